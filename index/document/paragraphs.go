@@ -1,0 +1,358 @@
+package document
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// wrapWidth is the longest line a hard-wrapped text has. Markdown converters wrap at 72
+// columns; a block with a longer line was not wrapped, and each of its lines is a paragraph
+// (the way scraped news pages print one paragraph per line).
+const wrapWidth = 80
+
+// unbreakable is the length from which a word is taken for an address or the like, which
+// a converter puts on a line of its own whatever the width.
+const unbreakable = 25
+
+var (
+	htmlTag       = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
+	mdImage       = regexp.MustCompile(`!\[([^\]\n]*)\]\([^)\s]*(?:\s"[^"]*")?\)`)
+	mdLink        = regexp.MustCompile(`\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s"[^"]*")?\)`)
+	mdAutolink    = regexp.MustCompile(`<(https?://[^>\s]+)>`)
+)
+
+// paragraphs turns the body as published into paragraphs: it drops page furniture and a line
+// printed twice in a row, joins hard-wrapped lines, and takes away Markdown's marks.
+func paragraphs(body string, rules Rules) ([]Paragraph, int) {
+	var out []Paragraph
+	dropped := 0
+	prev := "" // the last line kept from a block that was not wrapped
+	var block []string
+	flush := func() {
+		if len(block) == 0 {
+			return
+		}
+		if isWrapped(block) {
+			out = appendBlock(out, block, true)
+			prev = ""
+		} else {
+			// Each line stands alone: it may be furniture, or the line before printed again.
+			kept := block[:0]
+			for _, l := range block {
+				trimmed := strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " "))
+				switch {
+				case rules != nil && rules.IsFurniture(trimmed):
+					dropped++
+					prev = ""
+					out = appendBlock(out, kept, false)
+					kept = kept[:0]
+					continue
+				case trimmed == prev:
+					dropped++
+					continue
+				}
+				prev = trimmed
+				kept = append(kept, l)
+			}
+			out = appendBlock(out, kept, false)
+		}
+		block = block[:0]
+	}
+	for _, l := range strings.Split(body, "\n") {
+		l = strings.TrimRight(l, " \t")
+		if strings.TrimSpace(l) == "" {
+			flush()
+			continue
+		}
+		block = append(block, l)
+	}
+	flush()
+	return out, dropped
+}
+
+// isWrapped reports whether a block's lines are one paragraph broken to a width, as Markdown
+// converters write it. A line broke there because the next word would not fit: so each line
+// but the last is longer, with the next word, than the block's longest line. Lines one to a
+// paragraph (scraped news pages) or a list of short links fail that test. A converter never
+// breaks a link's address, so a line may pass the width by one long unbroken word.
+func isWrapped(block []string) bool {
+	if len(block) < 2 {
+		return false
+	}
+	longest := 0
+	for _, l := range block {
+		n, w := utf8.RuneCountInString(l), longestWord(l)
+		switch {
+		case n-w > wrapWidth:
+			return false
+		case w >= unbreakable:
+			// A line with an address says nothing of the width the text was wrapped to.
+		default:
+			longest = max(longest, n)
+		}
+	}
+	if longest == 0 {
+		longest = wrapWidth
+	}
+	for i, l := range block[:len(block)-1] {
+		next := block[i+1]
+		if k, _ := lineMarker(next); k != Text {
+			continue // a new item or heading starts on its own line anyway
+		}
+		word, _, _ := strings.Cut(strings.TrimLeft(next, " "), " ")
+		if utf8.RuneCountInString(l)+1+utf8.RuneCountInString(word) <= longest {
+			return false
+		}
+	}
+	return true
+}
+
+func longestWord(l string) int {
+	longest, n := 0, 0
+	for _, r := range l {
+		if r == ' ' || r == '\t' {
+			n = 0
+			continue
+		}
+		n++
+		longest = max(longest, n)
+	}
+	return longest
+}
+
+// rule is the kind lineMarker gives a Markdown horizontal rule, which is no paragraph.
+const rule Kind = 255
+
+// lineMarker reads the Markdown mark a line starts with: a heading's "#", a list item's "-" or
+// "1.", a block quote's ">" (dropped), or a horizontal rule. It returns the line's kind and the
+// line without its mark. Numbered items keep their number, which a reader needs.
+func lineMarker(l string) (Kind, string) {
+	t := l
+	for i := 0; i < 3 && strings.HasPrefix(t, " "); i++ {
+		t = t[1:]
+	}
+	if strings.HasPrefix(t, ">") {
+		t = strings.TrimPrefix(t[1:], " ")
+		l = t
+	}
+	if t == "" {
+		return Text, l
+	}
+	switch c := t[0]; {
+	case c == '#':
+		n := 0
+		for n < len(t) && t[n] == '#' {
+			n++
+		}
+		if n <= 6 && (n == len(t) || t[n] == ' ') {
+			return Heading, strings.TrimLeft(t[n:], " ")
+		}
+	case c == '-' || c == '*' || c == '_' || c == '+':
+		if c != '+' && isRule(t, c) {
+			return rule, ""
+		}
+		if c != '_' && (len(t) == 1 || t[1] == ' ') {
+			return ListItem, strings.TrimLeft(t[1:], " ")
+		}
+	case c >= '0' && c <= '9':
+		n := 0
+		for n < len(t) && n < 4 && t[n] >= '0' && t[n] <= '9' {
+			n++
+		}
+		if n <= 3 && n < len(t) && (t[n] == '.' || t[n] == ')') && (n+1 == len(t) || t[n+1] == ' ') {
+			return ListItem, t
+		}
+	case strings.HasPrefix(t, "• "):
+		return ListItem, strings.TrimLeft(t[len("•"):], " ")
+	}
+	return Text, l
+}
+
+func isRule(t string, c byte) bool {
+	n := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case c:
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// appendBlock turns one block of lines into paragraphs: one per line, or, when the block is
+// wrapped, one per run of lines up to the next list item or heading.
+func appendBlock(out []Paragraph, block []string, wrapped bool) []Paragraph {
+	if len(block) == 0 {
+		return out
+	}
+	var cur strings.Builder
+	kind := Text
+	emit := func() {
+		if p := clean(cur.String()); p != "" {
+			out = append(out, Paragraph{Text: p, Kind: kind})
+		}
+		cur.Reset()
+		kind = Text
+	}
+	for _, l := range block {
+		startKind, rest := lineMarker(l)
+		if startKind == rule {
+			emit()
+			continue
+		}
+		if startKind == ListItem && wrapped && cur.Len() > 0 && strings.HasPrefix(l, " ") {
+			startKind = Text // an indented line inside a wrapped item continues it
+		} else {
+			l = rest
+		}
+		if startKind != Text || !wrapped || cur.Len() == 0 {
+			emit()
+			kind = startKind
+			cur.WriteString(strings.TrimSpace(l))
+			continue
+		}
+		// A hard-wrapped line continues the paragraph, unless the line before ends in
+		// Markdown's hard break (a backslash): then it starts a new one.
+		if prev := cur.String(); strings.HasSuffix(prev, "\\") && !strings.HasSuffix(prev, "\\\\") {
+			cur.Reset()
+			cur.WriteString(strings.TrimSuffix(prev, "\\"))
+			emit()
+		} else {
+			cur.WriteString(" ")
+		}
+		cur.WriteString(strings.TrimSpace(l))
+	}
+	emit()
+	return out
+}
+
+// clean takes away Markdown and HTML marks from a paragraph's text, leaving what a reader reads.
+func clean(s string) string {
+	if strings.Contains(s, "<") {
+		s = mdAutolink.ReplaceAllString(s, "$1")
+		s = htmlTag.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "&") && strings.Contains(s, ";") {
+		s = html.UnescapeString(s)
+	}
+	if strings.Contains(s, "](") {
+		s = mdImage.ReplaceAllString(s, "$1")
+		s = mdLink.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "*") || strings.Contains(s, "__") {
+		s = stripEmphasis(s)
+	}
+	if strings.Contains(s, "\\") {
+		s = unescape(s)
+	}
+	return strings.TrimSpace(s)
+}
+
+// stripEmphasis removes Markdown's emphasis marks ("*word*", "**words**", "__words__") and
+// keeps a lone asterisk ("5 * 3", a footnote's "*"). It runs in linear time.
+func stripEmphasis(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '*' && c != '_' {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == c {
+			j++
+		}
+		n := j - i
+		if n > 3 || (c == '_' && n != 2) || !opensEmphasis(s, i, j) {
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		end := closingRun(s, j, c, n)
+		if end < 0 {
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		b.WriteString(stripEmphasis(s[j:end]))
+		i = end + n
+	}
+	return b.String()
+}
+
+// opensEmphasis reports whether the run s[i:j] of marks can open emphasis: it follows the start,
+// a space or punctuation, and comes before a word.
+func opensEmphasis(s string, i, j int) bool {
+	if j >= len(s) || s[j] == ' ' || s[j] == '\t' {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsSpace(r) || unicode.IsPunct(r)
+}
+
+// closingRun finds, from i, a run of exactly n marks c that follows a non-space: the end of the
+// emphasis. It returns -1 when there is none.
+func closingRun(s string, i int, c byte, n int) int {
+	for k := i + 1; k < len(s); k++ {
+		if s[k] != c {
+			continue
+		}
+		e := k
+		for e < len(s) && s[e] == c {
+			e++
+		}
+		if e-k == n && s[k-1] != ' ' && s[k-1] != '\t' {
+			return k
+		}
+		k = e
+	}
+	return -1
+}
+
+// unescape removes Markdown's backslash before ASCII punctuation: "\\$5" is "$5".
+func unescape(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// foldAccents removes diacritics: "Fernández" becomes "Fernandez".
+func foldAccents(s string) string {
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			goto fold
+		}
+	}
+	return s
+fold:
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
