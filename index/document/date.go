@@ -154,3 +154,25 @@ func (d Date) Compare(e Date) int {
 	}
 	return rank(e.Precision) - rank(d.Precision)
 }
+
+// MarshalText writes the date as ISO does.
+func (d Date) MarshalText() ([]byte, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	return []byte(d.ISO()), nil
+}
+
+// UnmarshalText reads a date written by MarshalText.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(string(b), "")
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}

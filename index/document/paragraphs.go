@@ -20,10 +20,10 @@ const wrapWidth = 80
 const unbreakable = 25
 
 var (
-	htmlTag       = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
-	mdImage       = regexp.MustCompile(`!\[([^\]\n]*)\]\([^)\s]*(?:\s"[^"]*")?\)`)
-	mdLink        = regexp.MustCompile(`\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s"[^"]*")?\)`)
-	mdAutolink    = regexp.MustCompile(`<(https?://[^>\s]+)>`)
+	htmlTag    = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
+	mdImage    = regexp.MustCompile(`!\[([^\]\n]*)\]\([^)\s]*(?:\s"[^"]*")?\)`)
+	mdLink     = regexp.MustCompile(`\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s"[^"]*")?\)`)
+	mdAutolink = regexp.MustCompile(`<(https?://[^>\s]+)>`)
 )
 
 // paragraphs turns the body as published into paragraphs: it drops page furniture and a line

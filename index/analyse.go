@@ -1,0 +1,141 @@
+package index
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/quote"
+	"github.com/readout/readout/index/registry"
+)
+
+// Topic tagging thresholds: a topic named in the title, or often enough in the text, is what an
+// article is about; a passing mention in a long briefing is not.
+const (
+	topicMentionsLong  = 2   // mentions that tag a long article
+	topicShortArticle  = 400 // words below which one mention is enough
+	maxQuotesInArticle = 5000
+)
+
+// analyse reads one article file into an Article: the document, its quotes and speakers, the
+// actors it names and the topics it is about. It is deterministic: the same bytes give the same
+// article, quote ids included, which is what lets pages read an article again from its file.
+func analyse(reg *registry.Registry, path string, b []byte) (*Article, error) {
+	doc, err := document.Parse(path, b, reg)
+	if err != nil {
+		return nil, err
+	}
+	res := quote.Extract(reg, doc.Title, doc.Date.Start(), doc.Paragraphs)
+	a := &Article{
+		Summary: Summary{
+			ID: doc.ID, Title: doc.Title, TitleSupplied: doc.TitleSupplied, Date: doc.Date,
+			Place: doc.Place, Source: doc.Source, URL: doc.URL, Tags: doc.Tags, Path: path,
+		},
+		Paragraphs: doc.Paragraphs,
+	}
+
+	// Topics: counted over the title and the text.
+	words := 0
+	counts := map[int]int{}
+	titleToks := registry.Tokenize(doc.Title)
+	inTitle := reg.TopicMatches(doc.Title, titleToks)
+	for i, p := range doc.Paragraphs {
+		words += len(res.Tokens[i])
+		if p.Kind == document.Title {
+			continue // counted as the title
+		}
+		for t, n := range reg.TopicMatches(p.Text, res.Tokens[i]) {
+			counts[t] += n
+		}
+	}
+	a.Words = words
+	for t := range reg.Topics {
+		if inTitle[t] > 0 || counts[t] >= topicMentionsLong || (counts[t] > 0 && words < topicShortArticle) {
+			a.Topics = append(a.Topics, reg.Topics[t].ID)
+		}
+	}
+
+	// Actors: those the title and text name, and every speaker.
+	seen := map[string]bool{}
+	addActor := func(id string) {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			a.Actors = append(a.Actors, id)
+		}
+	}
+	titleMentions := reg.Mentions(doc.Title, titleToks, doc.Date.Start())
+	reg.ResolveMentions(titleMentions)
+	for _, m := range titleMentions {
+		if len(m.Actors) == 1 {
+			addActor(reg.ActorAt(m.Actors[0]).ID)
+		}
+	}
+	for _, i := range res.Mentioned {
+		addActor(reg.ActorAt(i).ID)
+	}
+
+	// Quotes, with ids that depend on the article and the words only.
+	repeats := map[string]int{}
+	for _, q := range res.Quotes[:min(len(res.Quotes), maxQuotesInArticle)] {
+		text := q.Text(doc.Paragraphs)
+		norm := normaliseQuote(text)
+		qq := Quote{
+			ID:      quoteID(doc.ID, text, repeats[norm]),
+			Article: doc.ID,
+			Text:    text,
+			Kind:    q.Kind,
+			Start:   q.Start,
+			End:     q.End,
+			Turn:    q.Turn,
+			Date:    doc.Date,
+		}
+		repeats[norm]++
+		for _, s := range q.Speakers {
+			sp := speakerOf(reg, s)
+			if sp.ID == "" || slices.ContainsFunc(qq.Speakers, func(x Speaker) bool { return x.ID == sp.ID }) {
+				continue
+			}
+			qq.Speakers = append(qq.Speakers, sp)
+			addActor(sp.ID)
+			if !slices.Contains(a.Speakers, sp.ID) {
+				a.Speakers = append(a.Speakers, sp.ID)
+			}
+		}
+		qToks := registry.Tokenize(text)
+		for t := range reg.TopicMatches(text, qToks) {
+			qq.Topics = append(qq.Topics, reg.Topics[t].ID)
+		}
+		slices.Sort(qq.Topics)
+		a.Quotes = append(a.Quotes, qq)
+	}
+	a.Quotes = slices.Clip(a.Quotes)
+	a.Summary.Quotes = len(a.Quotes)
+	return a, nil
+}
+
+// speakerOf names a quote's speaker: a registered actor by its id, anyone else by a slug of the
+// name the text gives.
+func speakerOf(reg *registry.Registry, s quote.Speaker) Speaker {
+	if s.Actor >= 0 {
+		a := reg.ActorAt(s.Actor)
+		return Speaker{ID: a.ID, Name: a.Name}
+	}
+	name := strings.Join(strings.Fields(s.Name), " ")
+	if utf8.RuneCountInString(name) > 80 {
+		return Speaker{}
+	}
+	return Speaker{ID: document.Slug(name), Name: name}
+}
+
+// Body returns the article's text: its paragraphs separated by blank lines.
+func (a *Article) Body() string {
+	var b strings.Builder
+	for i, p := range a.Paragraphs {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}

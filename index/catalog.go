@@ -1,0 +1,168 @@
+package index
+
+import (
+	"cmp"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/readout/readout/index/quote"
+	"github.com/readout/readout/index/registry"
+)
+
+// catalog is what the archive keeps in memory about every article and quote: enough to list,
+// count and find them, not their text, which pages read from the archive folder. It is built
+// once and never changed; an update builds a new one.
+type catalog struct {
+	Articles []Summary
+	Quotes   []quoteRef
+	Files    []fileEntry // every article file, for telling whether the archive changed
+	Problems []Problem   // files skipped, and why
+	Extra    []ActorInfo // speakers the registry does not know
+
+	byID      map[string]int
+	quoteByID map[string]int
+	actors    map[string]*ActorInfo
+	actorList []*ActorInfo // most quoted first
+	topics    map[string]*TopicInfo
+	topicList []*TopicInfo
+	first     time.Time
+	last      time.Time
+
+	newestOnce  sync.Once
+	newestOrder []int
+}
+
+// quoteRef is what the catalog keeps of a quote.
+type quoteRef struct {
+	ID       string
+	Article  int // index in Articles
+	Index    int // index in the article's quotes
+	Speakers []string
+	Topics   []string
+	Kind     quote.Kind
+}
+
+// fileEntry is one file of the archive folder as it was when indexed.
+type fileEntry struct {
+	Path    string
+	Size    int64
+	ModTime int64  // Unix nanoseconds; 0 in an embedded archive
+	Hash    uint64 // of the content
+	Article string // its article id, "" when the file was skipped
+}
+
+// Problem is a file that could not be served, and why.
+type Problem struct {
+	Path   string
+	Reason string
+}
+
+// finish builds the catalog's lookups and counts from its lists.
+func (c *catalog) finish(reg *registry.Registry) {
+	c.byID = make(map[string]int, len(c.Articles))
+	for i, a := range c.Articles {
+		c.byID[a.ID] = i
+		if d := a.Date.Start(); !d.IsZero() {
+			if c.first.IsZero() || d.Before(c.first) {
+				c.first = d
+			}
+			if d.After(c.last) {
+				c.last = d
+			}
+		}
+	}
+	c.quoteByID = make(map[string]int, len(c.Quotes))
+	for i, q := range c.Quotes {
+		c.quoteByID[q.ID] = i
+	}
+
+	c.actors = map[string]*ActorInfo{}
+	for _, a := range reg.Actors {
+		info := &ActorInfo{
+			ID: a.ID, Name: a.Name, Kind: string(a.Kind), Registered: true,
+			Country: a.Country, Organisation: a.Organisation, Aliases: a.Aliases,
+		}
+		for _, r := range a.Roles {
+			role := Role{Title: r.Title}
+			if !r.From.IsZero() {
+				role.From = r.From.Format(time.DateOnly)
+			}
+			if !r.To.IsZero() {
+				role.To = r.To.Format(time.DateOnly)
+			}
+			info.Roles = append(info.Roles, role)
+		}
+		c.actors[a.ID] = info
+	}
+	for i := range c.Extra {
+		if _, ok := c.actors[c.Extra[i].ID]; !ok {
+			e := c.Extra[i]
+			e.Articles, e.Quotes = 0, 0
+			c.actors[e.ID] = &e
+		}
+	}
+	for _, a := range c.Articles {
+		for _, id := range a.Actors {
+			if info := c.actors[id]; info != nil {
+				info.Articles++
+			}
+		}
+	}
+	for _, q := range c.Quotes {
+		for _, id := range q.Speakers {
+			if info := c.actors[id]; info != nil {
+				info.Quotes++
+			}
+		}
+	}
+	for _, info := range c.actors {
+		if info.Articles > 0 || info.Quotes > 0 {
+			c.actorList = append(c.actorList, info)
+		}
+	}
+	slices.SortFunc(c.actorList, func(a, b *ActorInfo) int {
+		return cmp.Or(cmp.Compare(b.Quotes, a.Quotes), cmp.Compare(b.Articles, a.Articles), cmp.Compare(a.Name, b.Name))
+	})
+
+	c.topics = map[string]*TopicInfo{}
+	for _, t := range reg.Topics {
+		info := &TopicInfo{ID: t.ID, Name: t.Name, Terms: append(slices.Clone(t.Terms), t.Cased...)}
+		c.topics[t.ID] = info
+		c.topicList = append(c.topicList, info)
+	}
+	for _, a := range c.Articles {
+		for _, id := range a.Topics {
+			if info := c.topics[id]; info != nil {
+				info.Articles++
+			}
+		}
+	}
+	for _, q := range c.Quotes {
+		for _, id := range q.Topics {
+			if info := c.topics[id]; info != nil {
+				info.Quotes++
+			}
+		}
+	}
+	slices.SortFunc(c.topicList, func(a, b *TopicInfo) int {
+		return cmp.Or(cmp.Compare(b.Articles+b.Quotes, a.Articles+a.Quotes), cmp.Compare(a.Name, b.Name))
+	})
+}
+
+// add puts an analysed article in the catalog and returns the unregistered speakers it brings.
+func (c *catalog) add(a *Article, reg *registry.Registry, known map[string]bool) {
+	i := len(c.Articles)
+	c.Articles = append(c.Articles, a.Summary)
+	for k, q := range a.Quotes {
+		ref := quoteRef{ID: q.ID, Article: i, Index: k, Topics: q.Topics, Kind: q.Kind}
+		for _, s := range q.Speakers {
+			ref.Speakers = append(ref.Speakers, s.ID)
+			if _, ok := reg.Actor(s.ID); !ok && !known[s.ID] {
+				known[s.ID] = true
+				c.Extra = append(c.Extra, ActorInfo{ID: s.ID, Name: s.Name, Kind: string(registry.Unregistered)})
+			}
+		}
+		c.Quotes = append(c.Quotes, ref)
+	}
+}

@@ -1,0 +1,208 @@
+package index
+
+import (
+	"html"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+)
+
+// Span is a piece of text, marked when it matches the search. Fragments are lists of spans,
+// never HTML, so that no article's text reaches a page unescaped.
+type Span struct {
+	Text string `json:"text"`
+	Mark bool   `json:"mark,omitempty"`
+}
+
+// Fragment is a piece of an article or a quote, with the searched words marked.
+type Fragment []Span
+
+// HTML writes the fragment as HTML: its text escaped, marked words in <mark>.
+func (f Fragment) HTML() string {
+	var b strings.Builder
+	for _, s := range f {
+		if s.Mark {
+			b.WriteString("<mark>")
+			b.WriteString(html.EscapeString(s.Text))
+			b.WriteString("</mark>")
+		} else {
+			b.WriteString(html.EscapeString(s.Text))
+		}
+	}
+	return b.String()
+}
+
+// Marked reports whether any of the fragment is marked.
+func (f Fragment) Marked() bool {
+	return slices.ContainsFunc(f, func(s Span) bool { return s.Mark })
+}
+
+// highlighter marks the words of a text that the search's terms match, by analysing the text as
+// the index does: "alliances" is marked for a search of "alliance".
+type highlighter struct {
+	analyzer analysis.Analyzer
+	terms    map[string]bool
+	prefixes []string // lower-case beginnings of the terms, to pass over text without them cheaply
+}
+
+func newHighlighter(an analysis.Analyzer, words []string) *highlighter {
+	h := &highlighter{analyzer: an, terms: map[string]bool{}}
+	for _, w := range words {
+		for _, t := range an.Analyze([]byte(w)) {
+			term := string(t.Term)
+			if !h.terms[term] {
+				h.terms[term] = true
+				// A stem is a prefix of the word in most cases ("allianc" of "alliances"); when
+				// it is not ("countri"), its first letters are.
+				p := term
+				if n := len(p); n > 4 {
+					p = p[:4]
+				}
+				h.prefixes = append(h.prefixes, p)
+			}
+		}
+	}
+	return h
+}
+
+func (h *highlighter) empty() bool { return h == nil || len(h.terms) == 0 }
+
+// mayMatch reports cheaply whether text could hold a term: it contains a term's first letters.
+func (h *highlighter) mayMatch(text string) bool {
+	if h.empty() {
+		return false
+	}
+	lower := strings.ToLower(text)
+	for _, p := range h.prefixes {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	// Folded accents ("Fernández" for "fernandez") need the analyser.
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// marks returns the byte ranges of the words in text that match a term.
+func (h *highlighter) marks(text string) [][2]int {
+	if !h.mayMatch(text) {
+		return nil
+	}
+	var out [][2]int
+	for _, t := range h.analyzer.Analyze([]byte(text)) {
+		if h.terms[string(t.Term)] {
+			out = append(out, [2]int{t.Start, t.End})
+		}
+	}
+	return out
+}
+
+// whole returns the text as one fragment with its matches marked.
+func (h *highlighter) whole(text string) Fragment {
+	return spans(text, h.marksOrNil(text), 0, len(text))
+}
+
+func (h *highlighter) marksOrNil(text string) [][2]int {
+	if h.empty() {
+		return nil
+	}
+	return h.marks(text)
+}
+
+// excerpt returns about width bytes of text around its first match, cut at word boundaries,
+// with "…" where it was cut; the start of the text when nothing matches.
+func (h *highlighter) excerpt(text string, width int) Fragment {
+	ms := h.marksOrNil(text)
+	if len(text) <= width {
+		return spans(text, ms, 0, len(text))
+	}
+	lo := 0
+	if len(ms) > 0 {
+		// Centre on the densest run of matches that fits in the width.
+		best, bestCount := 0, 0
+		for i := range ms {
+			n := 0
+			for j := i; j < len(ms) && ms[j][1]-ms[i][0] <= width; j++ {
+				n++
+			}
+			if n > bestCount {
+				best, bestCount = i, n
+			}
+		}
+		lo = max(0, ms[best][0]-width/4)
+	}
+	hi := min(len(text), lo+width)
+	if hi == len(text) {
+		lo = max(0, hi-width)
+	}
+	lo, hi = wordBoundary(text, lo, false), wordBoundary(text, hi, true)
+	f := spans(text, ms, lo, hi)
+	if lo > 0 {
+		f = append(Fragment{{Text: "…"}}, f...)
+	}
+	if hi < len(text) {
+		f = append(f, Span{Text: "…"})
+	}
+	return f
+}
+
+// wordBoundary moves off to the nearest space: forward for an end, backward for a start.
+func wordBoundary(s string, off int, end bool) int {
+	if off <= 0 || off >= len(s) {
+		return max(0, min(off, len(s)))
+	}
+	for !utf8.RuneStart(s[off]) {
+		off--
+	}
+	if end {
+		if i := strings.LastIndexFunc(s[:off], unicode.IsSpace); i > 0 && off-i < 40 {
+			return i
+		}
+		return off
+	}
+	if i := strings.IndexFunc(s[off:], unicode.IsSpace); i >= 0 && i < 40 {
+		return off + i + 1
+	}
+	return off
+}
+
+// spans cuts text[lo:hi] into marked and unmarked pieces.
+func spans(text string, ms [][2]int, lo, hi int) Fragment {
+	var f Fragment
+	at := lo
+	for _, m := range ms {
+		if m[1] <= lo || m[0] >= hi {
+			continue
+		}
+		s, e := max(m[0], lo), min(m[1], hi)
+		if s > at {
+			f = appendSpan(f, text[at:s], false)
+		}
+		f = appendSpan(f, text[s:e], true)
+		at = e
+	}
+	if at < hi {
+		f = appendSpan(f, text[at:hi], false)
+	}
+	return f
+}
+
+// appendSpan adds a piece, joining marks separated only by a space ("Hong Kong").
+func appendSpan(f Fragment, text string, mark bool) Fragment {
+	if n := len(f); n > 0 && f[n-1].Mark == mark {
+		f[n-1].Text += text
+		return f
+	}
+	if n := len(f); mark && n >= 2 && f[n-2].Mark && strings.TrimSpace(f[n-1].Text) == "" {
+		f[n-2].Text += f[n-1].Text + text
+		return f[:n-1]
+	}
+	return append(f, Span{Text: text, Mark: mark})
+}

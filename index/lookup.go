@@ -1,0 +1,206 @@
+package index
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Stats describe the archive as a whole.
+type Stats struct {
+	Articles, Quotes, Actors, Topics int
+	First, Last                      time.Time // the earliest and latest dates; zero when none
+	Skipped                          []Problem
+}
+
+// Stats returns the archive's counts.
+func (a *Archive) Stats() (Stats, error) {
+	st, err := a.current()
+	if err != nil {
+		return Stats{}, err
+	}
+	c := st.cat
+	return Stats{
+		Articles: len(c.Articles), Quotes: len(c.Quotes), Actors: len(c.actorList), Topics: len(c.topicList),
+		First: c.first, Last: c.last, Skipped: c.Problems,
+	}, nil
+}
+
+// Summary returns what the catalog knows of an article.
+func (a *Archive) Summary(id string) (*Summary, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	i, ok := st.cat.byID[id]
+	if !ok {
+		return nil, ErrNotFound
+	}
+	return &st.cat.Articles[i], nil
+}
+
+// Article returns an article with its text and quotes, read from the archive folder (or the
+// cache of recent ones).
+func (a *Archive) Article(id string) (*Article, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	i, ok := st.cat.byID[id]
+	if !ok {
+		return nil, ErrNotFound
+	}
+	return a.article(st, i)
+}
+
+func (a *Archive) article(st *state, i int) (*Article, error) {
+	sum := &st.cat.Articles[i]
+	if art, ok := a.cache.get(sum.ID); ok {
+		return art, nil
+	}
+	b, err := readArticleFile(a.src, sum.Path)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", sum.Path, err)
+	}
+	art, err := analyse(a.reg, sum.Path, b)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", sum.Path, err)
+	}
+	if art.ID != sum.ID {
+		return nil, fmt.Errorf("reading %s: its id is now %q, not %q: the archive changed since it was indexed", sum.Path, art.ID, sum.ID)
+	}
+	for k := range art.Quotes {
+		art.Quotes[k].ArticleOf = sum
+	}
+	a.cache.put(art)
+	return art, nil
+}
+
+// Quote returns a quote with the article it is in.
+func (a *Archive) Quote(id string) (*Quote, *Article, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, nil, err
+	}
+	return a.quote(st, id)
+}
+
+func (a *Archive) quote(st *state, id string) (*Quote, *Article, error) {
+	qi, ok := st.cat.quoteByID[id]
+	if !ok {
+		return nil, nil, ErrNotFound
+	}
+	ref := st.cat.Quotes[qi]
+	art, err := a.article(st, ref.Article)
+	if err != nil {
+		return nil, nil, err
+	}
+	// The file may have changed since it was indexed; find the quote by id, not by position.
+	if ref.Index < len(art.Quotes) && art.Quotes[ref.Index].ID == id {
+		return &art.Quotes[ref.Index], art, nil
+	}
+	for k := range art.Quotes {
+		if art.Quotes[k].ID == id {
+			return &art.Quotes[k], art, nil
+		}
+	}
+	return nil, nil, ErrNotFound
+}
+
+// Articles returns a page of article summaries, newest first, and how many there are.
+func (a *Archive) Articles(page, perPage int) ([]Summary, int, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, 0, err
+	}
+	order := st.cat.newest()
+	lo := min((page-1)*perPage, len(order))
+	hi := min(lo+perPage, len(order))
+	out := make([]Summary, 0, hi-lo)
+	for _, i := range order[lo:hi] {
+		out = append(out, st.cat.Articles[i])
+	}
+	return out, len(order), nil
+}
+
+// newest returns the articles' indexes, newest first (computed once).
+func (c *catalog) newest() []int {
+	c.newestOnce.Do(func() {
+		c.newestOrder = make([]int, len(c.Articles))
+		for i := range c.newestOrder {
+			c.newestOrder[i] = i
+		}
+		slices.SortStableFunc(c.newestOrder, func(x, y int) int {
+			return cmp.Or(c.Articles[y].Date.Compare(c.Articles[x].Date), cmp.Compare(c.Articles[x].ID, c.Articles[y].ID))
+		})
+	})
+	return c.newestOrder
+}
+
+// Actors returns every actor that speaks or is named, most quoted first.
+func (a *Archive) Actors() ([]ActorInfo, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ActorInfo, len(st.cat.actorList))
+	for i, info := range st.cat.actorList {
+		out[i] = *info
+	}
+	return out, nil
+}
+
+// Actor returns an actor that speaks or is named in the archive, registered or not.
+func (a *Archive) Actor(id string) (*ActorInfo, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	info, ok := st.cat.actors[id]
+	if !ok {
+		return nil, ErrNotFound
+	}
+	c := *info
+	return &c, nil
+}
+
+// Topics returns the topics, those with most articles and quotes first.
+func (a *Archive) Topics() ([]TopicInfo, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]TopicInfo, len(st.cat.topicList))
+	for i, info := range st.cat.topicList {
+		out[i] = *info
+	}
+	return out, nil
+}
+
+// Topic returns a topic.
+func (a *Archive) Topic(id string) (*TopicInfo, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	info, ok := st.cat.topics[id]
+	if !ok {
+		return nil, ErrNotFound
+	}
+	c := *info
+	return &c, nil
+}
+
+// quotesOf returns the quotes of catalog entries, read with their articles.
+func (a *Archive) quotesOf(st *state, refs []int) ([]Quote, error) {
+	out := make([]Quote, 0, len(refs))
+	for _, qi := range refs {
+		q, _, err := a.quote(st, st.cat.Quotes[qi].ID)
+		if err != nil {
+			continue // the file changed since indexing; the rest can still be shown
+		}
+		out = append(out, *q)
+	}
+	return out, nil
+}

@@ -1,0 +1,152 @@
+package index
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bleveregistry "github.com/blevesearch/bleve/v2/registry"
+	"golang.org/x/text/unicode/norm"
+)
+
+// indexVersion changes whenever the mapping, the analysis, or what is indexed changes: an index
+// on disk with another version is rebuilt, never read with the wrong assumptions.
+const indexVersion = 1
+
+// Names of the analyzer and the fields, shared by indexing, queries and highlighting.
+const (
+	textAnalyzer = "readout_en"
+	foldFilter   = "readout_fold"
+
+	fieldType    = "type"
+	fieldTitle   = "title"
+	fieldContent = "content" // an article's title and text
+	fieldText    = "text"    // a quote's words
+	fieldActor   = "actor"   // articles: actors named or heard; quotes: speakers
+	fieldTopic   = "topic"
+	fieldSource  = "source"
+	fieldKind    = "kind"
+	fieldArticle = "article"
+	fieldDate    = "date"     // the first day of the date's period
+	fieldDateEnd = "date_end" // the last day: month- and year-dated articles match any day in them
+
+	typeArticle = "article"
+	typeQuote   = "quote"
+)
+
+func init() {
+	// The fold filter is part of the analyzer stored in an index's mapping: registering it is
+	// what lets an index on disk be opened again.
+	if err := bleveregistry.RegisterTokenFilter(foldFilter, func(map[string]any, *bleveregistry.Cache) (analysis.TokenFilter, error) {
+		return foldAccents{}, nil
+	}); err != nil {
+		panic(err)
+	}
+}
+
+// foldAccents is a token filter that removes diacritics, so "Fernandez" finds "Fernández".
+type foldAccents struct{}
+
+func (foldAccents) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		ascii := true
+		for _, b := range t.Term {
+			if b >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+		}
+		if ascii {
+			continue
+		}
+		folded := make([]byte, 0, len(t.Term))
+		for _, r := range norm.NFD.String(string(t.Term)) {
+			if !unicode.Is(unicode.Mn, r) {
+				folded = utf8.AppendRune(folded, r)
+			}
+		}
+		t.Term = folded
+	}
+	return in
+}
+
+// newMapping returns the index's explicit mapping: no dynamic fields, nothing stored (pages read
+// articles from the archive, not from the index), term vectors on text for phrases, doc values
+// on keywords and dates for facets and sorting.
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	m := mapping.NewIndexMapping()
+	if err := m.AddCustomAnalyzer(textAnalyzer, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicodetok.Name,
+		"token_filters": []any{en.PossessiveName, lowercase.Name, foldFilter, en.StopName, porter.Name},
+	}); err != nil {
+		return nil, err
+	}
+	m.DefaultAnalyzer = textAnalyzer
+	m.TypeField = fieldType
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	m.DefaultMapping = mapping.NewDocumentDisabledMapping()
+
+	text := func() *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = textAnalyzer
+		f.Store = false
+		f.IncludeTermVectors = true // phrase queries need positions
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	kw := func() *mapping.FieldMapping {
+		f := mapping.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = true
+		return f
+	}
+	date := func() *mapping.FieldMapping {
+		f := mapping.NewDateTimeFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		f.DocValues = true
+		return f
+	}
+
+	article := mapping.NewDocumentStaticMapping()
+	article.AddFieldMappingsAt(fieldType, kw())
+	article.AddFieldMappingsAt(fieldTitle, text())
+	article.AddFieldMappingsAt(fieldContent, text())
+	article.AddFieldMappingsAt(fieldActor, kw())
+	article.AddFieldMappingsAt(fieldTopic, kw())
+	article.AddFieldMappingsAt(fieldSource, kw())
+	article.AddFieldMappingsAt(fieldDate, date())
+	article.AddFieldMappingsAt(fieldDateEnd, date())
+	m.AddDocumentMapping(typeArticle, article)
+
+	q := mapping.NewDocumentStaticMapping()
+	q.AddFieldMappingsAt(fieldType, kw())
+	q.AddFieldMappingsAt(fieldText, text())
+	q.AddFieldMappingsAt(fieldActor, kw())
+	q.AddFieldMappingsAt(fieldTopic, kw())
+	q.AddFieldMappingsAt(fieldSource, kw())
+	q.AddFieldMappingsAt(fieldKind, kw())
+	q.AddFieldMappingsAt(fieldArticle, kw())
+	q.AddFieldMappingsAt(fieldDate, date())
+	q.AddFieldMappingsAt(fieldDateEnd, date())
+	m.AddDocumentMapping(typeQuote, q)
+
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}

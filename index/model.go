@@ -1,0 +1,136 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/base32"
+	"strings"
+	"unicode"
+
+	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/quote"
+)
+
+// Date is a calendar date with its precision (day, month or year).
+type Date = document.Date
+
+// Paragraph is a block of an article's text.
+type Paragraph = document.Paragraph
+
+// Summary is what a list shows of an article, and what the catalog keeps of it in memory.
+type Summary struct {
+	ID            string
+	Title         string
+	TitleSupplied bool
+	Date          Date
+	Place         string
+	Source        string // empty when unknown
+	URL           string // the original's address; may be empty
+	Tags          []string
+	Actors        []string // ids of the actors named or heard, registered or not
+	Speakers      []string // ids of the actors quoted
+	Topics        []string // topic ids
+	Quotes        int
+	Words         int
+	Path          string // the file in the archive folder
+}
+
+// Article is an article as a reader reads it: its summary, its text and its quotes.
+type Article struct {
+	Summary
+	Paragraphs []Paragraph
+	Quotes     []Quote
+}
+
+// Quote is a quotation with its speakers and its place in the article.
+type Quote struct {
+	ID        string
+	Article   string // the article's id
+	Text      string
+	Kind      quote.Kind
+	Speakers  []Speaker
+	Topics    []string
+	Start     quote.Pos // the first byte of the quoted words
+	End       quote.Pos // just past the last byte
+	Turn      bool      // a transcript's turn or a whole statement
+	Date      Date      // the article's
+	ArticleOf *Summary  `json:"-"` // set on quotes handed out with their article
+}
+
+// Speaker is who said a quote: an actor id and the name to show.
+type Speaker struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// ActorInfo is an actor as pages and the API show it: registered, or a speaker the registry does
+// not know, kept by the name the text gives.
+type ActorInfo struct {
+	ID           string
+	Name         string
+	Kind         string
+	Registered   bool
+	Country      string
+	Organisation string
+	Roles        []Role
+	Aliases      []string
+	Articles     int
+	Quotes       int
+}
+
+// Role is an office an actor held.
+type Role struct {
+	Title    string
+	From, To string // YYYY-MM-DD; empty when open
+}
+
+// TopicInfo is a topic with its counts.
+type TopicInfo struct {
+	ID       string
+	Name     string
+	Terms    []string
+	Articles int
+	Quotes   int
+}
+
+// quoteID returns the stable id of a quote: a hash of its article's id, its normalised text and
+// how many quotes of the same text come before it in the article (a transcript's "Yeah." can be
+// said three times). It does not depend on the quote's position, so editing other parts of the
+// article, or adding other articles, keeps it.
+func quoteID(articleID, text string, repeat int) string {
+	h := sha256.New()
+	h.Write([]byte(articleID))
+	h.Write([]byte{0})
+	h.Write([]byte(normaliseQuote(text)))
+	if repeat > 0 {
+		h.Write([]byte{0, byte(repeat), byte(repeat >> 8), byte(repeat >> 16)})
+	}
+	sum := h.Sum(nil)
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:10]))[:14]
+}
+
+// normaliseQuote folds what does not change a quote's words: case, spacing, the shape of quotation
+// marks and apostrophes, dashes.
+func normaliseQuote(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch r {
+		case '“', '”', '„', '«', '»':
+			r = '"'
+		case '‘', '’':
+			r = '\''
+		case '–', '—':
+			r = '-'
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}

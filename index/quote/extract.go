@@ -1,0 +1,273 @@
+package quote
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/registry"
+)
+
+// extractor reads one document.
+type extractor struct {
+	reg   *registry.Registry
+	title string
+	day   time.Time
+	paras []document.Paragraph
+	toks  [][]registry.Token
+	cands [][]cand // per paragraph, in order of offset
+
+	out       []Quote
+	mentioned []int
+	// recent holds who was last named or heard, newest last: pronouns and descriptions
+	// point back into it.
+	recent []entity
+}
+
+// entity is a speaker or a person named outside quotations, as the text goes on.
+type entity struct {
+	speakers []Speaker
+	person   bool
+	gender   string
+	spoke    bool // the entity is a quote's speaker, not only named
+}
+
+type candKind uint8
+
+const (
+	candActor   candKind = iota // a registered actor, by name, alias or role
+	candName                    // a proper name the registry does not know ("Daniel Russel")
+	candPronoun                 // he, she, they
+	candGroup                   // "the two secretaries", "both nations"
+)
+
+// cand is a place in a paragraph that may be a quote's speaker.
+type cand struct {
+	start, end int
+	kind       candKind
+	speakers   []Speaker
+	pronoun    string
+	person     bool
+	gender     string
+}
+
+func newExtractor(reg *registry.Registry, title string, day time.Time, paras []document.Paragraph) *extractor {
+	x := &extractor{reg: reg, title: title, day: day, paras: paras}
+	x.toks = make([][]registry.Token, len(paras))
+	// Mentions are settled over the whole document, in reading order: a surname alone means the
+	// person named in full before it.
+	var all []registry.Mention
+	counts := make([]int, len(paras))
+	for i, p := range paras {
+		x.toks[i] = registry.Tokenize(p.Text)
+		ms := reg.Mentions(p.Text, x.toks[i], day)
+		counts[i] = len(ms)
+		all = append(all, ms...)
+	}
+	reg.ResolveMentions(all)
+	seen := map[int]bool{}
+	for _, m := range all {
+		if len(m.Actors) == 1 && !seen[m.Actors[0]] {
+			seen[m.Actors[0]] = true
+			x.mentioned = append(x.mentioned, m.Actors[0])
+		}
+	}
+	x.cands = make([][]cand, len(paras))
+	for i, p := range paras {
+		ms := all[:counts[i]]
+		all = all[counts[i]:]
+		x.cands[i] = x.candidates(p.Text, x.toks[i], ms)
+	}
+	return x
+}
+
+var pronouns = map[string]string{"he": "male", "she": "female", "they": ""}
+
+// candidates lists the possible speakers in a paragraph: registered actors, pronouns, group
+// descriptions and proper names the registry does not know.
+func (x *extractor) candidates(text string, toks []registry.Token, ms []registry.Mention) []cand {
+	var out []cand
+	covered := make([]bool, len(toks))
+	for _, m := range ms {
+		for k := m.TokStart; k < m.TokEnd; k++ {
+			covered[k] = true
+		}
+		if len(m.Actors) != 1 {
+			continue
+		}
+		a := x.reg.ActorAt(m.Actors[0])
+		out = append(out, cand{
+			start: m.Start, end: m.End, kind: candActor,
+			speakers: []Speaker{{Actor: m.Actors[0], Name: a.Name}},
+			person:   a.Kind == registry.Person, gender: a.Gender,
+		})
+	}
+	for i := 0; i < len(toks); i++ {
+		if covered[i] {
+			continue
+		}
+		t := toks[i].Text
+		lower := strings.ToLower(t)
+		if g, ok := pronouns[lower]; ok {
+			out = append(out, cand{start: toks[i].Start, end: toks[i].End, kind: candPronoun, pronoun: lower, gender: g})
+			continue
+		}
+		if x.reg.IsGroupNoun(lower) && groupDeterminer(toks, i) {
+			out = append(out, cand{start: toks[max(0, i-2)].Start, end: toks[i].End, kind: candGroup})
+			continue
+		}
+		if n := x.properName(text, toks, covered, i); n > 0 {
+			name := text[toks[i].Start:toks[i+n-1].End]
+			if !x.reg.IsNotSpeaker(name) {
+				out = append(out, cand{
+					start: toks[i].Start, end: toks[i+n-1].End, kind: candName,
+					speakers: []Speaker{{Actor: -1, Name: name}}, person: true,
+				})
+			}
+			i += n - 1
+		}
+	}
+	slices.SortFunc(out, func(a, b cand) int { return a.start - b.start })
+	return out
+}
+
+// groupDeterminer reports whether the group noun at i is preceded, within two words, by "the",
+// "both", "two" or the like: "the two secretaries", "both nations".
+func groupDeterminer(toks []registry.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch strings.ToLower(toks[k].Text) {
+		case "the", "both", "two", "three", "four", "all", "these", "those":
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceWords are capitalised words that begin sentences and clauses, not names.
+var sentenceWords = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"in": true, "on": true, "at": true, "for": true, "and": true, "but": true, "or": true,
+	"as": true, "if": true, "when": true, "while": true, "meanwhile": true, "however": true,
+	"after": true, "before": true, "during": true, "since": true, "with": true, "without": true,
+	"he": true, "she": true, "they": true, "we": true, "i": true, "it": true, "his": true, "her": true,
+	"their": true, "our": true, "my": true, "its": true, "by": true, "from": true, "to": true,
+	"of": true, "mr": true, "mrs": true, "ms": true, "dr": true, "global": true, "former": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true, "according": true, "citing": true,
+	"secretary": true, "president": true, "minister": true, "prime": true, "state": true,
+}
+
+// properName returns how many tokens from i form a personal name the registry does not know:
+// two to four capitalised words in a row ("Daniel Russel", "Jeffrey Hornung"), separated by
+// single spaces. It returns 0 when there is none.
+func (x *extractor) properName(text string, toks []registry.Token, covered []bool, i int) int {
+	n := 0
+	for k := i; k < len(toks) && n < 4; k++ {
+		t := toks[k].Text
+		if covered[k] || !nameCase(t) || sentenceWords[strings.ToLower(t)] || x.reg.IsHonorific(t) {
+			break
+		}
+		if k > i {
+			gap := text[toks[k-1].End:toks[k].Start]
+			if gap != " " && !(gap == ". " && utf8.RuneCountInString(toks[k-1].Text) == 1) && gap != "-" {
+				break
+			}
+		}
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return n
+}
+
+// nameCase reports whether a word is written like part of a name: a capital, then small letters
+// ("Russel", "McCarthy"), or a single initial.
+func nameCase(t string) bool {
+	r, size := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if size == len(t) {
+		return true
+	}
+	for _, r := range t[size:] {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// remember puts who spoke or was named at the end of the recent list.
+func (x *extractor) remember(e entity) {
+	if len(e.speakers) == 0 {
+		return
+	}
+	x.recent = append(x.recent, e)
+	if len(x.recent) > 64 {
+		x.recent = x.recent[len(x.recent)-32:]
+	}
+}
+
+// lastPerson returns the most recent person of the gender (any when gender is ""); a speaker
+// counts before a person only named, within the last few entries.
+func (x *extractor) lastPerson(gender string) []Speaker {
+	match := func(e entity) bool {
+		return e.person && len(e.speakers) == 1 && (gender == "" || e.gender == "" || e.gender == gender)
+	}
+	for i := len(x.recent) - 1; i >= 0 && i >= len(x.recent)-3; i-- {
+		if e := x.recent[i]; e.spoke && match(e) {
+			return e.speakers
+		}
+	}
+	for i := len(x.recent) - 1; i >= 0; i-- {
+		if match(x.recent[i]) {
+			return x.recent[i].speakers
+		}
+	}
+	return nil
+}
+
+// lastGroup returns the most recent speaker that is several actors, an organisation or a
+// country: what "they" and "the two secretaries" point back to.
+func (x *extractor) lastGroup(groupOnly bool) []Speaker {
+	for i := len(x.recent) - 1; i >= 0; i-- {
+		e := x.recent[i]
+		if !e.spoke {
+			continue
+		}
+		if len(e.speakers) > 1 || (!groupOnly && !e.person) {
+			return e.speakers
+		}
+	}
+	return nil
+}
+
+// isEndMarker reports whether a paragraph closes a transcript or release: "END", "END 11:34
+// A.M. CEST", a time alone.
+func isEndMarker(t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "END" || strings.HasPrefix(t, "END ") && len(t) < 40 {
+		return true
+	}
+	return isTimeLine(t)
+}
+
+// isTimeLine reports whether a paragraph is only a clock time: "11:34 A.M. EDT".
+func isTimeLine(t string) bool {
+	if len(t) > 24 || len(t) < 4 {
+		return false
+	}
+	colon := strings.IndexByte(t, ':')
+	if colon < 1 || colon > 2 {
+		return false
+	}
+	rest := strings.ToUpper(t[colon+1:])
+	return len(rest) >= 2 && rest[0] >= '0' && rest[0] <= '9' && (strings.Contains(rest, "A.M") || strings.Contains(rest, "P.M") || strings.Contains(rest, "AM") || strings.Contains(rest, "PM"))
+}

@@ -1,0 +1,167 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a quotation found between marks, in paragraph coordinates. Start is the first byte
+// after the opening mark, End the first byte of the closing mark (or the paragraph's end when
+// the quote is not closed).
+type span struct {
+	Start, End Pos
+	open       int // byte offset of the opening mark in the first paragraph
+	closeEnd   int // byte offset just past the closing mark in the last paragraph (End.Off if none)
+	single     bool
+}
+
+// markKind says what a quotation mark does at its place.
+type markKind uint8
+
+const (
+	notMark markKind = iota
+	opens
+	closes
+)
+
+// classifyDouble reads a double quotation mark at s[i:i+n] by its shape or, for the straight
+// mark, by its neighbours: after a space and before a word it opens, after a word and before a
+// space or punctuation it closes.
+func classifyDouble(s string, i, n int, r rune, depth int) markKind {
+	switch r {
+	case '“', '„', '«':
+		return opens
+	case '”', '»':
+		return closes
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[i+n:])
+	atStart, atEnd := i == 0, i+n == len(s)
+	leftOpen := atStart || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev)
+	rightOpen := atEnd || unicode.IsSpace(next) || strings.ContainsRune(".,;:!?)]}—–-", next)
+	switch {
+	case leftOpen && !rightOpen:
+		return opens
+	case rightOpen && !leftOpen:
+		return closes
+	case depth > 0:
+		return closes
+	default:
+		return opens
+	}
+}
+
+// isApostrophe reports whether a single mark at s[i:i+n] sits inside a word ("China’s",
+// "don't") or ends a plural possessive ("allies’ security").
+func isApostrophe(s string, i, n int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[i+n:])
+	if i > 0 && i+n < len(s) && isWordRune(prev) && isWordRune(next) {
+		return true
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// findSpans finds the quotations in paragraphs: double marks, straight or curly, nested ones
+// kept inside; two apostrophes closing a double quote; single marks in headlines. A quote left
+// open at a paragraph's end goes on into the next paragraph when that one opens with a mark
+// (the convention for a quotation over several paragraphs), and ends with its paragraph
+// otherwise.
+func findSpans(paras []string, headline func(int) bool) []span {
+	var out []span
+	var cur *span
+	depth := 0
+	for p := 0; p < len(paras); p++ {
+		s := paras[p]
+		i := 0
+		if cur != nil {
+			// A continued quotation: skip the opening mark that repeats at the paragraph's start.
+			t := strings.TrimLeft(s, " ")
+			r, n := utf8.DecodeRuneInString(t)
+			if r == '"' || r == '“' || r == '„' || r == '«' {
+				i = len(s) - len(t) + n
+			}
+			depth = 1
+		}
+		single := headline(p)
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»':
+				k := classifyDouble(s, i, n, r, depth)
+				if k == opens {
+					if depth == 0 {
+						cur = &span{Start: Pos{p, i + n}, open: i}
+					}
+					depth++
+				} else if depth > 0 {
+					depth--
+					if depth == 0 {
+						cur.End, cur.closeEnd = Pos{p, i}, i+n
+						out = append(out, *cur)
+						cur = nil
+					}
+				}
+			case r == '\'' && strings.HasPrefix(s[i:], "''") && depth > 0:
+				// "…these issues''": two apostrophes typed for a closing double mark.
+				n = 2
+				depth--
+				if depth == 0 {
+					cur.End, cur.closeEnd = Pos{p, i}, i+n
+					out = append(out, *cur)
+					cur = nil
+				}
+			case single && depth == 0 && (r == '‘' || r == '\''):
+				if isApostrophe(s, i, n) {
+					break
+				}
+				if end, endLen := closingSingle(s, i+n); end > 0 {
+					out = append(out, span{Start: Pos{p, i + n}, End: Pos{p, end}, open: i, closeEnd: end + endLen, single: true})
+					i = end + endLen
+					continue
+				}
+			}
+			i += n
+		}
+		if cur != nil && !continues(paras, p) {
+			cur.End, cur.closeEnd = Pos{p, len(strings.TrimRight(s, " "))}, len(strings.TrimRight(s, " "))
+			out = append(out, *cur)
+			cur, depth = nil, 0
+		}
+	}
+	return out
+}
+
+// continues reports whether the paragraph after p opens with a quotation mark, continuing a
+// quotation left open at the end of p.
+func continues(paras []string, p int) bool {
+	if p+1 >= len(paras) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(paras[p+1], " "))
+	return r == '"' || r == '“' || r == '„' || r == '«'
+}
+
+// closingSingle finds the single mark closing a headline quote opened before s[from:]: a ’ or '
+// after a word and before a space, punctuation or the end. It returns its offset and length, or
+// -1 when there is none.
+func closingSingle(s string, from int) (int, int) {
+	first, _ := utf8.DecodeRuneInString(s[from:])
+	if first == utf8.RuneError || unicode.IsSpace(first) {
+		return -1, 0
+	}
+	for i := from; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == '’' || r == '\'') && i > from {
+			next, _ := utf8.DecodeRuneInString(s[i+n:])
+			if i+n == len(s) || unicode.IsSpace(next) || unicode.IsPunct(next) {
+				return i, n
+			}
+		}
+		i += n
+	}
+	return -1, 0
+}

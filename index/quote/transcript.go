@@ -1,0 +1,209 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/registry"
+)
+
+// label is a transcript's speaker label at the start of a paragraph.
+type label struct {
+	name  string // as written, without the colon: "MS. PSAKI"
+	body  int    // offset where the turn's words start
+	press bool   // a question, the press, the audience, the call's operator
+}
+
+// maxLabel bounds a speaker label; a longer run of capitals is a heading.
+const maxLabel = 64
+
+// readLabel reads the speaker label that starts a paragraph, if any: upper-case words ending in
+// a colon ("THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:"), or the press's "Q".
+func (x *extractor) readLabel(s string) (label, bool) {
+	if strings.HasPrefix(s, "Q") {
+		rest := s[1:]
+		switch {
+		case rest == "":
+			return label{name: "Q", body: 1, press: true}, true
+		case strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ".") && strings.HasPrefix(rest[1:], " "):
+			return label{name: "Q", body: 2 + leadingSpaces(rest[1:]), press: true}, true
+		case strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\u00a0"):
+			return label{name: "Q", body: 1 + leadingSpaces(rest), press: true}, true
+		}
+	}
+	colon := strings.IndexByte(s, ':')
+	if colon < 1 || colon > maxLabel {
+		return label{}, false
+	}
+	name := strings.TrimSpace(s[:colon])
+	letters := 0
+	for _, r := range name {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case unicode.IsLower(r):
+			return label{}, false
+		case r == ' ' || r == '.' || r == '-' || r == '\'' || r == '’' || r == '&' || unicode.IsDigit(r) || r == '\u00a0':
+		default:
+			return label{}, false
+		}
+	}
+	if letters < 2 {
+		return label{}, false
+	}
+	rest := s[colon+1:]
+	if rest != "" && !strings.HasPrefix(rest, " ") && !strings.HasPrefix(rest, "\u00a0") {
+		return label{}, false // "12:05" is a time, not a label
+	}
+	body := colon + 1 + leadingSpaces(rest)
+	// An interpreter's note belongs with the label: "PRIME MINISTER KISHIDA: (As interpreted.)".
+	if strings.HasPrefix(s[body:], "(") {
+		if end := strings.IndexByte(s[body:], ')'); end > 0 && end < 60 && strings.Contains(strings.ToLower(s[body:body+end]), "interpret") {
+			body += end + 1
+			body += leadingSpaces(s[body:])
+		}
+	}
+	norm := strings.Join(strings.Fields(strings.ReplaceAll(name, "\u00a0", " ")), " ")
+	return label{name: norm, body: body, press: x.reg.IsPressLabel(norm)}, true
+}
+
+func leadingSpaces(s string) int {
+	n := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if r != ' ' && r != '\u00a0' && r != '\t' {
+			break
+		}
+		n += size
+	}
+	return n
+}
+
+// transcript reads the document as a transcript, if it is one: each official's turn becomes a
+// quote, from the first word after the label to the last paragraph before the next label.
+// Paragraphs before the first label are read for quotation marks.
+func (x *extractor) transcript() bool {
+	labels := make([]*label, len(x.paras))
+	official, first := 0, -1
+	for p, para := range x.paras {
+		if para.Kind == document.Title || para.Kind == document.Heading {
+			continue
+		}
+		if l, ok := x.readLabel(para.Text); ok {
+			labels[p] = &l
+			if !l.press {
+				official++
+			}
+			if first < 0 {
+				first = p
+			}
+		}
+	}
+	if official < 2 && !(official == 1 && x.reg.Language.TranscriptTitle(x.title)) {
+		return false
+	}
+	x.quotations(0, first)
+	speakers := map[string][]Speaker{}
+	for p := first; p < len(x.paras); {
+		l := labels[p]
+		if l == nil {
+			p++
+			continue
+		}
+		// The turn runs to the next label or to the transcript's end marker.
+		last, next := p, p+1
+		for ; next < len(x.paras) && labels[next] == nil; next++ {
+			if isEndMarker(x.paras[next].Text) {
+				break
+			}
+			last = next
+		}
+		start := Pos{p, l.body}
+		if l.body >= len(x.paras[p].Text) {
+			start = Pos{p + 1, 0}
+		}
+		if end := (Pos{last, len(x.paras[last].Text)}); !l.press && start.Before(end) {
+			who, ok := speakers[l.name]
+			if !ok {
+				who = x.labelSpeakers(l.name)
+				speakers[l.name] = who
+			}
+			x.out = append(x.out, Quote{
+				Start: start, End: end,
+				Kind: Full, Speakers: who, Turn: true,
+			})
+		}
+		for next < len(x.paras) && labels[next] == nil {
+			next++ // skip an end marker and what follows it up to another label
+		}
+		p = next
+	}
+	return true
+}
+
+// labelSpeakers resolves a transcript label to its speaker: a registered actor named by the
+// label, with the titles and honorifics before the name ("SECRETARY BLINKEN", "MS. PSAKI") or
+// a role that the date makes one person ("THE PRESIDENT"); otherwise the label's words, as a
+// name ("Senior Administration Official").
+func (x *extractor) labelSpeakers(name string) []Speaker {
+	toks := registry.Tokenize(name)
+	ms := x.reg.Mentions(name, toks, x.day)
+	if len(ms) > 0 {
+		m := ms[len(ms)-1]
+		if m.TokEnd == len(toks) && len(m.Actors) == 1 && x.onlyTitlesBefore(toks[:m.TokStart]) {
+			return []Speaker{{Actor: m.Actors[0], Name: x.reg.ActorAt(m.Actors[0]).Name}}
+		}
+	}
+	// Unknown: keep the label as a name, without its honorific.
+	words := strings.Fields(name)
+	for len(words) > 1 && x.reg.IsHonorific(words[0]) {
+		words = words[1:]
+	}
+	return []Speaker{{Actor: -1, Name: titleCase(strings.Join(words, " "))}}
+}
+
+func (x *extractor) onlyTitlesBefore(toks []registry.Token) bool {
+	if len(toks) == 0 {
+		return true
+	}
+	for _, t := range toks {
+		w := strings.ToLower(t.Text)
+		if w == "the" || x.reg.IsHonorific(t.Text) {
+			continue
+		}
+		if !x.reg.IsTitle(w) && !x.titleWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleWord reports whether w is a word of some multi-word title ("prime" of "Prime Minister").
+func (x *extractor) titleWord(w string) bool {
+	for _, t := range x.reg.Language.Titles {
+		for _, f := range strings.Fields(strings.ToLower(t)) {
+			if f == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleCase writes an upper-case label as a name: "SENIOR ADMINISTRATION OFFICIAL" is
+// "Senior Administration Official", "MR. FERNÁNDEZ HERNÁNDEZ" is "Mr. Fernández Hernández".
+func titleCase(s string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = r == ' ' || r == '-' || r == '.'
+	}
+	return b.String()
+}

@@ -1,0 +1,217 @@
+package registry
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is a word of a text: a run of letters and digits, with its byte offsets in the text.
+type Token struct {
+	Text       string
+	Start, End int
+}
+
+// Tokenize splits s into words. Apostrophes, hyphens and periods end a word, so "China’s"
+// gives "China" and "s", and "U.S." gives "U" and "S": names are matched the same way.
+func Tokenize(s string) []Token {
+	toks := make([]Token, 0, len(s)/6)
+	start := -1
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			toks = append(toks, Token{s[start:i], start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		toks = append(toks, Token{s[start:], start, len(s)})
+	}
+	return toks
+}
+
+// caseRule says how a pattern word compares with a word of the text.
+type caseRule uint8
+
+const (
+	anyCase     caseRule = iota // "the top U.S. diplomat": the, top, diplomat match any case
+	capitalised                 // "Blinken": the text's word starts with a capital, "BLINKEN" too
+	exactCase                   // "US", "EU", or a term the registry marks as cased
+)
+
+type patternWord struct {
+	lower string
+	exact string
+	rule  caseRule
+}
+
+type pattern[T any] struct {
+	words  []patternWord
+	plural bool // the last word may take a plural "s" or "es"
+	value  T
+}
+
+// Matcher finds registered phrases in tokenised text, longest first, left to right.
+type Matcher[T any] struct {
+	byFirst map[string][]*pattern[T]
+}
+
+func newMatcher[T any]() *Matcher[T] {
+	return &Matcher[T]{byFirst: make(map[string][]*pattern[T])}
+}
+
+// add registers a phrase. cased forces exact case on every word.
+func (m *Matcher[T]) add(phrase string, cased, plural bool, v T) {
+	toks := Tokenize(phrase)
+	if len(toks) == 0 {
+		return
+	}
+	p := &pattern[T]{plural: plural, value: v}
+	for _, t := range toks {
+		w := patternWord{lower: strings.ToLower(t.Text), exact: t.Text}
+		switch {
+		case cased || (utf8.RuneCountInString(t.Text) <= 3 && isUpper(t.Text) && len(toks) == 1):
+			w.rule = exactCase
+		case startsUpper(t.Text):
+			w.rule = capitalised
+		default:
+			w.rule = anyCase
+		}
+		p.words = append(p.words, w)
+	}
+	keys := []string{p.words[0].lower}
+	if plural && len(p.words) == 1 {
+		keys = append(keys, p.words[0].lower+"s", p.words[0].lower+"es")
+	}
+	for _, k := range keys {
+		m.byFirst[k] = append(m.byFirst[k], p)
+	}
+}
+
+// finish orders each bucket longest first, so the longest phrase wins at a position.
+func (m *Matcher[T]) finish() {
+	for _, ps := range m.byFirst {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+	}
+}
+
+// Match is one phrase found in a text.
+type Match[T any] struct {
+	Start, End       int // byte offsets in the text
+	TokStart, TokEnd int // token indexes, end exclusive
+	Value            T
+}
+
+// FindAll returns the phrases found in the tokens of text, not overlapping, longest first.
+// Words of a phrase must be separated by nothing but spaces and light punctuation, so a phrase
+// does not run across a sentence's end.
+func (m *Matcher[T]) FindAll(text string, toks []Token) []Match[T] {
+	var out []Match[T]
+	var lowerBuf []byte
+	for i := 0; i < len(toks); {
+		lowerBuf = appendLower(lowerBuf[:0], toks[i].Text)
+		best, bestLen := (*pattern[T])(nil), 0
+		for _, p := range m.byFirst[string(lowerBuf)] {
+			if len(p.words) <= bestLen || i+len(p.words) > len(toks) {
+				continue
+			}
+			if p.matchAt(text, toks, i) {
+				best, bestLen = p, len(p.words)
+			}
+		}
+		if best == nil {
+			i++
+			continue
+		}
+		out = append(out, Match[T]{
+			Start: toks[i].Start, End: toks[i+bestLen-1].End,
+			TokStart: i, TokEnd: i + bestLen, Value: best.value,
+		})
+		i += bestLen
+	}
+	return out
+}
+
+func (p *pattern[T]) matchAt(text string, toks []Token, i int) bool {
+	last := len(p.words) - 1
+	for k, w := range p.words {
+		t := toks[i+k].Text
+		if k > 0 && !joinable(toks[i+k-1].Text, text[toks[i+k-1].End:toks[i+k].Start]) {
+			return false
+		}
+		if !w.matches(t, p.plural && k == last) {
+			return false
+		}
+	}
+	return true
+}
+
+func (w patternWord) matches(t string, plural bool) bool {
+	if !w.sameWord(t) {
+		if !plural {
+			return false
+		}
+		switch {
+		case len(t) >= len(w.lower)+2 && strings.EqualFold(t[len(t)-2:], "es") && w.sameWord(t[:len(t)-2]):
+		case len(t) >= len(w.lower)+1 && strings.EqualFold(t[len(t)-1:], "s") && w.sameWord(t[:len(t)-1]):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func (w patternWord) sameWord(t string) bool {
+	switch w.rule {
+	case exactCase:
+		return t == w.exact
+	case capitalised:
+		return startsUpper(t) && strings.EqualFold(t, w.lower)
+	default:
+		return strings.EqualFold(t, w.lower)
+	}
+}
+
+// joinable reports whether the gap after a word keeps it and the next word in one phrase.
+func joinable(word, gap string) bool {
+	if len(gap) > 4 {
+		return false
+	}
+	for _, r := range gap {
+		switch r {
+		case ' ', '\u00a0', '.', '-', '\'', '’', '‑':
+		default:
+			return false
+		}
+	}
+	// "Japan. Prime" ends a sentence; "U.S. Secretary" and "Mr. Blinken" do not: a period
+	// after a word of three letters or fewer is taken for an abbreviation's.
+	return !strings.Contains(gap, ". ") || utf8.RuneCountInString(word) <= 3
+}
+
+func appendLower(dst []byte, s string) []byte {
+	for _, r := range s {
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,424 @@
+// Package registry holds what the archive knows besides its articles: the actors who speak or
+// are spoken of, the topics articles are about, the lines of page furniture to drop, and the
+// words of reported speech. All of it is data read from YAML files in the archive folder; this
+// package turns it into lookups (a phrase matcher over names, topics and roles) and keeps no
+// knowledge of any particular actor or article in code.
+package registry
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"hash"
+	"hash/crc64"
+	"io"
+	"io/fs"
+	"regexp"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// File names of the registries, at the root of an archive folder.
+const (
+	ActorsFile      = "actors.yaml"
+	TopicsFile      = "topics.yaml"
+	BoilerplateFile = "boilerplate.yaml"
+	LanguageFile    = "language.yaml"
+)
+
+// maxFileSize bounds a registry file: they are small lists, and a bigger file is a mistake.
+const maxFileSize = 4 << 20
+
+// Kind says what sort of actor speaks.
+type Kind string
+
+// The kinds of actor. Unregistered is given to a speaker the registry does not know, who is kept
+// by the name the text gives.
+const (
+	Person       Kind = "person"
+	Organisation Kind = "organisation"
+	Country      Kind = "country"
+	Unregistered Kind = "unregistered"
+)
+
+// Actor is a person, organisation or country.
+type Actor struct {
+	ID           string   `yaml:"id" json:"id"`
+	Name         string   `yaml:"name" json:"name"`
+	Kind         Kind     `yaml:"kind" json:"kind"`
+	Gender       string   `yaml:"gender" json:"gender,omitempty"`
+	Country      string   `yaml:"country" json:"country,omitempty"`
+	Organisation string   `yaml:"organisation" json:"organisation,omitempty"`
+	Surname      string   `yaml:"surname" json:"-"`
+	Aliases      []string `yaml:"aliases" json:"aliases,omitempty"`
+	Roles        []Role   `yaml:"roles" json:"roles,omitempty"`
+}
+
+// Role is an office an actor held, and the descriptions that name its holder while it was held.
+type Role struct {
+	Title string   `yaml:"title" json:"title"`
+	From  Day      `yaml:"from" json:"from,omitzero"`
+	To    Day      `yaml:"to" json:"to,omitzero"`
+	Names []string `yaml:"names" json:"-"`
+}
+
+// HeldOn reports whether the role was held on day d. A zero d (date unknown) matches any role.
+func (r Role) HeldOn(d time.Time) bool {
+	if d.IsZero() {
+		return true
+	}
+	if !r.From.IsZero() && d.Before(r.From.Time) {
+		return false
+	}
+	if !r.To.IsZero() && d.After(r.To.Time) {
+		return false
+	}
+	return true
+}
+
+// Day is a calendar date written YYYY-MM-DD in the registry.
+type Day struct{ time.Time }
+
+// UnmarshalYAML reads a YYYY-MM-DD date.
+func (d *Day) UnmarshalYAML(n *yaml.Node) error {
+	if n.Value == "" {
+		return nil
+	}
+	t, err := time.Parse(time.DateOnly, n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: date %q is not YYYY-MM-DD", n.Line, n.Value)
+	}
+	d.Time = t
+	return nil
+}
+
+// MarshalJSON writes the date as YYYY-MM-DD.
+func (d Day) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + d.Format(time.DateOnly) + `"`), nil
+}
+
+// IsZero reports whether the date is unset.
+func (d Day) IsZero() bool { return d.Time.IsZero() }
+
+// Topic is a subject articles and quotes are tagged with.
+type Topic struct {
+	ID    string   `yaml:"id" json:"id"`
+	Name  string   `yaml:"name" json:"name"`
+	Terms []string `yaml:"terms" json:"-"`
+	Cased []string `yaml:"cased" json:"-"`
+}
+
+// Rule drops lines of page furniture. Exactly one of Line, Prefix and Pattern is set; a line
+// matches after its surrounding white space is trimmed.
+type Rule struct {
+	Name    string `yaml:"name"`
+	Line    string `yaml:"line"`
+	Prefix  string `yaml:"prefix"`
+	Pattern string `yaml:"pattern"`
+	re      *regexp.Regexp
+}
+
+// Language holds the words the quote attributor reads: verbs of speech, titles and
+// honorifics that come before a name, transcript labels that are not speakers, and the title
+// forms that make a whole document one actor's statement.
+type Language struct {
+	SpeechVerbs      []string `yaml:"speech_verbs"`
+	Honorifics       []string `yaml:"honorifics"`
+	Titles           []string `yaml:"titles"`
+	PressLabels      []string `yaml:"press_labels"`
+	GroupNouns       []string `yaml:"group_nouns"`
+	StatementTitles  []string `yaml:"statement_titles"`
+	TranscriptTitles []string `yaml:"transcript_titles"`
+	NotSpeakers      []string `yaml:"not_speakers"`
+	NotActors        []string `yaml:"not_actors"`
+
+	statementTitles  []*regexp.Regexp
+	transcriptTitles []*regexp.Regexp
+}
+
+// StatementTitle returns who the document's title says is speaking when the title makes the
+// whole document one actor's statement ("Statement from President Joe Biden on …"), and
+// whether it does.
+func (l *Language) StatementTitle(title string) (who string, ok bool) {
+	for _, re := range l.statementTitles {
+		if m := re.FindStringSubmatch(title); m != nil {
+			return strings.TrimSpace(m[re.SubexpIndex("who")]), true
+		}
+	}
+	return "", false
+}
+
+// TranscriptTitle reports whether the title names a transcript (a briefing, a gaggle, remarks).
+func (l *Language) TranscriptTitle(title string) bool {
+	for _, re := range l.transcriptTitles {
+		if re.MatchString(title) {
+			return true
+		}
+	}
+	return false
+}
+
+// Registry is everything the archive knows besides its articles.
+type Registry struct {
+	Actors      []Actor
+	Topics      []Topic
+	Boilerplate []Rule
+	Language    Language
+	// Hash sums up the registry files' content: an index built with another registry is stale.
+	Hash uint64
+
+	actorByID  map[string]int
+	topicByID  map[string]int
+	names      *Matcher[[]nameRef] // names, aliases, surnames and role descriptions
+	topics     *Matcher[int]       // topic terms → index in Topics
+	surnames   map[string][]int
+	press      map[string]bool
+	notSpeak   map[string]bool
+	verbs      map[string]bool
+	honor      map[string]bool
+	titleWords map[string]bool
+	groups     map[string]bool
+
+	furnitureLines    map[string]bool
+	furniturePrefixes []string
+	furniturePatterns []*regexp.Regexp
+}
+
+// maxFurnitureLine bounds the lines the furniture patterns are tried on: furniture is short.
+const maxFurnitureLine = 300
+
+// IsFurniture reports whether a trimmed line is page furniture under some boilerplate rule.
+func (r *Registry) IsFurniture(line string) bool {
+	if r.furnitureLines[line] {
+		return true
+	}
+	for _, p := range r.furniturePrefixes {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	if len(line) > maxFurnitureLine {
+		return false
+	}
+	for _, re := range r.furniturePatterns {
+		if re.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+// Load reads the four registry files from the root of fsys. A missing file is taken from
+// fallback (the embedded seeds) when fallback is not nil; a file that exists but is broken is
+// an error naming the file, since serving with half a registry would mislabel every article.
+func Load(fsys, fallback fs.FS) (*Registry, error) {
+	var r Registry
+	h := crc64.New(crc64.MakeTable(crc64.ECMA))
+	var actors struct {
+		Actors []Actor `yaml:"actors"`
+	}
+	var topics struct {
+		Topics []Topic `yaml:"topics"`
+	}
+	var rules struct {
+		Rules []Rule `yaml:"rules"`
+	}
+	for _, f := range []struct {
+		name string
+		into any
+	}{
+		{ActorsFile, &actors},
+		{TopicsFile, &topics},
+		{BoilerplateFile, &rules},
+		{LanguageFile, &r.Language},
+	} {
+		if err := decodeFile(fsys, fallback, f.name, f.into, h); err != nil {
+			return nil, err
+		}
+	}
+	r.Hash = h.Sum64()
+	r.Actors, r.Topics, r.Boilerplate = actors.Actors, topics.Topics, rules.Rules
+	if err := r.prepare(); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+func decodeFile(fsys, fallback fs.FS, name string, into any, h hash.Hash) error {
+	b, err := readSmall(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) && fallback != nil {
+		b, err = readSmall(fallback, name)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // an archive may do without a registry; it then has no actors, say
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	h.Write([]byte(name))
+	h.Write(b)
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(into); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+func readSmall(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file")
+	}
+	b, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxFileSize {
+		return nil, fmt.Errorf("more than the %d bytes a registry file may have", maxFileSize)
+	}
+	return b, nil
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// prepare checks the registry and builds its lookups.
+func (r *Registry) prepare() error {
+	r.actorByID = make(map[string]int, len(r.Actors))
+	for i := range r.Actors {
+		a := &r.Actors[i]
+		if !idPattern.MatchString(a.ID) {
+			return fmt.Errorf("%s: actor id %q is not a lowercase slug", ActorsFile, a.ID)
+		}
+		if _, dup := r.actorByID[a.ID]; dup {
+			return fmt.Errorf("%s: actor id %q is used twice", ActorsFile, a.ID)
+		}
+		if a.Name == "" {
+			return fmt.Errorf("%s: actor %q has no name", ActorsFile, a.ID)
+		}
+		switch a.Kind {
+		case Person, Organisation, Country:
+		case "":
+			a.Kind = Person
+		default:
+			return fmt.Errorf("%s: actor %q: kind %q is not person, organisation or country", ActorsFile, a.ID, a.Kind)
+		}
+		r.actorByID[a.ID] = i
+	}
+	r.topicByID = make(map[string]int, len(r.Topics))
+	for i, t := range r.Topics {
+		if !idPattern.MatchString(t.ID) {
+			return fmt.Errorf("%s: topic id %q is not a lowercase slug", TopicsFile, t.ID)
+		}
+		if _, dup := r.topicByID[t.ID]; dup {
+			return fmt.Errorf("%s: topic id %q is used twice", TopicsFile, t.ID)
+		}
+		r.topicByID[t.ID] = i
+	}
+	for i := range r.Boilerplate {
+		b := &r.Boilerplate[i]
+		set := 0
+		for _, s := range []string{b.Line, b.Prefix, b.Pattern} {
+			if s != "" {
+				set++
+			}
+		}
+		if set != 1 {
+			return fmt.Errorf("%s: rule %q must have exactly one of line, prefix, pattern", BoilerplateFile, b.Name)
+		}
+		if b.Pattern != "" {
+			re, err := regexp.Compile(b.Pattern)
+			if err != nil {
+				return fmt.Errorf("%s: rule %q: %w", BoilerplateFile, b.Name, err)
+			}
+			b.re = re
+		}
+	}
+	r.furnitureLines = map[string]bool{}
+	for _, b := range r.Boilerplate {
+		switch {
+		case b.Line != "":
+			r.furnitureLines[b.Line] = true
+		case b.Prefix != "":
+			r.furniturePrefixes = append(r.furniturePrefixes, b.Prefix)
+		default:
+			r.furniturePatterns = append(r.furniturePatterns, b.re)
+		}
+	}
+	if err := r.Language.compile(); err != nil {
+		return err
+	}
+	r.buildLookups()
+	return nil
+}
+
+func (l *Language) compile() error {
+	for _, list := range []struct {
+		src  []string
+		dst  *[]*regexp.Regexp
+		name bool
+	}{
+		{l.StatementTitles, &l.statementTitles, true},
+		{l.TranscriptTitles, &l.transcriptTitles, false},
+	} {
+		for _, p := range list.src {
+			re, err := regexp.Compile(p)
+			if err != nil {
+				return fmt.Errorf("%s: %w", LanguageFile, err)
+			}
+			if list.name && re.SubexpIndex("who") < 0 {
+				return fmt.Errorf("%s: statement title %q has no (?P<who>…) group", LanguageFile, p)
+			}
+			*list.dst = append(*list.dst, re)
+		}
+	}
+	return nil
+}
+
+// Actor returns the registered actor with the id.
+func (r *Registry) Actor(id string) (*Actor, bool) {
+	i, ok := r.actorByID[id]
+	if !ok {
+		return nil, false
+	}
+	return &r.Actors[i], true
+}
+
+// Topic returns the topic with the id.
+func (r *Registry) Topic(id string) (*Topic, bool) {
+	i, ok := r.topicByID[id]
+	if !ok {
+		return nil, false
+	}
+	return &r.Topics[i], true
+}
+
+// IsSpeechVerb reports whether the lowercase word reports speech ("said", "wrote", "told").
+func (r *Registry) IsSpeechVerb(w string) bool { return r.verbs[w] }
+
+// IsHonorific reports whether the word, without a trailing period, is an honorific ("Mr").
+func (r *Registry) IsHonorific(w string) bool {
+	return r.honor[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+// IsGroupNoun reports whether the lowercase plural noun names a group of speakers
+// ("secretaries", "leaders", "ministers").
+func (r *Registry) IsGroupNoun(w string) bool { return r.groups[w] }
+
+// IsPressLabel reports whether a transcript label (upper case, without its colon) belongs to
+// the press or the call's staff rather than to someone making a statement.
+func (r *Registry) IsPressLabel(label string) bool { return r.press[label] }
+
+// IsNotSpeaker reports whether a name is a listener or medium, never the speaker
+// ("Reuters" in "told Reuters").
+func (r *Registry) IsNotSpeaker(name string) bool { return r.notSpeak[strings.ToLower(name)] }

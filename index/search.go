@@ -1,0 +1,587 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+
+	"github.com/readout/readout/index/document"
+)
+
+func init() {
+	// A query can never expand into more clauses than this: no search from the box does, and
+	// the bound keeps a hostile one from using the server's memory.
+	searcher.DisjunctionMaxClauseCount = 1024
+}
+
+// Bounds on paging: bleve pages by skipping, so deep pages cost as much as all before them.
+const (
+	MaxPerPage  = 100
+	MaxResults  = 10000 // page * per_page may not pass it
+	facetSize   = 12
+	excerptSize = 300
+)
+
+// Sort orders.
+const (
+	SortRelevance = "relevance"
+	SortNewest    = "newest"
+	SortOldest    = "oldest"
+)
+
+// What a search returns.
+const (
+	KindArticles = "articles"
+	KindQuotes   = "quotes"
+)
+
+// Query is a search: what is typed in the box, and the filters chosen beside it. Filters of
+// one kind must all match (actor=a&actor=b finds articles with both).
+type Query struct {
+	Text    string
+	Actors  []string
+	Topics  []string
+	Sources []string
+	From    time.Time // the first day of the range; zero when open
+	To      time.Time // the last day, included; zero when open
+	Sort    string
+	Page    int // from 1
+	PerPage int
+	Kind    string // KindArticles or KindQuotes
+}
+
+// Results are a page of a search.
+type Results struct {
+	Query    Query  // with the box's filters merged in
+	Reading  string // how the box was read
+	Notes    []string
+	Total    int // hits of the kind asked for
+	Articles int // hits of each kind, for the tabs
+	Quotes   int
+	Hits     []ArticleHit
+	QuoteHit []QuoteHit
+	Facets   Facets
+	Took     time.Duration
+}
+
+// ArticleHit is an article found, with the pieces of its text that match and its quotes that do.
+type ArticleHit struct {
+	Summary
+	Score     float64
+	Fragments []Fragment
+	Quotes    []QuoteHit
+}
+
+// QuoteHit is a quote found, its words marked.
+type QuoteHit struct {
+	Quote
+	Score     float64
+	Fragment  Fragment
+	ArticleOf *Summary
+}
+
+// Facets count the hits by actor, topic, source and date.
+type Facets struct {
+	Actors    []FacetValue
+	Topics    []FacetValue
+	Sources   []FacetValue
+	Dates     []DateBucket
+	DateLevel string // "year" or "month"
+}
+
+// FacetValue is one value of a facet with its count.
+type FacetValue struct {
+	ID     string
+	Name   string
+	Count  int
+	Active bool
+}
+
+// DateBucket is a year or a month with its count.
+type DateBucket struct {
+	Label  string
+	From   time.Time
+	To     time.Time // last day, included
+	Count  int
+	Active bool
+}
+
+// QueryError is a search the archive cannot run as asked: its message says why, for the reader.
+type QueryError struct{ Msg string }
+
+func (e *QueryError) Error() string { return e.Msg }
+
+// Search runs a search of articles or quotes, with facets and highlighted fragments.
+func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	parsed, err := ParseQuery(q.Text)
+	if err != nil {
+		return nil, &QueryError{err.Error()}
+	}
+	res := &Results{Notes: parsed.Notes}
+	q, err = a.mergeFilters(st, q, &parsed, res)
+	if err != nil {
+		return nil, err
+	}
+	res.Query = q
+	res.Reading = parsed.String()
+
+	textField := fieldContent
+	if q.Kind == KindQuotes {
+		textField = fieldText
+	}
+	words, match := a.textQuery(&parsed, textField, res)
+	filters := a.filterQueries(q)
+
+	// The other tab's count: one cheap search without hits or facets.
+	otherKind, otherField := KindQuotes, fieldText
+	if q.Kind == KindQuotes {
+		otherKind, otherField = KindArticles, fieldContent
+	}
+	_, otherMatch := a.textQuery(&parsed, otherField, &Results{})
+	other := bleve.NewSearchRequestOptions(a.withFilters(typeOf(otherKind), otherMatch, filters), 0, 0, false)
+	otherRes, err := st.idx.SearchInContext(ctx, other)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+
+	req := bleve.NewSearchRequestOptions(a.withFilters(typeOf(q.Kind), match, filters), q.PerPage, (q.Page-1)*q.PerPage, false)
+	switch {
+	case q.Sort == SortNewest || (q.Sort == SortRelevance && parsed.Empty()):
+		req.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
+	case q.Sort == SortOldest:
+		req.SortBy([]string{fieldDate, "-_score", "_id"})
+	default:
+		req.SortBy([]string{"-_score", "-" + fieldDate, "_id"})
+	}
+	a.addFacets(st, req, q, res)
+	if err := req.Validate(); err != nil {
+		return nil, &QueryError{"the search cannot be run: " + err.Error()}
+	}
+	br, err := st.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	res.Total = int(br.Total)
+	if q.Kind == KindQuotes {
+		res.Quotes, res.Articles = res.Total, int(otherRes.Total)
+	} else {
+		res.Articles, res.Quotes = res.Total, int(otherRes.Total)
+	}
+	a.readFacets(st, br, q, res)
+
+	hl := newHighlighter(a.analyzer, words)
+	for _, h := range br.Hits {
+		switch {
+		case strings.HasPrefix(h.ID, "a:"):
+			hit, ok := a.articleHit(st, h, hl, q)
+			if ok {
+				res.Hits = append(res.Hits, hit)
+			}
+		case strings.HasPrefix(h.ID, "q:"):
+			q, art, err := a.quote(st, strings.TrimPrefix(h.ID, "q:"))
+			if err != nil {
+				continue
+			}
+			res.QuoteHit = append(res.QuoteHit, QuoteHit{Quote: *q, Score: h.Score, Fragment: hl.excerpt(q.Text, 2*excerptSize), ArticleOf: &art.Summary})
+		}
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+func searchErr(err error) error {
+	if err == context.Canceled || err == context.DeadlineExceeded {
+		return err
+	}
+	return fmt.Errorf("search: %w", err)
+}
+
+func typeOf(kind string) string {
+	if kind == KindQuotes {
+		return typeQuote
+	}
+	return typeArticle
+}
+
+// mergeFilters adds the filters typed in the box to those chosen beside it, resolving names to
+// ids ("actor:blinken" is antony-blinken), and checks the dates.
+func (a *Archive) mergeFilters(st *state, q Query, p *ParsedQuery, res *Results) (Query, error) {
+	for _, name := range p.Actors {
+		if id, ok := a.resolveActor(st, name); ok {
+			q.Actors = appendUnique(q.Actors, id)
+		} else {
+			res.Notes = appendNote(res.Notes, fmt.Sprintf("no actor called %q in the archive", name))
+			q.Actors = appendUnique(q.Actors, document.Slug(name))
+		}
+	}
+	for _, name := range p.Topics {
+		if id, ok := a.resolveTopic(st, name); ok {
+			q.Topics = appendUnique(q.Topics, id)
+		} else {
+			res.Notes = appendNote(res.Notes, fmt.Sprintf("no topic called %q in the archive", name))
+			q.Topics = appendUnique(q.Topics, document.Slug(name))
+		}
+	}
+	for _, s := range p.Sources {
+		q.Sources = appendUnique(q.Sources, s)
+	}
+	if p.From != "" {
+		d, err := document.ParseDate(p.From, "")
+		if err != nil {
+			return q, &QueryError{fmt.Sprintf("from:%s is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", p.From)}
+		}
+		q.From = d.Start()
+	}
+	if p.To != "" {
+		d, err := document.ParseDate(p.To, "")
+		if err != nil {
+			return q, &QueryError{fmt.Sprintf("to:%s is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", p.To)}
+		}
+		q.To = d.End()
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
+		return q, &QueryError{"the date range ends before it starts"}
+	}
+	return q, nil
+}
+
+// resolveActor finds an actor by id, name, alias or surname.
+func (a *Archive) resolveActor(st *state, name string) (string, bool) {
+	if _, ok := st.cat.actors[name]; ok {
+		return name, true
+	}
+	slug := document.Slug(name)
+	if _, ok := st.cat.actors[slug]; ok {
+		return slug, true
+	}
+	words := strings.ReplaceAll(name, "-", " ")
+	if ms := a.reg.LookupName(titleWords(words), time.Time{}); len(ms) == 1 && len(ms[0].Actors) == 1 {
+		return a.reg.ActorAt(ms[0].Actors[0]).ID, true
+	}
+	// A surname or a name the registry does not know: the actor whose id ends with it.
+	var found []string
+	for _, info := range st.cat.actorList {
+		if strings.HasSuffix(info.ID, "-"+slug) {
+			found = append(found, info.ID)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	return "", false
+}
+
+// titleWords capitalises each word, so a typed "blinken" matches the registry's "Blinken".
+func titleWords(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		if len(w) > 3 || i > 0 {
+			ws[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+func (a *Archive) resolveTopic(st *state, name string) (string, bool) {
+	slug := document.Slug(name)
+	if _, ok := st.cat.topics[slug]; ok {
+		return slug, true
+	}
+	for _, t := range st.cat.topicList {
+		if document.Slug(t.Name) == slug {
+			return t.ID, true
+		}
+	}
+	return "", false
+}
+
+func appendUnique(s []string, v string) []string {
+	if v == "" || slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+// textQuery builds the query for what is typed, over a text field. It returns the words and
+// phrases that highlight, and nil for a search without words (everything matches).
+func (a *Archive) textQuery(p *ParsedQuery, field string, res *Results) ([]string, query.Query) {
+	var words []string
+	var ignored []string
+	clause := func(c Clause) query.Query {
+		terms := a.analyzer.Analyze([]byte(c.Text))
+		if len(terms) == 0 {
+			ignored = append(ignored, c.Text)
+			return nil
+		}
+		if c.Phrase || len(terms) > 1 {
+			mq := bleve.NewMatchPhraseQuery(c.Text)
+			mq.SetField(field)
+			return mq
+		}
+		mq := bleve.NewMatchQuery(c.Text)
+		mq.SetField(field)
+		return mq
+	}
+	var must, should, not []query.Query
+	for _, c := range p.Must {
+		if c.Or != nil {
+			var alts []query.Query
+			for _, alt := range c.Or {
+				if q := clause(alt); q != nil {
+					alts = append(alts, q)
+					words = append(words, alt.Text)
+				}
+			}
+			if len(alts) > 0 {
+				must = append(must, bleve.NewDisjunctionQuery(alts...))
+			}
+			continue
+		}
+		if q := clause(c); q != nil {
+			must = append(must, q)
+			words = append(words, c.Text)
+			if field == fieldContent {
+				t := bleve.NewMatchQuery(c.Text)
+				t.SetField(fieldTitle)
+				t.SetBoost(2)
+				should = append(should, t)
+			}
+		}
+	}
+	for _, c := range p.Not {
+		if q := clause(c); q != nil {
+			not = append(not, q)
+		}
+	}
+	if len(ignored) > 0 {
+		res.Notes = appendNote(res.Notes, "words too common to search were left out: "+strings.Join(ignored, ", "))
+	}
+	if len(must) == 0 && len(not) == 0 {
+		return nil, nil
+	}
+	bq := bleve.NewBooleanQuery()
+	if len(must) > 0 {
+		bq.AddMust(must...)
+	} else {
+		bq.AddMust(bleve.NewMatchAllQuery())
+	}
+	if len(should) > 0 {
+		bq.AddShould(should...)
+		bq.SetMinShould(0)
+	}
+	if len(not) > 0 {
+		bq.AddMustNot(not...)
+	}
+	return words, bq
+}
+
+// filterQueries turns the filters into queries. A month- or year-dated article matches a date
+// range when its period overlaps it: its first day is not after the range's end, its last day
+// not before the range's start.
+func (a *Archive) filterQueries(q Query) []query.Query {
+	var out []query.Query
+	term := func(field, v string) query.Query {
+		t := bleve.NewTermQuery(v)
+		t.SetField(field)
+		return t
+	}
+	for _, id := range q.Actors {
+		out = append(out, term(fieldActor, id))
+	}
+	for _, id := range q.Topics {
+		out = append(out, term(fieldTopic, id))
+	}
+	for _, s := range q.Sources {
+		out = append(out, term(fieldSource, s))
+	}
+	yes := true
+	if !q.To.IsZero() {
+		r := bleve.NewDateRangeInclusiveQuery(time.Time{}, q.To, nil, &yes)
+		r.SetField(fieldDate)
+		out = append(out, r)
+	}
+	if !q.From.IsZero() {
+		r := bleve.NewDateRangeInclusiveQuery(q.From, time.Time{}, &yes, nil)
+		r.SetField(fieldDateEnd)
+		out = append(out, r)
+	}
+	return out
+}
+
+func (a *Archive) withFilters(typ string, match query.Query, filters []query.Query) query.Query {
+	t := bleve.NewTermQuery(typ)
+	t.SetField(fieldType)
+	parts := []query.Query{t}
+	if match != nil {
+		parts = append(parts, match)
+	}
+	parts = append(parts, filters...)
+	return bleve.NewConjunctionQuery(parts...)
+}
+
+// addFacets asks for counts by actor, topic, source and date: by year over the archive's span,
+// or by month when the range is one year.
+func (a *Archive) addFacets(st *state, req *bleve.SearchRequest, q Query, res *Results) {
+	req.AddFacet(fieldActor, bleve.NewFacetRequest(fieldActor, facetSize+len(q.Actors)))
+	req.AddFacet(fieldTopic, bleve.NewFacetRequest(fieldTopic, facetSize+len(q.Topics)))
+	req.AddFacet(fieldSource, bleve.NewFacetRequest(fieldSource, facetSize/2+len(q.Sources)))
+	first, last := st.cat.first, st.cat.last
+	if first.IsZero() {
+		return
+	}
+	dates := bleve.NewFacetRequest(fieldDate, 400)
+	if y, ok := oneYear(q); ok {
+		res.Facets.DateLevel = "month"
+		for m := time.January; m <= time.December; m++ {
+			lo := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+			dates.AddDateTimeRange(lo.Format("2006-01"), lo, lo.AddDate(0, 1, 0))
+		}
+	} else {
+		res.Facets.DateLevel = "year"
+		for y := first.Year(); y <= last.Year(); y++ {
+			lo := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+			dates.AddDateTimeRange(lo.Format("2006"), lo, lo.AddDate(1, 0, 0))
+		}
+	}
+	req.AddFacet(fieldDate, dates)
+}
+
+// oneYear reports whether the query's range is exactly one calendar year.
+func oneYear(q Query) (int, bool) {
+	if q.From.IsZero() || q.To.IsZero() {
+		return 0, false
+	}
+	y := q.From.Year()
+	return y, q.From.Equal(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)) && q.To.Equal(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
+}
+
+func (a *Archive) readFacets(st *state, br *bleve.SearchResult, q Query, res *Results) {
+	terms := func(name string, active []string, label func(string) string) []FacetValue {
+		var out []FacetValue
+		if f := br.Facets[name]; f != nil {
+			for _, t := range f.Terms.Terms() {
+				out = append(out, FacetValue{ID: t.Term, Name: label(t.Term), Count: t.Count, Active: slices.Contains(active, t.Term)})
+			}
+		}
+		// A chosen value always shows, even with no hits left.
+		for _, id := range active {
+			if !slices.ContainsFunc(out, func(v FacetValue) bool { return v.ID == id }) {
+				out = append(out, FacetValue{ID: id, Name: label(id), Active: true})
+			}
+		}
+		return out
+	}
+	res.Facets.Actors = terms(fieldActor, q.Actors, func(id string) string {
+		if info := st.cat.actors[id]; info != nil {
+			return info.Name
+		}
+		return id
+	})
+	res.Facets.Topics = terms(fieldTopic, q.Topics, func(id string) string {
+		if info := st.cat.topics[id]; info != nil {
+			return info.Name
+		}
+		return id
+	})
+	res.Facets.Sources = terms(fieldSource, q.Sources, func(s string) string {
+		if s == unknownSource {
+			return "Source unknown"
+		}
+		return s
+	})
+	if f := br.Facets[fieldDate]; f != nil {
+		for _, d := range f.DateRanges {
+			b := DateBucket{Label: d.Name, Count: d.Count}
+			if d.Start != nil {
+				b.From, _ = time.Parse(time.RFC3339, *d.Start)
+			}
+			if d.End != nil {
+				end, _ := time.Parse(time.RFC3339, *d.End)
+				b.To = end.AddDate(0, 0, -1)
+			}
+			b.Active = !q.From.IsZero() && !q.To.IsZero() && b.From.Equal(q.From) && b.To.Equal(q.To)
+			res.Facets.Dates = append(res.Facets.Dates, b)
+		}
+		slices.SortFunc(res.Facets.Dates, func(x, y DateBucket) int { return x.From.Compare(y.From) })
+	}
+}
+
+// articleHit reads a hit's article for its fragments and matching quotes.
+func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *highlighter, q Query) (ArticleHit, bool) {
+	i, ok := st.cat.byID[strings.TrimPrefix(h.ID, "a:")]
+	if !ok {
+		return ArticleHit{}, false
+	}
+	hit := ArticleHit{Summary: st.cat.Articles[i], Score: h.Score}
+	art, err := a.article(st, i)
+	if err != nil {
+		return hit, true // listed without fragments: better than not at all
+	}
+	hit.Fragments = fragments(art, hl, 2)
+	for k := range art.Quotes {
+		qu := &art.Quotes[k]
+		if len(q.Actors) > 0 && !slices.ContainsFunc(qu.Speakers, func(s Speaker) bool { return slices.Contains(q.Actors, s.ID) }) {
+			continue
+		}
+		f := hl.excerpt(qu.Text, excerptSize)
+		if !hl.empty() && !f.Marked() {
+			continue
+		}
+		if hl.empty() && len(q.Actors) == 0 {
+			break // nothing to match: the article's quotes are on its page
+		}
+		hit.Quotes = append(hit.Quotes, QuoteHit{Quote: *qu, Fragment: f, ArticleOf: &hit.Summary})
+		if len(hit.Quotes) == 3 {
+			break
+		}
+	}
+	return hit, true
+}
+
+// fragments returns up to n excerpts of an article's paragraphs with the most matches, in the
+// article's order; the opening of its text when nothing matches.
+func fragments(art *Article, hl *highlighter, n int) []Fragment {
+	type scored struct {
+		para, marks int
+	}
+	var best []scored
+	if !hl.empty() {
+		for p, para := range art.Paragraphs {
+			if para.Kind == document.Title {
+				continue
+			}
+			if m := len(hl.marks(para.Text)); m > 0 {
+				best = append(best, scored{p, m})
+			}
+		}
+	}
+	slices.SortStableFunc(best, func(x, y scored) int { return cmp.Compare(y.marks, x.marks) })
+	best = best[:min(n, len(best))]
+	slices.SortFunc(best, func(x, y scored) int { return cmp.Compare(x.para, y.para) })
+	var out []Fragment
+	for _, b := range best {
+		out = append(out, hl.excerpt(art.Paragraphs[b.para].Text, excerptSize))
+	}
+	if len(out) == 0 {
+		for _, para := range art.Paragraphs {
+			if para.Kind != document.Title {
+				out = append(out, hl.excerpt(para.Text, excerptSize))
+				break
+			}
+		}
+	}
+	return out
+}

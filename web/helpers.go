@@ -1,0 +1,112 @@
+package web
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"io/fs"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/readout/readout/index"
+)
+
+// Static holds the stylesheet, the script and the icons, served under /static/.
+//
+//go:embed static
+var static embed.FS
+
+// Static returns the static assets, rooted at their folder.
+func Static() fs.FS {
+	sub, err := fs.Sub(static, "static")
+	if err != nil {
+		panic(err) // the folder is embedded above: it exists
+	}
+	return sub
+}
+
+// versions holds a short hash of each asset, so its address changes when it does and it can be
+// cached for good.
+var versions = func() map[string]string {
+	m := map[string]string{}
+	fs.WalkDir(Static(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(Static(), p)
+		if err == nil {
+			sum := sha256.Sum256(b)
+			m[p] = hex.EncodeToString(sum[:4])
+		}
+		return nil
+	})
+	return m
+}()
+
+// Asset returns the address of a static asset, with its version.
+func Asset(name string) string {
+	return "/static/" + name + "?v=" + versions[name]
+}
+
+func pageTitle(t string) string {
+	if t == "" {
+		return "Readout: who said what, when"
+	}
+	return t + " · Readout"
+}
+
+// count writes a number with thousands separated: 14,396.
+func count(n int) string {
+	s := strconv.Itoa(n)
+	if n < 1000 && n > -1000 {
+		return s
+	}
+	var b strings.Builder
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func dateLabel(level string) string {
+	if level == "month" {
+		return "By month"
+	}
+	return "By year"
+}
+
+// excerpt returns the text of spans, cut to about n characters at a word.
+func excerpt(ss []index.Span, n int) string {
+	var b strings.Builder
+	for _, s := range ss {
+		b.WriteString(s.Text)
+	}
+	t := strings.Join(strings.Fields(b.String()), " ")
+	if utf8.RuneCountInString(t) <= n {
+		return t
+	}
+	r := []rune(t)[:n]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}

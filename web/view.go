@@ -1,0 +1,242 @@
+// Package web holds Readout's pages: templ components that are pure functions of the typed view
+// models in this file, and the static assets (CSS, a few lines of JavaScript, icons), embedded.
+// Text from articles and requests reaches a page only through templ's escaping: highlights and
+// quotation marks come as segments of plain text, never as HTML.
+package web
+
+import (
+	"github.com/readout/readout/index"
+)
+
+//go:generate go tool templ generate
+
+// Page is what every page's frame needs.
+type Page struct {
+	Title       string // the <title>, without the site's name
+	Description string
+	Canonical   string // absolute address of this page
+	Query       string // the search box's text
+	FeedURL     string // an Atom feed of this page's search
+	OpenGraph   *OpenGraph
+	JSONLD      any    // structured data for search engines
+	Notice      string // a line shown above the content (indexing under way)
+	Nav         string // which top link is current: "home", "search", "actors", "topics"
+}
+
+// OpenGraph is the preview a shared link shows.
+type OpenGraph struct {
+	Type, Title, Description, URL string
+}
+
+// Link is a link with its label and, in lists, a count.
+type Link struct {
+	URL    string
+	Label  string
+	Count  int
+	Active bool
+	Hint   string // a title attribute
+}
+
+// Segment is a piece of a paragraph: plain, a searched word, or within a quote.
+type Segment struct {
+	Text      string
+	Highlight bool
+	Quote     string // the id of the quote it is part of, "" when outside quotes
+	QuoteKind string
+	Anchor    bool // the quote starts here: its anchor goes on this segment
+}
+
+// Attribution follows a quote's last segment: who said it, and a link to it.
+type Attribution struct {
+	QuoteID  string
+	QuoteURL string
+	Speakers []Link
+}
+
+// Para is an article's paragraph, cut into segments, with the attributions of the quotes that end
+// in it.
+type Para struct {
+	Kind     string // "text", "heading", "item", "title"
+	Segments []Segment
+	Ends     []Attribution // quotes ending in this paragraph, in order
+	Turn     *Attribution  // a transcript turn or statement that starts here
+	InTurn   bool          // part of a turn (shown with a rule at its side)
+}
+
+// QuoteCard is a quote in a list.
+type QuoteCard struct {
+	ID        string
+	URL       string // the quote's page
+	InArticle string // the quote in its article
+	Text      []index.Span
+	Kind      string
+	Speakers  []Link
+	Date      string
+	Article   Link
+}
+
+// ArticleCard is an article in a list.
+type ArticleCard struct {
+	ID        string
+	URL       string
+	Title     string
+	Date      string
+	DateISO   string
+	Source    string
+	Place     string
+	Fragments [][]index.Span
+	Quotes    []QuoteCard
+	Actors    []Link
+	Topics    []Link
+	Counts    string // "12 quotes · 800 words"
+}
+
+// Bar is one bar of a histogram.
+type Bar struct {
+	Label  string
+	Title  string // the full label, for the tooltip
+	Count  int
+	Height int // 0–100
+	URL    string
+	Active bool
+}
+
+// Home is the home page.
+type Home struct {
+	Page
+	Summary   string // "5 articles and 49 quotes, March 2021 – June 2023"
+	Actors    []Link
+	Topics    []Link
+	Quotes    []QuoteCard
+	Articles  []ArticleCard
+	Years     []Bar
+	Examples  []Link
+	Skipped   int
+	SkippedOK bool
+}
+
+// Search is the search page.
+type Search struct {
+	Page
+	Reading    string
+	Notes      []string
+	Kind       string // "articles" or "quotes"
+	Tabs       []Link
+	Chips      []Link // active filters; each links to the search without it
+	Sorts      []Link
+	Sort       string
+	Hidden     []Hidden // filters kept when the box is submitted again
+	Total      int
+	TotalLabel string
+	Articles   []ArticleCard
+	Quotes     []QuoteCard
+	Actors     []Link
+	Topics     []Link
+	Sources    []Link
+	Dates      []Bar
+	DateLevel  string
+	DateUp     *Link // back from months to years
+	Pager      Pager
+	Took       string
+	Suggest    []Link // when nothing is found
+}
+
+// Hidden is a hidden form field.
+type Hidden struct{ Name, Value string }
+
+// Pager links the pages of a result list.
+type Pager struct {
+	Prev, Next string
+	Pages      []Link
+	Summary    string // "Results 11–20 of 48"
+}
+
+// Article is an article's page.
+type Article struct {
+	Page
+	ID            string
+	Title         []Segment
+	TitleSupplied bool
+	Date          string
+	DateISO       string
+	Place         string
+	Source        string
+	SourceURL     string
+	Paras         []Para
+	Actors        []Link
+	Topics        []Link
+	Quotes        []QuoteCard
+	Highlight     string // the searched words, when reached from a result
+	ClearURL      string
+	Counts        string
+}
+
+// Quote is a quote's page.
+type Quote struct {
+	Page
+	Card        QuoteCard
+	Context     []Para // the paragraphs around it, the quote marked
+	Permalink   string // absolute
+	Citation    string
+	BibTeX      string
+	ArticleDate string
+	Source      string
+	SourceURL   string
+	Topics      []Link
+	Turn        bool
+}
+
+// Actor is an actor's page.
+type Actor struct {
+	Page
+	Name       string
+	Kind       string
+	Registered bool
+	Facts      []Fact
+	Aliases    string
+	Roles      []Fact
+	Topics     []Link
+	Timeline   []Bar
+	Quotes     []QuoteCard
+	QuoteTotal int
+	Articles   int
+	SearchURL  string
+	Pager      Pager
+}
+
+// Fact is a labelled value.
+type Fact struct{ Label, Value string }
+
+// Topic is a topic's page.
+type Topic struct {
+	Page
+	Name       string
+	Terms      string
+	Speakers   []Link
+	Timeline   []Bar
+	Quotes     []QuoteCard
+	QuoteTotal int
+	Articles   []ArticleCard
+	ArticleNum int
+	SearchURL  string
+	QuotesURL  string
+}
+
+// List is a page listing actors or topics.
+type List struct {
+	Page
+	Heading string
+	Intro   string
+	Items   []Link
+}
+
+// Error is an error page.
+type Error struct {
+	Page
+	Status  int
+	Heading string
+	Message string
+	Retry   bool
+	Done    int
+	Total   int
+}
