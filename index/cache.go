@@ -49,11 +49,3 @@ func (c *articleCache) put(a *Article) {
 		delete(c.byID, last.Value.(*Article).ID)
 	}
 }
-
-// clear empties the cache, when the index it answers for is replaced.
-func (c *articleCache) clear() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.order.Init()
-	clear(c.byID)
-}

@@ -40,16 +40,16 @@ func (f Fragment) Marked() bool {
 	return slices.ContainsFunc(f, func(s Span) bool { return s.Mark })
 }
 
-// highlighter marks the words of a text that the search's terms match, by analysing the text as
+// Highlighter marks the words of a text that a search's terms match, by analysing the text as
 // the index does: "alliances" is marked for a search of "alliance".
-type highlighter struct {
+type Highlighter struct {
 	analyzer analysis.Analyzer
 	terms    map[string]bool
 	prefixes []string // lower-case beginnings of the terms, to pass over text without them cheaply
 }
 
-func newHighlighter(an analysis.Analyzer, words []string) *highlighter {
-	h := &highlighter{analyzer: an, terms: map[string]bool{}}
+func newHighlighter(an analysis.Analyzer, words []string) *Highlighter {
+	h := &Highlighter{analyzer: an, terms: map[string]bool{}}
 	for _, w := range words {
 		for _, t := range an.Analyze([]byte(w)) {
 			term := string(t.Term)
@@ -68,10 +68,19 @@ func newHighlighter(an analysis.Analyzer, words []string) *highlighter {
 	return h
 }
 
-func (h *highlighter) empty() bool { return h == nil || len(h.terms) == 0 }
+func (h *Highlighter) empty() bool { return h == nil || len(h.terms) == 0 }
+
+// Empty reports whether the highlighter marks nothing.
+func (h *Highlighter) Empty() bool { return h.empty() }
+
+// Marks returns the byte ranges of the words in text that match, in order.
+func (h *Highlighter) Marks(text string) [][2]int { return h.marksOrNil(text) }
+
+// Excerpt returns about width bytes of text around its matches, marked.
+func (h *Highlighter) Excerpt(text string, width int) Fragment { return h.excerpt(text, width) }
 
 // mayMatch reports cheaply whether text could hold a term: it contains a term's first letters.
-func (h *highlighter) mayMatch(text string) bool {
+func (h *Highlighter) mayMatch(text string) bool {
 	if h.empty() {
 		return false
 	}
@@ -91,7 +100,7 @@ func (h *highlighter) mayMatch(text string) bool {
 }
 
 // marks returns the byte ranges of the words in text that match a term.
-func (h *highlighter) marks(text string) [][2]int {
+func (h *Highlighter) marks(text string) [][2]int {
 	if !h.mayMatch(text) {
 		return nil
 	}
@@ -104,12 +113,7 @@ func (h *highlighter) marks(text string) [][2]int {
 	return out
 }
 
-// whole returns the text as one fragment with its matches marked.
-func (h *highlighter) whole(text string) Fragment {
-	return spans(text, h.marksOrNil(text), 0, len(text))
-}
-
-func (h *highlighter) marksOrNil(text string) [][2]int {
+func (h *Highlighter) marksOrNil(text string) [][2]int {
 	if h.empty() {
 		return nil
 	}
@@ -118,7 +122,7 @@ func (h *highlighter) marksOrNil(text string) [][2]int {
 
 // excerpt returns about width bytes of text around its first match, cut at word boundaries,
 // with "…" where it was cut; the start of the text when nothing matches.
-func (h *highlighter) excerpt(text string, width int) Fragment {
+func (h *Highlighter) excerpt(text string, width int) Fragment {
 	ms := h.marksOrNil(text)
 	if len(text) <= width {
 		return spans(text, ms, 0, len(text))

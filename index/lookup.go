@@ -192,15 +192,76 @@ func (a *Archive) Topic(id string) (*TopicInfo, error) {
 	return &c, nil
 }
 
-// quotesOf returns the quotes of catalog entries, read with their articles.
-func (a *Archive) quotesOf(st *state, refs []int) ([]Quote, error) {
-	out := make([]Quote, 0, len(refs))
-	for _, qi := range refs {
-		q, _, err := a.quote(st, st.cat.Quotes[qi].ID)
-		if err != nil {
-			continue // the file changed since indexing; the rest can still be shown
+// Highlighter returns what marks the words of a search in a text: the words and phrases it must
+// match, analysed as the index analyses text. Excluded words and filters mark nothing.
+func (a *Archive) Highlighter(search string) *Highlighter {
+	p, err := ParseQuery(search)
+	if err != nil {
+		return newHighlighter(a.analyzer, nil)
+	}
+	var words []string
+	for _, c := range p.Must {
+		if c.Or != nil {
+			for _, alt := range c.Or {
+				words = append(words, alt.Text)
+			}
+			continue
 		}
-		out = append(out, *q)
+		words = append(words, c.Text)
+	}
+	return newHighlighter(a.analyzer, words)
+}
+
+// MonthCount is how many statements fall in a month.
+type MonthCount struct {
+	Month time.Time
+	Count int
+}
+
+// Monthly counts, by month of their articles' dates, the quotes of an actor (when actor is not
+// empty) or the articles on a topic. Months without any between the first and the last are
+// included, with zero.
+func (a *Archive) Monthly(actor, topic string) ([]MonthCount, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	counts := map[time.Time]int{}
+	add := func(d Date) {
+		if d.IsZero() {
+			return
+		}
+		t := d.Start()
+		counts[time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)]++
+	}
+	if actor != "" {
+		for _, q := range st.cat.Quotes {
+			if slices.Contains(q.Speakers, actor) {
+				add(st.cat.Articles[q.Article].Date)
+			}
+		}
+	} else {
+		for _, art := range st.cat.Articles {
+			if slices.Contains(art.Topics, topic) {
+				add(art.Date)
+			}
+		}
+	}
+	if len(counts) == 0 {
+		return nil, nil
+	}
+	var first, last time.Time
+	for m := range counts {
+		if first.IsZero() || m.Before(first) {
+			first = m
+		}
+		if m.After(last) {
+			last = m
+		}
+	}
+	var out []MonthCount
+	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
+		out = append(out, MonthCount{Month: m, Count: counts[m]})
 	}
 	return out, nil
 }

@@ -520,7 +520,7 @@ func (a *Archive) readFacets(st *state, br *bleve.SearchResult, q Query, res *Re
 }
 
 // articleHit reads a hit's article for its fragments and matching quotes.
-func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *highlighter, q Query) (ArticleHit, bool) {
+func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *Highlighter, q Query) (ArticleHit, bool) {
 	i, ok := st.cat.byID[strings.TrimPrefix(h.ID, "a:")]
 	if !ok {
 		return ArticleHit{}, false
@@ -553,7 +553,7 @@ func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *highlighter
 
 // fragments returns up to n excerpts of an article's paragraphs with the most matches, in the
 // article's order; the opening of its text when nothing matches.
-func fragments(art *Article, hl *highlighter, n int) []Fragment {
+func fragments(art *Article, hl *Highlighter, n int) []Fragment {
 	type scored struct {
 		para, marks int
 	}

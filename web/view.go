@@ -43,7 +43,8 @@ type Segment struct {
 	Highlight bool
 	Quote     string // the id of the quote it is part of, "" when outside quotes
 	QuoteKind string
-	Anchor    bool // the quote starts here: its anchor goes on this segment
+	Anchor    bool         // the quote starts here: its anchor goes on this segment
+	After     *Attribution // the quote ends here: who said it follows
 }
 
 // Attribution follows a quote's last segment: who said it, and a link to it.
@@ -53,14 +54,12 @@ type Attribution struct {
 	Speakers []Link
 }
 
-// Para is an article's paragraph, cut into segments, with the attributions of the quotes that end
-// in it.
+// Para is an article's paragraph, cut into segments.
 type Para struct {
 	Kind     string // "text", "heading", "item", "title"
 	Segments []Segment
-	Ends     []Attribution // quotes ending in this paragraph, in order
-	Turn     *Attribution  // a transcript turn or statement that starts here
-	InTurn   bool          // part of a turn (shown with a rule at its side)
+	Turn     *Attribution // a transcript turn or statement that starts here
+	InTurn   bool         // part of a turn (shown with a rule at its side)
 }
 
 // QuoteCard is a quote in a list.

@@ -247,10 +247,27 @@ func decodeFrontMatter(s string, fm *frontMatter) error {
 	if len(node.Content) != 1 || node.Content[0].Kind != yaml.MappingNode {
 		return fail("front matter is not a mapping of fields")
 	}
+	// Front matter is a few plain fields; aliases have no use in it, and expanding them is how a
+	// few bytes of YAML become gigabytes.
+	if hasAlias(&node, 0) {
+		return fail("front matter uses YAML anchors or aliases, which an article has no need of")
+	}
 	if err := node.Decode(fm); err != nil {
 		return fail("front matter: %v", yamlReason(err))
 	}
 	return nil
+}
+
+func hasAlias(n *yaml.Node, depth int) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" || depth > 32 {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAlias(c, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 func yamlReason(err error) string {

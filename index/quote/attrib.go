@@ -117,7 +117,9 @@ func (x *extractor) headline(p int) bool {
 	return utf8.RuneCountInString(t) <= 160 && !strings.ContainsAny(t[max(0, len(t)-1):], ".!?\"”")
 }
 
-// feed puts the actors named between from and to, outside quotations, into x.recent.
+// feed puts the actors named between from and to, outside quotations, into x.recent. A name
+// that is the subject of a verb of speech ("Russel said the agreement…") is remembered as a
+// speaker, one used as a modifier ("the Biden administration") not at all.
 func (x *extractor) feed(from, to Pos, spans []span) {
 	for p := from.Para; p <= to.Para && p < len(x.paras); p++ {
 		for _, c := range x.cands[p] {
@@ -125,11 +127,54 @@ func (x *extractor) feed(from, to Pos, spans []span) {
 			if pos.Before(from) || !pos.Before(to) || insideSpan(spans, pos) {
 				continue
 			}
-			if c.kind == candActor {
-				x.remember(entity{speakers: c.speakers, person: c.person, gender: c.gender})
+			if c.kind != candActor && c.kind != candName && !(c.kind == candSurname && x.speaks(p, c)) {
+				continue
 			}
+			if c.person && x.modifier(p, c) {
+				continue
+			}
+			x.remember(entity{speakers: c.speakers, person: c.person, gender: c.gender, spoke: x.speaks(p, c)})
 		}
 	}
+}
+
+// modifier reports whether a person's name modifies a noun rather than naming them: "the Biden
+// administration", "a Blinken aide".
+func (x *extractor) modifier(p int, c cand) bool {
+	before := tokensIn(x.toks[p], max(0, c.start-12), c.start)
+	if len(before) == 0 {
+		return false
+	}
+	w := strings.ToLower(before[len(before)-1].Text)
+	return (w == "the" || w == "a" || w == "an") && !x.speaks(p, c)
+}
+
+// speaks reports whether the candidate is the subject of a verb of speech: the verb follows it,
+// perhaps after an auxiliary, an adverb or an appositive between commas.
+func (x *extractor) speaks(p int, c cand) bool {
+	s := x.paras[p].Text
+	rest := s[c.end:]
+	if strings.HasPrefix(strings.TrimLeft(rest, " "), ",") {
+		// Skip an appositive: ", former US diplomat to Asia, said".
+		inner := strings.TrimLeft(rest, " ")[1:]
+		if i := strings.IndexByte(inner, ','); i >= 0 && i < 160 {
+			rest = inner[i+1:]
+		}
+	}
+	toks := registry.Tokenize(rest[:min(len(rest), 80)])
+	for k, t := range toks {
+		if k > 2 {
+			break
+		}
+		w := strings.ToLower(t.Text)
+		if x.reg.IsSpeechVerb(w) {
+			return true
+		}
+		if w != "has" && w != "have" && w != "had" && w != "also" && w != "further" && w != "earlier" && w != "then" && w != "later" && w != "again" && !strings.HasSuffix(w, "ly") {
+			return false
+		}
+	}
+	return false
 }
 
 func insideSpan(spans []span, pos Pos) bool {
@@ -441,14 +486,14 @@ func (x *extractor) coordinated(p int, idx []int) *cand {
 	s := x.paras[p].Text
 	cs := x.cands[p]
 	c := cs[idx[len(idx)-1]]
-	if c.kind != candActor && c.kind != candName {
+	if c.kind != candActor && c.kind != candName && c.kind != candSurname {
 		return &c
 	}
 	joint := c
 	joint.speakers = slices.Clone(c.speakers)
 	for k := len(idx) - 2; k >= 0; k-- {
 		d := cs[idx[k]]
-		if d.kind != candActor && d.kind != candName {
+		if d.kind != candActor && d.kind != candName && d.kind != candSurname {
 			break
 		}
 		gap := strings.TrimSpace(s[d.end:joint.start])
@@ -491,7 +536,7 @@ func (x *extractor) firstCandAfter(p, lo, hi int) *cand {
 // points back to who spoke or was named last.
 func (x *extractor) resolve(p int, c cand) []Speaker {
 	switch c.kind {
-	case candActor, candName:
+	case candActor, candName, candSurname:
 		return c.speakers
 	case candPronoun:
 		if c.pronoun == "they" {

@@ -42,6 +42,7 @@ const (
 	candName                    // a proper name the registry does not know ("Daniel Russel")
 	candPronoun                 // he, she, they
 	candGroup                   // "the two secretaries", "both nations"
+	candSurname                 // a surname alone, of one registered person, never named in full
 )
 
 // cand is a place in a paragraph that may be a quote's speaker.
@@ -94,6 +95,17 @@ func (x *extractor) candidates(text string, toks []registry.Token, ms []registry
 	for _, m := range ms {
 		for k := m.TokStart; k < m.TokEnd; k++ {
 			covered[k] = true
+		}
+		if len(m.Actors) == 0 && m.Surname && len(m.Candidates) == 1 {
+			// "Blinken said": a surname alone is a speaker when it is the subject of a verb
+			// of speech; it is not remembered as a person named.
+			a := x.reg.ActorAt(m.Candidates[0])
+			out = append(out, cand{
+				start: m.Start, end: m.End, kind: candSurname,
+				speakers: []Speaker{{Actor: m.Candidates[0], Name: a.Name}},
+				person:   true, gender: a.Gender,
+			})
+			continue
 		}
 		if len(m.Actors) != 1 {
 			continue
@@ -215,13 +227,14 @@ func (x *extractor) remember(e entity) {
 	}
 }
 
-// lastPerson returns the most recent person of the gender (any when gender is ""); a speaker
-// counts before a person only named, within the last few entries.
+// lastPerson returns the person "he" or "she" points back to: the most recent speaker of the
+// gender (any when gender is "") among the last few actors named, or else the most recent
+// person named.
 func (x *extractor) lastPerson(gender string) []Speaker {
 	match := func(e entity) bool {
 		return e.person && len(e.speakers) == 1 && (gender == "" || e.gender == "" || e.gender == gender)
 	}
-	for i := len(x.recent) - 1; i >= 0 && i >= len(x.recent)-3; i-- {
+	for i := len(x.recent) - 1; i >= 0 && i >= len(x.recent)-8; i-- {
 		if e := x.recent[i]; e.spoke && match(e) {
 			return e.speakers
 		}

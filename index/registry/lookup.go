@@ -80,17 +80,17 @@ func (r *Registry) buildLookups() {
 		if slices.ContainsFunc(rs, func(n nameRef) bool { return !n.surname && n.role < 0 }) {
 			rs = slices.DeleteFunc(slices.Clone(rs), func(n nameRef) bool { return n.surname })
 		}
-		r.names.add(k, false, false, rs)
+		r.names.add(k, asName, false, rs)
 	}
 	r.names.finish()
 
 	r.topics = newMatcher[int]()
 	for i, t := range r.Topics {
 		for _, term := range t.Terms {
-			r.topics.add(term, false, true, i)
+			r.topics.add(term, anyWords, true, i)
 		}
 		for _, term := range t.Cased {
-			r.topics.add(term, true, true, i)
+			r.topics.add(term, allExact, true, i)
 		}
 	}
 	r.topics.finish()
@@ -121,6 +121,8 @@ type Mention struct {
 	Actors  []int
 	Surname bool // the words are a surname alone, without a title or honorific before them
 	Role    bool // the words describe an office ("the Secretary of State")
+	// Candidates are the actors the words could mean before ResolveMentions chose among them.
+	Candidates []int
 }
 
 // Mentions finds the registered names, aliases, surnames and role descriptions in a text
@@ -262,6 +264,7 @@ func (r *Registry) ResolveMentions(ms []Mention) {
 	named := map[int]bool{}
 	for i := range ms {
 		m := &ms[i]
+		m.Candidates = m.Actors
 		if len(m.Actors) > 1 || m.Surname {
 			var seen []int
 			for _, a := range m.Actors {

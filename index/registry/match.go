@@ -66,8 +66,17 @@ func newMatcher[T any]() *Matcher[T] {
 	return &Matcher[T]{byFirst: make(map[string][]*pattern[T])}
 }
 
-// add registers a phrase. cased forces exact case on every word.
-func (m *Matcher[T]) add(phrase string, cased, plural bool, v T) {
+// caseMode says how a phrase's words compare with a text's.
+type caseMode uint8
+
+const (
+	asName   caseMode = iota // capitalised words need a capital; short upper-case ones exact case
+	anyWords                 // any case: topic terms
+	allExact                 // exact case: a topic's cased terms
+)
+
+// add registers a phrase.
+func (m *Matcher[T]) add(phrase string, mode caseMode, plural bool, v T) {
 	toks := Tokenize(phrase)
 	if len(toks) == 0 {
 		return
@@ -76,8 +85,10 @@ func (m *Matcher[T]) add(phrase string, cased, plural bool, v T) {
 	for _, t := range toks {
 		w := patternWord{lower: strings.ToLower(t.Text), exact: t.Text}
 		switch {
-		case cased || (utf8.RuneCountInString(t.Text) <= 3 && isUpper(t.Text) && len(toks) == 1):
+		case mode == allExact || (mode == asName && utf8.RuneCountInString(t.Text) <= 3 && isUpper(t.Text) && len(toks) == 1):
 			w.rule = exactCase
+		case mode == anyWords:
+			w.rule = anyCase
 		case startsUpper(t.Text):
 			w.rule = capitalised
 		default:

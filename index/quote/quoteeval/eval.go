@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -178,7 +179,10 @@ func normRune(r rune) rune {
 	return r
 }
 
+var htmlTag = regexp.MustCompile(`</?[a-zA-Z][^<>]*>`)
+
 func normString(s string) []rune {
+	s = htmlTag.ReplaceAllString(s, "")
 	s = strings.NewReplacer("\\", "", "*", "").Replace(s)
 	var out []rune
 	space := true

@@ -1,0 +1,205 @@
+// Command server serves the Readout archive.
+//
+//	go run ./cmd/server                      # the embedded seed archive on :8080
+//	go run ./cmd/server -seeds DIR -index .readout-index
+//
+// Every flag has an environment variable of the same meaning (READOUT_ADDR, READOUT_SEEDS,
+// READOUT_INDEX, READOUT_PUBLIC_URL, READOUT_LOG_LEVEL, READOUT_LOG_FORMAT); a flag wins.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/readout/readout/handlers"
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/registry"
+	"github.com/readout/readout/seeds"
+)
+
+// version is set at build time: go build -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stderr, nil); err != nil {
+		fmt.Fprintln(os.Stderr, "readout:", err)
+		os.Exit(1)
+	}
+}
+
+// config is the server's configuration, read once from flags and the environment.
+type config struct {
+	addr      string
+	seeds     string
+	index     string
+	publicURL string
+	logLevel  string
+	logFormat string
+}
+
+func readConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+	env := func(key, def string) string {
+		if v := getenv(key); v != "" {
+			return v
+		}
+		return def
+	}
+	var c config
+	fs := flag.NewFlagSet("readout", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.addr, "addr", env("READOUT_ADDR", ":8080"), "listen on `host:port`")
+	fs.StringVar(&c.seeds, "seeds", env("READOUT_SEEDS", ""), "serve the archive in `DIR` (read recursively) instead of the embedded seeds")
+	fs.StringVar(&c.index, "index", env("READOUT_INDEX", ""), "keep the index on disk in `PATH` and reuse it while the archive is unchanged (default: in memory)")
+	fs.StringVar(&c.publicURL, "public-url", env("READOUT_PUBLIC_URL", ""), "the site's address as readers reach it, for feeds and shared links (default: http://localhost:PORT)")
+	fs.StringVar(&c.logLevel, "log-level", env("READOUT_LOG_LEVEL", "info"), "log `level`: debug, info, warn or error")
+	fs.StringVar(&c.logFormat, "log-format", env("READOUT_LOG_FORMAT", "text"), "log `format`: text or json")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+	return c, c.validate()
+}
+
+func (c *config) validate() error {
+	host, port, err := net.SplitHostPort(c.addr)
+	if err != nil {
+		return fmt.Errorf("-addr %q: %v", c.addr, err)
+	}
+	if c.publicURL == "" {
+		if host == "" || host == "0.0.0.0" || host == "::" {
+			host = "localhost"
+		}
+		c.publicURL = "http://" + net.JoinHostPort(host, port)
+	}
+	if !strings.HasPrefix(c.publicURL, "http://") && !strings.HasPrefix(c.publicURL, "https://") {
+		return fmt.Errorf("-public-url %q: must start with http:// or https://", c.publicURL)
+	}
+	switch c.logLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		return fmt.Errorf("-log-level %q: must be debug, info, warn or error", c.logLevel)
+	}
+	if c.logFormat != "text" && c.logFormat != "json" {
+		return fmt.Errorf("-log-format %q: must be text or json", c.logFormat)
+	}
+	return nil
+}
+
+func newLogger(c config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	level.UnmarshalText([]byte(c.logLevel))
+	opts := &slog.HandlerOptions{Level: level}
+	if c.logFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// run serves until ctx is done. ready, when not nil, receives the address listened on.
+func run(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, ready chan<- string) error {
+	c, err := readConfig(args, getenv, stderr)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	log := newLogger(c, stderr)
+
+	src, closeSrc, err := openSource(c.seeds)
+	if err != nil {
+		return err
+	}
+	defer closeSrc()
+	reg, err := registry.Load(src, seeds.FS)
+	if err != nil {
+		return fmt.Errorf("registry: %w", err)
+	}
+	archive, err := index.Open(ctx, index.Options{Source: src, Registry: reg, Path: c.index, Logger: log})
+	if err != nil {
+		return err
+	}
+	defer archive.Close()
+
+	srv := &http.Server{
+		Handler:           handlers.New(handlers.Config{Archive: archive, Logger: log, PublicURL: c.publicURL}),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    32 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	ln, err := net.Listen("tcp", c.addr)
+	if err != nil {
+		return err
+	}
+	source := "embedded seeds"
+	if c.seeds != "" {
+		source = c.seeds
+	}
+	log.Info("listening", "version", version, "addr", ln.Addr().String(), "url", c.publicURL, "archive", source, "index", indexLabel(c.index))
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
+	// Serve, not ListenAndServe: the listener is open before indexing ends, so /healthz and
+	// /readyz answer while the archive is indexed.
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests under way")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+func indexLabel(path string) string {
+	if path == "" {
+		return "in memory"
+	}
+	return path
+}
+
+// openSource returns the archive folder: the embedded seeds, or dir opened as a root that no
+// link can lead out of.
+func openSource(dir string) (fs.FS, func(), error) {
+	if dir == "" {
+		return seeds.FS, func() {}, nil
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("-seeds: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, nil, fmt.Errorf("-seeds %s: not a folder", dir)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("-seeds: %w", err)
+	}
+	return root.FS(), func() { root.Close() }, nil
+}

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a log sink safe for the server's goroutines and the test.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// startServer runs the whole program on a free port and returns its address; it stops when the
+// test ends, and the test fails if it does not stop cleanly.
+func startServer(t *testing.T, args ...string) (string, *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	logs := &syncBuffer{}
+	go func() {
+		done <- run(ctx, append([]string{"-addr", "127.0.0.1:0"}, args...), func(string) string { return "" }, logs, ready)
+	}()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("server stopped: %v\n%s", err, logs)
+	case <-time.After(30 * time.Second):
+		t.Fatal("server did not start")
+	}
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("server stopped with %v", err)
+			}
+		case <-time.After(15 * time.Second):
+			t.Error("server did not stop within 15 s")
+		}
+	})
+	return "http://" + addr, logs
+}
+
+func waitReady(t *testing.T, base string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		resp, err := http.Get(base + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("never ready")
+}
+
+func TestServesEmbeddedSeeds(t *testing.T) {
+	base, logs := startServer(t)
+	waitReady(t, base)
+	resp, err := http.Get(base + "/search?q=Quad")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(b), "Quad") {
+		t.Errorf("GET /search?q=Quad: %d", resp.StatusCode)
+	}
+	if !strings.Contains(logs.String(), "archive ready") || !strings.Contains(logs.String(), "articles=5") {
+		t.Errorf("no startup line with the counts in the log:\n%s", logs)
+	}
+}
+
+func TestServesAFolder(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "one.md"), []byte("---\ntitle: One\ndate: 2024-05-01\n---\n“Hello from a folder,” said Antony Blinken.\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "nested", "deeper"), 0o755)
+	os.WriteFile(filepath.Join(dir, "nested", "deeper", "two.md"), []byte("---\ntitle: Two\ndate: 2024-05-02\n---\nText.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "broken.md"), []byte("no front matter"), 0o644)
+	index := filepath.Join(t.TempDir(), "idx")
+	base, logs := startServer(t, "-seeds", dir, "-index", index)
+	waitReady(t, base)
+	resp, err := http.Get(base + "/api/articles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(b), `"total": 2`) {
+		t.Errorf("/api/articles: %s", b)
+	}
+	if !strings.Contains(logs.String(), "broken.md") || !strings.Contains(logs.String(), "skipped=1") {
+		t.Errorf("the broken file is not reported by name:\n%s", logs)
+	}
+}
+
+func TestBadFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-addr", "nonsense"},
+		{"-seeds", "/no/such/folder"},
+		{"-public-url", "ftp://x"},
+		{"-log-level", "loud"},
+		{"extra"},
+	} {
+		err := run(context.Background(), args, func(string) string { return "" }, io.Discard, nil)
+		if err == nil {
+			t.Errorf("%q: no error", args)
+		}
+	}
+}

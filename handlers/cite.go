@@ -1,0 +1,121 @@
+package handlers
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/readout/readout/index"
+)
+
+// citation writes a quote's reference in the Chicago notes style:
+//
+//	Antony Blinken, quoted in “Title,” Source unknown, 24 March 2021. Readout,
+//	https://…/quotes/id (accessed 23 November 2026).
+func citation(s *Server, q *index.Quote, art *index.Article) string {
+	var b strings.Builder
+	b.WriteString(speakerNames(q.Speakers))
+	if q.Turn {
+		b.WriteString(", in “")
+	} else {
+		b.WriteString(", quoted in “")
+	}
+	b.WriteString(strings.TrimRight(art.Title, "."))
+	b.WriteString(",” ")
+	b.WriteString(sourceLabel(art.Source))
+	b.WriteString(", ")
+	b.WriteString(art.Date.String())
+	b.WriteString(". Readout, ")
+	b.WriteString(s.abs(quoteURL(q.ID)))
+	b.WriteString(" (accessed ")
+	b.WriteString(s.now().UTC().Format("2 January 2006"))
+	b.WriteString(").")
+	return b.String()
+}
+
+var bibEscaper = strings.NewReplacer(
+	`\`, `\textbackslash{}`, `{`, `\{`, `}`, `\}`, `%`, `\%`, `&`, `\&`, `#`, `\#`,
+	`_`, `\_`, `$`, `\$`, `~`, `\textasciitilde{}`, `^`, `\textasciicircum{}`,
+)
+
+// bibtex writes a quote's reference as a BibTeX @misc entry.
+func bibtex(s *Server, q *index.Quote, art *index.Article) string {
+	var authors []string
+	for _, sp := range q.Speakers {
+		authors = append(authors, "{"+bibEscaper.Replace(sp.Name)+"}")
+	}
+	if len(authors) == 0 {
+		authors = []string{"{Unidentified speaker}"}
+	}
+	fields := [][2]string{
+		{"author", strings.Join(authors, " and ")},
+		{"title", "{" + bibEscaper.Replace(excerptText(q.Text, 160)) + "}"},
+		{"howpublished", "{Quoted in ``" + bibEscaper.Replace(art.Title) + "'', " + bibEscaper.Replace(sourceLabel(art.Source)) + "}"},
+		{"year", art.Date.Start().Format("2006")},
+	}
+	if art.Date.Precision != "year" {
+		fields = append(fields, [2]string{"month", strings.ToLower(art.Date.Start().Format("Jan"))})
+	}
+	if art.Date.Precision == "day" {
+		fields = append(fields, [2]string{"day", art.Date.Start().Format("2")})
+	}
+	fields = append(fields,
+		[2]string{"url", "{" + s.abs(quoteURL(q.ID)) + "}"},
+		[2]string{"note", "{Readout archive, accessed " + s.now().UTC().Format(time.DateOnly) + "}"},
+	)
+	var b strings.Builder
+	fmt.Fprintf(&b, "@misc{readout:%s,\n", q.ID)
+	for i, f := range fields {
+		fmt.Fprintf(&b, "  %s = %s", f[0], f[1])
+		if i < len(fields)-1 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("}")
+	return b.String()
+}
+
+// newsArticleLD is an article's schema.org NewsArticle.
+func newsArticleLD(s *Server, art *index.Article) map[string]any {
+	ld := map[string]any{
+		"@context":      "https://schema.org",
+		"@type":         "NewsArticle",
+		"headline":      art.Title,
+		"datePublished": art.Date.ISO(),
+		"url":           s.abs(articleURL(art.ID)),
+		"wordCount":     art.Words,
+	}
+	if art.Source != "" {
+		ld["publisher"] = map[string]any{"@type": "Organization", "name": art.Source}
+	}
+	if art.URL != "" {
+		ld["isBasedOn"] = art.URL
+	}
+	if art.Place != "" {
+		ld["contentLocation"] = map[string]any{"@type": "Place", "name": art.Place}
+	}
+	return ld
+}
+
+// quotationLD is a quote's schema.org Quotation.
+func quotationLD(s *Server, q *index.Quote, art *index.Article) map[string]any {
+	ld := map[string]any{
+		"@context":    "https://schema.org",
+		"@type":       "Quotation",
+		"text":        q.Text,
+		"url":         s.abs(quoteURL(q.ID)),
+		"dateCreated": art.Date.ISO(),
+		"isPartOf":    map[string]any{"@type": "NewsArticle", "headline": art.Title, "url": s.abs(articleURL(art.ID))},
+	}
+	var who []map[string]any
+	for _, sp := range q.Speakers {
+		who = append(who, map[string]any{"@type": "Thing", "name": sp.Name, "url": s.abs(actorURL(sp.ID))})
+	}
+	if len(who) == 1 {
+		ld["spokenByCharacter"] = who[0]
+	} else if len(who) > 1 {
+		ld["spokenByCharacter"] = who
+	}
+	return ld
+}

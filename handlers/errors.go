@@ -1,0 +1,139 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/web"
+)
+
+// Error is a failure to answer as asked, with what the reader is told. Handlers return it; the
+// adapter renders it as a page or as JSON.
+type Error struct {
+	Status int
+	Msg    string // one line for the reader: what is wrong, and what to do
+	Err    error  // the cause, logged, never shown
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("%d %s: %v", e.Status, e.Msg, e.Err)
+	}
+	return fmt.Sprintf("%d %s", e.Status, e.Msg)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+func badRequest(format string, args ...any) *Error {
+	return &Error{Status: http.StatusBadRequest, Msg: fmt.Sprintf(format, args...)}
+}
+
+func notFound(format string, args ...any) *Error {
+	return &Error{Status: http.StatusNotFound, Msg: fmt.Sprintf(format, args...)}
+}
+
+// handlerFunc is a handler that returns its failure instead of writing it.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// format says how a route answers: pages in HTML, the API in JSON.
+type format int
+
+const (
+	htmlFormat format = iota
+	jsonFormat
+)
+
+// handle adapts a handlerFunc: a returned error becomes one answer in the route's format, with
+// the right status, logged when it is the server's fault.
+func (s *Server) handle(f format, h handlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.fail(w, r, f, err)
+		}
+	}
+}
+
+// fail answers with the error. Anything that is not an *Error, a missing index or a cancelled
+// request is the server's fault: a 500 whose cause is logged, not shown.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, f format, err error) {
+	var e *Error
+	var qe *index.QueryError
+	switch {
+	case errors.As(err, &e):
+	case errors.As(err, &qe):
+		e = badRequest("%s", qe.Msg)
+	case errors.Is(err, index.ErrNotFound):
+		e = notFound("There is nothing at this address.")
+	case errors.Is(err, index.ErrNotReady):
+		e = &Error{Status: http.StatusServiceUnavailable, Msg: "The archive is being indexed; this page will be ready in a moment.", Err: err}
+	case errors.Is(err, context.DeadlineExceeded):
+		e = &Error{Status: http.StatusServiceUnavailable, Msg: "The search took too long. Try fewer or more specific words.", Err: err}
+	case errors.Is(err, context.Canceled):
+		return // the reader has gone
+	default:
+		e = &Error{Status: http.StatusInternalServerError, Msg: "Something went wrong on our side. It has been logged; please try again.", Err: err}
+	}
+	if e.Status >= 500 && e.Status != http.StatusServiceUnavailable {
+		s.log.Error("request failed", "status", e.Status, "method", r.Method, "path", r.URL.Path,
+			"request_id", middleware.GetReqID(r.Context()), "err", e.Err)
+	} else if e.Err != nil {
+		s.log.Debug("request refused", "status", e.Status, "path", r.URL.Path, "err", e.Err)
+	}
+	if e.Status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "5")
+	}
+	if f == jsonFormat {
+		writeJSON(w, e.Status, apiError{Error: apiErrorBody{Status: e.Status, Message: e.Msg}})
+		return
+	}
+	page := web.Error{
+		Page:    web.Page{Title: http.StatusText(e.Status)},
+		Status:  e.Status,
+		Heading: errorHeading(e.Status),
+		Message: e.Msg,
+	}
+	if e.Status == http.StatusServiceUnavailable && !s.archive.Ready() {
+		p := s.archive.Progress()
+		page.Done, page.Total = p.Done, p.Total
+		page.Heading = "Indexing under way"
+		if p.Total > 0 {
+			page.Message = "The archive is being indexed: " + strconv.Itoa(p.Done) + " of " + strconv.Itoa(p.Total) + " articles so far. This page will be ready in a moment."
+		}
+	}
+	s.render(w, r, e.Status, web.ErrorPage(page))
+}
+
+func errorHeading(status int) string {
+	switch status {
+	case http.StatusBadRequest:
+		return "That request cannot be read"
+	case http.StatusNotFound:
+		return "Not found"
+	case http.StatusMethodNotAllowed:
+		return "Not allowed"
+	case http.StatusServiceUnavailable:
+		return "Busy for a moment"
+	}
+	return "Something went wrong"
+}
+
+type apiError struct {
+	Error apiErrorBody `json:"error"`
+}
+
+type apiErrorBody struct {
+	Status  int    `json:"status"`
+	Message string `json:"message"`
+}
+
+// logger returns the request's logger: the server's, with the request id.
+func (s *Server) logger(r *http.Request) *slog.Logger {
+	return s.log.With("request_id", middleware.GetReqID(r.Context()))
+}

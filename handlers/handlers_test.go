@@ -1,0 +1,437 @@
+package handlers_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/readout/readout/handlers"
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/registry"
+	"github.com/readout/readout/seeds"
+)
+
+var (
+	seedsOnce    sync.Once
+	seedsArchive *index.Archive
+	seedsErr     error
+)
+
+// mustSeedsServer serves the seed archive over real HTTP; the archive is built once for all tests.
+func mustSeedsServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	seedsOnce.Do(func() {
+		seedsArchive, seedsErr = openArchive(seeds.FS)
+	})
+	if seedsErr != nil {
+		t.Fatal(seedsErr)
+	}
+	srv := httptest.NewServer(handlers.New(handlers.Config{Archive: seedsArchive, PublicURL: "https://readout.example"}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func openArchive(fsys fs.FS) (*index.Archive, error) {
+	reg, err := registry.Load(fsys, seeds.FS)
+	if err != nil {
+		return nil, err
+	}
+	a, err := index.Open(context.Background(), index.Options{Source: fsys, Registry: reg})
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	return a, a.Wait(ctx)
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   string
+}
+
+func get(t *testing.T, srv *httptest.Server, path string) response {
+	t.Helper()
+	req, err := http.NewRequest("GET", srv.URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return response{resp.StatusCode, resp.Header, string(b)}
+}
+
+func mustDoc(t *testing.T, body string) *goquery.Document {
+	t.Helper()
+	d, err := goquery.NewDocumentFromReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+const (
+	usThem  = "2021-03-24-us-will-not-ask-allies-to-choose-between-us-and-them-with-china"
+	defence = "2022-01-joe-biden-unveils-major-new-defence-pact-to-combat-china"
+)
+
+func TestPages(t *testing.T) {
+	srv := mustSeedsServer(t)
+	tests := []struct {
+		path     string
+		status   int
+		selector string // must match at least once
+		text     string // must appear in the page's text
+	}{
+		{"/", 200, `form[role="search"] input[name="q"]`, "Who said what"},
+		{"/search?q=Quad", 200, `[data-testid="article-result"] h3 a[href^="/articles/` + usThem + `"]`, "the group of countries we call the Quad"},
+		{"/search?q=Quad&kind=quotes", 200, `[data-testid="quote-card"] mark`, "Antony Blinken"},
+		{"/search?actor=lloyd-austin", 200, `ul.filters a`, "Who: Lloyd Austin"},
+		{"/search", 200, `[data-testid="article-result"]`, "5 articles"},
+		{"/search?q=zzzqqq", 200, `.empty`, "Nothing matches"},
+		{"/articles/" + usThem, 200, `span.quote[id^="q-"]`, "Antony Blinken"},
+		{"/articles/" + usThem + "?hl=alliance", 200, `.body mark`, "Highlighting"},
+		{"/articles/" + defence, 200, `time[datetime="2022-01"]`, "January 2022"},
+		{"/actors", 200, `a[href="/actors/antony-blinken"]`, "Who speaks"},
+		{"/actors/antony-blinken", 200, `[data-testid="quote-card"]`, "Secretary of State"},
+		{"/topics", 200, `a[href="/topics/xinjiang"]`, "Topics"},
+		{"/topics/xinjiang", 200, `[data-testid="quote-card"]`, "Who speaks on it most"},
+		{"/no/such/page", 404, `.error-page`, "Not found"},
+		{"/articles/no-such-article", 404, `.error-page`, "no article with the id"},
+		{"/quotes/notaquoteid", 404, `.error-page`, "no quote"},
+		{"/actors/nobody-at-all", 404, `.error-page`, "no actor"},
+		{"/search?q=%zz", 400, `.error-page`, "two hexadecimal digits"},
+		{"/search?page=99999999999999999999", 400, `.error-page`, "whole number"},
+		{"/search?sort=loudest", 400, `.error-page`, "must be one of"},
+		{"/search?from=2021-02-30", 400, `.error-page`, "YYYY-MM-DD"},
+		{"/search?from=2022-01-01&to=2021-01-01", 400, `.error-page`, "ends"},
+		{"/search?actor=Not+An+Id", 400, `.error-page`, "lowercase letters"},
+		{"/search?q=a&q=b", 400, `.error-page`, "appears 2 times"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			r := get(t, srv, tt.path)
+			if r.status != tt.status {
+				t.Fatalf("status %d, want %d\n%.400s", r.status, tt.status, r.body)
+			}
+			if ct := r.header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
+				t.Errorf("Content-Type %q", ct)
+			}
+			d := mustDoc(t, r.body)
+			if d.Find(tt.selector).Length() == 0 {
+				t.Errorf("no element matches %s", tt.selector)
+			}
+			if !strings.Contains(d.Text(), tt.text) {
+				t.Errorf("page text lacks %q", tt.text)
+			}
+			if d.Find(`link[rel="search"][href="/opensearch.xml"]`).Length() != 1 {
+				t.Error("no OpenSearch link")
+			}
+		})
+	}
+}
+
+// TestQuoteLinks: every quote of an article has an anchor on its page and a page of its own
+// that links back to the anchor.
+func TestQuoteLinks(t *testing.T) {
+	srv := mustSeedsServer(t)
+	var art struct {
+		Quotes []struct {
+			ID       string `json:"id"`
+			URL      string `json:"url"`
+			Text     string `json:"text"`
+			Speakers []struct{ ID, Name string }
+		} `json:"quotes"`
+	}
+	r := get(t, srv, "/api/articles/"+usThem)
+	if err := json.Unmarshal([]byte(r.body), &art); err != nil {
+		t.Fatal(err)
+	}
+	if len(art.Quotes) < 5 {
+		t.Fatalf("%d quotes", len(art.Quotes))
+	}
+	page := mustDoc(t, get(t, srv, "/articles/"+usThem).body)
+	for _, q := range art.Quotes {
+		if page.Find("#q-"+q.ID).Length() != 1 {
+			t.Errorf("quote %s has no anchor on the article page", q.ID)
+		}
+		qr := get(t, srv, q.URL)
+		if qr.status != 200 {
+			t.Errorf("%s: %d", q.URL, qr.status)
+			continue
+		}
+		d := mustDoc(t, qr.body)
+		if d.Find(`a[href="/articles/`+usThem+`#q-`+q.ID+`"]`).Length() == 0 {
+			t.Errorf("%s does not link to its place in the article", q.URL)
+		}
+		if v, _ := d.Find(`#permalink`).Attr("value"); v != "https://readout.example/quotes/"+q.ID {
+			t.Errorf("%s: permalink %q", q.URL, v)
+		}
+		if !strings.Contains(d.Find(`#bibtex`).Text(), "@misc{readout:"+q.ID) {
+			t.Errorf("%s: no BibTeX", q.URL)
+		}
+		if d.Find(`meta[property="og:title"]`).Length() != 1 || d.Find(`script[type="application/ld+json"]`).Length() != 1 {
+			t.Errorf("%s: no Open Graph or JSON-LD", q.URL)
+		}
+	}
+}
+
+func TestAPIContract(t *testing.T) {
+	srv := mustSeedsServer(t)
+	var list struct {
+		Total    int              `json:"total"`
+		Articles []map[string]any `json:"articles"`
+	}
+	decode(t, get(t, srv, "/api/articles?per_page=2&page=1"), &list)
+	if list.Total != 5 || len(list.Articles) != 2 {
+		t.Fatalf("total %d, %d articles", list.Total, len(list.Articles))
+	}
+	for _, k := range []string{"id", "title", "date", "date_precision", "source", "url", "actors", "topics"} {
+		if _, ok := list.Articles[0][k]; !ok {
+			t.Errorf("article summary lacks %q", k)
+		}
+	}
+
+	var art map[string]any
+	decode(t, get(t, srv, "/api/articles/"+defence), &art)
+	if art["date"] != "2022-01" || art["date_precision"] != "month" {
+		t.Errorf("date %v %v: a month stays a month", art["date"], art["date_precision"])
+	}
+	if !strings.Contains(art["body"].(string), "\n\n") {
+		t.Error("body paragraphs are not separated by blank lines")
+	}
+	quotes := art["quotes"].([]any)
+	q := quotes[0].(map[string]any)
+	for _, k := range []string{"id", "text", "kind", "speakers", "article", "url"} {
+		if _, ok := q[k]; !ok {
+			t.Errorf("quote lacks %q", k)
+		}
+	}
+	if a := q["article"].(map[string]any); a["id"] != defence || a["title"] == "" || a["date"] != "2022-01" {
+		t.Errorf("quote article %v", a)
+	}
+
+	var search struct {
+		Total int `json:"total"`
+		Hits  []struct {
+			Article   map[string]any   `json:"article"`
+			Score     float64          `json:"score"`
+			Fragments []string         `json:"fragments"`
+			Quotes    []map[string]any `json:"quotes"`
+		} `json:"hits"`
+		Facets struct {
+			Actors []struct {
+				ID, Name string
+				Count    int
+			} `json:"actors"`
+			Topics []map[string]any `json:"topics"`
+			Dates  []map[string]any `json:"dates"`
+		} `json:"facets"`
+	}
+	decode(t, get(t, srv, "/api/search?q=Quad"), &search)
+	if search.Total != 1 || search.Hits[0].Article["id"] != usThem || search.Hits[0].Score <= 0 {
+		t.Fatalf("search Quad: %+v", search)
+	}
+	if !strings.Contains(strings.Join(search.Hits[0].Fragments, ""), "<mark>Quad</mark>") || len(search.Hits[0].Quotes) == 0 {
+		t.Errorf("fragments %q, %d quotes", search.Hits[0].Fragments, len(search.Hits[0].Quotes))
+	}
+	if len(search.Facets.Actors) == 0 || search.Facets.Actors[0].Name == "" || len(search.Facets.Dates) == 0 {
+		t.Errorf("facets %+v", search.Facets)
+	}
+
+	var qs struct {
+		Total  int              `json:"total"`
+		Quotes []map[string]any `json:"quotes"`
+	}
+	decode(t, get(t, srv, "/api/quotes?speaker=antony-blinken&per_page=100"), &qs)
+	if qs.Total < 10 || len(qs.Quotes) != qs.Total {
+		t.Errorf("Blinken's quotes: total %d, %d listed", qs.Total, len(qs.Quotes))
+	}
+	decode(t, get(t, srv, "/api/quotes?from=2022-01-01&to=2022-12-31"), &qs)
+	for _, q := range qs.Quotes {
+		if q["article"].(map[string]any)["id"] != defence {
+			t.Errorf("a quote outside 2022: %v", q["article"])
+		}
+	}
+
+	var actors struct {
+		Actors []struct {
+			ID, Name         string
+			Articles, Quotes int
+			Registered       bool
+		} `json:"actors"`
+	}
+	decode(t, get(t, srv, "/api/actors"), &actors)
+	found := false
+	for _, a := range actors.Actors {
+		if a.ID == "antony-blinken" && a.Quotes > 10 && a.Articles == 5 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Blinken is not listed with his counts: %+v", actors.Actors[:3])
+	}
+	var topics struct {
+		Topics []struct {
+			ID, Name         string
+			Articles, Quotes int
+		} `json:"topics"`
+	}
+	decode(t, get(t, srv, "/api/topics"), &topics)
+	if len(topics.Topics) == 0 || topics.Topics[0].Articles == 0 {
+		t.Errorf("topics %+v", topics.Topics)
+	}
+}
+
+func decode(t *testing.T, r response, v any) {
+	t.Helper()
+	if r.status != 200 {
+		t.Fatalf("status %d: %s", r.status, r.body)
+	}
+	if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("Content-Type %q", ct)
+	}
+	if err := json.Unmarshal([]byte(r.body), v); err != nil {
+		t.Fatalf("%v: %.300s", err, r.body)
+	}
+}
+
+func TestAPIErrors(t *testing.T) {
+	srv := mustSeedsServer(t)
+	tests := []struct {
+		path   string
+		status int
+		msg    string
+	}{
+		{"/api/articles?per_page=101", 400, "per_page"},
+		{"/api/articles?page=0", 400, "page"},
+		{"/api/articles/nope", 404, "no article"},
+		{"/api/search?q=" + strings.Repeat("x", 401), 400, "longer than"},
+		{"/api/quotes?speaker=%ZZ", 400, "hexadecimal"},
+		{"/api/nothing", 404, "no API endpoint"},
+	}
+	for _, tt := range tests {
+		r := get(t, srv, tt.path)
+		var body struct {
+			Error struct {
+				Status  int    `json:"status"`
+				Message string `json:"message"`
+			} `json:"error"`
+		}
+		if r.status != tt.status {
+			t.Errorf("%s: status %d, want %d", tt.path, r.status, tt.status)
+		}
+		if err := json.Unmarshal([]byte(r.body), &body); err != nil || !strings.Contains(body.Error.Message, tt.msg) {
+			t.Errorf("%s: body %s, want a message containing %q", tt.path, r.body, tt.msg)
+		}
+	}
+}
+
+func TestFeedsAndHeaders(t *testing.T) {
+	srv := mustSeedsServer(t)
+	r := get(t, srv, "/feed?q=China")
+	if r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "application/atom+xml") || !strings.Contains(r.body, "<entry>") {
+		t.Errorf("feed: %d %s %.200s", r.status, r.header.Get("Content-Type"), r.body)
+	}
+	r = get(t, srv, "/opensearch.xml")
+	if !strings.Contains(r.body, `template="https://readout.example/search?q={searchTerms}"`) {
+		t.Errorf("opensearch: %s", r.body)
+	}
+	r = get(t, srv, "/search?q=Quad")
+	if csp := r.header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") || !strings.Contains(csp, "frame-ancestors 'none'") {
+		t.Errorf("CSP %q", csp)
+	}
+	if r.header.Get("X-Content-Type-Options") != "nosniff" || r.header.Get("Referrer-Policy") == "" {
+		t.Errorf("headers %v", r.header)
+	}
+	if d := mustDoc(t, r.body); d.Find(`link[rel="alternate"][type="application/atom+xml"]`).Length() != 1 {
+		t.Error("search page does not link its feed")
+	}
+	for _, p := range []string{"/healthz", "/readyz"} {
+		if r := get(t, srv, p); r.status != 200 {
+			t.Errorf("%s: %d", p, r.status)
+		}
+	}
+	req, _ := http.NewRequest("HEAD", srv.URL+"/", nil)
+	resp, err := srv.Client().Do(req)
+	if err != nil || resp.StatusCode != 200 {
+		t.Errorf("HEAD /: %v %v", resp, err)
+	}
+	req, _ = http.NewRequest("POST", srv.URL+"/search", nil)
+	resp, err = srv.Client().Do(req)
+	if err != nil || resp.StatusCode != 405 || resp.Header.Get("Allow") == "" {
+		t.Errorf("POST /search: %v %v", resp, err)
+	}
+}
+
+// TestEscapes serves an article whose text is markup: it must reach the page as text.
+func TestEscapes(t *testing.T) {
+	files := fstest.MapFS{
+		"a.md": &fstest.MapFile{Data: []byte("---\ntitle: \"<script>alert(1)</script> title\"\ndate: 2021-01-01\nsource: \"<b>Source</b>\"\n---\n" +
+			"“<img src=x onerror=alert(1)> is <b>bold</b>,” said Antony Blinken.\n\nText with <script>alert(2)</script> & more.\n")},
+	}
+	a, err := openArchive(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	srv := httptest.NewServer(handlers.New(handlers.Config{Archive: a, PublicURL: "http://x"}))
+	defer srv.Close()
+	for _, p := range []string{"/articles/a", "/search?q=bold", "/search?q=bold&kind=quotes", "/api/search?q=bold", "/search?q=%3Cscript%3Ealert(3)%3C%2Fscript%3E"} {
+		r := get(t, srv, p)
+		for _, bad := range []string{"<script>alert", "<img src=x", "<b>bold</b>", "<b>Source"} {
+			if strings.Contains(r.body, bad) {
+				t.Errorf("%s: unescaped %q in the answer", p, bad)
+			}
+		}
+	}
+}
+
+// notReady is an archive still being indexed.
+type notReady struct{ handlers.Archive }
+
+func (notReady) Ready() bool              { return false }
+func (notReady) Progress() index.Progress { return index.Progress{Done: 3, Total: 10} }
+func (notReady) Stats() (index.Stats, error) {
+	return index.Stats{}, index.ErrNotReady
+}
+func (notReady) Search(context.Context, index.Query) (*index.Results, error) {
+	return nil, index.ErrNotReady
+}
+func (notReady) Articles(int, int) ([]index.Summary, int, error) { return nil, 0, index.ErrNotReady }
+
+func TestIndexing(t *testing.T) {
+	srv := httptest.NewServer(handlers.New(handlers.Config{Archive: notReady{}}))
+	defer srv.Close()
+	if r := get(t, srv, "/healthz"); r.status != 200 {
+		t.Errorf("/healthz: %d", r.status)
+	}
+	if r := get(t, srv, "/readyz"); r.status != 503 || !strings.Contains(r.body, `"ready": false`) {
+		t.Errorf("/readyz: %d %s", r.status, r.body)
+	}
+	r := get(t, srv, "/search?q=x")
+	if r.status != 503 || r.header.Get("Retry-After") == "" || !strings.Contains(r.body, "3 of 10") {
+		t.Errorf("/search while indexing: %d %q %.300s", r.status, r.header.Get("Retry-After"), r.body)
+	}
+	if r := get(t, srv, "/api/articles"); r.status != 503 || !strings.Contains(r.body, "indexed") {
+		t.Errorf("/api/articles while indexing: %d %s", r.status, r.body)
+	}
+}

@@ -1,0 +1,657 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/web"
+)
+
+// notice is shown on pages while the index is being built.
+func (s *Server) notice() string {
+	if s.archive.Ready() {
+		return ""
+	}
+	p := s.archive.Progress()
+	return fmt.Sprintf("Indexing under way: %d of %d articles so far. Search will be ready in a moment.", p.Done, p.Total)
+}
+
+func (s *Server) search1(ctx context.Context, q index.Query) (*index.Results, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	return s.archive.Search(ctx, q)
+}
+
+// home handles "GET /": the search box, who speaks most, the topics, the newest quotes and
+// articles, the years covered.
+func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
+	if _, err := readParams(r); err != nil {
+		return err
+	}
+	stats, err := s.archive.Stats()
+	if err != nil {
+		return err
+	}
+	h := web.Home{Page: web.Page{
+		Canonical:   s.abs("/"),
+		Description: "Readout: a searchable archive of diplomatic statements, every quotation marked and attributed.",
+		Nav:         "home",
+	}}
+	h.Summary = fmt.Sprintf("%s articles and %s quotes", thousands(stats.Articles), thousands(stats.Quotes))
+	if !stats.First.IsZero() {
+		h.Summary += fmt.Sprintf(", %s to %s", stats.First.Format("January 2006"), stats.Last.Format("January 2006"))
+	}
+	h.Summary += ", every quotation marked and attributed."
+
+	actors, err := s.archive.Actors()
+	if err != nil {
+		return err
+	}
+	for _, a := range actors {
+		if a.Quotes == 0 || len(h.Actors) == 10 {
+			break
+		}
+		h.Actors = append(h.Actors, web.Link{URL: actorURL(a.ID), Label: a.Name, Count: a.Quotes})
+	}
+	topics, err := s.archive.Topics()
+	if err != nil {
+		return err
+	}
+	for _, t := range topics {
+		if t.Articles+t.Quotes == 0 || len(h.Topics) == 20 {
+			break
+		}
+		h.Topics = append(h.Topics, web.Link{URL: topicURL(t.ID), Label: t.Name, Count: t.Articles})
+		if len(h.Examples) < 3 {
+			h.Examples = append(h.Examples, web.Link{URL: "/search?" + url.Values{"q": {t.Name}}.Encode(), Label: t.Name})
+		}
+	}
+	if len(h.Actors) > 0 {
+		h.Examples = append(h.Examples, web.Link{URL: actorURL(actors[0].ID), Label: "everything " + actors[0].Name + " said"})
+	}
+
+	// The newest quotes worth reading on their own: statements, not one-word turns.
+	res, err := s.search1(r.Context(), index.Query{Kind: index.KindQuotes, Sort: index.SortNewest, Page: 1, PerPage: 40})
+	if err != nil {
+		return err
+	}
+	for i := range res.QuoteHit {
+		q := &res.QuoteHit[i]
+		n := utf8.RuneCountInString(q.Text)
+		if q.Kind != "full" || n < 60 || len(q.Speakers) == 0 {
+			continue
+		}
+		h.Quotes = append(h.Quotes, quoteCard(&q.Quote, q.ArticleOf, plainQuote(&q.Quote, 320)))
+		if len(h.Quotes) == 6 {
+			break
+		}
+	}
+	latest, _, err := s.archive.Articles(1, 5)
+	if err != nil {
+		return err
+	}
+	for i := range latest {
+		h.Articles = append(h.Articles, summaryCard(&latest[i]))
+	}
+	years, err := s.search1(r.Context(), index.Query{Kind: index.KindArticles, Sort: index.SortNewest, Page: 1, PerPage: 1})
+	if err != nil {
+		return err
+	}
+	h.Years = bars(len(years.Facets.Dates), func(i int) (string, string, int, string, bool) {
+		d := years.Facets.Dates[i]
+		st := searchState{From: d.From, To: d.To, Sort: index.SortNewest}
+		return d.Label, d.Label, d.Count, st.url("/search"), false
+	})
+	s.render(w, r, http.StatusOK, web.HomePage(h))
+	return nil
+}
+
+// search handles "GET /search": results, as articles or quotes, with facets and pages.
+func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
+	p, err := readParams(r)
+	if err != nil {
+		return err
+	}
+	q, err := searchQuery(p, defaultPerPage, 50, "")
+	if err != nil {
+		return err
+	}
+	res, err := s.search1(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	page := s.searchPage(res)
+	s.render(w, r, http.StatusOK, web.SearchPage(page))
+	return nil
+}
+
+func (s *Server) searchPage(res *index.Results) web.Search {
+	q := res.Query
+	st := stateOf(q)
+	title := "Search"
+	if q.Text != "" {
+		title = "Search: " + q.Text
+	}
+	sp := web.Search{
+		Page: web.Page{
+			Title: title, Query: q.Text, Canonical: s.abs(st.url("/search")),
+			FeedURL: st.with(func(c *searchState) { c.Sort = ""; c.Page = 0 }).url("/feed"),
+			Notice:  s.notice(), Nav: "search",
+		},
+		Reading: res.Reading, Notes: res.Notes, Kind: q.Kind, Total: res.Total, Sort: q.Sort,
+		DateLevel: res.Facets.DateLevel,
+	}
+	if q.Kind == index.KindQuotes {
+		sp.Nav = "quotes"
+	}
+	if res.Reading == q.Text {
+		sp.Reading = "" // read as typed: nothing to say
+	}
+	kindName := "articles"
+	if q.Kind == index.KindQuotes {
+		kindName = "quotes"
+	}
+	first := (q.Page-1)*q.PerPage + 1
+	switch {
+	case res.Total == 0:
+		sp.TotalLabel = "No " + kindName
+	case res.Total <= q.PerPage && q.Page == 1:
+		sp.TotalLabel = fmt.Sprintf("%s %s", thousands(res.Total), plural(res.Total, strings.TrimSuffix(kindName, "s"), kindName))
+	default:
+		sp.TotalLabel = fmt.Sprintf("%s %d–%d of %s", strings.ToUpper(kindName[:1])+kindName[1:], first, min(first+q.PerPage-1, res.Total), thousands(res.Total))
+	}
+	sp.Tabs = []web.Link{
+		{URL: st.with(func(c *searchState) { c.Kind = index.KindArticles }).url("/search"), Label: "Articles", Count: res.Articles, Active: q.Kind != index.KindQuotes, Hint: "articles"},
+		{URL: st.with(func(c *searchState) { c.Kind = index.KindQuotes }).url("/search"), Label: "Quotes", Count: res.Quotes, Active: q.Kind == index.KindQuotes, Hint: "quotes"},
+	}
+	for _, o := range []struct{ v, label string }{{index.SortRelevance, "Best match"}, {index.SortNewest, "Newest first"}, {index.SortOldest, "Oldest first"}} {
+		sp.Sorts = append(sp.Sorts, web.Link{URL: o.v, Label: o.label, Active: q.Sort == o.v})
+	}
+	// Hidden fields keep the filters when the box is searched again.
+	if q.Kind == index.KindQuotes {
+		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "kind", Value: q.Kind})
+	}
+	for _, a := range q.Actors {
+		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "actor", Value: a})
+	}
+	for _, t := range q.Topics {
+		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "topic", Value: t})
+	}
+	for _, src := range q.Sources {
+		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "source", Value: src})
+	}
+	if !q.From.IsZero() {
+		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "from", Value: q.From.Format(time.DateOnly)})
+	}
+	if !q.To.IsZero() {
+		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "to", Value: q.To.Format(time.DateOnly)})
+	}
+
+	// Chips: each active filter, linking to the search without it.
+	name := func(vals []index.FacetValue, id string) string {
+		for _, v := range vals {
+			if v.ID == id {
+				return v.Name
+			}
+		}
+		return id
+	}
+	for _, a := range q.Actors {
+		sp.Chips = append(sp.Chips, web.Link{Label: "Who: " + name(res.Facets.Actors, a), URL: st.with(func(c *searchState) { c.Actors = toggle(c.Actors, a) }).url("/search"), Hint: "Remove this filter"})
+	}
+	for _, t := range q.Topics {
+		sp.Chips = append(sp.Chips, web.Link{Label: "Topic: " + name(res.Facets.Topics, t), URL: st.with(func(c *searchState) { c.Topics = toggle(c.Topics, t) }).url("/search"), Hint: "Remove this filter"})
+	}
+	for _, src := range q.Sources {
+		sp.Chips = append(sp.Chips, web.Link{Label: "Source: " + sourceLabel(name(res.Facets.Sources, src)), URL: st.with(func(c *searchState) { c.Sources = toggle(c.Sources, src) }).url("/search"), Hint: "Remove this filter"})
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		sp.Chips = append(sp.Chips, web.Link{Label: "When: " + rangeLabel(q.From, q.To), URL: st.with(func(c *searchState) { c.From, c.To = time.Time{}, time.Time{} }).url("/search"), Hint: "Remove this filter"})
+	}
+
+	facet := func(vals []index.FacetValue, toggleIn func(*searchState, string)) []web.Link {
+		var out []web.Link
+		for _, v := range vals {
+			out = append(out, web.Link{
+				Label: v.Name, Count: v.Count, Active: v.Active,
+				URL: st.with(func(c *searchState) { toggleIn(c, v.ID) }).url("/search"),
+			})
+		}
+		return out
+	}
+	sp.Actors = facet(res.Facets.Actors, func(c *searchState, id string) { c.Actors = toggle(c.Actors, id) })
+	sp.Topics = facet(res.Facets.Topics, func(c *searchState, id string) { c.Topics = toggle(c.Topics, id) })
+	sp.Sources = facet(res.Facets.Sources, func(c *searchState, id string) { c.Sources = toggle(c.Sources, id) })
+	sp.Dates = bars(len(res.Facets.Dates), func(i int) (string, string, int, string, bool) {
+		d := res.Facets.Dates[i]
+		label, title := d.Label, d.Label
+		if res.Facets.DateLevel == "month" {
+			label, title = d.From.Format("Jan")[:1], d.From.Format("January 2006")
+		}
+		u := st.with(func(c *searchState) {
+			if d.Active {
+				c.From, c.To = time.Time{}, time.Time{}
+			} else {
+				c.From, c.To = d.From, d.To
+			}
+		}).url("/search")
+		return label, title, d.Count, u, d.Active
+	})
+	if res.Facets.DateLevel == "month" {
+		sp.DateUp = &web.Link{Label: "All years", URL: st.with(func(c *searchState) { c.From, c.To = time.Time{}, time.Time{} }).url("/search")}
+	}
+
+	for i := range res.Hits {
+		sp.Articles = append(sp.Articles, articleCard(&res.Hits[i], q.Text))
+	}
+	for i := range res.QuoteHit {
+		h := &res.QuoteHit[i]
+		sp.Quotes = append(sp.Quotes, quoteCard(&h.Quote, h.ArticleOf, h.Fragment))
+	}
+	sp.Pager = pager(st, q.Page, q.PerPage, res.Total, "/search")
+	sp.Took = res.Took.Round(time.Millisecond).String()
+	if res.Total == 0 {
+		if len(sp.Chips) > 0 {
+			sp.Suggest = append(sp.Suggest, web.Link{Label: "without the filters", URL: searchState{Q: q.Text, Kind: q.Kind}.url("/search")})
+		}
+		other := index.KindQuotes
+		if q.Kind == index.KindQuotes {
+			other = index.KindArticles
+		}
+		if (other == index.KindQuotes && res.Quotes > 0) || (other == index.KindArticles && res.Articles > 0) {
+			sp.Suggest = append(sp.Suggest, web.Link{Label: "the " + other + " tab", URL: st.with(func(c *searchState) { c.Kind = other }).url("/search")})
+		}
+	}
+	return sp
+}
+
+func rangeLabel(from, to time.Time) string {
+	switch {
+	case from.IsZero():
+		return "until " + to.Format("2 January 2006")
+	case to.IsZero():
+		return "from " + from.Format("2 January 2006")
+	case from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 && from.Year() == to.Year() && from.Month() == to.Month():
+		return from.Format("January 2006")
+	case from.YearDay() == 1 && to.Month() == time.December && to.Day() == 31 && from.Year() == to.Year():
+		return from.Format("2006")
+	}
+	return from.Format("2 Jan 2006") + " – " + to.Format("2 Jan 2006")
+}
+
+// pager links the pages of a result list: the first, the last, and those near the current one.
+func pager(st searchState, page, perPage, total int, path string) web.Pager {
+	pages := (total + perPage - 1) / perPage
+	pages = min(pages, index.MaxResults/perPage)
+	var p web.Pager
+	if pages <= 1 {
+		return p
+	}
+	at := func(n int) string { c := st; c.Page = n; return c.url(path) }
+	if page > 1 {
+		p.Prev = at(page - 1)
+	}
+	if page < pages {
+		p.Next = at(page + 1)
+	}
+	last := 0
+	for n := 1; n <= pages; n++ {
+		if n != 1 && n != pages && (n < page-2 || n > page+2) {
+			continue
+		}
+		if last > 0 && n > last+1 {
+			p.Pages = append(p.Pages, web.Link{Label: "…"})
+		}
+		p.Pages = append(p.Pages, web.Link{Label: fmt.Sprint(n), URL: at(n), Active: n == page})
+		last = n
+	}
+	return p
+}
+
+// article handles "GET /articles/{id}": the article, its quotes marked and attributed, each
+// with an anchor; ?hl= highlights a search's words.
+func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
+	p, err := readParams(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r, "id", slugID, "article")
+	if err != nil {
+		return err
+	}
+	hlText, err := p.text("hl", maxHighlight)
+	if err != nil {
+		return err
+	}
+	art, err := s.archive.Article(id)
+	if err != nil {
+		if err == index.ErrNotFound {
+			return notFound("There is no article with the id %q.", id)
+		}
+		return err
+	}
+	hl := s.archive.Highlighter(hlText)
+	a := web.Article{
+		Page: web.Page{
+			Title: art.Title, Canonical: s.abs(articleURL(art.ID)), Query: hlText,
+			Description: description(art),
+			JSONLD:      newsArticleLD(s, art),
+		},
+		ID: art.ID, Title: titleSegments(art, hl), TitleSupplied: art.TitleSupplied,
+		Date: art.Date.String(), DateISO: art.Date.ISO(), Place: art.Place,
+		Source: sourceLabel(art.Source), SourceURL: art.URL,
+		Paras:  bodyParas(art, hl),
+		Counts: counts(len(art.Quotes), art.Words),
+	}
+	if !hl.Empty() {
+		a.Highlight, a.ClearURL = hlText, articleURL(art.ID)
+	}
+	for _, id := range art.Actors {
+		if info, err := s.archive.Actor(id); err == nil {
+			a.Actors = append(a.Actors, web.Link{URL: actorURL(id), Label: info.Name})
+		}
+	}
+	for _, id := range art.Topics {
+		if info, err := s.archive.Topic(id); err == nil {
+			a.Topics = append(a.Topics, web.Link{URL: topicURL(id), Label: info.Name})
+		}
+	}
+	for i := range art.Quotes {
+		q := &art.Quotes[i]
+		a.Quotes = append(a.Quotes, quoteCard(q, &art.Summary, plainQuote(q, 200)))
+	}
+	s.render(w, r, http.StatusOK, web.ArticlePage(a))
+	return nil
+}
+
+func description(art *index.Article) string {
+	for _, p := range art.Paragraphs {
+		if p.Kind.String() == "text" {
+			return excerptText(p.Text, 200)
+		}
+	}
+	return art.Title
+}
+
+func excerptText(s string, n int) string {
+	var b strings.Builder
+	for _, sp := range (*index.Highlighter)(nil).Excerpt(s, n) {
+		b.WriteString(sp.Text)
+	}
+	return b.String()
+}
+
+// quote handles "GET /quotes/{id}": one quote, who said it, when and where, in context, with
+// a link and a citation to copy.
+func (s *Server) quote(w http.ResponseWriter, r *http.Request) error {
+	if _, err := readParams(r); err != nil {
+		return err
+	}
+	id, err := pathID(r, "id", quoteID, "quote")
+	if err != nil {
+		return err
+	}
+	q, art, err := s.archive.Quote(id)
+	if err != nil {
+		if err == index.ErrNotFound {
+			return notFound("There is no quote with the id %q.", id)
+		}
+		return err
+	}
+	permalink := s.abs(quoteURL(q.ID))
+	who := speakerNames(q.Speakers)
+	text := excerptText(q.Text, 280)
+	page := web.Quote{
+		Page: web.Page{
+			Title:       who + ": “" + excerptText(q.Text, 90) + "”",
+			Description: text,
+			Canonical:   permalink,
+			OpenGraph:   &web.OpenGraph{Type: "article", Title: who + " · " + q.Date.String(), Description: "“" + text + "”", URL: permalink},
+			JSONLD:      quotationLD(s, q, art),
+		},
+		Card:        quoteCard(q, &art.Summary, plainQuote(q, len(q.Text)+1)),
+		Permalink:   permalink,
+		Citation:    citation(s, q, art),
+		BibTeX:      bibtex(s, q, art),
+		ArticleDate: q.Date.String(),
+		Source:      sourceLabel(art.Source),
+		SourceURL:   art.URL,
+		Turn:        q.Turn,
+	}
+	for _, t := range q.Topics {
+		if info, err := s.archive.Topic(t); err == nil {
+			page.Topics = append(page.Topics, web.Link{URL: topicURL(t), Label: info.Name})
+		}
+	}
+	// The paragraphs around it: the one before, the quote's own (at most six), the one after.
+	from := max(0, q.Start.Para-1)
+	to := min(len(art.Paragraphs), q.End.Para+2, from+8)
+	page.Context = paras(art, from, to, nil)
+	s.render(w, r, http.StatusOK, web.QuotePage(page))
+	return nil
+}
+
+func speakerNames(sp []index.Speaker) string {
+	if len(sp) == 0 {
+		return "Unidentified speaker"
+	}
+	names := make([]string, len(sp))
+	for i, x := range sp {
+		names[i] = x.Name
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// actors handles "GET /actors": everyone who speaks or is named, most quoted first.
+func (s *Server) actors(w http.ResponseWriter, r *http.Request) error {
+	if _, err := readParams(r); err != nil {
+		return err
+	}
+	list, err := s.archive.Actors()
+	if err != nil {
+		return err
+	}
+	l := web.List{
+		Page:    web.Page{Title: "Actors", Canonical: s.abs("/actors"), Nav: "actors", Notice: s.notice()},
+		Heading: "Who speaks",
+		Intro:   fmt.Sprintf("%d people, organisations and countries that speak or are named, most quoted first. The number is their quotes.", len(list)),
+	}
+	for _, a := range list {
+		l.Items = append(l.Items, web.Link{URL: actorURL(a.ID), Label: a.Name, Count: a.Quotes, Hint: fmt.Sprintf("%d quotes, named in %d articles", a.Quotes, a.Articles)})
+	}
+	s.render(w, r, http.StatusOK, web.ListPage(l))
+	return nil
+}
+
+// actor handles "GET /actors/{id}": who they are, their quotes newest first, the topics they
+// speak on, and a timeline of their statements by month.
+func (s *Server) actor(w http.ResponseWriter, r *http.Request) error {
+	p, err := readParams(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r, "id", slugID, "actor")
+	if err != nil {
+		return err
+	}
+	page, err := p.number("page", 1, 1, index.MaxResults/defaultPerPage)
+	if err != nil {
+		return err
+	}
+	info, err := s.archive.Actor(id)
+	if err != nil {
+		if err == index.ErrNotFound {
+			return notFound("There is no actor with the id %q.", id)
+		}
+		return err
+	}
+	q := index.Query{Kind: index.KindQuotes, Actors: []string{id}, Sort: index.SortNewest, Page: page, PerPage: defaultPerPage}
+	res, err := s.search1(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	a := web.Actor{
+		Page: web.Page{
+			Title: info.Name, Canonical: s.abs(actorURL(id)), Nav: "actors", Notice: s.notice(),
+			Description: fmt.Sprintf("%s: %d quotes in the Readout archive.", info.Name, info.Quotes),
+		},
+		Name: info.Name, Kind: kindLabel(info.Kind), Registered: info.Registered,
+		QuoteTotal: res.Total, Articles: info.Articles,
+		SearchURL: searchState{Kind: index.KindQuotes, Actors: []string{id}}.url("/search"),
+	}
+	if info.Country != "" {
+		a.Facts = append(a.Facts, web.Fact{Label: "Country", Value: info.Country})
+	}
+	if info.Organisation != "" {
+		a.Facts = append(a.Facts, web.Fact{Label: "Organisation", Value: info.Organisation})
+	}
+	if len(info.Aliases) > 0 {
+		a.Facts = append(a.Facts, web.Fact{Label: "Also written", Value: strings.Join(info.Aliases, ", ")})
+	}
+	for _, role := range slices.Backward(info.Roles) {
+		a.Roles = append(a.Roles, web.Fact{Label: role.Title, Value: roleDates(role)})
+	}
+	for _, t := range res.Facets.Topics {
+		a.Topics = append(a.Topics, web.Link{URL: searchState{Kind: index.KindQuotes, Actors: []string{id}, Topics: []string{t.ID}}.url("/search"), Label: t.Name, Count: t.Count})
+	}
+	months, err := s.archive.Monthly(id, "")
+	if err != nil {
+		return err
+	}
+	a.Timeline = monthBars(months, func(from, to time.Time) string {
+		return searchState{Kind: index.KindQuotes, Actors: []string{id}, From: from, To: to, Sort: index.SortNewest}.url("/search")
+	})
+	for i := range res.QuoteHit {
+		h := &res.QuoteHit[i]
+		a.Quotes = append(a.Quotes, quoteCard(&h.Quote, h.ArticleOf, plainQuote(&h.Quote, 400)))
+	}
+	a.Pager = pager(searchState{}, page, defaultPerPage, res.Total, actorURL(id))
+	s.render(w, r, http.StatusOK, web.ActorPage(a))
+	return nil
+}
+
+func kindLabel(k string) string {
+	switch k {
+	case "person":
+		return "Person"
+	case "organisation":
+		return "Organisation"
+	case "country":
+		return "Country"
+	}
+	return "Speaker"
+}
+
+func roleDates(r index.Role) string {
+	d := func(s string) string {
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			return s
+		}
+		return t.Format("2 January 2006")
+	}
+	switch {
+	case r.From != "" && r.To != "":
+		return d(r.From) + " – " + d(r.To)
+	case r.From != "":
+		return "since " + d(r.From)
+	case r.To != "":
+		return "until " + d(r.To)
+	}
+	return ""
+}
+
+// topics handles "GET /topics": the topics with their counts.
+func (s *Server) topics(w http.ResponseWriter, r *http.Request) error {
+	if _, err := readParams(r); err != nil {
+		return err
+	}
+	list, err := s.archive.Topics()
+	if err != nil {
+		return err
+	}
+	l := web.List{
+		Page:    web.Page{Title: "Topics", Canonical: s.abs("/topics"), Nav: "topics", Notice: s.notice()},
+		Heading: "Topics",
+		Intro:   "What the articles and quotes are about. The number is the articles on each.",
+	}
+	for _, t := range list {
+		l.Items = append(l.Items, web.Link{URL: topicURL(t.ID), Label: t.Name, Count: t.Articles, Hint: fmt.Sprintf("%d articles, %d quotes", t.Articles, t.Quotes)})
+	}
+	s.render(w, r, http.StatusOK, web.ListPage(l))
+	return nil
+}
+
+// topic handles "GET /topics/{id}": the quotes and articles on it, who speaks on it most, and a
+// timeline.
+func (s *Server) topic(w http.ResponseWriter, r *http.Request) error {
+	if _, err := readParams(r); err != nil {
+		return err
+	}
+	id, err := pathID(r, "id", slugID, "topic")
+	if err != nil {
+		return err
+	}
+	info, err := s.archive.Topic(id)
+	if err != nil {
+		if err == index.ErrNotFound {
+			return notFound("There is no topic with the id %q.", id)
+		}
+		return err
+	}
+	quotes, err := s.search1(r.Context(), index.Query{Kind: index.KindQuotes, Topics: []string{id}, Sort: index.SortNewest, Page: 1, PerPage: 8})
+	if err != nil {
+		return err
+	}
+	articles, err := s.search1(r.Context(), index.Query{Kind: index.KindArticles, Topics: []string{id}, Sort: index.SortNewest, Page: 1, PerPage: 6})
+	if err != nil {
+		return err
+	}
+	t := web.Topic{
+		Page: web.Page{
+			Title: info.Name, Canonical: s.abs(topicURL(id)), Nav: "topics", Notice: s.notice(),
+			Description: fmt.Sprintf("%s: %d articles and %d quotes in the Readout archive.", info.Name, info.Articles, info.Quotes),
+		},
+		Name: info.Name, Terms: strings.Join(quoteEach(info.Terms), ", "),
+		QuoteTotal: quotes.Total, ArticleNum: articles.Total,
+		SearchURL: searchState{Topics: []string{id}, Sort: index.SortNewest}.url("/search"),
+		QuotesURL: searchState{Kind: index.KindQuotes, Topics: []string{id}, Sort: index.SortNewest}.url("/search"),
+	}
+	for _, a := range quotes.Facets.Actors {
+		t.Speakers = append(t.Speakers, web.Link{URL: searchState{Kind: index.KindQuotes, Topics: []string{id}, Actors: []string{a.ID}}.url("/search"), Label: a.Name, Count: a.Count})
+	}
+	for i := range quotes.QuoteHit {
+		h := &quotes.QuoteHit[i]
+		t.Quotes = append(t.Quotes, quoteCard(&h.Quote, h.ArticleOf, plainQuote(&h.Quote, 320)))
+	}
+	for i := range articles.Hits {
+		t.Articles = append(t.Articles, articleCard(&articles.Hits[i], ""))
+	}
+	months, err := s.archive.Monthly("", id)
+	if err != nil {
+		return err
+	}
+	t.Timeline = monthBars(months, func(from, to time.Time) string {
+		return searchState{Topics: []string{id}, From: from, To: to, Sort: index.SortNewest}.url("/search")
+	})
+	s.render(w, r, http.StatusOK, web.TopicPage(t))
+	return nil
+}
+
+func quoteEach(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = "“" + w + "”"
+	}
+	return out
+}

@@ -1,0 +1,265 @@
+package handlers
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/document"
+)
+
+// The request contract. Every parameter a page or the API reads is listed here with its bounds;
+// anything outside them is a 400 that says which parameter and why. Parameters not listed are
+// ignored, so that links carrying tracking tags still work.
+const (
+	maxQueryString = 4096 // bytes of the raw query string
+	maxListValues  = 10   // actor=, topic=, source= values
+	maxIDLength    = 160
+	maxSourceLen   = 100
+	maxHighlight   = 200
+	defaultPerPage = 10
+	apiPerPage     = 20
+)
+
+var (
+	slugID  = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	quoteID = regexp.MustCompile(`^[a-z2-7]{14}$`)
+)
+
+// params is a request's query string, read strictly.
+type params struct {
+	v url.Values
+}
+
+// readParams parses the query string. A malformed one (a bad escape, a stray ';') is refused
+// rather than read as an empty search: the reader should know their link is broken.
+func readParams(r *http.Request) (params, error) {
+	raw := r.URL.RawQuery
+	if len(raw) > maxQueryString {
+		return params{}, badRequest("The address's query is longer than %d bytes.", maxQueryString)
+	}
+	v, err := url.ParseQuery(raw)
+	if err != nil {
+		return params{}, badRequest("The address's query cannot be read: %s.", queryErrReason(err))
+	}
+	for k, vals := range v {
+		for _, x := range vals {
+			if !utf8.ValidString(k) || !utf8.ValidString(x) {
+				return params{}, badRequest("The address's query is not valid UTF-8 text.")
+			}
+		}
+	}
+	return params{v}, nil
+}
+
+func queryErrReason(err error) string {
+	msg := err.Error()
+	if strings.Contains(msg, "semicolon") {
+		return "it contains a semicolon; separate parameters with &"
+	}
+	if strings.Contains(msg, "invalid URL escape") {
+		return "it contains a % that is not followed by two hexadecimal digits"
+	}
+	return "it is not a valid URL query"
+}
+
+// one returns a parameter that may appear at most once.
+func (p params) one(name string) (string, error) {
+	vals := p.v[name]
+	switch len(vals) {
+	case 0:
+		return "", nil
+	case 1:
+		return vals[0], nil
+	}
+	return "", badRequest("The parameter %q appears %d times; give it once.", name, len(vals))
+}
+
+// text reads a free-text parameter of at most max characters.
+func (p params) text(name string, max int) (string, error) {
+	s, err := p.one(name)
+	if err != nil {
+		return "", err
+	}
+	if utf8.RuneCountInString(s) > max {
+		return "", badRequest("The parameter %q is longer than %d characters.", name, max)
+	}
+	return strings.TrimSpace(s), nil
+}
+
+// ids reads a repeatable parameter of ids (actor=antony-blinken&actor=…).
+func (p params) ids(name string) ([]string, error) {
+	vals := p.v[name]
+	if len(vals) > maxListValues {
+		return nil, badRequest("The parameter %q is given %d times; at most %d are allowed.", name, len(vals), maxListValues)
+	}
+	var out []string
+	for _, v := range vals {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if len(v) > maxIDLength || !slugID.MatchString(v) {
+			return nil, badRequest("The parameter %q must be an id of lowercase letters, digits and hyphens (such as antony-blinken), not %q.", name, clip(v, 40))
+		}
+		out = appendUnique(out, v)
+	}
+	return out, nil
+}
+
+// sources reads the repeatable source= parameter: names, not ids.
+func (p params) sources() ([]string, error) {
+	vals := p.v["source"]
+	if len(vals) > maxListValues {
+		return nil, badRequest("The parameter \"source\" is given %d times; at most %d are allowed.", len(vals), maxListValues)
+	}
+	var out []string
+	for _, v := range vals {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if utf8.RuneCountInString(v) > maxSourceLen {
+			return nil, badRequest("The parameter \"source\" is longer than %d characters.", maxSourceLen)
+		}
+		out = appendUnique(out, v)
+	}
+	return out, nil
+}
+
+// date reads from= or to=: YYYY-MM-DD, or YYYY-MM or YYYY for a whole month or year. A start
+// is the period's first day, an end its last.
+func (p params) date(name string, end bool) (time.Time, error) {
+	s, err := p.one(name)
+	if err != nil || s == "" {
+		return time.Time{}, err
+	}
+	d, err := document.ParseDate(s, "")
+	if err != nil || strings.ContainsAny(s, "T:") {
+		return time.Time{}, badRequest("The parameter %q must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY), not %q.", name, clip(s, 40))
+	}
+	if end {
+		return d.End(), nil
+	}
+	return d.Start(), nil
+}
+
+// number reads a whole number in [lo, hi]; def when absent.
+func (p params) number(name string, def, lo, hi int) (int, error) {
+	s, err := p.one(name)
+	if err != nil {
+		return 0, err
+	}
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		return 0, badRequest("The parameter %q must be a whole number from %d to %d, not %q.", name, lo, hi, clip(s, 40))
+	}
+	return n, nil
+}
+
+// choice reads one of the allowed values; def when absent.
+func (p params) choice(name, def string, allowed ...string) (string, error) {
+	s, err := p.one(name)
+	if err != nil {
+		return "", err
+	}
+	if s == "" {
+		return def, nil
+	}
+	for _, a := range allowed {
+		if s == a {
+			return s, nil
+		}
+	}
+	return "", badRequest("The parameter %q must be one of %s, not %q.", name, strings.Join(allowed, ", "), clip(s, 40))
+}
+
+// searchQuery reads the parameters of a search: q, kind, actor, topic, source, from, to, sort,
+// page and per_page (speaker is actor's other name, as /api/quotes calls it).
+func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, error) {
+	var q index.Query
+	var err error
+	if q.Text, err = p.text("q", index.MaxQueryLength); err != nil {
+		return q, err
+	}
+	if kind == "" {
+		if q.Kind, err = p.choice("kind", index.KindArticles, index.KindArticles, index.KindQuotes); err != nil {
+			return q, err
+		}
+	} else {
+		q.Kind = kind
+	}
+	if q.Actors, err = p.ids("actor"); err != nil {
+		return q, err
+	}
+	speakers, err := p.ids("speaker")
+	if err != nil {
+		return q, err
+	}
+	for _, s := range speakers {
+		q.Actors = appendUnique(q.Actors, s)
+	}
+	if q.Topics, err = p.ids("topic"); err != nil {
+		return q, err
+	}
+	if q.Sources, err = p.sources(); err != nil {
+		return q, err
+	}
+	if q.From, err = p.date("from", false); err != nil {
+		return q, err
+	}
+	if q.To, err = p.date("to", true); err != nil {
+		return q, err
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
+		return q, badRequest("The date range ends (to=) before it starts (from=).")
+	}
+	if q.Sort, err = p.choice("sort", index.SortRelevance, index.SortRelevance, index.SortNewest, index.SortOldest); err != nil {
+		return q, err
+	}
+	if q.PerPage, err = p.number("per_page", perPage, 1, maxPerPage); err != nil {
+		return q, err
+	}
+	if q.Page, err = p.number("page", 1, 1, index.MaxResults/q.PerPage); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+// pathID reads an id from the path: a malformed one cannot name anything, so it is a 404 like
+// an unknown one.
+func pathID(r *http.Request, name string, pattern *regexp.Regexp, what string) (string, error) {
+	id := r.PathValue(name)
+	if len(id) > maxIDLength || !pattern.MatchString(id) {
+		return "", notFound("There is no %s with the id %q.", what, clip(id, 60))
+	}
+	return id, nil
+}
+
+func appendUnique(s []string, v string) []string {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// clip shortens what a reader typed before it is quoted back in a message.
+func clip(s string, n int) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "�")
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

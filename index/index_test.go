@@ -1,0 +1,348 @@
+package index_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/registry"
+	"github.com/readout/readout/seeds"
+)
+
+func mustRegistry(t testing.TB) *registry.Registry {
+	t.Helper()
+	r, err := registry.Load(seeds.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// mustArchive opens an archive of fsys and waits for its index.
+func mustArchive(t testing.TB, fsys fs.FS, path string) *index.Archive {
+	t.Helper()
+	a, err := index.Open(context.Background(), index.Options{Source: fsys, Registry: mustRegistry(t), Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := a.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// seedFiles copies the seed articles into a map file system, to be changed by a test.
+func seedFiles(t testing.TB) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(seeds.FS, "articles", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(seeds.FS, p)
+		m[p] = &fstest.MapFile{Data: b, ModTime: time.Unix(1700000000, 0)}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestSeeds(t *testing.T) {
+	a := mustArchive(t, seeds.FS, "")
+	st, err := a.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 5 || len(st.Skipped) != 0 {
+		t.Fatalf("%d articles, %d skipped (%v); want 5 and 0", st.Articles, len(st.Skipped), st.Skipped)
+	}
+	if st.Quotes < 40 {
+		t.Errorf("%d quotes; the seeds hold more than 40", st.Quotes)
+	}
+	art, err := a.Article("2021-03-24-eu-and-us-agree-to-launch-a-dialogue-on-china")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := art.Body()
+	for _, furniture := range []string{"COMMERCIAL BREAK", "SCROLL TO CONTINUE READING", "Live TV"} {
+		if strings.Contains(body, furniture) {
+			t.Errorf("body keeps page furniture %q", furniture)
+		}
+	}
+	if art.Date.ISO() != "2021-03-24" || art.Place != "Brussels" || art.Source != "" || !art.TitleSupplied {
+		t.Errorf("metadata: date %s place %q source %q supplied %v", art.Date.ISO(), art.Place, art.Source, art.TitleSupplied)
+	}
+	// Every quote can be found by its id, and is the text between its offsets.
+	for _, q := range art.Quotes {
+		got, in, err := a.Quote(q.ID)
+		if err != nil || in.ID != art.ID || got.Text != q.Text {
+			t.Errorf("quote %s: %v", q.ID, err)
+		}
+	}
+	if _, err := a.Article("no-such-article"); !errors.Is(err, index.ErrNotFound) {
+		t.Errorf("unknown article: %v, want ErrNotFound", err)
+	}
+	if _, _, err := a.Quote("aaaaaaaaaaaaaa"); !errors.Is(err, index.ErrNotFound) {
+		t.Errorf("unknown quote: %v, want ErrNotFound", err)
+	}
+}
+
+type searchCase struct {
+	Name            string   `json:"name"`
+	Q               string   `json:"q"`
+	Kind            string   `json:"kind"`
+	Actor           []string `json:"actor"`
+	Topic           []string `json:"topic"`
+	Source          []string `json:"source"`
+	From            string   `json:"from"`
+	To              string   `json:"to"`
+	Sort            string   `json:"sort"`
+	Articles        []string `json:"articles"`         // exactly these
+	Order           *bool    `json:"order"`            // in this order (default true)
+	ArticlesInclude []string `json:"articles_include"` // at least these
+	QuotesMin       int      `json:"quotes_min"`
+}
+
+// TestSearches replays the relevance table in testdata/searches.json.
+func TestSearches(t *testing.T) {
+	b, err := os.ReadFile("testdata/searches.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []searchCase
+	if err := json.Unmarshal(b, &cases); err != nil {
+		t.Fatal(err)
+	}
+	a := mustArchive(t, seeds.FS, "")
+	day := func(s string, end bool) time.Time {
+		if s == "" {
+			return time.Time{}
+		}
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			q := index.Query{
+				Text: c.Q, Kind: c.Kind, Actors: c.Actor, Topics: c.Topic, Sources: c.Source,
+				From: day(c.From, false), To: day(c.To, true), Sort: c.Sort, Page: 1, PerPage: 20,
+			}
+			if q.Kind == "" {
+				q.Kind = index.KindArticles
+			}
+			if q.Sort == "" {
+				q.Sort = index.SortRelevance
+			}
+			res, err := a.Search(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.ID)
+			}
+			if c.Articles != nil {
+				want := slices.Clone(c.Articles)
+				g := slices.Clone(got)
+				if c.Order != nil && !*c.Order {
+					slices.Sort(want)
+					slices.Sort(g)
+				}
+				if !slices.Equal(g, want) && !(len(g) == 0 && len(want) == 0) {
+					t.Errorf("articles %q, want %q", got, c.Articles)
+				}
+			}
+			for _, id := range c.ArticlesInclude {
+				if !slices.Contains(got, id) {
+					t.Errorf("articles %q do not include %s", got, id)
+				}
+			}
+			if res.Quotes < c.QuotesMin {
+				t.Errorf("%d quotes, want at least %d", res.Quotes, c.QuotesMin)
+			}
+		})
+	}
+}
+
+func TestSearchHighlights(t *testing.T) {
+	a := mustArchive(t, seeds.FS, "")
+	res, err := a.Search(context.Background(), index.Query{Text: "alliance", Kind: index.KindArticles, Sort: index.SortRelevance, Page: 1, PerPage: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || len(res.Hits[0].Fragments) == 0 {
+		t.Fatal("no fragments")
+	}
+	html := res.Hits[0].Fragments[0].HTML()
+	if !strings.Contains(html, "<mark>alliances</mark>") {
+		t.Errorf("fragment %q does not mark alliances", html)
+	}
+	if len(res.Facets.Actors) == 0 || len(res.Facets.Dates) == 0 || len(res.Facets.Topics) == 0 {
+		t.Errorf("facets missing: %+v", res.Facets)
+	}
+}
+
+func TestSearchRefuses(t *testing.T) {
+	a := mustArchive(t, seeds.FS, "")
+	for _, text := range []string{strings.Repeat("a", index.MaxQueryLength+1), "caf\xe9", strings.Repeat("w ", index.MaxQueryClauses+1), "from:yesterday"} {
+		_, err := a.Search(context.Background(), index.Query{Text: text, Kind: index.KindArticles, Page: 1, PerPage: 10})
+		var qe *index.QueryError
+		if !errors.As(err, &qe) {
+			t.Errorf("%.20q: error %v, want a QueryError", text, err)
+		}
+	}
+	// Syntax that cannot be read is read as words, never an error.
+	for _, text := range []string{`"unclosed`, "*e*e*", "/.*.*/", "OR", "a OR", "-", "((((", "actor:", "~~~", "\x00\x01"} {
+		if _, err := a.Search(context.Background(), index.Query{Text: text, Kind: index.KindQuotes, Page: 1, PerPage: 10}); err != nil {
+			t.Errorf("%q: %v", text, err)
+		}
+	}
+}
+
+// TestSkipsBrokenFiles serves the good files and names each broken one with its reason.
+func TestSkipsBrokenFiles(t *testing.T) {
+	files := seedFiles(t)
+	files["articles/empty.md"] = &fstest.MapFile{Data: nil}
+	files["articles/latin1.md"] = &fstest.MapFile{Data: []byte("---\ntitle: x\ndate: 2021-01-01\n---\nCaf\xe9\n")}
+	files["articles/nodate.md"] = &fstest.MapFile{Data: []byte("---\ntitle: x\n---\nText\n")}
+	files["articles/dup/2021-03-15-working-with-allies-critical-to-push-back-chinese-aggression.md"] = &fstest.MapFile{Data: []byte("---\ntitle: x\ndate: 2021-01-01\n---\nText\n")}
+	files["articles/.hidden.md"] = &fstest.MapFile{Data: []byte("---\ntitle: x\ndate: 2021-01-01\n---\nText\n")}
+	files["articles/draft.md~"] = &fstest.MapFile{Data: []byte("x")}
+	files["README.md"] = &fstest.MapFile{Data: []byte("# not an article")}
+	a := mustArchive(t, files, "")
+	st, err := a.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 5 {
+		t.Errorf("%d articles served, want the 5 good ones", st.Articles)
+	}
+	want := map[string]string{
+		"articles/empty.md":  "empty",
+		"articles/latin1.md": "not UTF-8",
+		"articles/nodate.md": "no date",
+		"articles/dup/2021-03-15-working-with-allies-critical-to-push-back-chinese-aggression.md": "duplicate id",
+		"articles/.hidden.md": "hidden",
+		"articles/draft.md~":  "editor",
+	}
+	got := map[string]string{}
+	for _, p := range st.Skipped {
+		got[p.Path] = p.Reason
+	}
+	for path, reason := range want {
+		if !strings.Contains(got[path], reason) {
+			t.Errorf("%s: skipped with %q, want a reason containing %q", path, got[path], reason)
+		}
+	}
+	if _, ok := got["README.md"]; ok {
+		t.Error("a folder's README is documentation, not a broken article")
+	}
+}
+
+// TestQuoteIDsStable: ids depend on the article and the words, not on positions or other files.
+func TestQuoteIDsStable(t *testing.T) {
+	ids := func(a *index.Archive, id string) []string {
+		art, err := a.Article(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, q := range art.Quotes {
+			out = append(out, q.ID)
+		}
+		return out
+	}
+	const id = "2021-03-24-us-will-not-ask-allies-to-choose-between-us-and-them-with-china"
+	before := ids(mustArchive(t, seeds.FS, ""), id)
+
+	files := seedFiles(t)
+	files["articles/2024-01-01-another.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Another\ndate: 2024-01-01\n---\n“A new quote,” Antony Blinken said.\n")}
+	p := "articles/" + id + ".md"
+	// A paragraph added before the quotes moves them, but does not change their ids.
+	files[p].Data = []byte(strings.Replace(string(files[p].Data), "March 24, 2021\n", "March 24, 2021\n\nAn editor's note added later.\n", 1))
+	after := ids(mustArchive(t, files, ""), id)
+	if !slices.Equal(before, after) || len(before) == 0 {
+		t.Errorf("ids changed:\n%q\n%q", before, after)
+	}
+}
+
+// TestIndexOnDisk: the index is reused while the archive is unchanged and rebuilt when it
+// changes; a partial index left by a crash is removed.
+func TestIndexOnDisk(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	files := seedFiles(t)
+	open := func() *index.Archive {
+		a, err := index.Open(context.Background(), index.Options{Source: files, Registry: mustRegistry(t), Path: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := a.Wait(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	current := func() string {
+		b, _ := os.ReadFile(filepath.Join(dir, "CURRENT"))
+		return strings.TrimSpace(string(b))
+	}
+	a := open()
+	first := current()
+	a.Close()
+	if first == "" {
+		t.Fatal("no CURRENT after the first build")
+	}
+	// A crash during a later build leaves a partial folder behind.
+	if err := os.MkdirAll(filepath.Join(dir, "index-partial", "bleve"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	a = open()
+	if current() != first {
+		t.Errorf("an unchanged archive was re-indexed: %s, then %s", first, current())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index-partial")); !os.IsNotExist(err) {
+		t.Error("the partial index folder was not removed")
+	}
+	if res, err := a.Search(context.Background(), index.Query{Text: "Quad", Kind: index.KindArticles, Page: 1, PerPage: 5}); err != nil || res.Total != 1 {
+		t.Errorf("search on the reused index: %v, %v", res, err)
+	}
+	a.Close()
+
+	files["articles/2024-01-01-another.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Another\ndate: 2024-01-01\n---\nText about the Quad.\n"), ModTime: time.Unix(1700000100, 0)}
+	a = open()
+	defer a.Close()
+	if current() == first {
+		t.Error("a changed archive was not re-indexed")
+	}
+	if st, _ := a.Stats(); st.Articles != 6 {
+		t.Errorf("%d articles after adding one, want 6", st.Articles)
+	}
+
+	// A folder that is not an index is never touched.
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644)
+	b, err := index.Open(context.Background(), index.Options{Source: files, Registry: mustRegistry(t), Path: other})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Wait(context.Background()); err == nil || !strings.Contains(err.Error(), "not part of an index") {
+		t.Errorf("indexing into a folder of other files: %v", err)
+	}
+	b.Close()
+}

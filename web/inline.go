@@ -1,0 +1,141 @@
+package web
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"github.com/a-h/templ"
+
+	"github.com/readout/readout/index"
+)
+
+// The components in this file write running text: a paragraph cut into quotes and highlights,
+// a marked excerpt. They are Go, not templ, because templ puts a space between an element and
+// what follows it on the next line of the template, and inside a sentence that space changes
+// the text ("Quad ," for "Quad,"). Every piece of text and every attribute is escaped here with
+// templ's own escaping; no article or request text is written raw.
+
+// writer collects the first error of a series of writes.
+type writer struct {
+	w   io.Writer
+	err error
+}
+
+func (w *writer) s(s string) {
+	if w.err == nil {
+		_, w.err = io.WriteString(w.w, s)
+	}
+}
+
+// text writes escaped text.
+func (w *writer) text(s string) { w.s(templ.EscapeString(s)) }
+
+// attr writes an escaped attribute value, quoted.
+func (w *writer) attr(name, value string) {
+	w.s(" " + name + `="` + templ.EscapeString(value) + `"`)
+}
+
+// href writes a link's address, sanitised as templ sanitises href attributes.
+func (w *writer) href(u string) { w.attr("href", string(templ.URL(u))) }
+
+// Marked writes highlighted text: marked pieces in <mark>.
+func Marked(ss []index.Span) templ.Component {
+	return templ.ComponentFunc(func(_ context.Context, out io.Writer) error {
+		w := &writer{w: out}
+		for _, s := range ss {
+			if s.Mark {
+				w.s("<mark>")
+				w.text(s.Text)
+				w.s("</mark>")
+			} else {
+				w.text(s.Text)
+			}
+		}
+		return w.err
+	})
+}
+
+// Segments writes a paragraph's pieces: quotes in marked spans carrying their anchors, searched
+// words in <mark>, and after each quote's last piece who said it and a link to it.
+func Segments(ss []Segment) templ.Component {
+	return templ.ComponentFunc(func(_ context.Context, out io.Writer) error {
+		w := &writer{w: out}
+		for _, s := range ss {
+			if s.Quote != "" {
+				w.s("<span")
+				w.attr("class", "quote kind-"+s.QuoteKind)
+				if s.Anchor {
+					w.attr("id", "q-"+s.Quote)
+				}
+				w.attr("data-quote", s.Quote)
+				w.s(">")
+			}
+			if s.Highlight {
+				w.s("<mark>")
+				w.text(s.Text)
+				w.s("</mark>")
+			} else {
+				w.text(s.Text)
+			}
+			if s.Quote != "" {
+				w.s("</span>")
+			}
+			if s.After != nil {
+				writeAttribution(w, *s.After)
+			}
+		}
+		return w.err
+	})
+}
+
+// writeAttribution writes " — Name and Name ¶" after a quote.
+func writeAttribution(w *writer, a Attribution) {
+	w.s(`<span class="attribution"><span class="visually-hidden"> Quote by </span><span aria-hidden="true"> — </span>`)
+	writeSpeakers(w, a.Speakers)
+	w.s(`<a class="permalink"`)
+	w.href(a.QuoteURL)
+	w.s(` title="Link to this quote" aria-label="Link to this quote">¶</a></span>`)
+}
+
+func writeSpeakers(w *writer, speakers []Link) {
+	if len(speakers) == 0 {
+		w.s(`<span class="speaker unknown">speaker not identified</span>`)
+		return
+	}
+	for i, s := range speakers {
+		if i > 0 {
+			if i == len(speakers)-1 {
+				w.s(" and ")
+			} else {
+				w.s(", ")
+			}
+		}
+		w.s(`<a class="speaker"`)
+		w.href(s.URL)
+		w.s(">")
+		w.text(s.Label)
+		w.s("</a>")
+	}
+}
+
+// Speakers writes who said a quote: linked names joined by commas and "and".
+func Speakers(speakers []Link) templ.Component {
+	return templ.ComponentFunc(func(_ context.Context, out io.Writer) error {
+		w := &writer{w: out}
+		writeSpeakers(w, speakers)
+		return w.err
+	})
+}
+
+// SpeakerNames writes who said a quote, without links.
+func speakerNamesText(speakers []Link) string {
+	if len(speakers) == 0 {
+		return "speaker not identified"
+	}
+	names := make([]string, len(speakers))
+	for i, s := range speakers {
+		names[i] = s.Label
+	}
+	return strings.Join(names, " and ")
+}
