@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/document"
@@ -205,6 +206,7 @@ func paras(art *index.Article, from, to int, hl *index.Highlighter) []web.Para {
 	type bound struct {
 		q          *index.Quote
 		start, end int
+		after      int // where the attribution goes: past the closing marks
 	}
 	out := make([]web.Para, 0, to-from)
 	var turn *index.Quote // the turn the paragraphs are in
@@ -231,7 +233,8 @@ func paras(art *index.Article, from, to int, hl *index.Highlighter) []web.Para {
 			if q.End.Para == p {
 				b.end = q.End.Off
 			}
-			if len(bounds) > 0 && b.start < bounds[len(bounds)-1].end {
+			b.after = b.end + closingMarks(para.Text[b.end:])
+			if len(bounds) > 0 && b.start < bounds[len(bounds)-1].after {
 				continue // overlapping quotes: the first one is marked
 			}
 			bounds = append(bounds, b)
@@ -244,7 +247,7 @@ func paras(art *index.Article, from, to int, hl *index.Highlighter) []web.Para {
 		// Cut points: quote edges and highlight edges.
 		cuts := []int{0, len(para.Text)}
 		for _, b := range bounds {
-			cuts = append(cuts, b.start, b.end)
+			cuts = append(cuts, b.start, b.end, b.after)
 		}
 		for _, m := range marks {
 			cuts = append(cuts, m[0], m[1])
@@ -263,9 +266,9 @@ func paras(art *index.Article, from, to int, hl *index.Highlighter) []web.Para {
 				if b.start <= lo && hi <= b.end {
 					seg.Quote, seg.QuoteKind = b.q.ID, string(b.q.Kind)
 					seg.Anchor = lo == b.start && b.q.Start.Para == p
-					if hi == b.end && b.q.End.Para == p {
-						seg.After = &web.Attribution{QuoteID: b.q.ID, QuoteURL: quoteURL(b.q.ID), Speakers: speakerLinks(b.q.Speakers)}
-					}
+				}
+				if hi == b.after && b.q.End.Para == p {
+					seg.After = &web.Attribution{QuoteID: b.q.ID, QuoteURL: quoteURL(b.q.ID), Speakers: speakerLinks(b.q.Speakers)}
 				}
 			}
 			seg.Anchor = seg.Anchor && !anchored(wp.Segments, seg.Quote)
@@ -274,6 +277,22 @@ func paras(art *index.Article, from, to int, hl *index.Highlighter) []web.Para {
 		out = append(out, wp)
 	}
 	return out
+}
+
+// closingMarks returns the length in bytes of the quotation marks that close a quote at the
+// start of s.
+func closingMarks(s string) int {
+	n := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		switch r {
+		case '”', '’', '»', '"', '\'':
+			n += size
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 // anchored reports whether a segment of the quote already carries its anchor.

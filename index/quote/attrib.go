@@ -483,7 +483,6 @@ func (x *extractor) afterPreposition(p, off int) bool {
 // coordinated returns the last candidate of idx joined with those before it by "and" or commas:
 // "The United States, Canada and the United Kingdom".
 func (x *extractor) coordinated(p int, idx []int) *cand {
-	s := x.paras[p].Text
 	cs := x.cands[p]
 	c := cs[idx[len(idx)-1]]
 	if c.kind != candActor && c.kind != candName && c.kind != candSurname {
@@ -496,10 +495,9 @@ func (x *extractor) coordinated(p int, idx []int) *cand {
 		if d.kind != candActor && d.kind != candName && d.kind != candSurname {
 			break
 		}
-		gap := strings.TrimSpace(s[d.end:joint.start])
-		gap = strings.TrimSuffix(strings.TrimSuffix(gap, " the"), "the")
-		gap = strings.TrimSpace(gap)
-		if gap != "and" && gap != "," && gap != ", and" && gap != "&" {
+		gap, ok := x.gap(p, d.end, joint.start)
+		gap = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(gap, " the"), "the"))
+		if !ok || (gap != "and" && gap != "," && gap != ", and" && gap != "&") {
 			break
 		}
 		joint.speakers = append(slices.Clone(d.speakers), joint.speakers...)
@@ -511,6 +509,15 @@ func (x *extractor) coordinated(p int, idx []int) *cand {
 	return &joint
 }
 
+// gap returns the trimmed text between two candidates of paragraph p; not ok when they overlap
+// (a description can reach back over a name).
+func (x *extractor) gap(p, end, start int) (string, bool) {
+	if start < end {
+		return "", false
+	}
+	return strings.TrimSpace(x.paras[p].Text[end:start]), true
+}
+
 // firstCandAfter returns the first candidate that starts in [lo, hi) of paragraph p.
 func (x *extractor) firstCandAfter(p, lo, hi int) *cand {
 	for i, c := range x.cands[p] {
@@ -520,8 +527,8 @@ func (x *extractor) firstCandAfter(p, lo, hi int) *cand {
 			idx = append(idx, i)
 			for j := i + 1; j < len(x.cands[p]) && x.cands[p][j].start < hi; j++ {
 				idx = append(idx, j)
-				gap := strings.TrimSpace(x.paras[p].Text[x.cands[p][j-1].end:x.cands[p][j].start])
-				if gap != "and" && gap != "," && gap != ", and" {
+				gap, ok := x.gap(p, x.cands[p][j-1].end, x.cands[p][j].start)
+				if !ok || (gap != "and" && gap != "," && gap != ", and") {
 					idx = idx[:len(idx)-1]
 					break
 				}
