@@ -1,6 +1,8 @@
 // Command quoteeval scores the quote extractor against the hand-labelled evaluation set:
 //
 //	go run ./cmd/quoteeval [-v] [-dir index/quote/testdata/eval] [-registry seeds]
+//	go run ./cmd/quoteeval -doc seeds/articles/2022-01-….md   # the quotes found in one article
+//	go run ./cmd/quoteeval -corpus wh                          # extraction time per MB over a folder
 //
 // It prints precision, recall and F1 for quote spans (exact and overlapping), the share of found
 // quotes with the right speakers, the extraction time per MB, and the errors.
@@ -28,12 +30,20 @@ func run(args []string) error {
 	root := fs.String("root", ".", "the repository root, where the labels' document paths start")
 	reg := fs.String("registry", "seeds", "the folder holding actors.yaml, topics.yaml, language.yaml")
 	verbose := fs.Bool("v", false, "list every error")
+	doc := fs.String("doc", "", "print the quotes found in one article `file` instead of scoring")
+	corpus := fs.String("corpus", "", "time the extractor over every article in `dir` instead of scoring")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	r, err := registry.Load(os.DirFS(*reg), nil)
 	if err != nil {
 		return err
+	}
+	if *doc != "" {
+		return quoteeval.Show(os.Stdout, *doc, r)
+	}
+	if *corpus != "" {
+		return quoteeval.Speed(os.Stdout, os.DirFS(*corpus), r)
 	}
 	report, err := quoteeval.Run(os.DirFS(*dir), os.DirFS(*root), r)
 	if err != nil {

@@ -64,12 +64,18 @@ func paragraphs(body string, rules Rules) ([]Paragraph, int) {
 		block = block[:0]
 	}
 	for _, l := range strings.Split(body, "\n") {
+		hardBreak := strings.HasSuffix(l, "  ") && strings.TrimSpace(l) != ""
 		l = strings.TrimRight(l, " \t")
 		if strings.TrimSpace(l) == "" {
 			flush()
 			continue
 		}
 		block = append(block, l)
+		// Markdown's hard break (two spaces at a line's end) ends a line as a blank line would
+		// not: what follows is a line of its own, so the lines before are judged apart.
+		if hardBreak {
+			flush()
+		}
 	}
 	flush()
 	return out, dropped
@@ -136,6 +142,12 @@ func lineMarker(l string) (Kind, string) {
 	for i := 0; i < 3 && strings.HasPrefix(t, " "); i++ {
 		t = t[1:]
 	}
+	// A nested list item is indented further; its marker is followed by more than one space, as
+	// converters write it ("    -   item").
+	if indented := strings.TrimLeft(t, " "); len(t)-len(indented) > 0 && len(l)-len(indented) <= 16 &&
+		len(indented) > 3 && strings.ContainsRune("-*+", rune(indented[0])) && strings.HasPrefix(indented[1:], "  ") {
+		return ListItem, strings.TrimLeft(indented[1:], " ")
+	}
 	if strings.HasPrefix(t, ">") {
 		t = strings.TrimPrefix(t[1:], " ")
 		l = t
@@ -164,8 +176,10 @@ func lineMarker(l string) (Kind, string) {
 		for n < len(t) && n < 4 && t[n] >= '0' && t[n] <= '9' {
 			n++
 		}
-		if n <= 3 && n < len(t) && (t[n] == '.' || t[n] == ')') && (n+1 == len(t) || t[n+1] == ' ') {
-			return ListItem, t
+		if n <= 3 && n < len(t) && (t[n] == '.' || t[n] == ')') {
+			if next, _ := utf8.DecodeRuneInString(t[n+1:]); n+1 == len(t) || unicode.IsSpace(next) || next == '\u202f' {
+				return ListItem, t
+			}
 		}
 	case strings.HasPrefix(t, "• "):
 		return ListItem, strings.TrimLeft(t[len("•"):], " ")

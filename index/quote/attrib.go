@@ -32,10 +32,25 @@ func (x *extractor) statement() bool {
 		return false
 	}
 	x.out = append(x.out, Quote{
-		Start: Pos{first, 0}, End: Pos{last, len(x.paras[last].Text)},
+		Start: Pos{first, listNumber(x.paras[first])}, End: Pos{last, len(x.paras[last].Text)},
 		Kind: Full, Speakers: x.namedIn(who), Turn: true,
 	})
 	return true
+}
+
+// listNumber returns the length of a numbered item's number ("1. "), which is not words said.
+func listNumber(p document.Paragraph) int {
+	if p.Kind != document.ListItem {
+		return 0
+	}
+	i := 0
+	for i < len(p.Text) && i < 4 && p.Text[i] >= '0' && p.Text[i] <= '9' {
+		i++
+	}
+	if i == 0 || i >= len(p.Text) || (p.Text[i] != '.' && p.Text[i] != ')') {
+		return 0
+	}
+	return i + 1 + leadingSpaces(p.Text[i+1:])
 }
 
 // isDateline reports whether a paragraph before the text proper is only a place or a date line
@@ -50,8 +65,8 @@ func isDateline(t string) bool {
 			lower++
 		}
 	}
-	words := len(strings.Fields(t))
-	return lower == 0 || words <= 4
+	words := strings.Fields(t)
+	return lower == 0 || len(words) <= 4 || (len(words) <= 8 && isNameLike(t))
 }
 
 // namedIn returns the actors a phrase names ("President Joe Biden", "the United States and
@@ -100,7 +115,9 @@ func (x *extractor) quotations(from, to int) {
 		x.out = append(x.out, *q)
 		prev = &x.out[len(x.out)-1]
 		if len(q.Speakers) > 0 {
-			x.remember(x.speakerEntity(q.Speakers))
+			e := x.speakerEntity(q.Speakers)
+			e.para = q.End.Para
+			x.remember(e)
 		}
 	}
 	x.feed(fed, Pos{to, 0}, spans)
@@ -133,7 +150,12 @@ func (x *extractor) feed(from, to Pos, spans []span) {
 			if c.person && x.modifier(p, c) {
 				continue
 			}
-			x.remember(entity{speakers: c.speakers, person: c.person, gender: c.gender, spoke: x.speaks(p, c)})
+			// A name the registry does not know is remembered when it speaks, not when it is
+			// only named: capitalised words are often something else ("Nuclear Weapons").
+			if c.kind == candName && (!x.speaks(p, c) || x.afterPreposition(p, c.start)) {
+				continue
+			}
+			x.remember(entity{speakers: c.speakers, person: c.person, gender: c.gender, spoke: x.speaks(p, c), para: p})
 		}
 	}
 }
@@ -141,6 +163,9 @@ func (x *extractor) feed(from, to Pos, spans []span) {
 // modifier reports whether a person's name modifies a noun rather than naming them: "the Biden
 // administration", "a Blinken aide".
 func (x *extractor) modifier(p int, c cand) bool {
+	if c.role {
+		return false // "the Secretary of State" takes its article
+	}
 	before := tokensIn(x.toks[p], max(0, c.start-12), c.start)
 	if len(before) == 0 {
 		return false
@@ -150,27 +175,44 @@ func (x *extractor) modifier(p int, c cand) bool {
 }
 
 // speaks reports whether the candidate is the subject of a verb of speech: the verb follows it,
-// perhaps after an auxiliary, an adverb or an appositive between commas.
+// perhaps after an auxiliary or an adverb, an appositive between commas ("Daniel Russel, a
+// former US diplomat, said"), or a prepositional phrase ("Jeffrey Hornung of the Rand
+// Corporation think tank described"). Another name on the way, not inside such a phrase, is the
+// subject instead ("Blinken met Wang Yi, who said").
 func (x *extractor) speaks(p int, c cand) bool {
 	s := x.paras[p].Text
-	rest := s[c.end:]
-	if strings.HasPrefix(strings.TrimLeft(rest, " "), ",") {
-		// Skip an appositive: ", former US diplomat to Asia, said".
-		inner := strings.TrimLeft(rest, " ")[1:]
-		if i := strings.IndexByte(inner, ','); i >= 0 && i < 160 {
-			rest = inner[i+1:]
+	rest := c.end
+	if strings.HasPrefix(strings.TrimLeft(s[rest:], " "), ",") {
+		inner := rest + strings.Index(s[rest:], ",") + 1
+		if i := strings.IndexByte(s[inner:], ','); i >= 0 && i < 160 {
+			rest = inner + i + 1
 		}
 	}
-	toks := registry.Tokenize(rest[:min(len(rest), 80)])
+	toks := tokensIn(x.toks[p], rest, min(len(s), rest+120))
+	inPhrase := false
+	prevEnd := rest
 	for k, t := range toks {
-		if k > 2 {
+		if k > 12 {
 			break
+		}
+		// Stop at the end of the clause.
+		gap := s[prevEnd:t.Start]
+		prevEnd = t.End
+		if k > 0 && strings.ContainsAny(gap, ".;:!?\"“”") {
+			return false
 		}
 		w := strings.ToLower(t.Text)
 		if x.reg.IsSpeechVerb(w) {
 			return true
 		}
-		if w != "has" && w != "have" && w != "had" && w != "also" && w != "further" && w != "earlier" && w != "then" && w != "later" && w != "again" && !strings.HasSuffix(w, "ly") {
+		switch {
+		case prepositions[w] && (w == "of" || w == "at" || w == "from" || w == "with" || w == "in"):
+			inPhrase = true
+		case w == "has" || w == "have" || w == "had" || w == "also" || w == "further" || w == "earlier" ||
+			w == "then" || w == "later" || w == "again" || w == "once" || strings.HasSuffix(w, "ly"):
+		case inPhrase:
+			// Words of the phrase: "the Rand Corporation think tank".
+		default:
 			return false
 		}
 	}
@@ -224,29 +266,62 @@ func (x *extractor) attribute(sp span, spans []span, i int, prev *Quote) *Quote 
 	multi := sp.Start.Para != sp.End.Para
 	alone := strings.TrimSpace(before) == "" && strings.Trim(after, " .,;:!?") == ""
 
-	who, cue := x.speakersAfter(sp.End.Para, sp.closeEnd, afterHi)
+	var who []Speaker
+	var cue bool
+	if x.headline(sp.Start.Para) {
+		who = x.headlineSpeaker(sp.Start.Para)
+		cue = who != nil
+	}
+	if who == nil {
+		who, cue = x.speakersAfter(sp.End.Para, sp.closeEnd, afterHi)
+	}
 	if who == nil {
 		var c bool
 		who, c = x.speakersBefore(sp.Start.Para, beforeLo, sp.open)
 		cue = cue || c
+	}
+	if who == nil && alone {
+		if who = x.layoutSpeaker(sp); who != nil {
+			cue = true
+		}
 	}
 	if who == nil && prev != nil && strings.TrimSpace(before) == "" && x.continuesSpeaker(prev, sp) {
 		// An unattributed quotation right after another one goes on with its speaker: a
 		// quotation interrupted by "he said", or a paragraph that is only a quotation.
 		who, cue = prev.Speakers, true
 	}
-	q.Speakers = who
-	q.Kind = classify(x.quoteText(q), before, multi || alone)
-	if q.Kind == Fragment && !cue {
-		return nil
-	}
-	if q.Kind == Full && !cue && len(who) == 0 && isNameLike(x.quoteText(q)) {
-		return nil
+	q.Speakers = uniqueSpeakers(who)
+	text = x.quoteText(q)
+	q.Kind = classify(text, before, multi || alone)
+	switch {
+	case q.Kind == Fragment && !cue:
+		return nil // a scare quote or a term: nobody is said to have said it
+	case len(q.Speakers) == 0 && q.Kind == Fragment && len(strings.Fields(text)) <= 2:
+		return nil // "friendshoring", "fast-track": a term, not words anyone said
+	case isNameLike(text) && !introducesSpeech(before):
+		return nil // a name in quotation marks: "the Inflation Reduction Act"
 	}
 	return q
 }
 
 func (x *extractor) quoteText(q *Quote) string { return q.Text(x.paras) }
+
+func uniqueSpeakers(sp []Speaker) []Speaker {
+	var out []Speaker
+	for _, s := range sp {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// introducesSpeech reports whether the text before a quotation leads into words someone says:
+// a colon, a comma, or a verb of speech right before the mark.
+func introducesSpeech(before string) bool {
+	b := strings.TrimRight(before, " ")
+	return b == "" || strings.HasSuffix(b, ":") || strings.HasSuffix(b, ",") || endsWithVerb(b)
+}
 
 // continuesSpeaker reports whether a quotation with no attribution of its own goes on with the
 // previous quote's speaker: the previous quote is in the same or the previous paragraph and
@@ -356,6 +431,9 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			break
 		}
 		if strings.EqualFold(t.Text, "according") && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "to") {
+			if who := x.possessive(p, toks[k+1].End, hi); who != nil {
+				return who, true
+			}
 			if c := x.firstCandAfter(p, toks[k+1].End, hi); c != nil {
 				return x.resolve(p, *c), true
 			}
@@ -379,11 +457,23 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 // verb of speech and its subject ("He told Reuters: “", "Human Rights Watch has alleged “",
 // "Blinken said such actions … are part of “"), or "according to X".
 func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
+	// "President Trump: “We will …”": the clause is a name and a colon, and the quotation.
+	if b := strings.TrimRight(x.paras[p].Text[lo:hi], " "); strings.HasSuffix(b, ":") {
+		for _, c := range x.cands[p] {
+			if c.start >= lo && c.end == lo+len(b)-1 && (c.kind == candActor || c.kind == candName || c.kind == candSurname) &&
+				len(tokensIn(x.toks[p], lo, c.start)) <= 2 && !x.reg.IsNotSpeaker(x.paras[p].Text[c.start:c.end]) {
+				return c.speakers, true
+			}
+		}
+	}
 	toks := tokensIn(x.toks[p], lo, hi)
 	for k := len(toks) - 1; k >= 0; k-- {
 		t := toks[k]
 		w := strings.ToLower(t.Text)
 		if w == "according" && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "to") {
+			if who := x.possessive(p, toks[k+1].End, hi); who != nil {
+				return who, true
+			}
 			if c := x.firstCandAfter(p, toks[k+1].End, hi); c != nil {
 				return x.resolve(p, *c), true
 			}
@@ -547,14 +637,153 @@ func (x *extractor) resolve(p int, c cand) []Speaker {
 		return c.speakers
 	case candPronoun:
 		if c.pronoun == "they" {
-			// "they" may be a group named earlier in the same sentence.
-			return x.lastGroup(false)
+			if g := x.sentenceGroup(p, c.start); g != nil {
+				return g
+			}
+			return x.lastGroup(p, false)
+		}
+		if who := x.sentencePerson(p, c.start, c.gender); who != nil {
+			return who
 		}
 		return x.lastPerson(c.gender)
 	case candGroup:
-		return x.lastGroup(true)
+		return x.lastGroup(p, true)
 	}
 	return nil
+}
+
+// sentenceGroup returns the actors named together earlier in the sentence before off, when
+// there are several: "The United States, Canada and the United Kingdom joined the European Union
+// to take what they described as …". Possessives ("China's") and objects of prepositions do not
+// count.
+func (x *extractor) sentenceGroup(p, off int) []Speaker {
+	s := x.paras[p].Text
+	lo := x.sentenceStart(p, off, nil)
+	var out []Speaker
+	for _, c := range x.cands[p] {
+		if c.start < lo || c.end > off || c.kind != candActor {
+			continue
+		}
+		if x.afterPreposition(p, c.start) || strings.HasPrefix(s[c.end:], "’s") || strings.HasPrefix(s[c.end:], "'s") {
+			continue
+		}
+		for _, sp := range c.speakers {
+			if !slices.ContainsFunc(out, func(o Speaker) bool { return o.Actor == sp.Actor && o.Name == sp.Name }) {
+				out = append(out, sp)
+			}
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// sentencePerson returns the registered person of the gender named last in the sentence before
+// off: "the IAEA Director General … in which he expressed".
+func (x *extractor) sentencePerson(p, off int, gender string) []Speaker {
+	lo := x.sentenceStart(p, off, nil)
+	var found []Speaker
+	for _, c := range x.cands[p] {
+		if c.start >= lo && c.end <= off && c.kind == candActor && c.person &&
+			(gender == "" || c.gender == "" || c.gender == gender) && !x.modifier(p, c) {
+			found = c.speakers
+		}
+	}
+	return found
+}
+
+// possessive resolves a description that starts at off with "its" or "their" through the actor
+// named last before it: "its state news agency", after North Korea, is the registry's "North
+// Korea's state news agency".
+func (x *extractor) possessive(p, off, hi int) []Speaker {
+	toks := tokensIn(x.toks[p], off, hi)
+	if len(toks) < 2 {
+		return nil
+	}
+	if w := strings.ToLower(toks[0].Text); w != "its" && w != "their" {
+		return nil
+	}
+	var owner *cand
+	for i := range x.cands[p] {
+		c := &x.cands[p][i]
+		if c.end <= toks[0].Start && c.kind == candActor && !c.person {
+			owner = c
+		}
+	}
+	if owner == nil {
+		return nil
+	}
+	name := x.reg.ActorAt(owner.speakers[0].Actor).Name
+	s := x.paras[p].Text
+	for n := min(len(toks)-1, 6); n >= 1; n-- {
+		desc := s[toks[1].Start:toks[n].End]
+		if ms := x.reg.LookupName(name+"'s "+desc, x.day); len(ms) == 1 && len(ms[0].Actors) == 1 {
+			a := ms[0].Actors[0]
+			return []Speaker{{Actor: a, Name: x.reg.ActorAt(a).Name}}
+		}
+	}
+	return nil
+}
+
+// headlineSpeaker returns who a headline attributes its words to, by the convention of ending it
+// with a colon and a name: "… ‘us and them’ with China: Blinken".
+func (x *extractor) headlineSpeaker(p int) []Speaker {
+	s := strings.TrimRight(x.paras[p].Text, " .")
+	cs := x.cands[p]
+	if len(cs) == 0 {
+		return nil
+	}
+	c := cs[len(cs)-1]
+	if c.end != len(s) || (c.kind != candActor && c.kind != candName && c.kind != candSurname) {
+		return nil
+	}
+	if !strings.HasSuffix(strings.TrimRight(s[:c.start], " "), ":") {
+		return nil
+	}
+	return c.speakers
+}
+
+// layoutSpeaker returns who a quotation standing alone in its paragraph is attributed to by the
+// paragraphs around it: the line before ending in a colon and naming someone ("Statement from
+// National Security Advisor Jake Sullivan:"), or the line after starting with a dash and a name
+// (an epigraph's "— President Joe Biden").
+func (x *extractor) layoutSpeaker(sp span) []Speaker {
+	if p := sp.Start.Para - 1; p >= 0 && strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") && len(x.paras[p].Text) < 200 {
+		for _, c := range slices.Backward(x.cands[p]) {
+			if c.kind == candActor || c.kind == candName || c.kind == candSurname {
+				return c.speakers
+			}
+		}
+	}
+	if p := sp.End.Para + 1; p < len(x.paras) {
+		t := strings.TrimSpace(x.paras[p].Text)
+		dash := strings.HasPrefix(t, "—") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "-")
+		if len(t) < 120 {
+			for _, c := range x.cands[p] {
+				if (c.kind == candActor || c.kind == candName) && (dash || x.onlyName(p, c)) {
+					return c.speakers
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// onlyName reports whether paragraph p is nothing but the candidate with its titles: a line
+// that signs what comes before it ("President Joseph R. Biden, Jr.").
+func (x *extractor) onlyName(p int, c cand) bool {
+	s := x.paras[p].Text
+	for _, t := range x.toks[p] {
+		if t.Start >= c.start && t.End <= c.end {
+			continue
+		}
+		w := strings.ToLower(t.Text)
+		if !x.reg.IsTitle(w) && !x.titleWord(w) && !x.reg.IsHonorific(w) && w != "jr" && w != "sr" && w != "the" {
+			return false
+		}
+	}
+	return strings.TrimSpace(s) != ""
 }
 
 // classify tells a full statement from a fragment inside reported speech. A quotation that
@@ -575,8 +804,8 @@ func classify(text, before string, alone bool) Kind {
 		}
 	case upper && words >= 3 && !isNameLike(text):
 		return Full
-	case words >= 6 && endsWithVerb(b):
-		return Full
+	case words >= 6 && (endsWithVerb(b) || strings.HasSuffix(b, " that")):
+		return Full // a clause of its own: "reiterated that “any use of a nuclear weapon would be …”"
 	}
 	return Fragment
 }

@@ -32,7 +32,8 @@ type entity struct {
 	speakers []Speaker
 	person   bool
 	gender   string
-	spoke    bool // the entity is a quote's speaker, not only named
+	spoke    bool // the entity is a quote's speaker, or the subject of a verb of speech
+	para     int  // where it was last heard or named
 }
 
 type candKind uint8
@@ -53,6 +54,7 @@ type cand struct {
 	pronoun    string
 	person     bool
 	gender     string
+	role       bool // an office's description, not a name: "the IAEA Director General"
 }
 
 func newExtractor(reg *registry.Registry, title string, day time.Time, paras []document.Paragraph) *extractor {
@@ -85,7 +87,21 @@ func newExtractor(reg *registry.Registry, title string, day time.Time, paras []d
 	return x
 }
 
-var pronouns = map[string]string{"he": "male", "she": "female", "they": ""}
+// pronoun reports whether a word is a subject pronoun that can point back to a speaker.
+func pronoun(w string) (p, gender string, ok bool) {
+	if len(w) < 2 || len(w) > 4 {
+		return "", "", false
+	}
+	switch {
+	case strings.EqualFold(w, "he"):
+		return "he", "male", true
+	case strings.EqualFold(w, "she"):
+		return "she", "female", true
+	case strings.EqualFold(w, "they"):
+		return "they", "", true
+	}
+	return "", "", false
+}
 
 // candidates lists the possible speakers in a paragraph: registered actors, pronouns, group
 // descriptions and proper names the registry does not know.
@@ -114,7 +130,7 @@ func (x *extractor) candidates(text string, toks []registry.Token, ms []registry
 		out = append(out, cand{
 			start: m.Start, end: m.End, kind: candActor,
 			speakers: []Speaker{{Actor: m.Actors[0], Name: a.Name}},
-			person:   a.Kind == registry.Person, gender: a.Gender,
+			person:   a.Kind == registry.Person, gender: a.Gender, role: m.Role,
 		})
 	}
 	for i := 0; i < len(toks); i++ {
@@ -122,12 +138,13 @@ func (x *extractor) candidates(text string, toks []registry.Token, ms []registry
 			continue
 		}
 		t := toks[i].Text
-		lower := strings.ToLower(t)
-		if g, ok := pronouns[lower]; ok {
-			out = append(out, cand{start: toks[i].Start, end: toks[i].End, kind: candPronoun, pronoun: lower, gender: g})
-			continue
+		if len(t) <= 4 {
+			if p, g, ok := pronoun(t); ok {
+				out = append(out, cand{start: toks[i].Start, end: toks[i].End, kind: candPronoun, pronoun: p, gender: g})
+				continue
+			}
 		}
-		if x.reg.IsGroupNoun(lower) && groupDeterminer(toks, i) {
+		if len(t) > 3 && len(t) < 16 && (t[len(t)-1] == 's' || t[len(t)-1] == 'S') && x.reg.IsGroupNoun(strings.ToLower(t)) && groupDeterminer(toks, i) {
 			out = append(out, cand{start: toks[max(0, i-2)].Start, end: toks[i].End, kind: candGroup})
 			continue
 		}
@@ -247,15 +264,20 @@ func (x *extractor) lastPerson(gender string) []Speaker {
 	return nil
 }
 
-// lastGroup returns the most recent speaker that is several actors, an organisation or a
-// country: what "they" and "the two secretaries" point back to.
-func (x *extractor) lastGroup(groupOnly bool) []Speaker {
+// lastGroup returns what "they" or "the two secretaries" point back to in paragraph p: the
+// most recent speaker that is several actors; or an organisation or country that spoke in this
+// paragraph or the one before ("Human Rights Watch has alleged … They claim"). A plural pronoun
+// prefers a plural antecedent, so an organisation heard two paragraphs ago gives way to a group.
+func (x *extractor) lastGroup(p int, groupOnly bool) []Speaker {
 	for i := len(x.recent) - 1; i >= 0; i-- {
 		e := x.recent[i]
 		if !e.spoke {
 			continue
 		}
-		if len(e.speakers) > 1 || (!groupOnly && !e.person) {
+		if len(e.speakers) > 1 {
+			return e.speakers
+		}
+		if !groupOnly && !e.person && e.para >= p-1 {
 			return e.speakers
 		}
 	}
@@ -265,8 +287,11 @@ func (x *extractor) lastGroup(groupOnly bool) []Speaker {
 // isEndMarker reports whether a paragraph closes a transcript or release: "END", "END 11:34
 // A.M. CEST", a time alone.
 func isEndMarker(t string) bool {
-	t = strings.TrimSpace(t)
-	if t == "END" || strings.HasPrefix(t, "END ") && len(t) < 40 {
+	if len(t) > 80 || len(t) < 3 || !(strings.HasPrefix(t, "END") || t[0] >= '0' && t[0] <= '9') {
+		return false
+	}
+	t = strings.Join(strings.Fields(strings.ReplaceAll(t, "\u00a0", " ")), " ")
+	if t == "END" || strings.HasPrefix(t, "END ") && (len(t) < 12 || isTimeLine(t[len("END "):])) {
 		return true
 	}
 	return isTimeLine(t)

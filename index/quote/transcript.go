@@ -11,9 +11,10 @@ import (
 
 // label is a transcript's speaker label at the start of a paragraph.
 type label struct {
-	name  string // as written, without the colon: "MS. PSAKI"
-	body  int    // offset where the turn's words start
-	press bool   // a question, the press, the audience, the call's operator
+	name      string // as written, without the colon: "MS. PSAKI"
+	body      int    // offset where the turn's words start
+	press     bool   // a question, the press, the audience, the call's operator
+	anonymous bool   // a speaker nobody can tell ("PARTICIPANT")
 }
 
 // maxLabel bounds a speaker label; a longer run of capitals is a heading.
@@ -66,14 +67,38 @@ func (x *extractor) readLabel(s string) (label, bool) {
 		}
 	}
 	norm := strings.Join(strings.Fields(strings.ReplaceAll(name, "\u00a0", " ")), " ")
-	return label{name: norm, body: body, press: x.reg.IsPressLabel(norm)}, true
+	l := label{name: norm, body: body, press: x.reg.IsPressLabel(norm), anonymous: x.reg.IsAnonymousLabel(norm)}
+	if !l.press && !l.anonymous && !x.speakerLike(norm) {
+		return label{}, false // a heading in capitals: "SAFEGUARDING AMERICAN INNOVATION:"
+	}
+	return l, true
+}
+
+// speakerLike reports whether a label in capitals names a speaker: a role label, a registered
+// name, or words that start with a title or an honorific ("SECRETARY", "MS.", "THE").
+func (x *extractor) speakerLike(label string) bool {
+	if x.reg.IsRoleLabel(label) {
+		return true
+	}
+	words := strings.Fields(label)
+	first := strings.ToLower(strings.TrimSuffix(words[0], "."))
+	if first == "the" || x.reg.IsHonorific(first) || x.reg.IsTitle(first) || x.titleWord(first) {
+		return true
+	}
+	toks := registry.Tokenize(label)
+	for _, m := range x.reg.Mentions(label, toks, x.day) {
+		if m.TokStart == 0 && m.TokEnd == len(toks) && len(m.Actors) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func leadingSpaces(s string) int {
 	n := 0
 	for n < len(s) {
 		r, size := utf8.DecodeRuneInString(s[n:])
-		if r != ' ' && r != '\u00a0' && r != '\t' {
+		if r != ' ' && r != '\u00a0' && r != '\t' && r != '\u202f' {
 			break
 		}
 		n += size
@@ -126,7 +151,7 @@ func (x *extractor) transcript() bool {
 		}
 		if end := (Pos{last, len(x.paras[last].Text)}); !l.press && start.Before(end) {
 			who, ok := speakers[l.name]
-			if !ok {
+			if !ok && !l.anonymous {
 				who = x.labelSpeakers(l.name)
 				speakers[l.name] = who
 			}

@@ -35,6 +35,11 @@ func (r *Registry) buildLookups() {
 	var order []string // phrases in registry order, so matching does not depend on map order
 	addRef := func(phrase string, ref nameRef) {
 		key := strings.Join(strings.Fields(phrase), " ")
+		// "the Secretary of State" is matched as "Secretary of State": a leading article would
+		// make every "the" in a text a place to try hundreds of descriptions.
+		if lower := strings.ToLower(key); strings.HasPrefix(lower, "the ") && len(key) > 4 {
+			key = key[4:]
+		}
 		if key == "" {
 			return
 		}
@@ -106,6 +111,8 @@ func (r *Registry) buildLookups() {
 	r.honor = lowerSet(r.Language.Honorifics, func(s string) string { return strings.ToLower(strings.TrimSuffix(s, ".")) })
 	r.groups = lowerSet(r.Language.GroupNouns, strings.ToLower)
 	r.press = lowerSet(r.Language.PressLabels, strings.ToUpper)
+	r.roleLabels = lowerSet(r.Language.RoleLabels, strings.ToUpper)
+	r.anonymous = lowerSet(r.Language.AnonymousLabels, strings.ToUpper)
 	r.notSpeak = lowerSet(r.Language.NotSpeakers, strings.ToLower)
 	r.titleWords = lowerSet(r.Language.Titles, func(s string) string {
 		return strings.ToLower(strings.Join(strings.Fields(s), " "))
@@ -313,7 +320,11 @@ func (r *Registry) ActorsBySurname(s string) []int { return r.surnames[strings.T
 func (r *Registry) LookupName(phrase string, day time.Time) []Mention {
 	toks := Tokenize(phrase)
 	ms := r.Mentions(phrase, toks, day)
-	if len(ms) != 1 || ms[0].TokStart != 0 || ms[0].TokEnd != len(toks) {
+	first := 0
+	if len(toks) > 1 && strings.EqualFold(toks[0].Text, "the") {
+		first = 1
+	}
+	if len(ms) != 1 || ms[0].TokStart != first || ms[0].TokEnd != len(toks) {
 		return nil
 	}
 	return ms

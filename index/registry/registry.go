@@ -128,6 +128,8 @@ type Language struct {
 	Honorifics       []string `yaml:"honorifics"`
 	Titles           []string `yaml:"titles"`
 	PressLabels      []string `yaml:"press_labels"`
+	RoleLabels       []string `yaml:"role_labels"`
+	AnonymousLabels  []string `yaml:"anonymous_labels"`
 	GroupNouns       []string `yaml:"group_nouns"`
 	StatementTitles  []string `yaml:"statement_titles"`
 	TranscriptTitles []string `yaml:"transcript_titles"`
@@ -175,6 +177,8 @@ type Registry struct {
 	topics     *Matcher[int]       // topic terms → index in Topics
 	surnames   map[string][]int
 	press      map[string]bool
+	roleLabels map[string]bool
+	anonymous  map[string]bool
 	notSpeak   map[string]bool
 	verbs      map[string]bool
 	honor      map[string]bool
@@ -418,6 +422,13 @@ func (r *Registry) IsGroupNoun(w string) bool { return r.groups[w] }
 // IsPressLabel reports whether a transcript label (upper case, without its colon) belongs to
 // the press or the call's staff rather than to someone making a statement.
 func (r *Registry) IsPressLabel(label string) bool { return r.press[label] }
+
+// IsRoleLabel reports whether a transcript label names a speaker by role, not by name
+// ("SENIOR ADMINISTRATION OFFICIAL", "MODERATOR").
+func (r *Registry) IsRoleLabel(label string) bool { return r.roleLabels[label] }
+
+// IsAnonymousLabel reports whether a transcript label tells nothing of who speaks ("PARTICIPANT").
+func (r *Registry) IsAnonymousLabel(label string) bool { return r.anonymous[label] }
 
 // IsNotSpeaker reports whether a name is a listener or medium, never the speaker
 // ("Reuters" in "told Reuters").
