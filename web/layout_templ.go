@@ -224,7 +224,7 @@ func Layout(p Page, content templ.Component) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "\" defer></script></head><body><a class=\"skip\" href=\"#main\">Skip to content</a><header class=\"masthead\"><div class=\"masthead-inner\"><a class=\"brand\" href=\"/\" aria-label=\"Readout, home\"><span class=\"brand-mark\" aria-hidden=\"true\">“</span>Readout</a><form class=\"masthead-search\" action=\"/search\" method=\"get\" role=\"search\"><label for=\"q-top\" class=\"visually-hidden\">Search statements</label> <input id=\"q-top\" type=\"search\" name=\"q\" value=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "\" defer></script></head><body><a class=\"skip\" href=\"#main\">Skip to content</a><header class=\"masthead\"><div class=\"masthead-inner\"><a class=\"brand\" href=\"/\" aria-label=\"Readout, home\"><span class=\"brand-mark\" aria-hidden=\"true\">“</span>Readout</a><form class=\"masthead-search\" action=\"/search\" method=\"get\" role=\"search\" aria-label=\"Site search\"><label for=\"q-top\" class=\"visually-hidden\">Search statements</label> <input id=\"q-top\" type=\"search\" name=\"q\" value=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
