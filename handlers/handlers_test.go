@@ -435,3 +435,32 @@ func TestIndexing(t *testing.T) {
 		t.Errorf("/api/articles while indexing: %d %s", r.status, r.body)
 	}
 }
+
+// TestTypedFilters: filters typed in the box become the page's filters, by a redirect within the
+// site, so each has a chip that removes it.
+func TestTypedFilters(t *testing.T) {
+	srv := mustSeedsServer(t)
+	client := *srv.Client()
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := client.Get(srv.URL + "/search?q=allies+actor:borrell+from:2021-03")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusSeeOther || loc != "/search?actor=josep-borrell&from=2021-03-01&q=allies" {
+		t.Fatalf("%d %q", resp.StatusCode, loc)
+	}
+	d := mustDoc(t, get(t, srv, loc).body)
+	if v, _ := d.Find(`#q`).Attr("value"); v != "allies" {
+		t.Errorf("the box holds %q, want the words only", v)
+	}
+	chip := d.Find(`ul.filters a`).First()
+	if !strings.Contains(chip.Text(), "Josep Borrell") {
+		t.Fatalf("chips: %q", d.Find(`ul.filters`).Text())
+	}
+	href, _ := chip.Attr("href")
+	if strings.Contains(href, "actor=") || !strings.Contains(href, "q=allies") {
+		t.Errorf("the chip's link %q does not remove the filter alone", href)
+	}
+}

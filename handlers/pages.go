@@ -127,6 +127,14 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if res.Filtered {
+		// Filters typed in the box become the page's filters: the address says what is shown,
+		// and each filter's chip can remove it.
+		st := stateOf(res.Query)
+		st.Q = res.Words
+		http.Redirect(w, r, st.url("/search"), http.StatusSeeOther)
+		return nil
+	}
 	page := s.searchPage(res)
 	s.render(w, r, http.StatusOK, web.SearchPage(page))
 	return nil

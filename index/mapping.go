@@ -18,7 +18,7 @@ import (
 
 // indexVersion changes whenever the mapping, the analysis, or what is indexed changes: an index
 // on disk with another version is rebuilt, never read with the wrong assumptions.
-const indexVersion = 1
+const indexVersion = 2
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (
@@ -85,7 +85,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	if err := m.AddCustomAnalyzer(textAnalyzer, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     unicodetok.Name,
-		"token_filters": []any{en.PossessiveName, lowercase.Name, foldFilter, en.StopName, porter.Name},
+		// No stop words: an archive of quotations must find "us or them" and "we will not" as
+		// phrases; scoring already weighs common words down.
+		"token_filters": []any{en.PossessiveName, lowercase.Name, foldFilter, porter.Name},
 	}); err != nil {
 		return nil, err
 	}

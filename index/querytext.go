@@ -116,14 +116,28 @@ func (p *ParsedQuery) addFilter(field, value string) {
 	}
 }
 
-// String writes the query back the way it was read.
-func (p *ParsedQuery) String() string {
+// HasFilters reports whether filters were typed in the box.
+func (p *ParsedQuery) HasFilters() bool {
+	return len(p.Actors)+len(p.Topics)+len(p.Sources) > 0 || p.From != "" || p.To != ""
+}
+
+// Words writes the words and phrases of the query, without its filters.
+func (p *ParsedQuery) Words() string {
 	var parts []string
 	for _, c := range p.Must {
 		parts = append(parts, c.String())
 	}
 	for _, c := range p.Not {
 		parts = append(parts, "-"+c.String())
+	}
+	return strings.Join(parts, " ")
+}
+
+// String writes the query back the way it was read.
+func (p *ParsedQuery) String() string {
+	var parts []string
+	if w := p.Words(); w != "" {
+		parts = append(parts, w)
 	}
 	for _, a := range p.Actors {
 		parts = append(parts, "actor:"+quoteIfSpaced(a))

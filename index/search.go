@@ -62,6 +62,8 @@ type Query struct {
 type Results struct {
 	Query    Query  // with the box's filters merged in
 	Reading  string // how the box was read
+	Words    string // the box's words and phrases, without the filters typed in it
+	Filtered bool   // filters were typed in the box
 	Notes    []string
 	Total    int // hits of the kind asked for
 	Articles int // hits of each kind, for the tabs
@@ -137,6 +139,8 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 	}
 	res.Query = q
 	res.Reading = parsed.String()
+	res.Words = parsed.Words()
+	res.Filtered = parsed.HasFilters()
 
 	textField := fieldContent
 	if q.Kind == KindQuotes {
