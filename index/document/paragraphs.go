@@ -20,6 +20,7 @@ const wrapWidth = 80
 const unbreakable = 25
 
 var (
+	htmlBlockTag  = regexp.MustCompile(`</?(?i:img|figure|figcaption|picture|source|video|audio|iframe|div|span|p|br|hr|table|thead|tbody|tfoot|tr|td|th|caption|colgroup|col|sup|sub|u|s|strong|em|b|i|a|blockquote|center|font|section|article|header|footer|aside|nav|ul|ol|li)\b[^<>]*>|<!--[\s\S]*?-->`)
 	htmlTag    = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
 	mdImage    = regexp.MustCompile(`!\[([^\]\n]*)\]\([^)\s]*(?:\s"[^"]*")?\)`)
 	mdLink     = regexp.MustCompile(`\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s"[^"]*")?\)`)
@@ -29,6 +30,11 @@ var (
 // paragraphs turns the body as published into paragraphs: it drops page furniture and a line
 // printed twice in a row, joins hard-wrapped lines, and takes away Markdown's marks.
 func paragraphs(body string, rules Rules) ([]Paragraph, int) {
+	if strings.Contains(body, "<") {
+		// An HTML element can span lines (<img\nsrc="…"\nstyle="…">): its tags go before the
+		// text is cut into lines, or its attributes would be read as text.
+		body = htmlBlockTag.ReplaceAllString(body, "")
+	}
 	var out []Paragraph
 	dropped := 0
 	prev := "" // the last line kept from a block that was not wrapped
@@ -222,11 +228,7 @@ func appendBlock(out []Paragraph, block []string, wrapped bool) []Paragraph {
 			emit()
 			continue
 		}
-		if startKind == ListItem && wrapped && cur.Len() > 0 && strings.HasPrefix(l, " ") {
-			startKind = Text // an indented line inside a wrapped item continues it
-		} else {
-			l = rest
-		}
+		l = rest
 		if startKind != Text || !wrapped || cur.Len() == 0 {
 			emit()
 			kind = startKind
@@ -262,6 +264,8 @@ func clean(s string) string {
 		s = mdLink.ReplaceAllString(s, "$1")
 	}
 	if strings.Contains(s, "*") || strings.Contains(s, "__") {
+		// Two bold spans side by side ("**Name**" from a link, then "**:**") meet as "****".
+		s = strings.ReplaceAll(s, "****", "")
 		s = stripEmphasis(s)
 	}
 	if strings.Contains(s, "\\") {

@@ -285,6 +285,11 @@ func (x *extractor) attribute(sp span, spans []span, i int, prev *Quote) *Quote 
 			cue = true
 		}
 	}
+	if who == nil && x.paras[sp.Start.Para].Kind == document.ListItem {
+		if who = x.listIntroSpeaker(sp.Start.Para); who != nil {
+			cue = true
+		}
+	}
 	if who == nil && prev != nil && strings.TrimSpace(before) == "" && x.continuesSpeaker(prev, sp) {
 		// An unattributed quotation right after another one goes on with its speaker: a
 		// quotation interrupted by "he said", or a paragraph that is only a quotation.
@@ -461,7 +466,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 	if b := strings.TrimRight(x.paras[p].Text[lo:hi], " "); strings.HasSuffix(b, ":") {
 		for _, c := range x.cands[p] {
 			if c.start >= lo && c.end == lo+len(b)-1 && (c.kind == candActor || c.kind == candName || c.kind == candSurname) &&
-				len(tokensIn(x.toks[p], lo, c.start)) <= 2 && !x.reg.IsNotSpeaker(x.paras[p].Text[c.start:c.end]) {
+				x.onlyTitleWords(p, lo, c.start) && !x.reg.IsNotSpeaker(x.paras[p].Text[c.start:c.end]) {
 				return c.speakers, true
 			}
 		}
@@ -491,6 +496,33 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// onlyTitleWords reports whether the words in [lo, hi) of paragraph p can be a title before a
+// name: capitalised, joined by "of", "the" or "and", or hyphenated to the word before them
+// ("Director of National Intelligence", "UN Ambassador-designate"), not "He told".
+func (x *extractor) onlyTitleWords(p, lo, hi int) bool {
+	s := x.paras[p].Text
+	toks := tokensIn(x.toks[p], lo, hi)
+	for k, t := range toks {
+		switch w := t.Text; {
+		case nameCase(w) || isUpper(w):
+		case w == "of" || w == "the" || w == "and" || w == "for":
+		case k > 0 && s[toks[k-1].End:t.Start] == "-":
+		default:
+			return false
+		}
+	}
+	return len(toks) <= 14
+}
+
+func isUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // adjacent reports whether only titles, articles and spaces stand between a verb and a name.
@@ -765,6 +797,23 @@ func (x *extractor) layoutSpeaker(sp span) []Speaker {
 					return c.speakers
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// listIntroSpeaker returns who a list of quotations is by when the line that introduces it
+// names them and ends in a colon ("Secretary Bessent then made the rounds on television …:").
+func (x *extractor) listIntroSpeaker(p int) []Speaker {
+	for p > 0 && x.paras[p].Kind == document.ListItem {
+		p--
+	}
+	if x.paras[p].Kind == document.ListItem || !strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") {
+		return nil
+	}
+	for _, c := range x.cands[p] {
+		if c.kind == candActor || c.kind == candName || c.kind == candSurname {
+			return c.speakers
 		}
 	}
 	return nil

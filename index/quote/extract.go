@@ -195,22 +195,30 @@ var sentenceWords = map[string]bool{
 // two to four capitalised words in a row ("Daniel Russel", "Jeffrey Hornung"), separated by
 // single spaces. It returns 0 when there is none.
 func (x *extractor) properName(text string, toks []registry.Token, covered []bool, i int) int {
-	n := 0
+	n, titles := 0, 0
 	for k := i; k < len(toks) && n < 4; k++ {
 		t := toks[k].Text
-		if covered[k] || !nameCase(t) || sentenceWords[strings.ToLower(t)] || x.reg.IsHonorific(t) {
-			break
-		}
 		if k > i {
 			gap := text[toks[k-1].End:toks[k].Start]
+			// An apostrophe inside a name joins what follows it: "Sha’ath", "O’Brien".
+			if (gap == "’" || gap == "'") && n > 0 && !covered[k] {
+				n++
+				continue
+			}
 			if gap != " " && !(gap == ". " && utf8.RuneCountInString(toks[k-1].Text) == 1) && gap != "-" {
 				break
 			}
 		}
+		if covered[k] || !nameCase(t) || sentenceWords[strings.ToLower(t)] || x.reg.IsHonorific(t) {
+			break
+		}
+		if x.titleWord(strings.ToLower(t)) {
+			titles++
+		}
 		n++
 	}
-	if n < 2 {
-		return 0
+	if n < 2 || titles == n {
+		return 0 // "Director General" is an office, not a name
 	}
 	return n
 }

@@ -205,17 +205,8 @@ func (x *extractor) onlyTitlesBefore(toks []registry.Token) bool {
 	return true
 }
 
-// titleWord reports whether w is a word of some multi-word title ("prime" of "Prime Minister").
-func (x *extractor) titleWord(w string) bool {
-	for _, t := range x.reg.Language.Titles {
-		for _, f := range strings.Fields(strings.ToLower(t)) {
-			if f == w {
-				return true
-			}
-		}
-	}
-	return false
-}
+// titleWord reports whether w, in lower case, is a word of some title.
+func (x *extractor) titleWord(w string) bool { return x.reg.IsTitleWord(w) }
 
 // titleCase writes an upper-case label as a name: "SENIOR ADMINISTRATION OFFICIAL" is
 // "Senior Administration Official", "MR. FERNÁNDEZ HERNÁNDEZ" is "Mr. Fernández Hernández".

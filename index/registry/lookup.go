@@ -117,6 +117,12 @@ func (r *Registry) buildLookups() {
 	r.titleWords = lowerSet(r.Language.Titles, func(s string) string {
 		return strings.ToLower(strings.Join(strings.Fields(s), " "))
 	})
+	r.titleParts = map[string]bool{}
+	for t := range r.titleWords {
+		for _, w := range strings.Fields(t) {
+			r.titleParts[w] = true
+		}
+	}
 }
 
 // Mention is a place where a text names, or may name, a registered actor.
@@ -311,6 +317,10 @@ func (r *Registry) TopicMatches(text string, toks []Token) map[int]int {
 
 // IsTitle reports whether the lowercase words form a title that may come before a name.
 func (r *Registry) IsTitle(words string) bool { return r.titleWords[words] }
+
+// IsTitleWord reports whether the lowercase word is part of some title ("prime" of "Prime
+// Minister").
+func (r *Registry) IsTitleWord(w string) bool { return r.titleParts[w] }
 
 // ActorsBySurname returns the registered people with the lowercase surname.
 func (r *Registry) ActorsBySurname(s string) []int { return r.surnames[strings.ToLower(s)] }

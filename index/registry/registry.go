@@ -182,7 +182,8 @@ type Registry struct {
 	notSpeak   map[string]bool
 	verbs      map[string]bool
 	honor      map[string]bool
-	titleWords map[string]bool
+	titleWords map[string]bool // whole titles, lower case: "prime minister"
+	titleParts map[string]bool // each word of a title: "prime", "minister"
 	groups     map[string]bool
 
 	furnitureLines    map[string]bool
