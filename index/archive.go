@@ -185,5 +185,11 @@ func newBleve(dir string) (bleve.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+	// On disk, a batch returns once it is searchable; the index is written in the background
+	// and is made current only when all of it is written (waitPersisted).
+	var config map[string]any
+	if dir != "" {
+		config = map[string]any{"unsafe_batch": true}
+	}
+	return bleve.NewUsing(dir, m, scorch.Name, scorch.Name, config)
 }

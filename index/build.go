@@ -2,13 +2,12 @@ package index
 
 import (
 	"context"
-	"encoding/binary"
+	"errors"
 	"fmt"
-	"hash/crc64"
-	"io/fs"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 )
 
 const defaultBatchSize = 400
@@ -60,20 +59,30 @@ func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
 	start := time.Now()
 	files, problems := listFiles(a.src)
 	a.progress.total.Store(int64(len(files)))
-	fp, err := a.fingerprint(files)
-	if err != nil {
-		return nil, err
-	}
 	if a.path != "" {
-		st, err := openStored(a.path, fp, a.reg)
+		st, err := openStored(a.path, a.reg)
 		switch {
 		case err == nil:
-			a.progress.done.Store(int64(len(files)))
-			a.logReady(st.cat, "reused", start)
-			return st, nil
-		case !isNotStored(err):
+			ch := a.diffFiles(st.cat.Files, files)
+			if ch.none() {
+				a.progress.done.Store(int64(len(files)))
+				a.logReady(st.cat, "reused", start)
+				return st, nil
+			}
+			a.log.Info("updating the index", "changed", len(ch.changed), "removed", len(ch.removed), "unchanged", len(ch.unchanged))
+			a.progress.done.Store(int64(len(ch.unchanged)))
+			updated, err := a.update(ctx, st, files, problems, ch)
+			if err == nil {
+				a.progress.done.Store(int64(len(files)))
+				a.logReady(updated.cat, "updated", start)
+				return updated, nil
+			}
+			st.idx.Close()
+			a.log.Warn("the index could not be updated; rebuilding it", "path", a.path, "reason", err)
+		case !errors.Is(err, errNoIndex):
 			a.log.Warn("the index on disk cannot be used; rebuilding it", "path", a.path, "reason", err)
 		}
+		a.progress.done.Store(0)
 	}
 	dir, err := a.newIndexDir()
 	if err != nil {
@@ -83,7 +92,7 @@ func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating the index: %w", err)
 	}
-	cat, err := a.indexAll(ctx, idx, files, problems, batchSize)
+	cat, err := a.indexAll(ctx, idx, dir != "", files, problems, batchSize)
 	if err != nil {
 		idx.Close()
 		a.removeIndexDir(dir)
@@ -91,7 +100,7 @@ func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
 	}
 	st := &state{idx: idx, cat: cat, dir: dir}
 	if a.path != "" {
-		if err := store(a.path, dir, fp, cat); err != nil {
+		if err := store(a.path, dir, a.reg, cat); err != nil {
 			idx.Close()
 			return nil, fmt.Errorf("saving the index: %w", err)
 		}
@@ -115,25 +124,36 @@ func (a *Archive) logReady(cat *catalog, how string, start time.Time) {
 	)
 }
 
-// indexAll analyses every file and indexes its article and quotes, in batches.
-func (a *Archive) indexAll(ctx context.Context, idx bleve.Index, files []fileEntry, problems []Problem, batchSize int) (*catalog, error) {
+// indexAll analyses every file and indexes its article and quotes, in batches. Files are read
+// and analysed on every core; batches go to bleve from a goroutine of their own, so reading
+// goes on while bleve indexes the batch before.
+func (a *Archive) indexAll(ctx context.Context, idx bleve.Index, onDisk bool, files []fileEntry, problems []Problem, batchSize int) (*catalog, error) {
 	if batchSize <= 0 {
 		batchSize = defaultBatchSize
 	}
 	cat := &catalog{Problems: problems}
 	ids := map[string]string{} // article id → the file that has it
 	known := map[string]bool{}
+
+	batches := make(chan *bleve.Batch, 1)
+	indexed := make(chan error, 1)
+	go func() {
+		var err error
+		for b := range batches {
+			if err == nil {
+				err = idx.Batch(b)
+			}
+		}
+		indexed <- err
+	}()
 	batch := idx.NewBatch()
-	flush := func() error {
-		if batch.Size() == 0 {
-			return nil
+	send := func() {
+		if batch.Size() > 0 {
+			batches <- batch
+			batch = idx.NewBatch()
 		}
-		if err := idx.Batch(batch); err != nil {
-			return fmt.Errorf("indexing: %w", err)
-		}
-		batch.Reset()
-		return nil
 	}
+
 	lastReport := time.Now()
 	err := analyseFiles(ctx, a.src, a.reg, files, func(i int, l loaded) error {
 		f := &files[i]
@@ -162,19 +182,55 @@ func (a *Archive) indexAll(ctx context.Context, idx bleve.Index, files []fileEnt
 			return err
 		}
 		if batch.Size() >= batchSize {
-			return flush()
+			send()
 		}
 		return nil
 	})
+	if err == nil {
+		send()
+	}
+	close(batches)
+	if ierr := <-indexed; err == nil && ierr != nil {
+		err = fmt.Errorf("indexing: %w", ierr)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if err := flush(); err != nil {
-		return nil, err
+	if onDisk {
+		if err := waitPersisted(ctx, idx); err != nil {
+			return nil, err
+		}
 	}
 	cat.Files = files
 	cat.finish(a.reg)
 	return cat, nil
+}
+
+// waitPersisted waits until an index on disk has written and merged everything it was given:
+// batches return once searchable, and the index is made current only once it is all on disk.
+func waitPersisted(ctx context.Context, idx bleve.Index) error {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	for {
+		m := s.StatsMap()
+		if m == nil {
+			return nil
+		}
+		if active, ok := m["index_bgthreads_active"].(bool); !ok || !active {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
 }
 
 func indexArticle(b *bleve.Batch, art *Article) error {
@@ -199,32 +255,4 @@ func indexArticle(b *bleve.Batch, art *Article) error {
 		}
 	}
 	return nil
-}
-
-// fingerprint sums up what the index depends on: the index version, the registry, and every
-// article file's path, size and modification time (its content, when there is no time, as in an
-// embedded archive).
-func (a *Archive) fingerprint(files []fileEntry) (uint64, error) {
-	h := crc64.New(crcTable)
-	var buf [8]byte
-	put := func(v uint64) {
-		binary.LittleEndian.PutUint64(buf[:], v)
-		h.Write(buf[:])
-	}
-	put(indexVersion)
-	put(a.reg.Hash)
-	for _, f := range files {
-		h.Write([]byte(f.Path))
-		put(uint64(f.Size))
-		if f.ModTime != 0 {
-			put(uint64(f.ModTime))
-			continue
-		}
-		b, err := fs.ReadFile(a.src, f.Path)
-		if err != nil {
-			continue // listed but unreadable: it is reported when indexed
-		}
-		put(crc64.Checksum(b, crcTable))
-	}
-	return h.Sum64(), nil
 }

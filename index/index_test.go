@@ -283,12 +283,14 @@ func TestQuoteIDsStable(t *testing.T) {
 	}
 }
 
-// TestIndexOnDisk: the index is reused while the archive is unchanged and rebuilt when it
-// changes; a partial index left by a crash is removed.
+// TestIndexOnDisk: the index is reused while the archive is unchanged; an added, changed or
+// removed file changes only its own documents; an update cut short, or a partial build, is
+// repaired by itself at the next start.
 func TestIndexOnDisk(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
 	files := seedFiles(t)
 	open := func() *index.Archive {
+		t.Helper()
 		a, err := index.Open(context.Background(), index.Options{Source: files, Registry: mustRegistry(t), Path: dir})
 		if err != nil {
 			t.Fatal(err)
@@ -302,13 +304,26 @@ func TestIndexOnDisk(t *testing.T) {
 		b, _ := os.ReadFile(filepath.Join(dir, "CURRENT"))
 		return strings.TrimSpace(string(b))
 	}
+	hits := func(a *index.Archive, q string) []string {
+		t.Helper()
+		res, err := a.Search(context.Background(), index.Query{Text: q, Kind: index.KindArticles, Sort: index.SortNewest, Page: 1, PerPage: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		return ids
+	}
 	a := open()
 	first := current()
 	a.Close()
 	if first == "" {
 		t.Fatal("no CURRENT after the first build")
 	}
-	// A crash during a later build leaves a partial folder behind.
+
+	// Unchanged: reused as it is. A partial folder left by a crash is removed.
 	if err := os.MkdirAll(filepath.Join(dir, "index-partial", "bleve"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -319,20 +334,45 @@ func TestIndexOnDisk(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "index-partial")); !os.IsNotExist(err) {
 		t.Error("the partial index folder was not removed")
 	}
-	if res, err := a.Search(context.Background(), index.Query{Text: "Quad", Kind: index.KindArticles, Page: 1, PerPage: 5}); err != nil || res.Total != 1 {
-		t.Errorf("search on the reused index: %v, %v", res, err)
+	if got := hits(a, "Quad"); len(got) != 1 {
+		t.Errorf("Quad on the reused index: %q", got)
 	}
 	a.Close()
 
-	files["articles/2024-01-01-another.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Another\ndate: 2024-01-01\n---\nText about the Quad.\n"), ModTime: time.Unix(1700000100, 0)}
+	// Added, changed and removed files, in place.
+	files["articles/2024-01-01-added.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Added\ndate: 2024-01-01\n---\nA zebra crossed the Quad.\n"), ModTime: time.Unix(1700000100, 0)}
+	const changed = "articles/2023-06-us-and-china-pursue-talks-to-reduce-the-risks-in-their-relationship.md"
+	files[changed] = &fstest.MapFile{Data: []byte("---\ntitle: Changed\ndate: 2023-06\n---\nNow about a giraffe.\n"), ModTime: time.Unix(1700000200, 0)}
+	delete(files, "articles/2021-03-15-working-with-allies-critical-to-push-back-chinese-aggression.md")
 	a = open()
-	defer a.Close()
+	if current() != first {
+		t.Error("a change of three files rebuilt the whole index")
+	}
+	if st, _ := a.Stats(); st.Articles != 5 {
+		t.Errorf("%d articles after adding one and removing one, want 5", st.Articles)
+	}
+	for q, want := range map[string]int{"zebra": 1, "giraffe": 1, "Sullivan": 0, "Tibet": 0, "Borrell": 1} {
+		if got := hits(a, q); len(got) != want {
+			t.Errorf("%s: %q, want %d hits", q, got, want)
+		}
+	}
+	if res, _ := a.Search(context.Background(), index.Query{Text: "\"Wang Yi\"", Kind: index.KindQuotes, Page: 1, PerPage: 5}); res.Total != 0 {
+		t.Errorf("a changed file's old quotes are still found: %d", res.Total)
+	}
+	a.Close()
+
+	// An update cut short: the marker is left behind, and the next start rebuilds.
+	if err := os.WriteFile(filepath.Join(dir, first, "UPDATING"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a = open()
 	if current() == first {
-		t.Error("a changed archive was not re-indexed")
+		t.Error("an index whose update was cut short was used again")
 	}
-	if st, _ := a.Stats(); st.Articles != 6 {
-		t.Errorf("%d articles after adding one, want 6", st.Articles)
+	if got := hits(a, "zebra"); len(got) != 1 {
+		t.Errorf("zebra after the rebuild: %q", got)
 	}
+	a.Close()
 
 	// A folder that is not an index is never touched.
 	other := t.TempDir()
@@ -345,4 +385,7 @@ func TestIndexOnDisk(t *testing.T) {
 		t.Errorf("indexing into a folder of other files: %v", err)
 	}
 	b.Close()
+	if data, _ := os.ReadFile(filepath.Join(other, "notes.txt")); string(data) != "mine" {
+		t.Error("a file in the folder was touched")
+	}
 }

@@ -162,7 +162,9 @@ type loaded struct {
 // keeps a bounded number of results in flight, so memory does not grow with the archive.
 func analyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files []fileEntry, fn func(i int, l loaded) error) error {
 	workers := runtime.GOMAXPROCS(0)
-	window := 4 * workers
+	// Files analysed ahead of the one indexed next: enough to keep the cores busy while the
+	// indexer takes a batch, few enough to bound memory.
+	window := 64 * workers
 	slots := make([]chan loaded, len(files))
 	for i := range slots {
 		slots[i] = make(chan loaded, 1)

@@ -9,8 +9,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
-	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bleveregistry "github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
@@ -18,7 +16,7 @@ import (
 
 // indexVersion changes whenever the mapping, the analysis, or what is indexed changes: an index
 // on disk with another version is rebuilt, never read with the wrong assumptions.
-const indexVersion = 2
+const indexVersion = 3
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (
@@ -83,11 +81,11 @@ func (foldAccents) Filter(in analysis.TokenStream) analysis.TokenStream {
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
 	if err := m.AddCustomAnalyzer(textAnalyzer, map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     unicodetok.Name,
+		"type":      custom.Name,
+		"tokenizer": wordTokenizer,
 		// No stop words: an archive of quotations must find "us or them" and "we will not" as
 		// phrases; scoring already weighs common words down.
-		"token_filters": []any{en.PossessiveName, lowercase.Name, foldFilter, porter.Name},
+		"token_filters": []any{en.PossessiveName, lowercase.Name, foldFilter, stemFilter},
 	}); err != nil {
 		return nil, err
 	}

@@ -35,21 +35,22 @@ const (
 	dirPrefix   = "index-"
 )
 
+// meta says what an index was built with; files are compared one by one (catalog.Files).
 type meta struct {
-	Version     int       `json:"version"`
-	Fingerprint uint64    `json:"fingerprint"`
-	Built       time.Time `json:"built"`
+	Version  int       `json:"version"`
+	Registry uint64    `json:"registry"` // the registries' hash
+	Built    time.Time `json:"built"`
 }
 
 var (
-	errNoIndex = errors.New("no index yet")
-	errStale   = errors.New("the archive has changed since it was indexed")
+	errNoIndex     = errors.New("no index yet")
+	errStale       = errors.New("the index was built by another version of Readout or with other registries")
+	errInterrupted = errors.New("an update of the index was cut short")
 )
 
-func isNotStored(err error) bool { return errors.Is(err, errNoIndex) || errors.Is(err, errStale) }
-
-// openStored opens the current index under path if it was built for the fingerprint.
-func openStored(path string, fp uint64, reg *registry.Registry) (*state, error) {
+// openStored opens the current index under path, if it was built by this version of Readout
+// with these registries and no update of it was cut short.
+func openStored(path string, reg *registry.Registry) (*state, error) {
 	name, err := os.ReadFile(filepath.Join(path, currentFile))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, errNoIndex
@@ -69,8 +70,11 @@ func openStored(path string, fp uint64, reg *registry.Registry) (*state, error) 
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, fmt.Errorf("%s: %w", metaFile, err)
 	}
-	if m.Version != indexVersion || m.Fingerprint != fp {
+	if m.Version != indexVersion || m.Registry != reg.Hash {
 		return nil, errStale
+	}
+	if _, err := os.Stat(filepath.Join(dir, updatingFile)); err == nil {
+		return nil, errInterrupted
 	}
 	cat, err := readCatalog(filepath.Join(dir, catalogFile))
 	if err != nil {
@@ -152,12 +156,12 @@ func removeStale(path, keep string) {
 }
 
 // store writes the catalog and meta beside a complete bleve index and makes it current.
-func store(path, bleveDirPath string, fp uint64, cat *catalog) error {
+func store(path, bleveDirPath string, reg *registry.Registry, cat *catalog) error {
 	dir := filepath.Dir(bleveDirPath)
 	if err := writeCatalog(filepath.Join(dir, catalogFile), cat); err != nil {
 		return err
 	}
-	b, err := json.Marshal(meta{Version: indexVersion, Fingerprint: fp, Built: time.Now().UTC()})
+	b, err := json.Marshal(meta{Version: indexVersion, Registry: reg.Hash, Built: time.Now().UTC()})
 	if err != nil {
 		return err
 	}

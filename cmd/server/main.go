@@ -26,6 +26,7 @@ import (
 	"github.com/readout/readout/handlers"
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/registry"
+	"github.com/readout/readout/index/tarfs"
 	"github.com/readout/readout/seeds"
 )
 
@@ -62,7 +63,7 @@ func readConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs := flag.NewFlagSet("readout", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.addr, "addr", env("READOUT_ADDR", ":8080"), "listen on `host:port`")
-	fs.StringVar(&c.seeds, "seeds", env("READOUT_SEEDS", ""), "serve the archive in `DIR` (read recursively) instead of the embedded seeds")
+	fs.StringVar(&c.seeds, "seeds", env("READOUT_SEEDS", ""), "serve the archive in `DIR` (read recursively), or in a .tar.gz of it, instead of the embedded seeds")
 	fs.StringVar(&c.index, "index", env("READOUT_INDEX", ""), "keep the index on disk in `PATH` and reuse it while the archive is unchanged (default: in memory)")
 	fs.StringVar(&c.publicURL, "public-url", env("READOUT_PUBLIC_URL", ""), "the site's address as readers reach it, for feeds and shared links (default: http://localhost:PORT)")
 	fs.StringVar(&c.logLevel, "log-level", env("READOUT_LOG_LEVEL", "info"), "log `level`: debug, info, warn or error")
@@ -184,8 +185,8 @@ func indexLabel(path string) string {
 	return path
 }
 
-// openSource returns the archive folder: the embedded seeds, or dir opened as a root that no
-// link can lead out of.
+// openSource returns the archive folder: the embedded seeds, a .tar.gz of articles read into
+// memory, or dir opened as a root that no link can lead out of.
 func openSource(dir string) (fs.FS, func(), error) {
 	if dir == "" {
 		return seeds.FS, func() {}, nil
@@ -195,7 +196,14 @@ func openSource(dir string) (fs.FS, func(), error) {
 		return nil, nil, fmt.Errorf("-seeds: %w", err)
 	}
 	if !info.IsDir() {
-		return nil, nil, fmt.Errorf("-seeds %s: not a folder", dir)
+		if strings.HasSuffix(dir, ".tar.gz") || strings.HasSuffix(dir, ".tgz") {
+			t, err := tarfs.Open(dir)
+			if err != nil {
+				return nil, nil, fmt.Errorf("-seeds %s: %w", dir, err)
+			}
+			return t, func() {}, nil
+		}
+		return nil, nil, fmt.Errorf("-seeds %s: not a folder or a .tar.gz", dir)
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {

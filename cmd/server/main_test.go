@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/tar"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"io"
 	"net/http"
@@ -117,6 +119,34 @@ func TestServesAFolder(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "broken.md") || !strings.Contains(logs.String(), "skipped=1") {
 		t.Errorf("the broken file is not reported by name:\n%s", logs)
+	}
+}
+
+func TestServesATarball(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(zw)
+	for name, body := range map[string]string{
+		"wh/statements/2024-05/one.md": "---\ntitle: One\ndate: 2024-05-01\n---\nText about the Quad.\n",
+		"wh/LICENSE":                   "CC0",
+	} {
+		tw.WriteHeader(&tar.Header{Name: name, Mode: 0o644, Size: int64(len(body)), ModTime: time.Unix(1700000000, 0), Typeflag: tar.TypeReg})
+		tw.Write([]byte(body))
+	}
+	tw.Close()
+	zw.Close()
+	file := filepath.Join(t.TempDir(), "corpus.tar.gz")
+	os.WriteFile(file, buf.Bytes(), 0o644)
+	base, _ := startServer(t, "-seeds", file)
+	waitReady(t, base)
+	resp, err := http.Get(base + "/api/search?q=Quad")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(b), `"total": 1`) {
+		t.Errorf("/api/search?q=Quad on the tarball: %s", b)
 	}
 }
 

@@ -20,11 +20,11 @@ const wrapWidth = 80
 const unbreakable = 25
 
 var (
-	htmlBlockTag  = regexp.MustCompile(`</?(?i:img|figure|figcaption|picture|source|video|audio|iframe|div|span|p|br|hr|table|thead|tbody|tfoot|tr|td|th|caption|colgroup|col|sup|sub|u|s|strong|em|b|i|a|blockquote|center|font|section|article|header|footer|aside|nav|ul|ol|li)\b[^<>]*>|<!--[\s\S]*?-->`)
-	htmlTag    = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
-	mdImage    = regexp.MustCompile(`!\[([^\]\n]*)\]\([^)\s]*(?:\s"[^"]*")?\)`)
-	mdLink     = regexp.MustCompile(`\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s"[^"]*")?\)`)
-	mdAutolink = regexp.MustCompile(`<(https?://[^>\s]+)>`)
+	htmlBlockTag = regexp.MustCompile(`</?(?i:img|figure|figcaption|picture|source|video|audio|iframe|div|span|p|br|hr|table|thead|tbody|tfoot|tr|td|th|caption|colgroup|col|sup|sub|u|s|strong|em|b|i|a|blockquote|center|font|section|article|header|footer|aside|nav|ul|ol|li)\b[^<>]*>|<!--[\s\S]*?-->`)
+	htmlTag      = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
+	mdImage      = regexp.MustCompile(`!\[([^\]\n]*)\]\([^)\s]*(?:\s"[^"]*")?\)`)
+	mdLink       = regexp.MustCompile(`\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s"[^"]*")?\)`)
+	mdAutolink   = regexp.MustCompile(`<(https?://[^>\s]+)>`)
 )
 
 // paragraphs turns the body as published into paragraphs: it drops page furniture and a line
