@@ -202,8 +202,10 @@ type openDir struct {
 	read    int
 }
 
-func (d *openDir) Stat() (fs.FileInfo, error) { return info{&file{name: path.Base(d.name), dir: true}}, nil }
-func (d *openDir) Close() error               { return nil }
+func (d *openDir) Stat() (fs.FileInfo, error) {
+	return info{&file{name: path.Base(d.name), dir: true}}, nil
+}
+func (d *openDir) Close() error { return nil }
 func (d *openDir) Read([]byte) (int, error) {
 	return 0, &fs.PathError{Op: "read", Path: d.name, Err: errors.New("is a folder")}
 }
