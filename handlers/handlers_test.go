@@ -464,3 +464,28 @@ func TestTypedFilters(t *testing.T) {
 		t.Errorf("the chip's link %q does not remove the filter alone", href)
 	}
 }
+
+func TestResponseCache(t *testing.T) {
+	seedsOnce.Do(func() { seedsArchive, seedsErr = openArchive(seeds.FS) })
+	if seedsErr != nil {
+		t.Fatal(seedsErr)
+	}
+	srv := httptest.NewServer(handlers.New(handlers.Config{Archive: seedsArchive, PublicURL: "http://x", CacheBytes: 1 << 20}))
+	defer srv.Close()
+	first := get(t, srv, "/search?q=Quad&kind=quotes")
+	again := get(t, srv, "/search?kind=quotes&q=Quad") // the same search, another order
+	if first.header.Get("X-Cache") != "miss" || again.header.Get("X-Cache") != "hit" {
+		t.Errorf("X-Cache %q then %q, want miss then hit", first.header.Get("X-Cache"), again.header.Get("X-Cache"))
+	}
+	if first.body != again.body || again.header.Get("Content-Security-Policy") == "" || again.header.Get("Content-Type") != first.header.Get("Content-Type") {
+		t.Error("the cached answer differs from the first")
+	}
+	for range 2 {
+		if r := get(t, srv, "/search?sort=loudest"); r.status != 400 || r.header.Get("X-Cache") == "hit" {
+			t.Errorf("a 400 was cached: %d %q", r.status, r.header.Get("X-Cache"))
+		}
+	}
+	if r := get(t, srv, "/healthz"); r.header.Get("X-Cache") != "" {
+		t.Error("/healthz goes through the cache")
+	}
+}

@@ -50,6 +50,8 @@ type Config struct {
 	SearchTimeout time.Duration
 	// Now returns the time, for citations' access dates; nil means time.Now.
 	Now func() time.Time
+	// CacheBytes bounds the cache of answers to pages and API requests; 0 turns it off.
+	CacheBytes int
 }
 
 // Server answers HTTP requests.
@@ -59,6 +61,7 @@ type Server struct {
 	public  string
 	timeout time.Duration
 	now     func() time.Time
+	cache   *responseCache
 	router  chi.Router
 }
 
@@ -70,6 +73,7 @@ func New(c Config) *Server {
 		public:  strings.TrimRight(c.PublicURL, "/"),
 		timeout: c.SearchTimeout,
 		now:     c.Now,
+		cache:   newResponseCache(c.CacheBytes),
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
@@ -119,28 +123,31 @@ func (s *Server) routes() chi.Router {
 	r.Get("/opensearch.xml", s.handle(htmlFormat, s.openSearch))
 	r.Get("/robots.txt", robots)
 
-	// Pages.
-	r.Get("/", s.handle(htmlFormat, s.home))
-	r.Get("/search", s.handle(htmlFormat, s.search))
-	r.Get("/feed", s.handle(htmlFormat, s.feed))
-	r.Get("/articles/{id}", s.handle(htmlFormat, s.article))
-	r.Get("/quotes/{id}", s.handle(htmlFormat, s.quote))
-	r.Get("/actors", s.handle(htmlFormat, s.actors))
-	r.Get("/actors/{id}", s.handle(htmlFormat, s.actor))
-	r.Get("/topics", s.handle(htmlFormat, s.topics))
-	r.Get("/topics/{id}", s.handle(htmlFormat, s.topic))
+	// Pages and the API, answered from the cache when asked before.
+	r.Group(func(r chi.Router) {
+		r.Use(s.cacheResponses)
+		r.Get("/", s.handle(htmlFormat, s.home))
+		r.Get("/search", s.handle(htmlFormat, s.search))
+		r.Get("/feed", s.handle(htmlFormat, s.feed))
+		r.Get("/articles/{id}", s.handle(htmlFormat, s.article))
+		r.Get("/quotes/{id}", s.handle(htmlFormat, s.quote))
+		r.Get("/actors", s.handle(htmlFormat, s.actors))
+		r.Get("/actors/{id}", s.handle(htmlFormat, s.actor))
+		r.Get("/topics", s.handle(htmlFormat, s.topics))
+		r.Get("/topics/{id}", s.handle(htmlFormat, s.topic))
 
-	// The JSON API: the contract in DESIGN.md.
-	r.Route("/api", func(r chi.Router) {
-		r.Get("/articles", s.handle(jsonFormat, s.apiArticles))
-		r.Get("/articles/{id}", s.handle(jsonFormat, s.apiArticle))
-		r.Get("/search", s.handle(jsonFormat, s.apiSearch))
-		r.Get("/quotes", s.handle(jsonFormat, s.apiQuotes))
-		r.Get("/quotes/{id}", s.handle(jsonFormat, s.apiQuote))
-		r.Get("/actors", s.handle(jsonFormat, s.apiActors))
-		r.Get("/actors/{id}", s.handle(jsonFormat, s.apiActor))
-		r.Get("/topics", s.handle(jsonFormat, s.apiTopics))
-		r.Get("/topics/{id}", s.handle(jsonFormat, s.apiTopic))
+		// The JSON API: the contract in DESIGN.md.
+		r.Route("/api", func(r chi.Router) {
+			r.Get("/articles", s.handle(jsonFormat, s.apiArticles))
+			r.Get("/articles/{id}", s.handle(jsonFormat, s.apiArticle))
+			r.Get("/search", s.handle(jsonFormat, s.apiSearch))
+			r.Get("/quotes", s.handle(jsonFormat, s.apiQuotes))
+			r.Get("/quotes/{id}", s.handle(jsonFormat, s.apiQuote))
+			r.Get("/actors", s.handle(jsonFormat, s.apiActors))
+			r.Get("/actors/{id}", s.handle(jsonFormat, s.apiActor))
+			r.Get("/topics", s.handle(jsonFormat, s.apiTopics))
+			r.Get("/topics/{id}", s.handle(jsonFormat, s.apiTopic))
+		})
 	})
 	return r
 }

@@ -4,7 +4,8 @@
 //	go run ./cmd/server -seeds DIR -index .readout-index
 //
 // Every flag has an environment variable of the same meaning (READOUT_ADDR, READOUT_SEEDS,
-// READOUT_INDEX, READOUT_PUBLIC_URL, READOUT_LOG_LEVEL, READOUT_LOG_FORMAT); a flag wins.
+// READOUT_INDEX, READOUT_PUBLIC_URL, READOUT_CACHE_MB, READOUT_LOG_LEVEL, READOUT_LOG_FORMAT); a
+// flag wins.
 package main
 
 import (
@@ -19,6 +20,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -50,6 +52,7 @@ type config struct {
 	publicURL string
 	logLevel  string
 	logFormat string
+	cacheMB   int
 }
 
 func readConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
@@ -66,6 +69,7 @@ func readConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs.StringVar(&c.seeds, "seeds", env("READOUT_SEEDS", ""), "serve the archive in `DIR` (read recursively), or in a .tar.gz of it, instead of the embedded seeds")
 	fs.StringVar(&c.index, "index", env("READOUT_INDEX", ""), "keep the index on disk in `PATH` and reuse it while the archive is unchanged (default: in memory)")
 	fs.StringVar(&c.publicURL, "public-url", env("READOUT_PUBLIC_URL", ""), "the site's address as readers reach it, for feeds and shared links (default: http://localhost:PORT)")
+	fs.IntVar(&c.cacheMB, "cache-mb", envInt(getenv, "READOUT_CACHE_MB", 64), "keep up to `MB` megabytes of answers to pages and API requests (0: no cache)")
 	fs.StringVar(&c.logLevel, "log-level", env("READOUT_LOG_LEVEL", "info"), "log `level`: debug, info, warn or error")
 	fs.StringVar(&c.logFormat, "log-format", env("READOUT_LOG_FORMAT", "text"), "log `format`: text or json")
 	if err := fs.Parse(args); err != nil {
@@ -96,10 +100,22 @@ func (c *config) validate() error {
 	default:
 		return fmt.Errorf("-log-level %q: must be debug, info, warn or error", c.logLevel)
 	}
+	if c.cacheMB < 0 || c.cacheMB > 16<<10 {
+		return fmt.Errorf("-cache-mb %d: must be from 0 to 16384", c.cacheMB)
+	}
 	if c.logFormat != "text" && c.logFormat != "json" {
 		return fmt.Errorf("-log-format %q: must be text or json", c.logFormat)
 	}
 	return nil
+}
+
+func envInt(getenv func(string) string, key string, def int) int {
+	if v := getenv(key); v != "" {
+		if n, err := strconv.Atoi(v); err == nil {
+			return n
+		}
+	}
+	return def
 }
 
 func newLogger(c config, w io.Writer) *slog.Logger {
@@ -139,7 +155,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	defer archive.Close()
 
 	srv := &http.Server{
-		Handler:           handlers.New(handlers.Config{Archive: archive, Logger: log, PublicURL: c.publicURL}),
+		Handler:           handlers.New(handlers.Config{Archive: archive, Logger: log, PublicURL: c.publicURL, CacheBytes: c.cacheMB << 20}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      30 * time.Second,

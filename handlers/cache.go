@@ -1,0 +1,176 @@
+package handlers
+
+import (
+	"bytes"
+	"container/list"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// responseCache keeps whole answers to GET requests, by path and query, so a search asked again
+// (the same page, its feed, the JSON) is answered without searching. The archive does not
+// change while the server runs, so an answer stays true; the cache is bounded in bytes and
+// drops the least recently used answers first. Only 200 answers are kept.
+type responseCache struct {
+	mu       sync.Mutex
+	maxBytes int
+	bytes    int
+	order    *list.List // of *cached, most recent first
+	byKey    map[string]*list.Element
+}
+
+type cached struct {
+	key    string
+	header http.Header
+	body   []byte
+	at     time.Time
+}
+
+// cacheTTL bounds how long an answer is kept: a quote's citation carries the day it was read.
+const cacheTTL = time.Hour
+
+// maxCachedBody bounds one answer kept; bigger ones are answered each time.
+const maxCachedBody = 1 << 20
+
+func newResponseCache(maxBytes int) *responseCache {
+	if maxBytes <= 0 {
+		return nil
+	}
+	return &responseCache{maxBytes: maxBytes, order: list.New(), byKey: map[string]*list.Element{}}
+}
+
+func (c *responseCache) get(key string, now time.Time) (*cached, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.byKey[key]
+	if !ok {
+		return nil, false
+	}
+	v := e.Value.(*cached)
+	if now.Sub(v.at) > cacheTTL {
+		return nil, false
+	}
+	c.order.MoveToFront(e)
+	return v, true
+}
+
+func (c *responseCache) put(v *cached) {
+	size := len(v.key) + len(v.body) + 256
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.byKey[v.key]; ok {
+		old := e.Value.(*cached)
+		c.bytes -= len(old.key) + len(old.body) + 256
+		e.Value = v
+		c.order.MoveToFront(e)
+	} else {
+		c.byKey[v.key] = c.order.PushFront(v)
+	}
+	c.bytes += size
+	for c.bytes > c.maxBytes && c.order.Len() > 0 {
+		last := c.order.Back()
+		old := last.Value.(*cached)
+		c.order.Remove(last)
+		delete(c.byKey, old.key)
+		c.bytes -= len(old.key) + len(old.body) + 256
+	}
+}
+
+// cacheKey is the request's path and its query in a canonical order, so that two addresses of
+// one search share an entry. A query that cannot be parsed is not cached (it gets a 400).
+func cacheKey(r *http.Request) (string, bool) {
+	v, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return "", false
+	}
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	b.WriteString(r.URL.Path)
+	for _, k := range keys {
+		for _, x := range v[k] {
+			b.WriteByte('&')
+			b.WriteString(url.QueryEscape(k))
+			b.WriteByte('=')
+			b.WriteString(url.QueryEscape(x))
+		}
+	}
+	return b.String(), true
+}
+
+// recorder keeps an answer while it is written, to cache it.
+type recorder struct {
+	http.ResponseWriter
+	status int
+	buf    bytes.Buffer
+	over   bool
+}
+
+func (r *recorder) WriteHeader(status int) {
+	if r.status == 0 {
+		r.status = status
+	}
+	r.ResponseWriter.WriteHeader(status)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	if !r.over {
+		if r.buf.Len()+len(b) > maxCachedBody {
+			r.over = true
+		} else {
+			r.buf.Write(b)
+		}
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+// cacheResponses answers GET and HEAD requests from the cache when it can, and keeps the 200
+// answers it writes. It is used only once the archive is ready: answers given while indexing
+// (503) are never kept.
+func (s *Server) cacheResponses(next http.Handler) http.Handler {
+	if s.cache == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if (r.Method != http.MethodGet && r.Method != http.MethodHead) || !s.archive.Ready() {
+			next.ServeHTTP(w, r)
+			return
+		}
+		key, ok := cacheKey(r)
+		if !ok {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if c, hit := s.cache.get(key, s.now()); hit {
+			h := w.Header()
+			for k, v := range c.header {
+				h[k] = v
+			}
+			h.Set("X-Cache", "hit")
+			w.WriteHeader(http.StatusOK)
+			if r.Method == http.MethodGet {
+				w.Write(c.body)
+			}
+			return
+		}
+		rec := &recorder{ResponseWriter: w}
+		w.Header().Set("X-Cache", "miss")
+		next.ServeHTTP(rec, r)
+		if rec.status == http.StatusOK && !rec.over && r.Method == http.MethodGet && s.archive.Ready() {
+			h := w.Header().Clone()
+			h.Del("X-Cache")
+			h.Del("X-Request-Id")
+			s.cache.put(&cached{key: key, header: h, body: bytes.Clone(rec.buf.Bytes()), at: s.now()})
+		}
+	})
+}
