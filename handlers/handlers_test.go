@@ -489,3 +489,54 @@ func TestResponseCache(t *testing.T) {
 		t.Error("/healthz goes through the cache")
 	}
 }
+
+// slowArchive is a ready archive whose searches wait until released.
+type slowArchive struct {
+	handlers.Archive
+	release chan struct{}
+	started chan struct{}
+}
+
+func (s slowArchive) Ready() bool { return true }
+func (s slowArchive) Search(ctx context.Context, q index.Query) (*index.Results, error) {
+	s.started <- struct{}{}
+	select {
+	case <-s.release:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	return nil, index.ErrNotFound
+}
+
+// TestOverload: past the bound on searches, a request gets a 503 with Retry-After, while the
+// health check and static files answer at once.
+func TestOverload(t *testing.T) {
+	slow := slowArchive{release: make(chan struct{}), started: make(chan struct{}, 1)}
+	srv := httptest.NewServer(handlers.New(handlers.Config{Archive: slow, MaxSearches: 1, QueueWait: 20 * time.Millisecond}))
+	defer srv.Close()
+	done := make(chan int, 1)
+	go func() {
+		resp, err := http.Get(srv.URL + "/api/search?q=a")
+		if err == nil {
+			resp.Body.Close()
+			done <- resp.StatusCode
+		} else {
+			done <- 0
+		}
+	}()
+	<-slow.started // the first search holds the only place
+	r := get(t, srv, "/api/search?q=b")
+	if r.status != 503 || r.header.Get("Retry-After") == "" || !strings.Contains(r.body, "Too many searches") {
+		t.Errorf("second search: %d %q %s", r.status, r.header.Get("Retry-After"), r.body)
+	}
+	if r := get(t, srv, "/healthz"); r.status != 200 {
+		t.Errorf("/healthz under load: %d", r.status)
+	}
+	if r := get(t, srv, "/static/style.css"); r.status != 200 {
+		t.Errorf("static file under load: %d", r.status)
+	}
+	close(slow.release)
+	if status := <-done; status != 404 {
+		t.Errorf("the first search ended with %d", status)
+	}
+}

@@ -61,3 +61,46 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// limiter bounds the searches under way: past the bound a request waits a little for a place,
+// then gets a 503 with Retry-After, so that a flood of searches slows nobody's page view of a
+// cached answer, a static file or a health check.
+type limiter struct {
+	slots chan struct{}
+	wait  time.Duration
+}
+
+func newLimiter(n int, wait time.Duration) *limiter {
+	if n <= 0 {
+		return nil
+	}
+	return &limiter{slots: make(chan struct{}, n), wait: wait}
+}
+
+// limit applies the bound to the routes it wraps, answering in the route's format.
+func (s *Server) limit(f format) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		if s.limiter == nil {
+			return next
+		}
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			select {
+			case s.limiter.slots <- struct{}{}:
+			default:
+				t := time.NewTimer(s.limiter.wait)
+				select {
+				case s.limiter.slots <- struct{}{}:
+					t.Stop()
+				case <-t.C:
+					s.fail(w, r, f, &Error{Status: http.StatusServiceUnavailable, Msg: "Too many searches at once. Please try again in a second."})
+					return
+				case <-r.Context().Done():
+					t.Stop()
+					return
+				}
+			}
+			defer func() { <-s.limiter.slots }()
+			next.ServeHTTP(w, r)
+		})
+	}
+}

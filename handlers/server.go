@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 
@@ -52,6 +53,10 @@ type Config struct {
 	Now func() time.Time
 	// CacheBytes bounds the cache of answers to pages and API requests; 0 turns it off.
 	CacheBytes int
+	// MaxSearches bounds the pages and API requests worked on at once (answers from the cache
+	// aside); 0 means 4 per core. Past it, requests wait up to QueueWait, then get a 503.
+	MaxSearches int
+	QueueWait   time.Duration
 }
 
 // Server answers HTTP requests.
@@ -62,6 +67,7 @@ type Server struct {
 	timeout time.Duration
 	now     func() time.Time
 	cache   *responseCache
+	limiter *limiter
 	router  chi.Router
 }
 
@@ -75,6 +81,13 @@ func New(c Config) *Server {
 		now:     c.Now,
 		cache:   newResponseCache(c.CacheBytes),
 	}
+	if c.MaxSearches == 0 {
+		c.MaxSearches = 4 * runtime.GOMAXPROCS(0)
+	}
+	if c.QueueWait == 0 {
+		c.QueueWait = 250 * time.Millisecond
+	}
+	s.limiter = newLimiter(c.MaxSearches, c.QueueWait)
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -126,6 +139,7 @@ func (s *Server) routes() chi.Router {
 	// Pages and the API, answered from the cache when asked before.
 	r.Group(func(r chi.Router) {
 		r.Use(s.cacheResponses)
+		r.Use(s.limit(htmlFormat))
 		r.Get("/", s.handle(htmlFormat, s.home))
 		r.Get("/search", s.handle(htmlFormat, s.search))
 		r.Get("/feed", s.handle(htmlFormat, s.feed))
@@ -136,6 +150,10 @@ func (s *Server) routes() chi.Router {
 		r.Get("/topics", s.handle(htmlFormat, s.topics))
 		r.Get("/topics/{id}", s.handle(htmlFormat, s.topic))
 
+	})
+	r.Group(func(r chi.Router) {
+		r.Use(s.cacheResponses)
+		r.Use(s.limit(jsonFormat))
 		// The JSON API: the contract in DESIGN.md.
 		r.Route("/api", func(r chi.Router) {
 			r.Get("/articles", s.handle(jsonFormat, s.apiArticles))

@@ -16,6 +16,13 @@ const (
 	Year  Precision = "year"
 )
 
+// The years a date may have: the index keeps dates as nanoseconds in 64 bits, which reach from
+// 1678 to 2262.
+const (
+	MinYear = 1700
+	MaxYear = 2199
+)
+
 // Date is a calendar date known to the day, the month or the year. The archive never invents
 // what it does not know: an article dated "January 2022" keeps month precision.
 type Date struct {
@@ -49,8 +56,8 @@ func ParseDate(s string, precision string) (Date, error) {
 	if err != nil {
 		return Date{}, fmt.Errorf("date %q: not YYYY-MM-DD, YYYY-MM or YYYY", s)
 	}
-	if d.t.Year() < 1000 || d.t.Year() > 9999 {
-		return Date{}, fmt.Errorf("date %q: year out of range", s)
+	if d.t.Year() < MinYear || d.t.Year() > MaxYear {
+		return Date{}, fmt.Errorf("date %q: the year must be from %d to %d", s, MinYear, MaxYear)
 	}
 	switch p := Precision(strings.ToLower(strings.TrimSpace(precision))); p {
 	case "":

@@ -28,7 +28,7 @@ func (x *extractor) statement() bool {
 		}
 		last = p
 	}
-	if first < 0 {
+	if first < 0 || !x.hasWords(first, last) {
 		return false
 	}
 	x.out = append(x.out, Quote{
@@ -36,6 +36,19 @@ func (x *extractor) statement() bool {
 		Kind: Full, Speakers: x.namedIn(who), Turn: true,
 	})
 	return true
+}
+
+// hasWords reports whether paragraphs [first, last] hold a word with a letter: a statement or
+// a turn of punctuation or numbers alone is not a quote.
+func (x *extractor) hasWords(first, last int) bool {
+	for p := first; p <= last; p++ {
+		for _, t := range x.toks[p] {
+			if hasLetter(t.Text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // listNumber returns the length of a numbered item's number ("1. "), which is not words said.

@@ -149,7 +149,7 @@ func (x *extractor) transcript() bool {
 		if l.body >= len(x.paras[p].Text) {
 			start = Pos{p + 1, 0}
 		}
-		if end := (Pos{last, len(x.paras[last].Text)}); !l.press && start.Before(end) {
+		if end := (Pos{last, len(x.paras[last].Text)}); !l.press && start.Before(end) && x.turnHasWords(start, end) {
 			who, ok := speakers[l.name]
 			if !ok && !l.anonymous {
 				who = x.labelSpeakers(l.name)
@@ -166,6 +166,16 @@ func (x *extractor) transcript() bool {
 		p = next
 	}
 	return true
+}
+
+// turnHasWords reports whether a turn holds a letter or a digit after its label.
+func (x *extractor) turnHasWords(start, end Pos) bool {
+	for _, t := range x.toks[start.Para] {
+		if t.Start >= start.Off && hasLetter(t.Text) {
+			return true
+		}
+	}
+	return end.Para > start.Para && x.hasWords(start.Para+1, end.Para)
 }
 
 // labelSpeakers resolves a transcript label to its speaker: a registered actor named by the

@@ -1,0 +1,189 @@
+package handlers_test
+
+import (
+	"bufio"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+// rawGet sends a request as raw bytes, so that malformed addresses reach the server as they
+// are, and reads the answer.
+func rawGet(t *testing.T, addr, method, target string, headers ...string) (*http.Response, string) {
+	t.Helper()
+	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// Time bound: no request may hang the server. This is a deadline, not a benchmark.
+	conn.SetDeadline(time.Now().Add(10 * time.Second))
+	req := method + " " + target + " HTTP/1.1\r\nHost: readout.test\r\nConnection: close\r\n"
+	for _, h := range headers {
+		req += h + "\r\n"
+	}
+	if _, err := io.WriteString(conn, req+"\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), &http.Request{Method: method})
+	if err != nil {
+		t.Fatalf("%s %s: no answer: %v", method, target, err)
+	}
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, target, err)
+	}
+	resp.Body.Close()
+	return resp, string(b)
+}
+
+const usThemPath = "/articles/2021-03-24-us-will-not-ask-allies-to-choose-between-us-and-them-with-china"
+
+// TestHostileRequests sends what strangers and robots send: every answer is deliberate (a
+// status, a message in the route's format), escaped, on this site, and quick.
+func TestHostileRequests(t *testing.T) {
+	srv := mustSeedsServer(t)
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	long := strings.Repeat("x", 401)
+	manyWords := strings.Repeat("w+", 30)
+	elevenActors := strings.Repeat("actor=a&", 11)
+	tests := []struct {
+		method, target string
+		headers        []string
+		status         int
+		msg            string // in the body
+		json           bool   // the answer is JSON (else HTML), when status is not 405/400 from net/http
+	}{
+		// Malformed query strings.
+		{"GET", "/search?q=%zz", nil, 400, "two hexadecimal digits", false},
+		{"GET", "/search?q=a;b", nil, 400, "semicolon", false},
+		{"GET", "/api/search?q=%zz", nil, 400, "hexadecimal", true},
+		{"GET", "/search?q=%FF%FE", nil, 400, "not valid UTF-8", false},
+		{"GET", "/api/quotes?q=%C3%28", nil, 400, "UTF-8", true},
+		{"GET", "/search?q=" + strings.Repeat("a", 5000), nil, 400, "longer than 4096 bytes", false},
+		{"GET", "/search?q=a&q=b", nil, 400, "appears 2 times", false},
+		// Numbers out of bounds.
+		{"GET", "/search?page=-1", nil, 400, "whole number", false},
+		{"GET", "/search?page=0", nil, 400, "whole number", false},
+		{"GET", "/search?page=99999999999999999999", nil, 400, "whole number", false},
+		{"GET", "/search?page=1e3", nil, 400, "whole number", false},
+		{"GET", "/search?page=1001", nil, 400, "from 1 to 1000", false},
+		{"GET", "/api/search?per_page=101", nil, 400, "per_page", true},
+		{"GET", "/api/search?per_page=-5", nil, 400, "per_page", true},
+		{"GET", "/api/search?per_page=abc", nil, 400, "per_page", true},
+		{"GET", "/api/articles?page=2147483648", nil, 400, "page", true},
+		{"GET", "/api/search?page=101&per_page=100", nil, 400, "page", true},
+		// Values outside the allowed ones.
+		{"GET", "/search?sort=random", nil, 400, "must be one of", false},
+		{"GET", "/search?kind=all", nil, 400, "must be one of", false},
+		{"GET", "/search?from=2021-13-01", nil, 400, "YYYY-MM-DD", false},
+		{"GET", "/search?from=yesterday", nil, 400, "YYYY-MM-DD", false},
+		{"GET", "/search?from=2021-01-01T00:00:00Z", nil, 400, "YYYY-MM-DD", false},
+		{"GET", "/search?to=0000-01-01", nil, 400, "YYYY-MM-DD", false},
+		{"GET", "/search?from=2022-01-01&to=2021-01-01", nil, 400, "ends", false},
+		{"GET", "/search?from=1000-01-01", nil, 400, "YYYY-MM-DD", false},
+		{"GET", "/api/search?q=from:1000", nil, 400, "not a date", true},
+		{"GET", "/search?actor=..%2F..%2Fetc%2Fpasswd", nil, 400, "lowercase letters", false},
+		{"GET", "/search?" + elevenActors, nil, 400, "at most 10", false},
+		{"GET", "/search?topic=%3Cb%3E", nil, 400, "lowercase letters", false},
+		{"GET", "/search?source=" + strings.Repeat("s", 101), nil, 400, "longer than 100", false},
+		{"GET", "/search?q=" + long, nil, 400, "longer than 400", false},
+		{"GET", "/search?q=" + manyWords, nil, 400, "more than 24", false},
+		{"GET", "/api/quotes?speaker=Antony+Blinken", nil, 400, "lowercase letters", true},
+		{"GET", usThemPath + "?hl=" + long, nil, 400, "longer than 200", false},
+		// Syntax that is not search syntax: read as words.
+		{"GET", "/search?q=*e*e*e*e*e*e", nil, 200, "not supported", false},
+		{"GET", "/search?q=%2F.*.*.*%2F", nil, 200, "not supported", false},
+		{"GET", "/search?q=((((((", nil, 200, "not supported", false},
+		{"GET", "/search?q=china~2", nil, 200, "not supported", false},
+		{"GET", "/search?q=OR+OR+OR", nil, 200, "OR needs", false},
+		{"GET", "/search?q=%22unclosed", nil, 200, "unclosed quotation mark", false},
+		{"GET", "/search?q=%00%01%02", nil, 200, "", false},
+		{"GET", "/search?q=from:2021-99", nil, 400, "not a date", false},
+		{"GET", "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", nil, 200, "", false},
+		{"GET", "/search?q=%0d%0aSet-Cookie:+x=1", nil, 200, "", false},
+		{"GET", usThemPath + "?hl=%3Cscript%3Ealert(1)%3C%2Fscript%3E", nil, 200, "", false},
+		{"GET", "/api/search?q=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E", nil, 200, "", true},
+		// Paths: ids that cannot exist, traversal, odd slashes.
+		{"GET", "/articles/..%2f..%2fetc%2fpasswd", nil, 404, "no article", false},
+		{"GET", "/articles/%00", nil, 404, "no article", false},
+		{"GET", "/articles/%3Cscript%3E", nil, 404, "no article", false},
+		{"GET", "/articles/" + strings.Repeat("a", 200), nil, 404, "no article", false},
+		{"GET", "/articles/%C3%BC", nil, 404, "no article", false},
+		{"GET", "/quotes/AAAAAAAAAAAAAA", nil, 404, "no quote", false},
+		{"GET", "/quotes/'%20OR%201=1", nil, 404, "no quote", false},
+		{"GET", "/actors/%2e%2e", nil, 404, "", false},
+		{"GET", "/topics/xinjiang%20", nil, 404, "no topic", false},
+		{"GET", "/api/articles/%2e%2e%2f", nil, 404, "", true},
+		{"GET", "//evil.example/", nil, 404, "", false},
+		{"GET", "/search/", nil, 404, "no page", false},
+		{"GET", "/static/../../etc/passwd", nil, 404, "", false},
+		{"GET", "/static/", nil, 404, "", false},
+		{"GET", "/nothing/here", nil, 404, "no page", false},
+		// Methods.
+		{"POST", "/search", nil, 405, "Only GET and HEAD", false},
+		{"PUT", "/api/articles", nil, 405, "Only GET and HEAD", true},
+		{"DELETE", usThemPath, nil, 405, "Only GET and HEAD", false},
+		{"OPTIONS", "/", nil, 405, "Only GET and HEAD", false},
+		{"PATCH", "/api/search", nil, 405, "Only GET and HEAD", true},
+		{"TRACE", "/", nil, 405, "Only GET and HEAD", false},
+		// Headers that must not reach a page.
+		{"GET", "/", []string{"X-Forwarded-Host: evil.example", "X-Forwarded-Proto: javascript"}, 200, "", false},
+		{"GET", "/search?q=Quad", []string{"Accept: application/json"}, 200, "", false},
+		{"GET", "/search?q=Quad", []string{"Cookie: " + strings.Repeat("c=1; ", 500)}, 200, "", false},
+		{"GET", "/api/articles", []string{"X-Request-Id: <script>alert(1)</script>"}, 200, "", true},
+		{"GET", "/search?q=Quad", []string{"Range: bytes=0-10", "If-Modified-Since: garbage"}, 200, "", false},
+		{"HEAD", "/search?q=Quad", nil, 200, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.method+" "+clipName(tt.target), func(t *testing.T) {
+			resp, body := rawGet(t, addr, tt.method, tt.target, tt.headers...)
+			if resp.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d\n%.300s", resp.StatusCode, tt.status, body)
+			}
+			ct := resp.Header.Get("Content-Type")
+			switch {
+			case tt.method == "HEAD":
+			case tt.json && !strings.HasPrefix(ct, "application/json"):
+				t.Errorf("Content-Type %q, want JSON", ct)
+			case !tt.json && tt.status != 404 || !tt.json && strings.Contains(body, "<html"):
+				if !strings.HasPrefix(ct, "text/html") {
+					t.Errorf("Content-Type %q, want HTML", ct)
+				}
+			}
+			if tt.msg != "" && !strings.Contains(body, tt.msg) {
+				t.Errorf("body lacks %q:\n%.500s", tt.msg, body)
+			}
+			for _, raw := range []string{"<script>alert", "<img src=x", "<b>", "evil.example", "javascript:"} {
+				if strings.Contains(body, raw) {
+					t.Errorf("the answer holds %q unescaped", raw)
+				}
+			}
+			if resp.Header.Get("Set-Cookie") != "" {
+				t.Error("a header was injected")
+			}
+			if loc := resp.Header.Get("Location"); loc != "" {
+				if u, err := url.Parse(loc); err != nil || u.Host != "" || strings.HasPrefix(loc, "//") {
+					t.Errorf("redirect off the site: %q", loc)
+				}
+			}
+			if resp.Header.Get("Content-Security-Policy") == "" || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+				t.Error("security headers missing")
+			}
+		})
+	}
+	if len(tests) < 60 {
+		t.Errorf("only %d hostile requests", len(tests))
+	}
+}
+
+func clipName(s string) string {
+	if len(s) > 60 {
+		return s[:60]
+	}
+	return s
+}

@@ -1,0 +1,68 @@
+package index_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"github.com/readout/readout/index"
+)
+
+// FuzzParseQuery reads anything typed in the search box: it never panics, refuses only what is
+// too long or not UTF-8, and reads the rest within the bounds.
+func FuzzParseQuery(f *testing.F) {
+	for _, s := range []string{`Quad "Hong Kong" -Tibet`, "a OR b OR", `actor:"Antony Blinken" from:2021-03`, "*e*e*", "/.*/", `"unclosed`, "NOT x NOT", "-\"\"", "((((a))))"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := index.ParseQuery(s)
+		if err != nil {
+			if utf8.ValidString(s) && utf8.RuneCountInString(s) <= index.MaxQueryLength && !errors.Is(err, index.ErrQueryTooManyOr) {
+				t.Fatalf("refused %q: %v", s, err)
+			}
+			return
+		}
+		n := len(p.Not)
+		for _, c := range p.Must {
+			n += max(1, len(c.Or))
+		}
+		if n > index.MaxQueryClauses {
+			t.Fatalf("%d clauses from %q", n, s)
+		}
+		if !utf8.ValidString(p.String()) {
+			t.Fatalf("reading %q is not UTF-8", p.String())
+		}
+		for _, c := range p.Must {
+			if c.Or == nil && strings.TrimSpace(c.Text) == "" {
+				t.Fatalf("an empty clause from %q", s)
+			}
+		}
+	})
+}
+
+// FuzzSearch runs anything typed in the box against a small archive: never a panic, and an
+// error only of the kind that becomes a 400.
+func FuzzSearch(f *testing.F) {
+	files := fstest.MapFS{
+		"a.md": {Data: []byte("---\ntitle: A\ndate: 2021-03-24\n---\n“We will not force our allies into an us-or-them choice,” Antony Blinken said.\n")},
+		"b.md": {Data: []byte("---\ntitle: B\ndate: 2022-01\n---\nJapan and the US said they held “serious concerns” about Hong Kong.\n")},
+	}
+	a := mustArchive(f, files, "")
+	for _, s := range []string{"Quad", `"Hong Kong" -Tibet`, "allies OR Japan", "actor:blinken from:2021", "*", "from:2022-13"} {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, kind uint8) {
+		q := index.Query{Text: s, Kind: index.KindArticles, Sort: index.SortRelevance, Page: 1, PerPage: 10}
+		if kind%2 == 1 {
+			q.Kind = index.KindQuotes
+		}
+		_, err := a.Search(context.Background(), q)
+		var qe *index.QueryError
+		if err != nil && !errors.As(err, &qe) {
+			t.Fatalf("%q: %v", s, err)
+		}
+	})
+}
