@@ -35,13 +35,17 @@ import (
 // version is set at build time: go build -ldflags "-X main.version=…".
 var version = "dev"
 
-func main() {
+func main() { os.Exit(serve(os.Args[1:])) }
+
+// serve runs the server until SIGINT or SIGTERM and returns the exit code.
+func serve(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stderr, nil); err != nil {
+	if err := run(ctx, args, os.Getenv, os.Stderr, nil); err != nil {
 		fmt.Fprintln(os.Stderr, "readout:", err)
-		os.Exit(1)
+		return 1
 	}
+	return 0
 }
 
 // config is the server's configuration, read once from flags and the environment.

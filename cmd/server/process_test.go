@@ -1,0 +1,227 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestMain lets the test binary run as the server itself, so tests can start it as a process,
+// kill it, and start it again.
+func TestMain(m *testing.M) {
+	if args := os.Getenv("READOUT_TEST_SERVE"); args != "" {
+		os.Exit(serve(strings.Split(args, "\x1f")))
+	}
+	os.Exit(m.Run())
+}
+
+// process is the server running as a child process.
+type process struct {
+	cmd  *exec.Cmd
+	addr string
+	logs *syncBuffer
+}
+
+// startProcess starts the server as a process and returns once it listens.
+func startProcess(t *testing.T, args ...string) *process {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "READOUT_TEST_SERVE="+strings.Join(append([]string{"-addr", "127.0.0.1:0", "-log-level", "debug"}, args...), "\x1f"))
+	p := &process{cmd: cmd, logs: &syncBuffer{}}
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	addr := make(chan string, 1)
+	go func() {
+		s := bufio.NewScanner(stderr)
+		s.Buffer(make([]byte, 1<<20), 1<<20)
+		for s.Scan() {
+			line := s.Text()
+			p.logs.Write([]byte(line + "\n"))
+			if i := strings.Index(line, "addr="); i >= 0 && strings.Contains(line, "msg=listening") {
+				a := strings.Fields(line[i+len("addr="):])[0]
+				select {
+				case addr <- a:
+				default:
+				}
+			}
+		}
+	}()
+	select {
+	case a := <-addr:
+		p.addr = "http://" + a
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("the server did not start:\n%s", p.logs)
+	}
+	return p
+}
+
+func (p *process) kill()               { p.cmd.Process.Signal(syscall.SIGKILL); p.cmd.Wait() }
+func (p *process) ready(t *testing.T) { t.Helper(); waitReady(t, p.addr) }
+
+// writeArchive writes n articles with quotes into dir.
+func writeArchive(t *testing.T, dir string, n int, tag string) {
+	t.Helper()
+	for i := range n {
+		p := filepath.Join(dir, fmt.Sprintf("batch-%02d", i/100), fmt.Sprintf("2024-%02d-%02d-article-%04d.md", i%12+1, i%28+1, i))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		body := fmt.Sprintf("---\ntitle: Article %d %s\ndate: 2024-%02d-%02d\n---\n", i, tag, i%12+1, i%28+1)
+		for k := range 30 {
+			body += fmt.Sprintf("“We will keep the Quad strong, and number %d matters,” Antony Blinken said in paragraph %d of %s. The alliance met in Tokyo.\n\n", i, k, tag)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func articleCount(t *testing.T, base string) int {
+	t.Helper()
+	resp, err := http.Get(base + "/api/articles?per_page=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var v struct{ Total int }
+	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v.Total
+}
+
+// TestKillDuringIndexing kills the server with SIGKILL at moments spread over a build and an
+// update of an index on disk; each next start must repair or rebuild the index by itself and
+// serve every article.
+func TestKillDuringIndexing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the server many times")
+	}
+	archive := t.TempDir()
+	idx := filepath.Join(t.TempDir(), "index")
+	const n = 1500
+	writeArchive(t, archive, n, "first")
+	for _, delay := range []time.Duration{0, 50 * time.Millisecond, 300 * time.Millisecond, 800 * time.Millisecond, 1500 * time.Millisecond, 3 * time.Second} {
+		p := startProcess(t, "-seeds", archive, "-index", idx)
+		time.Sleep(delay)
+		p.kill()
+	}
+	p := startProcess(t, "-seeds", archive, "-index", idx)
+	p.ready(t)
+	if got := articleCount(t, p.addr); got != n {
+		t.Errorf("%d articles after the kills, want %d\n%s", got, n, p.logs)
+	}
+	p.cmd.Process.Signal(syscall.SIGTERM)
+	p.cmd.Wait()
+
+	// Now kill during an update in place: change a third of the files.
+	for i := 0; i < n; i += 3 {
+		p := filepath.Join(archive, fmt.Sprintf("batch-%02d", i/100), fmt.Sprintf("2024-%02d-%02d-article-%04d.md", i%12+1, i%28+1, i))
+		b, _ := os.ReadFile(p)
+		os.WriteFile(p, []byte(strings.ReplaceAll(string(b), "Tokyo", "Canberra")), 0o644)
+	}
+	for _, delay := range []time.Duration{100 * time.Millisecond, 600 * time.Millisecond} {
+		p := startProcess(t, "-seeds", archive, "-index", idx)
+		time.Sleep(delay)
+		p.kill()
+	}
+	p = startProcess(t, "-seeds", archive, "-index", idx)
+	p.ready(t)
+	defer func() { p.cmd.Process.Signal(syscall.SIGTERM); p.cmd.Wait() }()
+	if got := articleCount(t, p.addr); got != n {
+		t.Errorf("%d articles after the kills during an update, want %d", got, n)
+	}
+	resp, err := http.Get(p.addr + "/api/search?q=Canberra&per_page=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct{ Total int }
+	json.NewDecoder(resp.Body).Decode(&v)
+	resp.Body.Close()
+	if v.Total != (n+2)/3 {
+		t.Errorf("%d articles mention Canberra, want %d: the changes were not all indexed", v.Total, (n+2)/3)
+	}
+	entries, _ := os.ReadDir(idx)
+	if len(entries) != 2 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the index folder holds %q, want CURRENT and one index", names)
+	}
+}
+
+// TestGracefulShutdown sends SIGTERM while requests are under way: each gets a whole answer,
+// the process exits by itself within 10 s, and then nothing answers.
+func TestGracefulShutdown(t *testing.T) {
+	p := startProcess(t)
+	p.ready(t)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var broken []string
+	client := &http.Client{Timeout: 20 * time.Second}
+	stop := make(chan struct{})
+	for w := range 8 {
+		wg.Go(func() {
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				resp, err := client.Get(fmt.Sprintf("%s/search?q=China&page=%d", p.addr, 1+(w+i)%3))
+				if err != nil {
+					return // refused once the server stopped listening
+				}
+				body, err := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if err != nil || resp.StatusCode != 200 || !strings.HasSuffix(strings.TrimSpace(string(body)), "</html>") {
+					mu.Lock()
+					broken = append(broken, fmt.Sprintf("%d %v %d bytes", resp.StatusCode, err, len(body)))
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	time.Sleep(300 * time.Millisecond)
+	start := time.Now()
+	p.cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- p.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("exited with %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		p.kill()
+		t.Fatal("did not exit within 10 s of SIGTERM")
+	}
+	elapsed := time.Since(start)
+	close(stop)
+	wg.Wait()
+	if len(broken) > 0 {
+		t.Errorf("%d requests were cut: %q", len(broken), broken[:min(3, len(broken))])
+	}
+	if _, err := http.Get(p.addr + "/healthz"); err == nil {
+		t.Error("the server still answers after it exited")
+	}
+	if !strings.Contains(p.logs.String(), "stopped") {
+		t.Errorf("no shutdown in the log:\n%s", p.logs)
+	}
+	t.Logf("exited %v after SIGTERM", elapsed.Round(time.Millisecond))
+}
