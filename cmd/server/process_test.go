@@ -71,7 +71,7 @@ func startProcess(t *testing.T, args ...string) *process {
 	return p
 }
 
-func (p *process) kill()               { p.cmd.Process.Signal(syscall.SIGKILL); p.cmd.Wait() }
+func (p *process) kill()              { p.cmd.Process.Signal(syscall.SIGKILL); p.cmd.Wait() }
 func (p *process) ready(t *testing.T) { t.Helper(); waitReady(t, p.addr) }
 
 // writeArchive writes n articles with quotes into dir.
