@@ -16,7 +16,7 @@ import (
 
 // indexVersion changes whenever the mapping, the analysis, or what is indexed changes: an index
 // on disk with another version is rebuilt, never read with the wrong assumptions.
-const indexVersion = 3
+const indexVersion = 4
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net/url"
 	"path"
 	"regexp"
 	"strings"
@@ -167,6 +168,10 @@ func Parse(name string, b []byte, rules Rules) (*Document, error) {
 	if d.URL != "" && !safeURL(d.URL) {
 		return nil, fail("source_url %q is not an http(s) address", truncate(d.URL, 80))
 	}
+	if d.Source == "" && d.URL != "" {
+		// The address says who published it: that much is known, not invented.
+		d.Source = publisher(d.URL)
+	}
 	d.ID = Slug(fm.ID)
 	if d.ID == "" {
 		d.ID = Slug(strings.TrimSuffix(path.Base(name), path.Ext(name)))
@@ -282,6 +287,15 @@ func safeURL(u string) bool {
 	lower := strings.ToLower(u)
 	return (strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://")) &&
 		!strings.ContainsAny(u, " \t\n<>\"")
+}
+
+// publisher returns the host of an address without "www.": "whitehouse.gov".
+func publisher(u string) string {
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(parsed.Hostname()), "www.")
 }
 
 func cleanLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -316,7 +316,7 @@ func (x *extractor) attribute(sp span, spans []span, i int, prev *Quote) *Quote 
 		return nil // a scare quote or a term: nobody is said to have said it
 	case len(q.Speakers) == 0 && q.Kind == Fragment && len(strings.Fields(text)) <= 2:
 		return nil // "friendshoring", "fast-track": a term, not words anyone said
-	case isNameLike(text) && !introducesSpeech(before):
+	case isNameLike(text) && (len(q.Speakers) == 0 || !introducesSpeech(before)):
 		return nil // a name in quotation marks: "the Inflation Reduction Act"
 	}
 	return q
