@@ -95,7 +95,9 @@ func writeAttribution(w *writer, a Attribution) {
 	writeSpeakers(w, a.Speakers)
 	w.s(`<a class="permalink"`)
 	w.href(a.QuoteURL)
-	w.s(` title="Link to this quote" aria-label="Link to this quote">¶</a></span>`)
+	w.s(` title="Link to this quote" aria-label="Link to this quote">¶</a> <a class="cite"`)
+	w.href(a.QuoteURL + "#h-share")
+	w.s(`>cite</a></span>`)
 }
 
 func writeSpeakers(w *writer, speakers []Link) {
