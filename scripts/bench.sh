@@ -16,7 +16,8 @@
 # Settings (environment): BENCH_CACHE (default ${TMPDIR:-/tmp}/readout-bench), BENCH_CORPUS (the
 # .tar.gz), BENCH_PORT (18080, the corpus server), BENCH_SEED_PORT (18081), BENCH_TRIVIAL_PORT
 # (18082), BENCH_DURATION (20s per load), BENCH_WARMUP (3s, not counted), BENCH_CONNECTIONS (50),
-# BENCH_THREADS (2), BENCH_READY_TIMEOUT (300, seconds to wait for /readyz).
+# BENCH_THREADS (2), BENCH_READY_TIMEOUT (300, seconds to wait for /readyz), BENCH_SERVER_FLAGS
+# (more flags for every server started, e.g. "-log-level warn").
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,13 +34,13 @@ WARMUP=${BENCH_WARMUP:-3s}
 CONNS=${BENCH_CONNECTIONS:-50}
 THREADS=${BENCH_THREADS:-2}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-300}
+read -r -a SERVER_FLAGS <<<"${BENCH_SERVER_FLAGS:-}"
 
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 RUN_START=$EPOCHREALTIME
 
 ensure_tools wrk:wrk /usr/bin/time:time curl:curl
-[ -f "$CORPUS" ] || die "no corpus at $CORPUS (set BENCH_CORPUS)"
 for p in "$PORT:BENCH_PORT" "$SEED_PORT:BENCH_SEED_PORT" "$TRIVIAL_PORT:BENCH_TRIVIAL_PORT"; do
   ensure_port_free "${p%%:*}" "${p#*:}"
 done
@@ -55,6 +56,7 @@ log "building the server and the trivial handler"
 
 WH=$CACHE/wh
 if [ ! -f "$CACHE/wh.unpacked" ]; then
+  [ -f "$CORPUS" ] || die "no corpus at $CORPUS (set BENCH_CORPUS)"
   log "unpacking $CORPUS into $WH"
   rm -rf "$WH" "$WH.tmp"
   mkdir -p "$WH.tmp"
@@ -71,7 +73,7 @@ DOCS=$(find "$WH" -name '*.md' | wc -l)
 start_timed() {
   local name=$1
   shift
-  /usr/bin/time -v -o "$RUN/$name.time" "$BIN/readout" "$@" >"$RUN/$name.log" 2>&1 &
+  /usr/bin/time -v -o "$RUN/$name.time" "$BIN/readout" "$@" "${SERVER_FLAGS[@]}" >"$RUN/$name.log" 2>&1 &
   TIME_PID=$!
   started "$TIME_PID"
   SERVER_PID=$(child_of "$TIME_PID") || die "the server did not start; see $RUN/$name.log"
@@ -94,7 +96,7 @@ peak_rss_mib() {
 INDEX=$CACHE/index
 rm -rf "$INDEX"
 log "cold index of $DOCS documents (empty $INDEX)"
-declare -A LOAD_AVG OTHERS
+declare -A LOAD_AVG OTHERS SERVER_CPU WRK_CPU
 LOAD_AVG[cold]=$(cut -d' ' -f1 /proc/loadavg)
 b0=$(busy_cs)
 t0=$EPOCHREALTIME
@@ -103,7 +105,9 @@ wait_ready "http://127.0.0.1:$PORT/readyz" "$SERVER_PID" "$RUN/cold.log" "$READY
 t1=$EPOCHREALTIME
 own=$(proc_cs "$SERVER_PID")
 COLD_S=$(elapsed "$t0" "$t1")
-OTHERS[cold]=$(others_pct $(($(busy_cs) - b0)) "$own" "$COLD_S")
+OTHERS[cold]=$(cores_pct $(($(busy_cs) - b0)) "$own" "$COLD_S")
+SERVER_CPU[cold]=$(cores_pct "$own" 0 "$COLD_S")
+WRK_CPU[cold]=0
 stop_timed
 COLD_RSS=$(peak_rss_mib "$RUN/cold.time")
 COLD_TOOK=$(grep -o 'archive ready.*' "$RUN/cold.log" | grep -o 'took=[^ ]*' | cut -d= -f2)
@@ -121,26 +125,30 @@ grep -q 'index=reused' "$RUN/warm.log" || log "warning: the warm start did not s
 log "warm: ready after ${WARM_S}s"
 
 # --- 3. Loads on the corpus ----------------------------------------------------------------------
-# Every path must answer 200 before it is loaded; its time alone is shown as a hint.
+# Every path must answer 200 before it is loaded. Each is asked twice, alone, and both times are
+# shown as a hint of which is slow (the first one also warms the caches).
 check_paths() {
-  local base=$1 file=$2 path out code secs
+  local base=$1 file=$2 path out code first again size
   while IFS= read -r path; do
     path=${path%%#*}
     path=${path//[[:space:]]/}
     [ -n "$path" ] || continue
     out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 30 "$base$path" || true)
     code=${out%% *}
-    secs=${out#* }
+    first=${out#* }
     [ "$code" = 200 ] || die "$base$path answered ${code:-nothing}, not 200 (fix $file)"
-    log "  200 $(awk -v s="$secs" 'BEGIN { printf "%6.1f ms", s * 1000 }') alone  $path"
+    out=$(curl -s -o /dev/null -w '%{time_total} %{size_download}' --max-time 30 "$base$path" || true)
+    again=${out%% *}
+    size=${out#* }
+    log "$(awk -v a="$first" -v b="$again" -v n="$size" 'BEGIN { printf "  alone: first %6.1f ms, again %6.1f ms, %4.0f kB", a * 1000, b * 1000, n / 1000 }')  $path"
   done <"$file"
 }
 
 # load NAME URL PATHS SERVER_PID: a warm-up (not counted), then the measured run; sets LINE,
-# LOAD_AVG[NAME] (the 1-minute load average before it) and OTHERS[NAME] (the share of the cores
-# that processes other than the server and wrk took meanwhile).
+# LOAD_AVG[NAME] (the 1-minute load average before it), and the shares of the cores that the
+# server, wrk and all other processes took meanwhile (SERVER_CPU, WRK_CPU, OTHERS).
 load() {
-  local name=$1 url=$2 paths=$3 pid=$4 b0 p0 t0
+  local name=$1 url=$2 paths=$3 pid=$4 b0 p0 t0 server wrk secs
   log "load $name: $CONNS connections, $THREADS threads, $WARMUP warm-up then $DURATION"
   run_wrk "$RUN/$name.warmup.txt" "$url" "$paths" "$WARMUP" "$CONNS" "$THREADS" >/dev/null
   LOAD_AVG[$name]=$(cut -d' ' -f1 /proc/loadavg)
@@ -148,8 +156,14 @@ load() {
   p0=$(proc_cs "$pid")
   t0=$EPOCHREALTIME
   LINE=$(run_wrk "$RUN/$name.txt" "$url" "$paths" "$DURATION" "$CONNS" "$THREADS")
-  OTHERS[$name]=$(others_pct $(($(busy_cs) - b0)) $(($(proc_cs "$pid") - p0 + $(bench_field "$LINE" wrk_cs))) "$(elapsed "$t0" "$EPOCHREALTIME")")
+  secs=$(elapsed "$t0" "$EPOCHREALTIME")
+  server=$(($(proc_cs "$pid") - p0))
+  wrk=$(bench_field "$LINE" wrk_cs)
+  OTHERS[$name]=$(cores_pct $(($(busy_cs) - b0)) $((server + wrk)) "$secs")
+  SERVER_CPU[$name]=$(cores_pct "$server" 0 "$secs")
+  WRK_CPU[$name]=$(cores_pct "$wrk" 0 "$secs")
   log "  $LINE"
+  log "  CPU, share of the $(nproc) cores: server ${SERVER_CPU[$name]}%, wrk ${WRK_CPU[$name]}%, other processes ${OTHERS[$name]}%"
 }
 
 BASE=http://127.0.0.1:$PORT
@@ -171,7 +185,7 @@ CANCELED=$(grep 'level=ERROR' "$RUN/warm.log" | grep -c 'context canceled' || tr
 
 # --- 4. Seed archive and trivial handler ---------------------------------------------------------
 log "seed archive (embedded) on port $SEED_PORT"
-"$BIN/readout" -addr "127.0.0.1:$SEED_PORT" >"$RUN/seed.log" 2>&1 &
+"$BIN/readout" -addr "127.0.0.1:$SEED_PORT" "${SERVER_FLAGS[@]}" >"$RUN/seed.log" 2>&1 &
 SEED_PID=$!
 started "$SEED_PID"
 wait_ready "http://127.0.0.1:$SEED_PORT/readyz" "$SEED_PID" "$RUN/seed.log" 60
@@ -214,7 +228,7 @@ COMMIT=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(cd "$ROOT" && git status --porcelain -- . ':!scripts' 2>/dev/null)" ]; then COMMIT="$COMMIT + uncommitted changes"; fi
 BUSY=""
 for phase in cold search api seed trivial; do
-  BUSY+="${BUSY:+, }$phase ${OTHERS[$phase]}% (${LOAD_AVG[$phase]})"
+  BUSY+="${BUSY:+; }$phase ${SERVER_CPU[$phase]} / ${WRK_CPU[$phase]} / ${OTHERS[$phase]} (${LOAD_AVG[$phase]})"
 done
 TOTAL_S=$(elapsed "$RUN_START" "$EPOCHREALTIME")
 
@@ -224,8 +238,8 @@ Readout benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT
 - machine: $(nproc) cores ($CPU), $MEM memory, $(uname -sr), $(go version | cut -d' ' -f3-)
 - corpus: $DOCS documents ($(du -sh "$WH" | cut -f1)); indexed ${COLD_COUNTS:-?}
 - load: wrk $(wrk --version 2>&1 | head -n 1 | cut -d' ' -f2), $THREADS threads, $CONNS connections, $DURATION per load after a $WARMUP warm-up, timeout 10 s; wrk shares the $(nproc) cores with the server
-- server: default flags (log level info: one line per request, to a file)
-- other processes on the machine, share of its cores (1-min load average before): $BUSY
+- server: $(if [ ${#SERVER_FLAGS[@]} -eq 0 ]; then echo "default flags (log level info: one line per request, to a file)"; else echo "flags ${SERVER_FLAGS[*]}"; fi)
+- CPU, % of the $(nproc) cores taken by the server / wrk / all other processes (1-min load average before): $BUSY
 
 | figure | measured | target | met? |
 |---|---|---|---|

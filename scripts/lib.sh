@@ -118,11 +118,11 @@ busy_cs() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 # proc_cs PID: the CPU time (user and system) that PID has used so far, in centiseconds.
 proc_cs() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }' || echo 0; }
 
-# others_pct BUSY_CS OWN_CS SECONDS: the share of the machine's cores that other processes used,
-# in percent, given the machine's busy time and ours over SECONDS.
-others_pct() {
-  awk -v busy="$1" -v own="$2" -v s="$3" -v n="$(nproc)" \
-    'BEGIN { x = 100 * (busy - own) / (100 * s * n); if (x < 0) x = 0; printf "%.0f", x }'
+# cores_pct CS MINUS_CS SECONDS: CS - MINUS_CS centiseconds of CPU time over SECONDS, as a share
+# of all the machine's cores, in percent (the machine's busy time less ours: what others took).
+cores_pct() {
+  awk -v cs="$1" -v minus="$2" -v s="$3" -v n="$(nproc)" \
+    'BEGIN { x = 100 * (cs - minus) / (100 * s * n); if (x < 0) x = 0; printf "%.0f", x }'
 }
 
 # bench_field LINE KEY: the value of KEY=value in the BENCH line that scripts/bench/mix.lua prints.
