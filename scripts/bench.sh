@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/bench.sh: Readout's numbers on this machine, as one Markdown table.
 #
-#   scripts/bench.sh                 # about 3 minutes; progress on stderr, the report on stdout
+#   scripts/bench.sh                 # 2.5 to 5 minutes; progress on stderr, the report on stdout
 #
 # It builds the server and a trivial Go handler (scripts/trivial), unpacks the White House corpus
 # into a cache folder (reused), and then:
@@ -16,8 +16,9 @@
 # Settings (environment): BENCH_CACHE (default ${TMPDIR:-/tmp}/readout-bench), BENCH_CORPUS (the
 # .tar.gz), BENCH_PORT (18080, the corpus server), BENCH_SEED_PORT (18081), BENCH_TRIVIAL_PORT
 # (18082), BENCH_DURATION (20s per load), BENCH_WARMUP (3s, not counted), BENCH_CONNECTIONS (50),
-# BENCH_THREADS (2), BENCH_READY_TIMEOUT (300, seconds to wait for /readyz), BENCH_SERVER_FLAGS
-# (more flags for every server started, e.g. "-log-level warn").
+# BENCH_THREADS (2), BENCH_READY_TIMEOUT (300, seconds to wait for /readyz), BENCH_QUIET_WAIT (30:
+# before each measurement, wait at most this many seconds for the machine to be idle),
+# BENCH_SERVER_FLAGS (more flags for every server started, e.g. "-log-level warn").
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -34,6 +35,7 @@ WARMUP=${BENCH_WARMUP:-3s}
 CONNS=${BENCH_CONNECTIONS:-50}
 THREADS=${BENCH_THREADS:-2}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-300}
+QUIET_WAIT=${BENCH_QUIET_WAIT:-30}
 read -r -a SERVER_FLAGS <<<"${BENCH_SERVER_FLAGS:-}"
 
 trap stop_all EXIT
@@ -97,6 +99,7 @@ INDEX=$CACHE/index
 rm -rf "$INDEX"
 log "cold index of $DOCS documents (empty $INDEX)"
 declare -A LOAD_AVG OTHERS SERVER_CPU WRK_CPU
+wait_quiet "$QUIET_WAIT"
 LOAD_AVG[cold]=$(cut -d' ' -f1 /proc/loadavg)
 b0=$(busy_cs)
 t0=$EPOCHREALTIME
@@ -149,6 +152,7 @@ check_paths() {
 # server, wrk and all other processes took meanwhile (SERVER_CPU, WRK_CPU, OTHERS).
 load() {
   local name=$1 url=$2 paths=$3 pid=$4 b0 p0 t0 server wrk secs
+  wait_quiet "$QUIET_WAIT"
   log "load $name: $CONNS connections, $THREADS threads, $WARMUP warm-up then $DURATION"
   run_wrk "$RUN/$name.warmup.txt" "$url" "$paths" "$WARMUP" "$CONNS" "$THREADS" >/dev/null
   LOAD_AVG[$name]=$(cut -d' ' -f1 /proc/loadavg)

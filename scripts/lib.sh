@@ -125,6 +125,25 @@ cores_pct() {
     'BEGIN { x = 100 * (cs - minus) / (100 * s * n); if (x < 0) x = 0; printf "%.0f", x }'
 }
 
+# wait_quiet MAX_S: on a shared machine, wait (at most MAX_S seconds) until the machine has been
+# nearly idle (under 10 % of its cores busy) for two seconds in a row, so that a measurement does
+# not start in the middle of someone else's build. Call it while nothing of ours is busy.
+wait_quiet() {
+  local max=$1 start=$EPOCHSECONDS quiet=0 b0 pct
+  while ((EPOCHSECONDS - start < max)); do
+    b0=$(busy_cs)
+    sleep 1
+    pct=$(cores_pct $(($(busy_cs) - b0)) 0 1)
+    if ((pct < 10)); then
+      quiet=$((quiet + 1))
+      ((quiet >= 2)) && return 0
+    else
+      quiet=0
+    fi
+  done
+  log "the machine is still busy (${pct}% of the cores) after ${max}s of waiting; measuring anyway"
+}
+
 # bench_field LINE KEY: the value of KEY=value in the BENCH line that scripts/bench/mix.lua prints.
 bench_field() {
   local kv

@@ -9,15 +9,16 @@
 # nginx configuration into a temporary folder (pid, logs and temp files there too; nothing is
 # installed) with both replicas as one upstream, `proxy_next_upstream error timeout http_502
 # http_503` and short connect timeouts, and runs nginx as the current user. Then wrk loads nginx
-# with the search mixes of scripts/bench/ for REPLICAS_DURATION, and replica A is killed with
+# with the search mixes of scripts/bench/ for REPLICAS_DURATION, and replica a is killed with
 # SIGKILL after REPLICAS_KILL_AFTER. It reports the requests, the non-2xx answers and the socket
 # errors: the target is no failed request. It exits 1 if any request failed.
 #
 # Settings (environment): REPLICAS_PORTS ("18091 18092"), REPLICAS_NGINX_PORT (18090),
 # REPLICAS_DURATION (20s), REPLICAS_KILL_AFTER (8, seconds), REPLICAS_CONNECTIONS (50),
-# REPLICAS_THREADS (2), REPLICAS_SIGNAL (KILL; TERM stops replica a gracefully, as a rolling
-# update would), REPLICAS_KEEP (1: keep the temporary folder, its logs), BENCH_CACHE (${TMPDIR:-/tmp}/readout-bench: the binary, the corpus and its
-# index), BENCH_CORPUS (the .tar.gz).
+# REPLICAS_THREADS (2), REPLICAS_QUIET_WAIT (30: wait at most this many seconds for the machine to
+# be idle before the load), REPLICAS_SIGNAL (KILL; TERM stops replica a gracefully, as a rolling
+# update would), REPLICAS_KEEP (1: keep the temporary folder and its logs), BENCH_CACHE
+# (${TMPDIR:-/tmp}/readout-bench: the binary, the corpus and its index), BENCH_CORPUS (the .tar.gz).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -172,6 +173,7 @@ while IFS= read -r path; do
 done <"$MIX"
 : >"$WORK/nginx-access.log"
 
+wait_quiet "${REPLICAS_QUIET_WAIT:-30}"
 log "load: wrk $THREADS threads, $CONNS connections, $DURATION, $(wc -l <"$MIX") paths; replica a stopped with SIG$SIGNAL after ${KILL_AFTER}s"
 run_wrk "$WORK/wrk.txt" "http://127.0.0.1:$NGINX_PORT" "$MIX" "$DURATION" "$CONNS" "$THREADS" >"$WORK/wrk.line" &
 WRK_PID=$!
