@@ -141,7 +141,7 @@ wait_quiet() {
       quiet=0
     fi
   done
-  log "the machine is still busy (${pct}% of the cores) after ${max}s of waiting; measuring anyway"
+  log "the machine was not idle for two seconds in a row within ${max}s (last second: ${pct}% of the cores busy); measuring anyway"
 }
 
 # bench_field LINE KEY: the value of KEY=value in the BENCH line that scripts/bench/mix.lua prints.

@@ -218,7 +218,7 @@ Readout replicas behind nginx, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT
 
 - machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(go version | cut -d' ' -f3)
 - replicas: a on 127.0.0.1:$PORT_A, b on 127.0.0.1:$PORT_B, serving $ARCHIVE_LABEL
-- nginx $(nginx -v 2>&1 | cut -d/ -f2) on 127.0.0.1:$NGINX_PORT: one upstream of both, keepalive, proxy_next_upstream error timeout http_502 http_503, connect timeout 250 ms, max_fails=1 fail_timeout=5s
+- nginx $(nginx -v 2>&1 | cut -d/ -f2) on 127.0.0.1:$NGINX_PORT: one upstream of both, keepalive, proxy_next_upstream error timeout http_502 http_503 (2 tries), connect timeout 250 ms, read timeout 60 s, max_fails=1 fail_timeout=5s
 - load: wrk, $THREADS threads, $CONNS connections, $DURATION, $(wc -l <"$MIX") /search and /api/search paths in turn; replica a stopped with SIG$SIGNAL after ${KILL_AFTER} s
 
 | figure | measured | target |
