@@ -179,9 +179,13 @@ run_wrk "$WORK/wrk.txt" "http://127.0.0.1:$NGINX_PORT" "$MIX" "$DURATION" "$CONN
 WRK_PID=$!
 started "$WRK_PID"
 sleep "$KILL_AFTER"
+disown "$PID_A" # no "Killed" notice from bash
 kill -"$SIGNAL" "$PID_A"
 KILLED_AT=$(date -u +%H:%M:%S)
-{ wait "$PID_A" || true; } 2>/dev/null
+for _ in $(seq 1 300); do
+  alive "$PID_A" || break
+  sleep 0.05
+done
 forget "$PID_A"
 log "stopped replica a (SIG$SIGNAL, pid $PID_A) at $KILLED_AT"
 wait "$WRK_PID" || die "wrk failed; see $WORK/wrk.txt"
