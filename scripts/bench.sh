@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# scripts/bench.sh: Readout's numbers on this machine, as one Markdown table.
+#
+#   scripts/bench.sh                 # 2.5 to 5 minutes; progress on stderr, the report on stdout
+#
+# It builds the server and a trivial Go handler (scripts/trivial), unpacks the White House corpus
+# into a cache folder (reused), and then:
+#   1. cold index: an empty -index folder, the server under /usr/bin/time -v, the wall time until
+#      /readyz answers 200, and the peak RSS of that run (the server is stopped once ready);
+#   2. warm restart: the same index folder (unchanged archive), the time until /readyz is 200;
+#   3. loads with wrk on that server: a mix of /search pages (scripts/bench/search.paths) and one
+#      of /api/search (scripts/bench/api.paths): req/s, p99, non-2xx and socket errors;
+#   4. the seed archive (no -seeds: the embedded one) under /search?q=Quad, and the trivial
+#      handler under the same load: the ratio of the two req/s.
+#
+# Settings (environment): BENCH_CACHE (default ${TMPDIR:-/tmp}/readout-bench), BENCH_CORPUS (the
+# .tar.gz), BENCH_PORT (18080, the corpus server), BENCH_SEED_PORT (18081), BENCH_TRIVIAL_PORT
+# (18082), BENCH_DURATION (20s per load), BENCH_WARMUP (3s, not counted), BENCH_CONNECTIONS (50),
+# BENCH_THREADS (2), BENCH_READY_TIMEOUT (300, seconds to wait for /readyz), BENCH_QUIET_WAIT (30:
+# before each measurement, wait at most this many seconds for the machine to be idle),
+# BENCH_SERVER_FLAGS (more flags for every server started, e.g. "-log-level warn").
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
+
+CACHE=${BENCH_CACHE:-${TMPDIR:-/tmp}/readout-bench}
+CORPUS=${BENCH_CORPUS:-$ROOT/../shared/corpora/wh-briefings/wh-briefings.tar.gz}
+PORT=${BENCH_PORT:-18080}
+SEED_PORT=${BENCH_SEED_PORT:-18081}
+TRIVIAL_PORT=${BENCH_TRIVIAL_PORT:-18082}
+DURATION=${BENCH_DURATION:-20s}
+WARMUP=${BENCH_WARMUP:-3s}
+CONNS=${BENCH_CONNECTIONS:-50}
+THREADS=${BENCH_THREADS:-2}
+READY_TIMEOUT=${BENCH_READY_TIMEOUT:-300}
+QUIET_WAIT=${BENCH_QUIET_WAIT:-30}
+read -r -a SERVER_FLAGS <<<"${BENCH_SERVER_FLAGS:-}"
+
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+RUN_START=$EPOCHREALTIME
+
+ensure_tools wrk:wrk /usr/bin/time:time curl:curl
+for p in "$PORT:BENCH_PORT" "$SEED_PORT:BENCH_SEED_PORT" "$TRIVIAL_PORT:BENCH_TRIVIAL_PORT"; do
+  ensure_port_free "${p%%:*}" "${p#*:}"
+done
+
+BIN=$CACHE/bin
+RUN=$CACHE/run
+mkdir -p "$BIN"
+rm -rf "$RUN"
+mkdir -p "$RUN"
+
+log "building the server and the trivial handler"
+(cd "$ROOT" && go build -o "$BIN/readout" ./cmd/server && go build -o "$BIN/trivial" ./scripts/trivial)
+
+WH=$CACHE/wh
+if [ ! -f "$CACHE/wh.unpacked" ]; then
+  [ -f "$CORPUS" ] || die "no corpus at $CORPUS (set BENCH_CORPUS)"
+  log "unpacking $CORPUS into $WH"
+  rm -rf "$WH" "$WH.tmp"
+  mkdir -p "$WH.tmp"
+  tar -xzf "$CORPUS" -C "$WH.tmp"
+  mv "$WH.tmp" "$WH"
+  touch "$CACHE/wh.unpacked"
+else
+  log "reusing the corpus unpacked in $WH"
+fi
+DOCS=$(find "$WH" -name '*.md' | wc -l)
+
+# start_timed NAME ARGS…: the server under /usr/bin/time -v; sets SERVER_PID (the server) and
+# TIME_PID, logs in $RUN/NAME.log, time's report in $RUN/NAME.time.
+start_timed() {
+  local name=$1
+  shift
+  /usr/bin/time -v -o "$RUN/$name.time" "$BIN/readout" "$@" "${SERVER_FLAGS[@]}" >"$RUN/$name.log" 2>&1 &
+  TIME_PID=$!
+  started "$TIME_PID"
+  SERVER_PID=$(child_of "$TIME_PID") || die "the server did not start; see $RUN/$name.log"
+  started "$SERVER_PID"
+}
+
+# stop_timed: SIGTERM to the server (it shuts down gracefully), then wait for time's report.
+stop_timed() {
+  kill -TERM "$SERVER_PID" 2>/dev/null || true
+  wait "$TIME_PID" || log "the server exited with status $? (see its log)"
+  forget "$SERVER_PID"
+  forget "$TIME_PID"
+}
+
+peak_rss_mib() {
+  awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"
+}
+
+# --- 1. Cold index -------------------------------------------------------------------------------
+INDEX=$CACHE/index
+rm -rf "$INDEX"
+log "cold index of $DOCS documents (empty $INDEX)"
+declare -A LOAD_AVG OTHERS SERVER_CPU WRK_CPU
+wait_quiet "$QUIET_WAIT"
+LOAD_AVG[cold]=$(cut -d' ' -f1 /proc/loadavg)
+b0=$(busy_cs)
+t0=$EPOCHREALTIME
+start_timed cold -addr "127.0.0.1:$PORT" -seeds "$WH" -index "$INDEX"
+wait_ready "http://127.0.0.1:$PORT/readyz" "$SERVER_PID" "$RUN/cold.log" "$READY_TIMEOUT"
+t1=$EPOCHREALTIME
+own=$(proc_cs "$SERVER_PID")
+COLD_S=$(elapsed "$t0" "$t1")
+OTHERS[cold]=$(cores_pct $(($(busy_cs) - b0)) "$own" "$COLD_S")
+SERVER_CPU[cold]=$(cores_pct "$own" 0 "$COLD_S")
+WRK_CPU[cold]=0
+stop_timed
+COLD_RSS=$(peak_rss_mib "$RUN/cold.time")
+COLD_TOOK=$(grep -o 'archive ready.*' "$RUN/cold.log" | grep -o 'took=[^ ]*' | cut -d= -f2)
+COLD_COUNTS=$(grep -o 'archive ready.*' "$RUN/cold.log" | grep -o 'articles=[0-9]* quotes=[0-9]*' || true)
+log "cold: ready after ${COLD_S}s (server's own took=$COLD_TOOK), peak RSS ${COLD_RSS} MiB, other processes took ${OTHERS[cold]}% of the cores"
+
+# --- 2. Warm restart -----------------------------------------------------------------------------
+log "warm restart on the same index"
+t0=$EPOCHREALTIME
+start_timed warm -addr "127.0.0.1:$PORT" -seeds "$WH" -index "$INDEX"
+wait_ready "http://127.0.0.1:$PORT/readyz" "$SERVER_PID" "$RUN/warm.log" "$READY_TIMEOUT"
+t1=$EPOCHREALTIME
+WARM_S=$(elapsed "$t0" "$t1")
+grep -q 'index=reused' "$RUN/warm.log" || log "warning: the warm start did not say index=reused; see $RUN/warm.log"
+log "warm: ready after ${WARM_S}s"
+
+# --- 3. Loads on the corpus ----------------------------------------------------------------------
+# Every path must answer 200 before it is loaded. Each is asked twice, alone, and both times are
+# shown as a hint of which is slow (the first one also warms the caches).
+check_paths() {
+  local base=$1 file=$2 path out code first again size
+  while IFS= read -r path; do
+    path=${path%%#*}
+    path=${path//[[:space:]]/}
+    [ -n "$path" ] || continue
+    out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 30 "$base$path" || true)
+    code=${out%% *}
+    first=${out#* }
+    [ "$code" = 200 ] || die "$base$path answered ${code:-nothing}, not 200 (fix $file)"
+    out=$(curl -s -o /dev/null -w '%{time_total} %{size_download}' --max-time 30 "$base$path" || true)
+    again=${out%% *}
+    size=${out#* }
+    log "$(awk -v a="$first" -v b="$again" -v n="$size" 'BEGIN { printf "  alone: first %6.1f ms, again %6.1f ms, %4.0f kB", a * 1000, b * 1000, n / 1000 }')  $path"
+  done <"$file"
+}
+
+# load NAME URL PATHS SERVER_PID: a warm-up (not counted), then the measured run; sets LINE,
+# LOAD_AVG[NAME] (the 1-minute load average before it), and the shares of the cores that the
+# server, wrk and all other processes took meanwhile (SERVER_CPU, WRK_CPU, OTHERS).
+load() {
+  local name=$1 url=$2 paths=$3 pid=$4 b0 p0 t0 server wrk secs
+  wait_quiet "$QUIET_WAIT"
+  log "load $name: $CONNS connections, $THREADS threads, $WARMUP warm-up then $DURATION"
+  run_wrk "$RUN/$name.warmup.txt" "$url" "$paths" "$WARMUP" "$CONNS" "$THREADS" >/dev/null
+  LOAD_AVG[$name]=$(cut -d' ' -f1 /proc/loadavg)
+  b0=$(busy_cs)
+  p0=$(proc_cs "$pid")
+  t0=$EPOCHREALTIME
+  LINE=$(run_wrk "$RUN/$name.txt" "$url" "$paths" "$DURATION" "$CONNS" "$THREADS")
+  secs=$(elapsed "$t0" "$EPOCHREALTIME")
+  server=$(($(proc_cs "$pid") - p0))
+  wrk=$(bench_field "$LINE" wrk_cs)
+  OTHERS[$name]=$(cores_pct $(($(busy_cs) - b0)) $((server + wrk)) "$secs")
+  SERVER_CPU[$name]=$(cores_pct "$server" 0 "$secs")
+  WRK_CPU[$name]=$(cores_pct "$wrk" 0 "$secs")
+  log "  $LINE"
+  log "  CPU, share of the $(nproc) cores: server ${SERVER_CPU[$name]}%, wrk ${WRK_CPU[$name]}%, other processes ${OTHERS[$name]}%"
+}
+
+BASE=http://127.0.0.1:$PORT
+log "checking the /search paths"
+check_paths "$BASE" "$ROOT/scripts/bench/search.paths"
+log "checking the /api/search paths"
+check_paths "$BASE" "$ROOT/scripts/bench/api.paths"
+load search "$BASE" "$ROOT/scripts/bench/search.paths" "$SERVER_PID"
+SEARCH=$LINE
+load api "$BASE" "$ROOT/scripts/bench/api.paths" "$SERVER_PID"
+API=$LINE
+stop_timed
+LOAD_RSS=$(peak_rss_mib "$RUN/warm.time")
+# The server's log of the loads: 5xx answers (not /readyz's 503 while it starts) and ERROR lines,
+# of which "context canceled" ones come from wrk closing its connections at the end of a run.
+STATUS5=$(grep -v 'path=/readyz' "$RUN/warm.log" | grep -c 'status=5[0-9][0-9]' || true)
+ERRLOG=$(grep -c 'level=ERROR' "$RUN/warm.log" || true)
+CANCELED=$(grep 'level=ERROR' "$RUN/warm.log" | grep -c 'context canceled' || true)
+
+# --- 4. Seed archive and trivial handler ---------------------------------------------------------
+log "seed archive (embedded) on port $SEED_PORT"
+"$BIN/readout" -addr "127.0.0.1:$SEED_PORT" "${SERVER_FLAGS[@]}" >"$RUN/seed.log" 2>&1 &
+SEED_PID=$!
+started "$SEED_PID"
+wait_ready "http://127.0.0.1:$SEED_PORT/readyz" "$SEED_PID" "$RUN/seed.log" 60
+echo '/search?q=Quad' >"$RUN/quad.paths"
+check_paths "http://127.0.0.1:$SEED_PORT" "$RUN/quad.paths"
+load seed "http://127.0.0.1:$SEED_PORT" "$RUN/quad.paths" "$SEED_PID"
+SEED=$LINE
+kill -TERM "$SEED_PID"
+wait "$SEED_PID" || true
+forget "$SEED_PID"
+
+log "trivial handler on port $TRIVIAL_PORT"
+"$BIN/trivial" -addr "127.0.0.1:$TRIVIAL_PORT" >"$RUN/trivial.log" 2>&1 &
+TRIVIAL_PID=$!
+started "$TRIVIAL_PID"
+wait_port "$TRIVIAL_PORT" "$TRIVIAL_PID" "$RUN/trivial.log" 10
+echo '/' >"$RUN/trivial.paths"
+load trivial "http://127.0.0.1:$TRIVIAL_PORT" "$RUN/trivial.paths" "$TRIVIAL_PID"
+TRIVIAL=$LINE
+kill -TERM "$TRIVIAL_PID"
+wait "$TRIVIAL_PID" 2>/dev/null || true
+forget "$TRIVIAL_PID"
+
+# --- The report ----------------------------------------------------------------------------------
+f() { bench_field "$1" "$2"; }
+ms() { awk -v us="$1" 'BEGIN { printf "%.0f", us / 1000 }'; }
+num() { awk -v x="$1" 'BEGIN { printf "%.0f", x }'; }
+secs() { awk -v x="$1" -v d="$2" 'BEGIN { printf "%.*f", d, x }'; }
+rps() { awk -v x="$(f "$1" rps)" 'BEGIN { printf (x < 100 ? "%.1f" : "%.0f"), x }'; }
+# met VALUE OP TARGET
+met() { awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { ok = (op == "<=") ? (v <= t) : (v >= t); print ok ? "yes" : "**no**" }'; }
+errs() { echo "$(f "$1" non2xx) / $(($(f "$1" connect) + $(f "$1" read) + $(f "$1" write) + $(f "$1" timeout)))"; }
+errs_met() { [ "$(errs "$1")" = "0 / 0" ] && echo yes || echo "**no**"; }
+paths() { grep -c '^/' "$ROOT/scripts/bench/$1.paths"; }
+
+RATIO=$(awk -v a="$(f "$SEED" rps)" -v b="$(f "$TRIVIAL" rps)" 'BEGIN { printf "%.1f", 100 * a / b }')
+CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+MEM=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+COMMIT=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(cd "$ROOT" && git status --porcelain -- . ':!scripts' 2>/dev/null)" ]; then COMMIT="$COMMIT + uncommitted changes"; fi
+BUSY=""
+for phase in cold search api seed trivial; do
+  BUSY+="${BUSY:+; }$phase ${SERVER_CPU[$phase]} / ${WRK_CPU[$phase]} / ${OTHERS[$phase]} (${LOAD_AVG[$phase]})"
+done
+TOTAL_S=$(elapsed "$RUN_START" "$EPOCHREALTIME")
+
+cat <<REPORT | tee "$RUN/report.md"
+Readout benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT
+
+- machine: $(nproc) cores ($CPU), $MEM memory, $(uname -sr), $(go version | cut -d' ' -f3-)
+- corpus: $DOCS documents ($(du -sh "$WH" | cut -f1)); indexed ${COLD_COUNTS:-?}
+- load: wrk $(wrk --version 2>&1 | head -n 1 | cut -d' ' -f2), $THREADS threads, $CONNS connections, $DURATION per load after a $WARMUP warm-up, timeout 10 s; wrk shares the $(nproc) cores with the server
+- server: $(if [ ${#SERVER_FLAGS[@]} -eq 0 ]; then echo "default flags (log level info: one line per request, to a file)"; else echo "flags ${SERVER_FLAGS[*]}"; fi)
+- CPU, % of the $(nproc) cores taken by the server / wrk / all other processes (1-min load average before): $BUSY
+
+| figure | measured | target | met? |
+|---|---|---|---|
+| cold index of the whole corpus, until /readyz is 200 (s) | $(secs "$COLD_S" 1) | ≤ 15 | $(met "$COLD_S" "<=" 15) |
+| peak RSS while indexing (MiB) | $COLD_RSS | ≤ 1024 | $(met "$COLD_RSS" "<=" 1024) |
+| warm restart on the unchanged archive, until ready (s) | $(secs "$WARM_S" 2) | ≤ 1 | $(met "$WARM_S" "<=" 1) |
+| /search mix (HTML, $(paths search) paths), req/s | $(rps "$SEARCH") | ≥ 2,000 | $(met "$(f "$SEARCH" rps)" ">=" 2000) |
+| /search mix, p99 (ms) | $(ms "$(f "$SEARCH" p99_us)") | ≤ 50 | $(met "$(ms "$(f "$SEARCH" p99_us)")" "<=" 50) |
+| /search mix, non-2xx / socket errors | $(errs "$SEARCH") | 0 / 0 | $(errs_met "$SEARCH") |
+| /api/search mix (JSON, $(paths api) paths), req/s | $(rps "$API") | ≥ 2,000 | $(met "$(f "$API" rps)" ">=" 2000) |
+| /api/search mix, p99 (ms) | $(ms "$(f "$API" p99_us)") | ≤ 50 | $(met "$(ms "$(f "$API" p99_us)")" "<=" 50) |
+| /api/search mix, non-2xx / socket errors | $(errs "$API") | 0 / 0 | $(errs_met "$API") |
+| peak RSS, warm restart and both loads (MiB) | $LOAD_RSS | | |
+| seed archive /search?q=Quad, req/s (p99 ms) | $(rps "$SEED") ($(ms "$(f "$SEED" p99_us)")) | | |
+| trivial Go handler, req/s (p99 ms) | $(rps "$TRIVIAL") ($(ms "$(f "$TRIVIAL" p99_us)")) | | |
+| seed /search?q=Quad ÷ trivial handler | $RATIO % | ≥ 25 % | $(met "$RATIO" ">=" 25) |
+
+The server's own log: cold index took=$COLD_TOOK; during the loads $STATUS5 answers 5xx and $ERRLOG ERROR lines ($CANCELED "context canceled": wrk closing its connections at the end of a run).
+Raw output in $RUN; the whole run took $(num "$TOTAL_S") s.
+REPORT
