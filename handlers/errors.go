@@ -75,12 +75,14 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, f format, err erro
 		e = &Error{Status: http.StatusServiceUnavailable, Msg: "The archive is being indexed; this page will be ready in a moment.", Err: err}
 	case errors.Is(err, context.DeadlineExceeded):
 		e = &Error{Status: http.StatusServiceUnavailable, Msg: "The search took too long. Try fewer or more specific words.", Err: err}
-	case errors.Is(err, context.Canceled):
-		return // the reader has gone
+	case errors.Is(err, context.Canceled) || r.Context().Err() != nil:
+		// The reader has gone, or is going: an answer that says so, never an empty 200, and
+		// nothing worth an error in the log.
+		e = &Error{Status: http.StatusServiceUnavailable, Msg: "The request was cancelled.", Err: err}
 	default:
 		e = &Error{Status: http.StatusInternalServerError, Msg: "Something went wrong on our side. It has been logged; please try again.", Err: err}
 	}
-	if e.Status >= 500 && e.Status != http.StatusServiceUnavailable {
+	if e.Status >= 500 && e.Status != http.StatusServiceUnavailable && r.Context().Err() == nil {
 		s.log.Error("request failed", "status", e.Status, "method", r.Method, "path", r.URL.Path,
 			"request_id", middleware.GetReqID(r.Context()), "err", e.Err)
 	} else if e.Err != nil {
@@ -88,6 +90,13 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, f format, err erro
 	}
 	if e.Status == http.StatusServiceUnavailable {
 		w.Header().Set("Retry-After", "5")
+	}
+	if r.Context().Err() != nil {
+		// Nothing is rendered for a reader who has gone; a short answer closes the request.
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(e.Status)
+		w.Write([]byte(e.Msg + "\n"))
+		return
 	}
 	if f == jsonFormat {
 		writeJSON(w, e.Status, apiError{Error: apiErrorBody{Status: e.Status, Message: e.Msg}})

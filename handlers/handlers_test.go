@@ -540,3 +540,22 @@ func TestOverload(t *testing.T) {
 		t.Errorf("the first search ended with %d", status)
 	}
 }
+
+// TestCancelled: a request whose client has gone is not answered with an empty 200.
+func TestCancelled(t *testing.T) {
+	seedsOnce.Do(func() { seedsArchive, seedsErr = openArchive(seeds.FS) })
+	if seedsErr != nil {
+		t.Fatal(seedsErr)
+	}
+	h := handlers.New(handlers.Config{Archive: seedsArchive})
+	for _, path := range []string{"/search?q=China", "/api/search?q=China"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		req := httptest.NewRequestWithContext(ctx, "GET", path, nil)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code == 200 && rec.Body.Len() == 0 {
+			t.Errorf("%s: an empty 200", path)
+		}
+	}
+}

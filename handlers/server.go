@@ -214,6 +214,10 @@ func staticFiles(fsys fs.FS) http.Handler {
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
 	var buf bytes.Buffer
 	if err := c.Render(r.Context(), &buf); err != nil {
+		if r.Context().Err() != nil {
+			s.fail(w, r, htmlFormat, context.Canceled)
+			return
+		}
 		s.logger(r).Error("rendering failed", "path", r.URL.Path, "err", err)
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
