@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -316,8 +317,45 @@ func TestIndexOnDisk(t *testing.T) {
 		}
 		return ids
 	}
+	// What a reader sees of the archive: every summary (dates included), the actors and topics,
+	// the facets of a search. A reused or updated index must show the same as a fresh build.
+	type view struct {
+		Articles []index.Summary
+		Actors   []index.ActorInfo
+		Topics   []index.TopicInfo
+		Facets   index.Facets
+		Quotes   []index.QuoteHit
+	}
+	look := func(a *index.Archive) view {
+		t.Helper()
+		var v view
+		var err error
+		if v.Articles, _, err = a.Articles(1, 100); err != nil {
+			t.Fatal(err)
+		}
+		if v.Actors, err = a.Actors(); err != nil {
+			t.Fatal(err)
+		}
+		if v.Topics, err = a.Topics(); err != nil {
+			t.Fatal(err)
+		}
+		res, err := a.Search(context.Background(), index.Query{Kind: index.KindArticles, Page: 1, PerPage: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		v.Facets = res.Facets
+		if len(v.Facets.Dates) == 0 {
+			t.Error("no date facet")
+		}
+		if res, err = a.Search(context.Background(), index.Query{Kind: index.KindQuotes, Sort: index.SortNewest, Page: 1, PerPage: 100}); err != nil {
+			t.Fatal(err)
+		}
+		v.Quotes = res.QuoteHit
+		return v
+	}
 	a := open()
 	first := current()
+	built := look(a)
 	a.Close()
 	if first == "" {
 		t.Fatal("no CURRENT after the first build")
@@ -336,6 +374,9 @@ func TestIndexOnDisk(t *testing.T) {
 	}
 	if got := hits(a, "Quad"); len(got) != 1 {
 		t.Errorf("Quad on the reused index: %q", got)
+	}
+	if reused := look(a); !reflect.DeepEqual(reused, built) {
+		t.Errorf("the reused index shows another archive than the one built:\nbuilt  %+v\nreused %+v", built.Articles[0], reused.Articles[0])
 	}
 	a.Close()
 
@@ -359,6 +400,17 @@ func TestIndexOnDisk(t *testing.T) {
 	if res, _ := a.Search(context.Background(), index.Query{Text: "\"Wang Yi\"", Kind: index.KindQuotes, Page: 1, PerPage: 5}); res.Total != 0 {
 		t.Errorf("a changed file's old quotes are still found: %d", res.Total)
 	}
+	fresh, err := index.Open(context.Background(), index.Options{Source: files, Registry: mustRegistry(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fresh.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if updated, want := look(a), look(fresh); !reflect.DeepEqual(updated, want) {
+		t.Errorf("the index updated in place shows another archive than a fresh build of the same files:\nupdated %+v\nfresh   %+v", updated, want)
+	}
+	fresh.Close()
 	a.Close()
 
 	// An update cut short: the marker is left behind, and the next start rebuilds.

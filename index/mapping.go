@@ -14,9 +14,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// indexVersion changes whenever the mapping, the analysis, or what is indexed changes: an index
-// on disk with another version is rebuilt, never read with the wrong assumptions.
-const indexVersion = 4
+// indexVersion changes whenever the mapping, the analysis, what is indexed or how the catalog is
+// saved changes: an index on disk with another version is rebuilt, never read with the wrong
+// assumptions. (5: dates in the saved catalog.)
+const indexVersion = 5
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

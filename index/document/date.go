@@ -183,3 +183,10 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = v
 	return nil
 }
+
+// MarshalBinary is MarshalText, for gob, which does not use text marshalling: a saved catalog
+// keeps its dates and their precision.
+func (d Date) MarshalBinary() ([]byte, error) { return d.MarshalText() }
+
+// UnmarshalBinary reads what MarshalBinary wrote.
+func (d *Date) UnmarshalBinary(b []byte) error { return d.UnmarshalText(b) }

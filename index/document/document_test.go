@@ -1,6 +1,8 @@
 package document_test
 
 import (
+	"bytes"
+	"encoding/gob"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -195,6 +197,36 @@ func TestDateOverlaps(t *testing.T) {
 	for _, tt := range tests {
 		if got := month.Overlaps(day(tt.from).Start(), day(tt.to).Start()); got != tt.want {
 			t.Errorf("January 2022 overlaps [%s, %s] = %v, want %v", tt.from, tt.to, got, tt.want)
+		}
+	}
+}
+
+// TestDateKept: a date survives the catalog's encoding (gob) and text, with its precision.
+func TestDateKept(t *testing.T) {
+	for _, s := range []string{"2022-01-06", "2022-01", "2022", "1700-01-01", ""} {
+		var d document.Date
+		if s != "" {
+			var err error
+			if d, err = document.ParseDate(s, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(struct{ D document.Date }{d}); err != nil {
+			t.Fatal(err)
+		}
+		var back struct{ D document.Date }
+		if err := gob.NewDecoder(&buf).Decode(&back); err != nil {
+			t.Fatal(err)
+		}
+		same := func(a, b document.Date) bool { return a.Start().Equal(b.Start()) && a.Precision == b.Precision }
+		if !same(back.D, d) {
+			t.Errorf("%q through gob: %v (%s), want %v (%s)", s, back.D, back.D.Precision, d, d.Precision)
+		}
+		text, _ := d.MarshalText()
+		var again document.Date
+		if err := again.UnmarshalText(text); err != nil || !same(again, d) {
+			t.Errorf("%q through text %q: %v, %v", s, text, again, err)
 		}
 	}
 }
