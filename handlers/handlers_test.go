@@ -1,10 +1,12 @@
 package handlers_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"io/fs"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -508,36 +510,81 @@ func (s slowArchive) Search(ctx context.Context, q index.Query) (*index.Results,
 	return nil, index.ErrNotFound
 }
 
-// TestOverload: past the bound on searches, a request gets a 503 with Retry-After, while the
-// health check and static files answer at once.
+// TestOverload: past the bound on searches a request waits its turn if the queue has room, and
+// gets a 503 with Retry-After when the queue is full or its wait is over; the health check and
+// static files answer at once throughout.
 func TestOverload(t *testing.T) {
-	slow := slowArchive{release: make(chan struct{}), started: make(chan struct{}, 1)}
-	srv := httptest.NewServer(handlers.New(handlers.Config{Archive: slow, MaxSearches: 1, QueueWait: 20 * time.Millisecond}))
-	defer srv.Close()
-	done := make(chan int, 1)
-	go func() {
-		resp, err := http.Get(srv.URL + "/api/search?q=a")
-		if err == nil {
-			resp.Body.Close()
-			done <- resp.StatusCode
-		} else {
-			done <- 0
-		}
-	}()
-	<-slow.started // the first search holds the only place
-	r := get(t, srv, "/api/search?q=b")
-	if r.status != 503 || r.header.Get("Retry-After") == "" || !strings.Contains(r.body, "Too many searches") {
-		t.Errorf("second search: %d %q %s", r.status, r.header.Get("Retry-After"), r.body)
+	cases := []struct {
+		name     string
+		queued   int
+		wait     time.Duration
+		waiting  int // requests sent while the first holds the only place, and left waiting
+		release  bool
+		want     int  // status of the last request
+		wantFast bool // the last request is answered without waiting its time out
+	}{
+		{"the queue is full", 1, 10 * time.Second, 1, false, 503, true},
+		{"the wait is over", 1, 50 * time.Millisecond, 0, false, 503, false},
+		{"no queue", -1, 10 * time.Second, 0, false, 503, true},
+		{"the place comes free", 2, 10 * time.Second, 1, true, 404, false},
 	}
-	if r := get(t, srv, "/healthz"); r.status != 200 {
-		t.Errorf("/healthz under load: %d", r.status)
-	}
-	if r := get(t, srv, "/static/style.css"); r.status != 200 {
-		t.Errorf("static file under load: %d", r.status)
-	}
-	close(slow.release)
-	if status := <-done; status != 404 {
-		t.Errorf("the first search ended with %d", status)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			slow := slowArchive{release: make(chan struct{}), started: make(chan struct{}, 8)}
+			srv := httptest.NewServer(handlers.New(handlers.Config{Archive: slow, MaxSearches: 1, MaxQueued: c.queued, QueueWait: c.wait}))
+			defer srv.Close()
+			answers := make(chan int, 8)
+			send := func(q string) {
+				resp, err := http.Get(srv.URL + "/api/search?q=" + q)
+				if err != nil {
+					answers <- 0
+					return
+				}
+				resp.Body.Close()
+				answers <- resp.StatusCode
+			}
+			go send("first")
+			<-slow.started // the first search holds the only place
+			for range c.waiting {
+				go send("waiting")
+			}
+			time.Sleep(50 * time.Millisecond) // the waiting ones are in the queue
+			if c.release {
+				go func() {
+					time.Sleep(100 * time.Millisecond)
+					close(slow.release)
+				}()
+			}
+			start := time.Now()
+			r := get(t, srv, "/api/search?q=last")
+			took := time.Since(start)
+			if r.status != c.want {
+				t.Errorf("last request: %d, want %d (%s)", r.status, c.want, r.body)
+			}
+			if r.status == 503 && (r.header.Get("Retry-After") == "" || !strings.Contains(r.body, "Too many searches")) {
+				t.Errorf("a 503 without Retry-After or its message: %q %s", r.header.Get("Retry-After"), r.body)
+			}
+			if c.wantFast && took >= c.wait/2 {
+				t.Errorf("the last request waited %s with no room in the queue", took)
+			}
+			if !c.wantFast && !c.release && took < c.wait {
+				t.Errorf("the last request was refused after %s, before its wait of %s", took, c.wait)
+			}
+			if r := get(t, srv, "/healthz"); r.status != 200 {
+				t.Errorf("/healthz under load: %d", r.status)
+			}
+			if r := get(t, srv, "/static/style.css"); r.status != 200 {
+				t.Errorf("static file under load: %d", r.status)
+			}
+			if !c.release {
+				close(slow.release)
+			}
+			for range 1 + c.waiting {
+				if status := <-answers; status != 404 {
+					t.Errorf("an earlier request ended with %d, not the archive's answer", status)
+				}
+			}
+		})
 	}
 }
 
@@ -547,8 +594,10 @@ func TestCancelled(t *testing.T) {
 	if seedsErr != nil {
 		t.Fatal(seedsErr)
 	}
-	h := handlers.New(handlers.Config{Archive: seedsArchive})
+	var logs bytes.Buffer
+	h := handlers.New(handlers.Config{Archive: seedsArchive, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	for _, path := range []string{"/search?q=China", "/api/search?q=China"} {
+		logs.Reset()
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
 		req := httptest.NewRequestWithContext(ctx, "GET", path, nil)
@@ -556,6 +605,10 @@ func TestCancelled(t *testing.T) {
 		h.ServeHTTP(rec, req)
 		if rec.Code == 200 && rec.Body.Len() == 0 {
 			t.Errorf("%s: an empty 200", path)
+		}
+		// The log tells a client that left from a failure of ours.
+		if !strings.Contains(logs.String(), "client_gone=true") || strings.Contains(logs.String(), "level=ERROR") {
+			t.Errorf("%s: the log does not say the client had gone, or logs an error:\n%s", path, logs.String())
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-chi/chi/v5/middleware"
@@ -34,14 +35,20 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		if status == 0 {
 			status = http.StatusOK
 		}
-		s.log.Info("request",
+		attrs := []any{
 			"method", r.Method,
 			"path", r.URL.Path,
 			"status", status,
 			"bytes", ww.BytesWritten(),
-			"took_ms", float64(time.Since(start).Microseconds())/1000,
+			"took_ms", float64(time.Since(start).Microseconds()) / 1000,
 			"request_id", middleware.GetReqID(r.Context()),
-		)
+		}
+		if r.Context().Err() != nil {
+			// The client left before its answer (a closed tab, a load tester stopping): its
+			// status was seen by nobody, and is no failure of ours.
+			attrs = append(attrs, "client_gone", true)
+		}
+		s.log.Info("request", attrs...)
 	})
 }
 
@@ -62,20 +69,53 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 	})
 }
 
-// limiter bounds the searches under way: past the bound a request waits a little for a place,
-// then gets a 503 with Retry-After, so that a flood of searches slows nobody's page view of a
-// cached answer, a static file or a health check.
+// limiter bounds the work under way: a few requests a core are worked on at once, and a bounded
+// number more wait their turn, each for a bounded time. Past either bound a request gets a 503
+// with Retry-After at once, so that a flood of searches costs neither memory nor anyone's page
+// view of a cached answer, a static file or a health check, while a busy but not flooded server
+// makes readers wait a little rather than refusing them.
 type limiter struct {
-	slots chan struct{}
-	wait  time.Duration
+	slots     chan struct{}
+	queued    atomic.Int64
+	maxQueued int64
+	wait      time.Duration
 }
 
-func newLimiter(n int, wait time.Duration) *limiter {
+func newLimiter(n, queued int, wait time.Duration) *limiter {
 	if n <= 0 {
 		return nil
 	}
-	return &limiter{slots: make(chan struct{}, n), wait: wait}
+	return &limiter{slots: make(chan struct{}, n), maxQueued: int64(max(queued, 0)), wait: wait}
 }
+
+var errBusy = &Error{Status: http.StatusServiceUnavailable, Msg: "Too many searches at once. Please try again in a second."}
+
+// acquire takes a place, waiting for one if the queue has room; it returns errBusy, or the
+// request's own error once its client has gone.
+func (l *limiter) acquire(r *http.Request) error {
+	select {
+	case l.slots <- struct{}{}:
+		return nil
+	default:
+	}
+	if l.queued.Add(1) > l.maxQueued {
+		l.queued.Add(-1)
+		return errBusy
+	}
+	defer l.queued.Add(-1)
+	t := time.NewTimer(l.wait)
+	defer t.Stop()
+	select {
+	case l.slots <- struct{}{}:
+		return nil
+	case <-t.C:
+		return errBusy
+	case <-r.Context().Done():
+		return r.Context().Err()
+	}
+}
+
+func (l *limiter) release() { <-l.slots }
 
 // limit applies the bound to the routes it wraps, answering in the route's format.
 func (s *Server) limit(f format) func(http.Handler) http.Handler {
@@ -84,22 +124,11 @@ func (s *Server) limit(f format) func(http.Handler) http.Handler {
 			return next
 		}
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			select {
-			case s.limiter.slots <- struct{}{}:
-			default:
-				t := time.NewTimer(s.limiter.wait)
-				select {
-				case s.limiter.slots <- struct{}{}:
-					t.Stop()
-				case <-t.C:
-					s.fail(w, r, f, &Error{Status: http.StatusServiceUnavailable, Msg: "Too many searches at once. Please try again in a second."})
-					return
-				case <-r.Context().Done():
-					t.Stop()
-					return
-				}
+			if err := s.limiter.acquire(r); err != nil {
+				s.fail(w, r, f, err)
+				return
 			}
-			defer func() { <-s.limiter.slots }()
+			defer s.limiter.release()
 			next.ServeHTTP(w, r)
 		})
 	}

@@ -54,8 +54,10 @@ type Config struct {
 	// CacheBytes bounds the cache of answers to pages and API requests; 0 turns it off.
 	CacheBytes int
 	// MaxSearches bounds the pages and API requests worked on at once (answers from the cache
-	// aside); 0 means 4 per core. Past it, requests wait up to QueueWait, then get a 503.
+	// aside); 0 means 4 per core. Past it, up to MaxQueued more (0: 32 per core) wait their turn
+	// for up to QueueWait (0: 2 s); past those, requests get a 503 at once.
 	MaxSearches int
+	MaxQueued   int
 	QueueWait   time.Duration
 }
 
@@ -81,13 +83,19 @@ func New(c Config) *Server {
 		now:     c.Now,
 		cache:   newResponseCache(c.CacheBytes),
 	}
+	// The bounds are in requests a core: search is CPU-bound. The queue is long enough for a few
+	// dozen readers at once on a small machine (the soak runs 36 connections on two cores) and
+	// the wait short enough to tell a reader the truth before a balancer's timeout does.
 	if c.MaxSearches == 0 {
 		c.MaxSearches = 4 * runtime.GOMAXPROCS(0)
 	}
-	if c.QueueWait == 0 {
-		c.QueueWait = 250 * time.Millisecond
+	if c.MaxQueued == 0 {
+		c.MaxQueued = 32 * runtime.GOMAXPROCS(0)
 	}
-	s.limiter = newLimiter(c.MaxSearches, c.QueueWait)
+	if c.QueueWait == 0 {
+		c.QueueWait = 2 * time.Second
+	}
+	s.limiter = newLimiter(c.MaxSearches, c.MaxQueued, c.QueueWait)
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -149,7 +157,6 @@ func (s *Server) routes() chi.Router {
 		r.Get("/actors/{id}", s.handle(htmlFormat, s.actor))
 		r.Get("/topics", s.handle(htmlFormat, s.topics))
 		r.Get("/topics/{id}", s.handle(htmlFormat, s.topic))
-
 	})
 	r.Group(func(r chi.Router) {
 		r.Use(s.cacheResponses)
