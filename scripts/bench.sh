@@ -58,17 +58,7 @@ log "building the server and the trivial handler"
 (cd "$ROOT" && go build -o "$BIN/readout" ./cmd/server && go build -o "$BIN/trivial" ./scripts/trivial)
 
 WH=$CACHE/wh
-if [ ! -f "$CACHE/wh.unpacked" ]; then
-  [ -f "$CORPUS" ] || die "no corpus at $CORPUS (set BENCH_CORPUS)"
-  log "unpacking $CORPUS into $WH"
-  rm -rf "$WH" "$WH.tmp"
-  mkdir -p "$WH.tmp"
-  tar -xzf "$CORPUS" -C "$WH.tmp"
-  mv "$WH.tmp" "$WH"
-  touch "$CACHE/wh.unpacked"
-else
-  log "reusing the corpus unpacked in $WH"
-fi
+unpack_corpus "$CORPUS" "$WH"
 DOCS=$(find "$WH" -name '*.md' | wc -l)
 
 # start_timed NAME ARGS…: the server under /usr/bin/time -v; sets SERVER_PID (the server) and
@@ -198,11 +188,12 @@ kill -TERM "$NOCACHE_PID"
 wait "$NOCACHE_PID" || true
 forget "$NOCACHE_PID"
 LOAD_RSS=$(peak_rss_mib "$RUN/warm.time")
-# The server's log of the loads: 5xx answers (not /readyz's 503 while it starts) and ERROR lines,
-# of which "context canceled" ones come from wrk closing its connections at the end of a run.
-STATUS5=$(grep -v 'path=/readyz' "$RUN/warm.log" | grep -c 'status=5[0-9][0-9]' || true)
-ERRLOG=$(grep -c 'level=ERROR' "$RUN/warm.log" || true)
-CANCELED=$(grep 'level=ERROR' "$RUN/warm.log" | grep -c 'context canceled' || true)
+# The servers' logs of the loads: 5xx answers (not /readyz's 503 while it starts, nor answers to
+# clients that had gone: wrk cuts the requests under way when a run ends) and ERROR lines.
+LOAD_LOGS=$(cat "$RUN/warm.log" "$RUN/nocache.log" | grep -v 'path=/readyz')
+STATUS5=$(grep -v 'client_gone=true' <<<"$LOAD_LOGS" | grep -c 'status=5[0-9][0-9]' || true)
+GONE=$(grep -c 'client_gone=true' <<<"$LOAD_LOGS" || true)
+ERRLOG=$(grep -c 'level=ERROR' <<<"$LOAD_LOGS" || true)
 
 # --- 4. Seed archive and trivial handler ---------------------------------------------------------
 log "seed archive (embedded) on port $SEED_PORT"
@@ -280,6 +271,6 @@ Readout benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT
 | trivial Go handler, req/s (p99 ms) | $(rps "$TRIVIAL") ($(ms "$(f "$TRIVIAL" p99_us)")) | | |
 | seed /search?q=Quad ÷ trivial handler | $RATIO % | ≥ 25 % | $(met "$RATIO" ">=" 25) |
 
-The server's own log: cold index took=$COLD_TOOK; during the loads $STATUS5 answers 5xx and $ERRLOG ERROR lines ($CANCELED "context canceled": wrk closing its connections at the end of a run).
+The server's own log: cold index took=$COLD_TOOK; during the loads (cached and not) $STATUS5 answers 5xx and $ERRLOG ERROR lines; $GONE requests cut by wrk at the end of a run.
 Raw output in $RUN; the whole run took $(num "$TOTAL_S") s.
 REPORT

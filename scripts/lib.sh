@@ -1,4 +1,4 @@
-# Helpers shared by scripts/bench.sh and scripts/replicas.sh: sourced, not run.
+# Helpers shared by scripts/bench.sh, scripts/replicas.sh and scripts/soak.sh: sourced, not run.
 # shellcheck shell=bash
 
 SCRIPT_NAME=$(basename "$0" .sh)
@@ -168,6 +168,23 @@ $(tail -n 5 "$out")"
   line=$(grep '^BENCH ' "$out" | tail -n 1)
   [ -n "$line" ] || die "wrk printed no BENCH line; see $out"
   echo "$line wrk_cs=$(awk '/^WRKCPU/ { printf "%.0f", 100 * ($2 + $3) }' "$out.cpu")"
+}
+
+# unpack_corpus TARBALL DIR: the corpus unpacked into DIR, once (a marker file says it is complete,
+# so that an interrupted unpacking is redone rather than served half).
+unpack_corpus() {
+  local corpus=$1 dir=$2
+  if [ -f "$dir.unpacked" ]; then
+    log "reusing the corpus unpacked in $dir"
+    return 0
+  fi
+  [ -f "$corpus" ] || die "no corpus at $corpus"
+  log "unpacking $corpus into $dir"
+  rm -rf "$dir" "$dir.tmp"
+  mkdir -p "$dir.tmp"
+  tar -xzf "$corpus" -C "$dir.tmp"
+  mv "$dir.tmp" "$dir"
+  touch "$dir.unpacked"
 }
 
 LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -66,15 +66,7 @@ BIN=$CACHE/bin/readout
 ARCHIVE=()
 if [ "$MODE" = corpus ]; then
   WH=$CACHE/wh
-  if [ ! -f "$CACHE/wh.unpacked" ]; then
-    [ -f "$CORPUS" ] || die "no corpus at $CORPUS (set BENCH_CORPUS)"
-    log "unpacking $CORPUS into $WH"
-    rm -rf "$WH" "$WH.tmp"
-    mkdir -p "$WH.tmp"
-    tar -xzf "$CORPUS" -C "$WH.tmp"
-    mv "$WH.tmp" "$WH"
-    touch "$CACHE/wh.unpacked"
-  fi
+  unpack_corpus "$CORPUS" "$WH"
   ARCHIVE=(-seeds "$WH")
   # The index is derived data: build it once, and give each replica its own copy.
   PREBUILT=$CACHE/index
