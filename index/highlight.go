@@ -90,11 +90,17 @@ func (h *Highlighter) mayMatch(text string) bool {
 			return true
 		}
 	}
-	// Folded accents ("Fernández" for "fernandez") need the analyser.
+	// Folded accents ("Fernández" for "fernandez") need the analyser; curly quotes and dashes,
+	// in nearly every paragraph, do not.
 	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf {
+		if text[i] < utf8.RuneSelf {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) {
 			return true
 		}
+		i += size - 1
 	}
 	return false
 }

@@ -200,6 +200,35 @@ func TestSearchHighlights(t *testing.T) {
 	}
 }
 
+// TestHighlighterMarks: the words a search marks in a text, as the index matches them (stems,
+// folded accents, possessives), whatever punctuation surrounds them.
+func TestHighlighterMarks(t *testing.T) {
+	a := mustArchive(t, seeds.FS, "")
+	tests := []struct {
+		search, text string
+		want         []string
+	}{
+		{"alliance", "Our alliances are vital.", []string{"alliances"}},
+		{"fernandez", "President Alberto Fernández said so.", []string{"Fernández"}},
+		{"Fernández", "Fernandez and FERNÁNDEZ", []string{"Fernandez", "FERNÁNDEZ"}},
+		{"china", "China’s “red lines” — and China's.", []string{"China’s", "China's"}},
+		{"quad", "The “Quad” met — again — in Tokyo.", []string{"Quad"}},
+		{`"Hong Kong" -Macau`, "In Hong Kong, not Macau.", []string{"Hong", "Kong"}},
+		{"russia", "Nothing here — “none” at all.", nil},
+		{"", "Anything at all.", nil},
+	}
+	for _, tt := range tests {
+		text := tt.text
+		var got []string
+		for _, m := range a.Highlighter(tt.search).Marks(text) {
+			got = append(got, text[m[0]:m[1]])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q in %q: %q, want %q", tt.search, tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestSearchRefuses(t *testing.T) {
 	a := mustArchive(t, seeds.FS, "")
 	for _, text := range []string{strings.Repeat("a", index.MaxQueryLength+1), "caf\xe9", strings.Repeat("w ", index.MaxQueryClauses+1), "from:yesterday"} {

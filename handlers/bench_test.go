@@ -1,0 +1,83 @@
+package handlers_test
+
+import (
+	"bufio"
+	"context"
+	"io/fs"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/readout/readout/handlers"
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/registry"
+	"github.com/readout/readout/seeds"
+)
+
+// BenchmarkUncached replays the request mixes of scripts/bench.sh through the router with the
+// response cache off: what a search nobody has asked before costs, from parsing the address to
+// the last byte rendered. On the seeds; READOUT_BENCH_DIR serves another archive folder (the
+// unpacked corpus) and READOUT_BENCH_INDEX keeps its index on disk, as in ./index.
+func BenchmarkUncached(b *testing.B) {
+	var fsys fs.FS = seeds.FS
+	if dir := os.Getenv("READOUT_BENCH_DIR"); dir != "" {
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer root.Close()
+		fsys = root.FS()
+	}
+	reg, err := registry.Load(fsys, seeds.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := index.Open(context.Background(), index.Options{Source: fsys, Registry: reg, Path: os.Getenv("READOUT_BENCH_INDEX")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	if err := a.Wait(ctx); err != nil {
+		b.Fatal(err)
+	}
+	h := handlers.New(handlers.Config{Archive: a})
+	for _, mix := range []string{"search", "api"} {
+		paths := benchPaths(b, "../scripts/bench/"+mix+".paths")
+		b.Run(mix, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				path := paths[i%len(paths)]
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+				if rec.Code != 200 {
+					b.Fatalf("%s: %d %s", path, rec.Code, rec.Body)
+				}
+				i++
+			}
+		})
+	}
+}
+
+// benchPaths reads a file of request paths, one a line, '#' starting a comment.
+func benchPaths(b *testing.B, name string) []string {
+	f, err := os.Open(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var paths []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if line, _, _ := strings.Cut(sc.Text(), "#"); strings.TrimSpace(line) != "" {
+			paths = append(paths, strings.TrimSpace(line))
+		}
+	}
+	if err := sc.Err(); err != nil || len(paths) == 0 {
+		b.Fatalf("%s: %v, %d paths", name, err, len(paths))
+	}
+	return paths
+}
