@@ -7,7 +7,9 @@
 # into a cache folder (reused), and then:
 #   1. cold index: an empty -index folder, the server under /usr/bin/time -v, the wall time until
 #      /readyz answers 200, and the peak RSS of that run (the server is stopped once ready);
-#   2. warm restart: the same index folder (unchanged archive), the time until /readyz is 200;
+#   2. one file added to the archive, then removed: the time until /readyz is 200 after each
+#      (the index is updated in place); then a warm restart: the same index folder, the archive
+#      unchanged, the time until /readyz is 200;
 #   3. loads with wrk on that server: a mix of /search pages (scripts/bench/search.paths) and one
 #      of /api/search (scripts/bench/api.paths): req/s, p99, non-2xx and socket errors;
 #      then both again on a server started with -cache-mb 0, for what a search costs uncached;
@@ -39,7 +41,8 @@ READY_TIMEOUT=${BENCH_READY_TIMEOUT:-300}
 QUIET_WAIT=${BENCH_QUIET_WAIT:-30}
 read -r -a SERVER_FLAGS <<<"${BENCH_SERVER_FLAGS:-}"
 
-trap stop_all EXIT
+# The corpus folder is a cache shared by runs: never leave the added file in it.
+trap 'rm -f "${ADDED:-}"; stop_all' EXIT
 trap 'exit 130' INT TERM
 RUN_START=$EPOCHREALTIME
 
@@ -108,6 +111,29 @@ COLD_TOOK=$(grep -o 'archive ready.*' "$RUN/cold.log" | grep -o 'took=[^ ]*' | c
 COLD_COUNTS=$(grep -o 'archive ready.*' "$RUN/cold.log" | grep -o 'articles=[0-9]* quotes=[0-9]*' || true)
 log "cold: ready after ${COLD_S}s (server's own took=$COLD_TOOK), peak RSS ${COLD_RSS} MiB, other processes took ${OTHERS[cold]}% of the cores"
 
+# --- 2a. One file added, then removed --------------------------------------------------------------
+# A copy of an article under a new name is a new article: the next start applies it to the index
+# in place, and the start after its removal takes it out again.
+ADDED=$WH/zz-bench-added.md
+cp "$(find "$WH" -name '*.md' | sort | head -n 1)" "$ADDED"
+log "one file added ($ADDED)"
+t0=$EPOCHREALTIME
+start_timed added -addr "127.0.0.1:$PORT" -seeds "$WH" -index "$INDEX"
+wait_ready "http://127.0.0.1:$PORT/readyz" "$SERVER_PID" "$RUN/added.log" "$READY_TIMEOUT"
+ADD_S=$(elapsed "$t0" "$EPOCHREALTIME")
+stop_timed
+rm -f "$ADDED"
+log "the same file removed"
+t0=$EPOCHREALTIME
+start_timed removed -addr "127.0.0.1:$PORT" -seeds "$WH" -index "$INDEX"
+wait_ready "http://127.0.0.1:$PORT/readyz" "$SERVER_PID" "$RUN/removed.log" "$READY_TIMEOUT"
+REMOVE_S=$(elapsed "$t0" "$EPOCHREALTIME")
+stop_timed
+for step in added removed; do
+  grep -q 'index=updated' "$RUN/$step.log" || log "warning: the start with one file $step did not say index=updated; see $RUN/$step.log"
+done
+log "one file added: ready after ${ADD_S}s; removed: ${REMOVE_S}s"
+
 # --- 2. Warm restart -----------------------------------------------------------------------------
 log "warm restart on the same index"
 t0=$EPOCHREALTIME
@@ -146,6 +172,9 @@ load() {
   wait_quiet "$QUIET_WAIT"
   log "load $name: $CONNS connections, $THREADS threads, $WARMUP warm-up then $DURATION"
   run_wrk "$RUN/$name.warmup.txt" "$url" "$paths" "$WARMUP" "$CONNS" "$THREADS" >/dev/null
+  # The warm-up's last requests, cut when it stopped, leave the server's queue within moments;
+  # a measured run started at once would find it full for an instant.
+  sleep 1
   LOAD_AVG[$name]=$(cut -d' ' -f1 /proc/loadavg)
   b0=$(busy_cs)
   p0=$(proc_cs "$pid")
@@ -237,7 +266,7 @@ RATIO=$(awk -v a="$(f "$SEED" rps)" -v b="$(f "$TRIVIAL" rps)" 'BEGIN { printf "
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 MEM=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 COMMIT=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(cd "$ROOT" && git status --porcelain -- . ':!scripts' 2>/dev/null)" ]; then COMMIT="$COMMIT + uncommitted changes"; fi
+if [ -n "$(cd "$ROOT" && git status --porcelain -- . ':!scripts' ':!*.md' ':!docs' 2>/dev/null)" ]; then COMMIT="$COMMIT + uncommitted changes"; fi
 BUSY=""
 for phase in cold search api search-nocache api-nocache seed trivial; do
   BUSY+="${BUSY:+; }$phase ${SERVER_CPU[$phase]} / ${WRK_CPU[$phase]} / ${OTHERS[$phase]} (${LOAD_AVG[$phase]})"
@@ -258,6 +287,7 @@ Readout benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT
 | cold index of the whole corpus, until /readyz is 200 (s) | $(secs "$COLD_S" 1) | ≤ 15 | $(met "$COLD_S" "<=" 15) |
 | peak RSS while indexing (MiB) | $COLD_RSS | ≤ 1024 | $(met "$COLD_RSS" "<=" 1024) |
 | warm restart on the unchanged archive, until ready (s) | $(secs "$WARM_S" 2) | ≤ 1 | $(met "$WARM_S" "<=" 1) |
+| restart with one file added / removed, until ready (s) | $(secs "$ADD_S" 2) / $(secs "$REMOVE_S" 2) | | |
 | /search mix (HTML, $(paths search) paths), req/s | $(rps "$SEARCH") | ≥ 2,000 | $(met "$(f "$SEARCH" rps)" ">=" 2000) |
 | /search mix, p99 (ms) | $(ms "$(f "$SEARCH" p99_us)") | ≤ 50 | $(met "$(ms "$(f "$SEARCH" p99_us)")" "<=" 50) |
 | /search mix, non-2xx / socket errors | $(errs "$SEARCH") | 0 / 0 | $(errs_met "$SEARCH") |

@@ -117,7 +117,8 @@ done <"$HOSTILE"
 log "checked $(wc -l <"$L/odd") odd and $(grep -c '^[A-Z]' "$HOSTILE") hostile requests"
 
 # --- The soak -------------------------------------------------------------------------------------
-# status_field FIELD: a field of the server's /proc status, in KiB (VmRSS) or a count (Threads).
+# status_field FIELD: a field of the server's /proc status, in KiB (VmRSS, RssAnon) or a count
+# (Threads). RssAnon is the heap and stacks; the rest of VmRSS is mostly the index's files, mapped.
 status_field() { awk -v f="$1:" '$1 == f { print $2 }' "/proc/$PID/status" 2>/dev/null || echo 0; }
 answered() { echo $(($(grep -c 'msg=request' "$RUN/server.log" || true) - BEFORE)); }
 BEFORE=0
@@ -135,7 +136,7 @@ started "$HOSTILE_PID"
 
 cpu0=$(proc_cs "$PID")
 t0=$EPOCHREALTIME
-printf 'seconds rss_mib threads fds answered\n' >"$RUN/samples.txt"
+printf 'seconds rss_mib anon_mib threads fds answered\n' >"$RUN/samples.txt"
 next=$SAMPLE
 while alive "$TRAFFIC_PID" || alive "$HOSTILE_PID"; do
   sleep 1
@@ -143,10 +144,11 @@ while alive "$TRAFFIC_PID" || alive "$HOSTILE_PID"; do
   if awk -v n="$now" -v s="$next" 'BEGIN { exit !(n >= s) }'; then
     alive "$PID" || die "the server died during the soak; the end of its log:
 $(tail -n 20 "$RUN/server.log")"
-    line=$(printf '%d %.0f %s %s %s' "$next" "$(awk -v k="$(status_field VmRSS)" 'BEGIN { print k / 1024 }')" \
+    line=$(printf '%d %.0f %.0f %s %s %s' "$next" "$(awk -v k="$(status_field VmRSS)" 'BEGIN { print k / 1024 }')" \
+      "$(awk -v k="$(status_field RssAnon)" 'BEGIN { print k / 1024 }')" \
       "$(status_field Threads)" "$(find "/proc/$PID/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)" "$(answered)")
     echo "$line" >>"$RUN/samples.txt"
-    ((next % 60 == 0)) && log "  $(awk '{ printf "%ds: RSS %s MiB, %s threads, %s open files, %s requests answered", $1, $2, $3, $4, $5 }' <<<"$line")"
+    ((next % 60 == 0)) && log "  $(awk '{ printf "%ds: RSS %s MiB (anonymous %s), %s threads, %s open files, %s requests answered", $1, $2, $3, $4, $5, $6 }' <<<"$line")"
     next=$((next + SAMPLE))
   fi
 done
@@ -190,7 +192,7 @@ GROWTH=$(awk -v a="$FIRST" -v b="$LAST" 'BEGIN { printf "%+.1f", a ? 100 * (b - 
 FLAT=$(awk -v a="$FIRST" -v b="$LAST" 'BEGIN { print (b <= 1.10 * a) ? "yes" : "no" }')
 VERDICT=$([ "$ERRORS" -eq 0 ] && [ "$FLAT" = yes ] && echo passed || echo FAILED)
 COMMIT=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(cd "$ROOT" && git status --porcelain -- . ':!scripts' 2>/dev/null)" ]; then COMMIT="$COMMIT + uncommitted changes"; fi
+if [ -n "$(cd "$ROOT" && git status --porcelain -- . ':!scripts' ':!*.md' ':!docs' 2>/dev/null)" ]; then COMMIT="$COMMIT + uncommitted changes"; fi
 
 {
   echo "Readout soak, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT: **$VERDICT**"
@@ -214,17 +216,17 @@ if [ -n "$(cd "$ROOT" && git status --porcelain -- . ':!scripts' 2>/dev/null)" ]
   echo
   echo "Memory and answers over time (one row a minute, the sample at its end):"
   echo
-  echo "| minute | RSS (MiB) | largest RSS in the minute (MiB) | threads | open files | answered in the minute |"
-  echo "|---|---|---|---|---|---|"
+  echo "| minute | RSS (MiB) | of which anonymous (MiB) | largest RSS in the minute (MiB) | threads | open files | answered in the minute |"
+  echo "|---|---|---|---|---|---|---|"
   awk -v step="$SAMPLE" 'NR > 1 {
       m = int(($1 - 1) / 60) + 1
       if ($2 > peak[m]) peak[m] = $2
-      rss[m] = $2; thr[m] = $3; fds[m] = $4; ans[m] = $5; last = m
+      rss[m] = $2; anon[m] = $3; thr[m] = $4; fds[m] = $5; ans[m] = $6; last = m
     }
     END {
       prev = 0
       for (m = 1; m <= last; m++) {
-        printf "| %d | %s | %s | %s | %s | %d |\n", m, rss[m], peak[m], thr[m], fds[m], ans[m] - prev
+        printf "| %d | %s | %s | %s | %s | %s | %d |\n", m, rss[m], anon[m], peak[m], thr[m], fds[m], ans[m] - prev
         prev = ans[m]
       }
     }' "$RUN/samples.txt"
