@@ -144,18 +144,8 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) error {
 
 // apiArticle handles "GET /api/articles/{id}": an article with its text and quotes.
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) error {
-	if _, err := readParams(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id", slugID, "article")
+	_, art, err := byID(r, slugID, "article", s.archive.Article)
 	if err != nil {
-		return err
-	}
-	art, err := s.archive.Article(id)
-	if err != nil {
-		if err == index.ErrNotFound {
-			return notFound("There is no article with the id %q.", id)
-		}
 		return err
 	}
 	out := apiArticle{apiSummary: summaryJSON(&art.Summary), Body: art.Body(), Quotes: []apiQuote{}}
@@ -274,21 +264,11 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
 
 // apiQuote handles "GET /api/quotes/{id}": one quote.
 func (s *Server) apiQuote(w http.ResponseWriter, r *http.Request) error {
-	if _, err := readParams(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id", quoteID, "quote")
+	_, q, err := byID(r, quoteID, "quote", s.quoteWithArticle)
 	if err != nil {
 		return err
 	}
-	q, art, err := s.archive.Quote(id)
-	if err != nil {
-		if err == index.ErrNotFound {
-			return notFound("There is no quote with the id %q.", id)
-		}
-		return err
-	}
-	writeJSON(w, http.StatusOK, quoteJSON(q, art.Paragraphs, art.Title))
+	writeJSON(w, http.StatusOK, quoteJSON(q.Quote, q.Article.Paragraphs, q.Article.Title))
 	return nil
 }
 
@@ -335,18 +315,8 @@ func (s *Server) apiActors(w http.ResponseWriter, r *http.Request) error {
 
 // apiActor handles "GET /api/actors/{id}": one actor, with roles.
 func (s *Server) apiActor(w http.ResponseWriter, r *http.Request) error {
-	if _, err := readParams(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id", slugID, "actor")
+	_, a, err := byID(r, slugID, "actor", s.archive.Actor)
 	if err != nil {
-		return err
-	}
-	a, err := s.archive.Actor(id)
-	if err != nil {
-		if err == index.ErrNotFound {
-			return notFound("There is no actor with the id %q.", id)
-		}
 		return err
 	}
 	writeJSON(w, http.StatusOK, actorJSON(a, true))
@@ -382,18 +352,8 @@ func (s *Server) apiTopics(w http.ResponseWriter, r *http.Request) error {
 
 // apiTopic handles "GET /api/topics/{id}": one topic and the words that tag it.
 func (s *Server) apiTopic(w http.ResponseWriter, r *http.Request) error {
-	if _, err := readParams(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id", slugID, "topic")
+	_, t, err := byID(r, slugID, "topic", s.archive.Topic)
 	if err != nil {
-		return err
-	}
-	t, err := s.archive.Topic(id)
-	if err != nil {
-		if err == index.ErrNotFound {
-			return notFound("There is no topic with the id %q.", id)
-		}
 		return err
 	}
 	writeJSON(w, http.StatusOK, apiTopic{ID: t.ID, Name: t.Name, Articles: t.Articles, Quotes: t.Quotes, Terms: t.Terms})

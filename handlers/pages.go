@@ -326,23 +326,12 @@ func pager(st searchState, page, perPage, total int, path string) web.Pager {
 // article handles "GET /articles/{id}": the article, its quotes marked and attributed, each
 // with an anchor; ?hl= highlights a search's words.
 func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
-	p, err := readParams(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id", slugID, "article")
+	p, art, err := byID(r, slugID, "article", s.archive.Article)
 	if err != nil {
 		return err
 	}
 	hlText, err := p.text("hl", maxHighlight)
 	if err != nil {
-		return err
-	}
-	art, err := s.archive.Article(id)
-	if err != nil {
-		if err == index.ErrNotFound {
-			return notFound("There is no article with the id %q.", id)
-		}
 		return err
 	}
 	hl := s.archive.Highlighter(hlText)
@@ -396,23 +385,25 @@ func excerptText(s string, n int) string {
 	return b.String()
 }
 
+// quoteWithArticle is a quote with the article it is in, as one value for byID.
+type quoteWithArticle struct {
+	Quote   *index.Quote
+	Article *index.Article
+}
+
+func (s *Server) quoteWithArticle(id string) (quoteWithArticle, error) {
+	q, art, err := s.archive.Quote(id)
+	return quoteWithArticle{q, art}, err
+}
+
 // quote handles "GET /quotes/{id}": one quote, who said it, when and where, in context, with
 // a link and a citation to copy.
 func (s *Server) quote(w http.ResponseWriter, r *http.Request) error {
-	if _, err := readParams(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id", quoteID, "quote")
+	_, qa, err := byID(r, quoteID, "quote", s.quoteWithArticle)
 	if err != nil {
 		return err
 	}
-	q, art, err := s.archive.Quote(id)
-	if err != nil {
-		if err == index.ErrNotFound {
-			return notFound("There is no quote with the id %q.", id)
-		}
-		return err
-	}
+	q, art := qa.Quote, qa.Article
 	permalink := s.abs(quoteURL(q.ID))
 	who := speakerNames(q.Speakers)
 	text := excerptText(q.Text, 280)
@@ -484,23 +475,13 @@ func (s *Server) actors(w http.ResponseWriter, r *http.Request) error {
 // actor handles "GET /actors/{id}": who they are, their quotes newest first, the topics they
 // speak on, and a timeline of their statements by month.
 func (s *Server) actor(w http.ResponseWriter, r *http.Request) error {
-	p, err := readParams(r)
+	p, info, err := byID(r, slugID, "actor", s.archive.Actor)
 	if err != nil {
 		return err
 	}
-	id, err := pathID(r, "id", slugID, "actor")
-	if err != nil {
-		return err
-	}
+	id := info.ID
 	page, err := p.number("page", 1, 1, index.MaxResults/defaultPerPage)
 	if err != nil {
-		return err
-	}
-	info, err := s.archive.Actor(id)
-	if err != nil {
-		if err == index.ErrNotFound {
-			return notFound("There is no actor with the id %q.", id)
-		}
 		return err
 	}
 	q := index.Query{Kind: index.KindQuotes, Actors: []string{id}, Sort: index.SortNewest, Page: page, PerPage: defaultPerPage}
@@ -603,20 +584,11 @@ func (s *Server) topics(w http.ResponseWriter, r *http.Request) error {
 // topic handles "GET /topics/{id}": the quotes and articles on it, who speaks on it most, and a
 // timeline.
 func (s *Server) topic(w http.ResponseWriter, r *http.Request) error {
-	if _, err := readParams(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id", slugID, "topic")
+	_, info, err := byID(r, slugID, "topic", s.archive.Topic)
 	if err != nil {
 		return err
 	}
-	info, err := s.archive.Topic(id)
-	if err != nil {
-		if err == index.ErrNotFound {
-			return notFound("There is no topic with the id %q.", id)
-		}
-		return err
-	}
+	id := info.ID
 	quotes, err := s.search1(r.Context(), index.Query{Kind: index.KindQuotes, Topics: []string{id}, Sort: index.SortNewest, Page: 1, PerPage: 8})
 	if err != nil {
 		return err

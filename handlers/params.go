@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -242,6 +243,25 @@ func pathID(r *http.Request, name string, pattern *regexp.Regexp, what string) (
 		return "", notFound("There is no %s with the id %q.", what, clip(id, 60))
 	}
 	return id, nil
+}
+
+// byID reads a request for one thing by its id: a query string that parses, an id of the right
+// form, and the thing itself, or a 404 that names what is missing.
+func byID[T any](r *http.Request, pattern *regexp.Regexp, what string, get func(string) (T, error)) (params, T, error) {
+	var zero T
+	p, err := readParams(r)
+	if err != nil {
+		return p, zero, err
+	}
+	id, err := pathID(r, "id", pattern, what)
+	if err != nil {
+		return p, zero, err
+	}
+	v, err := get(id)
+	if errors.Is(err, index.ErrNotFound) {
+		return p, zero, notFound("There is no %s with the id %q.", what, id)
+	}
+	return p, v, err
 }
 
 func appendUnique(s []string, v string) []string {
