@@ -58,6 +58,7 @@ type Archive struct {
 	cache    *articleCache
 	closing  context.CancelFunc
 	closeMu  sync.Mutex
+	lock     *os.File // of the index folder on disk
 }
 
 // state is an index and its catalog, swapped as one when ready.
@@ -103,6 +104,19 @@ func Open(ctx context.Context, o Options) (*Archive, error) {
 		src: o.Source, reg: o.Registry, log: log, path: o.Path, analyzer: an,
 		done:  make(chan struct{}),
 		cache: newArticleCache(o.CacheSize),
+	}
+	if o.Path != "" {
+		// Refused at once, before the server says it listens: a folder of someone's files
+		// (Readout removes what it does not know there) or one another server is using.
+		if err := os.MkdirAll(o.Path, 0o755); err != nil {
+			return nil, err
+		}
+		if err := checkOwned(o.Path); err != nil {
+			return nil, err
+		}
+		if a.lock, err = lockFolder(o.Path); err != nil {
+			return nil, err
+		}
 	}
 	a.progress.started = time.Now()
 	bctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
@@ -152,6 +166,9 @@ func (a *Archive) Close() error {
 	defer a.closeMu.Unlock()
 	a.closing()
 	<-a.done
+	if a.lock != nil {
+		defer func() { a.lock.Close(); a.lock = nil }()
+	}
 	st := a.state.Swap(nil)
 	if st == nil {
 		return nil

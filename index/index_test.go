@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -458,15 +459,32 @@ func TestIndexOnDisk(t *testing.T) {
 	// A folder that is not an index is never touched.
 	other := t.TempDir()
 	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644)
-	b, err := index.Open(context.Background(), index.Options{Source: files, Registry: mustRegistry(t), Path: other})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := b.Wait(context.Background()); err == nil || !strings.Contains(err.Error(), "not part of an index") {
+	if b, err := index.Open(context.Background(), index.Options{Source: files, Registry: mustRegistry(t), Path: other}); err == nil || !strings.Contains(err.Error(), "not part of an index") {
 		t.Errorf("indexing into a folder of other files: %v", err)
+		if b != nil {
+			b.Close()
+		}
 	}
-	b.Close()
+	if entries, _ := os.ReadDir(other); len(entries) != 1 {
+		t.Errorf("the folder of other files was written to: %d entries", len(entries))
+	}
 	if data, _ := os.ReadFile(filepath.Join(other, "notes.txt")); string(data) != "mine" {
 		t.Error("a file in the folder was touched")
 	}
+
+	// One server to an index folder: a second is refused at once, not left waiting (where
+	// flock exists: everywhere Readout is built for but Windows).
+	if runtime.GOOS == "windows" {
+		return
+	}
+	a = open()
+	if b, err := index.Open(context.Background(), index.Options{Source: files, Registry: mustRegistry(t), Path: dir}); err == nil || !strings.Contains(err.Error(), "in use by another process") {
+		t.Errorf("a second archive on the index folder in use: %v", err)
+		if b != nil {
+			b.Close()
+		}
+	}
+	a.Close()
+	a = open() // and the folder is free again once the first is closed
+	a.Close()
 }

@@ -22,6 +22,7 @@ import (
 //
 //	PATH/CURRENT            the name of the complete index in use, replaced atomically
 //	PATH/index-<stamp>/     one complete index: bleve/, catalog.gob, meta.json
+//	PATH/LOCK               locked (flock) by the server using the folder
 //
 // A new index is built in a new index-<stamp> folder and becomes current only when complete,
 // by renaming a new CURRENT over the old one. A crash or kill at any moment leaves the old
@@ -33,6 +34,7 @@ const (
 	catalogFile = "catalog.gob"
 	bleveDir    = "bleve"
 	dirPrefix   = "index-"
+	lockFile    = "LOCK" // held while a server uses the folder
 )
 
 // meta says what an index was built with; files are compared one by one (catalog.Files).
@@ -95,12 +97,6 @@ func (a *Archive) newIndexDir() (string, error) {
 	if a.path == "" {
 		return "", nil
 	}
-	if err := os.MkdirAll(a.path, 0o755); err != nil {
-		return "", err
-	}
-	if err := checkOwned(a.path); err != nil {
-		return "", err
-	}
 	removeStale(a.path, currentName(a.path))
 	var r [4]byte
 	rand.Read(r[:])
@@ -126,7 +122,7 @@ func checkOwned(path string) error {
 	}
 	for _, e := range entries {
 		n := e.Name()
-		if n == currentFile || n == currentFile+".tmp" || strings.HasPrefix(n, dirPrefix) {
+		if n == currentFile || n == currentFile+".tmp" || n == lockFile || strings.HasPrefix(n, dirPrefix) {
 			continue
 		}
 		return fmt.Errorf("the index folder %s holds %q, which is not part of an index: choose an empty or new folder", path, n)

@@ -164,3 +164,32 @@ func TestBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexFolderRefused: an index folder another server uses, or one that holds other files,
+// stops the start with a message that says so, at once.
+func TestIndexFolderRefused(t *testing.T) {
+	dir := t.TempDir()
+	base, _ := startServer(t, "-index", dir)
+	waitReady(t, base)
+	other := t.TempDir()
+	if err := os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ dir, want string }{
+		{dir, "in use by another process"},
+		{other, "not part of an index"},
+	} {
+		done := make(chan error, 1)
+		go func() {
+			done <- run(context.Background(), []string{"-addr", "127.0.0.1:0", "-index", tt.dir}, func(string) string { return "" }, io.Discard, nil)
+		}()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("-index %s: %v, want an error saying %q", tt.dir, err, tt.want)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("-index %s: the start did not end", tt.dir)
+		}
+	}
+}

@@ -156,12 +156,12 @@ func TestKillDuringIndexing(t *testing.T) {
 		t.Errorf("%d articles mention Canberra, want %d: the changes were not all indexed", v.Total, (n+2)/3)
 	}
 	entries, _ := os.ReadDir(idx)
-	if len(entries) != 2 {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Errorf("the index folder holds %q, want CURRENT and one index", names)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if len(names) != 3 || names[0] != "CURRENT" || names[1] != "LOCK" || !strings.HasPrefix(names[2], "index-") {
+		t.Errorf("the index folder holds %q, want CURRENT, LOCK and one index", names)
 	}
 }
 
