@@ -261,6 +261,8 @@ met() { awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { ok = (op == "<=") ? (v <= t)
 errs() { echo "$(f "$1" non2xx) / $(($(f "$1" connect) + $(f "$1" read) + $(f "$1" write) + $(f "$1" timeout)))"; }
 errs_met() { [ "$(errs "$1")" = "0 / 0" ] && echo yes || echo "**no**"; }
 paths() { grep -c '^/' "$ROOT/scripts/bench/$1.paths"; }
+# cpu_ms PHASE LINE: the server's CPU time per answer during a load, in ms.
+cpu_ms() { awk -v c="${SERVER_CPU[$1]}" -v n="$(nproc)" -v r="$(f "$2" rps)" 'BEGIN { printf "%.1f", c / 100 * n * 1000 / r }'; }
 
 RATIO=$(awk -v a="$(f "$SEED" rps)" -v b="$(f "$TRIVIAL" rps)" 'BEGIN { printf "%.1f", 100 * a / b }')
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
@@ -294,8 +296,8 @@ Readout benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT
 | /api/search mix (JSON, $(paths api) paths), req/s | $(rps "$API") | ≥ 2,000 | $(met "$(f "$API" rps)" ">=" 2000) |
 | /api/search mix, p99 (ms) | $(ms "$(f "$API" p99_us)") | ≤ 50 | $(met "$(ms "$(f "$API" p99_us)")" "<=" 50) |
 | /api/search mix, non-2xx / socket errors | $(errs "$API") | 0 / 0 | $(errs_met "$API") |
-| /search mix without the response cache, req/s (p99 ms) | $(rps "$SEARCH_NC") ($(ms "$(f "$SEARCH_NC" p99_us)")) | | |
-| /api/search mix without the response cache, req/s (p99 ms) | $(rps "$API_NC") ($(ms "$(f "$API_NC" p99_us)")) | | |
+| /search mix without the response cache: req/s, p99 (ms), non-2xx / socket errors, server CPU per answer (ms) | $(rps "$SEARCH_NC"), $(ms "$(f "$SEARCH_NC" p99_us)"), $(errs "$SEARCH_NC"), $(cpu_ms search-nocache "$SEARCH_NC") | | |
+| /api/search mix without the response cache: the same | $(rps "$API_NC"), $(ms "$(f "$API_NC" p99_us)"), $(errs "$API_NC"), $(cpu_ms api-nocache "$API_NC") | | |
 | peak RSS, warm restart and both loads (MiB) | $LOAD_RSS | | |
 | seed archive /search?q=Quad, req/s (p99 ms) | $(rps "$SEED") ($(ms "$(f "$SEED" p99_us)")) | | |
 | trivial Go handler, req/s (p99 ms) | $(rps "$TRIVIAL") ($(ms "$(f "$TRIVIAL" p99_us)")) | | |
