@@ -467,6 +467,27 @@ func TestTypedFilters(t *testing.T) {
 	}
 }
 
+// TestOneSearchBox: a page with a search box of its own leaves out the masthead's, so that no
+// page has two boxes (the masthead's would drop the page's filters and sort).
+func TestOneSearchBox(t *testing.T) {
+	srv := mustSeedsServer(t)
+	for _, c := range []struct{ path, box string }{
+		{"/", "q-home"},
+		{"/search?q=allies&actor=josep-borrell", "q"},
+		{"/search?kind=quotes", "q"},
+		{"/articles/" + usThem + "?hl=China", "q-top"},
+		{"/actors", "q-top"},
+		{"/topics", "q-top"},
+		{"/search?page=0", "q-top"}, // an error page: the masthead's box, to try again
+	} {
+		d := mustDoc(t, get(t, srv, c.path).body)
+		boxes := d.Find(`input[name="q"]`)
+		if id, _ := boxes.Attr("id"); boxes.Length() != 1 || id != c.box {
+			t.Errorf("%s: %d search boxes, the first #%s; want one, #%s", c.path, boxes.Length(), id, c.box)
+		}
+	}
+}
+
 func TestResponseCache(t *testing.T) {
 	seedsOnce.Do(func() { seedsArchive, seedsErr = openArchive(seeds.FS) })
 	if seedsErr != nil {

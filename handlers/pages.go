@@ -43,6 +43,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		Canonical:   s.abs("/"),
 		Description: "Readout: a searchable archive of diplomatic statements, every quotation marked and attributed.",
 		Nav:         "home",
+		OwnSearch:   true,
 	}}
 	h.Summary = fmt.Sprintf("%s articles and %s quotes", thousands(stats.Articles), thousands(stats.Quotes))
 	if !stats.First.IsZero() {
@@ -151,7 +152,7 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		Page: web.Page{
 			Title: title, Query: q.Text, Canonical: s.abs(st.url("/search")),
 			FeedURL: st.with(func(c *searchState) { c.Sort = ""; c.Page = 0 }).url("/feed"),
-			Notice:  s.notice(), Nav: "search",
+			Notice:  s.notice(), Nav: "search", OwnSearch: true,
 		},
 		Reading: res.Reading, Notes: res.Notes, Kind: q.Kind, Total: res.Total, Sort: q.Sort,
 		DateLevel: res.Facets.DateLevel,

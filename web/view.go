@@ -21,6 +21,9 @@ type Page struct {
 	JSONLD      any    // structured data for search engines
 	Notice      string // a line shown above the content (indexing under way)
 	Nav         string // which top link is current: "home", "search", "actors", "topics"
+	// OwnSearch says the page has a search box of its own (home, search), so the masthead's
+	// is left out: one box to a page, the one that keeps the page's filters and sort.
+	OwnSearch bool
 }
 
 // OpenGraph is the preview a shared link shows.
