@@ -149,7 +149,7 @@ func (x *extractor) candidates(text string, toks []registry.Token, ms []registry
 			continue
 		}
 		if n := x.properName(text, toks, covered, i); n > 0 {
-			name := text[toks[i].Start:toks[i+n-1].End]
+			name := x.personName(text, toks[i:i+n])
 			if !x.reg.IsNotSpeaker(name) {
 				out = append(out, cand{
 					start: toks[i].Start, end: toks[i+n-1].End, kind: candName,
@@ -193,10 +193,11 @@ var sentenceWords = map[string]bool{
 
 // properName returns how many tokens from i form a personal name the registry does not know:
 // two to four capitalised words in a row ("Daniel Russel", "Jeffrey Hornung"), separated by
-// single spaces. It returns 0 when there is none.
+// single spaces, after any titles and the words before them ("Domestic Policy Council Director
+// Chris Smith"; personName keeps the name). It returns 0 when there is none.
 func (x *extractor) properName(text string, toks []registry.Token, covered []bool, i int) int {
-	n, titles := 0, 0
-	for k := i; k < len(toks) && n < 4; k++ {
+	n, titles, since := 0, 0, 0 // since: words after the last title
+	for k := i; k < len(toks) && since < 4 && n < 10; k++ {
 		t := toks[k].Text
 		if k > i {
 			gap := text[toks[k-1].End:toks[k].Start]
@@ -214,6 +215,9 @@ func (x *extractor) properName(text string, toks []registry.Token, covered []boo
 		}
 		if x.titleWord(strings.ToLower(t)) {
 			titles++
+			since = 0
+		} else {
+			since++
 		}
 		n++
 	}
@@ -221,6 +225,36 @@ func (x *extractor) properName(text string, toks []registry.Token, covered []boo
 		return 0 // "Director General" is an office, not a name
 	}
 	return n
+}
+
+// personName is the name an unknown speaker is kept under, without the title and the words
+// before it: "California Senator Alex Padilla" is Alex Padilla, "Domestic Policy Council
+// Director Chris Smith" is Chris Smith, so that each person is one actor however the text
+// introduced them. Only a whole title followed by at least two words is taken off: a surname
+// alone keeps its title ("Mayor Nirenberg"), and a word of a title inside an organisation's
+// name ("Environmental Defense Fund") or a person's ("Angus King") is no title. The span in the
+// text, for telling who is next to a verb of speech, stays the whole phrase.
+func (x *extractor) personName(text string, toks []registry.Token) string {
+	end := toks[len(toks)-1].End
+	for k := len(toks) - 3; k >= 0; k-- {
+		if x.titleEndsAt(toks, k) {
+			return text[toks[k+1].Start:end]
+		}
+	}
+	return text[toks[0].Start:end]
+}
+
+// titleEndsAt reports whether one of the registry's whole titles, of up to four words, ends with
+// token k: "Director", "Executive Director", "Prime Minister".
+func (x *extractor) titleEndsAt(toks []registry.Token, k int) bool {
+	words := make([]string, 0, 4)
+	for j := k; j >= 0 && j > k-4; j-- {
+		words = append([]string{strings.ToLower(toks[j].Text)}, words...)
+		if x.reg.IsTitle(strings.Join(words, " ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameCase reports whether a word is written like part of a name: a capital, then small letters

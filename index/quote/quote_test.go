@@ -121,6 +121,23 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "an unknown speaker is named without the title and place before the name",
+			text: "“We need the money now,” said California Senator Alex Padilla.\n\n“It is overdue,” Domestic Policy Council Director Chris Smith said.",
+			want: []found{
+				{"We need the money now,", "Alex Padilla", quote.Full},
+				{"It is overdue,", "Chris Smith", quote.Full},
+			},
+		},
+		{
+			name: "a surname alone keeps its title; a title word inside a name is no title",
+			text: "“The city is ready,” Texas Mayor Nirenberg said.\n\n“Maine is ready,” Senator Angus King said.\n\n“We have sued the agency over the rule,” said the Environmental Defense Fund Action Network.",
+			want: []found{
+				{"The city is ready,", "Texas Mayor Nirenberg", quote.Full},
+				{"Maine is ready,", "Angus King", quote.Full},
+				{"We have sued the agency over the rule,", "Environmental Defense Fund Action Network", quote.Full},
+			},
+		},
+		{
 			name:  "a statement of one actor",
 			title: "Statement from President Joe Biden on the Quad",
 			text:  "Today the Quad met.\n\nWe will keep working together.",
