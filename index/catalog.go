@@ -31,6 +31,8 @@ type catalog struct {
 
 	newestOnce  sync.Once
 	newestOrder []int
+	browseOnce  [2]sync.Once // articles, quotes
+	browse      [2]browseView
 }
 
 // quoteRef is what the catalog keeps of a quote.

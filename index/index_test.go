@@ -488,3 +488,48 @@ func TestIndexOnDisk(t *testing.T) {
 	a = open() // and the folder is free again once the first is closed
 	a.Close()
 }
+
+// TestBrowse: a search with nothing to match or filter is answered from the catalog; it must say
+// what bleve says for the same archive (here asked with a filter every article passes): the same
+// totals and facets, the same order of dates, and for articles the same order.
+func TestBrowse(t *testing.T) {
+	a := mustArchive(t, seeds.FS, "")
+	everything := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, kind := range []string{index.KindArticles, index.KindQuotes} {
+		for _, sort := range []string{index.SortNewest, index.SortOldest, index.SortRelevance} {
+			t.Run(kind+"/"+sort, func(t *testing.T) {
+				q := index.Query{Kind: kind, Sort: sort, Page: 1, PerPage: 100}
+				got, err := a.Search(context.Background(), q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				q.From = everything
+				if sort == index.SortRelevance {
+					q.Sort = index.SortNewest // what relevance means with no words
+				}
+				want, err := a.Search(context.Background(), q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.Total == 0 || got.Total != want.Total || got.Articles != want.Articles || got.Quotes != want.Quotes {
+					t.Errorf("totals %d (%d articles, %d quotes), want %d (%d, %d)", got.Total, got.Articles, got.Quotes, want.Total, want.Articles, want.Quotes)
+				}
+				if !reflect.DeepEqual(got.Facets, want.Facets) {
+					t.Errorf("facets\n%+v\nwant\n%+v", got.Facets, want.Facets)
+				}
+				dates := func(r *index.Results) (out []string) {
+					for _, h := range r.Hits {
+						out = append(out, h.ID+" "+h.Date.ISO())
+					}
+					for _, h := range r.QuoteHit {
+						out = append(out, h.ArticleOf.Date.ISO())
+					}
+					return out
+				}
+				if g, w := dates(got), dates(want); len(g) != got.Total || !slices.Equal(g, w) {
+					t.Errorf("order\n%q\nwant\n%q", g, w)
+				}
+			})
+		}
+	}
+}

@@ -141,6 +141,11 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 	res.Reading = parsed.String()
 	res.Words = parsed.Words()
 	res.Filtered = parsed.HasFilters()
+	if browsing(&parsed, q) {
+		a.browse(st, q, res)
+		res.Took = time.Since(start)
+		return res, nil
+	}
 
 	textField := fieldContent
 	if q.Kind == KindQuotes {

@@ -1,0 +1,176 @@
+package index
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// A search with no words and no filters (the home page, the quotes tab's first view, "/api/quotes")
+// lists the newest or oldest of every article or quote. Bleve would sort and facet every
+// document of the kind for it on every request: about 170 ms for the 100,000 quotes of the
+// White House corpus. Its order, totals and facet counts depend on the index alone, so the
+// catalog works them out once and pages through them.
+
+// browseView is the whole archive of one kind, in both orders, with its facets.
+type browseView struct {
+	newest, oldest []int // indexes in catalog.Articles or catalog.Quotes
+	facets         map[string]*search.FacetResult
+}
+
+// browsing reports whether a search is one the catalog answers: nothing to match or filter,
+// sorted by date (or by relevance, which is by date when there are no words).
+func browsing(p *ParsedQuery, q Query) bool {
+	return len(p.Must) == 0 && len(p.Not) == 0 &&
+		len(q.Actors) == 0 && len(q.Topics) == 0 && len(q.Sources) == 0 &&
+		q.From.IsZero() && q.To.IsZero() &&
+		(q.Sort == SortNewest || q.Sort == SortOldest || q.Sort == SortRelevance)
+}
+
+// browse fills res with a page of the archive of q's kind, newest or oldest first.
+func (a *Archive) browse(st *state, q Query, res *Results) {
+	articles, quotes := st.cat.browseView(KindArticles), st.cat.browseView(KindQuotes)
+	res.Articles, res.Quotes = len(articles.newest), len(quotes.newest)
+	view := articles
+	if q.Kind == KindQuotes {
+		view = quotes
+	}
+	res.Total = len(view.newest)
+	res.Facets.DateLevel = "year"
+	a.readFacets(st, &bleve.SearchResult{Facets: view.facets}, q, res)
+
+	order := view.newest
+	if q.Sort == SortOldest {
+		order = view.oldest
+	}
+	lo := min((q.Page-1)*q.PerPage, len(order))
+	hi := min(lo+q.PerPage, len(order))
+	hl := newHighlighter(a.analyzer, nil)
+	for _, i := range order[lo:hi] {
+		if q.Kind == KindQuotes {
+			qu, art, err := a.quote(st, st.cat.Quotes[i].ID)
+			if err != nil {
+				continue
+			}
+			res.QuoteHit = append(res.QuoteHit, QuoteHit{Quote: *qu, Fragment: hl.excerpt(qu.Text, 2*excerptSize), ArticleOf: &art.Summary})
+			continue
+		}
+		if hit, ok := a.articleHit(st, &search.DocumentMatch{ID: articleDocID(st.cat.Articles[i].ID)}, hl, q); ok {
+			res.Hits = append(res.Hits, hit)
+		}
+	}
+}
+
+// browseView returns the catalog's view of one kind, worked out on first use.
+func (c *catalog) browseView(kind string) *browseView {
+	k := 0
+	if kind == KindQuotes {
+		k = 1
+	}
+	c.browseOnce[k].Do(func() {
+		if kind == KindQuotes {
+			c.browse[k] = c.quotesView()
+		} else {
+			c.browse[k] = c.articlesView()
+		}
+	})
+	return &c.browse[k]
+}
+
+// facetCounter counts the values of the four facets over documents, as bleve's facets would.
+type facetCounter struct {
+	terms map[string]map[string]int // field → value → documents
+	years map[int]int
+}
+
+func newFacetCounter() *facetCounter {
+	return &facetCounter{terms: map[string]map[string]int{fieldActor: {}, fieldTopic: {}, fieldSource: {}}, years: map[int]int{}}
+}
+
+// add counts one document; a value repeated in a document counts once, as in the index.
+func (f *facetCounter) add(actors, topics []string, source string, date time.Time) {
+	for field, values := range map[string][]string{fieldActor: actors, fieldTopic: topics, fieldSource: {source}} {
+		for i, v := range values {
+			if !slices.Contains(values[:i], v) {
+				f.terms[field][v]++
+			}
+		}
+	}
+	if !date.IsZero() {
+		f.years[date.Year()]++
+	}
+}
+
+// results are the facets as bleve returns them for addFacets' requests with no filter: the
+// most frequent values first (bleve's own order and cut), and the years with documents.
+func (f *facetCounter) results() map[string]*search.FacetResult {
+	out := map[string]*search.FacetResult{}
+	for field, size := range map[string]int{fieldActor: facetSize, fieldTopic: facetSize, fieldSource: facetSize / 2} {
+		terms := &search.TermFacets{}
+		for v, n := range f.terms[field] {
+			terms.Add(&search.TermFacet{Term: v, Count: n})
+		}
+		sort.Sort(terms)
+		terms.TrimToTopN(min(size, terms.Len()))
+		out[field] = &search.FacetResult{Field: field, Terms: terms}
+	}
+	if len(f.years) > 0 {
+		dates := &search.FacetResult{Field: fieldDate}
+		for y, n := range f.years {
+			start := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339Nano)
+			end := time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339Nano)
+			dates.DateRanges = append(dates.DateRanges, &search.DateRangeFacet{Name: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Format("2006"), Start: &start, End: &end, Count: n})
+		}
+		out[fieldDate] = dates
+	}
+	return out
+}
+
+func (c *catalog) articlesView() browseView {
+	f := newFacetCounter()
+	order := make([]int, len(c.Articles))
+	for i := range c.Articles {
+		s := &c.Articles[i]
+		order[i] = i
+		f.add(s.Actors, s.Topics, sourceKey(s.Source), s.Date.Start())
+	}
+	byDate := func(x, y int) int { return c.Articles[x].Date.Start().Compare(c.Articles[y].Date.Start()) }
+	byID := func(x, y int) int { return cmp.Compare(c.Articles[x].ID, c.Articles[y].ID) }
+	return c.view(order, byDate, byID, f)
+}
+
+func (c *catalog) quotesView() browseView {
+	f := newFacetCounter()
+	order := make([]int, 0, len(c.Quotes))
+	for i := range c.Quotes {
+		ref := &c.Quotes[i]
+		if c.quoteByID[ref.ID] != i {
+			continue // the same words twice in one article are one quote, the later, as in the index
+		}
+		order = append(order, i)
+		s := &c.Articles[ref.Article]
+		f.add(ref.Speakers, ref.Topics, sourceKey(s.Source), s.Date.Start())
+	}
+	byDate := func(x, y int) int {
+		return c.Articles[c.Quotes[x].Article].Date.Start().Compare(c.Articles[c.Quotes[y].Article].Date.Start())
+	}
+	// Within a day, an article's quotes come together, in reading order.
+	byPlace := func(x, y int) int {
+		qx, qy := &c.Quotes[x], &c.Quotes[y]
+		return cmp.Or(cmp.Compare(c.Articles[qx.Article].ID, c.Articles[qy.Article].ID), cmp.Compare(qx.Index, qy.Index))
+	}
+	return c.view(order, byDate, byPlace, f)
+}
+
+// view sorts order newest first and oldest first; ties are broken by tie in both, so that a
+// day's documents read the same way whichever end the list starts from.
+func (c *catalog) view(order []int, byDate, tie func(x, y int) int, f *facetCounter) browseView {
+	newest := slices.Clone(order)
+	slices.SortFunc(newest, func(x, y int) int { return cmp.Or(byDate(y, x), tie(x, y)) })
+	slices.SortFunc(order, func(x, y int) int { return cmp.Or(byDate(x, y), tie(x, y)) })
+	return browseView{newest: newest, oldest: order, facets: f.results()}
+}
