@@ -51,17 +51,13 @@ func (a *Archive) browse(st *state, q Query, res *Results) {
 	hi := min(lo+q.PerPage, len(order))
 	hl := newHighlighter(a.analyzer, nil)
 	for _, i := range order[lo:hi] {
+		var id string
 		if q.Kind == KindQuotes {
-			qu, art, err := a.quote(st, st.cat.Quotes[i].ID)
-			if err != nil {
-				continue
-			}
-			res.QuoteHit = append(res.QuoteHit, QuoteHit{Quote: *qu, Fragment: hl.excerpt(qu.Text, 2*excerptSize), ArticleOf: &art.Summary})
-			continue
+			id = quoteDocID(st.cat.Quotes[i].ID)
+		} else {
+			id = articleDocID(st.cat.Articles[i].ID)
 		}
-		if hit, ok := a.articleHit(st, &search.DocumentMatch{ID: articleDocID(st.cat.Articles[i].ID)}, hl, q); ok {
-			res.Hits = append(res.Hits, hit)
-		}
+		a.addHit(st, res, &search.DocumentMatch{ID: id}, hl, q)
 	}
 }
 
@@ -93,13 +89,16 @@ func newFacetCounter() *facetCounter {
 
 // add counts one document; a value repeated in a document counts once, as in the index.
 func (f *facetCounter) add(actors, topics []string, source string, date time.Time) {
-	for field, values := range map[string][]string{fieldActor: actors, fieldTopic: topics, fieldSource: {source}} {
+	count := func(field string, values []string) {
 		for i, v := range values {
 			if !slices.Contains(values[:i], v) {
 				f.terms[field][v]++
 			}
 		}
 	}
+	count(fieldActor, actors)
+	count(fieldTopic, topics)
+	f.terms[fieldSource][source]++
 	if !date.IsZero() {
 		f.years[date.Year()]++
 	}
@@ -121,9 +120,9 @@ func (f *facetCounter) results() map[string]*search.FacetResult {
 	if len(f.years) > 0 {
 		dates := &search.FacetResult{Field: fieldDate}
 		for y, n := range f.years {
-			start := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339Nano)
-			end := time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339Nano)
-			dates.DateRanges = append(dates.DateRanges, &search.DateRangeFacet{Name: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Format("2006"), Start: &start, End: &end, Count: n})
+			label, lo, hi := yearRange(y)
+			start, end := lo.Format(time.RFC3339Nano), hi.Format(time.RFC3339Nano)
+			dates.DateRanges = append(dates.DateRanges, &search.DateRangeFacet{Name: label, Start: &start, End: &end, Count: n})
 		}
 		out[fieldDate] = dates
 	}

@@ -140,55 +140,49 @@ func (c *catalog) newest() []int {
 
 // Actors returns every actor that speaks or is named, most quoted first.
 func (a *Archive) Actors() ([]ActorInfo, error) {
-	st, err := a.current()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]ActorInfo, len(st.cat.actorList))
-	for i, info := range st.cat.actorList {
-		out[i] = *info
-	}
-	return out, nil
+	return copyList(a, func(c *catalog) []*ActorInfo { return c.actorList })
 }
 
 // Actor returns an actor that speaks or is named in the archive, registered or not.
 func (a *Archive) Actor(id string) (*ActorInfo, error) {
-	st, err := a.current()
-	if err != nil {
-		return nil, err
-	}
-	info, ok := st.cat.actors[id]
-	if !ok {
-		return nil, ErrNotFound
-	}
-	c := *info
-	return &c, nil
+	return copyOne(a, func(c *catalog) map[string]*ActorInfo { return c.actors }, id)
 }
 
 // Topics returns the topics, those with most articles and quotes first.
 func (a *Archive) Topics() ([]TopicInfo, error) {
-	st, err := a.current()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]TopicInfo, len(st.cat.topicList))
-	for i, info := range st.cat.topicList {
-		out[i] = *info
-	}
-	return out, nil
+	return copyList(a, func(c *catalog) []*TopicInfo { return c.topicList })
 }
 
 // Topic returns a topic.
 func (a *Archive) Topic(id string) (*TopicInfo, error) {
+	return copyOne(a, func(c *catalog) map[string]*TopicInfo { return c.topics }, id)
+}
+
+// copyList and copyOne hand out copies of the current catalog's entries, which callers may
+// change without changing the catalog.
+func copyList[T any](a *Archive, list func(*catalog) []*T) ([]T, error) {
 	st, err := a.current()
 	if err != nil {
 		return nil, err
 	}
-	info, ok := st.cat.topics[id]
+	l := list(st.cat)
+	out := make([]T, len(l))
+	for i, v := range l {
+		out[i] = *v
+	}
+	return out, nil
+}
+
+func copyOne[T any](a *Archive, byID func(*catalog) map[string]*T, id string) (*T, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	v, ok := byID(st.cat)[id]
 	if !ok {
 		return nil, ErrNotFound
 	}
-	c := *info
+	c := *v
 	return &c, nil
 }
 

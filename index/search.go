@@ -193,22 +193,27 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 
 	hl := newHighlighter(a.analyzer, words)
 	for _, h := range br.Hits {
-		switch {
-		case strings.HasPrefix(h.ID, "a:"):
-			hit, ok := a.articleHit(st, h, hl, q)
-			if ok {
-				res.Hits = append(res.Hits, hit)
-			}
-		case strings.HasPrefix(h.ID, "q:"):
-			q, art, err := a.quote(st, strings.TrimPrefix(h.ID, "q:"))
-			if err != nil {
-				continue
-			}
-			res.QuoteHit = append(res.QuoteHit, QuoteHit{Quote: *q, Score: h.Score, Fragment: hl.excerpt(q.Text, 2*excerptSize), ArticleOf: &art.Summary})
-		}
+		a.addHit(st, res, h, hl, q)
 	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// addHit adds the article or quote of a document found to res, read from the catalog and the
+// archive; one whose file has gone since it was indexed is left out.
+func (a *Archive) addHit(st *state, res *Results, h *search.DocumentMatch, hl *Highlighter, q Query) {
+	switch {
+	case strings.HasPrefix(h.ID, "a:"):
+		if hit, ok := a.articleHit(st, h, hl, q); ok {
+			res.Hits = append(res.Hits, hit)
+		}
+	case strings.HasPrefix(h.ID, "q:"):
+		qu, art, err := a.quote(st, strings.TrimPrefix(h.ID, "q:"))
+		if err != nil {
+			return
+		}
+		res.QuoteHit = append(res.QuoteHit, QuoteHit{Quote: *qu, Score: h.Score, Fragment: hl.excerpt(qu.Text, 2*excerptSize), ArticleOf: &art.Summary})
+	}
 }
 
 func searchErr(err error) error {
@@ -461,11 +466,17 @@ func (a *Archive) addFacets(st *state, req *bleve.SearchRequest, q Query, res *R
 	} else {
 		res.Facets.DateLevel = "year"
 		for y := first.Year(); y <= last.Year(); y++ {
-			lo := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-			dates.AddDateTimeRange(lo.Format("2006"), lo, lo.AddDate(1, 0, 0))
+			dates.AddDateTimeRange(yearRange(y))
 		}
 	}
 	req.AddFacet(fieldDate, dates)
+}
+
+// yearRange is the date facet's bucket for year y: its label and its first and next year's
+// first day.
+func yearRange(y int) (label string, lo, hi time.Time) {
+	lo = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	return lo.Format("2006"), lo, lo.AddDate(1, 0, 0)
 }
 
 // oneYear reports whether the query's range is exactly one calendar year.

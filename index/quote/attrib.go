@@ -841,7 +841,7 @@ func (x *extractor) onlyName(p int, c cand) bool {
 			continue
 		}
 		w := strings.ToLower(t.Text)
-		if !x.reg.IsTitle(w) && !x.titleWord(w) && !x.reg.IsHonorific(w) && w != "jr" && w != "sr" && w != "the" {
+		if !x.titleWord(w) && !x.reg.IsHonorific(w) && w != "jr" && w != "sr" && w != "the" {
 			return false
 		}
 	}

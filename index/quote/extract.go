@@ -237,24 +237,11 @@ func (x *extractor) properName(text string, toks []registry.Token, covered []boo
 func (x *extractor) personName(text string, toks []registry.Token) string {
 	end := toks[len(toks)-1].End
 	for k := len(toks) - 3; k >= 0; k-- {
-		if x.titleEndsAt(toks, k) {
+		if x.reg.TitleEndingAt(toks, k) != "" {
 			return text[toks[k+1].Start:end]
 		}
 	}
 	return text[toks[0].Start:end]
-}
-
-// titleEndsAt reports whether one of the registry's whole titles, of up to four words, ends with
-// token k: "Director", "Executive Director", "Prime Minister".
-func (x *extractor) titleEndsAt(toks []registry.Token, k int) bool {
-	words := make([]string, 0, 4)
-	for j := k; j >= 0 && j > k-4; j-- {
-		words = append([]string{strings.ToLower(toks[j].Text)}, words...)
-		if x.reg.IsTitle(strings.Join(words, " ")) {
-			return true
-		}
-	}
-	return false
 }
 
 // nameCase reports whether a word is written like part of a name: a capital, then small letters

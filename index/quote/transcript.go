@@ -82,7 +82,7 @@ func (x *extractor) speakerLike(label string) bool {
 	}
 	words := strings.Fields(label)
 	first := strings.ToLower(strings.TrimSuffix(words[0], "."))
-	if first == "the" || x.reg.IsHonorific(first) || x.reg.IsTitle(first) || x.titleWord(first) {
+	if first == "the" || x.reg.IsHonorific(first) || x.titleWord(first) {
 		return true
 	}
 	toks := registry.Tokenize(label)
@@ -208,7 +208,7 @@ func (x *extractor) onlyTitlesBefore(toks []registry.Token) bool {
 		if w == "the" || x.reg.IsHonorific(t.Text) {
 			continue
 		}
-		if !x.reg.IsTitle(w) && !x.titleWord(w) {
+		if !x.titleWord(w) {
 			return false
 		}
 	}

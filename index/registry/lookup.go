@@ -231,31 +231,37 @@ func (r *Registry) narrowByTitle(m *Mention, text string, toks []Token) {
 		}
 		m.Surname = false
 	default:
-		// Titles may be several words: "Prime Minister", "National Security Advisor".
-		for n := 1; n <= 4 && i-n >= 0; n++ {
-			words := make([]string, 0, n)
-			for k := i - n; k < i; k++ {
-				words = append(words, strings.ToLower(toks[k].Text))
-			}
-			title := strings.Join(words, " ")
-			if !r.titleWords[title] {
-				continue
-			}
-			m.Surname = false
-			kept := r.filterActors(m.Actors, func(a *Actor) bool {
-				for _, role := range a.Roles {
-					if strings.Contains(strings.ToLower(role.Title), title) {
-						return true
-					}
-				}
-				return false
-			})
-			if len(kept) > 0 {
-				m.Actors = kept
-			}
+		title := r.TitleEndingAt(toks, i-1)
+		if title == "" {
 			return
 		}
+		m.Surname = false
+		kept := r.filterActors(m.Actors, func(a *Actor) bool {
+			for _, role := range a.Roles {
+				if strings.Contains(strings.ToLower(role.Title), title) {
+					return true
+				}
+			}
+			return false
+		})
+		if len(kept) > 0 {
+			m.Actors = kept
+		}
 	}
+}
+
+// TitleEndingAt returns the title, in lower case, that ends with token k: titles may be up to
+// four words ("Prime Minister", "National Security Advisor"), and the shortest that fits is
+// taken. It returns "" when no title ends there.
+func (r *Registry) TitleEndingAt(toks []Token, k int) string {
+	words := make([]string, 0, 4)
+	for j := k; j >= 0 && j > k-4; j-- {
+		words = slices.Insert(words, 0, strings.ToLower(toks[j].Text))
+		if title := strings.Join(words, " "); r.titleWords[title] {
+			return title
+		}
+	}
+	return ""
 }
 
 func (r *Registry) filterActors(ids []int, keep func(*Actor) bool) []int {
@@ -330,9 +336,6 @@ func (r *Registry) TopicMentions(text string, toks []Token) []TopicMention {
 	}
 	return out
 }
-
-// IsTitle reports whether the lowercase words form a title that may come before a name.
-func (r *Registry) IsTitle(words string) bool { return r.titleWords[words] }
 
 // IsTitleWord reports whether the lowercase word is part of some title ("prime" of "Prime
 // Minister").
