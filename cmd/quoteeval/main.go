@@ -32,6 +32,8 @@ func run(args []string) error {
 	verbose := fs.Bool("v", false, "list every error")
 	doc := fs.String("doc", "", "print the quotes found in one article `file` instead of scoring")
 	corpus := fs.String("corpus", "", "time the extractor over every article in `dir` instead of scoring")
+	polnear := fs.String("polnear", "", "score the PolNeAR news set in `dir` (gold.json, archive/) instead")
+	split := fs.String("split", "dev", "the part of the PolNeAR set to score: dev, heldout or all")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -44,6 +46,18 @@ func run(args []string) error {
 	}
 	if *corpus != "" {
 		return quoteeval.Speed(os.Stdout, os.DirFS(*corpus), r)
+	}
+	if *polnear != "" {
+		sp := quoteeval.Split(*split)
+		if sp != quoteeval.Dev && sp != quoteeval.Heldout && sp != quoteeval.All {
+			return fmt.Errorf("-split %q: want dev, heldout or all", *split)
+		}
+		report, err := quoteeval.RunPolnear(os.DirFS(*polnear), sp, r)
+		if err != nil {
+			return err
+		}
+		report.Print(os.Stdout, *verbose)
+		return nil
 	}
 	report, err := quoteeval.Run(os.DirFS(*dir), os.DirFS(*root), r)
 	if err != nil {
