@@ -2,6 +2,7 @@ package quote
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,33 +108,25 @@ func (x *extractor) quotations(from, to int) {
 	if to <= from {
 		return
 	}
-	texts := make([]string, to-from)
-	for i := range texts {
-		texts[i] = x.paras[from+i].Text
-	}
-	spans := findSpans(texts, func(i int) bool { return x.headline(from + i) })
-	for i := range spans {
-		spans[i].Start.Para += from
-		spans[i].End.Para += from
-	}
-	fed := Pos{from, 0} // mentions before this place are in x.recent
+	fed := Pos{from, 0} // mentions before this place are in x.heard
 	var prev *Quote
-	for i, sp := range spans {
-		x.feed(fed, Pos{sp.Start.Para, sp.open}, spans)
+	for i, sp := range x.spans {
+		if sp.Start.Para < from || sp.Start.Para >= to {
+			continue
+		}
+		x.feed(fed, Pos{sp.Start.Para, sp.open})
 		fed = Pos{sp.End.Para, sp.closeEnd}
-		q := x.attribute(sp, spans, i, prev)
+		q := x.attribute(sp, i, prev)
 		if q == nil {
 			continue
 		}
 		x.out = append(x.out, *q)
 		prev = &x.out[len(x.out)-1]
 		if len(q.Speakers) > 0 {
-			e := x.speakerEntity(q.Speakers)
-			e.para = q.End.Para
-			x.remember(e)
+			x.hear(x.speakerHeard(q.Speakers, q.End.Para))
 		}
 	}
-	x.feed(fed, Pos{to, 0}, spans)
+	x.feed(fed, Pos{to, 0})
 }
 
 // headline reports whether a paragraph is a headline, where single marks quote: the title
@@ -147,62 +140,84 @@ func (x *extractor) headline(p int) bool {
 	return utf8.RuneCountInString(t) <= 160 && !strings.ContainsAny(t[max(0, len(t)-1):], ".!?\"”")
 }
 
-// feed puts the actors named between from and to, outside quotations, into x.recent. A name
+// feed puts the entities named between from and to, outside quotations, into x.heard. A name
 // that is the subject of a verb of speech ("Russel said the agreement…") is remembered as a
 // speaker, one used as a modifier ("the Biden administration") not at all.
-func (x *extractor) feed(from, to Pos, spans []span) {
+func (x *extractor) feed(from, to Pos) {
 	for p := from.Para; p <= to.Para && p < len(x.paras); p++ {
-		for _, c := range x.cands[p] {
-			pos := Pos{p, c.start}
-			if pos.Before(from) || !pos.Before(to) || insideSpan(spans, pos) {
+		for _, m := range x.ments[p] {
+			pos := Pos{p, m.start}
+			if pos.Before(from) || !pos.Before(to) || m.ent < 0 {
 				continue
 			}
-			if c.kind != candActor && c.kind != candName && !(c.kind == candSurname && x.speaks(p, c)) {
+			en := &x.ents[m.ent]
+			if en.person && x.modifier(p, m) {
 				continue
 			}
-			if c.person && x.modifier(p, c) {
-				continue
-			}
-			// A name the registry does not know is remembered when it speaks, not when it is
-			// only named: capitalised words are often something else ("Nuclear Weapons").
-			if c.kind == candName && (!x.speaks(p, c) || x.afterPreposition(p, c.start)) {
-				continue
-			}
-			x.remember(entity{speakers: c.speakers, person: c.person, gender: c.gender, spoke: x.speaks(p, c), para: p})
+			spoke := x.speaks(p, m)
+			x.hear(heard{ent: m.ent, person: en.person, spoke: spoke, subject: spoke || x.subjectLike(p, m), para: p})
 		}
 	}
+}
+
+// subjectLike reports whether a name is the subject of its clause rather than an object or a
+// modifier: it is not the object of a preposition nor followed by a possessive, and it opens
+// its sentence or clause (perhaps after an introductory phrase closed by a comma, or after
+// titles: "On Thursday, Sen. Lindsey Graham told …").
+func (x *extractor) subjectLike(p int, m mention) bool {
+	if m.possessive || m.object {
+		return false
+	}
+	s := x.paras[p].Text
+	before := strings.TrimSpace(s[x.sentenceStart(p, m.start):m.start])
+	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, ":") {
+		return true
+	}
+	w := strings.ToLower(before[strings.LastIndexAny(before, " \u00a0")+1:])
+	return w == "and" || w == "but" || w == "while" || w == "when" || w == "as" || w == "because" || w == "that" || w == "after" || w == "before" || w == "since" || w == "if"
 }
 
 // modifier reports whether a person's name modifies a noun rather than naming them: "the Biden
 // administration", "a Blinken aide".
-func (x *extractor) modifier(p int, c cand) bool {
-	if c.role {
-		return false // "the Secretary of State" takes its article
+func (x *extractor) modifier(p int, m mention) bool {
+	if m.kind != mName {
+		return false
 	}
-	before := tokensIn(x.toks[p], max(0, c.start-12), c.start)
+	before := tokensIn(x.toks[p], max(0, m.start-12), m.start)
 	if len(before) == 0 {
 		return false
 	}
 	w := strings.ToLower(before[len(before)-1].Text)
-	return (w == "the" || w == "a" || w == "an") && !x.speaks(p, c)
+	if !(w == "the" || w == "a" || w == "an") || x.speaks(p, m) {
+		return false
+	}
+	// "the Biden administration": a lower-case noun follows the name.
+	after := tokensIn(x.toks[p], m.end, min(len(x.paras[p].Text), m.end+24))
+	return len(after) > 0 && !nameCase(after[0].Text) && x.paras[p].Text[m.end:after[0].Start] == " "
 }
 
-// speaks reports whether the candidate is the subject of a verb of speech: the verb follows it,
+// speaks reports whether the mention is the subject of a verb of speech: the verb follows it,
 // perhaps after an auxiliary or an adverb, an appositive between commas ("Daniel Russel, a
 // former US diplomat, said"), or a prepositional phrase ("Jeffrey Hornung of the Rand
 // Corporation think tank described"). Another name on the way, not inside such a phrase, is the
 // subject instead ("Blinken met Wang Yi, who said").
-func (x *extractor) speaks(p int, c cand) bool {
+func (x *extractor) speaks(p int, m mention) bool {
+	return x.verbAfter(p, m.end) >= 0
+}
+
+// verbAfter returns the offset of the verb of speech whose subject ends at off in paragraph p,
+// or -1.
+func (x *extractor) verbAfter(p, off int) int {
 	s := x.paras[p].Text
-	rest := c.end
+	rest := off
 	if strings.HasPrefix(strings.TrimLeft(s[rest:], " "), ",") {
 		inner := rest + strings.Index(s[rest:], ",") + 1
-		if i := strings.IndexByte(s[inner:], ','); i >= 0 && i < 160 {
+		if i := strings.IndexByte(s[inner:], ','); i >= 0 && i < 160 && !x.quoted(p, inner+i) {
 			rest = inner + i + 1
 		}
 	}
 	toks := tokensIn(x.toks[p], rest, min(len(s), rest+120))
-	inPhrase := false
+	inPhrase, sawPassive := false, false
 	prevEnd := rest
 	for k, t := range toks {
 		if k > 12 {
@@ -211,52 +226,56 @@ func (x *extractor) speaks(p int, c cand) bool {
 		// Stop at the end of the clause.
 		gap := s[prevEnd:t.Start]
 		prevEnd = t.End
-		if k > 0 && strings.ContainsAny(gap, ".;:!?\"“”") {
-			return false
+		if k > 0 && strings.ContainsAny(gap, ".;:!?\"“”,") {
+			return -1
 		}
 		w := strings.ToLower(t.Text)
 		if x.reg.IsSpeechVerb(w) {
-			return true
+			if sawPassive {
+				return -1 // "stability was also emphasised": the subject is not the speaker
+			}
+			return t.Start
 		}
+		sawPassive = sawPassive || passive[w]
 		switch {
 		case prepositions[w] && (w == "of" || w == "at" || w == "from" || w == "with" || w == "in"):
 			inPhrase = true
 		case w == "has" || w == "have" || w == "had" || w == "also" || w == "further" || w == "earlier" ||
-			w == "then" || w == "later" || w == "again" || w == "once" || strings.HasSuffix(w, "ly"):
+			w == "then" || w == "later" || w == "again" || w == "once" || w == "would" || w == "will" ||
+			w == "did" || w == "does" || w == "is" || w == "was" || w == "went" || w == "on" ||
+			w == "previously" || w == "recently" || w == "quickly" || w == "simply" || strings.HasSuffix(w, "ly"):
 		case inPhrase:
 			// Words of the phrase: "the Rand Corporation think tank".
 		default:
-			return false
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
-func insideSpan(spans []span, pos Pos) bool {
-	for _, s := range spans {
-		if !pos.Before(Pos{s.Start.Para, s.open}) && pos.Before(Pos{s.End.Para, s.closeEnd}) {
-			return true
-		}
-	}
-	return false
-}
-
-func (x *extractor) speakerEntity(sp []Speaker) entity {
-	e := entity{speakers: sp, spoke: true}
+func (x *extractor) speakerHeard(sp []Speaker, para int) heard {
 	if len(sp) == 1 {
-		if sp[0].Actor < 0 {
-			e.person = true
-		} else {
-			a := x.reg.ActorAt(sp[0].Actor)
-			e.person, e.gender = a.Kind == registry.Person, a.Gender
+		if e := x.entityOf(sp[0]); e >= 0 {
+			return heard{ent: e, person: x.ents[e].person, spoke: true, subject: true, para: para}
 		}
 	}
-	return e
+	return heard{ent: -1, joint: sp, spoke: true, subject: true, para: para}
+}
+
+// entityOf returns the entity a speaker is, or -1.
+func (x *extractor) entityOf(s Speaker) int {
+	for e := range x.ents {
+		en := &x.ents[e]
+		if s.Actor >= 0 && en.actor == s.Actor || s.Actor < 0 && en.actor < 0 && en.name == s.Name {
+			return e
+		}
+	}
+	return -1
 }
 
 // attribute makes a quote of a span: its kind and its speakers. It returns nil for marks that
 // are not a quotation: a name or a term in quotation marks that nobody is said to have said.
-func (x *extractor) attribute(sp span, spans []span, i int, prev *Quote) *Quote {
+func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 	q := &Quote{Start: sp.Start, End: sp.End}
 	first, last := x.paras[sp.Start.Para].Text, x.paras[sp.End.Para].Text
 	text := first[sp.Start.Off:]
@@ -272,17 +291,18 @@ func (x *extractor) attribute(sp span, spans []span, i int, prev *Quote) *Quote 
 		return nil
 	}
 
-	beforeLo := x.sentenceStart(sp.Start.Para, sp.open, spans)
+	beforeLo := x.sentenceStart(sp.Start.Para, sp.open)
 	before := first[beforeLo:sp.open]
-	afterHi := x.sentenceEnd(sp.End.Para, sp.closeEnd, spans)
+	afterHi := x.sentenceEnd(sp.End.Para, sp.closeEnd)
 	after := last[sp.closeEnd:afterHi]
 	multi := sp.Start.Para != sp.End.Para
 	alone := strings.TrimSpace(before) == "" && strings.Trim(after, " .,;:!?") == ""
 
 	var who []Speaker
 	var cue bool
-	if x.headline(sp.Start.Para) {
-		who = x.headlineSpeaker(sp.Start.Para)
+	headline := x.headline(sp.Start.Para)
+	if headline {
+		who = x.headlineSpeaker(sp.Start.Para, false)
 		cue = who != nil
 	}
 	if who == nil {
@@ -293,17 +313,21 @@ func (x *extractor) attribute(sp span, spans []span, i int, prev *Quote) *Quote 
 		who, c = x.speakersBefore(sp.Start.Para, beforeLo, sp.open)
 		cue = cue || c
 	}
-	if who == nil && alone {
+	if who == nil && !cue && headline {
+		who = x.headlineSpeaker(sp.Start.Para, true)
+		cue = who != nil
+	}
+	if who == nil && !cue && alone {
 		if who = x.layoutSpeaker(sp); who != nil {
 			cue = true
 		}
 	}
-	if who == nil && x.paras[sp.Start.Para].Kind == document.ListItem {
+	if who == nil && !cue && x.paras[sp.Start.Para].Kind == document.ListItem {
 		if who = x.listIntroSpeaker(sp.Start.Para); who != nil {
 			cue = true
 		}
 	}
-	if who == nil && prev != nil && strings.TrimSpace(before) == "" && x.continuesSpeaker(prev, sp) {
+	if who == nil && !cue && prev != nil && strings.TrimSpace(before) == "" && x.continuesSpeaker(prev, sp) {
 		// An unattributed quotation right after another one goes on with its speaker: a
 		// quotation interrupted by "he said", or a paragraph that is only a quotation.
 		who, cue = prev.Speakers, true
@@ -342,48 +366,30 @@ func introducesSpeech(before string) bool {
 }
 
 // continuesSpeaker reports whether a quotation with no attribution of its own goes on with the
-// previous quote's speaker: the previous quote is in the same or the previous paragraph and
-// nobody else has been heard since.
+// previous quote's speaker: the previous quote is in the same or the previous paragraph, and no
+// one else has been named as the subject of a sentence since.
 func (x *extractor) continuesSpeaker(prev *Quote, sp span) bool {
 	if len(prev.Speakers) == 0 {
 		return false
 	}
-	return sp.Start.Para == prev.End.Para || sp.Start.Para == prev.End.Para+1
-}
-
-// sentenceStart returns the offset where the sentence holding off begins in paragraph p: after
-// the last sentence end before it, outside quotations.
-func (x *extractor) sentenceStart(p, off int, spans []span) int {
-	s := x.paras[p].Text
-	lo := 0
-	for i := 0; i < off; {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == '.' || r == '!' || r == '?') && !insideSpan(spans, Pos{p, i}) && x.sentenceEndsAt(s, i) {
-			lo = i + n
-		}
-		i += n
+	if sp.Start.Para != prev.End.Para && sp.Start.Para != prev.End.Para+1 {
+		return false
 	}
-	return lo
-}
-
-// sentenceEnd returns the offset where the sentence holding off ends in paragraph p: the next
-// sentence end outside quotations, or the next quotation.
-func (x *extractor) sentenceEnd(p, off int, spans []span) int {
-	s := x.paras[p].Text
-	for _, sp := range spans {
-		if sp.Start.Para == p && sp.open >= off {
-			s = s[:sp.open]
-			break
+	for p := prev.End.Para; p <= sp.Start.Para; p++ {
+		lo, hi := 0, len(x.paras[p].Text)
+		if p == prev.End.Para {
+			lo = prev.End.Off
+		}
+		if p == sp.Start.Para {
+			hi = sp.open
+		}
+		for _, m := range x.mentionsBetween(p, lo, hi) {
+			if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(p, m) && !slices.Equal(x.speakersOf(m.ent), prev.Speakers) {
+				return false
+			}
 		}
 	}
-	for i := off; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == '.' || r == '!' || r == '?') && x.sentenceEndsAt(s, i) {
-			return i + n
-		}
-		i += n
-	}
-	return len(s)
+	return true
 }
 
 // sentenceEndsAt reports whether the mark at s[i] ends a sentence: a space and a capital or a
@@ -419,7 +425,7 @@ func (x *extractor) sentenceEndsAt(s string, i int) bool {
 	if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]) {
 		return false // an initial or "U.S."
 	}
-	return !x.reg.IsHonorific(word) && !abbreviations[word]
+	return !x.reg.IsHonorific(word) && !abbreviations[word] && x.reg.Language.TitleAbbreviations[word] == ""
 }
 
 var abbreviations = map[string]bool{
@@ -431,17 +437,27 @@ var abbreviations = map[string]bool{
 
 // speakersAfter reads the attribution that follows a quotation in the same sentence:
 // `," said Blinken`, `,” he added`, `,” the Secretaries of State and Defense wrote`, `” by the
-// White House`, `…, according to X`. cue reports a verb of speech even when no speaker is found.
+// White House`, `…, according to X`, `" ― Sonya Herridge`. cue reports a verb of speech even
+// when no speaker is found.
 func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 	s := x.paras[p].Text
 	toks := tokensIn(x.toks[p], lo, hi)
 	if len(toks) == 0 {
 		return nil, false
 	}
+	// "… ― Sonya Herridge": a signature after a dash.
+	if gap := strings.TrimSpace(s[lo:toks[0].Start]); gap == "―" || gap == "—" || gap == "–" || gap == "-" || gap == "--" {
+		for _, m := range x.mentionsBetween(p, toks[0].Start, hi) {
+			if m.start == toks[0].Start && m.kind == mName {
+				return x.resolve(p, m), true
+			}
+			break
+		}
+	}
 	// "… by the White House": the passive's agent.
 	if strings.EqualFold(toks[0].Text, "by") {
-		if c := x.firstCandAfter(p, toks[0].End, hi); c != nil {
-			return x.resolve(p, *c), true
+		if m := x.firstMentionAfter(p, toks[0].End, hi); m != nil {
+			return x.resolve(p, *m), true
 		}
 	}
 	for k, t := range toks {
@@ -449,22 +465,19 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			break
 		}
 		if strings.EqualFold(t.Text, "according") && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "to") {
-			if who := x.possessive(p, toks[k+1].End, hi); who != nil {
-				return who, true
-			}
-			if c := x.firstCandAfter(p, toks[k+1].End, hi); c != nil {
-				return x.resolve(p, *c), true
+			if m := x.firstMentionAfter(p, toks[k+1].End, hi); m != nil {
+				return x.resolve(p, *m), true
 			}
 			return nil, true
 		}
 		if !x.reg.IsSpeechVerb(strings.ToLower(t.Text)) {
 			continue
 		}
-		if c := x.subjectBefore(p, lo, t.Start); c != nil {
-			return x.resolve(p, *c), true
+		if m := x.subjectBefore(p, lo, t.Start); m != nil {
+			return x.resolve(p, *m), true
 		}
-		if c := x.firstCandAfter(p, t.End, min(hi, t.End+80)); c != nil && x.adjacent(s, t.End, c.start) {
-			return x.resolve(p, *c), true
+		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && x.adjacent(s, t.End, m.start) {
+			return x.resolve(p, *m), true
 		}
 		return nil, true
 	}
@@ -475,12 +488,12 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 // verb of speech and its subject ("He told Reuters: “", "Human Rights Watch has alleged “",
 // "Blinken said such actions … are part of “"), or "according to X".
 func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
+	s := x.paras[p].Text
 	// "President Trump: “We will …”": the clause is a name and a colon, and the quotation.
-	if b := strings.TrimRight(x.paras[p].Text[lo:hi], " "); strings.HasSuffix(b, ":") {
-		for _, c := range x.cands[p] {
-			if c.start >= lo && c.end == lo+len(b)-1 && (c.kind == candActor || c.kind == candName || c.kind == candSurname) &&
-				x.onlyTitleWords(p, lo, c.start) && !x.reg.IsNotSpeaker(x.paras[p].Text[c.start:c.end]) {
-				return c.speakers, true
+	if b := strings.TrimRight(s[lo:hi], " "); strings.HasSuffix(b, ":") {
+		for _, m := range x.mentionsBetween(p, lo, hi) {
+			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) {
+				return x.resolve(p, m), true
 			}
 		}
 	}
@@ -489,22 +502,25 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		t := toks[k]
 		w := strings.ToLower(t.Text)
 		if w == "according" && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "to") {
-			if who := x.possessive(p, toks[k+1].End, hi); who != nil {
-				return who, true
-			}
-			if c := x.firstCandAfter(p, toks[k+1].End, hi); c != nil {
-				return x.resolve(p, *c), true
+			if m := x.firstMentionAfter(p, toks[k+1].End, hi); m != nil {
+				return x.resolve(p, *m), true
 			}
 		}
 		if !x.reg.IsSpeechVerb(w) {
 			continue
 		}
-		if c := x.subjectBefore(p, lo, t.Start); c != nil {
-			return x.resolve(p, *c), true
+		if strings.HasSuffix(w, "ing") && strings.HasSuffix(strings.TrimRight(s[lo:t.Start], " "), ",") {
+			if m := x.clauseSubject(p, lo, t.Start); m != nil {
+				return x.resolve(p, *m), true
+			}
+			return nil, true
+		}
+		if m := x.subjectBefore(p, lo, t.Start); m != nil {
+			return x.resolve(p, *m), true
 		}
 		// "said Secretary Blinken: “…”"
-		if c := x.firstCandAfter(p, t.End, hi); c != nil && x.adjacent(x.paras[p].Text, t.End, c.start) {
-			return x.resolve(p, *c), true
+		if m := x.firstMentionAfter(p, t.End, hi); m != nil && x.adjacent(s, t.End, m.start) {
+			return x.resolve(p, *m), true
 		}
 		return nil, true
 	}
@@ -556,6 +572,10 @@ func tokensIn(toks []registry.Token, lo, hi int) []registry.Token {
 	return toks[i:j]
 }
 
+// passive are the auxiliaries of a passive voice: a verb of speech after them has no speaker
+// for a subject.
+var passive = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "be": true, "being": true}
+
 var prepositions = map[string]bool{
 	"of": true, "at": true, "from": true, "with": true, "in": true, "for": true, "to": true,
 	"on": true, "about": true, "against": true, "over": true, "between": true, "among": true,
@@ -564,45 +584,60 @@ var prepositions = map[string]bool{
 }
 
 // subjectBefore finds the subject of a verb of speech at offset v in paragraph p, looking back
-// to lo: the nearest candidate, skipping one that is the object of a preposition ("of the Rand
-// Corporation") and, when an appositive stands before the verb ("Daniel Russel, former US
-// diplomat…, said"), taking the name before the appositive. Coordinated candidates ("Blinken and
-// Austin", "Japan and the US") are taken together.
-func (x *extractor) subjectBefore(p, lo, v int) *cand {
+// to lo: the nearest mention, skipping one that is the object of a preposition ("of the Rand
+// Corporation") or a possessive, and, when an appositive stands before the verb ("Daniel
+// Russel, former US diplomat…, said"), taking the name before the appositive. Coordinated names
+// ("Blinken and Austin", "Japan and the US") are taken together.
+func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	s := x.paras[p].Text
-	cs := x.cands[p]
-	var in []int
-	for i, c := range cs {
-		if c.start >= lo && c.end <= v {
-			in = append(in, i)
-		}
-	}
+	in := x.mentionsBetween(p, lo, v)
 	if len(in) == 0 {
 		return nil
 	}
+	// Only a subject joined to the verb: nothing but adverbs, auxiliaries and an appositive
+	// between them.
 	if strings.HasSuffix(strings.TrimRight(s[lo:v], " "), ",") {
 		// An appositive: the subject is followed directly by a comma.
 		for k := len(in) - 1; k >= 0; k-- {
-			c := cs[in[k]]
-			if strings.HasPrefix(strings.TrimLeft(s[c.end:], " "), ",") && !x.afterPreposition(p, c.start) && k < len(in)-1 {
+			m := in[k]
+			if strings.HasPrefix(strings.TrimLeft(s[m.end:], " "), ",") && !m.object && !m.possessive && k < len(in)-1 && m.kind != mPronoun {
 				return x.coordinated(p, in[:k+1])
 			}
 		}
 	}
 	for k := len(in) - 1; k >= 0; k-- {
-		c := cs[in[k]]
-		if x.afterPreposition(p, c.start) || c.kind == candName && x.reg.IsNotSpeaker(s[c.start:c.end]) {
+		m := in[k]
+		if m.object || m.possessive || m.kind == mName && m.ent >= 0 && x.reg.IsNotSpeaker(x.ents[m.ent].name) {
 			continue
 		}
-		return x.coordinated(p, in[:k+1])
+		c := x.coordinated(p, in[:k+1])
+		if c.start < m.start && x.afterPreposition(p, c.start) {
+			// "in Iraq and Libya": the first of the list is an object, so the list is.
+			k -= len(c.joint) - 1
+			continue
+		}
+		return c
 	}
 	return nil
 }
 
-// afterPreposition reports whether the candidate at off is the object of a preposition: "of",
+// clauseSubject returns the subject of the sentence's main clause, for a participle of speech
+// after a comma ("Trump attacked Clinton …, saying, “…”"): the first name or pronoun of the
+// sentence that is its clause's subject.
+func (x *extractor) clauseSubject(p, lo, v int) *mention {
+	for _, m := range x.mentionsBetween(p, lo, v) {
+		if m.kind == mPronoun || x.subjectLike(p, m) && m.kind != mGroup {
+			return &m
+		}
+		break
+	}
+	return nil
+}
+
+// afterPreposition reports whether the mention at off is the object of a preposition: "of",
 // "with the", "to its".
 func (x *extractor) afterPreposition(p, off int) bool {
-	toks := tokensIn(x.toks[p], 0, off)
+	toks := tokensIn(x.toks[p], max(0, off-60), off)
 	for k, n := len(toks)-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
 		w := strings.ToLower(toks[k].Text)
 		if prepositions[w] {
@@ -615,19 +650,18 @@ func (x *extractor) afterPreposition(p, off int) bool {
 	return false
 }
 
-// coordinated returns the last candidate of idx joined with those before it by "and" or commas:
+// coordinated returns the last mention of ms joined with those before it by "and" or commas:
 // "The United States, Canada and the United Kingdom".
-func (x *extractor) coordinated(p int, idx []int) *cand {
-	cs := x.cands[p]
-	c := cs[idx[len(idx)-1]]
-	if c.kind != candActor && c.kind != candName && c.kind != candSurname {
-		return &c
+func (x *extractor) coordinated(p int, ms []mention) *mention {
+	m := ms[len(ms)-1]
+	if m.kind != mName && m.kind != mRole {
+		return &m
 	}
-	joint := c
-	joint.speakers = slices.Clone(c.speakers)
-	for k := len(idx) - 2; k >= 0; k-- {
-		d := cs[idx[k]]
-		if d.kind != candActor && d.kind != candName && d.kind != candSurname {
+	joint := m
+	joint.joint = [][]Speaker{x.resolve(p, m)}
+	for k := len(ms) - 2; k >= 0; k-- {
+		d := ms[k]
+		if d.kind != mName && d.kind != mRole {
 			break
 		}
 		gap, ok := x.gap(p, d.end, joint.start)
@@ -635,17 +669,16 @@ func (x *extractor) coordinated(p int, idx []int) *cand {
 		if !ok || (gap != "and" && gap != "," && gap != ", and" && gap != "&") {
 			break
 		}
-		joint.speakers = append(slices.Clone(d.speakers), joint.speakers...)
+		joint.joint = append([][]Speaker{x.resolve(p, d)}, joint.joint...)
 		joint.start = d.start
 	}
-	if len(joint.speakers) > 1 {
-		joint.person = false
+	if len(joint.joint) == 1 {
+		joint.joint = nil
 	}
 	return &joint
 }
 
-// gap returns the trimmed text between two candidates of paragraph p; not ok when they overlap
-// (a description can reach back over a name).
+// gap returns the trimmed text between two mentions of paragraph p; not ok when they overlap.
 func (x *extractor) gap(p, end, start int) (string, bool) {
 	if start < end {
 		return "", false
@@ -653,46 +686,156 @@ func (x *extractor) gap(p, end, start int) (string, bool) {
 	return strings.TrimSpace(x.paras[p].Text[end:start]), true
 }
 
-// firstCandAfter returns the first candidate that starts in [lo, hi) of paragraph p.
-func (x *extractor) firstCandAfter(p, lo, hi int) *cand {
-	for i, c := range x.cands[p] {
-		if c.start >= lo && c.start < hi {
-			var idx []int
-			// Take coordinated names after it too: "said Blinken and Austin".
-			idx = append(idx, i)
-			for j := i + 1; j < len(x.cands[p]) && x.cands[p][j].start < hi; j++ {
-				idx = append(idx, j)
-				gap, ok := x.gap(p, x.cands[p][j-1].end, x.cands[p][j].start)
-				if !ok || (gap != "and" && gap != "," && gap != ", and") {
-					idx = idx[:len(idx)-1]
-					break
-				}
+// firstMentionAfter returns the first mention that starts in [lo, hi) of paragraph p, with the
+// names coordinated after it ("said Blinken and Austin").
+func (x *extractor) firstMentionAfter(p, lo, hi int) *mention {
+	ms := x.ments[p]
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].start >= lo })
+	if i == len(ms) || ms[i].start >= hi {
+		return nil
+	}
+	// A list of names ends with "and": "said Blinken, Austin and Sullivan"; a comma alone
+	// opens an appositive ("said David Wasserman, House editor …").
+	j, and := i+1, i+1
+	for j < len(ms) && ms[j].start < hi {
+		gap, ok := x.gap(p, ms[j-1].end, ms[j].start)
+		if !ok || (gap != "and" && gap != "," && gap != ", and" && gap != "&") || ms[j].kind != mName && ms[j].kind != mRole {
+			break
+		}
+		j++
+		if gap != "," {
+			and = j
+		}
+	}
+	if and-i == 1 {
+		m := ms[i]
+		return &m
+	}
+	return x.coordinated(p, ms[i:and])
+}
+
+// resolve turns a mention into speakers: a name is its entity, a pronoun or a description
+// points back to who spoke or was named last; an indefinite description speaks for the
+// organisation named with it, or for nobody the text names.
+func (x *extractor) resolve(p int, m mention) []Speaker {
+	if len(m.joint) > 0 {
+		var out []Speaker
+		for _, j := range m.joint {
+			if len(j) == 0 {
+				return nil // one of several speakers unknown: the quote's speakers are not known
 			}
-			return x.coordinated(p, idx)
+			out = append(out, j...)
+		}
+		return out
+	}
+	switch m.kind {
+	case mName:
+		if m.ent < 0 || x.reg.IsNotSpeaker(x.ents[m.ent].name) {
+			return nil
+		}
+		return x.speakersOf(m.ent)
+	case mRole:
+		if m.ent >= 0 {
+			return x.speakersOf(m.ent)
+		}
+		if len(m.actors) == 1 {
+			return []Speaker{{Actor: m.actors[0], Name: x.reg.ActorAt(m.actors[0]).Name}}
+		}
+	case mPronoun:
+		if m.pronoun == "they" {
+			if g := x.sentenceGroup(p, m.start); g != nil {
+				return g
+			}
+			return x.lastGroup(p, false)
+		}
+		if e := x.sentencePerson(p, m.start, m.gender); e >= 0 {
+			return x.speakersOf(e)
+		}
+		if e := x.lastPerson(m.gender); e >= 0 {
+			if x.ents[e].gender == "" {
+				x.ents[e].gender = m.gender // "Figueroa said … she added": Figueroa is a woman
+			}
+			return x.speakersOf(e)
+		}
+	case mDescription:
+		return x.described(p, m)
+	case mGroup:
+		return x.lastGroup(p, true)
+	}
+	return nil
+}
+
+// described resolves a description: "the senator" is the person last named with that noun
+// ("Sen. Ben Sasse", "Ben Sasse, a senator"); "a Treasury spokeswoman" speaks for the
+// organisation named in it or just after it ("a spokesman for the Clinton campaign"); anything
+// else is not known.
+func (x *extractor) described(p int, m mention) []Speaker {
+	if !m.definite || m.ownerEnd >= 0 {
+		for _, o := range x.mentionsBetween(p, m.start, min(len(x.paras[p].Text), m.end+40)) {
+			if o.kind == mName && o.ent >= 0 && x.ents[o.ent].org && !x.ents[o.ent].person && (o.end <= m.end || x.afterPreposition(p, o.start)) {
+				return x.speakersOf(o.ent)
+			}
+		}
+		return nil
+	}
+	for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-maxHeard; i-- {
+		h := x.heard[i]
+		if h.ent < 0 || !h.person {
+			continue
+		}
+		en := &x.ents[h.ent]
+		if slices.Contains(en.nouns, m.head) && (m.gender == "" || en.gender == "" || en.gender == m.gender) {
+			return x.speakersOf(h.ent)
 		}
 	}
 	return nil
 }
 
-// resolve turns a candidate into speakers: a name is itself, a pronoun or a group description
-// points back to who spoke or was named last.
-func (x *extractor) resolve(p int, c cand) []Speaker {
-	switch c.kind {
-	case candActor, candName, candSurname:
-		return c.speakers
-	case candPronoun:
-		if c.pronoun == "they" {
-			if g := x.sentenceGroup(p, c.start); g != nil {
-				return g
+// lastPerson returns the entity "he" or "she" points back to, among the people last heard: a
+// person of that gender (any when gender is "") who spoke or was the subject of a sentence,
+// the most recent first, and one whose gender the text has told before one whose gender is
+// unknown; else the most recent person of the gender heard at all. It returns -1 when there is
+// none.
+func (x *extractor) lastPerson(gender string) int {
+	known := func(h heard) bool { return gender == "" || x.ents[h.ent].gender == gender }
+	unknown := func(h heard) bool { return x.ents[h.ent].gender == "" }
+	for _, pass := range []struct {
+		subject bool
+		ok      func(heard) bool
+	}{{true, known}, {true, unknown}, {false, known}, {false, unknown}} {
+		limit := maxHeard
+		if pass.subject {
+			limit = 8
+		}
+		for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-limit; i-- {
+			h := x.heard[i]
+			if h.ent < 0 || !h.person || pass.subject && !h.subject {
+				continue
 			}
-			return x.lastGroup(p, false)
+			if pass.ok(h) {
+				return h.ent
+			}
 		}
-		if who := x.sentencePerson(p, c.start, c.gender); who != nil {
-			return who
+	}
+	return -1
+}
+
+// lastGroup returns what "they" or "the two secretaries" point back to in paragraph p: the
+// most recent speaker that is several actors; or an organisation or country that spoke in this
+// paragraph or the one before ("Human Rights Watch has alleged … They claim"). A plural pronoun
+// prefers a plural antecedent, so an organisation heard two paragraphs ago gives way to a group.
+func (x *extractor) lastGroup(p int, groupOnly bool) []Speaker {
+	for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-maxHeard; i-- {
+		h := x.heard[i]
+		if !h.spoke {
+			continue
 		}
-		return x.lastPerson(c.gender)
-	case candGroup:
-		return x.lastGroup(p, true)
+		if len(h.joint) > 1 {
+			return h.joint
+		}
+		if !groupOnly && h.ent >= 0 && !h.person && h.para >= p-1 {
+			return x.speakersOf(h.ent)
+		}
 	}
 	return nil
 }
@@ -702,18 +845,17 @@ func (x *extractor) resolve(p int, c cand) []Speaker {
 // to take what they described as …". Possessives ("China's") and objects of prepositions do not
 // count.
 func (x *extractor) sentenceGroup(p, off int) []Speaker {
-	s := x.paras[p].Text
-	lo := x.sentenceStart(p, off, nil)
+	lo := x.sentenceStart(p, off)
 	var out []Speaker
-	for _, c := range x.cands[p] {
-		if c.start < lo || c.end > off || c.kind != candActor {
+	for _, m := range x.mentionsBetween(p, lo, off) {
+		if m.kind != mName && m.kind != mRole || m.ent < 0 || m.object || m.possessive {
 			continue
 		}
-		if x.afterPreposition(p, c.start) || strings.HasPrefix(s[c.end:], "’s") || strings.HasPrefix(s[c.end:], "'s") {
+		if x.ents[m.ent].actor < 0 {
 			continue
 		}
-		for _, sp := range c.speakers {
-			if !slices.ContainsFunc(out, func(o Speaker) bool { return o.Actor == sp.Actor && o.Name == sp.Name }) {
+		for _, sp := range x.speakersOf(m.ent) {
+			if !slices.Contains(out, sp) {
 				out = append(out, sp)
 			}
 		}
@@ -724,69 +866,47 @@ func (x *extractor) sentenceGroup(p, off int) []Speaker {
 	return out
 }
 
-// sentencePerson returns the registered person of the gender named last in the sentence before
-// off: "the IAEA Director General … in which he expressed".
-func (x *extractor) sentencePerson(p, off int, gender string) []Speaker {
-	lo := x.sentenceStart(p, off, nil)
-	var found []Speaker
-	for _, c := range x.cands[p] {
-		if c.start >= lo && c.end <= off && c.kind == candActor && c.person &&
-			(gender == "" || c.gender == "" || c.gender == gender) && !x.modifier(p, c) {
-			found = c.speakers
+// sentencePerson returns the person of the gender named last in the sentence before off, as
+// the subject of a clause: "the IAEA Director General … in which he expressed". It returns -1
+// when there is none.
+func (x *extractor) sentencePerson(p, off int, gender string) int {
+	lo := x.sentenceStart(p, off)
+	found := -1
+	for _, m := range x.mentionsBetween(p, lo, off) {
+		if (m.kind != mName && m.kind != mRole) || m.ent < 0 || m.possessive || m.object {
+			continue
+		}
+		en := &x.ents[m.ent]
+		if en.person && (gender == "" || en.gender == "" || en.gender == gender) && !x.modifier(p, m) {
+			found = m.ent
 		}
 	}
 	return found
 }
 
-// possessive resolves a description that starts at off with "its" or "their" through the actor
-// named last before it: "its state news agency", after North Korea, is the registry's "North
-// Korea's state news agency".
-func (x *extractor) possessive(p, off, hi int) []Speaker {
-	toks := tokensIn(x.toks[p], off, hi)
-	if len(toks) < 2 {
+// headlineSpeaker returns who a headline attributes its words to, by the convention of ending it
+// with a colon and a name ("… ‘us and them’ with China: Blinken"), or of opening it with a name
+// and a colon ("Pat Caddell: Democrat Voters Worried … It’s ‘in Their Heads’").
+func (x *extractor) headlineSpeaker(p int, leading bool) []Speaker {
+	s := strings.TrimRight(x.paras[p].Text, " .")
+	ms := x.ments[p]
+	if len(ms) == 0 {
 		return nil
 	}
-	if w := strings.ToLower(toks[0].Text); w != "its" && w != "their" {
-		return nil
-	}
-	var owner *cand
-	for i := range x.cands[p] {
-		c := &x.cands[p][i]
-		if c.end <= toks[0].Start && c.kind == candActor && !c.person {
-			owner = c
+	if !leading {
+		m := ms[len(ms)-1]
+		if m.end == len(s) && (m.kind == mName || m.kind == mRole) && strings.HasSuffix(strings.TrimRight(s[:m.start], " "), ":") {
+			return x.resolve(p, m)
 		}
-	}
-	if owner == nil {
 		return nil
 	}
-	name := x.reg.ActorAt(owner.speakers[0].Actor).Name
-	s := x.paras[p].Text
-	for n := min(len(toks)-1, 6); n >= 1; n-- {
-		desc := s[toks[1].Start:toks[n].End]
-		if ms := x.reg.LookupName(name+"'s "+desc, x.day); len(ms) == 1 && len(ms[0].Actors) == 1 {
-			a := ms[0].Actors[0]
-			return []Speaker{{Actor: a, Name: x.reg.ActorAt(a).Name}}
-		}
+	// A person's name and a colon open the headline; an organisation or a place there is the
+	// headline's subject ("South China Sea: US will …").
+	m := ms[0]
+	if m.start == 0 && m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && strings.HasPrefix(s[m.end:], ":") {
+		return x.resolve(p, m)
 	}
 	return nil
-}
-
-// headlineSpeaker returns who a headline attributes its words to, by the convention of ending it
-// with a colon and a name: "… ‘us and them’ with China: Blinken".
-func (x *extractor) headlineSpeaker(p int) []Speaker {
-	s := strings.TrimRight(x.paras[p].Text, " .")
-	cs := x.cands[p]
-	if len(cs) == 0 {
-		return nil
-	}
-	c := cs[len(cs)-1]
-	if c.end != len(s) || (c.kind != candActor && c.kind != candName && c.kind != candSurname) {
-		return nil
-	}
-	if !strings.HasSuffix(strings.TrimRight(s[:c.start], " "), ":") {
-		return nil
-	}
-	return c.speakers
 }
 
 // layoutSpeaker returns who a quotation standing alone in its paragraph is attributed to by the
@@ -795,19 +915,19 @@ func (x *extractor) headlineSpeaker(p int) []Speaker {
 // (an epigraph's "— President Joe Biden").
 func (x *extractor) layoutSpeaker(sp span) []Speaker {
 	if p := sp.Start.Para - 1; p >= 0 && strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") && len(x.paras[p].Text) < 200 {
-		for _, c := range slices.Backward(x.cands[p]) {
-			if c.kind == candActor || c.kind == candName || c.kind == candSurname {
-				return c.speakers
+		for _, m := range slices.Backward(x.ments[p]) {
+			if (m.kind == mName || m.kind == mRole) && !m.possessive {
+				return x.resolve(p, m) // "Statement from President Biden:"
 			}
 		}
 	}
 	if p := sp.End.Para + 1; p < len(x.paras) {
 		t := strings.TrimSpace(x.paras[p].Text)
-		dash := strings.HasPrefix(t, "—") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "-")
+		dash := strings.HasPrefix(t, "—") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "―")
 		if len(t) < 120 {
-			for _, c := range x.cands[p] {
-				if (c.kind == candActor || c.kind == candName) && (dash || x.onlyName(p, c)) {
-					return c.speakers
+			for _, m := range x.ments[p] {
+				if (m.kind == mName || m.kind == mRole) && (dash || x.onlyName(p, m)) {
+					return x.resolve(p, m)
 				}
 			}
 		}
@@ -824,20 +944,20 @@ func (x *extractor) listIntroSpeaker(p int) []Speaker {
 	if x.paras[p].Kind == document.ListItem || !strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") {
 		return nil
 	}
-	for _, c := range x.cands[p] {
-		if c.kind == candActor || c.kind == candName || c.kind == candSurname {
-			return c.speakers
+	for _, m := range x.ments[p] {
+		if (m.kind == mName || m.kind == mRole) && !m.object && !m.possessive {
+			return x.resolve(p, m)
 		}
 	}
 	return nil
 }
 
-// onlyName reports whether paragraph p is nothing but the candidate with its titles: a line
+// onlyName reports whether paragraph p is nothing but the mention with its titles: a line
 // that signs what comes before it ("President Joseph R. Biden, Jr.").
-func (x *extractor) onlyName(p int, c cand) bool {
+func (x *extractor) onlyName(p int, m mention) bool {
 	s := x.paras[p].Text
 	for _, t := range x.toks[p] {
-		if t.Start >= c.start && t.End <= c.end {
+		if t.Start >= m.start && t.End <= m.end {
 			continue
 		}
 		w := strings.ToLower(t.Text)
@@ -846,6 +966,52 @@ func (x *extractor) onlyName(p int, c cand) bool {
 		}
 	}
 	return strings.TrimSpace(s) != ""
+}
+
+// appositives gives each named person the nouns an appositive says they are: "Ryan Ellis, a
+// Republican tax consultant," is a consultant, and "the consultant" points back to him.
+func (x *extractor) appositives() {
+	for p := range x.ments {
+		s := x.paras[p].Text
+		for _, m := range x.ments[p] {
+			if m.kind != mName || m.ent < 0 || !strings.HasPrefix(s[m.end:], ", ") {
+				continue
+			}
+			lo := m.end + 2
+			hi := min(len(s), lo+80)
+			if i := strings.IndexAny(s[lo:hi], ",.;:"); i >= 0 {
+				hi = lo + i
+			}
+			en := &x.ents[m.ent]
+			toks := tokensIn(x.toks[p], lo, hi)
+			if en.org || len(toks) == 0 {
+				continue
+			}
+			// "Ryan Ellis, a Republican tax consultant", "Henry Crespo, president of …": the
+			// appositive opens with an article or its noun, and its noun comes before any
+			// preposition.
+			if w := strings.ToLower(toks[0].Text); w != "a" && w != "an" && w != "the" && w != "now" && w != "former" && w != "then" {
+				if _, ok := x.reg.PersonNoun(w); !ok {
+					continue
+				}
+			}
+			for _, t := range toks {
+				w := strings.ToLower(t.Text)
+				if prepositions[w] || x.reg.IsSpeechVerb(w) {
+					break
+				}
+				if g, ok := x.reg.PersonNoun(w); ok {
+					if !slices.Contains(en.nouns, w) {
+						en.nouns = append(en.nouns, w)
+					}
+					if en.gender == "" && g != "" && !en.org {
+						en.gender = g
+					}
+					en.person = en.person || !en.org
+				}
+			}
+		}
+	}
 }
 
 // classify tells a full statement from a fragment inside reported speech. A quotation that

@@ -29,17 +29,25 @@ const (
 // mark, by its neighbours: after a space and before a word it opens, after a word and before a
 // space or punctuation it closes.
 func classifyDouble(s string, i, n int, r rune, depth int) markKind {
-	switch r {
-	case '“', '„', '«':
-		return opens
-	case '”', '»':
-		return closes
-	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
 	next, _ := utf8.DecodeRuneInString(s[i+n:])
 	atStart, atEnd := i == 0, i+n == len(s)
 	leftOpen := atStart || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev)
 	rightOpen := atEnd || unicode.IsSpace(next) || strings.ContainsRune(".,;:!?)]}—–-", next)
+	// A curly mark of the wrong shape counts by its place: ” at a paragraph's start opens, “
+	// after a word at its end closes.
+	switch r {
+	case '“', '„', '«':
+		if depth > 0 && rightOpen && !leftOpen {
+			return closes
+		}
+		return opens
+	case '”', '»':
+		if depth == 0 && leftOpen && !rightOpen {
+			return opens
+		}
+		return closes
+	}
 	switch {
 	case leftOpen && !rightOpen:
 		return opens
@@ -83,6 +91,8 @@ func findSpans(paras []string, headline func(int) bool) []span {
 			r, n := utf8.DecodeRuneInString(t)
 			if r == '"' || r == '“' || r == '„' || r == '«' {
 				i = len(s) - len(t) + n
+			} else if strings.HasPrefix(t, "''") {
+				i = len(s) - len(t) + 2
 			}
 			depth = 1
 		}
@@ -105,6 +115,11 @@ func findSpans(paras []string, headline func(int) bool) []span {
 						cur = nil
 					}
 				}
+			case r == '\'' && strings.HasPrefix(s[i:], "''") && depth == 0 && opensTwoApostrophes(s, i):
+				// "''It is a good plan,''": two apostrophes typed for an opening double mark.
+				n = 2
+				cur = &span{Start: Pos{p, i + n}, open: i}
+				depth++
 			case r == '\'' && strings.HasPrefix(s[i:], "''") && depth > 0:
 				// "…these issues''": two apostrophes typed for a closing double mark.
 				n = 2
@@ -141,8 +156,9 @@ func continues(paras []string, p int) bool {
 	if p+1 >= len(paras) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(paras[p+1], " "))
-	return r == '"' || r == '“' || r == '„' || r == '«'
+	next := strings.TrimLeft(paras[p+1], " ")
+	r, _ := utf8.DecodeRuneInString(next)
+	return r == '"' || r == '“' || r == '„' || r == '«' || strings.HasPrefix(next, "''")
 }
 
 // closingSingle finds the single mark closing a headline quote opened before s[from:]: a ’ or '
@@ -164,4 +180,15 @@ func closingSingle(s string, from int) (int, int) {
 		i += n
 	}
 	return -1, 0
+}
+
+// opensTwoApostrophes reports whether two apostrophes at s[i:] open a quotation: at the start of
+// the text or after a space or an opening bracket or dash, and before a word.
+func opensTwoApostrophes(s string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[i+2:])
+	if i+2 >= len(s) || unicode.IsSpace(next) || next == '\'' {
+		return false
+	}
+	return i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev)
 }

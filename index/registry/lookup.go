@@ -117,6 +117,32 @@ func (r *Registry) buildLookups() {
 	r.titleWords = lowerSet(r.Language.Titles, func(s string) string {
 		return strings.ToLower(strings.Join(strings.Fields(s), " "))
 	})
+	r.given = map[string]string{}
+	for _, l := range []struct {
+		names  []string
+		gender string
+	}{{r.Names.Male, "male"}, {r.Names.Female, "female"}, {r.Names.Neutral, ""}} {
+		for _, n := range l.names {
+			k := strings.ToLower(strings.TrimSpace(n))
+			if g, dup := r.given[k]; dup && g != l.gender {
+				r.given[k] = "" // a name of both genders marks neither
+				continue
+			}
+			r.given[k] = l.gender
+		}
+	}
+	r.personNoun = map[string]string{}
+	for _, l := range []struct {
+		nouns  []string
+		gender string
+	}{{r.Language.PersonNouns, ""}, {r.Language.FemaleNouns, "female"}, {r.Language.MaleNouns, "male"}} {
+		for _, n := range l.nouns {
+			r.personNoun[strings.ToLower(strings.TrimSpace(n))] = l.gender
+		}
+	}
+	r.orgWords = lowerSet(r.Language.OrgWords, strings.ToLower)
+	r.particles = lowerSet(r.Language.NameParticles, strings.ToLower)
+	r.notNames = lowerSet(r.Language.NotNames, strings.ToLower)
 	r.titleParts = map[string]bool{}
 	for t := range r.titleWords {
 		for _, w := range strings.Fields(t) {

@@ -26,6 +26,7 @@ const (
 	TopicsFile      = "topics.yaml"
 	BoilerplateFile = "boilerplate.yaml"
 	LanguageFile    = "language.yaml"
+	NamesFile       = "names.yaml"
 )
 
 // maxFileSize bounds a registry file: they are small lists, and a bigger file is a mistake.
@@ -54,6 +55,46 @@ type Actor struct {
 	Surname      string   `yaml:"surname" json:"-"`
 	Aliases      []string `yaml:"aliases" json:"aliases,omitempty"`
 	Roles        []Role   `yaml:"roles" json:"roles,omitempty"`
+	// Born and Died bound when a person can be the one a text means: nobody speaks before
+	// they are born or after they die. Either may be unknown.
+	Born Day `yaml:"born" json:"born,omitzero"`
+	Died Day `yaml:"died" json:"died,omitzero"`
+}
+
+// AliveOn reports whether a person may speak on day d: an adult (16 or older) not yet dead,
+// as far as the registry knows. A zero d (date unknown) and unknown dates count as alive.
+func (a *Actor) AliveOn(d time.Time) bool {
+	if d.IsZero() {
+		return true
+	}
+	if !a.Born.IsZero() && d.Before(a.Born.AddDate(16, 0, 0)) {
+		return false
+	}
+	return a.Died.IsZero() || !d.After(a.Died.Time)
+}
+
+// InOfficeOn reports whether the actor holds some role on day d.
+func (a *Actor) InOfficeOn(d time.Time) bool {
+	for _, r := range a.Roles {
+		if r.HeldOn(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// NearOfficeOn reports whether day d falls within ten years of a role the actor held: the
+// years a text may call them by their surname alone and mean them.
+func (a *Actor) NearOfficeOn(d time.Time) bool {
+	if d.IsZero() {
+		return true
+	}
+	for _, r := range a.Roles {
+		if (r.From.IsZero() || d.After(r.From.AddDate(-10, 0, 0))) && (r.To.IsZero() || d.Before(r.To.AddDate(10, 0, 0))) {
+			return true
+		}
+	}
+	return false
 }
 
 // Role is an office an actor held, and the descriptions that name its holder while it was held.
@@ -135,6 +176,22 @@ type Language struct {
 	TranscriptTitles []string `yaml:"transcript_titles"`
 	NotSpeakers      []string `yaml:"not_speakers"`
 	NotActors        []string `yaml:"not_actors"`
+	// PersonNouns name a person by what they do ("senator", "host", "spokeswoman"): the head
+	// of a description that points back to someone ("the senator said").
+	PersonNouns []string `yaml:"person_nouns"`
+	// FemaleNouns and MaleNouns are person nouns that tell a gender ("spokeswoman").
+	FemaleNouns []string `yaml:"female_nouns"`
+	MaleNouns   []string `yaml:"male_nouns"`
+	// OrgWords end the names of organisations, not people ("Party", "Institute", "News").
+	OrgWords []string `yaml:"org_words"`
+	// NameParticles are small words inside a person's name ("von der Leyen", "da Silva").
+	NameParticles []string `yaml:"name_particles"`
+	// NotNames are capitalised words that begin sentences or stand for groups and are never
+	// anyone's name ("Yesterday", "Democrats").
+	NotNames []string `yaml:"not_names"`
+	// TitleAbbreviations maps a title's short form to the person noun it stands for ("Sen":
+	// "senator").
+	TitleAbbreviations map[string]string `yaml:"title_abbreviations"`
 
 	statementTitles  []*regexp.Regexp
 	transcriptTitles []*regexp.Regexp
@@ -162,12 +219,20 @@ func (l *Language) TranscriptTitle(title string) bool {
 	return false
 }
 
+// GivenNames are first names and the gender they most often mark.
+type GivenNames struct {
+	Male    []string `yaml:"male"`
+	Female  []string `yaml:"female"`
+	Neutral []string `yaml:"neutral"`
+}
+
 // Registry is everything the archive knows besides its articles.
 type Registry struct {
 	Actors      []Actor
 	Topics      []Topic
 	Boilerplate []Rule
 	Language    Language
+	Names       GivenNames
 	// Hash sums up the registry files' content: an index built with another registry is stale.
 	Hash uint64
 
@@ -185,6 +250,11 @@ type Registry struct {
 	titleWords map[string]bool // whole titles, lower case: "prime minister"
 	titleParts map[string]bool // each word of a title: "prime", "minister"
 	groups     map[string]bool
+	given      map[string]string // lower-case given name → "male", "female" or ""
+	personNoun map[string]string // lower-case noun → gender it tells, or ""
+	orgWords   map[string]bool
+	particles  map[string]bool
+	notNames   map[string]bool
 
 	furnitureLines    map[string]bool
 	furniturePrefixes []string
@@ -238,6 +308,7 @@ func Load(fsys, fallback fs.FS) (*Registry, error) {
 		{TopicsFile, &topics},
 		{BoilerplateFile, &rules},
 		{LanguageFile, &r.Language},
+		{NamesFile, &r.Names},
 	} {
 		if err := decodeFile(fsys, fallback, f.name, f.into, h); err != nil {
 			return nil, err
@@ -430,6 +501,39 @@ func (r *Registry) IsRoleLabel(label string) bool { return r.roleLabels[label] }
 
 // IsAnonymousLabel reports whether a transcript label tells nothing of who speaks ("PARTICIPANT").
 func (r *Registry) IsAnonymousLabel(label string) bool { return r.anonymous[label] }
+
+// GivenName reports whether a word is a given name, and the gender it marks ("" when it marks
+// none).
+func (r *Registry) GivenName(w string) (gender string, ok bool) {
+	gender, ok = r.given[strings.ToLower(w)]
+	return gender, ok
+}
+
+// PersonNoun reports whether a lower-case word names a person by what they do ("senator",
+// "spokeswoman"), and the gender it tells ("" when none).
+func (r *Registry) PersonNoun(w string) (gender string, ok bool) {
+	gender, ok = r.personNoun[w]
+	return gender, ok
+}
+
+// IsOrgWord reports whether a word ends an organisation's name ("Institute").
+func (r *Registry) IsOrgWord(w string) bool { return r.orgWords[strings.ToLower(w)] }
+
+// IsNameParticle reports whether a lower-case word may stand inside a person's name ("von").
+func (r *Registry) IsNameParticle(w string) bool { return r.particles[w] }
+
+// TitleNoun returns the person noun a title word stands for: its long form for a short one
+// ("Sen." is "senator"), else the word itself in lower case.
+func (r *Registry) TitleNoun(w string) string {
+	w = strings.TrimSuffix(w, ".")
+	if n, ok := r.Language.TitleAbbreviations[w]; ok {
+		return n
+	}
+	return strings.ToLower(w)
+}
+
+// IsNotName reports whether a capitalised word is never anyone's name ("Yesterday").
+func (r *Registry) IsNotName(w string) bool { return r.notNames[strings.ToLower(w)] }
 
 // IsNotSpeaker reports whether a name is a listener or medium, never the speaker
 // ("Reuters" in "told Reuters").

@@ -1,0 +1,393 @@
+package quote
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/readout/readout/index/registry"
+)
+
+// The document is the first authority on who its people are. Its names are gathered into
+// entities, in reading order: a full name starts an entity or joins one of the same given name
+// and surname; a short form ("Clinton", "Ms. Maloney", "Secretary Bessent") joins the entity of
+// that surname named most recently before it (news names people in full first), else the first
+// named after it (a headline's "Trump" before the text's "Donald Trump"). Only then is each
+// entity linked to a registered actor, and only when that actor fits the document's date: a
+// registered name or alias while they live; a surname alone while they hold an office, or one
+// held within ten years for a surname the registry lists as an alias. The registry never
+// overrides a name the document gives: "Clinton" after "Hillary Clinton" is Hillary Clinton,
+// though the registry knows only Bill.
+
+// entity is a person, organisation or country the document names.
+type entity struct {
+	name    string   // the fullest name the text gives, without titles
+	words   []string // its words, lower case
+	gender  string
+	person  bool
+	org     bool
+	actor   int // the registered actor, or -1
+	nouns   []string
+	titles  bool // named with a title or honorific at least once
+	caps    bool // the name is written in capitals only
+	single  bool // named by one word only
+	aliasOK bool // the one word is a registered alias of actor
+}
+
+func (e *entity) surname() string { return e.words[len(e.words)-1] }
+
+func (e *entity) given() string {
+	if len(e.words) < 2 {
+		return ""
+	}
+	return e.words[0]
+}
+
+// speakers returns who the entity is as a quote's speaker.
+func (x *extractor) speakersOf(e int) []Speaker {
+	if e < 0 {
+		return nil
+	}
+	en := &x.ents[e]
+	if en.actor >= 0 {
+		return []Speaker{{Actor: en.actor, Name: x.reg.ActorAt(en.actor).Name}}
+	}
+	return []Speaker{{Actor: -1, Name: en.name}}
+}
+
+// cluster gathers the name mentions of the document into entities and links them to the
+// registry.
+func (x *extractor) cluster() {
+	type ref struct{ p, k int }
+	var names []ref
+	for p := range x.ments {
+		for k := range x.ments[p] {
+			if x.ments[p][k].kind == mName {
+				names = append(names, ref{p, k})
+			}
+		}
+	}
+	bySurname := map[string][]int{} // surname → entities, in order of creation
+	byActor := map[int]int{}
+	newEntity := func(m *mention, name string) int {
+		words := slices.Clone(m.words)
+		if len(words) == 0 {
+			words = lowerWords(registry.Tokenize(name))
+		}
+		if len(words) == 0 {
+			words = []string{strings.ToLower(name)}
+		}
+		e := entity{name: name, words: words, gender: m.gender, person: m.person, org: m.org, actor: -1}
+		if len(words) == 1 {
+			e.single = true
+		}
+		x.ents = append(x.ents, e)
+		id := len(x.ents) - 1
+		bySurname[e.surname()] = append(bySurname[e.surname()], id)
+		return id
+	}
+	// last[e] is where entity e was last named, for "the most recent".
+	last := map[int]Pos{}
+	join := func(m *mention, e int, p int) {
+		m.ent = e
+		en := &x.ents[e]
+		if m.gender != "" && en.gender == "" {
+			en.gender = m.gender
+		}
+		en.person = en.person || m.person
+		en.org = en.org && !m.person
+		en.titles = en.titles || m.honorific != "" || len(m.nouns) > 0
+		for _, n := range m.nouns {
+			if !slices.Contains(en.nouns, n) {
+				en.nouns = append(en.nouns, n)
+			}
+		}
+		last[e] = Pos{p, m.start}
+	}
+	// Pass 1: registered organisations and countries, and names of two words or more.
+	for _, r := range names {
+		m := &x.ments[r.p][r.k]
+		text := x.paras[r.p].Text
+		if m.org && len(m.actors) == 1 {
+			e, ok := byActor[m.actors[0]]
+			if !ok {
+				e = newEntity(m, x.reg.ActorAt(m.actors[0]).Name)
+				x.ents[e].actor = m.actors[0]
+				byActor[m.actors[0]] = e
+			}
+			join(m, e, r.p)
+			continue
+		}
+		if len(m.words) < 2 {
+			continue
+		}
+		name := displayName(text[m.coreStart:m.coreEnd])
+		e := -1
+		for _, c := range slices.Backward(bySurname[m.words[len(m.words)-1]]) {
+			if sameEntityName(x.ents[c].words, m.words) {
+				e = c
+				break
+			}
+		}
+		if e < 0 {
+			e = newEntity(m, name)
+		} else if len(name) > len(x.ents[e].name) && !isUpper(name) {
+			x.ents[e].name, x.ents[e].words = name, slices.Clone(m.words)
+		}
+		if m.explicit && x.ents[e].actor < 0 && x.fitsDate(m.actors[0], false, false) {
+			x.ents[e].actor = m.actors[0]
+		}
+		join(m, e, r.p)
+	}
+	// Pass 2: one word, with or without a title: of the entities of that surname named before
+	// it, the one named most often (the article's Clinton, not the Clinton it names once),
+	// the most recent of those; else the first named after it.
+	count := map[int]int{}
+	for _, r := range names {
+		if e := x.ments[r.p][r.k].ent; e >= 0 {
+			count[e]++
+		}
+	}
+	seen := map[int]int{} // mentions of each entity so far, in reading order
+	var pending []ref
+	for _, r := range names {
+		m := &x.ments[r.p][r.k]
+		if m.ent >= 0 {
+			seen[m.ent]++
+			continue
+		}
+		if len(m.words) != 1 {
+			continue
+		}
+		here := Pos{r.p, m.start}
+		best := -1
+		var bestPos Pos
+		for _, c := range x.surnameEntities(bySurname, m.words[0]) {
+			en := &x.ents[c]
+			if !compatible(en, m) {
+				continue
+			}
+			lp, ok := last[c]
+			if !ok || !lp.Before(here) {
+				continue
+			}
+			if best < 0 || seen[c] > seen[best] || seen[c] == seen[best] && bestPos.Before(lp) {
+				best, bestPos = c, lp
+			}
+		}
+		if best >= 0 {
+			join(m, best, r.p)
+			seen[best]++
+			continue
+		}
+		pending = append(pending, r)
+	}
+	for _, r := range pending {
+		m := &x.ments[r.p][r.k]
+		here := Pos{r.p, m.start}
+		best := -1
+		var bestPos Pos
+		for _, c := range x.surnameEntities(bySurname, m.words[0]) {
+			en := &x.ents[c]
+			if !compatible(en, m) {
+				continue
+			}
+			if lp, ok := last[c]; ok && here.Before(lp) && (best < 0 || lp.Before(bestPos)) {
+				best, bestPos = c, lp
+			}
+		}
+		if best < 0 && m.initial && m.honorific == "" && len(m.nouns) == 0 && !m.explicit {
+			continue // a capitalised word that begins a sentence and names no one the text knows
+		}
+		if best < 0 {
+			// Named by one word only: an entity of its own.
+			text := x.paras[r.p].Text
+			best = newEntity(m, displayName(text[m.coreStart:m.coreEnd]))
+			if m.explicit {
+				x.ents[best].aliasOK = true
+				x.ents[best].actor = -1
+				if x.fitsDate(m.actors[0], true, true) {
+					x.ents[best].actor = m.actors[0]
+				}
+			}
+		}
+		join(m, best, r.p)
+	}
+	// Link what the registry knows: a full name that is a registered name or alias, else a
+	// surname alone that one registered person in office fits.
+	for e := range x.ents {
+		en := &x.ents[e]
+		if en.actor >= 0 || en.org && !en.person {
+			continue
+		}
+		if !en.single {
+			if ms := x.reg.LookupName(en.name, x.day); len(ms) == 1 && len(ms[0].Actors) == 1 && !ms[0].Surname && !ms[0].Role {
+				if a := ms[0].Actors[0]; x.fitsDate(a, false, false) {
+					en.actor = a
+				}
+			}
+			continue
+		}
+		en.actor = x.surnameActor(en)
+	}
+	// One entity to an actor: a role's description ("the Secretary of State") and the names
+	// linked to its holder are one entity, the first named.
+	canon := map[int]int{}
+	for e := range x.ents {
+		if a := x.ents[e].actor; a >= 0 {
+			if _, ok := canon[a]; !ok {
+				canon[a] = e
+			}
+		}
+	}
+	for p := range x.ments {
+		for k := range x.ments[p] {
+			m := &x.ments[p][k]
+			switch {
+			case m.kind == mRole && len(m.actors) == 1:
+				e, ok := canon[m.actors[0]]
+				if !ok {
+					e = newEntity(m, x.reg.ActorAt(m.actors[0]).Name)
+					x.ents[e].actor = m.actors[0]
+					canon[m.actors[0]] = e
+				}
+				m.ent = e
+			case m.ent >= 0 && x.ents[m.ent].actor >= 0:
+				m.ent = canon[x.ents[m.ent].actor]
+			}
+		}
+	}
+	for e := range x.ents {
+		if en := &x.ents[e]; en.actor >= 0 {
+			a := x.reg.ActorAt(en.actor)
+			if en.gender == "" {
+				en.gender = a.Gender
+			}
+			en.person = a.Kind == registry.Person
+			en.org = !en.person
+		}
+	}
+}
+
+// surnameEntities returns the entities a one-word name may mean: those whose surname it is,
+// then those with the word elsewhere in their name ("Ban" of "Ban Ki-moon").
+func (x *extractor) surnameEntities(bySurname map[string][]int, w string) []int {
+	// An organisation is not named by its last word: "House" is not the White House.
+	out := slices.DeleteFunc(slices.Clone(bySurname[w]), func(e int) bool { return x.ents[e].org && !x.ents[e].person && len(x.ents[e].words) > 1 })
+	for e := range x.ents {
+		en := &x.ents[e]
+		if len(en.words) > 1 && en.person && !en.org && en.surname() != w && slices.Contains(en.words[:len(en.words)-1], w) && !slices.Contains(out, e) {
+			if _, given := x.reg.GivenName(w); !given || en.words[0] != w {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// compatible reports whether a one-word mention may mean the entity: not a person of the other
+// gender, not an organisation for a person's honorific.
+func compatible(en *entity, m *mention) bool {
+	if m.gender != "" && en.gender != "" && m.gender != en.gender {
+		return false
+	}
+	if m.person && en.org && !en.person {
+		return false
+	}
+	return true
+}
+
+// sameEntityName reports whether two names of two words or more name one person: the same
+// words, or the same surname and given name (middle names and initials may differ, and a
+// given name may be an initial of the other).
+func sameEntityName(a, b []string) bool {
+	if slices.Equal(a, b) {
+		return true
+	}
+	if len(a) < 2 || len(b) < 2 || a[len(a)-1] != b[len(b)-1] {
+		return false
+	}
+	ga, gb := a[0], b[0]
+	if ga == gb {
+		return true
+	}
+	return len(ga) == 1 && strings.HasPrefix(gb, ga) || len(gb) == 1 && strings.HasPrefix(ga, gb)
+}
+
+// fitsDate reports whether a registered actor may be the one a text dated x.day means. A
+// person named in full must be alive; one named by a single word must also be in office then
+// (or within ten years of an office when the word is a registered alias, as "Obama" is).
+func (x *extractor) fitsDate(actor int, single, alias bool) bool {
+	a := x.reg.ActorAt(actor)
+	if a.Kind != registry.Person {
+		return true
+	}
+	if !a.AliveOn(x.day) {
+		return false
+	}
+	if !single {
+		return true
+	}
+	return a.InOfficeOn(x.day) || alias && a.NearOfficeOn(x.day) || !a.Born.IsZero()
+}
+
+// surnameActor returns the registered person a one-word entity means: the one person of that
+// surname who fits the date, its gender and its titles; -1 when none or several do.
+func (x *extractor) surnameActor(en *entity) int {
+	found := -1
+	for _, a := range x.reg.ActorsBySurname(en.surname()) {
+		act := x.reg.ActorAt(a)
+		if act.Kind != registry.Person || !x.fitsDate(a, true, false) {
+			continue
+		}
+		if en.gender != "" && act.Gender != "" && en.gender != act.Gender {
+			continue
+		}
+		if len(en.nouns) > 0 && !x.holdsTitle(act, en.nouns) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = a
+	}
+	return found
+}
+
+// holdsTitle reports whether the actor holds, on the document's date, an office named by one of
+// the nouns ("senator", "secretary").
+func (x *extractor) holdsTitle(a *registry.Actor, nouns []string) bool {
+	for _, r := range a.Roles {
+		if !r.HeldOn(x.day) {
+			continue
+		}
+		title := strings.ToLower(r.Title)
+		for _, n := range nouns {
+			if strings.Contains(title, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// displayName writes a name as people write it: as the text has it, or, when the text has it
+// in capitals ("Mr. SPENDER", "VAN ZEELAND"), with a capital to each word.
+func displayName(s string) string {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+	if !isUpper(s) || utf8.RuneCountInString(s) <= 3 {
+		return s
+	}
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = r == ' ' || r == '-' || r == '.' || r == '\'' || r == '’'
+	}
+	return b.String()
+}
