@@ -96,6 +96,14 @@ func isWrapped(block []string) bool {
 	if len(block) < 2 {
 		return false
 	}
+	// A block quote's lines are judged without their "> ".
+	if strings.HasPrefix(block[0], ">") {
+		unquoted := make([]string, len(block))
+		for i, l := range block {
+			unquoted[i] = strings.TrimPrefix(strings.TrimPrefix(l, ">"), " ")
+		}
+		block = unquoted
+	}
 	longest := 0
 	for _, l := range block {
 		n, w := utf8.RuneCountInString(l), longestWord(l)

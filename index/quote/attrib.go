@@ -155,6 +155,19 @@ func (x *extractor) feed(from, to Pos) {
 				continue
 			}
 			spoke := x.speaks(p, m)
+			if spoke {
+				// "Senators Charles E. Grassley and Patrick J. Leahy wrote": they speak together;
+				// "the Secretaries of State and Defense wrote": a list after "of" does not.
+				c := x.coordinated(p, x.mentionsBetween(p, x.sentenceStart(p, m.start), m.end))
+				if len(c.joint) > 1 && (x.afterPreposition(p, c.start) || c.possessive) {
+					spoke = false
+				} else if len(c.joint) > 1 {
+					if who := x.resolve(p, *c); len(who) > 1 {
+						x.hear(heard{ent: -1, joint: who, spoke: true, subject: true, para: p})
+						continue
+					}
+				}
+			}
 			x.hear(heard{ent: m.ent, person: en.person, spoke: spoke, subject: spoke || x.subjectLike(p, m), para: p})
 		}
 	}
@@ -319,6 +332,11 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 	}
 	if who == nil && !cue && alone {
 		if who = x.layoutSpeaker(sp); who != nil {
+			cue = true
+		}
+	}
+	if who == nil && !cue && alone && (prev == nil || prev.End.Para < sp.Start.Para-1) {
+		if who = x.introSubject(sp); who != nil {
 			cue = true
 		}
 	}
@@ -538,6 +556,8 @@ func (x *extractor) onlyTitleWords(p, lo, hi int) bool {
 		case nameCase(w) || isUpper(w):
 		case w == "of" || w == "the" || w == "and" || w == "for":
 		case k > 0 && s[toks[k-1].End:t.Start] == "-":
+		case k > 0 && (w == "s") && (s[toks[k-1].End:t.Start] == "’" || s[toks[k-1].End:t.Start] == "'"):
+			// an outlet's possessive: "ABC News’s Alexis Christoforous:"
 		default:
 			return false
 		}
@@ -914,11 +934,9 @@ func (x *extractor) headlineSpeaker(p int, leading bool) []Speaker {
 // National Security Advisor Jake Sullivan:"), or the line after starting with a dash and a name
 // (an epigraph's "— President Joe Biden").
 func (x *extractor) layoutSpeaker(sp span) []Speaker {
-	if p := sp.Start.Para - 1; p >= 0 && strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") && len(x.paras[p].Text) < 200 {
-		for _, m := range slices.Backward(x.ments[p]) {
-			if (m.kind == mName || m.kind == mRole) && !m.possessive {
-				return x.resolve(p, m) // "Statement from President Biden:"
-			}
+	if p := sp.Start.Para - 1; p >= 0 && len(x.paras[p].Text) < 200 && (strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") || x.headline(p)) {
+		if who := x.introduced(p); who != nil {
+			return who
 		}
 	}
 	if p := sp.End.Para + 1; p < len(x.paras) {
@@ -931,6 +949,50 @@ func (x *extractor) layoutSpeaker(sp span) []Speaker {
 				}
 			}
 		}
+	}
+	return nil
+}
+
+// introduced returns who a line that introduces a quotation names ("Statement from President
+// Biden:", "Statement of Julie Cerqueira, Executive Director, U.S. Climate Alliance:", "Joint
+// Statement of Ford, GM, and Stellantis:"): the first person it names, else the organisations
+// it lists, else the last actor it names.
+func (x *extractor) introduced(p int) []Speaker {
+	var names []mention
+	for _, m := range x.ments[p] {
+		if (m.kind == mName || m.kind == mRole) && !m.possessive && m.ent >= 0 {
+			if x.ents[m.ent].person {
+				return x.resolve(p, m)
+			}
+			names = append(names, m)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	if c := x.firstMentionAfter(p, names[0].start, len(x.paras[p].Text)); c != nil && len(c.joint) > 1 {
+		return x.resolve(p, *c)
+	}
+	return x.resolve(p, names[len(names)-1])
+}
+
+// introSubject returns who a quotation standing alone after a paragraph of narration is by: the
+// person its last sentence is about ("Secretary of State Marco Rubio outlined decisive steps
+// …", then the quotation), when that paragraph quotes nobody itself.
+func (x *extractor) introSubject(sp span) []Speaker {
+	p := sp.Start.Para - 1
+	if p < 0 || len(x.spanAt[p]) > 0 || x.paras[p].Kind == document.Title || len(x.paras[p].Text) > 400 {
+		return nil
+	}
+	lo := x.sentenceStart(p, len(x.paras[p].Text)-1)
+	for _, m := range x.mentionsBetween(p, lo, len(x.paras[p].Text)) {
+		if m.kind == mPronoun || m.kind == mDescription {
+			break
+		}
+		if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(p, m) {
+			return x.resolve(p, m)
+		}
+		break
 	}
 	return nil
 }

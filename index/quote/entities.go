@@ -105,10 +105,14 @@ func (x *extractor) cluster() {
 		}
 		last[e] = Pos{p, m.start}
 	}
-	// Pass 1: registered organisations and countries, and names of two words or more.
+	// Pass 1: registered organisations and countries, and names of two words or more, outside
+	// headlines (whose capitals run names into other words: "Hillary Clinton Goes After").
 	for _, r := range names {
 		m := &x.ments[r.p][r.k]
 		text := x.paras[r.p].Text
+		if x.titleCase[r.p] && !(m.org && len(m.actors) == 1) {
+			continue
+		}
 		if m.org && len(m.actors) == 1 {
 			e, ok := byActor[m.actors[0]]
 			if !ok {
@@ -140,6 +144,12 @@ func (x *extractor) cluster() {
 		}
 		join(m, e, r.p)
 	}
+	// Headlines: a run of capitals holds the names the text gives in full, or a surname.
+	for _, r := range names {
+		if m := &x.ments[r.p][r.k]; x.titleCase[r.p] && m.ent < 0 {
+			x.headlineName(r.p, m, bySurname)
+		}
+	}
 	// Pass 2: one word, with or without a title: of the entities of that surname named before
 	// it, the one named most often (the article's Clinton, not the Clinton it names once),
 	// the most recent of those; else the first named after it.
@@ -157,7 +167,7 @@ func (x *extractor) cluster() {
 			seen[m.ent]++
 			continue
 		}
-		if len(m.words) != 1 {
+		if len(m.words) != 1 || x.titleCase[r.p] {
 			continue
 		}
 		here := Pos{r.p, m.start}
@@ -305,6 +315,16 @@ func sameEntityName(a, b []string) bool {
 	if slices.Equal(a, b) {
 		return true
 	}
+	// "Guajardo Villarreal" is the end of "Ildefonso Guajardo Villarreal".
+	if len(a) != len(b) && min(len(a), len(b)) >= 2 {
+		short, long := a, b
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if slices.Equal(short, long[len(long)-len(short):]) {
+			return true
+		}
+	}
 	if len(a) < 2 || len(b) < 2 || a[len(a)-1] != b[len(b)-1] {
 		return false
 	}
@@ -390,4 +410,56 @@ func displayName(s string) string {
 		up = r == ' ' || r == '-' || r == '.' || r == '\'' || r == '’'
 	}
 	return b.String()
+}
+
+// headlineName reads a run of capitalised words in a headline against the entities the text
+// names: the longest stretch of its words that is an entity's full name, else a word that is
+// one's surname. The mention is narrowed to those words, or dropped when none fits.
+func (x *extractor) headlineName(p int, m *mention, bySurname map[string][]int) {
+	text := x.paras[p].Text
+	spans := wordSpans(text, m.coreStart, m.coreEnd)
+	if len(spans) != len(m.words) {
+		return
+	}
+	for n := len(m.words); n >= 1; n-- {
+		for i := 0; i+n <= len(m.words); i++ {
+			words := m.words[i : i+n]
+			for e := range x.ents {
+				en := &x.ents[e]
+				if n >= 2 && slices.Equal(en.words, words) || n == 1 && en.person && en.surname() == words[0] {
+					m.words = slices.Clone(words)
+					m.coreStart, m.coreEnd = spans[i][0], spans[i+n-1][1]
+					m.start, m.end = m.coreStart, m.coreEnd
+					m.ent = e
+					x.ents[e].person = x.ents[e].person || m.person
+					return
+				}
+			}
+		}
+	}
+	if m.honorific == "" && len(m.nouns) == 0 {
+		m.words = nil // no name the text gives: not a mention
+	}
+}
+
+// wordSpans returns the offsets of the words of text[lo:hi], split at spaces.
+func wordSpans(text string, lo, hi int) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, r := range text[lo:hi] {
+		if r == ' ' || r == '\u00a0' {
+			if start >= 0 {
+				out = append(out, [2]int{lo + start, lo + i})
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{lo + start, hi})
+	}
+	return out
 }

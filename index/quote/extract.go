@@ -27,6 +27,9 @@ type extractor struct {
 	bounds [][]int // per paragraph, the offsets where its sentences start, outside quotations
 	ments  [][]mention
 	ents   []entity
+	// titleCase marks headlines written with a capital to every word, where a run of capitals
+	// is not a name.
+	titleCase []bool
 
 	out       []Quote
 	mentioned []int
@@ -67,6 +70,10 @@ func newExtractor(reg *registry.Registry, title string, day time.Time, paras []d
 	for p := range paras {
 		x.bounds[p] = x.sentenceBounds(p)
 	}
+	x.titleCase = make([]bool, len(paras))
+	for p := range paras {
+		x.titleCase[p] = x.isTitleCase(p)
+	}
 	x.ments = make([][]mention, len(paras))
 	for p := range paras {
 		ms := reg.Mentions(paras[p].Text, x.toks[p], day)
@@ -86,6 +93,28 @@ func newExtractor(reg *registry.Registry, title string, day time.Time, paras []d
 		}
 	}
 	return x
+}
+
+// isTitleCase reports whether paragraph p is a headline with a capital to most of its words
+// ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney").
+func (x *extractor) isTitleCase(p int) bool {
+	// Only the headline printed with the text: a heading or a line in capitals that introduces
+	// a quotation ("Statement of UAW President Ray Curry:") names people as text does.
+	if x.paras[p].Kind != document.Title && !(p <= 1 && strings.TrimSpace(x.paras[p].Text) == strings.TrimSpace(x.title)) {
+		return false
+	}
+	caps, words := 0, 0
+	for _, t := range x.toks[p] {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsLetter(r) || len(t.Text) <= 3 && !unicode.IsUpper(r) {
+			continue // small words: "of", "the", "a"
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*8
 }
 
 // mentionActors returns the registered actors a mention names for the article's list of actors.

@@ -60,6 +60,10 @@ func (x *extractor) isTitle(w string) bool {
 	return x.reg.IsTitleWord(lw) || x.reg.IsHonorific(w) || x.reg.Language.TitleAbbreviations[w] != ""
 }
 
+// notNamePart are the lower-case ends of hyphenated words that are not names: "Clinton-era",
+// "Trump-led".
+var notNamePart = map[string]bool{"era": true, "led": true, "like": true, "type": true, "free": true, "wide": true, "made": true, "run": true, "born": true, "held": true, "owned": true, "style": true}
+
 // isTitleNoun reports whether a word is a title, or a title's plural: "Secretary",
 // "Secretaries", "Senators".
 func (x *extractor) isTitleNoun(w string) bool {
@@ -227,8 +231,10 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			// "Secretary of State Antony Blinken": a title's "of" does not end the run
 		case n > 0 && x.reg.IsNameParticle(t) && x.particlesThenName(text, toks, k):
 			// "von der Leyen": particles only between capitalised words
-		case n > 0 && isUpper(t) && utf8.RuneCountInString(t) > 1 && isUpper(toks[k-1].Text):
-			// a name in capitals: "Mr. SPENDER", "ANZE MATIENZO"
+		case isUpper(t) && utf8.RuneCountInString(t) > 1 && unicode.IsLetter([]rune(t)[0]):
+			// an acronym ("NBC News", "FBI"), or a name in capitals ("Mr. SPENDER")
+		case n > 0 && text[toks[k-1].End:toks[k].Start] == "-" && nameCase(toks[k-1].Text) && len(t) <= 4 && !notNamePart[t]:
+			// the lower-case end of a hyphenated name: "Ban Ki-moon"
 		default:
 			return n
 		}
@@ -291,6 +297,11 @@ func (x *extractor) nameMention(text string, toks []registry.Token, i, j int, re
 		} else if n := x.reg.Language.TitleAbbreviations[w]; n != "" {
 			m.nouns = append(m.nouns, n)
 		}
+	}
+	// Words that describe the person are not their name: "Democrat Hillary Clinton", "French
+	// President François Hollande" (after the title), "Republican nominee" does not reach here.
+	for core < j-2 && x.reg.IsNameModifier(toks[core].Text) {
+		core++
 	}
 	// A title's "of" phrase is not the name: "US Secretary of State Antony Blinken" leaves
 	// "of State Antony Blinken", whose name starts at its first given name, or else holds the
@@ -394,6 +405,9 @@ func (x *extractor) description(p int, toks []registry.Token, i int) (mention, b
 	t := toks[i].Text
 	lw := strings.ToLower(t)
 	text := x.paras[p].Text
+	if _, noun := x.reg.PersonNoun(lw); !noun && !x.reg.IsGroupNoun(lw) && !x.reg.IsTitleWord(lw) {
+		return mention{}, false
+	}
 	if nameCase(t) && i > 0 && !x.sentenceStartAt(p, toks[i].Start) && x.reg.TitleEndingAt(toks[:i+1], i) == "" && !x.reg.IsTitleWord(strings.TrimSuffix(lw, "s")) {
 		return mention{}, false // a capitalised noun inside a sentence is part of a name
 	}
@@ -402,8 +416,10 @@ func (x *extractor) description(p int, toks []registry.Token, i int) (mention, b
 	}
 	head := lw
 	g, ok := x.reg.PersonNoun(head)
-	if title := x.reg.TitleEndingAt(toks[:i+1], i); !ok && title != "" {
-		head, ok = title, true // "the Secretary", "the American First Lady"
+	if !ok && x.reg.IsTitleWord(lw) {
+		if title := x.reg.TitleEndingAt(toks[:i+1], i); title != "" {
+			head, ok = title, true // "the Secretary", "the American First Lady"
+		}
 	}
 	if !ok && strings.HasSuffix(head, "s") {
 		return mention{}, false // plural people: "officials", not one speaker

@@ -143,6 +143,7 @@ func (r *Registry) buildLookups() {
 	r.orgWords = lowerSet(r.Language.OrgWords, strings.ToLower)
 	r.particles = lowerSet(r.Language.NameParticles, strings.ToLower)
 	r.notNames = lowerSet(r.Language.NotNames, strings.ToLower)
+	r.modifiers = lowerSet(r.Language.NameModifiers, strings.ToLower)
 	r.titleParts = map[string]bool{}
 	for t := range r.titleWords {
 		for _, w := range strings.Fields(t) {
@@ -280,11 +281,25 @@ func (r *Registry) narrowByTitle(m *Mention, text string, toks []Token) {
 // four words ("Prime Minister", "National Security Advisor"), and the shortest that fits is
 // taken. It returns "" when no title ends there.
 func (r *Registry) TitleEndingAt(toks []Token, k int) string {
-	words := make([]string, 0, 4)
+	// Most words end no title: only a word of some title is looked at further.
+	if len(toks[k].Text) > 32 || !r.titleParts[strings.ToLower(toks[k].Text)] {
+		return ""
+	}
+	var buf [128]byte
+	title := buf[:0]
 	for j := k; j >= 0 && j > k-4; j-- {
-		words = slices.Insert(words, 0, strings.ToLower(toks[j].Text))
-		if title := strings.Join(words, " "); r.titleWords[title] {
-			return title
+		w := strings.ToLower(toks[j].Text)
+		if !r.titleParts[w] {
+			return ""
+		}
+		// Prepend w: titles are short, so the copy is cheap.
+		next := append(append(make([]byte, 0, len(w)+1+len(title)), w...), title...)
+		if j < k {
+			next = append(append(append(make([]byte, 0, len(w)+1+len(title)), w...), ' '), title...)
+		}
+		title = next
+		if r.titleWords[string(title)] {
+			return string(title)
 		}
 	}
 	return ""

@@ -189,6 +189,9 @@ type Language struct {
 	// NotNames are capitalised words that begin sentences or stand for groups and are never
 	// anyone's name ("Yesterday", "Democrats").
 	NotNames []string `yaml:"not_names"`
+	// NameModifiers are words written before a name that describe the person and are not part
+	// of the name ("Democrat", "French").
+	NameModifiers []string `yaml:"name_modifiers"`
 	// TitleAbbreviations maps a title's short form to the person noun it stands for ("Sen":
 	// "senator").
 	TitleAbbreviations map[string]string `yaml:"title_abbreviations"`
@@ -255,6 +258,7 @@ type Registry struct {
 	orgWords   map[string]bool
 	particles  map[string]bool
 	notNames   map[string]bool
+	modifiers  map[string]bool
 
 	furnitureLines    map[string]bool
 	furniturePrefixes []string
@@ -531,6 +535,10 @@ func (r *Registry) TitleNoun(w string) string {
 	}
 	return strings.ToLower(w)
 }
+
+// IsNameModifier reports whether a word written before a name describes the person
+// ("Democrat Hillary Clinton").
+func (r *Registry) IsNameModifier(w string) bool { return r.modifiers[strings.ToLower(w)] }
 
 // IsNotName reports whether a capitalised word is never anyone's name ("Yesterday").
 func (r *Registry) IsNotName(w string) bool { return r.notNames[strings.ToLower(w)] }
