@@ -34,6 +34,7 @@ func run(args []string) error {
 	corpus := fs.String("corpus", "", "time the extractor over every article in `dir` instead of scoring")
 	polnear := fs.String("polnear", "", "score the PolNeAR news set in `dir` (gold.json, archive/) instead")
 	split := fs.String("split", "dev", "the part of the PolNeAR set to score: dev, heldout or all")
+	outcomes := fs.Bool("outcomes", false, "with -polnear: print every labelled quote's outcome, one to a line, for diff")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -55,6 +56,10 @@ func run(args []string) error {
 		report, err := quoteeval.RunPolnear(os.DirFS(*polnear), sp, r)
 		if err != nil {
 			return err
+		}
+		if *outcomes {
+			report.PrintOutcomes(os.Stdout)
+			return nil
 		}
 		report.Print(os.Stdout, *verbose)
 		return nil

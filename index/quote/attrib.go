@@ -144,6 +144,7 @@ func (x *extractor) headline(p int) bool {
 // that is the subject of a verb of speech ("Russel said the agreement…") is remembered as a
 // speaker, one used as a modifier ("the Biden administration") not at all.
 func (x *extractor) feed(from, to Pos) {
+	mainPara, mainSent := -1, -1 // the sentence whose main subject was heard last
 	for p := from.Para; p <= to.Para && p < len(x.paras); p++ {
 		for _, m := range x.ments[p] {
 			pos := Pos{p, m.start}
@@ -168,7 +169,13 @@ func (x *extractor) feed(from, to Pos) {
 					}
 				}
 			}
-			x.hear(heard{ent: m.ent, person: en.person, spoke: spoke, subject: spoke || x.subjectLike(p, m), para: p})
+			subject := spoke || x.subjectLike(p, m)
+			sent := x.sentenceStart(p, m.start)
+			main := subject && en.person && !(mainPara == p && mainSent == sent)
+			if main {
+				mainPara, mainSent = p, sent
+			}
+			x.hear(heard{ent: m.ent, person: en.person, spoke: spoke, subject: subject, main: main || spoke, para: p, sent: sent})
 		}
 	}
 }
@@ -269,10 +276,10 @@ func (x *extractor) verbAfter(p, off int) int {
 func (x *extractor) speakerHeard(sp []Speaker, para int) heard {
 	if len(sp) == 1 {
 		if e := x.entityOf(sp[0]); e >= 0 {
-			return heard{ent: e, person: x.ents[e].person, spoke: true, subject: true, para: para}
+			return heard{ent: e, person: x.ents[e].person, spoke: true, subject: true, main: true, para: para}
 		}
 	}
-	return heard{ent: -1, joint: sp, spoke: true, subject: true, para: para}
+	return heard{ent: -1, joint: sp, spoke: true, subject: true, main: true, para: para}
 }
 
 // entityOf returns the entity a speaker is, or -1.
@@ -289,6 +296,7 @@ func (x *extractor) entityOf(s Speaker) int {
 // attribute makes a quote of a span: its kind and its speakers. It returns nil for marks that
 // are not a quotation: a name or a term in quotation marks that nobody is said to have said.
 func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
+	x.current = sp
 	q := &Quote{Start: sp.Start, End: sp.End}
 	first, last := x.paras[sp.Start.Para].Text, x.paras[sp.End.Para].Text
 	text := first[sp.Start.Off:]
@@ -515,6 +523,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			}
 		}
 	}
+	if who, ok := x.nameVerbColon(p, lo, hi); ok {
+		return who, true
+	}
 	toks := tokensIn(x.toks[p], lo, hi)
 	for k := len(toks) - 1; k >= 0; k-- {
 		t := toks[k]
@@ -543,6 +554,40 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// nameVerbColon reads a sentence that is only a name and a verb before a quotation: "Trump
+// boasted, “…”", "Mook agreed: “…”", "Clinton fired back: “…”". The verb need not be one of
+// speech: the layout says the quotation is what the subject said.
+func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
+	s := x.paras[p].Text
+	b := strings.TrimRight(s[lo:hi], " ")
+	if !strings.HasSuffix(b, ",") && !strings.HasSuffix(b, ":") {
+		return nil, false
+	}
+	ms := x.mentionsBetween(p, lo, hi)
+	if len(ms) == 0 {
+		return nil, false
+	}
+	m := ms[0]
+	if m.kind == mGroup || m.object || m.possessive || strings.TrimSpace(s[lo:m.start]) != "" {
+		return nil, false
+	}
+	words := tokensIn(x.toks[p], m.end, hi)
+	if len(words) == 0 || len(words) > 2 || strings.ContainsAny(s[m.end:words[0].Start], ",;:") {
+		return nil, false
+	}
+	for _, t := range words {
+		w := t.Text
+		if nameCase(w) || prepositions[strings.ToLower(w)] || w == "and" || w == "the" || w == "a" || w == "that" {
+			return nil, false
+		}
+	}
+	v := strings.ToLower(words[len(words)-1].Text)
+	if !strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "s") && !x.reg.IsSpeechVerb(v) && words[0].Text != "fired" && words[0].Text != "shot" {
+		return nil, false
+	}
+	return x.resolve(p, m), true
 }
 
 // onlyTitleWords reports whether the words in [lo, hi) of paragraph p can be a title before a
@@ -580,7 +625,23 @@ func (x *extractor) adjacent(s string, from, to int) bool {
 	if between == "" {
 		return true
 	}
-	return len(strings.Fields(between)) <= 1 && strings.EqualFold(between, "the")
+	words := strings.Fields(between)
+	if len(words) == 1 && strings.EqualFold(between, "the") {
+		return true
+	}
+	// "said 9/11 widow Terry Strada", "said MSNBC host Chris Matthews": words that describe
+	// the person, ending with a noun for one.
+	if len(words) > 5 || strings.ContainsAny(between, ",;:\"“”") {
+		return false
+	}
+	for _, w := range words {
+		if lw := strings.ToLower(w); prepositions[lw] || lw == "and" || lw == "that" || x.reg.IsSpeechVerb(lw) {
+			return false
+		}
+	}
+	last := strings.ToLower(words[len(words)-1])
+	_, noun := x.reg.PersonNoun(last)
+	return noun || x.reg.IsTitleWord(last)
 }
 
 func tokensIn(toks []registry.Token, lo, hi int) []registry.Token {
@@ -657,13 +718,23 @@ func (x *extractor) clauseSubject(p, lo, v int) *mention {
 // afterPreposition reports whether the mention at off is the object of a preposition: "of",
 // "with the", "to its".
 func (x *extractor) afterPreposition(p, off int) bool {
-	toks := tokensIn(x.toks[p], max(0, off-60), off)
-	for k, n := len(toks)-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+	s := x.paras[p].Text
+	toks := tokensIn(x.toks[p], max(0, off-80), off)
+	end := off
+	for k, n := len(toks)-1, 0; k >= 0 && n < 6; k, n = k-1, n+1 {
+		// Only words of the same phrase: a comma or a quotation mark ends the look.
+		if gap := s[toks[k].End:end]; strings.ContainsAny(gap, ",;:\"“”()") {
+			return false
+		}
+		end = toks[k].Start
 		w := strings.ToLower(toks[k].Text)
 		if prepositions[w] {
 			return true
 		}
-		if w != "the" && w != "its" && w != "their" && w != "his" && w != "her" && w != "a" && w != "an" && w != "former" && w != "global" {
+		// Articles, and the words of a title written before a name in lower case: "by former
+		// U.N. secretary general Kofi Annan".
+		if w != "the" && w != "its" && w != "their" && w != "his" && w != "her" && w != "a" && w != "an" && w != "former" && w != "global" &&
+			!x.reg.IsTitleWord(w) && !isUpper(toks[k].Text) {
 			return false
 		}
 	}
@@ -769,6 +840,9 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 			return x.lastGroup(p, false)
 		}
 		if e := x.sentencePerson(p, m.start, m.gender); e >= 0 {
+			if x.ents[e].gender == "" {
+				x.ents[e].gender = m.gender // "Ban Ki-moon condemned what he called"
+			}
 			return x.speakersOf(e)
 		}
 		if e := x.lastPerson(m.gender); e >= 0 {
@@ -811,33 +885,106 @@ func (x *extractor) described(p int, m mention) []Speaker {
 	return nil
 }
 
-// lastPerson returns the entity "he" or "she" points back to, among the people last heard: a
-// person of that gender (any when gender is "") who spoke or was the subject of a sentence,
-// the most recent first, and one whose gender the text has told before one whose gender is
-// unknown; else the most recent person of the gender heard at all. It returns -1 when there is
-// none.
+// lastPerson returns the entity "he" or "she" points back to. A person of that gender named in
+// the sentence just before the quotation, when there is one such person, is it ("… concerns
+// Henry Crespo, president of …. “…,” he said"). Else the people last heard are read from the
+// most recent: the main subject of a sentence or a quotation's speaker first, then any subject,
+// then anyone; at each step a person whose gender the text told before one whose gender is not
+// known. It returns -1 when there is none.
 func (x *extractor) lastPerson(gender string) int {
-	known := func(h heard) bool { return gender == "" || x.ents[h.ent].gender == gender }
-	unknown := func(h heard) bool { return x.ents[h.ent].gender == "" }
-	for _, pass := range []struct {
-		subject bool
-		ok      func(heard) bool
-	}{{true, known}, {true, unknown}, {false, known}, {false, unknown}} {
-		limit := maxHeard
-		if pass.subject {
-			limit = 8
+	level := func(e int) int { // 2: the gender is told and fits, 1: not told, 0: does not fit
+		g := x.ents[e].gender
+		switch {
+		case gender == "" || g == gender:
+			return 2
+		case g == "":
+			return 1
 		}
-		for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-limit; i-- {
-			h := x.heard[i]
-			if h.ent < 0 || !h.person || pass.subject && !h.subject {
-				continue
-			}
-			if pass.ok(h) {
-				return h.ent
+		return 0
+	}
+	prev := x.sentenceBefore()
+	for _, lv := range []int{2, 1} {
+		if e := x.onlyPersonIn(prev, lv, level); e >= 0 {
+			return e
+		}
+	}
+	// The main subject heard last, whose gender fits or is not known.
+	for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-12; i-- {
+		if h := x.heard[i]; h.ent >= 0 && h.person && h.main && level(h.ent) >= 1 {
+			return h.ent
+		}
+	}
+	for _, lv := range []int{2, 1} {
+		for _, subject := range []bool{true, false} {
+			for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-maxHeard; i-- {
+				h := x.heard[i]
+				if h.ent >= 0 && h.person && (h.subject || !subject) && level(h.ent) == lv {
+					return h.ent
+				}
 			}
 		}
 	}
 	return -1
+}
+
+// sentenceBefore returns the sentence of narration just before the quotation being attributed,
+// as a paragraph and a range of offsets; p is -1 when there is none (the quotation opens the
+// text, or the sentence before quotes someone itself).
+func (x *extractor) sentenceBefore() (r struct{ p, lo, hi int }) {
+	r.p = -1
+	q := x.current
+	p, hi := q.Start.Para, q.open
+	if strings.TrimSpace(x.paras[p].Text[x.sentenceStart(p, hi):hi]) != "" {
+		return r // the quotation is inside a sentence: its own words say who
+	}
+	lo := x.sentenceStart(p, hi)
+	if lo == 0 {
+		p--
+		if p < 0 {
+			return r
+		}
+		hi = len(x.paras[p].Text)
+		lo = x.sentenceStart(p, max(0, hi-1))
+	} else {
+		hi = lo
+		lo = x.sentenceStart(p, max(0, lo-1))
+	}
+	for _, i := range x.spanAt[p] {
+		if sp := x.spans[i]; sp.End.Para >= p && sp.Start.Para <= p && (sp.Start.Para < p || sp.open < hi) && (sp.End.Para > p || sp.closeEnd > lo) {
+			return r
+		}
+	}
+	r.p, r.lo, r.hi = p, lo, hi
+	return r
+}
+
+// onlyPersonIn returns the one person of the level named in a sentence, or -1 when none or
+// several are.
+func (x *extractor) onlyPersonIn(s struct{ p, lo, hi int }, lv int, level func(int) int) int {
+	if s.p < 0 {
+		return -1
+	}
+	found := -1
+	text := x.paras[s.p].Text
+	for _, m := range x.mentionsBetween(s.p, s.lo, s.hi) {
+		if m.ent < 0 || m.possessive || !x.ents[m.ent].person || m.kind != mName && m.kind != mRole {
+			continue
+		}
+		// Only a person the sentence is about: its subject, or one it introduces with an
+		// appositive ("Henry Crespo, president of …").
+		if !x.subjectLike(s.p, m) && !strings.HasPrefix(text[m.end:], ", ") {
+			continue
+		}
+		switch l := level(m.ent); {
+		case l > lv:
+			return -1 // a better fit is named too
+		case l == lv && found >= 0 && found != m.ent:
+			return -1
+		case l == lv:
+			found = m.ent
+		}
+	}
+	return found
 }
 
 // lastGroup returns what "they" or "the two secretaries" point back to in paragraph p: the

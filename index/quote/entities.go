@@ -175,8 +175,8 @@ func (x *extractor) cluster() {
 		var bestPos Pos
 		for _, c := range x.surnameEntities(bySurname, m.words[0]) {
 			en := &x.ents[c]
-			if !compatible(en, m) {
-				continue
+			if !compatible(en, m) || m.explicit && en.surname() != m.words[0] {
+				continue // "Obama", a registered alias, is no one's given or middle name
 			}
 			lp, ok := last[c]
 			if !ok || !lp.Before(here) {
@@ -196,15 +196,24 @@ func (x *extractor) cluster() {
 	for _, r := range pending {
 		m := &x.ments[r.p][r.k]
 		here := Pos{r.p, m.start}
-		best := -1
+		best, after := -1, false
 		var bestPos Pos
 		for _, c := range x.surnameEntities(bySurname, m.words[0]) {
 			en := &x.ents[c]
 			if !compatible(en, m) {
 				continue
 			}
-			if lp, ok := last[c]; ok && here.Before(lp) && (best < 0 || lp.Before(bestPos)) {
-				best, bestPos = c, lp
+			if m.explicit && en.surname() != m.words[0] {
+				continue
+			}
+			lp, ok := last[c]
+			switch {
+			case !ok:
+			case lp.Before(here) && (best < 0 || after || bestPos.Before(lp)):
+				// named by one word before: "Mr. King" … "Mr. King"
+				best, bestPos, after = c, lp, false
+			case here.Before(lp) && (best < 0 || after && lp.Before(bestPos)):
+				best, bestPos, after = c, lp, true
 			}
 		}
 		if best < 0 && m.initial && m.honorific == "" && len(m.nouns) == 0 && !m.explicit {

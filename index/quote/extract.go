@@ -36,6 +36,8 @@ type extractor struct {
 	// heard holds who was last named or heard, oldest first: pronouns and descriptions point
 	// back into it.
 	heard []heard
+	// current is the quotation being attributed.
+	current span
 }
 
 // heard is an entity named or heard as the text goes on.
@@ -45,7 +47,9 @@ type heard struct {
 	person  bool
 	spoke   bool // a quote's speaker, or the subject of a verb of speech
 	subject bool // the subject of its sentence, not an object or a modifier
+	main    bool // the first subject of its sentence, or a quote's speaker
 	para    int
+	sent    int // where its sentence starts
 }
 
 // maxHeard bounds the history pronouns look back into.

@@ -99,6 +99,14 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention) []mention {
 			continue
 		}
 		a := x.reg.ActorAt(m.Actors[0])
+		if m.TokStart > 0 && a.Kind != registry.Person {
+			// "Chuck Jordan" is a man, not the country: a given name before the words makes
+			// them a surname.
+			prev := toks[m.TokStart-1]
+			if _, given := x.reg.GivenName(prev.Text); given && nameCase(prev.Text) && text[prev.End:m.Start] == " " {
+				continue
+			}
+		}
 		switch {
 		case m.Role:
 			out = append(out, mention{kind: mRole, start: m.Start, end: m.End, coreStart: m.Start, coreEnd: m.End, actors: m.Actors, person: a.Kind == registry.Person, gender: a.Gender, ent: -1})
@@ -161,6 +169,12 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention) []mention {
 		out[k].possessive = possessiveAfter(text, out[k].end)
 		out[k].object = out[k].kind != mPronoun && x.afterPreposition(p, out[k].start)
 		out[k].initial = x.sentenceStartAt(p, out[k].start)
+		// In a list, every name is what the first is: "to Joe Biden and Bernie Sanders".
+		if k > 0 && out[k-1].object && out[k].kind == mName {
+			if gap := strings.TrimSpace(text[min(out[k-1].end, out[k].start):out[k].start]); gap == "and" || gap == "," || gap == ", and" || gap == "or" {
+				out[k].object = true
+			}
+		}
 	}
 	return out
 }
@@ -249,6 +263,17 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 	return n
 }
 
+// hasGivenName reports whether one of the words is a given name: "Charlie King" is a name,
+// "The American First Lady" is not.
+func (x *extractor) hasGivenName(toks []registry.Token) bool {
+	for _, t := range toks {
+		if _, ok := x.reg.GivenName(t.Text); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // titleStartsAt reports whether a title of one to four words starts at token k ("First Lady").
 func (x *extractor) titleStartsAt(toks []registry.Token, k int) bool {
 	for l := 1; l <= 4 && k+l <= len(toks); l++ {
@@ -320,13 +345,19 @@ func (x *extractor) nameMention(text string, toks []registry.Token, i, j int, re
 	for end > core+1 && isSuffix(toks[end-1].Text) {
 		end--
 	}
-	if core >= end || core == i && j-i == 1 && x.isTitleNoun(toks[i].Text) || core == i && x.reg.TitleEndingAt(toks[i:j], j-1-i) != "" {
+	if core >= end || core == i && j-i == 1 && x.isTitleNoun(toks[i].Text) || core == i && x.reg.TitleEndingAt(toks[i:j], j-1-i) != "" && !x.hasGivenName(toks[i:j-1]) {
 		return mention{}, false // a title alone is no name: "the Secretary said"
 	}
 	m.coreStart, m.coreEnd = toks[core].Start, toks[j-1].End
-	m.words = nameWords(text[toks[core].Start:toks[end-1].End])
-	// Particles stay out of the words that identify a person ("von der Leyen" is "leyen"'s).
-	m.words = slices.DeleteFunc(m.words, func(w string) bool { return x.reg.IsNameParticle(w) && len(m.words) > 1 })
+	// Particles written in lower case stay out of the words that identify a person ("von der
+	// Leyen" is "leyen"'s); "Al Sharpton" keeps his "Al".
+	var written []string
+	for _, w := range strings.FieldsFunc(text[toks[core].Start:toks[end-1].End], func(r rune) bool { return r == ' ' || r == '\u00a0' }) {
+		if !(x.reg.IsNameParticle(w) && strings.ToLower(w) == w) {
+			written = append(written, w)
+		}
+	}
+	m.words = nameWords(strings.Join(written, " "))
 	if len(m.words) == 0 {
 		return mention{}, false
 	}

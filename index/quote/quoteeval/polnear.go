@@ -91,6 +91,9 @@ type NewsReport struct {
 	// Errors holds the wrong, unidentified and missed speakers of full quotations, and the
 	// spurious quotes, by construction.
 	Errors map[string][]string
+	// Outcomes has one line for every labelled quotation whose speaker the text names: its
+	// outcome, document, text and speakers, for comparing two runs with diff.
+	Outcomes []string
 }
 
 // RunPolnear scores the extractor on the documents of split in the PolNeAR folder (gold.json
@@ -238,6 +241,11 @@ func (r *NewsReport) score(name string, doc *document.Document, quotes []quote.Q
 				o = Right
 			}
 		}
+		var gotNames []string
+		for _, s := range got {
+			gotNames = append(gotNames, s.Name)
+		}
+		r.Outcomes = append(r.Outcomes, fmt.Sprintf("%-12s %-8s %s: %q want %v got %v", [...]string{"right", "wrong", "unidentified", "missed"}[o], g.kind, name, t.snippet(g.iv), g.speakers, gotNames))
 		if g.kind == "fragment" {
 			r.Fragments[o]++
 			continue
@@ -390,6 +398,13 @@ func (t *text) context(iv interval) string {
 	lo, hi := max(0, iv.lo-100), min(len(t.norm), iv.hi+80)
 	s := string(t.norm[lo:iv.lo]) + "⟦…⟧" + string(t.norm[iv.hi:hi])
 	return strings.ReplaceAll(s, "\n", " ¶ ")
+}
+
+// PrintOutcomes writes one line for every labelled quotation whose speaker the text names.
+func (r *NewsReport) PrintOutcomes(w io.Writer) {
+	for _, o := range r.Outcomes {
+		fmt.Fprintln(w, o)
+	}
 }
 
 // Print writes the report's table and its errors, grouped, the commonest first.
