@@ -305,6 +305,21 @@ func stripEmphasis(s string) string {
 			continue
 		}
 		end := closingRun(s, j, c, n)
+		if end < 0 && n == 3 {
+			// "***The Times’s* Lydia DePillis:**": strong and emphasis opened together and
+			// closed apart.
+			k1, k2 := closingRun(s, j, c, 1), closingRun(s, j, c, 2)
+			if k1 > 0 && k2 > 0 {
+				first, firstLen, second, secondLen := k1, 1, k2, 2
+				if k2 < k1 {
+					first, firstLen, second, secondLen = k2, 2, k1, 1
+				}
+				b.WriteString(stripEmphasis(s[j:first]))
+				b.WriteString(stripEmphasis(s[first+firstLen : second]))
+				i = second + secondLen
+				continue
+			}
+		}
 		if end < 0 {
 			b.WriteString(s[i:j])
 			i = j

@@ -297,6 +297,7 @@ func (x *extractor) entityOf(s Speaker) int {
 // are not a quotation: a name or a term in quotation marks that nobody is said to have said.
 func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 	x.current = sp
+	x.via = ""
 	q := &Quote{Start: sp.Start, End: sp.End}
 	first, last := x.paras[sp.Start.Para].Text, x.paras[sp.End.Para].Text
 	text := first[sp.Start.Off:]
@@ -318,47 +319,75 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 	after := last[sp.closeEnd:afterHi]
 	multi := sp.Start.Para != sp.End.Para
 	alone := strings.TrimSpace(before) == "" && strings.Trim(after, " .,;:!?") == ""
+	// A paragraph that is only the quotation: the layout around it may say whose it is.
+	paraAlone := alone && strings.TrimSpace(first[:sp.open]) == "" && strings.Trim(last[sp.closeEnd:], " .,;:!?") == ""
 
 	var who []Speaker
 	var cue bool
+	if sp.label > 0 {
+		// A turn of a transcript quoted whole: its label says who speaks.
+		label := strings.TrimRight(first[sp.label:sp.Start.Off], ": ")
+		q.Speakers = x.labelled(label)
+		q.Kind, q.Via = Full, "label"
+		return q
+	}
 	headline := x.headline(sp.Start.Para)
 	if headline {
 		who = x.headlineSpeaker(sp.Start.Para, false)
 		cue = who != nil
+		x.via = "headline " + x.via
 	}
 	if who == nil {
 		who, cue = x.speakersAfter(sp.End.Para, sp.closeEnd, afterHi)
+		x.via = "after " + x.via
 	}
 	if who == nil {
 		var c bool
 		who, c = x.speakersBefore(sp.Start.Para, beforeLo, sp.open)
 		cue = cue || c
+		if who != nil {
+			x.via = "before " + x.via
+		}
 	}
 	if who == nil && !cue && headline {
 		who = x.headlineSpeaker(sp.Start.Para, true)
 		cue = who != nil
+		x.via = "headline-lead"
 	}
-	if who == nil && !cue && alone {
-		if who = x.layoutSpeaker(sp); who != nil {
+	if who == nil && !cue && strings.TrimSpace(first[:sp.open]) == "" && sp.End.Para == sp.Start.Para && !alone {
+		// "“I am grateful …” First Lady Melania Trump inspired the club's members": a quotation
+		// that opens a paragraph, and the person the next sentence is about.
+		if who = x.nextSubject(sp); who != nil {
 			cue = true
+			x.via = "lead"
 		}
 	}
-	if who == nil && !cue && alone && (prev == nil || prev.End.Para < sp.Start.Para-1) {
+	if who == nil && !cue && paraAlone {
+		if who = x.layoutSpeaker(sp); who != nil {
+			cue = true
+			x.via = "layout"
+		}
+	}
+	if who == nil && !cue && paraAlone && (prev == nil || prev.End.Para < sp.Start.Para-1) {
 		if who = x.introSubject(sp); who != nil {
 			cue = true
+			x.via = "intro"
 		}
 	}
 	if who == nil && !cue && x.paras[sp.Start.Para].Kind == document.ListItem {
 		if who = x.listIntroSpeaker(sp.Start.Para); who != nil {
 			cue = true
+			x.via = "list"
 		}
 	}
 	if who == nil && !cue && prev != nil && strings.TrimSpace(before) == "" && x.continuesSpeaker(prev, sp) {
 		// An unattributed quotation right after another one goes on with its speaker: a
 		// quotation interrupted by "he said", or a paragraph that is only a quotation.
 		who, cue = prev.Speakers, true
+		x.via = "continuation"
 	}
 	q.Speakers = uniqueSpeakers(who)
+	q.Via = strings.TrimSpace(x.via)
 	text = x.quoteText(q)
 	q.Kind = classify(text, before, multi || alone)
 	switch {
@@ -496,6 +525,9 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			}
 			return nil, true
 		}
+		if subordinators[strings.ToLower(t.Text)] {
+			return nil, false // "…,” when Clinton blasted him": another clause, another speaker
+		}
 		if !x.reg.IsSpeechVerb(strings.ToLower(t.Text)) {
 			continue
 		}
@@ -508,6 +540,12 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// subordinators open a clause of their own after a quotation.
+var subordinators = map[string]bool{
+	"when": true, "as": true, "after": true, "before": true, "because": true, "while": true, "if": true,
+	"since": true, "although": true, "though": true, "unless": true, "until": true, "where": true, "whereas": true,
 }
 
 // speakersBefore reads the attribution that comes before a quotation in its sentence: the last
@@ -570,7 +608,7 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 		return nil, false
 	}
 	m := ms[0]
-	if m.kind == mGroup || m.object || m.possessive || strings.TrimSpace(s[lo:m.start]) != "" {
+	if lead := strings.TrimSpace(s[lo:m.start]); m.kind == mGroup || m.object || m.possessive || lead != "" && !strings.EqualFold(lead, "the") {
 		return nil, false
 	}
 	words := tokensIn(x.toks[p], m.end, hi)
@@ -809,6 +847,10 @@ func (x *extractor) firstMentionAfter(p, lo, hi int) *mention {
 // points back to who spoke or was named last; an indefinite description speaks for the
 // organisation named with it, or for nobody the text names.
 func (x *extractor) resolve(p int, m mention) []Speaker {
+	x.via = [...]string{"name", "role", "pronoun", "description", "group"}[m.kind]
+	if len(m.joint) > 0 {
+		x.via = "joint"
+	}
 	if len(m.joint) > 0 {
 		var out []Speaker
 		for _, j := range m.joint {
@@ -966,13 +1008,28 @@ func (x *extractor) onlyPersonIn(s struct{ p, lo, hi int }, lv int, level func(i
 	}
 	found := -1
 	text := x.paras[s.p].Text
+	// A person the sentence introduces with an appositive ("Henry Crespo, president of …") is
+	// who the quotation after it is by.
+	introduced := -1
+	for _, m := range x.mentionsBetween(s.p, s.lo, s.hi) {
+		if m.ent >= 0 && !m.possessive && x.ents[m.ent].person && (m.kind == mName || m.kind == mRole) &&
+			strings.HasPrefix(text[m.end:], ", ") && level(m.ent) == lv {
+			if introduced >= 0 && introduced != m.ent {
+				introduced = -1
+				break
+			}
+			introduced = m.ent
+		}
+	}
+	if introduced >= 0 {
+		return introduced
+	}
 	for _, m := range x.mentionsBetween(s.p, s.lo, s.hi) {
 		if m.ent < 0 || m.possessive || !x.ents[m.ent].person || m.kind != mName && m.kind != mRole {
 			continue
 		}
-		// Only a person the sentence is about: its subject, or one it introduces with an
-		// appositive ("Henry Crespo, president of …").
-		if !x.subjectLike(s.p, m) && !strings.HasPrefix(text[m.end:], ", ") {
+		// Only a person the sentence is about: its subject.
+		if !x.subjectLike(s.p, m) {
 			continue
 		}
 		switch l := level(m.ent); {
@@ -1100,6 +1157,25 @@ func (x *extractor) layoutSpeaker(sp span) []Speaker {
 	return nil
 }
 
+// labelled returns who a speaker label in capitals inside a quotation is ("WALLACE"): the
+// person of that surname the text names most, else the label's words as a name.
+func (x *extractor) labelled(label string) []Speaker {
+	words := nameWords(label)
+	for len(words) > 1 && x.reg.IsHonorific(words[0]) {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	surname := words[len(words)-1]
+	for e := range x.ents {
+		if en := &x.ents[e]; en.person && en.surname() == surname {
+			return x.speakersOf(e)
+		}
+	}
+	return []Speaker{{Actor: -1, Name: displayName(strings.Join(strings.Fields(label), " "))}}
+}
+
 // introduced returns who a line that introduces a quotation names ("Statement from President
 // Biden:", "Statement of Julie Cerqueira, Executive Director, U.S. Climate Alliance:", "Joint
 // Statement of Ford, GM, and Stellantis:"): the first person it names, else the organisations
@@ -1117,10 +1193,28 @@ func (x *extractor) introduced(p int) []Speaker {
 	if len(names) == 0 {
 		return nil
 	}
-	if c := x.firstMentionAfter(p, names[0].start, len(x.paras[p].Text)); c != nil && len(c.joint) > 1 {
-		return x.resolve(p, *c)
+	// "Ford, GM, and Stellantis": the list that ends the line.
+	return x.resolve(p, *x.coordinated(p, names))
+}
+
+// nextSubject returns the person that the sentence after a quotation opens with, when the
+// quotation ends its own sentence: "“…better.” First Lady Melania Trump inspired …".
+func (x *extractor) nextSubject(sp span) []Speaker {
+	p := sp.End.Para
+	s := x.paras[p].Text
+	words := strings.TrimRight(s[sp.Start.Off:sp.End.Off], " ")
+	if !strings.HasSuffix(words, ".") && !strings.HasSuffix(words, "!") && !strings.HasSuffix(words, "?") {
+		return nil
 	}
-	return x.resolve(p, names[len(names)-1])
+	ms := x.mentionsBetween(p, sp.closeEnd, len(s))
+	if len(ms) == 0 || strings.TrimSpace(s[sp.closeEnd:ms[0].start]) != "" {
+		return nil
+	}
+	m := ms[0]
+	if m.kind != mName && m.kind != mRole || m.ent < 0 || !x.ents[m.ent].person || m.possessive {
+		return nil
+	}
+	return x.resolve(p, m)
 }
 
 // introSubject returns who a quotation standing alone after a paragraph of narration is by: the

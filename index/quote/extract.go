@@ -36,8 +36,9 @@ type extractor struct {
 	// heard holds who was last named or heard, oldest first: pronouns and descriptions point
 	// back into it.
 	heard []heard
-	// current is the quotation being attributed.
+	// current is the quotation being attributed, via how its speaker was found.
 	current span
+	via     string
 }
 
 // heard is an entity named or heard as the text goes on.

@@ -14,6 +14,9 @@ type span struct {
 	open       int // byte offset of the opening mark in the first paragraph
 	closeEnd   int // byte offset just past the closing mark in the last paragraph (End.Off if none)
 	single     bool
+	// label is where a turn's speaker label starts, inside the marks of a quoted transcript
+	// ("“WALLACE: …"); 0 when there is none.
+	label int
 }
 
 // markKind says what a quotation mark does at its place.
@@ -95,6 +98,15 @@ func findSpans(paras []string, headline func(int) bool) []span {
 				i = len(s) - len(t) + 2
 			}
 			depth = 1
+			// A transcript quoted whole ("“WALLACE: …", "“PENCE: …"): each speaker's turn is a
+			// quotation of its own, its label outside the words.
+			if l := turnLabel(s[i:]); l > 0 {
+				prev := paras[p-1]
+				cur.End, cur.closeEnd = Pos{p - 1, len(strings.TrimRight(prev, " "))}, len(strings.TrimRight(prev, " "))
+				out = append(out, *cur)
+				cur = &span{Start: Pos{p, i + l}, open: len(s) - len(t), label: i}
+				i += l
+			}
 		}
 		single := headline(p)
 		for i < len(s) {
@@ -191,4 +203,36 @@ func opensTwoApostrophes(s string, i int) bool {
 		return false
 	}
 	return i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev)
+}
+
+// turnLabel returns the length of a transcript's speaker label at the start of s, with the
+// spaces after it: one or two words in capitals and a colon ("WALLACE: ", "MR. TRUMP: "). It
+// returns 0 when there is none.
+func turnLabel(s string) int {
+	colon := strings.IndexByte(s, ':')
+	if colon < 2 || colon > 24 {
+		return 0
+	}
+	words := strings.Fields(s[:colon])
+	if len(words) == 0 || len(words) > 3 {
+		return 0
+	}
+	letters := 0
+	for _, r := range s[:colon] {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == ' ' || r == '.' || r == '-' || r == '\'' || r == '’':
+		default:
+			return 0
+		}
+	}
+	if letters < 2 || colon+1 < len(s) && s[colon+1] != ' ' {
+		return 0
+	}
+	n := colon + 1
+	for n < len(s) && s[n] == ' ' {
+		n++
+	}
+	return n
 }

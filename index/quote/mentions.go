@@ -241,8 +241,10 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 		}
 		switch {
 		case nameCase(t) || isSuffix(t) && n > 0:
-		case n > 0 && t == "of" && k+1 < len(toks) && nameCase(toks[k+1].Text) && x.reg.TitleEndingAt(toks[:k], k-1) != "":
+		case n > 0 && t == "of" && k+1 < len(toks) && (nameCase(toks[k+1].Text) || toks[k+1].Text == "the") && x.reg.TitleEndingAt(toks[:k], k-1) != "":
 			// "Secretary of State Antony Blinken": a title's "of" does not end the run
+		case n > 1 && t == "the" && toks[k-1].Text == "of" && k+1 < len(toks) && nameCase(toks[k+1].Text):
+			// "Secretary of the Treasury Scott Bessent"
 		case n > 0 && x.reg.IsNameParticle(t) && x.particlesThenName(text, toks, k):
 			// "von der Leyen": particles only between capitalised words
 		case isUpper(t) && utf8.RuneCountInString(t) > 1 && unicode.IsLetter([]rune(t)[0]):

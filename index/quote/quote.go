@@ -49,6 +49,9 @@ type Quote struct {
 	Speakers   []Speaker
 	// Turn is true for a transcript's turn or a whole document that is one actor's statement.
 	Turn bool
+	// Via says how the speaker was found ("after name", "before pronoun", "continuation"), for
+	// measuring each way apart.
+	Via string
 }
 
 // Text returns the quote's words: its paragraphs' parts joined by a blank line.

@@ -426,7 +426,7 @@ func Show(w io.Writer, name string, reg *registry.Registry) error {
 			r := []rune(text)
 			text = string(r[:100]) + " … " + string(r[len(r)-30:])
 		}
-		fmt.Fprintf(w, "%2d ¶%d-%d %-8s %v\n   %q\n", i, q.Start.Para, q.End.Para, q.Kind, who, text)
+		fmt.Fprintf(w, "%2d ¶%d-%d %-8s %v (%s)\n   %q\n", i, q.Start.Para, q.End.Para, q.Kind, who, q.Via, text)
 	}
 	return nil
 }

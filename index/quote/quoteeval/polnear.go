@@ -91,6 +91,8 @@ type NewsReport struct {
 	// Errors holds the wrong, unidentified and missed speakers of full quotations, and the
 	// spurious quotes, by construction.
 	Errors map[string][]string
+	// ByVia counts the outcomes of full quotations by how their speaker was found.
+	ByVia map[string]*Tally
 	// Outcomes has one line for every labelled quotation whose speaker the text names: its
 	// outcome, document, text and speakers, for comparing two runs with diff.
 	Outcomes []string
@@ -118,7 +120,7 @@ func RunPolnear(dir fs.FS, split Split, reg *registry.Registry) (*NewsReport, er
 		return nil, err
 	}
 	sort.Strings(names)
-	r := &NewsReport{Errors: map[string][]string{}}
+	r := &NewsReport{Errors: map[string][]string{}, ByVia: map[string]*Tally{}}
 	for _, name := range names {
 		base := name[len("archive/"):]
 		if !InSplit(base, split) {
@@ -251,6 +253,16 @@ func (r *NewsReport) score(name string, doc *document.Document, quotes []quote.Q
 			continue
 		}
 		r.Full[o]++
+		if fi >= 0 {
+			via := founds[fi].q.Via
+			if via == "" {
+				via = "(none)"
+			}
+			if r.ByVia[via] == nil {
+				r.ByVia[via] = &Tally{}
+			}
+			r.ByVia[via][o]++
+		}
 		if o == Right {
 			continue
 		}
@@ -421,6 +433,16 @@ func (r *NewsReport) Print(w io.Writer, verbose bool) {
 		ratio(r.FoundReal, r.Found), r.FoundReal, r.Found, r.FoundNone)
 	if r.Elapsed > 0 && r.Bytes > 0 {
 		fmt.Fprintf(w, "extraction                         %.1f ms/MB\n", ms(r.Elapsed)/(float64(r.Bytes)/1e6))
+	}
+	fmt.Fprintf(w, "\nfull quotes by how the speaker was found:\n")
+	vias := make([]string, 0, len(r.ByVia))
+	for v := range r.ByVia {
+		vias = append(vias, v)
+	}
+	sort.Slice(vias, func(i, j int) bool { return r.ByVia[vias[i]].Total() > r.ByVia[vias[j]].Total() })
+	for _, v := range vias {
+		t := r.ByVia[v]
+		fmt.Fprintf(w, "%4d  right %3d  wrong %3d  unidentified %3d  %s\n", t.Total(), t[Right], t[Wrong], t[Unidentified], v)
 	}
 	keys := make([]string, 0, len(r.Errors))
 	for k := range r.Errors {
