@@ -83,24 +83,97 @@ func isDateline(t string) bool {
 	return lower == 0 || len(words) <= 4 || (len(words) <= 8 && isNameLike(t))
 }
 
-// namedIn returns the actors a phrase names ("President Joe Biden", "the United States and
-// Japan"), or the phrase itself as an unregistered speaker's name.
+// namedIn returns who a phrase that is only names is: a statement title's "President Joe
+// Biden", "the United States and Japan", "Mr. Arce", or a transcript's label "MS. PSAKI". Each
+// name is read as the text's names are (entities.go): a registered organisation, country or
+// office held on the date; a person named in full, registered when the registry knows the name
+// and they live; a surname with a title or honorific, registered only when one person in
+// office fits it. Anyone else is kept by the name the phrase gives, without titles.
 func (x *extractor) namedIn(phrase string) []Speaker {
 	toks := registry.Tokenize(phrase)
-	ms := x.reg.Mentions(phrase, toks, x.day)
+	regMs := x.reg.Mentions(phrase, toks, x.day)
+	type found struct {
+		at int
+		sp Speaker
+	}
+	var all []found
+	covered := make([]bool, len(toks))
+	for _, m := range regMs {
+		if len(m.Actors) != 1 {
+			continue
+		}
+		a := x.reg.ActorAt(m.Actors[0])
+		if a.Kind == registry.Person && !m.Role || x.insideName(phrase, toks, m, regMs) {
+			continue
+		}
+		if m.Role && x.roleOfName(phrase, toks, m) {
+			continue // "President Joe Biden": the name, not the office, says who
+		}
+		all = append(all, found{m.Start, Speaker{Actor: m.Actors[0], Name: a.Name}})
+		for k := m.TokStart; k < m.TokEnd; k++ {
+			covered[k] = true
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		if covered[i] {
+			continue
+		}
+		n := x.nameRun(phrase, toks, covered, i)
+		if n == 0 {
+			continue
+		}
+		if m, ok := x.nameMention(phrase, toks, i, i+n, regMs); ok {
+			// Letters after a name ("Scott Morrison, MP") are no one's name.
+			if postNominal := n == 1 && isUpper(toks[i].Text) && len(toks[i].Text) <= 4 && strings.HasSuffix(phrase[:toks[i].Start], ", "); !postNominal {
+				all = append(all, found{m.start, x.speakerOfName(phrase, m)})
+			}
+		}
+		i += n - 1
+	}
+	slices.SortStableFunc(all, func(a, b found) int { return a.at - b.at })
 	var out []Speaker
-	for _, m := range ms {
-		if len(m.Actors) == 1 && !slices.ContainsFunc(out, func(s Speaker) bool { return s.Actor == m.Actors[0] }) {
-			out = append(out, Speaker{Actor: m.Actors[0], Name: x.reg.ActorAt(m.Actors[0]).Name})
+	for _, f := range all {
+		if !slices.Contains(out, f.sp) {
+			out = append(out, f.sp)
 		}
 	}
 	if len(out) == 0 {
 		name := strings.TrimPrefix(strings.TrimSpace(phrase), "the ")
 		if name != "" {
-			out = []Speaker{{Actor: -1, Name: name}}
+			out = []Speaker{{Actor: -1, Name: displayName(name)}}
 		}
 	}
 	return out
+}
+
+// roleOfName reports whether an office's description in a phrase of names is a title before a
+// name ("President Joe Biden", "PRIME MINISTER KISHIDA").
+func (x *extractor) roleOfName(text string, toks []registry.Token, m registry.Mention) bool {
+	return m.TokEnd < len(toks) && strings.TrimSpace(text[m.End:toks[m.TokEnd].Start]) == "" && (nameCase(toks[m.TokEnd].Text) || isUpper(toks[m.TokEnd].Text))
+}
+
+// speakerOfName returns the speaker a name mention outside the text's entities is.
+func (x *extractor) speakerOfName(text string, m mention) Speaker {
+	if len(m.actors) == 1 && m.org {
+		return Speaker{Actor: m.actors[0], Name: x.reg.ActorAt(m.actors[0]).Name}
+	}
+	name := displayName(text[m.coreStart:m.coreEnd])
+	single := len(m.words) == 1
+	if m.explicit && len(m.actors) == 1 && x.fitsDate(m.actors[0], single, true) {
+		return Speaker{Actor: m.actors[0], Name: x.reg.ActorAt(m.actors[0]).Name}
+	}
+	if !single {
+		if ms := x.reg.LookupName(name, x.day); len(ms) == 1 && len(ms[0].Actors) == 1 && !ms[0].Surname && !ms[0].Role && x.fitsDate(ms[0].Actors[0], false, false) {
+			a := ms[0].Actors[0]
+			return Speaker{Actor: a, Name: x.reg.ActorAt(a).Name}
+		}
+		return Speaker{Actor: -1, Name: name}
+	}
+	e := entity{words: m.words, gender: m.gender, nouns: m.nouns, single: true}
+	if a := x.surnameActor(&e); a >= 0 {
+		return Speaker{Actor: a, Name: x.reg.ActorAt(a).Name}
+	}
+	return Speaker{Actor: -1, Name: name}
 }
 
 // quotations finds the quotations in paragraphs [from, to) and attributes each.

@@ -401,22 +401,43 @@ func (x *extractor) holdsTitle(a *registry.Actor, nouns []string) bool {
 	return false
 }
 
-// displayName writes a name as people write it: as the text has it, or, when the text has it
-// in capitals ("Mr. SPENDER", "VAN ZEELAND"), with a capital to each word.
+// displayName writes a name as people write it: as the text has it, with a word the text
+// writes in capitals ("Mr. SPENDER", "VAN ZEELAND", "WANG Shih-chieh") given a capital to each
+// of its parts ("Spender", "Van Zeeland", "Wang Shih-chieh"). A short word in capitals inside a
+// name in small letters is kept ("JD Vance").
 func displayName(s string) string {
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
-	if !isUpper(s) || utf8.RuneCountInString(s) <= 3 {
-		return s
+	all := isUpper(s)
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if isUpper(w) && (all || utf8.RuneCountInString(w) >= 3) && utf8.RuneCountInString(w) > 1 {
+			words[i] = capitalise(w)
+		}
 	}
+	return strings.Join(words, " ")
+}
+
+// capitalise writes a word in capitals with a capital to each part: "O'NEILL" is "O'Neill",
+// "RIFA'I" is "Rifa'i", "JEAN-MARC" is "Jean-Marc".
+func capitalise(w string) string {
 	var b strings.Builder
-	up := true
-	for _, r := range s {
+	up, part := true, 0
+	for _, r := range w {
 		if up {
 			b.WriteRune(unicode.ToUpper(r))
 		} else {
 			b.WriteRune(unicode.ToLower(r))
 		}
-		up = r == ' ' || r == '-' || r == '.' || r == '\'' || r == '’'
+		part++
+		switch r {
+		case '-', '.':
+			up, part = true, 0
+		case '\'', '’':
+			up = part == 2 // "O'", "D'": a capital after a one-letter prefix
+			part = 0
+		default:
+			up = false
+		}
 	}
 	return b.String()
 }

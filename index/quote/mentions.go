@@ -60,6 +60,9 @@ func (x *extractor) isTitle(w string) bool {
 	return x.reg.IsTitleWord(lw) || x.reg.IsHonorific(w) || x.reg.Language.TitleAbbreviations[w] != ""
 }
 
+// contraction are the endings of words after an apostrophe that are not part of a name.
+var contraction = map[string]bool{"s": true, "t": true, "re": true, "ve": true, "ll": true, "d": true, "m": true}
+
 // notNamePart are the lower-case ends of hyphenated words that are not names: "Clinton-era",
 // "Trump-led".
 var notNamePart = map[string]bool{"era": true, "led": true, "like": true, "type": true, "free": true, "wide": true, "made": true, "run": true, "born": true, "held": true, "owned": true, "style": true}
@@ -99,13 +102,8 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention) []mention {
 			continue
 		}
 		a := x.reg.ActorAt(m.Actors[0])
-		if m.TokStart > 0 && a.Kind != registry.Person {
-			// "Chuck Jordan" is a man, not the country: a given name before the words makes
-			// them a surname.
-			prev := toks[m.TokStart-1]
-			if _, given := x.reg.GivenName(prev.Text); given && nameCase(prev.Text) && text[prev.End:m.Start] == " " {
-				continue
-			}
+		if a.Kind != registry.Person && x.insideName(text, toks, m, regMs) {
+			continue
 		}
 		switch {
 		case m.Role:
@@ -226,8 +224,8 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			gap := text[prev.End:toks[k].Start]
 			switch {
 			case gap == " " || gap == "\u00a0" || gap == "-" || gap == "‑":
-			case (gap == "’" || gap == "'") && nameCase(t):
-				// "O’Neill", not "Clinton’s"
+			case (gap == "’" || gap == "'") && (nameCase(t) || isUpper(t) || len(t) <= 3 && !contraction[t]):
+				// "O’Neill", "N'JIE", "Rifa'i"; not "Clinton’s" nor "don't"
 			case (gap == ". " || gap == "." || gap == ".\u00a0") && (utf8.RuneCountInString(prev.Text) == 1 && unicode.IsUpper(rune(prev.Text[0])) || x.isTitle(prev.Text) || isSuffix(prev.Text)):
 				// an initial, a title's short form: "R. Newkirk", "Sen. Ben", "D.L."
 			case gap == ", " && isSuffix(t):
@@ -241,28 +239,62 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 		}
 		switch {
 		case nameCase(t) || isSuffix(t) && n > 0:
+		case n > 0 && len(t) <= 3 && !contraction[t] && (text[toks[k-1].End:toks[k].Start] == "'" || text[toks[k-1].End:toks[k].Start] == "’"):
+			// the end of "Rifa'i"
 		case n > 0 && t == "of" && k+1 < len(toks) && (nameCase(toks[k+1].Text) || toks[k+1].Text == "the") && x.reg.TitleEndingAt(toks[:k], k-1) != "":
 			// "Secretary of State Antony Blinken": a title's "of" does not end the run
 		case n > 1 && t == "the" && toks[k-1].Text == "of" && k+1 < len(toks) && nameCase(toks[k+1].Text):
 			// "Secretary of the Treasury Scott Bessent"
-		case n > 0 && x.reg.IsNameParticle(t) && x.particlesThenName(text, toks, k):
+		case x.reg.IsNameParticle(t) && x.particlesThenName(text, toks, k) && (n > 0 || k == 0 || !unicode.IsLetter(rune(text[toks[k-1].End]))):
+			// "von der Leyen", "van der Stoel" (a particle may open a name that opens its text)
+		case len(t) == 1 && k+1 < len(toks) && (text[toks[k].End:toks[k+1].Start] == "'" || text[toks[k].End:toks[k+1].Start] == "’") && (nameCase(toks[k+1].Text) || isUpper(toks[k+1].Text)):
+			// "d'Espiney", "l'Anglais"
 			// "von der Leyen": particles only between capitalised words
 		case isUpper(t) && utf8.RuneCountInString(t) > 1 && unicode.IsLetter([]rune(t)[0]):
 			// an acronym ("NBC News", "FBI"), or a name in capitals ("Mr. SPENDER")
-		case n > 0 && text[toks[k-1].End:toks[k].Start] == "-" && nameCase(toks[k-1].Text) && len(t) <= 4 && !notNamePart[t]:
-			// the lower-case end of a hyphenated name: "Ban Ki-moon"
+		case n > 0 && text[toks[k-1].End:toks[k].Start] == "-" && (nameCase(toks[k-1].Text) || isUpper(toks[k-1].Text)) && len(t) <= 8 && !notNamePart[t]:
+			// the lower-case end of a hyphenated name: "Ban Ki-moon", "Shih-chieh"
+		case x.reg.IsNameParticle(t) && k+1 < len(toks) && text[toks[k].End:toks[k+1].Start] == "-" && (nameCase(toks[k+1].Text) || isUpper(toks[k+1].Text)):
+			// an Arabic article joined to the name: "el-Khouri", "al-Assad"
 		default:
 			return n
 		}
 		if n == 0 && (x.reg.IsNotName(t) || sentenceWords[strings.ToLower(t)]) && !x.titleStartsAt(toks, k) {
 			return 0
 		}
-		if n > 0 && x.reg.IsNotName(t) && !x.isTitle(t) {
-			return n
+		if n > 0 && x.reg.IsNotName(t) && !x.isTitle(t) && !strings.ContainsAny(text[toks[k-1].End:toks[k].Start], "-'’") &&
+			!(isUpper(t) && (isUpper(toks[k-1].Text) || x.reg.IsHonorific(toks[k-1].Text))) {
+			return n // "Mr. SHARE" keeps his name; "Clinton Yesterday" does not run on
 		}
 		n++
 	}
 	return n
+}
+
+// insideName reports whether the words of a registered organisation or country are part of a
+// person's name: "Chuck Jordan" (a given name before), "Santiago Peña Palacios", "Israel Katz"
+// (one word, with a name after it that is no title).
+func (x *extractor) insideName(text string, toks []registry.Token, m registry.Mention, regMs []registry.Mention) bool {
+	if m.TokStart > 0 {
+		prev := toks[m.TokStart-1]
+		if _, given := x.reg.GivenName(prev.Text); given && nameCase(prev.Text) && text[prev.End:m.Start] == " " {
+			return true
+		}
+	}
+	if m.TokEnd-m.TokStart != 1 || m.TokEnd >= len(toks) {
+		return false
+	}
+	next := toks[m.TokEnd]
+	if text[m.End:next.Start] != " " || !nameCase(next.Text) || x.reg.IsTitleWord(strings.ToLower(next.Text)) || x.reg.IsOrgWord(next.Text) || x.reg.IsNotName(next.Text) {
+		return false
+	}
+	for _, o := range regMs {
+		if o.TokStart == m.TokEnd {
+			return false // "Russia Ukraine": two registered names side by side
+		}
+	}
+	_, given := x.reg.GivenName(toks[m.TokStart].Text)
+	return given
 }
 
 // hasGivenName reports whether one of the words is a given name: "Charlie King" is a name,
@@ -290,7 +322,7 @@ func (x *extractor) titleStartsAt(toks []registry.Token, k int) bool {
 // a capitalised word, each one space from the next.
 func (x *extractor) particlesThenName(text string, toks []registry.Token, k int) bool {
 	for ; k+1 < len(toks) && text[toks[k].End:toks[k+1].Start] == " "; k++ {
-		if nameCase(toks[k+1].Text) {
+		if nameCase(toks[k+1].Text) || isUpper(toks[k+1].Text) {
 			return true
 		}
 		if !x.reg.IsNameParticle(toks[k+1].Text) {
@@ -308,6 +340,9 @@ func (x *extractor) nameMention(text string, toks []registry.Token, i, j int, re
 	// ("Democratic Sen. Claire McCaskill", "Wells Fargo CEO John Stumpf").
 	core := i
 	for k := j - 2; k >= i; k-- {
+		if strings.ToLower(toks[k].Text) == toks[k].Text {
+			continue // a particle ("del", "van") is no title
+		}
 		if x.reg.IsHonorific(toks[k].Text) || x.reg.Language.TitleAbbreviations[toks[k].Text] != "" || x.reg.TitleEndingAt(toks[i:k+1], k-i) != "" {
 			core = k + 1
 			break
@@ -347,7 +382,7 @@ func (x *extractor) nameMention(text string, toks []registry.Token, i, j int, re
 	for end > core+1 && isSuffix(toks[end-1].Text) {
 		end--
 	}
-	if core >= end || core == i && j-i == 1 && x.isTitleNoun(toks[i].Text) || core == i && x.reg.TitleEndingAt(toks[i:j], j-1-i) != "" && !x.hasGivenName(toks[i:j-1]) {
+	if core >= end || core == i && j-i == 1 && (x.isTitleNoun(toks[i].Text) || x.reg.IsHonorific(toks[i].Text)) || core == i && x.reg.TitleEndingAt(toks[i:j], j-1-i) != "" && !x.hasGivenName(toks[i:j-1]) {
 		return mention{}, false // a title alone is no name: "the Secretary said"
 	}
 	m.coreStart, m.coreEnd = toks[core].Start, toks[j-1].End

@@ -178,41 +178,25 @@ func (x *extractor) turnHasWords(start, end Pos) bool {
 	return end.Para > start.Para && x.hasWords(start.Para+1, end.Para)
 }
 
-// labelSpeakers resolves a transcript label to its speaker: a registered actor named by the
-// label, with the titles and honorifics before the name ("SECRETARY BLINKEN", "MS. PSAKI") or
-// a role that the date makes one person ("THE PRESIDENT"); otherwise the label's words, as a
-// name ("Senior Administration Official").
+// labelSpeakers resolves a transcript label to its speaker as a phrase of names is resolved
+// (namedIn): "SECRETARY BLINKEN" and "MS. PSAKI" are the registered people in office of those
+// surnames, "THE PRESIDENT" the President on the date; an unknown label is kept by its words
+// ("Senior Administration Official").
 func (x *extractor) labelSpeakers(name string) []Speaker {
-	toks := registry.Tokenize(name)
-	ms := x.reg.Mentions(name, toks, x.day)
-	if len(ms) > 0 {
-		m := ms[len(ms)-1]
-		if m.TokEnd == len(toks) && len(m.Actors) == 1 && x.onlyTitlesBefore(toks[:m.TokStart]) {
-			return []Speaker{{Actor: m.Actors[0], Name: x.reg.ActorAt(m.Actors[0]).Name}}
+	if ms := x.reg.LookupName(name, x.day); len(ms) == 1 && len(ms[0].Actors) == 1 && ms[0].Role {
+		a := ms[0].Actors[0]
+		return []Speaker{{Actor: a, Name: x.reg.ActorAt(a).Name}}
+	}
+	who := x.namedIn(name)
+	if len(who) == 1 && who[0].Actor < 0 {
+		// Unknown: keep the label as a name, without its honorific.
+		words := strings.Fields(name)
+		for len(words) > 1 && x.reg.IsHonorific(words[0]) {
+			words = words[1:]
 		}
+		return []Speaker{{Actor: -1, Name: titleCase(strings.Join(words, " "))}}
 	}
-	// Unknown: keep the label as a name, without its honorific.
-	words := strings.Fields(name)
-	for len(words) > 1 && x.reg.IsHonorific(words[0]) {
-		words = words[1:]
-	}
-	return []Speaker{{Actor: -1, Name: titleCase(strings.Join(words, " "))}}
-}
-
-func (x *extractor) onlyTitlesBefore(toks []registry.Token) bool {
-	if len(toks) == 0 {
-		return true
-	}
-	for _, t := range toks {
-		w := strings.ToLower(t.Text)
-		if w == "the" || x.reg.IsHonorific(t.Text) {
-			continue
-		}
-		if !x.titleWord(w) {
-			return false
-		}
-	}
-	return true
+	return who
 }
 
 // titleWord reports whether w, in lower case, is a word of some title.

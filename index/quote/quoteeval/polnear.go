@@ -292,6 +292,10 @@ func sameSpeakers(want []string, got []quote.Speaker, reg *registry.Registry) bo
 			if g.Actor >= 0 {
 				a := reg.ActorAt(g.Actor)
 				names = append(append(names, a.Name), a.Aliases...)
+				// "Pope Francis" is Francis: the registry's name may hold a title.
+				if ws := strings.Fields(a.Name); len(ws) > 1 && reg.IsTitleWord(strings.ToLower(ws[0])) {
+					names = append(names, strings.Join(ws[1:], " "))
+				}
 			}
 			if slices.ContainsFunc(names, func(n string) bool { return sameName(w, n) }) {
 				used[i], ok = true, true
