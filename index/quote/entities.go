@@ -345,8 +345,10 @@ func sameEntityName(a, b []string) bool {
 }
 
 // fitsDate reports whether a registered actor may be the one a text dated x.day means. A
-// person named in full must be alive; one named by a single word must also be in office then
-// (or within ten years of an office when the word is a registered alias, as "Obama" is).
+// person named in full must be alive (as far as the registry knows); one named by a single word
+// must also be in office then, or within ten years of an office when the word is a registered
+// alias, as "Obama" is: a surname alone is not enough to mean a registered person who holds no
+// office ("Mr. Cooper" at the UN in 1948 is not Anderson Cooper).
 func (x *extractor) fitsDate(actor int, single, alias bool) bool {
 	a := x.reg.ActorAt(actor)
 	if a.Kind != registry.Person {
@@ -358,7 +360,7 @@ func (x *extractor) fitsDate(actor int, single, alias bool) bool {
 	if !single {
 		return true
 	}
-	return a.InOfficeOn(x.day) || alias && a.NearOfficeOn(x.day) || !a.Born.IsZero()
+	return a.InOfficeOn(x.day) || alias && a.NearOfficeOn(x.day)
 }
 
 // surnameActor returns the registered person a one-word entity means: the one person of that

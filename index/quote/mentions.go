@@ -92,7 +92,7 @@ func isSuffix(w string) bool {
 func (x *extractor) mentionsIn(p int, regMs []registry.Mention) []mention {
 	text := x.paras[p].Text
 	toks := x.toks[p]
-	var out []mention
+	out := make([]mention, 0, len(toks)/8+1)
 	inQuote := func(off int) bool { return x.quoted(p, off) }
 	covered := make([]bool, len(toks))
 
@@ -129,6 +129,13 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention) []mention {
 				out = append(out, mention{kind: mPronoun, start: toks[i].Start, end: toks[i].End, pronoun: pr, gender: g, person: pr != "they", ent: -1})
 				continue
 			}
+		}
+		// Most words are in small letters and long: no name, pronoun or particle.
+		if r := t[0]; 'a' <= r && r <= 'z' && len(t) > 4 {
+			if m, ok := x.description(p, toks, i); ok {
+				out = append(out, m)
+			}
+			continue
 		}
 		if n := x.nameRun(text, toks, covered, i); n > 0 {
 			if m, ok := x.nameMention(text, toks, i, i+n, regMs); ok {
@@ -175,6 +182,19 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention) []mention {
 		}
 	}
 	return out
+}
+
+// inLower reports whether the set holds w in lower case, without making a new string.
+func inLower(set map[string]bool, w string) bool {
+	if len(w) > 32 {
+		return false
+	}
+	var buf [48]byte
+	b := buf[:0]
+	for _, r := range w {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return set[string(b)]
 }
 
 // nameWords splits a name into its words as a reader counts them: separated by spaces, in lower
@@ -259,7 +279,7 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 		default:
 			return n
 		}
-		if n == 0 && (x.reg.IsNotName(t) || sentenceWords[strings.ToLower(t)]) && !x.titleStartsAt(toks, k) {
+		if n == 0 && (x.reg.IsNotName(t) || inLower(sentenceWords, t)) && !x.titleStartsAt(toks, k) {
 			return 0
 		}
 		if n > 0 && x.reg.IsNotName(t) && !x.isTitle(t) && !strings.ContainsAny(text[toks[k-1].End:toks[k].Start], "-'’") &&
@@ -471,9 +491,12 @@ func (x *extractor) nameMention(text string, toks []registry.Token, i, j int, re
 // group: "the two secretaries", "both nations".
 func (x *extractor) description(p int, toks []registry.Token, i int) (mention, bool) {
 	t := toks[i].Text
+	if !x.reg.MayHeadDescription(t) {
+		return mention{}, false
+	}
 	lw := strings.ToLower(t)
 	text := x.paras[p].Text
-	if _, noun := x.reg.PersonNoun(lw); !noun && !x.reg.IsGroupNoun(lw) && !x.reg.IsTitleWord(lw) {
+	if !x.reg.MayHeadDescription(t) {
 		return mention{}, false
 	}
 	if nameCase(t) && i > 0 && !x.sentenceStartAt(p, toks[i].Start) && x.reg.TitleEndingAt(toks[:i+1], i) == "" && !x.reg.IsTitleWord(strings.TrimSuffix(lw, "s")) {

@@ -150,6 +150,15 @@ func (r *Registry) buildLookups() {
 			r.titleParts[w] = true
 		}
 	}
+	r.heads = map[string]bool{}
+	for _, set := range []map[string]bool{r.titleParts, r.groups} {
+		for w := range set {
+			r.heads[w] = true
+		}
+	}
+	for w := range r.personNoun {
+		r.heads[w] = true
+	}
 }
 
 // Mention is a place where a text names, or may name, a registered actor.
@@ -282,7 +291,7 @@ func (r *Registry) narrowByTitle(m *Mention, text string, toks []Token) {
 // taken. It returns "" when no title ends there.
 func (r *Registry) TitleEndingAt(toks []Token, k int) string {
 	// Most words end no title: only a word of some title is looked at further.
-	if len(toks[k].Text) > 32 || !r.titleParts[strings.ToLower(toks[k].Text)] {
+	if len(toks[k].Text) > 32 || !has(r.titleParts, toks[k].Text) {
 		return ""
 	}
 	var buf [128]byte
@@ -378,12 +387,18 @@ func (r *Registry) TopicMentions(text string, toks []Token) []TopicMention {
 	return out
 }
 
-// IsTitleWord reports whether the lowercase word is part of some title ("prime" of "Prime
+// IsTitleWord reports whether the word, in any case, is part of some title ("prime" of "Prime
 // Minister").
-func (r *Registry) IsTitleWord(w string) bool { return r.titleParts[w] }
+func (r *Registry) IsTitleWord(w string) bool { return has(r.titleParts, w) }
 
 // ActorsBySurname returns the registered people with the lowercase surname.
-func (r *Registry) ActorsBySurname(s string) []int { return r.surnames[strings.ToLower(s)] }
+func (r *Registry) ActorsBySurname(s string) []int {
+	var buf [64]byte
+	if len(s) > 48 {
+		return r.surnames[strings.ToLower(s)]
+	}
+	return r.surnames[string(appendLower(buf[:0], s))]
+}
 
 // LookupName returns the actors a whole phrase names (a name, alias, role description or
 // surname), on day. It is for text that is nothing but a name, such as a transcript label.

@@ -129,7 +129,13 @@ func (d *Day) UnmarshalYAML(n *yaml.Node) error {
 	}
 	t, err := time.Parse(time.DateOnly, n.Value)
 	if err != nil {
-		return fmt.Errorf("line %d: date %q is not YYYY-MM-DD", n.Line, n.Value)
+		// A year alone, for a birth the registry knows no more of: its first day.
+		if y, yerr := time.Parse("2006", n.Value); yerr == nil && len(n.Value) == 4 {
+			t, err = y, nil
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("line %d: date %q is not YYYY-MM-DD or YYYY", n.Line, n.Value)
 	}
 	d.Time = t
 	return nil
@@ -259,6 +265,7 @@ type Registry struct {
 	particles  map[string]bool
 	notNames   map[string]bool
 	modifiers  map[string]bool
+	heads      map[string]bool // person nouns, group nouns and the words of titles
 
 	furnitureLines    map[string]bool
 	furniturePrefixes []string
@@ -483,17 +490,17 @@ func (r *Registry) Topic(id string) (*Topic, bool) {
 	return &r.Topics[i], true
 }
 
-// IsSpeechVerb reports whether the lowercase word reports speech ("said", "wrote", "told").
-func (r *Registry) IsSpeechVerb(w string) bool { return r.verbs[w] }
+// IsSpeechVerb reports whether the word, in any case, reports speech ("said", "wrote", "told").
+func (r *Registry) IsSpeechVerb(w string) bool { return has(r.verbs, w) }
 
 // IsHonorific reports whether the word, without a trailing period, is an honorific ("Mr").
 func (r *Registry) IsHonorific(w string) bool {
-	return r.honor[strings.ToLower(strings.TrimSuffix(w, "."))]
+	return has(r.honor, strings.TrimSuffix(w, "."))
 }
 
-// IsGroupNoun reports whether the lowercase plural noun names a group of speakers
+// IsGroupNoun reports whether the plural noun, in any case, names a group of speakers
 // ("secretaries", "leaders", "ministers").
-func (r *Registry) IsGroupNoun(w string) bool { return r.groups[w] }
+func (r *Registry) IsGroupNoun(w string) bool { return has(r.groups, w) }
 
 // IsPressLabel reports whether a transcript label (upper case, without its colon) belongs to
 // the press or the call's staff rather than to someone making a statement.
@@ -509,22 +516,30 @@ func (r *Registry) IsAnonymousLabel(label string) bool { return r.anonymous[labe
 // GivenName reports whether a word is a given name, and the gender it marks ("" when it marks
 // none).
 func (r *Registry) GivenName(w string) (gender string, ok bool) {
-	gender, ok = r.given[strings.ToLower(w)]
+	if len(w) > 48 {
+		return "", false
+	}
+	var buf [64]byte
+	gender, ok = r.given[string(appendLower(buf[:0], w))]
 	return gender, ok
 }
 
-// PersonNoun reports whether a lower-case word names a person by what they do ("senator",
+// PersonNoun reports whether a word, in any case, names a person by what they do ("senator",
 // "spokeswoman"), and the gender it tells ("" when none).
 func (r *Registry) PersonNoun(w string) (gender string, ok bool) {
-	gender, ok = r.personNoun[w]
+	if len(w) > 48 {
+		return "", false
+	}
+	var buf [64]byte
+	gender, ok = r.personNoun[string(appendLower(buf[:0], w))]
 	return gender, ok
 }
 
 // IsOrgWord reports whether a word ends an organisation's name ("Institute").
-func (r *Registry) IsOrgWord(w string) bool { return r.orgWords[strings.ToLower(w)] }
+func (r *Registry) IsOrgWord(w string) bool { return has(r.orgWords, w) }
 
 // IsNameParticle reports whether a lower-case word may stand inside a person's name ("von").
-func (r *Registry) IsNameParticle(w string) bool { return r.particles[w] }
+func (r *Registry) IsNameParticle(w string) bool { return has(r.particles, w) }
 
 // TitleNoun returns the person noun a title word stands for: its long form for a short one
 // ("Sen." is "senator"), else the word itself in lower case.
@@ -536,13 +551,30 @@ func (r *Registry) TitleNoun(w string) string {
 	return strings.ToLower(w)
 }
 
+// MayHeadDescription reports whether a word may be the noun of a description of a person or a
+// group ("senator", "secretaries", "Lady"): one lookup for the words a text is mostly made of.
+func (r *Registry) MayHeadDescription(w string) bool { return has(r.heads, w) }
+
 // IsNameModifier reports whether a word written before a name describes the person
 // ("Democrat Hillary Clinton").
-func (r *Registry) IsNameModifier(w string) bool { return r.modifiers[strings.ToLower(w)] }
+func (r *Registry) IsNameModifier(w string) bool { return has(r.modifiers, w) }
 
 // IsNotName reports whether a capitalised word is never anyone's name ("Yesterday").
-func (r *Registry) IsNotName(w string) bool { return r.notNames[strings.ToLower(w)] }
+func (r *Registry) IsNotName(w string) bool { return has(r.notNames, w) }
 
 // IsNotSpeaker reports whether a name is a listener or medium, never the speaker
 // ("Reuters" in "told Reuters").
-func (r *Registry) IsNotSpeaker(name string) bool { return r.notSpeak[strings.ToLower(name)] }
+func (r *Registry) IsNotSpeaker(name string) bool { return has(r.notSpeak, name) }
+
+// has reports whether the set holds w in lower case. Words are looked up by the thousand for
+// each article: the lower case is written into a buffer on the stack, not a new string.
+func has(set map[string]bool, w string) bool {
+	if isLowerASCII(w) {
+		return set[w]
+	}
+	if len(w) > 48 {
+		return set[strings.ToLower(w)]
+	}
+	var buf [64]byte
+	return set[string(appendLower(buf[:0], w))]
+}
