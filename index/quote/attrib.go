@@ -228,7 +228,7 @@ func (x *extractor) feed(from, to Pos) {
 			if en.person && x.modifier(p, m) {
 				continue
 			}
-			spoke := x.speaks(p, m)
+			spoke := x.speaks(p, m) || x.spokenBefore(p, m)
 			if spoke {
 				// "Senators Charles E. Grassley and Patrick J. Leahy wrote": they speak together;
 				// "the Secretaries of State and Defense wrote": a list after "of" does not.
@@ -251,6 +251,31 @@ func (x *extractor) feed(from, to Pos) {
 			x.hear(heard{ent: m.ent, person: en.person, spoke: spoke, subject: subject, main: main || spoke, para: p, sent: sent})
 		}
 	}
+}
+
+// spokenBefore reports whether a verb of speech stands just before a name, perhaps with words
+// that say what the person is: "…, adds psychologist Mary Alvord", "said Sen. Ben Sasse".
+func (x *extractor) spokenBefore(p int, m mention) bool {
+	s := x.paras[p].Text
+	toks := tokensIn(x.toks[p], max(0, m.start-60), m.start)
+	end := m.start
+	for k, n := len(toks)-1, 0; k >= 0 && n < 4; k, n = k-1, n+1 {
+		if strings.ContainsAny(s[toks[k].End:end], ".;:!?\"“”") {
+			return false
+		}
+		end = toks[k].Start
+		w := toks[k].Text
+		if x.reg.IsSpeechVerb(w) {
+			// Inverted: the verb follows a comma or a quotation, not its own subject
+			// ("McLenney said Clinton doesn't …" is no speech of Clinton's).
+			b := strings.TrimRight(s[:toks[k].Start], " ")
+			return b == "" || strings.HasSuffix(b, ",") || strings.HasSuffix(b, "”") || strings.HasSuffix(b, "\"") || strings.HasSuffix(b, "''")
+		}
+		if _, noun := x.reg.PersonNoun(w); !noun && !x.reg.IsTitleWord(w) && !strings.EqualFold(w, "the") && !nameCase(w) {
+			return false
+		}
+	}
+	return false
 }
 
 // subjectLike reports whether a name is the subject of its clause rather than an object or a
@@ -470,11 +495,21 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 		return nil // "friendshoring", "fast-track": a term, not words anyone said
 	case isNameLike(text) && (len(q.Speakers) == 0 || !introducesSpeech(before)):
 		return nil // a name in quotation marks: "the Inflation Reduction Act"
+	case x.workTitle(before) && (isNameLike(text) || len(strings.Fields(text)) <= 8 && q.Kind == Fragment):
+		return nil // a work's title: "his book “Collapse: How Societies Choose to Fail or Succeed”"
 	}
 	return q
 }
 
 func (x *extractor) quoteText(q *Quote) string { return q.Text(x.paras) }
+
+// workTitle reports whether the words before a quotation say it is a work's title: they end in
+// a noun for a work or a verb that names one ("his book", "a song titled").
+func (x *extractor) workTitle(before string) bool {
+	b := strings.TrimRight(before, " ,:")
+	i := strings.LastIndexAny(b, " \u00a0")
+	return b != "" && x.reg.IsWorkTitle(b[i+1:])
+}
 
 func uniqueSpeakers(sp []Speaker) []Speaker {
 	var out []Speaker
@@ -628,6 +663,16 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 	s := x.paras[p].Text
 	// "President Trump: “We will …”": the clause is a name and a colon, and the quotation.
 	if b := strings.TrimRight(s[lo:hi], " "); strings.HasSuffix(b, ":") {
+		// "Howard Kurtz, Fox News: “…”", "Varshini Prakash, Executive Director, Sunrise
+		// Movement: “…”": a name and what the person is, in capitals between commas; the
+		// person speaks, not the outlet or the organisation.
+		if x.onlyTitleWords(p, lo, lo+len(b)-1) && strings.Contains(b, ",") {
+			for _, m := range x.mentionsBetween(p, lo, hi) {
+				if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person {
+					return x.resolve(p, m), true
+				}
+			}
+		}
 		for _, m := range x.mentionsBetween(p, lo, hi) {
 			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) {
 				return x.resolve(p, m), true
@@ -712,6 +757,8 @@ func (x *extractor) onlyTitleWords(p, lo, hi int) bool {
 		case nameCase(w) || isUpper(w):
 		case w == "of" || w == "the" || w == "and" || w == "for":
 		case k > 0 && s[toks[k-1].End:t.Start] == "-":
+		case k > 0 && strings.TrimSpace(s[toks[k-1].End:t.Start]) == "," && nameCase(w):
+			// "Howard Kurtz, Fox News"
 		case k > 0 && (w == "s") && (s[toks[k-1].End:t.Start] == "’" || s[toks[k-1].End:t.Start] == "'"):
 			// an outlet's possessive: "ABC News’s Alexis Christoforous:"
 		default:
@@ -980,8 +1027,18 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 // else is not known.
 func (x *extractor) described(p int, m mention) []Speaker {
 	if !m.definite || m.ownerEnd >= 0 {
-		for _, o := range x.mentionsBetween(p, m.start, min(len(x.paras[p].Text), m.end+40)) {
-			if o.kind == mName && o.ent >= 0 && x.ents[o.ent].org && !x.ents[o.ent].person && (o.end <= m.end || x.afterPreposition(p, o.start)) {
+		for _, o := range x.hiddenIn(p, m) {
+			// "a Treasury Department spokeswoman": the organisation inside the description.
+			if o.kind == mName && o.org && len(o.actors) == 1 {
+				return []Speaker{{Actor: o.actors[0], Name: x.reg.ActorAt(o.actors[0]).Name}}
+			}
+			if o.kind == mName && o.org {
+				return []Speaker{{Actor: -1, Name: displayName(x.paras[p].Text[o.coreStart:o.coreEnd])}}
+			}
+		}
+		for _, o := range x.mentionsBetween(p, m.end, min(len(x.paras[p].Text), m.end+40)) {
+			// "a spokesman for the Clinton campaign"
+			if o.kind == mName && o.ent >= 0 && x.ents[o.ent].org && !x.ents[o.ent].person && x.afterPreposition(p, o.start) {
 				return x.speakersOf(o.ent)
 			}
 		}
@@ -998,6 +1055,17 @@ func (x *extractor) described(p int, m mention) []Speaker {
 		}
 	}
 	return nil
+}
+
+// hiddenIn returns the names inside a description ("a Treasury Department spokeswoman").
+func (x *extractor) hiddenIn(p int, d mention) []mention {
+	var out []mention
+	for _, m := range x.hidden[p] {
+		if m.start >= d.start && m.end <= d.end {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // lastPerson returns the entity "he" or "she" points back to. A person of that gender named in
@@ -1086,7 +1154,7 @@ func (x *extractor) onlyPersonIn(s struct{ p, lo, hi int }, lv int, level func(i
 	introduced := -1
 	for _, m := range x.mentionsBetween(s.p, s.lo, s.hi) {
 		if m.ent >= 0 && !m.possessive && x.ents[m.ent].person && (m.kind == mName || m.kind == mRole) &&
-			strings.HasPrefix(text[m.end:], ", ") && level(m.ent) == lv {
+			(strings.HasPrefix(text[m.end:], ", ") || strings.HasPrefix(text[m.end:], " — ") || strings.HasPrefix(text[m.end:], " – ")) && level(m.ent) == lv {
 			if introduced >= 0 && introduced != m.ent {
 				introduced = -1
 				break
@@ -1101,8 +1169,8 @@ func (x *extractor) onlyPersonIn(s struct{ p, lo, hi int }, lv int, level func(i
 		if m.ent < 0 || m.possessive || !x.ents[m.ent].person || m.kind != mName && m.kind != mRole {
 			continue
 		}
-		// Only a person the sentence is about: its subject.
-		if !x.subjectLike(s.p, m) {
+		// Only a person the sentence is about: its subject, or who it says speaks.
+		if !x.subjectLike(s.p, m) && !x.spokenBefore(s.p, m) {
 			continue
 		}
 		switch l := level(m.ent); {
@@ -1240,13 +1308,25 @@ func (x *extractor) labelled(label string) []Speaker {
 	if len(words) == 0 {
 		return nil
 	}
-	surname := words[len(words)-1]
-	for e := range x.ents {
-		if en := &x.ents[e]; en.person && en.surname() == surname {
-			return x.speakersOf(e)
-		}
+	if e := x.personBySurname(words[len(words)-1]); e >= 0 {
+		return x.speakersOf(e)
 	}
 	return []Speaker{{Actor: -1, Name: displayName(strings.Join(strings.Fields(label), " "))}}
+}
+
+// personBySurname returns the person of two or more names the text gives with that surname,
+// when there is one; -1 otherwise.
+func (x *extractor) personBySurname(surname string) int {
+	found := -1
+	for e := range x.ents {
+		if en := &x.ents[e]; en.person && !en.single && en.surname() == surname {
+			if found >= 0 && found != e {
+				return -1
+			}
+			found = e
+		}
+	}
+	return found
 }
 
 // introduced returns who a line that introduces a quotation names ("Statement from President

@@ -26,6 +26,7 @@ type extractor struct {
 	spanAt [][]int // per paragraph, the indexes in spans of the quotations that touch it
 	bounds [][]int // per paragraph, the offsets where its sentences start, outside quotations
 	ments  [][]mention
+	hidden [][]mention // names inside descriptions, kept out of ments
 	ents   []entity
 	// titleCase marks headlines written with a capital to every word, where a run of capitals
 	// is not a name.
@@ -80,6 +81,7 @@ func newExtractor(reg *registry.Registry, title string, day time.Time, paras []d
 		x.titleCase[p] = x.isTitleCase(p)
 	}
 	x.ments = make([][]mention, len(paras))
+	x.hidden = make([][]mention, len(paras))
 	for p := range paras {
 		ms := reg.Mentions(paras[p].Text, x.toks[p], day)
 		x.ments[p] = x.mentionsIn(p, ms)

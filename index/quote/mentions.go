@@ -162,6 +162,7 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention) []mention {
 	holder := -1 // index in kept of the last description
 	for _, m := range out {
 		if m.kind != mDescription && holder >= 0 && m.start >= kept[holder].start && m.end <= kept[holder].end {
+			x.hidden[p] = append(x.hidden[p], m) // for the organisation a spokesman speaks for
 			continue
 		}
 		kept = append(kept, m)

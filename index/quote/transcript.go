@@ -22,7 +22,7 @@ const maxLabel = 64
 
 // readLabel reads the speaker label that starts a paragraph, if any: upper-case words ending in
 // a colon ("THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:"), or the press's "Q".
-func (x *extractor) readLabel(s string) (label, bool) {
+func (x *extractor) readLabel(s string, relaxed bool) (label, bool) {
 	if strings.HasPrefix(s, "Q") {
 		rest := s[1:]
 		switch {
@@ -68,8 +68,10 @@ func (x *extractor) readLabel(s string) (label, bool) {
 	}
 	norm := strings.Join(strings.Fields(strings.ReplaceAll(name, "\u00a0", " ")), " ")
 	l := label{name: norm, body: body, press: x.reg.IsPressLabel(norm), anonymous: x.reg.IsAnonymousLabel(norm)}
-	if !l.press && !l.anonymous && !x.speakerLike(norm) {
-		return label{}, false // a heading in capitals: "SAFEGUARDING AMERICAN INNOVATION:"
+	if !l.press && !l.anonymous && !x.speakerLike(norm) && !(relaxed && len(strings.Fields(norm)) <= 3 && len(norm) <= 32) {
+		// A heading in capitals ("SAFEGUARDING AMERICAN INNOVATION:"); in a transcript, a
+		// short label of someone the registry does not know ("COACH KERR:") is a speaker.
+		return label{}, false
 	}
 	return l, true
 }
@@ -116,7 +118,7 @@ func (x *extractor) transcript() bool {
 		if para.Kind == document.Title || para.Kind == document.Heading {
 			continue
 		}
-		if l, ok := x.readLabel(para.Text); ok {
+		if l, ok := x.readLabel(para.Text, false); ok {
 			labels[p] = &l
 			if !l.press {
 				official++
@@ -128,6 +130,13 @@ func (x *extractor) transcript() bool {
 	}
 	if official < 2 && !(official == 1 && x.reg.Language.TranscriptTitle(x.title)) {
 		return false
+	}
+	for p, para := range x.paras {
+		if labels[p] == nil && p > first && para.Kind != document.Title && para.Kind != document.Heading {
+			if l, ok := x.readLabel(para.Text, true); ok {
+				labels[p] = &l
+			}
+		}
 	}
 	x.quotations(0, first)
 	speakers := map[string][]Speaker{}
@@ -189,12 +198,18 @@ func (x *extractor) labelSpeakers(name string) []Speaker {
 	}
 	who := x.namedIn(name)
 	if len(who) == 1 && who[0].Actor < 0 {
-		// Unknown: keep the label as a name, without its honorific.
-		words := strings.Fields(name)
-		for len(words) > 1 && x.reg.IsHonorific(words[0]) {
-			words = words[1:]
+		// Someone the text names in full: "MR. CURRY" after "Steph Curry".
+		if ws := nameWords(who[0].Name); len(ws) == 1 {
+			if e := x.personBySurname(ws[0]); e >= 0 {
+				return x.speakersOf(e)
+			}
 		}
-		return []Speaker{{Actor: -1, Name: titleCase(strings.Join(words, " "))}}
+		// Unknown: a role keeps its words ("Senior Administration Official"), a person their
+		// name without a title or honorific ("COACH KERR" is Kerr).
+		if x.reg.IsRoleLabel(name) {
+			return []Speaker{{Actor: -1, Name: titleCase(name)}}
+		}
+		return []Speaker{{Actor: -1, Name: who[0].Name}}
 	}
 	return who
 }

@@ -144,6 +144,7 @@ func (r *Registry) buildLookups() {
 	r.particles = lowerSet(r.Language.NameParticles, strings.ToLower)
 	r.notNames = lowerSet(r.Language.NotNames, strings.ToLower)
 	r.modifiers = lowerSet(r.Language.NameModifiers, strings.ToLower)
+	r.works = lowerSet(r.Language.WorkTitles, strings.ToLower)
 	r.titleParts = map[string]bool{}
 	for t := range r.titleWords {
 		for _, w := range strings.Fields(t) {

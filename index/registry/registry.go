@@ -198,6 +198,9 @@ type Language struct {
 	// NameModifiers are words written before a name that describe the person and are not part
 	// of the name ("Democrat", "French").
 	NameModifiers []string `yaml:"name_modifiers"`
+	// WorkTitles are nouns and verbs after which quotation marks hold a work's title ("his
+	// book", "titled").
+	WorkTitles []string `yaml:"work_titles"`
 	// TitleAbbreviations maps a title's short form to the person noun it stands for ("Sen":
 	// "senator").
 	TitleAbbreviations map[string]string `yaml:"title_abbreviations"`
@@ -266,6 +269,7 @@ type Registry struct {
 	notNames   map[string]bool
 	modifiers  map[string]bool
 	heads      map[string]bool // person nouns, group nouns and the words of titles
+	works      map[string]bool
 
 	furnitureLines    map[string]bool
 	furniturePrefixes []string
@@ -554,6 +558,9 @@ func (r *Registry) TitleNoun(w string) string {
 // MayHeadDescription reports whether a word may be the noun of a description of a person or a
 // group ("senator", "secretaries", "Lady"): one lookup for the words a text is mostly made of.
 func (r *Registry) MayHeadDescription(w string) bool { return has(r.heads, w) }
+
+// IsWorkTitle reports whether a word before quotation marks says they hold a work's title.
+func (r *Registry) IsWorkTitle(w string) bool { return has(r.works, w) }
 
 // IsNameModifier reports whether a word written before a name describes the person
 // ("Democrat Hillary Clinton").
