@@ -216,8 +216,10 @@ func (x *extractor) cluster() {
 				best, bestPos, after = c, lp, true
 			}
 		}
-		if best < 0 && m.initial && m.honorific == "" && len(m.nouns) == 0 && !m.explicit {
-			continue // a capitalised word that begins a sentence and names no one the text knows
+		if best < 0 && m.honorific == "" && len(m.nouns) == 0 && !m.explicit && (m.initial || x.reg.IsNameModifier(m.words[0])) {
+			// A capitalised word that names no one the text knows: a sentence's first word,
+			// or an adjective ("Democratic").
+			continue
 		}
 		if best < 0 {
 			// Named by one word only: an entity of its own.
@@ -232,6 +234,21 @@ func (x *extractor) cluster() {
 			}
 		}
 		join(m, best, r.p)
+	}
+	// "Jordan said" in a text about Rep. Jim Jordan: a registered country or organisation of
+	// one word that is the surname of a person the text names, and the subject of a verb of
+	// speech, is that person.
+	for _, r := range names {
+		m := &x.ments[r.p][r.k]
+		if !m.org || len(m.words) != 1 || m.ent < 0 || x.ents[m.ent].person || !x.speaks(r.p, *m) {
+			continue
+		}
+		for _, c := range bySurname[m.words[0]] {
+			if en := &x.ents[c]; en.person && !en.single {
+				m.ent, m.org = c, false
+				break
+			}
+		}
 	}
 	// Link what the registry knows: a full name that is a registered name or alias, else a
 	// surname alone that one registered person in office fits.
@@ -459,7 +476,17 @@ func (x *extractor) headlineName(p int, m *mention, bySurname map[string][]int) 
 			for e := range x.ents {
 				en := &x.ents[e]
 				if n >= 2 && slices.Equal(en.words, words) || n == 1 && en.person && en.surname() == words[0] {
-					m.words = slices.Clone(words)
+					// "Hillary Clinton Goes After …" over a text that says only "Clinton": the
+					// headline gives the given name the text leaves out.
+					if n == 1 && en.single && i > 0 && en.actor < 0 {
+						if g, ok := x.reg.GivenName(m.words[i-1]); ok && (g == "" || en.gender == "" || g == en.gender) {
+							i, n = i-1, 2
+							en.words = slices.Clone(m.words[i : i+n])
+							en.name = displayName(text[spans[i][0]:spans[i+1][1]])
+							en.single = false
+						}
+					}
+					m.words = slices.Clone(m.words[i : i+n])
 					m.coreStart, m.coreEnd = spans[i][0], spans[i+n-1][1]
 					m.start, m.end = m.coreStart, m.coreEnd
 					m.ent = e

@@ -283,6 +283,9 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 		if n == 0 && (x.reg.IsNotName(t) || inLower(sentenceWords, t)) && !x.titleStartsAt(toks, k) {
 			return 0
 		}
+		if n == 0 && x.reg.IsSpeechVerb(t) && (k+1 == len(toks) || text[toks[k].End:toks[k+1].Start] != "-") {
+			return 0 // "Said Ellis: …" opens with a verb, not a name
+		}
 		if n > 0 && x.reg.IsNotName(t) && !x.isTitle(t) && !strings.ContainsAny(text[toks[k-1].End:toks[k].Start], "-'’") &&
 			!(isUpper(t) && (isUpper(toks[k-1].Text) || x.reg.IsHonorific(toks[k-1].Text))) {
 			return n // "Mr. SHARE" keeps his name; "Clinton Yesterday" does not run on
