@@ -127,6 +127,9 @@ func (x *extractor) cluster() {
 			continue
 		}
 		name := displayName(text[m.coreStart:m.coreEnd])
+		if m.nick {
+			name = displayName(withoutNickname(text[m.coreStart:m.coreEnd]))
+		}
 		e := -1
 		for _, c := range slices.Backward(bySurname[m.words[len(m.words)-1]]) {
 			if sameEntityName(x.ents[c].words, m.words) {
@@ -144,10 +147,11 @@ func (x *extractor) cluster() {
 		}
 		join(m, e, r.p)
 	}
-	// Headlines: a run of capitals holds the names the text gives in full, or a surname.
+	// Headlines: a run of capitals holds the names the text gives in full, or a surname;
+	// read once against the full names, and again below against the surnames.
 	for _, r := range names {
 		if m := &x.ments[r.p][r.k]; x.titleCase[r.p] && m.ent < 0 {
-			x.headlineName(r.p, m, bySurname)
+			x.headlineName(r.p, m, false)
 		}
 	}
 	// Pass 2: one word, with or without a title: of the entities of that surname named before
@@ -234,6 +238,11 @@ func (x *extractor) cluster() {
 			}
 		}
 		join(m, best, r.p)
+	}
+	for _, r := range names {
+		if m := &x.ments[r.p][r.k]; x.titleCase[r.p] && m.ent < 0 && m.words != nil {
+			x.headlineName(r.p, m, true)
+		}
 	}
 	// "Jordan said" in a text about Rep. Jim Jordan: a registered country or organisation of
 	// one word that is the surname of a person the text names, and the subject of a verb of
@@ -464,7 +473,7 @@ func capitalise(w string) string {
 // headlineName reads a run of capitalised words in a headline against the entities the text
 // names: the longest stretch of its words that is an entity's full name, else a word that is
 // one's surname. The mention is narrowed to those words, or dropped when none fits.
-func (x *extractor) headlineName(p int, m *mention, bySurname map[string][]int) {
+func (x *extractor) headlineName(p int, m *mention, last bool) {
 	text := x.paras[p].Text
 	spans := wordSpans(text, m.coreStart, m.coreEnd)
 	if len(spans) != len(m.words) {
@@ -472,6 +481,9 @@ func (x *extractor) headlineName(p int, m *mention, bySurname map[string][]int) 
 	}
 	for n := len(m.words); n >= 1; n-- {
 		for i := 0; i+n <= len(m.words); i++ {
+			if n == 1 && !last {
+				break // surnames once the text's one-word names are known
+			}
 			words := m.words[i : i+n]
 			for e := range x.ents {
 				en := &x.ents[e]
@@ -496,7 +508,7 @@ func (x *extractor) headlineName(p int, m *mention, bySurname map[string][]int) 
 			}
 		}
 	}
-	if m.honorific == "" && len(m.nouns) == 0 {
+	if last && m.honorific == "" && len(m.nouns) == 0 {
 		m.words = nil // no name the text gives: not a mention
 	}
 }
@@ -521,4 +533,16 @@ func wordSpans(text string, lo, hi int) [][2]int {
 		out = append(out, [2]int{lo + start, hi})
 	}
 	return out
+}
+
+// withoutNickname takes a nickname in quotation marks out of a name: Marcia "Cia" Price is
+// Marcia Price.
+func withoutNickname(s string) string {
+	var kept []string
+	for _, w := range strings.Fields(s) {
+		if !strings.HasPrefix(w, "\"") && !strings.HasPrefix(w, "“") {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
 }

@@ -48,6 +48,7 @@ type mention struct {
 	ownerEnd   int    // a description that starts with a possessive name ("Obama's aide"): where the name ends
 	ent        int    // the entity a name joins, or -1
 	initial    bool   // the first word of its sentence
+	nick       bool   // the name holds a nickname in quotation marks
 	// joint holds the speakers of each of several coordinated mentions ("Blinken and
 	// Austin"), when the attributor takes them together.
 	joint [][]Speaker
@@ -59,6 +60,9 @@ func (x *extractor) isTitle(w string) bool {
 	lw := strings.ToLower(w)
 	return x.reg.IsTitleWord(lw) || x.reg.IsHonorific(w) || x.reg.Language.TitleAbbreviations[w] != ""
 }
+
+// nickEnd reports whether a gap closes a nickname's quotation marks and goes on to the name.
+func nickEnd(gap string) bool { return gap == "\" " || gap == "” " }
 
 // contraction are the endings of words after an apostrophe that are not part of a name.
 var contraction = map[string]bool{"s": true, "t": true, "re": true, "ve": true, "ll": true, "d": true, "m": true}
@@ -251,6 +255,10 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 				// an initial, a title's short form: "R. Newkirk", "Sen. Ben", "D.L."
 			case gap == ", " && isSuffix(t):
 				// "Joseph R. Biden, Jr."
+			case (gap == " \"" || gap == " “") && nameCase(t) && k+1 < len(toks) && nickEnd(text[toks[k].End:toks[k+1].Start]) && nameCase(toks[k+1].Text):
+				// a nickname in quotation marks: Robert C. "Bobby" Scott
+			case nickEnd(gap) && k > 1 && (text[toks[k-2].End:toks[k-1].Start] == " \"" || text[toks[k-2].End:toks[k-1].Start] == " “"):
+				// the name after the nickname
 			default:
 				return n
 			}
@@ -414,11 +422,15 @@ func (x *extractor) nameMention(text string, toks []registry.Token, i, j int, re
 	// Leyen" is "leyen"'s); "Al Sharpton" keeps his "Al".
 	var written []string
 	for _, w := range strings.FieldsFunc(text[toks[core].Start:toks[end-1].End], func(r rune) bool { return r == ' ' || r == '\u00a0' }) {
+		if strings.HasPrefix(w, "\"") || strings.HasPrefix(w, "“") {
+			continue // a nickname is not one of the words that identify the person
+		}
 		if !(x.reg.IsNameParticle(w) && strings.ToLower(w) == w) {
 			written = append(written, w)
 		}
 	}
 	m.words = nameWords(strings.Join(written, " "))
+	m.nick = strings.ContainsAny(text[toks[core].Start:toks[end-1].End], "\"“")
 	if len(m.words) == 0 {
 		return mention{}, false
 	}
