@@ -833,6 +833,12 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	if len(in) == 0 {
 		return nil
 	}
+	// "Clinton … stressed her support … and said": the verb shares the clause's subject.
+	if b := strings.TrimRight(s[lo:v], " "); strings.HasSuffix(b, " and") && !strings.HasSuffix(strings.TrimRight(b[:len(b)-4], " "), ",") {
+		if m := x.clauseSubject(p, lo, v); m != nil {
+			return m
+		}
+	}
 	// Only a subject joined to the verb: nothing but adverbs, auxiliaries and an appositive
 	// between them.
 	if strings.HasSuffix(strings.TrimRight(s[lo:v], " "), ",") {
@@ -866,7 +872,7 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 func (x *extractor) clauseSubject(p, lo, v int) *mention {
 	for _, m := range x.mentionsBetween(p, lo, v) {
 		if m.kind == mPronoun || x.subjectLike(p, m) && m.kind != mGroup {
-			return &m
+			return x.firstMentionAfter(p, m.start, v) // with the names listed after it
 		}
 		break
 	}

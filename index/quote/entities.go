@@ -438,7 +438,8 @@ func displayName(s string) string {
 	all := isUpper(s)
 	words := strings.Split(s, " ")
 	for i, w := range words {
-		if isUpper(w) && (all || utf8.RuneCountInString(w) >= 3) && utf8.RuneCountInString(w) > 1 {
+		// An acronym of up to four letters in a name of small letters stays: "NBC News".
+		if isUpper(w) && (all || utf8.RuneCountInString(w) > 4) && utf8.RuneCountInString(w) > 1 {
 			words[i] = capitalise(w)
 		}
 	}

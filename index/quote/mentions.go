@@ -61,6 +61,17 @@ func (x *extractor) isTitle(w string) bool {
 	return x.reg.IsTitleWord(lw) || x.reg.IsHonorific(w) || x.reg.Language.TitleAbbreviations[w] != ""
 }
 
+// groupWord reports whether a capitalised word alone names a group of people by its ending:
+// "Muslims", "Democrats", "Republicans", "Americans", "Christians".
+func groupWord(w string) bool {
+	for _, end := range []string{"icans", "ians", "lims", "ists", "crats", "ites"} {
+		if len(w) > len(end)+2 && strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
 // nickEnd reports whether a gap closes a nickname's quotation marks and goes on to the name.
 func nickEnd(gap string) bool { return gap == "\" " || gap == "” " }
 
@@ -179,6 +190,14 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention) []mention {
 		out[k].possessive = possessiveAfter(text, out[k].end)
 		out[k].object = out[k].kind != mPronoun && x.afterPreposition(p, out[k].start)
 		out[k].initial = x.sentenceStartAt(p, out[k].start)
+		// "U.S. senator", "Chinese diplomat": a name before a noun for a person modifies it.
+		if out[k].kind == mName && !out[k].possessive {
+			if after := tokensIn(toks, out[k].end, min(len(text), out[k].end+24)); len(after) > 0 && text[out[k].end:after[0].Start] == " " && !nameCase(after[0].Text) {
+				if _, noun := x.reg.PersonNoun(after[0].Text); noun {
+					out[k].object = true
+				}
+			}
+		}
 		// In a list, every name is what the first is: "to Joe Biden and Bernie Sanders".
 		if k > 0 && out[k-1].object && out[k].kind == mName {
 			if gap := strings.TrimSpace(text[min(out[k-1].end, out[k].start):out[k].start]); gap == "and" || gap == "," || gap == ", and" || gap == "or" {
@@ -295,8 +314,9 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			return 0 // "Said Ellis: …" opens with a verb, not a name
 		}
 		if n > 0 && x.reg.IsNotName(t) && !x.isTitle(t) && !strings.ContainsAny(text[toks[k-1].End:toks[k].Start], "-'’") &&
-			!(isUpper(t) && (isUpper(toks[k-1].Text) || x.reg.IsHonorific(toks[k-1].Text))) {
-			return n // "Mr. SHARE" keeps his name; "Clinton Yesterday" does not run on
+			!(isUpper(t) && (isUpper(toks[k-1].Text) || x.reg.IsHonorific(toks[k-1].Text))) &&
+			!(k+1 < len(toks) && text[toks[k].End:toks[k+1].Start] == " " && nameCase(toks[k+1].Text)) {
+			return n // "Mr. SHARE" and "Chicago Police Department" run on; "Clinton Yesterday" does not
 		}
 		n++
 	}
@@ -421,13 +441,18 @@ func (x *extractor) nameMention(text string, toks []registry.Token, i, j int, re
 	// Particles written in lower case stay out of the words that identify a person ("von der
 	// Leyen" is "leyen"'s); "Al Sharpton" keeps his "Al".
 	var written []string
-	for _, w := range strings.FieldsFunc(text[toks[core].Start:toks[end-1].End], func(r rune) bool { return r == ' ' || r == '\u00a0' }) {
+	for i, w := range strings.FieldsFunc(text[toks[core].Start:toks[end-1].End], func(r rune) bool { return r == ' ' || r == '\u00a0' }) {
 		if strings.HasPrefix(w, "\"") || strings.HasPrefix(w, "“") {
 			continue // a nickname is not one of the words that identify the person
 		}
-		if !(x.reg.IsNameParticle(w) && strings.ToLower(w) == w) {
-			written = append(written, w)
+		// A particle is not one of them either, even in capitals at a sentence's start ("De
+		// Blasio"), unless it is a given name too ("Al Sharpton").
+		if x.reg.IsNameParticle(w) {
+			if _, given := x.reg.GivenName(w); strings.ToLower(w) == w || i == 0 && !given {
+				continue
+			}
 		}
+		written = append(written, w)
 	}
 	m.words = nameWords(strings.Join(written, " "))
 	m.nick = strings.ContainsAny(text[toks[core].Start:toks[end-1].End], "\"“")
@@ -496,8 +521,8 @@ func (x *extractor) nameMention(text string, toks []registry.Token, i, j int, re
 			m.person = m.person || !m.org
 		}
 	}
-	if len(m.words) == 1 && (x.reg.IsNotName(m.words[0]) || x.reg.IsNotSpeaker(m.words[0])) && m.honorific == "" && len(m.nouns) == 0 {
-		return mention{}, false
+	if len(m.words) == 1 && (x.reg.IsNotName(m.words[0]) || x.reg.IsNotSpeaker(m.words[0]) || groupWord(m.words[0])) && m.honorific == "" && len(m.nouns) == 0 {
+		return mention{}, false // "Democrats", "Muslims": a group, not a name
 	}
 	return m, true
 }

@@ -247,7 +247,11 @@ func (r *NewsReport) score(name string, doc *document.Document, quotes []quote.Q
 		for _, s := range got {
 			gotNames = append(gotNames, s.Name)
 		}
-		r.Outcomes = append(r.Outcomes, fmt.Sprintf("%-12s %-8s %s: %q want %v got %v", [...]string{"right", "wrong", "unidentified", "missed"}[o], g.kind, name, t.snippet(g.iv), g.speakers, gotNames))
+		via := ""
+		if fi >= 0 {
+			via = founds[fi].q.Via
+		}
+		r.Outcomes = append(r.Outcomes, fmt.Sprintf("%-12s %-8s %s: %q want %v got %v (%s)", [...]string{"right", "wrong", "unidentified", "missed"}[o], g.kind, name, t.snippet(g.iv), g.speakers, gotNames, via))
 		if g.kind == "fragment" {
 			r.Fragments[o]++
 			continue
