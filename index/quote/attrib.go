@@ -32,6 +32,7 @@ func (x *extractor) statement() bool {
 	if first < 0 || !x.hasWords(first, last) {
 		return false
 	}
+	x.analyse(0, 0) // names only: the text is one quotation, its speaker in the title
 	x.out = append(x.out, Quote{
 		Start: Pos{first, listNumber(x.paras[first])}, End: Pos{last, len(x.paras[last].Text)},
 		Kind: Full, Speakers: x.namedIn(who), Turn: true,
@@ -122,7 +123,7 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 		if n == 0 {
 			continue
 		}
-		if m, ok := x.nameMention(phrase, toks, i, i+n, regMs); ok {
+		if m, ok := x.nameMention(phrase, isUpper(phrase), toks, i, i+n, regMs); ok {
 			// Letters after a name ("Scott Morrison, MP") are no one's name.
 			if postNominal := n == 1 && isUpper(toks[i].Text) && len(toks[i].Text) <= 4 && strings.HasSuffix(phrase[:toks[i].Start], ", "); !postNominal {
 				all = append(all, found{m.start, x.speakerOfName(phrase, m)})

@@ -80,11 +80,20 @@ func newExtractor(reg *registry.Registry, title string, day time.Time, paras []d
 	for p := range paras {
 		x.titleCase[p] = x.isTitleCase(p)
 	}
-	x.ments = make([][]mention, len(paras))
-	x.hidden = make([][]mention, len(paras))
-	for p := range paras {
-		ms := reg.Mentions(paras[p].Text, x.toks[p], day)
-		x.ments[p] = x.mentionsIn(p, ms)
+	return x
+}
+
+// analyse reads the mentions of every paragraph, and gathers the names into entities.
+// Paragraphs [from, to) are read for quotation marks and need everything: names, pronouns,
+// descriptions and how each stands in its sentence. Elsewhere (a transcript's turns, the text
+// of a statement) only the names are read: they tell who the document's people are, and which
+// actors it names.
+func (x *extractor) analyse(from, to int) {
+	x.ments = make([][]mention, len(x.paras))
+	x.hidden = make([][]mention, len(x.paras))
+	for p := range x.paras {
+		ms := x.reg.Mentions(x.paras[p].Text, x.toks[p], x.day)
+		x.ments[p] = x.mentionsIn(p, ms, p < from || p >= to)
 	}
 	x.cluster()
 	x.appositives()
@@ -99,7 +108,6 @@ func newExtractor(reg *registry.Registry, title string, day time.Time, paras []d
 			}
 		}
 	}
-	return x
 }
 
 // isTitleCase reports whether paragraph p is a headline with a capital to most of its words

@@ -85,9 +85,12 @@ var notNamePart = map[string]bool{"era": true, "led": true, "like": true, "type"
 // isTitleNoun reports whether a word is a title, or a title's plural: "Secretary",
 // "Secretaries", "Senators".
 func (x *extractor) isTitleNoun(w string) bool {
+	if len(w) > 24 || !x.reg.MayHeadDescription(strings.TrimSuffix(w, "s")) && !x.reg.MayHeadDescription(w) && !strings.HasSuffix(w, "ies") {
+		return false
+	}
 	lw := strings.ToLower(w)
 	for _, s := range []string{lw, strings.TrimSuffix(lw, "s"), strings.TrimSuffix(lw, "es"), strings.TrimSuffix(lw, "ies") + "y"} {
-		if x.reg.IsTitleWord(s) && s != "" && x.reg.TitleEndingAt([]registry.Token{{Text: s}}, 0) != "" {
+		if s != "" && x.reg.IsTitle(s) {
 			return true
 		}
 	}
@@ -104,10 +107,11 @@ func isSuffix(w string) bool {
 }
 
 // mentionsIn reads the mentions of paragraph p, outside the quotations in spans.
-func (x *extractor) mentionsIn(p int, regMs []registry.Mention) []mention {
+func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) []mention {
 	text := x.paras[p].Text
 	toks := x.toks[p]
-	out := make([]mention, 0, len(toks)/8+1)
+	out := make([]mention, 0, len(toks)/16+1)
+	caps := isUpper(text) // a paragraph in capitals: its words are no acronyms
 	inQuote := func(off int) bool { return x.quoted(p, off) }
 	covered := make([]bool, len(toks))
 
@@ -139,7 +143,10 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention) []mention {
 			continue
 		}
 		t := toks[i].Text
-		if len(t) <= 4 {
+		if r := t[0]; namesOnly && 'a' <= r && r <= 'z' && (len(t) > 4 || !x.reg.IsNameParticle(t)) {
+			continue // names start with a capital or a particle
+		}
+		if len(t) <= 4 && !namesOnly {
 			if pr, g, ok := pronoun(t); ok {
 				out = append(out, mention{kind: mPronoun, start: toks[i].Start, end: toks[i].End, pronoun: pr, gender: g, person: pr != "they", ent: -1})
 				continue
@@ -153,15 +160,22 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention) []mention {
 			continue
 		}
 		if n := x.nameRun(text, toks, covered, i); n > 0 {
-			if m, ok := x.nameMention(text, toks, i, i+n, regMs); ok {
+			if namesOnly && n == 1 && !startsMention(regMs, i) {
+				continue // where nothing is attributed, a word alone tells nothing of who is who
+			}
+			if m, ok := x.nameMention(text, caps, toks, i, i+n, regMs); ok {
 				out = append(out, m)
 				for i+n < len(toks) && toks[i+n].Start < m.end {
 					n++ // a party tag: "(R-Utah)"
 				}
+			} else if namesOnly {
 			} else if m, ok := x.description(p, toks, i+n-1); ok {
 				out = append(out, m) // "the Secretaries of State and Defense", "the Senator"
 			}
 			i += n - 1
+			continue
+		}
+		if namesOnly {
 			continue
 		}
 		if m, ok := x.description(p, toks, i); ok {
@@ -236,6 +250,16 @@ func nameWords(s string) []string {
 	return out
 }
 
+// startsMention reports whether a registered name starts at token i.
+func startsMention(regMs []registry.Mention, i int) bool {
+	for _, m := range regMs {
+		if m.TokStart == i {
+			return true
+		}
+	}
+	return false
+}
+
 func lowerWords(toks []registry.Token) []string {
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
@@ -293,7 +317,7 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			// "Secretary of State Antony Blinken": a title's "of" does not end the run
 		case n > 1 && t == "the" && toks[k-1].Text == "of" && k+1 < len(toks) && nameCase(toks[k+1].Text):
 			// "Secretary of the Treasury Scott Bessent"
-		case x.reg.IsNameParticle(t) && x.particlesThenName(text, toks, k) && (n > 0 || k == 0 || !unicode.IsLetter(rune(text[toks[k-1].End]))):
+		case len(t) <= 4 && x.reg.IsNameParticle(t) && x.particlesThenName(text, toks, k) && (n > 0 || k == 0 || !unicode.IsLetter(rune(text[toks[k-1].End]))):
 			// "von der Leyen", "van der Stoel" (a particle may open a name that opens its text)
 		case len(t) == 1 && k+1 < len(toks) && (text[toks[k].End:toks[k+1].Start] == "'" || text[toks[k].End:toks[k+1].Start] == "’") && (nameCase(toks[k+1].Text) || isUpper(toks[k+1].Text)):
 			// "d'Espiney", "l'Anglais"
@@ -302,7 +326,7 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			// an acronym ("NBC News", "FBI"), or a name in capitals ("Mr. SPENDER")
 		case n > 0 && text[toks[k-1].End:toks[k].Start] == "-" && (nameCase(toks[k-1].Text) || isUpper(toks[k-1].Text)) && len(t) <= 8 && !notNamePart[t]:
 			// the lower-case end of a hyphenated name: "Ban Ki-moon", "Shih-chieh"
-		case x.reg.IsNameParticle(t) && k+1 < len(toks) && text[toks[k].End:toks[k+1].Start] == "-" && (nameCase(toks[k+1].Text) || isUpper(toks[k+1].Text)):
+		case len(t) <= 4 && x.reg.IsNameParticle(t) && k+1 < len(toks) && text[toks[k].End:toks[k+1].Start] == "-" && (nameCase(toks[k+1].Text) || isUpper(toks[k+1].Text)):
 			// an Arabic article joined to the name: "el-Khouri", "al-Assad"
 		default:
 			return n
@@ -386,7 +410,7 @@ func (x *extractor) particlesThenName(text string, toks []registry.Token, k int)
 
 // nameMention reads the run of tokens [i, j) as a name mention: the titles and honorifics
 // before the name proper, the name, a suffix, and a party tag in parentheses after it.
-func (x *extractor) nameMention(text string, toks []registry.Token, i, j int, regMs []registry.Mention) (mention, bool) {
+func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i, j int, regMs []registry.Mention) (mention, bool) {
 	m := mention{kind: mName, start: toks[i].Start, end: toks[j-1].End, ent: -1}
 	// The name proper starts after the last title or honorific that has a word after it
 	// ("Democratic Sen. Claire McCaskill", "Wells Fargo CEO John Stumpf").
@@ -454,8 +478,19 @@ func (x *extractor) nameMention(text string, toks []registry.Token, i, j int, re
 		}
 		written = append(written, w)
 	}
-	m.words = nameWords(strings.Join(written, " "))
-	m.nick = strings.ContainsAny(text[toks[core].Start:toks[end-1].End], "\"“")
+	m.words = make([]string, 0, len(written))
+	for _, w := range written {
+		w = strings.Trim(w, ".,")
+		if strings.Contains(w, "’") {
+			w = strings.ReplaceAll(w, "’", "'")
+		}
+		if w != "" {
+			m.words = append(m.words, strings.ToLower(w))
+		}
+	}
+	if span := text[toks[core].Start:toks[end-1].End]; strings.IndexByte(span, '"') >= 0 || strings.Contains(span, "“") {
+		m.nick = true
+	}
 	if len(m.words) == 0 {
 		return mention{}, false
 	}
@@ -484,7 +519,7 @@ func (x *extractor) nameMention(text string, toks []registry.Token, i, j int, re
 		}
 	}
 	last := toks[end-1].Text
-	if x.reg.IsOrgWord(last) || end-core == 1 && isUpper(last) && utf8.RuneCountInString(last) > 1 && m.honorific == "" && len(m.nouns) == 0 && !isUpper(text) {
+	if x.reg.IsOrgWord(last) || end-core == 1 && isUpper(last) && utf8.RuneCountInString(last) > 1 && m.honorific == "" && len(m.nouns) == 0 && !caps {
 		m.org, m.person = true, false
 	}
 	// A person noun just before the name: "MSNBC host Chris Matthews", "9/11 widow Terry Strada".

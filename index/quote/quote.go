@@ -84,6 +84,7 @@ type Result struct {
 func Extract(reg *registry.Registry, title string, day time.Time, paras []document.Paragraph) Result {
 	x := newExtractor(reg, title, day, paras)
 	if !x.transcript() && !x.statement() {
+		x.analyse(0, len(paras))
 		x.quotations(0, len(paras))
 	}
 	return Result{Quotes: x.out, Mentioned: x.mentioned, Tokens: x.toks}

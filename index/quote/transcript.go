@@ -138,6 +138,7 @@ func (x *extractor) transcript() bool {
 			}
 		}
 	}
+	x.analyse(0, first) // the paragraphs before the first label are read for quotation marks
 	x.quotations(0, first)
 	speakers := map[string][]Speaker{}
 	for p := first; p < len(x.paras); {

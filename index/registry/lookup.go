@@ -287,6 +287,9 @@ func (r *Registry) narrowByTitle(m *Mention, text string, toks []Token) {
 	}
 }
 
+// IsTitle reports whether a lower-case phrase is a whole title ("secretary", "prime minister").
+func (r *Registry) IsTitle(phrase string) bool { return r.titleWords[phrase] }
+
 // TitleEndingAt returns the title, in lower case, that ends with token k: titles may be up to
 // four words ("Prime Minister", "National Security Advisor"), and the shortest that fits is
 // taken. It returns "" when no title ends there.
