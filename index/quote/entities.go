@@ -157,6 +157,7 @@ func (x *extractor) cluster() {
 	// Pass 2: one word, with or without a title: of the entities of that surname named before
 	// it, the one named most often (the article's Clinton, not the Clinton it names once),
 	// the most recent of those; else the first named after it.
+	x.indexInnerWords()
 	count := map[int]int{}
 	for _, r := range names {
 		if e := x.ments[r.p][r.k].ent; e >= 0 {
@@ -318,17 +319,36 @@ func (x *extractor) cluster() {
 // surnameEntities returns the entities a one-word name may mean: those whose surname it is,
 // then those with the word elsewhere in their name ("Ban" of "Ban Ki-moon").
 func (x *extractor) surnameEntities(bySurname map[string][]int, w string) []int {
-	// An organisation is not named by its last word: "House" is not the White House.
-	out := slices.DeleteFunc(slices.Clone(bySurname[w]), func(e int) bool { return x.ents[e].org && !x.ents[e].person && len(x.ents[e].words) > 1 })
-	for e := range x.ents {
+	var out []int
+	for _, e := range bySurname[w] {
+		// An organisation is not named by its last word: "House" is not the White House.
+		if en := &x.ents[e]; !(en.org && !en.person && len(en.words) > 1) {
+			out = append(out, e)
+		}
+	}
+	for _, e := range x.byInnerWord[w] {
 		en := &x.ents[e]
-		if len(en.words) > 1 && en.person && !en.org && en.surname() != w && slices.Contains(en.words[:len(en.words)-1], w) && !slices.Contains(out, e) {
+		if en.person && !en.org && !slices.Contains(out, e) {
 			if _, given := x.reg.GivenName(w); !given || en.words[0] != w {
 				out = append(out, e)
 			}
 		}
 	}
 	return out
+}
+
+// indexInnerWords lists the entities of two words or more by each word but the last: "Ban" of
+// "Ban Ki-moon" may name him alone.
+func (x *extractor) indexInnerWords() {
+	x.byInnerWord = map[string][]int{}
+	for e := range x.ents {
+		en := &x.ents[e]
+		for _, w := range en.words[:len(en.words)-1] {
+			if w != en.surname() && !slices.Contains(x.byInnerWord[w], e) {
+				x.byInnerWord[w] = append(x.byInnerWord[w], e)
+			}
+		}
+	}
 }
 
 // compatible reports whether a one-word mention may mean the entity: not a person of the other

@@ -28,6 +28,8 @@ type extractor struct {
 	ments  [][]mention
 	hidden [][]mention // names inside descriptions, kept out of ments
 	ents   []entity
+	// byInnerWord lists the entities of several words by each word but the last.
+	byInnerWord map[string][]int
 	// titleCase marks headlines written with a capital to every word, where a run of capitals
 	// is not a name.
 	titleCase []bool

@@ -110,7 +110,7 @@ func isSuffix(w string) bool {
 func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) []mention {
 	text := x.paras[p].Text
 	toks := x.toks[p]
-	out := make([]mention, 0, len(toks)/16+1)
+	var out []mention
 	caps := isUpper(text) // a paragraph in capitals: its words are no acronyms
 	inQuote := func(off int) bool { return x.quoted(p, off) }
 	covered := make([]bool, len(toks))
