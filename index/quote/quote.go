@@ -49,6 +49,9 @@ type Quote struct {
 	Speakers   []Speaker
 	// Turn is true for a transcript's turn or a whole document that is one actor's statement.
 	Turn bool
+	// Procedural is true for a turn that carries no statement: a greeting, thanks, "Go ahead,
+	// Ashley", "Next question".
+	Procedural bool
 	// Via says how the speaker was found ("after name", "before pronoun", "continuation"), for
 	// measuring each way apart.
 	Via string
@@ -87,5 +90,34 @@ func Extract(reg *registry.Registry, title string, day time.Time, paras []docume
 		x.analyse(0, len(paras))
 		x.quotations(0, len(paras))
 	}
+	for i := range x.out {
+		if q := &x.out[i]; q.Turn {
+			q.Procedural = x.procedural(q.Text(paras))
+		}
+	}
 	return Result{Quotes: x.out, Mentioned: x.mentioned, Tokens: x.toks}
+}
+
+// maxProcedural bounds the words of a procedural turn: a longer turn says something.
+const maxProcedural = 16
+
+// procedural reports whether a turn's words carry no statement: a few words, all of them thanks,
+// greetings, the words that pass the floor, stage directions, or names ("Go ahead, Ashley.",
+// "Thank you, Mr. President. (Applause.)").
+func (x *extractor) procedural(text string) bool {
+	toks := registry.Tokenize(text)
+	if len(toks) == 0 || len(toks) > maxProcedural {
+		return false
+	}
+	for k, t := range toks {
+		if x.reg.IsProceduralWord(t.Text) {
+			continue
+		}
+		// A name said to someone: a capitalised word that is not the turn's first.
+		if k > 0 && nameCase(t.Text) {
+			continue
+		}
+		return false
+	}
+	return true
 }

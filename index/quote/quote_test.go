@@ -230,3 +230,19 @@ func TestNewsEvaluation(t *testing.T) {
 		t.Errorf("full-quote recall %.3f, below 0.97", recall)
 	}
 }
+
+func TestProcedural(t *testing.T) {
+	r := mustRegistry(t)
+	text := "MS. PSAKI: Good afternoon, everybody.\n\nQ Thank you.\n\nMS. PSAKI: Go ahead, Ashley.\n\nQ Will the President go to Kyiv?\n\nMS. PSAKI: He has no plans to travel to Kyiv this week. Thank you.\n\nMS. PSAKI: Thank you so much. (Laughter.)\n\nEND"
+	var paras []document.Paragraph
+	for _, p := range strings.Split(text, "\n\n") {
+		paras = append(paras, document.Paragraph{Text: p})
+	}
+	var got []bool
+	for _, q := range quote.Extract(r, "Press Briefing by Press Secretary Jen Psaki", time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC), paras).Quotes {
+		got = append(got, q.Procedural)
+	}
+	if want := []bool{true, true, false, true}; !slices.Equal(got, want) {
+		t.Errorf("procedural turns %v, want %v", got, want)
+	}
+}

@@ -198,6 +198,8 @@ type Language struct {
 	// NameModifiers are words written before a name that describe the person and are not part
 	// of the name ("Democrat", "French").
 	NameModifiers []string `yaml:"name_modifiers"`
+	// ProceduralWords make up the turns that carry no statement ("Thank you", "Go ahead").
+	ProceduralWords []string `yaml:"procedural_words"`
 	// WorkTitles are nouns and verbs after which quotation marks hold a work's title ("his
 	// book", "titled").
 	WorkTitles []string `yaml:"work_titles"`
@@ -270,6 +272,7 @@ type Registry struct {
 	modifiers  map[string]bool
 	heads      map[string]bool // person nouns, group nouns and the words of titles
 	works      map[string]bool
+	procedural map[string]bool
 
 	furnitureLines    map[string]bool
 	furniturePrefixes []string
@@ -558,6 +561,9 @@ func (r *Registry) TitleNoun(w string) string {
 // MayHeadDescription reports whether a word may be the noun of a description of a person or a
 // group ("senator", "secretaries", "Lady"): one lookup for the words a text is mostly made of.
 func (r *Registry) MayHeadDescription(w string) bool { return has(r.heads, w) }
+
+// IsProceduralWord reports whether a word may be part of a turn that carries no statement.
+func (r *Registry) IsProceduralWord(w string) bool { return has(r.procedural, w) }
 
 // IsWorkTitle reports whether a word before quotation marks says they hold a work's title.
 func (r *Registry) IsWorkTitle(w string) bool { return has(r.works, w) }
