@@ -618,9 +618,9 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			break
 		}
 	}
-	// "… by the White House": the passive's agent.
+	// "… by the White House": the passive's agent ("by Trump's tariffs" has none).
 	if strings.EqualFold(toks[0].Text, "by") {
-		if m := x.firstMentionAfter(p, toks[0].End, hi); m != nil {
+		if m := x.firstMentionAfter(p, toks[0].End, hi); m != nil && !m.possessive && x.adjacent(s, toks[0].End, m.start) {
 			return x.resolve(p, *m), true
 		}
 	}

@@ -214,7 +214,7 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 		}
 		// In a list, every name is what the first is: "to Joe Biden and Bernie Sanders".
 		if k > 0 && out[k-1].object && out[k].kind == mName {
-			if gap := strings.TrimSpace(text[min(out[k-1].end, out[k].start):out[k].start]); gap == "and" || gap == "," || gap == ", and" || gap == "or" {
+			if gap := strings.TrimSpace(text[min(out[k-1].end, out[k].start):out[k].start]); gap == "and" || gap == ", and" || gap == "or" {
 				out[k].object = true
 			}
 		}
