@@ -110,7 +110,7 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 		if m.Role && x.roleOfName(phrase, toks, m) {
 			continue // "President Joe Biden": the name, not the office, says who
 		}
-		all = append(all, found{m.Start, Speaker{Actor: m.Actors[0], Name: a.Name}})
+		all = append(all, found{m.Start, x.registered(m.Actors[0])})
 		for k := m.TokStart; k < m.TokEnd; k++ {
 			covered[k] = true
 		}
@@ -141,7 +141,7 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 	if len(out) == 0 {
 		name := strings.TrimPrefix(strings.TrimSpace(phrase), "the ")
 		if name != "" {
-			out = []Speaker{{Actor: -1, Name: displayName(name)}}
+			out = []Speaker{{Actor: -1, Name: displayName(name)}} // what it is, the phrase does not tell
 		}
 	}
 	return out
@@ -156,25 +156,37 @@ func (x *extractor) roleOfName(text string, toks []registry.Token, m registry.Me
 // speakerOfName returns the speaker a name mention outside the text's entities is.
 func (x *extractor) speakerOfName(text string, m mention) Speaker {
 	if len(m.actors) == 1 && m.org {
-		return Speaker{Actor: m.actors[0], Name: x.reg.ActorAt(m.actors[0]).Name}
+		return x.registered(m.actors[0])
 	}
 	name := displayName(text[m.coreStart:m.coreEnd])
+	kind := registry.Kind("")
+	switch {
+	case m.org:
+		kind = registry.Organisation
+	case m.person || len(m.words) >= 2:
+		kind = registry.Person
+	}
 	single := len(m.words) == 1
 	if m.explicit && len(m.actors) == 1 && x.fitsDate(m.actors[0], single, true) {
-		return Speaker{Actor: m.actors[0], Name: x.reg.ActorAt(m.actors[0]).Name}
+		return x.registered(m.actors[0])
 	}
 	if !single {
 		if ms := x.reg.LookupName(name, x.day); len(ms) == 1 && len(ms[0].Actors) == 1 && !ms[0].Surname && !ms[0].Role && x.fitsDate(ms[0].Actors[0], false, false) {
-			a := ms[0].Actors[0]
-			return Speaker{Actor: a, Name: x.reg.ActorAt(a).Name}
+			return x.registered(ms[0].Actors[0])
 		}
-		return Speaker{Actor: -1, Name: name}
+		return Speaker{Actor: -1, Name: name, Kind: kind}
 	}
 	e := entity{words: m.words, gender: m.gender, nouns: m.nouns, single: true}
 	if a := x.surnameActor(&e); a >= 0 {
-		return Speaker{Actor: a, Name: x.reg.ActorAt(a).Name}
+		return x.registered(a)
 	}
-	return Speaker{Actor: -1, Name: name}
+	return Speaker{Actor: -1, Name: name, Kind: kind}
+}
+
+// registered returns a registered actor as a speaker.
+func (x *extractor) registered(a int) Speaker {
+	act := x.reg.ActorAt(a)
+	return Speaker{Actor: a, Name: act.Name, Kind: act.Kind}
 }
 
 // quotations finds the quotations in paragraphs [from, to) and attributes each.
@@ -999,7 +1011,7 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 			return x.speakersOf(m.ent)
 		}
 		if len(m.actors) == 1 {
-			return []Speaker{{Actor: m.actors[0], Name: x.reg.ActorAt(m.actors[0]).Name}}
+			return []Speaker{x.registered(m.actors[0])}
 		}
 	case mPronoun:
 		if m.pronoun == "they" {
@@ -1037,10 +1049,10 @@ func (x *extractor) described(p int, m mention) []Speaker {
 		for _, o := range x.hiddenIn(p, m) {
 			// "a Treasury Department spokeswoman": the organisation inside the description.
 			if o.kind == mName && o.org && len(o.actors) == 1 {
-				return []Speaker{{Actor: o.actors[0], Name: x.reg.ActorAt(o.actors[0]).Name}}
+				return []Speaker{x.registered(o.actors[0])}
 			}
 			if o.kind == mName && o.org {
-				return []Speaker{{Actor: -1, Name: displayName(x.paras[p].Text[o.coreStart:o.coreEnd])}}
+				return []Speaker{{Actor: -1, Name: displayName(x.paras[p].Text[o.coreStart:o.coreEnd]), Kind: registry.Organisation}}
 			}
 		}
 		for _, o := range x.mentionsBetween(p, m.end, min(len(x.paras[p].Text), m.end+40)) {
@@ -1318,7 +1330,7 @@ func (x *extractor) labelled(label string) []Speaker {
 	if e := x.personBySurname(words[len(words)-1]); e >= 0 {
 		return x.speakersOf(e)
 	}
-	return []Speaker{{Actor: -1, Name: displayName(strings.Join(strings.Fields(label), " "))}}
+	return []Speaker{{Actor: -1, Name: displayName(strings.Join(strings.Fields(label), " ")), Kind: registry.Person}}
 }
 
 // personBySurname returns the person of two or more names the text gives with that surname,

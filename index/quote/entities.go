@@ -51,9 +51,18 @@ func (x *extractor) speakersOf(e int) []Speaker {
 	}
 	en := &x.ents[e]
 	if en.actor >= 0 {
-		return []Speaker{{Actor: en.actor, Name: x.reg.ActorAt(en.actor).Name}}
+		return []Speaker{x.registered(en.actor)}
 	}
-	return []Speaker{{Actor: -1, Name: en.name}}
+	kind := registry.Kind("")
+	switch {
+	case en.person:
+		kind = registry.Person
+	case en.org:
+		kind = registry.Organisation
+	case en.gender != "":
+		kind = registry.Person // "she" was said of them
+	}
+	return []Speaker{{Actor: -1, Name: en.name, Kind: kind}}
 }
 
 // cluster gathers the name mentions of the document into entities and links them to the

@@ -39,6 +39,9 @@ func (p Pos) Before(q Pos) bool { return p.Para < q.Para || p.Para == q.Para && 
 type Speaker struct {
 	Actor int
 	Name  string
+	// Kind is what the speaker is: a person, an organisation, a country or a role without a
+	// name ("Senior Administration Official"); empty when the text does not tell.
+	Kind registry.Kind
 }
 
 // Quote is one quotation: the span of the quoted words (without the marks; End exclusive), its

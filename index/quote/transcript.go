@@ -195,7 +195,7 @@ func (x *extractor) turnHasWords(start, end Pos) bool {
 func (x *extractor) labelSpeakers(name string) []Speaker {
 	if ms := x.reg.LookupName(name, x.day); len(ms) == 1 && len(ms[0].Actors) == 1 && ms[0].Role {
 		a := ms[0].Actors[0]
-		return []Speaker{{Actor: a, Name: x.reg.ActorAt(a).Name}}
+		return []Speaker{x.registered(a)}
 	}
 	who := x.namedIn(name)
 	if len(who) == 1 && who[0].Actor < 0 {
@@ -208,9 +208,9 @@ func (x *extractor) labelSpeakers(name string) []Speaker {
 		// Unknown: a role keeps its words ("Senior Administration Official"), a person their
 		// name without a title or honorific ("COACH KERR" is Kerr).
 		if x.reg.IsRoleLabel(name) {
-			return []Speaker{{Actor: -1, Name: titleCase(name)}}
+			return []Speaker{{Actor: -1, Name: titleCase(name), Kind: registry.Unnamed}}
 		}
-		return []Speaker{{Actor: -1, Name: who[0].Name}}
+		return []Speaker{{Actor: -1, Name: who[0].Name, Kind: registry.Person}}
 	}
 	return who
 }

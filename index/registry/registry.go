@@ -42,6 +42,9 @@ const (
 	Organisation Kind = "organisation"
 	Country      Kind = "country"
 	Unregistered Kind = "unregistered"
+	// Unnamed is a speaker known only by an office or a part ("Senior Administration Official",
+	// "Moderator"): never a registered actor.
+	Unnamed Kind = "role"
 )
 
 // Actor is a person, organisation or country.
