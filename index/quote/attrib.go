@@ -921,6 +921,9 @@ func (x *extractor) afterPreposition(p, off int) bool {
 // coordinated returns the last mention of ms joined with those before it by "and" or commas:
 // "The United States, Canada and the United Kingdom".
 func (x *extractor) coordinated(p int, ms []mention) *mention {
+	if len(ms) == 0 {
+		return &mention{ent: -1, kind: mGroup}
+	}
 	m := ms[len(ms)-1]
 	if m.kind != mName && m.kind != mRole {
 		return &m

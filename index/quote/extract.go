@@ -217,7 +217,20 @@ func (x *extractor) mentionsBetween(p, lo, hi int) []mention {
 	ms := x.ments[p]
 	i := sort.Search(len(ms), func(i int) bool { return ms[i].start >= lo })
 	j := i
-	for j < len(ms) && ms[j].end <= hi {
+	for j < len(ms) && ms[j].start < hi {
+		if ms[j].end > hi {
+			// A mention that runs past hi: leave it out, keep the ones after it that fit.
+			var out []mention
+			for _, m := range ms[i:] {
+				if m.start >= hi {
+					break
+				}
+				if m.end <= hi {
+					out = append(out, m)
+				}
+			}
+			return out
+		}
 		j++
 	}
 	return ms[i:j]
