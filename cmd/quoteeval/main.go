@@ -13,6 +13,7 @@ import (
 	"fmt"
 	iofs "io/fs"
 	"os"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/readout/readout/index/quote/quoteeval"
@@ -41,6 +42,7 @@ func run(args []string) error {
 	transcripts := fs.String("transcripts", "", "check the turns of press briefings drawn from `corpus` (a folder or .tar.gz) against their labels")
 	sample := fs.Int("sample", 10, "with -transcripts: how many briefings to draw")
 	seed := fs.Uint64("seed", 1, "with -transcripts: the draw's seed")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file`")
 	outcomes := fs.Bool("outcomes", false, "with -polnear: print every labelled quote's outcome, one to a line, for diff")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -48,6 +50,17 @@ func run(args []string) error {
 	r, err := registry.Load(os.DirFS(*reg), nil)
 	if err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if *doc != "" {
 		return quoteeval.Show(os.Stdout, *doc, r)

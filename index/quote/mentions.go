@@ -130,6 +130,10 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 		case a.Kind != registry.Person:
 			out = append(out, mention{kind: mName, start: m.Start, end: m.End, coreStart: m.Start, coreEnd: m.End, actors: m.Actors[:1], explicit: true, org: true, ent: -1,
 				words: lowerWords(toks[m.TokStart:m.TokEnd])})
+		case namesOnly && !m.Surname:
+			// Where nothing is attributed, registered names are all there is to read.
+			out = append(out, mention{kind: mName, start: m.Start, end: m.End, coreStart: m.Start, coreEnd: m.End, actors: m.Actors, explicit: true, person: true, ent: -1,
+				words: lowerWords(toks[m.TokStart:m.TokEnd])})
 		default:
 			continue // people are read as names below, so that the document decides who they are
 		}
@@ -138,7 +142,7 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 		}
 	}
 
-	for i := 0; i < len(toks); i++ {
+	for i := 0; i < len(toks) && !namesOnly; i++ {
 		if covered[i] || inQuote(toks[i].Start) {
 			continue
 		}

@@ -94,7 +94,8 @@ func Extract(reg *registry.Registry, title string, day time.Time, paras []docume
 		x.quotations(0, len(paras))
 	}
 	for i := range x.out {
-		if q := &x.out[i]; q.Turn {
+		// A turn of a few words: a longer one says something.
+		if q := &x.out[i]; q.Turn && q.Start.Para == q.End.Para && q.End.Off-q.Start.Off <= 160 {
 			q.Procedural = x.procedural(q.Text(paras))
 		}
 	}
