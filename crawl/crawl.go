@@ -49,6 +49,8 @@ type Options struct {
 	Seed uint64
 	// AllowReplacement accepts U+FFFD in answers, for an archive whose texts hold it.
 	AllowReplacement bool
+	// Starts are more addresses to begin from, beside the site's own (Starts).
+	Starts []string
 }
 
 // Finding is an answer or a link that fails a check.
@@ -182,7 +184,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	}
 
 	var level []target
-	for _, s := range Starts {
+	for _, s := range append(slices.Clone(Starts), o.Starts...) {
 		level = c.add(level, s, "")
 	}
 	for len(level) > 0 {
@@ -288,10 +290,10 @@ func (c *crawler) fetch(ctx context.Context, t target) result {
 	}
 	r.status = resp.StatusCode
 	r.linkBase = c.base.ResolveReference(&url.URL{Path: pathOf(t.url)})
-	if resp.StatusCode >= 300 {
+	if r.location = resp.Header.Get("Location"); resp.StatusCode >= 400 || (resp.StatusCode >= 300 && r.location != "") {
 		// A redirect's body is a note for old browsers, an error's is checked by the handlers'
-		// own tests: the address it leads to, or the status, is what matters here.
-		r.location = resp.Header.Get("Location")
+		// own tests: the address it leads to, or the status, is what matters here. (A 300
+		// without a Location is a page of choices, checked as a page.)
 		return r
 	}
 	ctype, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))

@@ -144,7 +144,7 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) error {
 
 // apiArticle handles "GET /api/articles/{id}": an article with its text and quotes.
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) error {
-	_, art, err := byID(r, slugID, "article", s.archive.Article)
+	_, art, err := byID(r, articleID, "article", s.archive.Article)
 	if err != nil {
 		return err
 	}
