@@ -1,8 +1,10 @@
 package index_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -279,5 +281,55 @@ func TestIDsOnDisk(t *testing.T) {
 			}
 		}
 		a.Close()
+	}
+}
+
+// TestStartupSummary: the log tells what became of every file: one line of counts (served,
+// merged into a document of the same text, skipped and why), a warning for each file skipped,
+// and at debug level a line for each other file.
+func TestStartupSummary(t *testing.T) {
+	files := collisions()
+	files["broken/empty.md"] = &fstest.MapFile{}
+	files["broken/no-date.md"] = doc("title: x", "Text.\n")
+	files["broken/no-date-either.md"] = doc("title: y", "Text.\n")
+	var buf bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	a, err := index.Open(context.Background(), index.Options{Source: files, Registry: mustRegistry(t), Logger: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	if err := a.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(buf.String(), "\n")
+	find := func(msg string) []string {
+		var out []string
+		for _, l := range lines {
+			if strings.Contains(l, "msg="+msg+" ") || strings.Contains(l, `msg="`+msg+`"`) {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	ready := find("archive ready")
+	if len(ready) != 1 {
+		t.Fatalf("%d summary lines:\n%s", len(ready), buf.String())
+	}
+	for _, want := range []string{"files=12", "served=9", "merged=1", "skipped=3", "articles=8", "suffixed=6",
+		`skipped_for="no date in the front matter ×2; empty file ×1"`} {
+		if !strings.Contains(ready[0], want) {
+			t.Errorf("the summary has no %s: %s", want, ready[0])
+		}
+	}
+	if got := find("skipped"); len(got) != 3 {
+		t.Errorf("%d lines for skipped files, want 3:\n%s", len(got), strings.Join(got, "\n"))
+	}
+	merged := find("merged")
+	if len(merged) != 1 || !strings.Contains(merged[0], "file=fact-sheets/2025-01-22-fact.md into=2025-01-22-fact read_from=briefings-statements/2025-01-22-fact.md") {
+		t.Errorf("merged: %q", merged)
+	}
+	if got := find("served"); len(got) != 8 {
+		t.Errorf("%d lines for files served, want 8:\n%s", len(got), strings.Join(got, "\n"))
 	}
 }
