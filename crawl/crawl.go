@@ -88,7 +88,8 @@ type Report struct {
 	Fetched   int    // requests answered
 	Links     int    // internal links seen in what was fetched (each time one is seen)
 	Anchors   int    // links to an anchor of a fetched page, checked
-	Redirects int    // answers 3xx, followed
+	Redirects int    // answers 3xx with a Location, followed
+	Choices   int    // answers 300 without one: pages listing the documents that share an id
 	Invalid   []Finding
 	Broken    []Finding
 	Errors    []Finding // 5xx, or no answer
@@ -356,6 +357,8 @@ func (c *crawler) record(next []target, r result) []target {
 	if r.location != "" {
 		c.report.Redirects++
 		links = append(links, r.location)
+	} else if r.status == http.StatusMultipleChoices {
+		c.report.Choices++
 	}
 	for _, l := range links {
 		u, frag, ok := c.internal(r.linkBase, l)
@@ -454,8 +457,18 @@ func jsonLinks(b []byte) []string {
 	var links []string
 	ids := func(kind string, x any) {
 		add := func(id string) {
-			if id != "" {
-				links = append(links, "/"+kind+"/"+url.PathEscape(id), "/api/"+kind+"/"+url.PathEscape(id))
+			if id == "" {
+				return
+			}
+			links = append(links, "/"+kind+"/"+url.PathEscape(id), "/api/"+kind+"/"+url.PathEscape(id))
+			// An id with a suffix shares its plain id with another document's (index/ids.go):
+			// the plain id's page lists them.
+			sep := "-"
+			if kind == "articles" {
+				sep = "--"
+			}
+			if plain, _, ok := strings.Cut(id, sep); ok && (kind == "articles" || kind == "quotes") {
+				links = append(links, "/"+kind+"/"+url.PathEscape(plain), "/api/"+kind+"/"+url.PathEscape(plain))
 			}
 		}
 		switch x := x.(type) {

@@ -24,6 +24,7 @@ type apiSummary struct {
 	QuoteCount    int      `json:"quote_count"`
 	Words         int      `json:"words"`
 	Permalink     string   `json:"permalink"`
+	Tags          []string `json:"tags"` // of all its files, when it was filed more than once
 }
 
 type apiArticle struct {
@@ -74,7 +75,7 @@ func summaryJSON(s *index.Summary) apiSummary {
 		Date: s.Date.ISO(), DatePrecision: string(s.Date.Precision),
 		Place: s.Place, Source: s.Source, URL: s.URL,
 		Actors: nonNil(s.Actors), Topics: nonNil(s.Topics),
-		QuoteCount: s.Quotes, Words: s.Words, Permalink: articleURL(s.ID),
+		QuoteCount: s.Quotes, Words: s.Words, Permalink: articleURL(s.ID), Tags: nonNil(s.Tags),
 	}
 }
 

@@ -46,16 +46,21 @@ func TestCrawl(t *testing.T) {
 		}
 		srv := httptest.NewServer(handlers.New(handlers.Config{Archive: a, PublicURL: "https://readout.example"}))
 		t.Cleanup(srv.Close)
-		crawlAll(t, srv, st,
+		rep := crawlAll(t, srv, st,
 			"/search?q=Xinjiang&kind=quotes&sort=newest", "/search?q=Xinjiang", "/search?q=%E6%96%B0%E7%96%86",
 			"/feed?q=Xinjiang", "/feed?q=Xinjiang&kind=quotes", "/search?q=review&kind=quotes",
 			"/articles/2024-07-18-on-the-record-press-gaggle-by-john-kirby",
 			"/api/articles/2024-07-18-on-the-record-press-gaggle-by-john-kirby",
 		)
+		// The pages listing the documents (two plain ids) and the quotes (at least one) that
+		// share an id, as pages and from the API.
+		if rep.Choices < 6 {
+			t.Errorf("%d lists of choices checked, want 6 or more", rep.Choices)
+		}
 	})
 }
 
-func crawlAll(t *testing.T, srv *httptest.Server, st index.Stats, starts ...string) {
+func crawlAll(t *testing.T, srv *httptest.Server, st index.Stats, starts ...string) *crawl.Report {
 	ids := []string{
 		"/articles/{id}", "/api/articles/{id}", "/quotes/{id}", "/api/quotes/{id}",
 		"/actors/{id}", "/api/actors/{id}", "/topics/{id}", "/api/topics/{id}",
@@ -95,5 +100,6 @@ func crawlAll(t *testing.T, srv *httptest.Server, st index.Stats, starts ...stri
 			t.Errorf("no %s fetched", kind)
 		}
 	}
-	t.Logf("%d answers, %d links, %d anchors, %d redirects in %s", rep.Fetched, rep.Links, rep.Anchors, rep.Redirects, rep.Took.Round(time.Millisecond))
+	t.Logf("%d answers (%d lists of choices), %d links, %d anchors, %d redirects in %s", rep.Fetched, rep.Choices, rep.Links, rep.Anchors, rep.Redirects, rep.Took.Round(time.Millisecond))
+	return rep
 }

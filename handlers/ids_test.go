@@ -105,6 +105,10 @@ func TestSharedIDs(t *testing.T) {
 			}
 		}
 	}
+	var sum struct{ Tags []string }
+	if err := json.Unmarshal([]byte(get(t, srv, "/api/articles/"+fact).body), &sum); err != nil || strings.Join(sum.Tags, " ") != "briefings-statements fact-sheets" {
+		t.Errorf("the tags of a document filed twice: %q (%v)", sum.Tags, err)
+	}
 	if r := get(t, srv, "/articles/"+fact+"--zzzzzz"); r.status != 404 {
 		t.Errorf("a suffix of no file: %d", r.status)
 	}

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"time"
 
 	"github.com/readout/readout/crawl"
@@ -38,6 +39,13 @@ func run(ctx context.Context, args []string, out io.Writer) (int, error) {
 	fs.IntVar(&o.Workers, "workers", 4, "`N` requests at once")
 	fs.Uint64Var(&o.Seed, "seed", 1, "which addresses a bounded crawl samples")
 	show := fs.Int("show", 20, "list at most `N` findings of each sort")
+	fs.Func("start", "begin from `PATH` too (repeatable), beside the home page and the API's lists", func(p string) error {
+		if !strings.HasPrefix(p, "/") {
+			return fmt.Errorf("%q is not a path", p)
+		}
+		o.Starts = append(o.Starts, p)
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		return 2, err
 	}
@@ -65,8 +73,8 @@ func write(w io.Writer, r *crawl.Report, show int) {
 		t.Errors += k.Errors
 	}
 	fmt.Fprintf(w, "| **all** | %d | %d | %d | %d | %d |\n\n", t.Found, t.Fetched, t.Invalid, t.Broken, t.Errors)
-	fmt.Fprintf(w, "%d answers checked in %s; %d internal links followed or checked, %d anchors of fetched pages checked, %d redirects followed.\n",
-		r.Fetched, r.Took.Round(time.Second), r.Links, r.Anchors, r.Redirects)
+	fmt.Fprintf(w, "%d answers checked in %s (%d of them pages listing the documents that share an id); %d internal links seen, to %d addresses, of which those fetched are checked; %d links to an anchor of a fetched page checked; %d redirects followed.\n",
+		r.Fetched, r.Took.Round(time.Second), r.Choices, r.Links, t.Found, r.Anchors, r.Redirects)
 	for _, list := range []struct {
 		name string
 		fs   []crawl.Finding
