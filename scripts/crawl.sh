@@ -72,15 +72,18 @@ READY=$(grep -o 'msg="archive ready".*' "$RUN/server.log" | head -n 1)
 log "ready: $READY"
 
 # The plain ids that documents of different texts share answer a page listing them (300): begin
-# from each of those the API lists, so that the sample has them all.
+# from each, so that the sample has them all. The API lists 10,000 articles at most: the newest
+# 10,000 and the oldest 10,000 are all of them up to 20,000.
 STARTS=()
-for page in $(seq 1 100); do
-  curl -sf --max-time 30 "$BASE/api/articles?per_page=100&page=$page" || break
+for list in "articles?" "search?sort=oldest&"; do
+  for page in $(seq 1 100); do
+    curl -sf --max-time 30 "$BASE/api/${list}per_page=100&page=$page" || break
+  done
 done | { grep -o '"id": "[a-z0-9-]*--[a-z2-7]*"' || true; } | sed -E 's/^"id": "([a-z0-9-]*)--.*/\1/' | sort -u >"$RUN/shared-ids"
 while read -r id; do
   STARTS+=(-start "/articles/$id" -start "/api/articles/$id")
 done <"$RUN/shared-ids"
-log "$(wc -l <"$RUN/shared-ids") plain ids shared by documents of different texts among the articles the API lists"
+log "$(wc -l <"$RUN/shared-ids") plain ids shared by documents of different texts"
 
 log "crawling: at most $PER_KIND addresses of each kind, $WORKERS at once (seed $SEED)"
 cpu0=$(proc_cs "$PID")
