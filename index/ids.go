@@ -13,11 +13,11 @@ import (
 // A file's plain id is what document.Parse gives it: its front matter's id, else its file name,
 // as a slug of at most 160 characters. Files with the same plain id and the same text (the same
 // date and the same paragraphs as a reader sees them, spacing aside: the title, tags,
-// source_url and times may differ) are one document, filed twice: it is served once, read from the first of its files (by
-// path), and knows all of them (Summary.Also) and all their tags. Files with one
-// plain id and different texts are different documents: each then takes the plain id, two
-// hyphens and a suffix of its first file's path (a base32 hash, 6 letters or more, as many as
-// it takes to tell the documents of that id apart); the plain id itself then names them all,
+// source_url and times may differ) are one document, filed twice: it is served once, read from
+// the first of its files by path, and knows all of them (Summary.Also) and all their tags. Files
+// with one plain id and different texts are different documents: each then takes the plain id,
+// two hyphens and a suffix of its first file's path (a base32 hash, 6 letters or more, as many
+// as it takes to tell the documents of that id apart); the plain id itself then names them all,
 // and its address lists them. A slug never holds two hyphens in a row, so a suffixed id is never
 // another file's plain id.
 //
