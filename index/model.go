@@ -34,7 +34,8 @@ type Summary struct {
 	Topics        []string // topic ids
 	Quotes        int
 	Words         int
-	Path          string // the file in the archive folder
+	Path          string   // the file in the archive folder it is read from
+	Also          []string // other files with the same plain id and text: the same document, filed again
 }
 
 // Article is an article as a reader reads it: its summary, its text and its quotes.
