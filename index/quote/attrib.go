@@ -623,11 +623,8 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 	}
 	// "… ― Sonya Herridge": a signature after a dash.
 	if gap := strings.TrimSpace(s[lo:toks[0].Start]); gap == "―" || gap == "—" || gap == "–" || gap == "-" || gap == "--" {
-		for _, m := range x.mentionsBetween(p, toks[0].Start, hi) {
-			if m.start == toks[0].Start && m.kind == mName {
-				return x.resolve(p, m), true
-			}
-			break
+		if ms := x.mentionsBetween(p, toks[0].Start, hi); len(ms) > 0 && ms[0].start == toks[0].Start && ms[0].kind == mName {
+			return x.resolve(p, ms[0]), true
 		}
 	}
 	// "… by the White House": the passive's agent ("by Trump's tariffs" has none).
@@ -883,11 +880,9 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 // after a comma ("Trump attacked Clinton …, saying, “…”"): the first name or pronoun of the
 // sentence that is its clause's subject.
 func (x *extractor) clauseSubject(p, lo, v int) *mention {
-	for _, m := range x.mentionsBetween(p, lo, v) {
-		if m.kind == mPronoun || x.subjectLike(p, m) && m.kind != mGroup {
-			return x.firstMentionAfter(p, m.start, v) // with the names listed after it
-		}
-		break
+	ms := x.mentionsBetween(p, lo, v)
+	if len(ms) > 0 && (ms[0].kind == mPronoun || x.subjectLike(p, ms[0]) && ms[0].kind != mGroup) {
+		return x.firstMentionAfter(p, ms[0].start, v) // with the names listed after it
 	}
 	return nil
 }
@@ -1401,14 +1396,10 @@ func (x *extractor) introSubject(sp span) []Speaker {
 		return nil
 	}
 	lo := x.sentenceStart(p, len(x.paras[p].Text)-1)
-	for _, m := range x.mentionsBetween(p, lo, len(x.paras[p].Text)) {
-		if m.kind == mPronoun || m.kind == mDescription {
-			break
-		}
-		if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(p, m) {
+	if ms := x.mentionsBetween(p, lo, len(x.paras[p].Text)); len(ms) > 0 {
+		if m := ms[0]; m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(p, m) {
 			return x.resolve(p, m)
 		}
-		break
 	}
 	return nil
 }

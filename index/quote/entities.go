@@ -30,19 +30,11 @@ type entity struct {
 	actor   int // the registered actor, or -1
 	nouns   []string
 	titles  bool // named with a title or honorific at least once
-	caps    bool // the name is written in capitals only
 	single  bool // named by one word only
 	aliasOK bool // the one word is a registered alias of actor
 }
 
 func (e *entity) surname() string { return e.words[len(e.words)-1] }
-
-func (e *entity) given() string {
-	if len(e.words) < 2 {
-		return ""
-	}
-	return e.words[0]
-}
 
 // speakers returns who the entity is as a quote's speaker.
 func (x *extractor) speakersOf(e int) []Speaker {
