@@ -196,7 +196,7 @@ func (c *catalog) noteSpeakers(a *Article, reg *registry.Registry, known map[str
 		for _, s := range q.Speakers {
 			if _, ok := reg.Actor(s.ID); !ok && !known[s.ID] {
 				known[s.ID] = true
-				c.Extra = append(c.Extra, ActorInfo{ID: s.ID, Name: s.Name, Kind: string(registry.Unregistered)})
+				c.Extra = append(c.Extra, ActorInfo{ID: s.ID, Name: s.Name, Kind: s.Kind})
 			}
 		}
 	}

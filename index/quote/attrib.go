@@ -684,7 +684,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			}
 		}
 		for _, m := range x.mentionsBetween(p, lo, hi) {
-			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) {
+			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) && x.knownShape(m) {
 				return x.resolve(p, m), true
 			}
 		}
@@ -720,6 +720,17 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// knownShape reports whether a name has the shape of someone who speaks: a person, an
+// organisation or a country, registered or told by the text. Capitals that open a line ("PROMISE
+// MADE: “…”") name no one.
+func (x *extractor) knownShape(m mention) bool {
+	if m.kind == mRole || m.ent < 0 {
+		return m.kind == mRole
+	}
+	en := &x.ents[m.ent]
+	return en.actor >= 0 || en.person || en.org
 }
 
 // nameVerbColon reads a sentence that is only a name and a verb before a quotation: "Trump
@@ -1353,7 +1364,7 @@ func (x *extractor) personBySurname(surname string) int {
 func (x *extractor) introduced(p int) []Speaker {
 	var names []mention
 	for _, m := range x.ments[p] {
-		if (m.kind == mName || m.kind == mRole) && !m.possessive && m.ent >= 0 {
+		if (m.kind == mName || m.kind == mRole) && !m.possessive && m.ent >= 0 && x.knownShape(m) {
 			if x.ents[m.ent].person {
 				return x.resolve(p, m)
 			}
@@ -1414,7 +1425,7 @@ func (x *extractor) listIntroSpeaker(p int) []Speaker {
 		return nil
 	}
 	for _, m := range x.ments[p] {
-		if (m.kind == mName || m.kind == mRole) && !m.object && !m.possessive {
+		if (m.kind == mName || m.kind == mRole) && !m.object && !m.possessive && x.knownShape(m) {
 			return x.resolve(p, m)
 		}
 	}

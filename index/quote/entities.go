@@ -29,9 +29,10 @@ type entity struct {
 	org     bool
 	actor   int // the registered actor, or -1
 	nouns   []string
-	titles  bool // named with a title or honorific at least once
-	single  bool // named by one word only
-	aliasOK bool // the one word is a registered alias of actor
+	title   string // the first title the text gives the person, written as a title ("Senator")
+	titles  bool   // named with a title or honorific at least once
+	single  bool   // named by one word only
+	aliasOK bool   // the one word is a registered alias of actor
 }
 
 func (e *entity) surname() string { return e.words[len(e.words)-1] }
@@ -54,7 +55,7 @@ func (x *extractor) speakersOf(e int) []Speaker {
 	case en.gender != "":
 		kind = registry.Person // "she" was said of them
 	}
-	return []Speaker{{Actor: -1, Name: en.name, Kind: kind}}
+	return []Speaker{{Actor: -1, Name: en.name, Kind: kind, Role: en.title}}
 }
 
 // cluster gathers the name mentions of the document into entities and links them to the
@@ -99,6 +100,9 @@ func (x *extractor) cluster() {
 		en.person = en.person || m.person
 		en.org = en.org && !m.person
 		en.titles = en.titles || m.honorific != "" || len(m.nouns) > 0
+		if en.title == "" && len(m.nouns) > 0 && en.person {
+			en.title = titleOf(m.nouns[0])
+		}
 		for _, n := range m.nouns {
 			if !slices.Contains(en.nouns, n) {
 				en.nouns = append(en.nouns, n)
@@ -567,4 +571,14 @@ func withoutNickname(s string) string {
 		}
 	}
 	return strings.Join(kept, " ")
+}
+
+// titleOf writes a title's noun as a title: "press secretary" is "Press Secretary".
+func titleOf(noun string) string {
+	words := strings.Fields(noun)
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
 }

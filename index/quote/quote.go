@@ -42,6 +42,9 @@ type Speaker struct {
 	// Kind is what the speaker is: a person, an organisation, a country or a role without a
 	// name ("Senior Administration Official"); empty when the text does not tell.
 	Kind registry.Kind
+	// Role is the office the text gives an unregistered speaker ("Senator", "Executive
+	// Director"); a registered actor's office on the date is the registry's to tell.
+	Role string
 }
 
 // Quote is one quotation: the span of the quoted words (without the marks; End exclusive), its
