@@ -170,9 +170,26 @@ func (x *extractor) sentenceBounds(p int) []int {
 	s := x.paras[p].Text
 	out := []int{0}
 	spans := x.spanAt[p]
+	// A quotation that ends its sentence inside its marks ("… human rights.”  Calling …")
+	// ends the writer's sentence too.
+	var ends []int
+	for _, i := range spans {
+		sp := x.spans[i]
+		if sp.End.Para != p || sp.closeEnd >= len(s) || sp.End.Off == 0 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:sp.End.Off], " "))
+		if (last == '.' || last == '!' || last == '?') && x.sentenceEndsAt(s, sp.closeEnd-1) {
+			ends = append(ends, sp.closeEnd)
+		}
+	}
 	k := 0
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if len(ends) > 0 && i == ends[0] {
+			out = append(out, i)
+			ends = ends[1:]
+		}
 		if r == '.' || r == '!' || r == '?' {
 			for k < len(spans) && x.spans[spans[k]].End.Para == p && x.spans[spans[k]].closeEnd <= i {
 				k++

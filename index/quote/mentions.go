@@ -445,6 +445,27 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	for core < j-2 && x.reg.IsNameModifier(toks[core].Text) {
 		core++
 	}
+	// What is left of an office's long name before a person's ("Technology Policy Michael
+	// Kratsios", "County Council Member Deni Taveras", "CarMax VP Corey Haire"): the name
+	// starts at a given name that follows a word of a title, an organisation or a role.
+	for k := j - 2; k > core; k-- {
+		if text[toks[k-1].End:toks[k].Start] != " " {
+			continue
+		}
+		if _, given := x.reg.GivenName(toks[k].Text); !given || isUpper(toks[k].Text) {
+			continue
+		}
+		prev := toks[k-1].Text
+		if _, noun := x.reg.PersonNoun(prev); noun || x.reg.IsTitleWord(prev) || x.reg.IsOrgWord(prev) || isUpper(prev) && len(prev) > 1 {
+			for l := i; l < k; l++ {
+				if n := x.reg.TitleNoun(toks[l].Text); x.reg.IsTitleWord(n) || func() bool { _, ok := x.reg.PersonNoun(n); return ok }() {
+					m.nouns = append(m.nouns, n)
+				}
+			}
+			core = k
+			break
+		}
+	}
 	// A title's "of" phrase is not the name: "US Secretary of State Antony Blinken" leaves
 	// "of State Antony Blinken", whose name starts at its first given name, or else holds the
 	// last two words.
