@@ -652,12 +652,18 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
 		}
-		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && x.adjacent(s, t.End, m.start) {
+		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && x.adjacent(s, t.End, m.start) && !x.listener(*m) {
 			return x.resolve(p, *m), true
 		}
 		return nil, true
 	}
 	return nil, false
+}
+
+// listener reports whether a name after a verb of speech is who was told, not who spoke:
+// "…,” told Reuters".
+func (x *extractor) listener(m mention) bool {
+	return m.ent >= 0 && x.reg.IsNotSpeaker(x.ents[m.ent].name)
 }
 
 // subordinators open a clause of their own after a quotation.
@@ -873,7 +879,7 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	}
 	for k := len(in) - 1; k >= 0; k-- {
 		m := in[k]
-		if m.object || m.possessive || m.kind == mName && m.ent >= 0 && x.reg.IsNotSpeaker(x.ents[m.ent].name) {
+		if m.object || m.possessive {
 			continue
 		}
 		c := x.coordinated(p, in[:k+1])
@@ -968,6 +974,10 @@ func (x *extractor) gap(p, end, start int) (string, bool) {
 func (x *extractor) firstMentionAfter(p, lo, hi int) *mention {
 	ms := x.ments[p]
 	i := sort.Search(len(ms), func(i int) bool { return ms[i].start >= lo })
+	// "said MSNBC host Chris Matthews": the outlet describes the person after it.
+	for i+1 < len(ms) && ms[i].modifies && ms[i+1].start < hi {
+		i++
+	}
 	if i == len(ms) || ms[i].start >= hi {
 		return nil
 	}
@@ -1011,7 +1021,7 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 	}
 	switch m.kind {
 	case mName:
-		if m.ent < 0 || x.reg.IsNotSpeaker(x.ents[m.ent].name) {
+		if m.ent < 0 {
 			return nil
 		}
 		return x.speakersOf(m.ent)

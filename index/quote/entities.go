@@ -150,6 +150,9 @@ func (x *extractor) cluster() {
 		if m.explicit && x.ents[e].actor < 0 && x.fitsDate(m.actors[0], false, false) {
 			x.ents[e].actor = m.actors[0]
 		}
+		if m.acronym != "" && !slices.Contains(bySurname[m.acronym], e) {
+			bySurname[m.acronym] = append(bySurname[m.acronym], e) // "PBS" is the Public Broadcasting Service
+		}
 		join(m, e, r.p)
 	}
 	// Headlines: a run of capitals holds the names the text gives in full, or a surname;
@@ -461,6 +464,9 @@ func (x *extractor) holdsTitle(a *registry.Actor, nouns []string) bool {
 func displayName(s string) string {
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
 	all := isUpper(s)
+	if all && !strings.Contains(s, " ") && utf8.RuneCountInString(s) <= 5 {
+		return s // an acronym: "PBS", "NATO"
+	}
 	words := strings.Split(s, " ")
 	for i, w := range words {
 		// An acronym of up to four letters in a name of small letters stays: "NBC News".

@@ -49,6 +49,8 @@ type mention struct {
 	ent        int    // the entity a name joins, or -1
 	initial    bool   // the first word of its sentence
 	nick       bool   // the name holds a nickname in quotation marks
+	acronym    string // the acronym given in parentheses after an organisation's name, lower case
+	modifies   bool   // the name modifies a noun for a person after it: "MSNBC host", "U.S. senator"
 	// joint holds the speakers of each of several coordinated mentions ("Blinken and
 	// Austin"), when the attributor takes them together.
 	joint [][]Speaker
@@ -212,7 +214,7 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 		if out[k].kind == mName && !out[k].possessive {
 			if after := tokensIn(toks, out[k].end, min(len(text), out[k].end+24)); len(after) > 0 && text[out[k].end:after[0].Start] == " " && !nameCase(after[0].Text) {
 				if _, noun := x.reg.PersonNoun(after[0].Text); noun {
-					out[k].object = true
+					out[k].object, out[k].modifies = true, true
 				}
 			}
 		}
@@ -573,15 +575,20 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 			break
 		}
 	}
-	// A party tag or an age in parentheses belongs to the name: "Rep. Jim Jordan (R-Ohio)".
+	// A party tag or an age in parentheses belongs to the name: "Rep. Jim Jordan (R-Ohio)";
+	// an organisation's acronym is another name for it: "Public Broadcasting Service (PBS)".
 	rest := text[m.end:]
 	if strings.HasPrefix(rest, " (") {
 		if k := strings.IndexByte(rest, ')'); k > 2 && k < 32 && !strings.ContainsAny(rest[2:k], "(\"“”") {
 			m.end += k + 1
-			m.person = m.person || !m.org
+			if inner := rest[2:k]; isUpper(inner) && len(inner) >= 2 && !strings.ContainsAny(inner, " -.,") && len(m.words) > 1 {
+				m.acronym = strings.ToLower(inner)
+			} else {
+				m.person = m.person || !m.org
+			}
 		}
 	}
-	if len(m.words) == 1 && (x.reg.IsNotName(m.words[0]) || x.reg.IsNotSpeaker(m.words[0]) || groupWord(m.words[0])) && m.honorific == "" && len(m.nouns) == 0 {
+	if len(m.words) == 1 && (x.reg.IsNotName(m.words[0]) || groupWord(m.words[0])) && m.honorific == "" && len(m.nouns) == 0 {
 		return mention{}, false // "Democrats", "Muslims": a group, not a name
 	}
 	return m, true
