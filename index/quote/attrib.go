@@ -690,7 +690,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			}
 		}
 		for _, m := range x.mentionsBetween(p, lo, hi) {
-			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) && x.knownShape(m) {
+			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) && x.knownShape(p, m) {
 				return x.resolve(p, m), true
 			}
 		}
@@ -719,8 +719,8 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
 		}
-		// "said Secretary Blinken: “…”"
-		if m := x.firstMentionAfter(p, t.End, hi); m != nil && x.adjacent(s, t.End, m.start) {
+		// "said Secretary Blinken: “…”", not the heading "PROMISE MADE: “…”".
+		if m := x.firstMentionAfter(p, t.End, hi); m != nil && x.adjacent(s, t.End, m.start) && !isUpper(t.Text) {
 			return x.resolve(p, *m), true
 		}
 		return nil, true
@@ -731,12 +731,28 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 // knownShape reports whether a name has the shape of someone who speaks: a person, an
 // organisation or a country, registered or told by the text. Capitals that open a line ("PROMISE
 // MADE: “…”") name no one.
-func (x *extractor) knownShape(m mention) bool {
+func (x *extractor) knownShape(p int, m mention) bool {
 	if m.kind == mRole || m.ent < 0 {
 		return m.kind == mRole
 	}
 	en := &x.ents[m.ent]
+	if en.caps && !en.person && en.actor < 0 && x.capsBefore(p, m) {
+		// Capitals the registry does not know name an organisation ("NPR:", "FOX NEWS:") only
+		// where they stand alone; after other capitals they end a heading ("PROMISE MADE:").
+		return false
+	}
 	return en.actor >= 0 || en.person || en.org
+}
+
+// capsBefore reports whether the word before mention m in its paragraph is in capitals.
+func (x *extractor) capsBefore(p int, m mention) bool {
+	toks := x.toks[p]
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].End <= m.start {
+			return isUpper(toks[k].Text) && hasLetter(toks[k].Text)
+		}
+	}
+	return false
 }
 
 // nameVerbColon reads a sentence that is only a name and a verb before a quotation: "Trump
@@ -1374,7 +1390,7 @@ func (x *extractor) personBySurname(surname string) int {
 func (x *extractor) introduced(p int) []Speaker {
 	var names []mention
 	for _, m := range x.ments[p] {
-		if (m.kind == mName || m.kind == mRole) && !m.possessive && m.ent >= 0 && x.knownShape(m) {
+		if (m.kind == mName || m.kind == mRole) && !m.possessive && m.ent >= 0 && x.knownShape(p, m) {
 			if x.ents[m.ent].person {
 				return x.resolve(p, m)
 			}
@@ -1435,7 +1451,7 @@ func (x *extractor) listIntroSpeaker(p int) []Speaker {
 		return nil
 	}
 	for _, m := range x.ments[p] {
-		if (m.kind == mName || m.kind == mRole) && !m.object && !m.possessive && x.knownShape(m) {
+		if (m.kind == mName || m.kind == mRole) && !m.object && !m.possessive && x.knownShape(p, m) {
 			return x.resolve(p, m)
 		}
 	}

@@ -113,6 +113,11 @@ func TestConstructions(t *testing.T) {
 				{"Thank you, Coach.", "Karine Jean-Pierre", quote.Full},
 			},
 		},
+		{
+			name: "a verb in capitals heading a line names no one",
+			text: "PROMISE MADE: “We will close the border.” (10/12/24)\n\nPROMISE KEPT: Crossings are at historic lows.",
+			want: []found{{"We will close the border.", "", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

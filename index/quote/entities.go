@@ -32,6 +32,7 @@ type entity struct {
 	title   string // the first title the text gives the person, written as a title ("Senator")
 	titles  bool   // named with a title or honorific at least once
 	single  bool   // named by one word only
+	caps    bool   // named only in capitals ("PROMISES MADE:")
 	aliasOK bool   // the one word is a registered alias of actor
 }
 
@@ -80,7 +81,7 @@ func (x *extractor) cluster() {
 		if len(words) == 0 {
 			words = []string{strings.ToLower(name)}
 		}
-		e := entity{name: name, words: words, gender: m.gender, person: m.person, org: m.org, actor: -1}
+		e := entity{name: name, words: words, gender: m.gender, person: m.person, org: m.org, actor: -1, caps: m.caps}
 		if len(words) == 1 {
 			e.single = true
 		}
@@ -100,6 +101,7 @@ func (x *extractor) cluster() {
 		en.person = en.person || m.person
 		en.org = en.org && !m.person
 		en.titles = en.titles || m.honorific != "" || len(m.nouns) > 0
+		en.caps = en.caps && m.caps
 		if en.title == "" && len(m.nouns) > 0 && en.person {
 			en.title = titleOf(m.nouns[0])
 		}

@@ -51,6 +51,7 @@ type mention struct {
 	nick       bool   // the name holds a nickname in quotation marks
 	acronym    string // the acronym given in parentheses after an organisation's name, lower case
 	modifies   bool   // the name modifies a noun for a person after it: "MSNBC host", "U.S. senator"
+	caps       bool   // the name is written in capitals
 	// joint holds the speakers of each of several coordinated mentions ("Blinken and
 	// Austin"), when the attributor takes them together.
 	joint [][]Speaker
@@ -489,6 +490,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		return mention{}, false // a title alone is no name: "the Secretary said"
 	}
 	m.coreStart, m.coreEnd = toks[core].Start, toks[j-1].End
+	m.caps = isUpper(text[m.coreStart:m.coreEnd])
 	// Particles written in lower case stay out of the words that identify a person ("von der
 	// Leyen" is "leyen"'s); "Al Sharpton" keeps his "Al".
 	var written []string
