@@ -638,6 +638,9 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			break
 		}
 		if strings.EqualFold(t.Text, "according") && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "to") {
+			if who := x.possessive(p, toks[k+1].End, hi); who != nil {
+				return who, true
+			}
 			if m := x.firstMentionAfter(p, toks[k+1].End, hi); m != nil {
 				return x.resolve(p, *m), true
 			}
@@ -646,8 +649,8 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if subordinators[strings.ToLower(t.Text)] {
 			return nil, false // "…,” when Clinton blasted him": another clause, another speaker
 		}
-		if !x.reg.IsSpeechVerb(strings.ToLower(t.Text)) {
-			continue
+		if !x.reg.IsSpeechVerb(strings.ToLower(t.Text)) || x.inMention(p, t.Start) {
+			continue // "the Secretaries of State": a verb's word in a name is no verb
 		}
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
@@ -703,11 +706,14 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		t := toks[k]
 		w := strings.ToLower(t.Text)
 		if w == "according" && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "to") {
+			if who := x.possessive(p, toks[k+1].End, hi); who != nil {
+				return who, true
+			}
 			if m := x.firstMentionAfter(p, toks[k+1].End, hi); m != nil {
 				return x.resolve(p, *m), true
 			}
 		}
-		if !x.reg.IsSpeechVerb(w) {
+		if !x.reg.IsSpeechVerb(w) || x.inMention(p, t.Start) {
 			continue
 		}
 		if strings.HasSuffix(w, "ing") && strings.HasSuffix(strings.TrimRight(s[lo:t.Start], " "), ",") {
@@ -1581,4 +1587,35 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// possessive resolves a description that starts at off with "its" or "their" through the
+// registered organisation or country named last before it in the paragraph: "its state news
+// agency", after North Korea, is the registry's "North Korea's state news agency".
+func (x *extractor) possessive(p, off, hi int) []Speaker {
+	toks := tokensIn(x.toks[p], off, hi)
+	if len(toks) < 2 {
+		return nil
+	}
+	if w := strings.ToLower(toks[0].Text); w != "its" && w != "their" {
+		return nil
+	}
+	owner := -1
+	for _, m := range x.mentionsBetween(p, 0, toks[0].Start) {
+		if m.kind == mName && m.ent >= 0 && x.ents[m.ent].actor >= 0 && !x.ents[m.ent].person {
+			owner = x.ents[m.ent].actor
+		}
+	}
+	if owner < 0 {
+		return nil
+	}
+	name := x.reg.ActorAt(owner).Name
+	s := x.paras[p].Text
+	for n := min(len(toks)-1, 6); n >= 1; n-- {
+		desc := s[toks[1].Start:toks[n].End]
+		if ms := x.reg.LookupName(name+"'s "+desc, x.day); len(ms) == 1 && len(ms[0].Actors) == 1 {
+			return []Speaker{x.registered(ms[0].Actors[0])}
+		}
+	}
+	return nil
 }

@@ -230,6 +230,13 @@ func (x *extractor) sentenceEnd(p, off int) int {
 }
 
 // mentionsBetween returns the mentions of paragraph p that lie in [lo, hi).
+// inMention reports whether offset off of paragraph p is inside one of its mentions.
+func (x *extractor) inMention(p, off int) bool {
+	ms := x.ments[p]
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].end > off })
+	return i < len(ms) && ms[i].start <= off
+}
+
 func (x *extractor) mentionsBetween(p, lo, hi int) []mention {
 	ms := x.ments[p]
 	i := sort.Search(len(ms), func(i int) bool { return ms[i].start >= lo })
@@ -272,13 +279,20 @@ func pronoun(w string) (p, gender string, ok bool) {
 // groupDeterminer reports whether the group noun at i is preceded, within two words, by "the",
 // "both", "two" or the like: "the two secretaries", "both nations".
 func groupDeterminer(toks []registry.Token, i int) bool {
+	return groupStart(toks, i) < i
+}
+
+// groupStart returns where the group whose noun is at token i begins: at the first of its
+// determiners in the three words before it, or at i when it has none.
+func groupStart(toks []registry.Token, i int) int {
+	start := i
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch strings.ToLower(toks[k].Text) {
 		case "the", "both", "two", "three", "four", "all", "these", "those":
-			return true
+			start = k
 		}
 	}
-	return false
+	return start
 }
 
 // sentenceWords are capitalised words that begin sentences and clauses, not names.

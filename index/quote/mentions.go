@@ -197,12 +197,12 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 	kept := out[:0]
 	holder := -1 // index in kept of the last description
 	for _, m := range out {
-		if m.kind != mDescription && holder >= 0 && m.start >= kept[holder].start && m.end <= kept[holder].end {
+		if m.kind != mDescription && m.kind != mGroup && holder >= 0 && m.start >= kept[holder].start && m.end <= kept[holder].end {
 			x.hidden[p] = append(x.hidden[p], m) // for the organisation a spokesman speaks for
 			continue
 		}
 		kept = append(kept, m)
-		if m.kind == mDescription {
+		if m.kind == mDescription || m.kind == mGroup {
 			holder = len(kept) - 1
 		}
 	}
@@ -609,11 +609,26 @@ func (x *extractor) description(p int, toks []registry.Token, i int) (mention, b
 	if !x.reg.MayHeadDescription(t) {
 		return mention{}, false
 	}
+	if len(lw) > 3 && len(lw) < 16 && lw[len(lw)-1] == 's' && x.reg.IsGroupNoun(lw) && groupDeterminer(toks, i) {
+		// "the two secretaries", "the Secretaries of State and Defense": the offices after
+		// the noun are part of the group, no one of their own.
+		end := toks[i].End
+		if i+2 < len(toks) && toks[i+1].Text == "of" && nameCase(toks[i+2].Text) {
+			j := i + 2
+			for j+2 < len(toks) && (toks[j+1].Text == "and" || toks[j+1].Text == "of") && nameCase(toks[j+2].Text) ||
+				j+1 < len(toks) && nameCase(toks[j+1].Text) && text[toks[j].End:toks[j+1].Start] == " " {
+				if nameCase(toks[j+1].Text) {
+					j++
+				} else {
+					j += 2
+				}
+			}
+			end = toks[j].End
+		}
+		return mention{kind: mGroup, start: toks[groupStart(toks, i)].Start, end: end, ent: -1}, true
+	}
 	if nameCase(t) && i > 0 && !x.sentenceStartAt(p, toks[i].Start) && x.reg.TitleEndingAt(toks[:i+1], i) == "" && !x.reg.IsTitleWord(strings.TrimSuffix(lw, "s")) {
 		return mention{}, false // a capitalised noun inside a sentence is part of a name
-	}
-	if len(lw) > 3 && len(lw) < 16 && lw[len(lw)-1] == 's' && x.reg.IsGroupNoun(lw) && groupDeterminer(toks, i) {
-		return mention{kind: mGroup, start: toks[max(0, i-2)].Start, end: toks[i].End, ent: -1}, true
 	}
 	head := lw
 	g, ok := x.reg.PersonNoun(head)
