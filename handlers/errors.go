@@ -71,6 +71,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, f format, err erro
 		e = badRequest("%s", qe.Msg)
 	case errors.Is(err, index.ErrNotFound):
 		e = notFound("There is nothing at this address.")
+	case errors.Is(err, index.ErrGone):
+		e = &Error{Status: http.StatusGone, Msg: "This article's file was changed or removed after the archive was indexed. It is shown again, as it now is, once the archive is indexed again (at the next start).", Err: err}
 	case errors.Is(err, index.ErrNotReady):
 		e = &Error{Status: http.StatusServiceUnavailable, Msg: "The archive is being indexed; this page will be ready in a moment.", Err: err}
 	case errors.Is(err, context.DeadlineExceeded):
@@ -127,6 +129,8 @@ func errorHeading(status int) string {
 		return "Not found"
 	case http.StatusMethodNotAllowed:
 		return "Not allowed"
+	case http.StatusGone:
+		return "Changed since it was indexed"
 	case http.StatusServiceUnavailable:
 		return "Busy for a moment"
 	}

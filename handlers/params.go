@@ -18,14 +18,21 @@ import (
 // anything outside them is a 400 that says which parameter and why. Parameters not listed are
 // ignored, so that links carrying tracking tags still work.
 const (
-	maxQueryString = 4096 // bytes of the raw query string
-	maxListValues  = 10   // actor=, topic=, source= values
-	maxIDLength    = 160
-	maxSourceLen   = 100
+	maxQueryString = 4096                  // bytes of the raw query string
+	maxListValues  = index.MaxFilterValues // actor=, topic=, source= values
+	maxIDLength    = index.MaxIDLength
+	maxSourceLen   = index.MaxSourceLength
 	maxHighlight   = 200
 	defaultPerPage = 10
 	apiPerPage     = 20
 )
+
+// knownParams are the parameters some route reads; the response cache leaves the others out
+// of its keys.
+var knownParams = map[string]bool{
+	"q": true, "kind": true, "actor": true, "speaker": true, "topic": true, "source": true,
+	"from": true, "to": true, "sort": true, "page": true, "per_page": true, "hl": true,
+}
 
 var (
 	slugID  = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)

@@ -21,6 +21,10 @@ import (
 // ErrNotFound is returned for an id the archive does not have.
 var ErrNotFound = errors.New("not found")
 
+// ErrGone is returned for an article whose file was removed, or changed, since the archive
+// was indexed: what the index holds of it can no longer be shown. A restart indexes the change.
+var ErrGone = errors.New("the article's file changed or was removed since the archive was indexed")
+
 // ErrNotReady is returned while the index is being built.
 var ErrNotReady = errors.New("the archive is being indexed")
 

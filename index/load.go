@@ -128,6 +128,13 @@ func cleanErr(err error) string {
 
 // readArticleFile reads a regular file of at most document.MaxSize bytes.
 func readArticleFile(fsys fs.FS, p string) ([]byte, error) {
+	// Stat before opening: opening a named pipe put where an article was would wait for a
+	// writer, for ever.
+	if info, err := fs.Stat(fsys, p); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", fileType(info.Mode()))
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -250,7 +251,25 @@ func (a *Archive) mergeFilters(st *state, q Query, p *ParsedQuery, res *Results)
 		}
 	}
 	for _, s := range p.Sources {
+		if utf8.RuneCountInString(s) > MaxSourceLength {
+			return q, &QueryError{fmt.Sprintf("source:%s… is longer than the %d characters a source's name may have", clipRunes(s, 20), MaxSourceLength)}
+		}
 		q.Sources = appendUnique(q.Sources, s)
+	}
+	// The filters typed become the search's address (the box's are moved beside it), which
+	// must be one the server reads: the same bounds as for filters chosen beside the box.
+	for _, ids := range []struct {
+		kind string
+		ids  []string
+	}{{"actor", q.Actors}, {"topic", q.Topics}, {"source", q.Sources}} {
+		if len(ids.ids) > MaxFilterValues {
+			return q, &QueryError{fmt.Sprintf("a search may have at most %d %s filters (typed as %s: or chosen beside the box), not %d", MaxFilterValues, ids.kind, ids.kind, len(ids.ids))}
+		}
+		for _, id := range ids.ids {
+			if ids.kind != "source" && len(id) > MaxIDLength {
+				return q, &QueryError{fmt.Sprintf("%s:%s… is longer than the %d characters an id may have", ids.kind, clipRunes(id, 20), MaxIDLength)}
+			}
+		}
 	}
 	if p.From != "" {
 		d, err := document.ParseDate(p.From, "")
@@ -320,6 +339,14 @@ func (a *Archive) resolveTopic(st *state, name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// clipRunes shortens what a reader typed before a message quotes it back.
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
 }
 
 func appendUnique(s []string, v string) []string {
