@@ -75,6 +75,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, f format, err erro
 		e = &Error{Status: http.StatusGone, Msg: "This article's file was changed or removed after the archive was indexed. It is shown again, as it now is, once the archive is indexed again (at the next start).", Err: err}
 	case errors.Is(err, index.ErrNotReady):
 		e = &Error{Status: http.StatusServiceUnavailable, Msg: "The archive is being indexed; this page will be ready in a moment.", Err: err}
+	case errors.Is(err, index.ErrBusy):
+		e = &Error{Status: http.StatusServiceUnavailable, Msg: "Searches of very common phrases (such as \"of the\") are run a few at a time, and those places are taken. Try again in a few seconds, or add a rarer word to the phrase.", Err: err}
 	case errors.Is(err, context.DeadlineExceeded):
 		e = &Error{Status: http.StatusServiceUnavailable, Msg: "The search took too long. Try fewer or more specific words.", Err: err}
 	case errors.Is(err, context.Canceled) || r.Context().Err() != nil:

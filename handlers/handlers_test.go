@@ -824,3 +824,45 @@ func TestChangedFiles(t *testing.T) {
 		}
 	}
 }
+
+// failingArchive is a ready archive whose searches fail with err.
+type failingArchive struct {
+	handlers.Archive
+	err error
+}
+
+func (failingArchive) Ready() bool { return true }
+func (f failingArchive) Search(context.Context, index.Query) (*index.Results, error) {
+	return nil, f.err
+}
+
+// TestSearchFailures: how the archive's refusals reach the reader, as a page and as JSON.
+func TestSearchFailures(t *testing.T) {
+	tests := []struct {
+		err    error
+		status int
+		msg    string
+	}{
+		{index.ErrBusy, 503, "a few at a time"},
+		{&index.QueryError{Msg: "this search has too many phrases of very common words"}, 400, "too many phrases"},
+		{fmt.Errorf("search: %w", context.DeadlineExceeded), 503, "took too long"},
+		{index.ErrGone, 410, "changed or removed"},
+	}
+	for _, tt := range tests {
+		var logs bytes.Buffer
+		srv := httptest.NewServer(handlers.New(handlers.Config{Archive: failingArchive{err: tt.err}, Logger: slog.New(slog.NewTextHandler(&logs, nil))}))
+		for _, path := range []string{"/search?q=%22of+the%22", "/api/search?q=%22of+the%22"} {
+			r := get(t, srv, path)
+			if r.status != tt.status || !strings.Contains(r.body, tt.msg) {
+				t.Errorf("%v: %s: %d, want %d with %q\n%.300s", tt.err, path, r.status, tt.status, tt.msg, r.body)
+			}
+			if r.status == 503 && r.header.Get("Retry-After") == "" {
+				t.Errorf("%v: %s: a 503 without Retry-After", tt.err, path)
+			}
+		}
+		if strings.Contains(logs.String(), "level=ERROR") {
+			t.Errorf("%v: logged as an error of ours:\n%s", tt.err, logs.String())
+		}
+		srv.Close()
+	}
+}

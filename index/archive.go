@@ -1,12 +1,14 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"os"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -44,6 +46,11 @@ type Options struct {
 	BatchSize int
 	// CacheSize is how many analysed articles are kept for pages; 0 means the default.
 	CacheSize int
+	// CostlySearches is how many costly searches (see CostlySearch) may run at once; past
+	// it, one gets ErrBusy at once. 0 means one for every two cores, at least one.
+	CostlySearches int
+	// CostlySearch and MaxSearchCost change the bounds of the same names; 0 keeps them.
+	CostlySearch, MaxSearchCost int64
 }
 
 // Archive is the searchable archive: the catalog in memory, the bleve index, and the articles,
@@ -60,6 +67,9 @@ type Archive struct {
 	done     chan struct{}
 	buildErr error
 	cache    *articleCache
+	costly   chan struct{} // a place for each costly search under way
+	costlyAt int64         // the cost from which a search is costly
+	maxCost  int64
 	closing  context.CancelFunc
 	closeMu  sync.Mutex
 	lock     *os.File // of the index folder on disk
@@ -67,9 +77,10 @@ type Archive struct {
 
 // state is an index and its catalog, swapped as one when ready.
 type state struct {
-	idx bleve.Index
-	cat *catalog
-	dir string // the index's folder on disk, "" in memory
+	idx   bleve.Index
+	cat   *catalog
+	dir   string    // the index's folder on disk, "" in memory
+	costs termCosts // how often terms occur, for the cost of searches
 }
 
 // progress counts the files indexed, for the log and for pages shown while indexing.
@@ -106,8 +117,11 @@ func Open(ctx context.Context, o Options) (*Archive, error) {
 	}
 	a := &Archive{
 		src: o.Source, reg: o.Registry, log: log, path: o.Path, analyzer: an,
-		done:  make(chan struct{}),
-		cache: newArticleCache(o.CacheSize),
+		done:     make(chan struct{}),
+		cache:    newArticleCache(o.CacheSize),
+		costly:   make(chan struct{}, cmp.Or(o.CostlySearches, max(1, runtime.GOMAXPROCS(0)/2))),
+		costlyAt: cmp.Or(o.CostlySearch, CostlySearch),
+		maxCost:  cmp.Or(o.MaxSearchCost, MaxSearchCost),
 	}
 	if o.Path != "" {
 		// Refused at once, before the server says it listens: a folder of someone's files

@@ -3,6 +3,7 @@ package index
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -148,6 +149,24 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 		return res, nil
 	}
 
+	// What the search costs, before it is run: refused past the bound, and a costly one runs
+	// only in a place kept for costly searches, so cheap ones always have the others.
+	cost, err := a.searchCost(ctx, st, &parsed)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	if cost > a.maxCost {
+		return nil, &QueryError{"this search has too many phrases of very common words (such as \"of the\") to be run: search fewer of them, or add rarer words to them"}
+	}
+	if cost > a.costlyAt {
+		select {
+		case a.costly <- struct{}{}:
+			defer func() { <-a.costly }()
+		default:
+			return nil, ErrBusy
+		}
+	}
+
 	textField := fieldContent
 	if q.Kind == KindQuotes {
 		textField = fieldText
@@ -194,6 +213,10 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 
 	hl := newHighlighter(a.analyzer, words)
 	for _, h := range br.Hits {
+		// Each hit may read and analyse its article: the time bound holds here too.
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		a.addHit(st, res, h, hl, q)
 	}
 	res.Took = time.Since(start)
@@ -218,7 +241,7 @@ func (a *Archive) addHit(st *state, res *Results, h *search.DocumentMatch, hl *H
 }
 
 func searchErr(err error) error {
-	if err == context.Canceled || err == context.DeadlineExceeded {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	return fmt.Errorf("search: %w", err)
@@ -370,7 +393,7 @@ func (a *Archive) textQuery(p *ParsedQuery, field string, res *Results) ([]strin
 		if c.Phrase || len(terms) > 1 {
 			mq := bleve.NewMatchPhraseQuery(c.Text)
 			mq.SetField(field)
-			return mq
+			return deadlineQuery{mq}
 		}
 		mq := bleve.NewMatchQuery(c.Text)
 		mq.SetField(field)
