@@ -44,8 +44,9 @@ type Options struct {
 	// BatchSize is how many documents (articles and quotes) go to the index at once; 0 means
 	// the default.
 	BatchSize int
-	// CacheSize is how many analysed articles are kept for pages; 0 means the default.
-	CacheSize int
+	// CacheBytes bounds the analysed articles kept for pages, in bytes (estimated); 0 means
+	// the default, 64 MiB.
+	CacheBytes int
 	// CostlySearches is how many costly searches (see CostlySearch) may run at once; past
 	// it, one gets ErrBusy at once. 0 means one for every two cores, at least one.
 	CostlySearches int
@@ -118,7 +119,7 @@ func Open(ctx context.Context, o Options) (*Archive, error) {
 	a := &Archive{
 		src: o.Source, reg: o.Registry, log: log, path: o.Path, analyzer: an,
 		done:     make(chan struct{}),
-		cache:    newArticleCache(o.CacheSize),
+		cache:    newArticleCache(o.CacheBytes),
 		costly:   make(chan struct{}, cmp.Or(o.CostlySearches, max(1, runtime.GOMAXPROCS(0)/2))),
 		costlyAt: cmp.Or(o.CostlySearch, CostlySearch),
 		maxCost:  cmp.Or(o.MaxSearchCost, MaxSearchCost),
