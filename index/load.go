@@ -18,6 +18,9 @@ import (
 
 var crcTable = crc64.MakeTable(crc64.ECMA)
 
+// maxFolderDepth bounds how deep the archive folder is read.
+const maxFolderDepth = 32
+
 // isArticleName reports whether a file name is an article's, and if not why it is passed over.
 // Hidden files and editors' working copies are skipped, registries and documentation ignored.
 func isArticleName(name string) (ok bool, why string) {
@@ -55,6 +58,12 @@ func listFiles(fsys fs.FS) ([]fileEntry, []Problem) {
 		if d.IsDir() {
 			if p != "." && strings.HasPrefix(name, ".") {
 				problems = append(problems, Problem{p + "/", "hidden folder, not read"})
+				return fs.SkipDir
+			}
+			// Each level's path is built anew by the walk: a folder thousands deep would cost
+			// time and memory growing with the square of its depth.
+			if depth := strings.Count(p, "/") + 1; p != "." && depth > maxFolderDepth {
+				problems = append(problems, Problem{p + "/", fmt.Sprintf("more than %d folders deep, not read", maxFolderDepth)})
 				return fs.SkipDir
 			}
 			return nil

@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -29,6 +30,7 @@ import (
 
 	"github.com/readout/readout/handlers"
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/registry"
 	"github.com/readout/readout/index/tarfs"
 	"github.com/readout/readout/seeds"
@@ -145,7 +147,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	}
 	log := newLogger(c, stderr)
 
-	src, closeSrc, err := openSource(c.seeds)
+	src, closeSrc, err := openSource(c.seeds, log)
 	if err != nil {
 		return err
 	}
@@ -234,7 +236,7 @@ func indexLabel(path string) string {
 
 // openSource returns the archive folder: the embedded seeds, a .tar.gz of articles read into
 // memory, or dir opened as a root that no link can lead out of.
-func openSource(dir string) (fs.FS, func(), error) {
+func openSource(dir string, log *slog.Logger) (fs.FS, func(), error) {
 	if dir == "" {
 		return seeds.FS, func() {}, nil
 	}
@@ -244,9 +246,18 @@ func openSource(dir string) (fs.FS, func(), error) {
 	}
 	if !info.IsDir() {
 		if strings.HasSuffix(dir, ".tar.gz") || strings.HasSuffix(dir, ".tgz") {
-			t, err := tarfs.Open(dir)
+			// Only what can be served is held: articles up to the size an article may have,
+			// and the registries. Bigger files are listed, for the log, with their size.
+			t, err := tarfs.Open(dir, tarfs.Options{MaxFile: document.MaxSize, Hold: heldFromTarball})
 			if err != nil {
 				return nil, nil, fmt.Errorf("-seeds %s: %w", dir, err)
+			}
+			dropped, more := t.Dropped()
+			for _, d := range dropped {
+				log.Warn("skipped", "file", d.Path, "reason", d.Reason)
+			}
+			if more > 0 {
+				log.Warn("skipped", "file", dir, "reason", fmt.Sprintf("%d more entries of the tarball, not served", more))
 			}
 			return t, func() {}, nil
 		}
@@ -257,4 +268,11 @@ func openSource(dir string) (fs.FS, func(), error) {
 		return nil, nil, fmt.Errorf("-seeds: %w", err)
 	}
 	return root.FS(), func() { root.Close() }, nil
+}
+
+// heldFromTarball reports whether a file of a tarball is read into memory: articles and
+// registries, the only files the archive reads.
+func heldFromTarball(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".markdown" || ext == ".yaml" || ext == ".yml"
 }
