@@ -145,6 +145,11 @@ func Open(ctx context.Context, o Options) (*Archive, error) {
 		st, err := a.build(bctx, o.BatchSize)
 		if err != nil {
 			a.buildErr = err
+			if bctx.Err() != nil {
+				a.buildErr = fmt.Errorf("%w: indexing was stopped", ErrNotReady)
+				log.Info("indexing stopped", "done", a.progress.done.Load(), "of", a.progress.total.Load())
+				return
+			}
 			log.Error("indexing failed", "err", err)
 			return
 		}
@@ -178,6 +183,11 @@ func (a *Archive) Progress() Progress {
 	}
 	return p
 }
+
+// StopIndexing abandons a build or an update of the index under way, at once: the archive then
+// answers ErrNotReady until it is closed. An index on disk is left as a crash would leave it,
+// and the next start repairs or rebuilds it. A complete index is left alone.
+func (a *Archive) StopIndexing() { a.closing() }
 
 // Close stops indexing and closes the index. An in-memory or temporary index is gone after it.
 func (a *Archive) Close() error {

@@ -78,6 +78,10 @@ func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
 				return updated, nil
 			}
 			st.idx.Close()
+			if ctx.Err() != nil {
+				// Stopped: the UPDATING marker stays, and the next start rebuilds.
+				return nil, ctx.Err()
+			}
 			a.log.Warn("the index could not be updated; rebuilding it", "path", a.path, "reason", err)
 		case !errors.Is(err, errNoIndex):
 			a.log.Warn("the index on disk cannot be used; rebuilding it", "path", a.path, "reason", err)

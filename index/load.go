@@ -176,6 +176,10 @@ type loaded struct {
 // analyseFiles reads and analyses files on every core and hands the results to fn in the files'
 // order, so that which of two files with the same id is served does not depend on timing. It
 // keeps a bounded number of results in flight, so memory does not grow with the archive.
+//
+// Once ctx is done it returns at once, without waiting for the files being analysed: one
+// article's analysis cannot be interrupted, and a server told to stop must not wait for it.
+// Those workers finish their file, find no more work and end; what they read is dropped.
 func analyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files []fileEntry, fn func(i int, l loaded) error) error {
 	workers := runtime.GOMAXPROCS(0)
 	// Files analysed ahead of the one indexed next: enough to keep the cores busy while the
@@ -229,7 +233,9 @@ func analyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files
 		}
 	}
 	cancel()
-	wg.Wait()
+	if err == nil {
+		wg.Wait() // every file was handed over: the workers are ending
+	}
 	return err
 }
 

@@ -39,6 +39,10 @@ import (
 // version is set at build time: go build -ldflags "-X main.version=…".
 var version = "dev"
 
+// wrapSource is where the process tests slow the reading of the archive down; it changes
+// nothing otherwise.
+var wrapSource = func(fsys fs.FS) fs.FS { return fsys }
+
 func main() { os.Exit(serve(os.Args[1:])) }
 
 // serve runs the server until SIGINT or SIGTERM and returns the exit code.
@@ -151,6 +155,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	if err != nil {
 		return err
 	}
+	src = wrapSource(src)
 	defer closeSrc()
 	reg, err := registry.Load(src, seeds.FS)
 	if err != nil {
@@ -198,6 +203,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		return err
 	case <-ctx.Done():
 	}
+	// An index being built is abandoned at once, not waited for: one article's analysis may
+	// take long, and the server has 10 s to stop. An index on disk is left as a kill would
+	// leave it, and the next start repairs it.
+	archive.StopIndexing()
 	log.Info("shutting down: finishing requests under way")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

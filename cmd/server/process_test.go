@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -20,9 +22,34 @@ import (
 // kill it, and start it again.
 func TestMain(m *testing.M) {
 	if args := os.Getenv("READOUT_TEST_SERVE"); args != "" {
+		if name := os.Getenv("READOUT_TEST_SLOW_FILE"); name != "" {
+			wrapSource = func(fsys fs.FS) fs.FS { return slowFS{fsys, name} }
+		}
 		os.Exit(serve(strings.Split(args, "\x1f")))
 	}
 	os.Exit(m.Run())
+}
+
+// slowFS is an archive folder where reading one file takes ten minutes: the worker that
+// analyses it is stuck there, as in the analysis of an article that takes that long.
+type slowFS struct {
+	fs.FS
+	name string
+}
+
+func (s slowFS) Open(name string) (fs.File, error) {
+	f, err := s.FS.Open(name)
+	if err != nil || path.Base(name) != s.name {
+		return f, err
+	}
+	return slowFile{f}, nil
+}
+
+type slowFile struct{ fs.File }
+
+func (slowFile) Read([]byte) (int, error) {
+	time.Sleep(10 * time.Minute)
+	return 0, io.EOF
 }
 
 // process is the server running as a child process.
@@ -35,8 +62,15 @@ type process struct {
 // startProcess starts the server as a process and returns once it listens.
 func startProcess(t *testing.T, args ...string) *process {
 	t.Helper()
+	return startProcessEnv(t, nil, args...)
+}
+
+// startProcessEnv starts the server as a process with more environment variables.
+func startProcessEnv(t *testing.T, env []string, args ...string) *process {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "READOUT_TEST_SERVE="+strings.Join(append([]string{"-addr", "127.0.0.1:0", "-log-level", "debug"}, args...), "\x1f"))
+	cmd.Env = append(cmd.Env, env...)
 	p := &process{cmd: cmd, logs: &syncBuffer{}}
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -224,4 +258,60 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Errorf("no shutdown in the log:\n%s", p.logs)
 	}
 	t.Logf("exited %v after SIGTERM", elapsed.Round(time.Millisecond))
+}
+
+// TestStopDuringSlowAnalysis sends SIGTERM while the index is built, or updated in place, and
+// one article's analysis takes ten minutes: the server stops within 10 s all the same, and an
+// index on disk is left for the next start to repair.
+func TestStopDuringSlowAnalysis(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the server several times")
+	}
+	archive := t.TempDir()
+	const n = 300
+	writeArchive(t, archive, n, "slow")
+	add := func(name string) {
+		os.WriteFile(filepath.Join(archive, "batch-00", name), []byte("---\ntitle: Slow\ndate: 2024-01-01\n---\nA slow article.\n"), 0o644)
+	}
+	idx := filepath.Join(t.TempDir(), "index")
+	stop := func(slow string, args ...string) {
+		t.Helper()
+		p := startProcessEnv(t, []string{"READOUT_TEST_SLOW_FILE=" + slow}, args...)
+		time.Sleep(500 * time.Millisecond)
+		start := time.Now()
+		p.cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan error, 1)
+		go func() { done <- p.cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("%q: exited with %v\n%s", args, err, p.logs)
+			}
+		case <-time.After(10 * time.Second):
+			p.kill()
+			t.Fatalf("%q: did not exit within 10 s of SIGTERM\n%s", args, p.logs)
+		}
+		t.Logf("%q: exited %v after SIGTERM", args, time.Since(start).Round(time.Millisecond))
+		if !strings.Contains(p.logs.String(), "indexing stopped") || strings.Contains(p.logs.String(), "level=ERROR") {
+			t.Errorf("%q: the log does not say that indexing stopped, or has an error:\n%s", args, p.logs)
+		}
+	}
+	count := func(want int) {
+		t.Helper()
+		p := startProcess(t, "-seeds", archive, "-index", idx)
+		p.ready(t)
+		if got := articleCount(t, p.addr); got != want {
+			t.Errorf("%d articles after a stop, want %d", got, want)
+		}
+		p.cmd.Process.Signal(syscall.SIGTERM)
+		p.cmd.Wait()
+	}
+
+	add("0000-slow.md") // read first: the build waits for it
+	stop("0000-slow.md", "-seeds", archive)
+	stop("0000-slow.md", "-seeds", archive, "-index", idx)
+	count(n + 1)
+	add("0001-slow.md") // an update in place, of this file alone
+	stop("0001-slow.md", "-seeds", archive, "-index", idx)
+	count(n + 2)
 }
