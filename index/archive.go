@@ -78,10 +78,17 @@ type Archive struct {
 
 // state is an index and its catalog, swapped as one when ready.
 type state struct {
-	idx   bleve.Index
-	cat   *catalog
-	dir   string    // the index's folder on disk, "" in memory
-	costs termCosts // how often terms occur, for the cost of searches
+	idx     bleve.Index
+	cat     *catalog
+	dir     string        // the index's folder on disk, "" in memory
+	persist *persistWatch // the errors of writing it on disk; nil in memory
+	costs   termCosts     // how often terms occur, for the cost of searches
+}
+
+// close closes the index.
+func (st *state) close() error {
+	st.persist.stop()
+	return st.idx.Close()
 }
 
 // progress counts the files indexed, for the log and for pages shown while indexing.
@@ -202,7 +209,7 @@ func (a *Archive) Close() error {
 	if st == nil {
 		return nil
 	}
-	err := st.idx.Close()
+	err := st.close()
 	if a.path == "" && st.dir != "" {
 		err = errors.Join(err, os.RemoveAll(st.dir))
 	}
@@ -225,17 +232,35 @@ func (a *Archive) current() (*state, error) {
 }
 
 // newBleve creates an empty scorch index in dir, or in memory when dir is "". Scorch, not
-// bleve.NewMemOnly: that builds the older upside_down index, several times slower here.
-func newBleve(dir string) (bleve.Index, error) {
+// bleve.NewMemOnly: that builds the older upside_down index, several times slower here. On
+// disk, the errors of writing it are kept by the watch returned.
+func newBleve(dir string) (bleve.Index, *persistWatch, error) {
 	m, err := newMapping()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	if dir == "" {
+		idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+		return idx, nil, err
 	}
 	// On disk, a batch returns once it is searchable; the index is written in the background
 	// and is made current only when all of it is written (waitPersisted).
-	var config map[string]any
-	if dir != "" {
-		config = map[string]any{"unsafe_batch": true}
+	watch := watchPersisting(dir)
+	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, map[string]any{"unsafe_batch": true, "asyncErrorCallbackName": asyncErrorCallback})
+	if err != nil {
+		watch.stop()
+		return nil, nil, writing(err)
 	}
-	return bleve.NewUsing(dir, m, scorch.Name, scorch.Name, config)
+	return idx, watch, nil
+}
+
+// openBleve opens the index on disk in dir, its errors of writing kept by the watch returned.
+func openBleve(dir string) (bleve.Index, *persistWatch, error) {
+	watch := watchPersisting(dir)
+	idx, err := bleve.OpenUsing(dir, map[string]any{"asyncErrorCallbackName": asyncErrorCallback})
+	if err != nil {
+		watch.stop()
+		return nil, nil, err
+	}
+	return idx, watch, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -24,6 +26,13 @@ func TestMain(m *testing.M) {
 	if args := os.Getenv("READOUT_TEST_SERVE"); args != "" {
 		if name := os.Getenv("READOUT_TEST_SLOW_FILE"); name != "" {
 			wrapSource = func(fsys fs.FS) fs.FS { return slowFS{fsys, name} }
+		}
+		if n, err := strconv.ParseUint(os.Getenv("READOUT_TEST_FSIZE"), 10, 64); err == nil {
+			// Files the process writes may not grow past n bytes: a write past it fails
+			// with EFBIG (Go ignores the SIGXFSZ that comes with it).
+			if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: n, Max: n}); err != nil {
+				panic(err)
+			}
 		}
 		os.Exit(serve(strings.Split(args, "\x1f")))
 	}
@@ -314,4 +323,127 @@ func TestStopDuringSlowAnalysis(t *testing.T) {
 	add("0001-slow.md") // an update in place, of this file alone
 	stop("0001-slow.md", "-seeds", archive, "-index", idx)
 	count(n + 2)
+}
+
+// TestIndexCannotBeWritten: the disk under -index fills up (a tmpfs of 1 MB, when the test may
+// mount one), or the files the index writes may not grow (a limit on file size, for any user):
+// the server says why in its log and serves the archive from memory, without spinning; the
+// next start with room builds the index on disk.
+func TestIndexCannotBeWritten(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the server several times")
+	}
+	archive := t.TempDir()
+	const n = 300
+	writeArchive(t, archive, n, "disk")
+	cases := []struct {
+		name   string
+		setup  func(t *testing.T) (idx string, env []string)
+		reason string
+	}{
+		{"a full disk", func(t *testing.T) (string, []string) {
+			dir := t.TempDir()
+			if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=1m"); err != nil {
+				t.Skipf("cannot mount a tmpfs of 1 MB (%v): it needs root", err)
+			}
+			t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
+			return filepath.Join(dir, "index"), nil
+		}, "no space left on device"},
+		{"a limit on file size", func(t *testing.T) (string, []string) {
+			return filepath.Join(t.TempDir(), "index"), []string{"READOUT_TEST_FSIZE=262144"}
+		}, "file too large"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			idx, env := c.setup(t)
+			p := startProcessEnv(t, env, "-seeds", archive, "-index", idx)
+			defer p.kill()
+			p.ready(t)
+			if got := articleCount(t, p.addr); got != n {
+				t.Errorf("%d articles served, want %d", got, n)
+			}
+			logs := p.logs.String()
+			if !strings.Contains(logs, "serving it from memory") || !strings.Contains(logs, c.reason) || !strings.Contains(logs, "index=\"built in memory\"") {
+				t.Errorf("the log does not say that the index is served from memory, and why (%s):\n%s", c.reason, logs)
+			}
+			if strings.Contains(logs, "level=ERROR") {
+				t.Errorf("an error in the log:\n%s", logs)
+			}
+			// Ready and idle, it must not spin: bleve's persister retried a failed write for ever.
+			before := cpuTime(t, p.cmd.Process.Pid)
+			time.Sleep(2 * time.Second)
+			if used := cpuTime(t, p.cmd.Process.Pid) - before; used > time.Second {
+				t.Errorf("idle, the server used %v of CPU in 2 s", used)
+			}
+			p.cmd.Process.Signal(syscall.SIGTERM)
+			p.cmd.Wait()
+		})
+	}
+	// A disk that fills up between two starts: the update in place fails, the archive is
+	// served from memory, and once there is room again the next start rebuilds it on disk.
+	t.Run("a disk full before an update", func(t *testing.T) {
+		dir := t.TempDir()
+		if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=16m"); err != nil {
+			t.Skipf("cannot mount a tmpfs of 16 MB (%v): it needs root", err)
+		}
+		defer syscall.Unmount(dir, syscall.MNT_DETACH)
+		idx := filepath.Join(dir, "index")
+		p := startProcess(t, "-seeds", archive, "-index", idx)
+		p.ready(t)
+		p.cmd.Process.Signal(syscall.SIGTERM)
+		p.cmd.Wait()
+		var st syscall.Statfs_t
+		syscall.Statfs(dir, &st)
+		filler := filepath.Join(dir, "filler")
+		if err := os.WriteFile(filler, make([]byte, int64(st.Bavail)*st.Bsize), 0o644); err != nil && !errors.Is(err, syscall.ENOSPC) {
+			t.Fatal(err)
+		}
+		touched := filepath.Join(archive, "batch-00", "2024-01-01-article-0000.md")
+		b, _ := os.ReadFile(touched)
+		os.WriteFile(touched, append(b, []byte("Added while the disk was full.\n")...), 0o644)
+		defer os.WriteFile(touched, b, 0o644)
+		p = startProcess(t, "-seeds", archive, "-index", idx)
+		p.ready(t)
+		if got := articleCount(t, p.addr); got != n {
+			t.Errorf("%d articles served, want %d", got, n)
+		}
+		p.cmd.Process.Signal(syscall.SIGTERM)
+		p.cmd.Wait()
+		if logs := p.logs.String(); !strings.Contains(logs, "serving it from memory") || !strings.Contains(logs, "no space left on device") || strings.Contains(logs, "level=ERROR") {
+			t.Errorf("the log does not say that the index is served from memory, and why:\n%s", logs)
+		}
+		os.Remove(filler)
+		p = startProcess(t, "-seeds", archive, "-index", idx)
+		p.ready(t)
+		p.cmd.Process.Signal(syscall.SIGTERM)
+		p.cmd.Wait()
+		if logs := p.logs.String(); !strings.Contains(logs, "index=built") {
+			t.Errorf("not rebuilt on disk once there was room:\n%s", logs)
+		}
+	})
+
+	// With room, the next start builds the index on disk.
+	idx := filepath.Join(t.TempDir(), "index")
+	p := startProcess(t, "-seeds", archive, "-index", idx)
+	p.ready(t)
+	p.cmd.Process.Signal(syscall.SIGTERM)
+	p.cmd.Wait()
+	if !strings.Contains(p.logs.String(), "index=built") {
+		t.Errorf("not built on disk:\n%s", p.logs)
+	}
+}
+
+// cpuTime is the CPU a process has used, from /proc.
+func cpuTime(t *testing.T, pid int) time.Duration {
+	t.Helper()
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		t.Skipf("no /proc: %v", err)
+	}
+	// The fields after the command's name, which is in parentheses: utime and stime are the
+	// 12th and 13th, in clock ticks (100 a second on Linux).
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+2:]))
+	utime, _ := strconv.Atoi(f[11])
+	stime, _ := strconv.Atoi(f[12])
+	return time.Duration(utime+stime) * 10 * time.Millisecond
 }
