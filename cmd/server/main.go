@@ -28,6 +28,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/readout/readout/conns"
 	"github.com/readout/readout/handlers"
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/document"
@@ -182,15 +183,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		MaxHeaderBytes:    32 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	ln, err := net.Listen("tcp", c.addr)
+	tcp, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return err
 	}
+	// Connections are bounded below the files the process may open, with a reserve for the
+	// index and the archive, so that idle keep-alive connections cannot take them all.
+	limits := conns.ForOpenFiles(openFilesLimit())
+	limits.IdleTimeout = srv.IdleTimeout
+	ln := conns.New(tcp, limits, log)
+	srv.ConnState = ln.ConnState
 	source := "embedded seeds"
 	if c.seeds != "" {
 		source = c.seeds
 	}
-	log.Info("listening", "version", version, "addr", ln.Addr().String(), "url", c.publicURL, "archive", source, "index", indexLabel(c.index))
+	log.Info("listening", "version", version, "addr", ln.Addr().String(), "url", c.publicURL, "archive", source, "index", indexLabel(c.index),
+		"max_connections", limits.Max, "per_client", limits.PerClient, "idle_per_client", limits.IdlePerClient)
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -26,6 +27,11 @@ func TestMain(m *testing.M) {
 	if args := os.Getenv("READOUT_TEST_SERVE"); args != "" {
 		if name := os.Getenv("READOUT_TEST_SLOW_FILE"); name != "" {
 			wrapSource = func(fsys fs.FS) fs.FS { return slowFS{fsys, name} }
+		}
+		if n, err := strconv.ParseUint(os.Getenv("READOUT_TEST_NOFILE"), 10, 64); err == nil {
+			if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &syscall.Rlimit{Cur: n, Max: n}); err != nil {
+				panic(err)
+			}
 		}
 		if n, err := strconv.ParseUint(os.Getenv("READOUT_TEST_FSIZE"), 10, 64); err == nil {
 			// Files the process writes may not grow past n bytes: a write past it fails
@@ -446,4 +452,70 @@ func cpuTime(t *testing.T, pid int) time.Duration {
 	utime, _ := strconv.Atoi(f[11])
 	stime, _ := strconv.Atoi(f[12])
 	return time.Duration(utime+stime) * 10 * time.Millisecond
+}
+
+// TestIdleConnectionsCannotStarve: clients hold more idle keep-alive connections than the
+// process may open files (256 here), from many addresses; a new reader is answered all the
+// same, at once (it was left unanswered: "accept: too many open files").
+func TestIdleConnectionsCannotStarve(t *testing.T) {
+	p := startProcessEnv(t, []string{"READOUT_TEST_NOFILE=256"})
+	defer func() { p.cmd.Process.Signal(syscall.SIGTERM); p.cmd.Wait() }()
+	p.ready(t)
+	addr := strings.TrimPrefix(p.addr, "http://")
+	// The connections are opened at once, each asking one thing and then kept open, idle.
+	var mu sync.Mutex
+	var held []net.Conn
+	defer func() {
+		for _, c := range held {
+			c.Close()
+		}
+	}()
+	ok := 0
+	var wg sync.WaitGroup
+	for i := range 400 {
+		wg.Go(func() {
+			d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 1, byte(1+i/10))}, Timeout: time.Second}
+			c, err := d.Dial("tcp", addr)
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			held = append(held, c)
+			mu.Unlock()
+			c.SetDeadline(time.Now().Add(2 * time.Second))
+			io.WriteString(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+			if resp, err := http.ReadResponse(bufio.NewReader(c), nil); err == nil {
+				resp.Body.Close()
+				if resp.StatusCode == 200 {
+					mu.Lock()
+					ok++
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{DialContext: (&net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 2)}}).DialContext}}
+	for _, path := range []string{"/search?q=Quad", "/healthz", "/api/articles"} {
+		resp, err := client.Get(p.addr + path)
+		if err != nil {
+			t.Fatalf("a new reader was not answered (%v), with %d connections opened and answered\n%s", err, ok, tail(p.logs.String(), 20))
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("%s: %d for a new reader", path, resp.StatusCode)
+		}
+	}
+	for _, line := range strings.Split(p.logs.String(), "\n") {
+		if strings.Contains(line, "too many open files") {
+			t.Errorf("the server ran out of files: %s", line)
+			break
+		}
+	}
+	t.Logf("%d of 400 connections answered 200", ok)
+}
+
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }
