@@ -14,8 +14,8 @@
 #     and reported apart);
 #   - robots (scripts/soak/hostile.lua): the requests of scripts/soak/hostile.paths and some
 #     oversized ones, round and round; every answer must be 4xx;
-#   - attackers (scripts/soak/phrases.lua): searches of six phrases of the commonest words
-#     ("of the" "in the" …), each new to the cache; any answer but a 5xx other than 503.
+#   - attackers (scripts/soak/phrases.lua): searches of one, two or six phrases of the commonest
+#     words ("of the" "in the" …), each new to the cache; any answer but a 5xx other than 503.
 # Every SOAK_SAMPLE seconds it records the server's resident memory, threads, open files and the
 # requests answered so far. It passes (exit 0) when there were no errors (wrong statuses, socket
 # errors, 5xx other than 503 or ERROR lines in the server's log) and memory stayed flat: the
