@@ -21,7 +21,7 @@ import (
 const (
 	// CostlySearch is the cost past which a search is costly: it needs one of the few places
 	// kept for costly searches (Options.CostlySearches), so that the rest are kept for cheap
-	// ones. "United States" costs 71,000, "we will not" 136,000, "of the" 854,000.
+	// ones; a place is kept as long again after its search. "United States" costs 71,000, "we will not" 136,000, "of the" 854,000.
 	CostlySearch = 100_000
 	// MaxSearchCost is the most a search may cost: about two phrases of the commonest words
 	// ("of the" "in the": 1.4 million, 1.5 to 3.3 s of a core), under the 5 s a search may take.

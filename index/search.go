@@ -161,7 +161,11 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 	if cost > a.costlyAt {
 		select {
 		case a.costly <- struct{}{}:
-			defer func() { <-a.costly }()
+			// The place is kept for as long again once the search is done, so that costly
+			// searches asked without pause take at most half of the cores their places stand
+			// for, and cheap ones have the rest.
+			began := time.Now()
+			defer func() { time.AfterFunc(min(time.Since(began), 5*time.Second), func() { <-a.costly }) }()
 		default:
 			return nil, ErrBusy
 		}
