@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,6 +55,9 @@ func dial(t *testing.T, addr, from string) *client {
 	t.Helper()
 	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(from)}, Timeout: 5 * time.Second}
 	c, err := d.Dial("tcp", addr)
+	if err != nil && from != "127.0.0.1" && strings.Contains(err.Error(), "assign requested address") {
+		t.Skipf("cannot connect from %s: this system's loopback has 127.0.0.1 alone", from)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
