@@ -25,6 +25,7 @@ type apiSummary struct {
 	QuoteCount    int      `json:"quote_count"`
 	Words         int      `json:"words"`
 	Permalink     string   `json:"permalink"`
+	Tags          []string `json:"tags"` // of all its files, when it was filed more than once
 }
 
 type apiArticle struct {
@@ -75,7 +76,7 @@ func summaryJSON(s *index.Summary) apiSummary {
 		Date: s.Date.ISO(), DatePrecision: string(s.Date.Precision),
 		Place: s.Place, Source: s.Source, URL: s.URL,
 		Actors: nonNil(s.Actors), Topics: nonNil(s.Topics),
-		QuoteCount: s.Quotes, Words: s.Words, Permalink: articleURL(s.ID),
+		QuoteCount: s.Quotes, Words: s.Words, Permalink: articleURL(s.ID), Tags: nonNil(s.Tags),
 	}
 }
 
@@ -147,7 +148,7 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) error {
 
 // apiArticle handles "GET /api/articles/{id}": an article with its text and quotes.
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) error {
-	_, art, err := byID(r, slugID, "article", s.archive.Article)
+	_, art, err := byID(r, articleID, "article", s.archive.Article)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"path"
 	"strconv"
+	"strings"
 
 	"github.com/go-chi/chi/v5/middleware"
 
@@ -17,9 +20,20 @@ import (
 // Error is a failure to answer as asked, with what the reader is told. Handlers return it; the
 // adapter renders it as a page or as JSON.
 type Error struct {
-	Status int
-	Msg    string // one line for the reader: what is wrong, and what to do
-	Err    error  // the cause, logged, never shown
+	Status  int
+	Msg     string   // one line for the reader: what is wrong, and what to do
+	Err     error    // the cause, logged, never shown
+	Choices []choice // for a 300: what the address names
+}
+
+// choice is one of the things an address names, when it names several.
+type choice struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Date  string `json:"date"` // as the API writes dates
+	File  string `json:"file"`
+	URL   string `json:"url"`
+	when  string // as pages write them
 }
 
 func (e *Error) Error() string {
@@ -65,8 +79,21 @@ func (s *Server) handle(f format, h handlerFunc) http.HandlerFunc {
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, f format, err error) {
 	var e *Error
 	var qe *index.QueryError
+	var moved *index.MovedError
+	var amb *index.AmbiguousError
 	switch {
 	case errors.As(err, &e):
+	case errors.As(err, &moved):
+		// An old id of an article or a quote (index/ids.go): to the same page under its id of
+		// the day. Not a permanent redirect: the id may be this one again one day.
+		u := path.Dir(r.URL.Path) + "/" + url.PathEscape(moved.ID)
+		if r.URL.RawQuery != "" {
+			u += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, u, http.StatusFound)
+		return
+	case errors.As(err, &amb):
+		e = ambiguous(r, amb)
 	case errors.As(err, &qe):
 		e = badRequest("%s", qe.Msg)
 	case errors.Is(err, index.ErrNotFound):
@@ -103,7 +130,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, f format, err erro
 		return
 	}
 	if f == jsonFormat {
-		writeJSON(w, e.Status, apiError{Error: apiErrorBody{Status: e.Status, Message: e.Msg}})
+		writeJSON(w, e.Status, apiError{Error: apiErrorBody{Status: e.Status, Message: e.Msg}, Choices: e.Choices})
 		return
 	}
 	page := web.Error{
@@ -111,6 +138,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, f format, err erro
 		Status:  e.Status,
 		Heading: errorHeading(e.Status),
 		Message: e.Msg,
+	}
+	for _, c := range e.Choices {
+		page.Choices = append(page.Choices, web.Link{URL: c.URL, Label: c.Title, Hint: c.when + " · " + c.File})
 	}
 	if e.Status == http.StatusServiceUnavailable && !s.archive.Ready() {
 		p := s.archive.Progress()
@@ -123,8 +153,34 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, f format, err erro
 	s.render(w, r, e.Status, web.ErrorPage(page))
 }
 
+// ambiguous is the answer to a plain id that files of different texts share: a list of each,
+// under its own id, in the route's form (a page, or the API).
+func ambiguous(r *http.Request, amb *index.AmbiguousError) *Error {
+	what, link := "articles", articleURL
+	if amb.Quotes {
+		what, link = "quotes", quoteURL
+	}
+	prefix := ""
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		prefix = "/api"
+	}
+	e := &Error{
+		Status: http.StatusMultipleChoices,
+		Msg:    fmt.Sprintf("This id names %d %s: files of different texts were filed under it, and each is kept under an id of its own.", len(amb.Choices), what),
+	}
+	for _, c := range amb.Choices {
+		e.Choices = append(e.Choices, choice{
+			ID: c.ID, Title: c.Article.Title, Date: c.Article.Date.ISO(), File: c.Article.Path,
+			URL: prefix + link(c.ID), when: c.Article.Date.String(),
+		})
+	}
+	return e
+}
+
 func errorHeading(status int) string {
 	switch status {
+	case http.StatusMultipleChoices:
+		return "Several documents have this id"
 	case http.StatusBadRequest:
 		return "That request cannot be read"
 	case http.StatusNotFound:
@@ -140,7 +196,8 @@ func errorHeading(status int) string {
 }
 
 type apiError struct {
-	Error apiErrorBody `json:"error"`
+	Error   apiErrorBody `json:"error"`
+	Choices []choice     `json:"choices,omitempty"`
 }
 
 type apiErrorBody struct {

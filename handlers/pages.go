@@ -327,7 +327,7 @@ func pager(st searchState, page, perPage, total int, path string) web.Pager {
 // article handles "GET /articles/{id}": the article, its quotes marked and attributed, each
 // with an anchor; ?hl= highlights a search's words.
 func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
-	p, art, err := byID(r, slugID, "article", s.archive.Article)
+	p, art, err := byID(r, articleID, "article", s.archive.Article)
 	if err != nil {
 		return err
 	}

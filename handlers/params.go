@@ -18,9 +18,10 @@ import (
 // anything outside them is a 400 that says which parameter and why. Parameters not listed are
 // ignored, so that links carrying tracking tags still work.
 const (
-	maxQueryString = 4096                  // bytes of the raw query string
-	maxListValues  = index.MaxFilterValues // actor=, topic=, source= values
-	maxIDLength    = index.MaxIDLength
+	maxQueryString = 4096                   // bytes of the raw query string
+	maxListValues  = index.MaxFilterValues  // actor=, topic=, source= values
+	maxSlugLength  = index.MaxIDLength      // an actor's or a topic's id, an article's plain id
+	maxIDLength    = maxSlugLength + 2 + 52 // in a path: a slug, and the suffix an article's may have
 	maxSourceLen   = index.MaxSourceLength
 	maxHighlight   = 200
 	defaultPerPage = 10
@@ -35,8 +36,12 @@ var knownParams = map[string]bool{
 }
 
 var (
-	slugID  = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-	quoteID = regexp.MustCompile(`^[a-z2-7]{14}$`)
+	slugID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	// An article's id is a slug, with "--" and a suffix when files of different texts share the
+	// slug; a quote's is 14 letters of base32, with "-" and its article's suffix when two of
+	// those articles hold the same words (index/ids.go).
+	articleID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z2-7]{6,52})?$`)
+	quoteID   = regexp.MustCompile(`^[a-z2-7]{14}(?:-[a-z2-7]{6,52})?$`)
 )
 
 // params is a request's query string, read strictly.
@@ -112,7 +117,7 @@ func (p params) ids(name string) ([]string, error) {
 		if v == "" {
 			continue
 		}
-		if len(v) > maxIDLength || !slugID.MatchString(v) {
+		if len(v) > maxSlugLength || !slugID.MatchString(v) {
 			return nil, badRequest("The parameter %q must be an id of lowercase letters, digits and hyphens (such as antony-blinken), not %q.", name, clip(v, 40))
 		}
 		out = appendUnique(out, v)

@@ -3,6 +3,7 @@ package index
 import (
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/readout/readout/index/document"
@@ -87,17 +88,18 @@ func analyse(reg *registry.Registry, path string, b []byte) (*Article, error) {
 		}
 		repeats[key]++
 		qq := Quote{
-			ID:      id,
-			Article: doc.ID,
-			Text:    text,
-			Kind:    q.Kind,
-			Start:   q.Start,
-			End:     q.End,
-			Turn:    q.Turn,
-			Date:    doc.Date,
+			ID:         id,
+			Article:    doc.ID,
+			Text:       text,
+			Kind:       q.Kind,
+			Start:      q.Start,
+			End:        q.End,
+			Turn:       q.Turn,
+			Procedural: q.Procedural,
+			Date:       doc.Date,
 		}
 		for _, s := range q.Speakers {
-			sp := speakerOf(reg, s)
+			sp := speakerOf(reg, s, doc.Date.Start())
 			if sp.ID == "" || slices.ContainsFunc(qq.Speakers, func(x Speaker) bool { return x.ID == sp.ID }) {
 				continue
 			}
@@ -127,16 +129,37 @@ func analyse(reg *registry.Registry, path string, b []byte) (*Article, error) {
 
 // speakerOf names a quote's speaker: a registered actor by its id, anyone else by a slug of the
 // name the text gives.
-func speakerOf(reg *registry.Registry, s quote.Speaker) Speaker {
+func speakerOf(reg *registry.Registry, s quote.Speaker, day time.Time) Speaker {
 	if s.Actor >= 0 {
 		a := reg.ActorAt(s.Actor)
-		return Speaker{ID: a.ID, Name: a.Name}
+		return Speaker{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Role: roleOn(a, day)}
 	}
 	name := strings.Join(strings.Fields(s.Name), " ")
 	if utf8.RuneCountInString(name) > 80 {
 		return Speaker{}
 	}
-	return Speaker{ID: document.Slug(name), Name: name}
+	id := document.Slug(name)
+	if _, taken := reg.Actor(id); taken {
+		// "Lloyd Austin" in a text of 1946 is not the registered one: the registry said no.
+		id += "-1"
+	}
+	return Speaker{ID: id, Name: name, Kind: string(s.Kind), Role: s.Role}
+}
+
+// roleOn returns the office a registered actor held on day: of those held then, the one
+// begun last ("President of the United States" over an earlier senator's seat still listed).
+func roleOn(a *registry.Actor, day time.Time) string {
+	if day.IsZero() {
+		return ""
+	}
+	title := ""
+	var from time.Time
+	for _, r := range a.Roles {
+		if r.HeldOn(day) && (title == "" || r.From.After(from)) {
+			title, from = r.Title, r.From.Time
+		}
+	}
+	return title
 }
 
 // Body returns the article's text: its paragraphs separated by blank lines.

@@ -1,9 +1,14 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"regexp"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -145,35 +150,110 @@ func (a *Archive) buildNew(ctx context.Context, onDisk bool, files []fileEntry, 
 	return st, nil
 }
 
+// logReady tells what became of every file: one line of counts (files served, merged into the
+// document of another file of the same text, skipped, and why); a line for each skipped file;
+// at debug level, a line for each other file too.
 func (a *Archive) logReady(cat *catalog, how string, start time.Time) {
+	first := make(map[string]string, len(cat.Articles)) // article id → the file it is read from
+	suffixed := 0
+	for _, s := range cat.Articles {
+		first[s.ID] = s.Path
+		if _, suffix := splitID(s.ID); suffix != "" {
+			suffixed++
+		}
+	}
+	served := 0
+	debug := a.log.Enabled(context.Background(), slog.LevelDebug)
+	for _, f := range cat.Files {
+		if f.Article == "" {
+			continue
+		}
+		served++
+		if !debug {
+			continue
+		}
+		switch plain, suffix := splitID(f.Article); {
+		case first[f.Article] != f.Path:
+			a.log.Debug("merged", "file", f.Path, "into", f.Article, "read_from", first[f.Article], "reason", "the same date and text as the file it is read from")
+		case suffix != "":
+			a.log.Debug("served", "file", f.Path, "id", f.Article, "reason", "files of another text have the plain id "+plain)
+		default:
+			a.log.Debug("served", "file", f.Path, "id", f.Article)
+		}
+	}
 	for _, p := range cat.Problems {
 		a.log.Warn("skipped", "file", p.Path, "reason", p.Reason)
 	}
-	a.log.Info("archive ready",
+	attrs := []any{
 		"index", how,
+		"files", served + len(cat.Problems),
+		"served", served,
+		"merged", served - len(cat.Articles),
+		"skipped", len(cat.Problems),
 		"articles", len(cat.Articles),
 		"quotes", len(cat.Quotes),
+		"suffixed", suffixed,
 		"actors", len(cat.actorList),
 		"topics", len(cat.topicList),
-		"skipped", len(cat.Problems),
-		"took", time.Since(start).Round(time.Millisecond).String(),
-	)
+	}
+	if len(cat.Problems) > 0 {
+		attrs = append(attrs, "skipped_for", skipReasons(cat.Problems))
+	}
+	attrs = append(attrs, "took", time.Since(start).Round(time.Millisecond).String())
+	a.log.Info("archive ready", attrs...)
+}
+
+// skipReasons counts the reasons files were skipped, the particulars of each (sizes, offsets,
+// what a parser said) left out: "no text after the front matter ×3; not UTF-8 text ×1".
+func skipReasons(problems []Problem) string {
+	counts := map[string]int{}
+	for _, p := range problems {
+		counts[reasonClass(p.Reason)]++
+	}
+	reasons := make([]string, 0, len(counts))
+	for r := range counts {
+		reasons = append(reasons, r)
+	}
+	slices.SortFunc(reasons, func(x, y string) int { return cmp.Or(cmp.Compare(counts[y], counts[x]), cmp.Compare(x, y)) })
+	for i, r := range reasons {
+		reasons[i] = fmt.Sprintf("%s ×%d", r, counts[r])
+	}
+	return strings.Join(reasons, "; ")
+}
+
+var (
+	quotedPart = regexp.MustCompile(`"[^"]*"`)
+	numberPart = regexp.MustCompile(`[0-9]+`)
+)
+
+// reasonClass is a reason without its particulars.
+func reasonClass(r string) string {
+	for _, sep := range []string{": ", " ("} {
+		if i := strings.Index(r, sep); i > 0 {
+			r = r[:i]
+		}
+	}
+	r = quotedPart.ReplaceAllString(r, "…")
+	return numberPart.ReplaceAllString(r, "N")
 }
 
 // indexAll analyses every file and indexes its article and quotes, in batches. Files are read
 // and analysed on every core; batches go to bleve from a goroutine of their own, so reading
-// goes on while bleve indexes the batch before.
+// goes on while bleve indexes the batch before. Each document is indexed under its plain ids
+// as it comes; the few plain ids that turn out to name documents of different texts are indexed
+// again under their final ids once every file has been read (ids.go).
 func (a *Archive) indexAll(ctx context.Context, st *state, files []fileEntry, problems []Problem, batchSize int) (*catalog, error) {
 	idx := st.idx
 	if batchSize <= 0 {
 		batchSize = defaultBatchSize
 	}
 	cat := &catalog{Problems: problems}
-	ids := map[string]string{} // article id → the file that has it
+	ents := make([]*entry, len(files))
+	indexed := map[string]int{} // plain id → the file indexed under it
 	known := map[string]bool{}
 
 	batches := make(chan *bleve.Batch, 1)
-	indexed := make(chan error, 1)
+	done := make(chan error, 1)
 	go func() {
 		var err error
 		for b := range batches {
@@ -181,7 +261,7 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []fileEntry, pr
 				err = idx.Batch(b)
 			}
 		}
-		indexed <- err
+		done <- err
 	}()
 	batch := idx.NewBatch()
 	send := func() {
@@ -212,13 +292,13 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []fileEntry, pr
 			return nil
 		}
 		art := l.article
-		if other, dup := ids[art.ID]; dup {
-			cat.Problems = append(cat.Problems, Problem{f.Path, fmt.Sprintf("duplicate id %q, already used by %s", art.ID, other)})
-			return nil
+		f.Plain, f.Text = art.ID, textKey(art)
+		ents[i] = entryOf(art)
+		cat.noteSpeakers(art, a.reg, known)
+		if _, ok := indexed[art.ID]; ok {
+			return nil // the same document filed again, or another one under its id: see below
 		}
-		ids[art.ID] = f.Path
-		f.Article = art.ID
-		cat.add(art, a.reg, known)
+		indexed[art.ID] = i
 		if err := indexArticle(batch, art); err != nil {
 			return err
 		}
@@ -227,11 +307,37 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []fileEntry, pr
 		}
 		return nil
 	})
+	asg := assignIDs(files)
+	shared := sharedOf(asg, ents)
+	if err == nil {
+		// Plain ids of documents of different texts: out with the plain documents, in with each
+		// document under its own id. A document whose first file (by path) was not the first
+		// read of its files is indexed again from its first file.
+		for i, d := range asg {
+			_, suffix := splitID(d.id)
+			first, ok := indexed[files[i].Plain]
+			if d.primary != i || (suffix == "" && (!ok || first == i)) {
+				continue
+			}
+			if ok {
+				// Its quotes may differ from the first file's (a title can make a statement one
+				// quote), so the first file's documents go before the document comes in again.
+				delete(indexed, files[i].Plain)
+				batch.Delete(articleDocID(files[i].Plain))
+				for _, q := range ents[first].quotes {
+					batch.Delete(quoteDocID(q.ID))
+				}
+			}
+			if err = a.indexAgain(batch, files[i].Path, d.id, shared); err != nil {
+				break
+			}
+		}
+	}
 	if err == nil {
 		send()
 	}
 	close(batches)
-	if ierr := <-indexed; err == nil && ierr != nil {
+	if ierr := <-done; err == nil && ierr != nil {
 		err = fmt.Errorf("indexing: %w", ierr)
 	}
 	if err != nil {
@@ -242,9 +348,23 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []fileEntry, pr
 			return nil, err
 		}
 	}
+	cat.assemble(files, asg, ents, shared)
 	cat.Files = files
 	cat.finish(a.reg)
 	return cat, nil
+}
+
+// indexAgain reads a document's first file again and indexes it under its final ids. A file
+// that cannot be read now has changed since it was listed: it is left out of the index, and the
+// next start, seeing the change, reads it again.
+func (a *Archive) indexAgain(b *bleve.Batch, path, id string, shared map[string]bool) error {
+	l := analyseFile(a.src, a.reg, path)
+	if l.err != nil {
+		a.log.Warn("a file changed while it was indexed; it is read again at the next start", "file", path, "reason", l.err)
+		return nil
+	}
+	finalise(l.article, id, func(q string) bool { return shared[q] })
+	return indexArticle(b, l.article)
 }
 
 // waitPersisted waits until an index on disk has written and merged everything it was given:

@@ -3,6 +3,7 @@ package index
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -22,12 +23,16 @@ type catalog struct {
 
 	byID      map[string]int
 	quoteByID map[string]int
-	actors    map[string]*ActorInfo
-	actorList []*ActorInfo // most quoted first
-	topics    map[string]*TopicInfo
-	topicList []*TopicInfo
-	first     time.Time
-	last      time.Time
+	// Plain ids that several documents share, and plain quote ids that several of their quotes
+	// share (ids.go): each names them all.
+	plainArticles map[string][]int
+	plainQuotes   map[string][]int
+	actors        map[string]*ActorInfo
+	actorList     []*ActorInfo // most quoted first
+	topics        map[string]*TopicInfo
+	topicList     []*TopicInfo
+	first         time.Time
+	last          time.Time
 
 	newestOnce  sync.Once
 	newestOrder []int
@@ -53,7 +58,9 @@ type fileEntry struct {
 	Size    int64
 	ModTime int64  // Unix nanoseconds; 0 in an embedded archive
 	Hash    uint64 // of the content
-	Article string // its article id, "" when the file was skipped
+	Plain   string // the plain id it gives its document (ids.go); "" when the file was skipped
+	Text    uint64 // textKey of its document
+	Article string // the id of its document, "" when the file was skipped
 }
 
 // Problem is a file that could not be served, and why.
@@ -93,6 +100,17 @@ func (c *catalog) finish(reg *registry.Registry) {
 	c.quoteByID = make(map[string]int, len(c.Quotes))
 	for i, q := range c.Quotes {
 		c.quoteByID[q.ID] = i
+	}
+	c.plainArticles, c.plainQuotes = map[string][]int{}, map[string][]int{}
+	for i, a := range c.Articles {
+		if plain, suffix := splitID(a.ID); suffix != "" {
+			c.plainArticles[plain] = append(c.plainArticles[plain], i)
+		}
+	}
+	for i, q := range c.Quotes {
+		if plain, _, ok := strings.Cut(q.ID, quoteSuffixSep); ok {
+			c.plainQuotes[plain] = append(c.plainQuotes[plain], i)
+		}
 	}
 
 	c.actors = map[string]*ActorInfo{}
@@ -168,19 +186,99 @@ func (c *catalog) finish(reg *registry.Registry) {
 	})
 }
 
-// add puts an analysed article in the catalog and returns the unregistered speakers it brings.
-func (c *catalog) add(a *Article, reg *registry.Registry, known map[string]bool) {
-	i := len(c.Articles)
-	c.Articles = append(c.Articles, a.Summary)
+// entry is what the catalog keeps of one file's document before the archive's ids are given.
+type entry struct {
+	sum    Summary
+	quotes []quoteRef // Article is set when the entry joins the catalog
+	final  bool       // its ids are final: it comes from the catalog of an index being updated
+}
+
+// entryOf is the entry of an article just analysed, under its plain ids.
+func entryOf(a *Article) *entry {
+	e := &entry{sum: a.Summary, quotes: make([]quoteRef, len(a.Quotes))}
 	for k, q := range a.Quotes {
-		ref := quoteRef{ID: q.ID, Article: i, Index: k, Topics: q.Topics, Kind: q.Kind}
+		ref := quoteRef{ID: q.ID, Index: k, Topics: q.Topics, Kind: q.Kind}
 		for _, s := range q.Speakers {
 			ref.Speakers = append(ref.Speakers, s.ID)
+		}
+		e.quotes[k] = ref
+	}
+	return e
+}
+
+// noteSpeakers keeps the speakers of an article that the registry does not know.
+func (c *catalog) noteSpeakers(a *Article, reg *registry.Registry, known map[string]bool) {
+	for _, q := range a.Quotes {
+		for _, s := range q.Speakers {
 			if _, ok := reg.Actor(s.ID); !ok && !known[s.ID] {
 				known[s.ID] = true
-				c.Extra = append(c.Extra, ActorInfo{ID: s.ID, Name: s.Name, Kind: string(registry.Unregistered)})
+				c.Extra = append(c.Extra, ActorInfo{ID: s.ID, Name: s.Name, Kind: s.Kind})
 			}
 		}
-		c.Quotes = append(c.Quotes, ref)
 	}
+}
+
+// assemble puts the served files' documents in the catalog, in file order: each document once,
+// from its first file, under the id assignIDs gave it, knowing the paths and tags of its other
+// files. ents holds an entry for each document's first file, and for the other files of fresh
+// documents (their tags); shared lists the plain quote ids that take their document's suffix.
+// It sets each file's Article to its document's id.
+func (c *catalog) assemble(files []fileEntry, asg []docID, ents []*entry, shared map[string]bool) {
+	at := map[string]int{} // document id → index in Articles
+	for i := range files {
+		d := asg[i]
+		files[i].Article = d.id
+		if !d.served() || d.primary != i {
+			continue
+		}
+		e := ents[i]
+		n := len(c.Articles)
+		at[d.id] = n
+		sum := e.sum
+		sum.ID = d.id
+		c.Articles = append(c.Articles, sum)
+		for _, ref := range e.quotes {
+			ref.Article = n
+			if !e.final {
+				ref.ID = finalQuoteID(ref.ID, d.id, shared[ref.ID])
+			}
+			c.Quotes = append(c.Quotes, ref)
+		}
+	}
+	for i, d := range asg {
+		if !d.served() || d.primary == i || ents[i] == nil || ents[i].final {
+			continue // an index's own catalog has its other files' paths and tags already
+		}
+		s := &c.Articles[at[d.id]]
+		s.Also = append(s.Also, files[i].Path)
+		for _, t := range ents[i].sum.Tags {
+			if !slices.Contains(s.Tags, t) {
+				s.Tags = append(s.Tags, t)
+			}
+		}
+	}
+}
+
+// sharedOf returns the plain quote ids held by two documents of one plain id, among the fresh
+// entries of suffixed documents.
+func sharedOf(asg []docID, ents []*entry) map[string]bool {
+	groups := map[string][][]string{}
+	for i, d := range asg {
+		plain, suffix := splitID(d.id)
+		if suffix == "" || d.primary != i || ents[i] == nil || ents[i].final {
+			continue
+		}
+		var ids []string
+		for _, q := range ents[i].quotes {
+			ids = append(ids, q.ID)
+		}
+		groups[plain] = append(groups[plain], ids)
+	}
+	shared := map[string]bool{}
+	for _, docs := range groups {
+		for q := range sharedQuotes(docs) {
+			shared[q] = true
+		}
+	}
+	return shared
 }

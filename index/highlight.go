@@ -163,7 +163,9 @@ func (h *Highlighter) excerpt(text string, width int) Fragment {
 	return f
 }
 
-// wordBoundary moves off to the nearest space: forward for an end, backward for a start.
+// wordBoundary moves off to the nearest space: back to the space before it for an end, on past
+// the space after it for a start. It always returns the start of a character, and a space of
+// more than one byte (a no-break space) is kept or dropped whole.
 func wordBoundary(s string, off int, end bool) int {
 	if off <= 0 || off >= len(s) {
 		return max(0, min(off, len(s)))
@@ -178,7 +180,8 @@ func wordBoundary(s string, off int, end bool) int {
 		return off
 	}
 	if i := strings.IndexFunc(s[off:], unicode.IsSpace); i >= 0 && i < 40 {
-		return off + i + 1
+		_, size := utf8.DecodeRuneInString(s[off+i:])
+		return off + i + size
 	}
 	return off
 }

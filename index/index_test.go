@@ -253,7 +253,6 @@ func TestSkipsBrokenFiles(t *testing.T) {
 	files["articles/empty.md"] = &fstest.MapFile{Data: nil}
 	files["articles/latin1.md"] = &fstest.MapFile{Data: []byte("---\ntitle: x\ndate: 2021-01-01\n---\nCaf\xe9\n")}
 	files["articles/nodate.md"] = &fstest.MapFile{Data: []byte("---\ntitle: x\n---\nText\n")}
-	files["articles/dup/2021-03-15-working-with-allies-critical-to-push-back-chinese-aggression.md"] = &fstest.MapFile{Data: []byte("---\ntitle: x\ndate: 2021-01-01\n---\nText\n")}
 	files["articles/.hidden.md"] = &fstest.MapFile{Data: []byte("---\ntitle: x\ndate: 2021-01-01\n---\nText\n")}
 	files["articles/draft.md~"] = &fstest.MapFile{Data: []byte("x")}
 	files["README.md"] = &fstest.MapFile{Data: []byte("# not an article")}
@@ -266,10 +265,9 @@ func TestSkipsBrokenFiles(t *testing.T) {
 		t.Errorf("%d articles served, want the 5 good ones", st.Articles)
 	}
 	want := map[string]string{
-		"articles/empty.md":  "empty",
-		"articles/latin1.md": "not UTF-8",
-		"articles/nodate.md": "no date",
-		"articles/dup/2021-03-15-working-with-allies-critical-to-push-back-chinese-aggression.md": "duplicate id",
+		"articles/empty.md":   "empty",
+		"articles/latin1.md":  "not UTF-8",
+		"articles/nodate.md":  "no date",
 		"articles/.hidden.md": "hidden",
 		"articles/draft.md~":  "editor",
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -27,29 +28,31 @@ func (a *Archive) Stats() (Stats, error) {
 	}, nil
 }
 
-// Summary returns what the catalog knows of an article.
+// Summary returns what the catalog knows of an article. An old id of it is a *MovedError, a
+// plain id that several articles share an *AmbiguousError (ids.go).
 func (a *Archive) Summary(id string) (*Summary, error) {
 	st, err := a.current()
 	if err != nil {
 		return nil, err
 	}
-	i, ok := st.cat.byID[id]
-	if !ok {
-		return nil, ErrNotFound
+	i, err := st.cat.resolveArticle(id)
+	if err != nil {
+		return nil, err
 	}
 	return &st.cat.Articles[i], nil
 }
 
 // Article returns an article with its text and quotes, read from the archive folder (or the
-// cache of recent ones).
+// cache of recent ones). An old id of it is a *MovedError, a plain id that several articles
+// share an *AmbiguousError.
 func (a *Archive) Article(id string) (*Article, error) {
 	st, err := a.current()
 	if err != nil {
 		return nil, err
 	}
-	i, ok := st.cat.byID[id]
-	if !ok {
-		return nil, ErrNotFound
+	i, err := st.cat.resolveArticle(id)
+	if err != nil {
+		return nil, err
 	}
 	return a.article(st, i)
 }
@@ -70,9 +73,12 @@ func (a *Archive) article(st *state, i int) (*Article, error) {
 		return nil, fmt.Errorf("%w: %s has changed", ErrGone, sum.Path)
 	}
 	art := l.article
-	if art.ID != sum.ID {
-		return nil, fmt.Errorf("%w: %s: its id is now %q, not %q", ErrGone, sum.Path, art.ID, sum.ID)
+	if plain, _ := splitID(sum.ID); art.ID != plain {
+		return nil, fmt.Errorf("%w: %s: its id is now %q, not %q", ErrGone, sum.Path, art.ID, plain)
 	}
+	// The ids the catalog gave it, and what it knows of the document's other files.
+	finalise(art, sum.ID, func(q string) bool { _, ok := st.cat.plainQuotes[q]; return ok })
+	art.Tags, art.Also = sum.Tags, sum.Also
 	for k := range art.Quotes {
 		art.Quotes[k].ArticleOf = sum
 	}
@@ -80,7 +86,8 @@ func (a *Archive) article(st *state, i int) (*Article, error) {
 	return art, nil
 }
 
-// Quote returns a quote with the article it is in.
+// Quote returns a quote with the article it is in. An old id of it is a *MovedError, a plain id
+// that several quotes share an *AmbiguousError.
 func (a *Archive) Quote(id string) (*Quote, *Article, error) {
 	st, err := a.current()
 	if err != nil {
@@ -90,9 +97,9 @@ func (a *Archive) Quote(id string) (*Quote, *Article, error) {
 }
 
 func (a *Archive) quote(st *state, id string) (*Quote, *Article, error) {
-	qi, ok := st.cat.quoteByID[id]
-	if !ok {
-		return nil, nil, ErrNotFound
+	qi, err := st.cat.resolveQuote(id)
+	if err != nil {
+		return nil, nil, err
 	}
 	ref := st.cat.Quotes[qi]
 	art, err := a.article(st, ref.Article)
@@ -261,4 +268,96 @@ func (a *Archive) Monthly(actor, topic string) ([]MonthCount, error) {
 		out = append(out, MonthCount{Month: m, Count: counts[m]})
 	}
 	return out, nil
+}
+
+// MovedError is the answer to an old id of an article or a quote (ids.go): ID is its id now.
+type MovedError struct{ ID string }
+
+func (e *MovedError) Error() string { return "now at " + e.ID }
+
+// AmbiguousError is the answer to a plain id that several articles (or quotes) share since
+// files of different texts came under it: Choices are what it names.
+type AmbiguousError struct {
+	Quotes  bool // the choices are quotes, not articles
+	Choices []Choice
+}
+
+// Choice is one of the things a shared id names.
+type Choice struct {
+	ID      string // the article's or the quote's own id
+	Article Summary
+}
+
+func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("%d documents share this id", len(e.Choices))
+}
+
+// resolveArticle finds the article an id names: by its id, by an old id, or, for a plain id
+// several share, none but a choice.
+func (c *catalog) resolveArticle(id string) (int, error) {
+	if i, ok := c.byID[id]; ok {
+		return i, nil
+	}
+	if docs, ok := c.plainArticles[id]; ok {
+		e := &AmbiguousError{}
+		for _, i := range docs {
+			e.Choices = append(e.Choices, Choice{ID: c.Articles[i].ID, Article: c.Articles[i]})
+		}
+		return -1, e
+	}
+	plain, suffix := splitID(id)
+	if len(suffix) >= minSuffix {
+		for _, i := range c.documentsOf(plain) {
+			if c.filedAt(i, suffix) {
+				return -1, &MovedError{ID: c.Articles[i].ID}
+			}
+		}
+	}
+	return -1, ErrNotFound
+}
+
+// resolveQuote finds the quote an id names, as resolveArticle does an article.
+func (c *catalog) resolveQuote(id string) (int, error) {
+	if qi, ok := c.quoteByID[id]; ok {
+		return qi, nil
+	}
+	if qs, ok := c.plainQuotes[id]; ok {
+		e := &AmbiguousError{Quotes: true}
+		for _, qi := range qs {
+			e.Choices = append(e.Choices, Choice{ID: c.Quotes[qi].ID, Article: c.Articles[c.Quotes[qi].Article]})
+		}
+		return -1, e
+	}
+	plain, suffix, ok := strings.Cut(id, quoteSuffixSep)
+	if ok && len(suffix) >= minSuffix {
+		candidates := c.plainQuotes[plain]
+		if qi, ok := c.quoteByID[plain]; ok {
+			candidates = []int{qi}
+		}
+		for _, qi := range candidates {
+			if c.filedAt(c.Quotes[qi].Article, suffix) {
+				return -1, &MovedError{ID: c.Quotes[qi].ID}
+			}
+		}
+	}
+	return -1, ErrNotFound
+}
+
+// documentsOf returns the articles of a plain id.
+func (c *catalog) documentsOf(plain string) []int {
+	if i, ok := c.byID[plain]; ok {
+		return []int{i}
+	}
+	return c.plainArticles[plain]
+}
+
+// filedAt reports whether one of an article's files has a path whose suffix begins so.
+func (c *catalog) filedAt(i int, suffix string) bool {
+	s := &c.Articles[i]
+	for _, p := range append([]string{s.Path}, s.Also...) {
+		if strings.HasPrefix(pathSuffix(p), suffix) {
+			return true
+		}
+	}
+	return false
 }

@@ -16,8 +16,10 @@ import (
 
 // indexVersion changes whenever the mapping, the analysis, what is indexed or how the catalog is
 // saved changes: an index on disk with another version is rebuilt, never read with the wrong
-// assumptions. (5: dates in the saved catalog; 6: unknown speakers named without their titles.)
-const indexVersion = 6
+// assumptions. (5: dates in the saved catalog; 6: unknown speakers named without their titles;
+// 7: speakers resolved from the document's own names before the registry; 8: documents of one
+// plain id merged or given suffixed ids, files' plain ids and text keys in the catalog.)
+const indexVersion = 8
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

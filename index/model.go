@@ -34,7 +34,8 @@ type Summary struct {
 	Topics        []string // topic ids
 	Quotes        int
 	Words         int
-	Path          string // the file in the archive folder
+	Path          string   // the file in the archive folder it is read from
+	Also          []string // other files with the same plain id and text: the same document, filed again
 }
 
 // Article is an article as a reader reads it: its summary, its text and its quotes.
@@ -46,23 +47,32 @@ type Article struct {
 
 // Quote is a quotation with its speakers and its place in the article.
 type Quote struct {
-	ID        string
-	Article   string // the article's id
-	Text      string
-	Kind      quote.Kind
-	Speakers  []Speaker
-	Topics    []string
-	Start     quote.Pos // the first byte of the quoted words
-	End       quote.Pos // just past the last byte
-	Turn      bool      // a transcript's turn or a whole statement
-	Date      Date      // the article's
-	ArticleOf *Summary  `json:"-"` // set on quotes handed out with their article
+	ID       string
+	Article  string // the article's id
+	Text     string
+	Kind     quote.Kind
+	Speakers []Speaker
+	Topics   []string
+	Start    quote.Pos // the first byte of the quoted words
+	End      quote.Pos // just past the last byte
+	Turn     bool      // a transcript's turn or a whole statement
+	// Procedural is set on a turn that carries no statement ("Go ahead, Ashley", "Thank
+	// you"): kept in the text, left out of lists unless asked for.
+	Procedural bool
+	Date       Date     // the article's
+	ArticleOf  *Summary `json:"-"` // set on quotes handed out with their article
 }
 
 // Speaker is who said a quote: an actor id and the name to show.
 type Speaker struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
+	// Role is the office the speaker held on the quote's date ("Secretary of State"), when
+	// known: the registry's for a registered actor, the text's title for anyone else.
+	Role string `json:"role,omitempty"`
+	// Kind is what the speaker is (person, organisation, country, role), for the list of
+	// actors; empty when the text does not tell.
+	Kind string `json:"-"`
 }
 
 // ActorInfo is an actor as pages and the API show it: registered, or a speaker the registry does

@@ -25,8 +25,7 @@ func (c *fileChanges) none() bool { return len(c.changed) == 0 && len(c.removed)
 
 // diffFiles compares the files now in the archive folder with those the catalog was built from.
 // A file with the same size and time is unchanged; one with another time but the same content
-// (its hash) is unchanged too. Files that were skipped are read again whenever anything
-// changed, since the file that made one a duplicate may have gone.
+// (its hash) is unchanged too.
 func (a *Archive) diffFiles(old []fileEntry, now []fileEntry) *fileChanges {
 	c := &fileChanges{unchanged: map[string]fileEntry{}}
 	before := make(map[string]fileEntry, len(old))
@@ -34,7 +33,6 @@ func (a *Archive) diffFiles(old []fileEntry, now []fileEntry) *fileChanges {
 		before[f.Path] = f
 	}
 	seen := make(map[string]bool, len(now))
-	var skipped []int
 	for i, f := range now {
 		seen[f.Path] = true
 		o, ok := before[f.Path]
@@ -51,9 +49,6 @@ func (a *Archive) diffFiles(old []fileEntry, now []fileEntry) *fileChanges {
 			}
 		}
 		o.ModTime = f.ModTime
-		if o.Article == "" {
-			skipped = append(skipped, i)
-		}
 		c.unchanged[f.Path] = o
 	}
 	for _, f := range old {
@@ -61,17 +56,14 @@ func (a *Archive) diffFiles(old []fileEntry, now []fileEntry) *fileChanges {
 			c.removed = append(c.removed, f)
 		}
 	}
-	if !c.none() {
-		for _, i := range skipped {
-			delete(c.unchanged, now[i].Path)
-			c.changed = append(c.changed, i)
-		}
-	}
 	return c
 }
 
-// update changes an index on disk in place: the documents of removed and changed files are
-// deleted, changed and added files are indexed, and a new catalog is saved.
+// update changes an index on disk in place. The ids of a plain id's documents depend on all its
+// files (ids.go), so every plain id a removed, changed or added file had or has is done again
+// whole: its old documents are deleted, all its files read, and its documents indexed under
+// the ids the rule gives them now. Other documents are left as they are, and a new catalog is
+// saved.
 func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, problems []Problem, ch *fileChanges) (*state, error) {
 	dir := filepath.Dir(st.dir)
 	marker := filepath.Join(dir, updatingFile)
@@ -83,63 +75,92 @@ func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, prob
 	for _, q := range old.Quotes {
 		quotesOf[q.Article] = append(quotesOf[q.Article], q)
 	}
-	batch := st.idx.NewBatch()
-	drop := func(id string) {
-		i, ok := old.byID[id]
-		if !ok {
-			return
-		}
-		batch.Delete(articleDocID(id))
-		for _, q := range quotesOf[i] {
-			batch.Delete(quoteDocID(q.ID))
-		}
-	}
-	for _, f := range ch.removed {
-		drop(f.Article)
-	}
-	byPath := make(map[string]fileEntry, len(old.Files))
+	oldPlain := make(map[string]string, len(old.Files))
 	for _, f := range old.Files {
-		byPath[f.Path] = f
+		oldPlain[f.Path] = f.Plain
 	}
-	for _, i := range ch.changed {
-		drop(byPath[files[i].Path].Article)
+	for i := range files {
+		if u, ok := ch.unchanged[files[i].Path]; ok {
+			files[i] = u
+		}
 	}
 
-	// Analyse the changed files, in file order, on every core.
-	subset := make([]fileEntry, len(ch.changed))
-	for k, i := range ch.changed {
-		subset[k] = files[i]
-	}
-	// Ids already taken by unchanged articles keep their file; a changed file cannot take one.
-	ids := map[string]string{}
-	for path, f := range ch.unchanged {
-		if f.Article != "" {
-			ids[f.Article] = path
-		}
-	}
+	// Read the changed files, then the unchanged ones that share a plain id with a file that
+	// came, went or changed, in file order, on every core.
 	fresh := map[string]*Article{}
 	newProblems := map[string]string{}
-	err := analyseFiles(ctx, a.src, a.reg, subset, func(k int, l loaded) error {
-		if err := st.persist.err(); err != nil {
-			return err
+	read := func(which []int) error {
+		subset := make([]fileEntry, len(which))
+		for k, i := range which {
+			subset[k] = files[i]
 		}
-		f := &subset[k]
-		f.Hash = l.hash
-		if l.err != nil {
-			newProblems[f.Path] = l.err.Error()
+		err := analyseFiles(ctx, a.src, a.reg, subset, func(k int, l loaded) error {
+			// A disk that cannot take the index fails the update now.
+			if err := st.persist.err(); err != nil {
+				return err
+			}
+			f := &files[which[k]]
+			f.Hash, f.Plain, f.Text = l.hash, "", 0
+			if l.err != nil {
+				newProblems[f.Path] = l.err.Error()
+				return nil
+			}
+			f.Plain, f.Text = l.article.ID, textKey(l.article)
+			fresh[f.Path] = l.article
 			return nil
-		}
-		if other, dup := ids[l.article.ID]; dup {
-			newProblems[f.Path] = fmt.Sprintf("duplicate id %q, already used by %s", l.article.ID, other)
-			return nil
-		}
-		ids[l.article.ID] = f.Path
-		f.Article = l.article.ID
-		fresh[f.Path] = l.article
-		return indexArticle(batch, l.article)
-	})
-	if err != nil {
+		})
+		return err
+	}
+	if err := read(ch.changed); err != nil {
 		return nil, err
+	}
+	affected := map[string]bool{}
+	for _, f := range ch.removed {
+		affected[f.Plain] = true
+	}
+	for _, i := range ch.changed {
+		affected[oldPlain[files[i].Path]] = true
+		affected[files[i].Plain] = true
+	}
+	delete(affected, "")
+	var again []int
+	for i, f := range files {
+		if _, ok := ch.unchanged[f.Path]; ok && affected[f.Plain] {
+			again = append(again, i)
+		}
+	}
+	if err := read(again); err != nil {
+		return nil, err
+	}
+
+	batch := st.idx.NewBatch()
+	for oi, s := range old.Articles {
+		if plain, _ := splitID(s.ID); affected[plain] {
+			batch.Delete(articleDocID(s.ID))
+			for _, q := range quotesOf[oi] {
+				batch.Delete(quoteDocID(q.ID))
+			}
+		}
+	}
+	asg := assignIDs(files)
+	ents := make([]*entry, len(files))
+	for i, f := range files {
+		switch art, ok := fresh[f.Path]; {
+		case ok:
+			ents[i] = entryOf(art)
+		case asg[i].primary == i && f.Article != "":
+			oi := old.byID[f.Article]
+			ents[i] = &entry{sum: old.Articles[oi], quotes: quotesOf[oi], final: true}
+		}
+	}
+	shared := sharedOf(asg, ents)
+	for i, d := range asg {
+		if art, ok := fresh[files[i].Path]; ok && d.primary == i {
+			finalise(art, d.id, func(q string) bool { return shared[q] })
+			if err := indexArticle(batch, art); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if err := st.idx.Batch(batch); err != nil {
 		return nil, fmt.Errorf("updating the index: %w", err)
@@ -148,13 +169,10 @@ func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, prob
 		return nil, err
 	}
 
-	// The new catalog, in file order: unchanged articles as they were, changed ones anew.
+	// The new catalog, in file order: unchanged documents as they were, the others anew.
 	oldProblems := map[string]string{}
 	for _, p := range old.Problems {
 		oldProblems[p.Path] = p.Reason
-	}
-	for k, i := range ch.changed {
-		files[i] = subset[k]
 	}
 	cat := &catalog{Problems: problems}
 	known := map[string]bool{}
@@ -162,29 +180,20 @@ func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, prob
 		cat.Extra = append(cat.Extra, e)
 		known[e.ID] = true
 	}
-	for i := range files {
-		f := &files[i]
-		if u, ok := ch.unchanged[f.Path]; ok {
-			*f = u
-			if f.Article == "" {
-				cat.Problems = append(cat.Problems, Problem{f.Path, oldProblems[f.Path]})
-				continue
-			}
-			oi := old.byID[f.Article]
-			n := len(cat.Articles)
-			cat.Articles = append(cat.Articles, old.Articles[oi])
-			for _, q := range quotesOf[oi] {
-				q.Article = n
-				cat.Quotes = append(cat.Quotes, q)
-			}
+	for _, f := range files {
+		if art, ok := fresh[f.Path]; ok {
+			cat.noteSpeakers(art, a.reg, known)
+		}
+		if f.Plain != "" {
 			continue
 		}
 		if reason, bad := newProblems[f.Path]; bad {
 			cat.Problems = append(cat.Problems, Problem{f.Path, reason})
-			continue
+		} else {
+			cat.Problems = append(cat.Problems, Problem{f.Path, oldProblems[f.Path]})
 		}
-		cat.add(fresh[f.Path], a.reg, known)
 	}
+	cat.assemble(files, asg, ents, shared)
 	cat.Files = files
 	cat.finish(a.reg)
 	if err := writeCatalog(filepath.Join(dir, catalogFile)+".tmp", cat); err != nil {

@@ -241,4 +241,5 @@ type Error struct {
 	Retry   bool
 	Done    int
 	Total   int
+	Choices []Link // what an address that names several documents names (300)
 }

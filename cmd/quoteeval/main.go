@@ -11,10 +11,14 @@ package main
 import (
 	"flag"
 	"fmt"
+	iofs "io/fs"
 	"os"
+	"runtime/pprof"
+	"strings"
 
 	"github.com/readout/readout/index/quote/quoteeval"
 	"github.com/readout/readout/index/registry"
+	"github.com/readout/readout/index/tarfs"
 )
 
 func main() {
@@ -34,6 +38,12 @@ func run(args []string) error {
 	corpus := fs.String("corpus", "", "time the extractor over every article in `dir` instead of scoring")
 	polnear := fs.String("polnear", "", "score the PolNeAR news set in `dir` (gold.json, archive/) instead")
 	split := fs.String("split", "dev", "the part of the PolNeAR set to score: dev, heldout or all")
+	ungdc := fs.String("ungdc", "", "count the UN General Debate speeches (a folder or .tar.gz with manifest.jsonl) credited to anyone but their speaker")
+	transcripts := fs.String("transcripts", "", "check the turns of press briefings drawn from `corpus` (a folder or .tar.gz) against their labels")
+	sample := fs.Int("sample", 10, "with -transcripts: how many briefings to draw")
+	seed := fs.Uint64("seed", 1, "with -transcripts: the draw's seed")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file`")
+	outcomes := fs.Bool("outcomes", false, "with -polnear: print every labelled quote's outcome, one to a line, for diff")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,11 +51,46 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if *doc != "" {
 		return quoteeval.Show(os.Stdout, *doc, r)
 	}
 	if *corpus != "" {
 		return quoteeval.Speed(os.Stdout, os.DirFS(*corpus), r)
+	}
+	if *ungdc != "" {
+		fsys, err := openCorpus(*ungdc)
+		if err != nil {
+			return err
+		}
+		report, err := quoteeval.RunUNGDC(fsys, r)
+		if err != nil {
+			return err
+		}
+		report.Print(os.Stdout)
+		return nil
+	}
+	if *transcripts != "" {
+		fsys, err := openCorpus(*transcripts)
+		if err != nil {
+			return err
+		}
+		report, err := quoteeval.RunTranscripts(fsys, *sample, *seed, r)
+		if err != nil {
+			return err
+		}
+		report.Print(os.Stdout)
+		return nil
 	}
 	if *polnear != "" {
 		sp := quoteeval.Split(*split)
@@ -56,6 +101,10 @@ func run(args []string) error {
 		if err != nil {
 			return err
 		}
+		if *outcomes {
+			report.PrintOutcomes(os.Stdout)
+			return nil
+		}
 		report.Print(os.Stdout, *verbose)
 		return nil
 	}
@@ -65,4 +114,12 @@ func run(args []string) error {
 	}
 	report.Print(os.Stdout, *verbose)
 	return nil
+}
+
+// openCorpus opens a folder, or a .tar.gz read into memory.
+func openCorpus(name string) (iofs.FS, error) {
+	if strings.HasSuffix(name, ".tar.gz") || strings.HasSuffix(name, ".tgz") {
+		return tarfs.Open(name, tarfs.Options{})
+	}
+	return os.DirFS(name), nil
 }

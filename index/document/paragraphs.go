@@ -96,6 +96,14 @@ func isWrapped(block []string) bool {
 	if len(block) < 2 {
 		return false
 	}
+	// A block quote's lines are judged without their "> ".
+	if strings.HasPrefix(block[0], ">") {
+		unquoted := make([]string, len(block))
+		for i, l := range block {
+			unquoted[i] = strings.TrimPrefix(strings.TrimPrefix(l, ">"), " ")
+		}
+		block = unquoted
+	}
 	longest := 0
 	for _, l := range block {
 		n, w := utf8.RuneCountInString(l), longestWord(l)
@@ -297,6 +305,21 @@ func stripEmphasis(s string) string {
 			continue
 		}
 		end := closingRun(s, j, c, n)
+		if end < 0 && n == 3 {
+			// "***The Times’s* Lydia DePillis:**": strong and emphasis opened together and
+			// closed apart.
+			k1, k2 := closingRun(s, j, c, 1), closingRun(s, j, c, 2)
+			if k1 > 0 && k2 > 0 {
+				first, firstLen, second, secondLen := k1, 1, k2, 2
+				if k2 < k1 {
+					first, firstLen, second, secondLen = k2, 2, k1, 1
+				}
+				b.WriteString(stripEmphasis(s[j:first]))
+				b.WriteString(stripEmphasis(s[first+firstLen : second]))
+				i = second + secondLen
+				continue
+			}
+		}
 		if end < 0 {
 			b.WriteString(s[i:j])
 			i = j

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,6 +32,7 @@ func (x *extractor) statement() bool {
 	if first < 0 || !x.hasWords(first, last) {
 		return false
 	}
+	x.analyse(0, 0) // names only: the text is one quotation, its speaker in the title
 	x.out = append(x.out, Quote{
 		Start: Pos{first, listNumber(x.paras[first])}, End: Pos{last, len(x.paras[last].Text)},
 		Kind: Full, Speakers: x.namedIn(who), Turn: true,
@@ -82,24 +84,109 @@ func isDateline(t string) bool {
 	return lower == 0 || len(words) <= 4 || (len(words) <= 8 && isNameLike(t))
 }
 
-// namedIn returns the actors a phrase names ("President Joe Biden", "the United States and
-// Japan"), or the phrase itself as an unregistered speaker's name.
+// namedIn returns who a phrase that is only names is: a statement title's "President Joe
+// Biden", "the United States and Japan", "Mr. Arce", or a transcript's label "MS. PSAKI". Each
+// name is read as the text's names are (entities.go): a registered organisation, country or
+// office held on the date; a person named in full, registered when the registry knows the name
+// and they live; a surname with a title or honorific, registered only when one person in
+// office fits it. Anyone else is kept by the name the phrase gives, without titles.
 func (x *extractor) namedIn(phrase string) []Speaker {
 	toks := registry.Tokenize(phrase)
-	ms := x.reg.Mentions(phrase, toks, x.day)
+	regMs := x.reg.Mentions(phrase, toks, x.day)
+	type found struct {
+		at int
+		sp Speaker
+	}
+	var all []found
+	covered := make([]bool, len(toks))
+	for _, m := range regMs {
+		if len(m.Actors) != 1 {
+			continue
+		}
+		a := x.reg.ActorAt(m.Actors[0])
+		if a.Kind == registry.Person && !m.Role || x.insideName(phrase, toks, m, regMs) {
+			continue
+		}
+		if m.Role && x.roleOfName(phrase, toks, m) {
+			continue // "President Joe Biden": the name, not the office, says who
+		}
+		all = append(all, found{m.Start, x.registered(m.Actors[0])})
+		for k := m.TokStart; k < m.TokEnd; k++ {
+			covered[k] = true
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		if covered[i] {
+			continue
+		}
+		n := x.nameRun(phrase, toks, covered, i)
+		if n == 0 {
+			continue
+		}
+		if m, ok := x.nameMention(phrase, isUpper(phrase), toks, i, i+n, regMs); ok {
+			// Letters after a name ("Scott Morrison, MP") are no one's name.
+			if postNominal := n == 1 && isUpper(toks[i].Text) && len(toks[i].Text) <= 4 && strings.HasSuffix(phrase[:toks[i].Start], ", "); !postNominal {
+				all = append(all, found{m.start, x.speakerOfName(phrase, m)})
+			}
+		}
+		i += n - 1
+	}
+	slices.SortStableFunc(all, func(a, b found) int { return a.at - b.at })
 	var out []Speaker
-	for _, m := range ms {
-		if len(m.Actors) == 1 && !slices.ContainsFunc(out, func(s Speaker) bool { return s.Actor == m.Actors[0] }) {
-			out = append(out, Speaker{Actor: m.Actors[0], Name: x.reg.ActorAt(m.Actors[0]).Name})
+	for _, f := range all {
+		if !slices.Contains(out, f.sp) {
+			out = append(out, f.sp)
 		}
 	}
 	if len(out) == 0 {
 		name := strings.TrimPrefix(strings.TrimSpace(phrase), "the ")
 		if name != "" {
-			out = []Speaker{{Actor: -1, Name: name}}
+			out = []Speaker{{Actor: -1, Name: displayName(name)}} // what it is, the phrase does not tell
 		}
 	}
 	return out
+}
+
+// roleOfName reports whether an office's description in a phrase of names is a title before a
+// name ("President Joe Biden", "PRIME MINISTER KISHIDA").
+func (x *extractor) roleOfName(text string, toks []registry.Token, m registry.Mention) bool {
+	return m.TokEnd < len(toks) && strings.TrimSpace(text[m.End:toks[m.TokEnd].Start]) == "" && (nameCase(toks[m.TokEnd].Text) || isUpper(toks[m.TokEnd].Text))
+}
+
+// speakerOfName returns the speaker a name mention outside the text's entities is.
+func (x *extractor) speakerOfName(text string, m mention) Speaker {
+	if len(m.actors) == 1 && m.org {
+		return x.registered(m.actors[0])
+	}
+	name := displayName(text[m.coreStart:m.coreEnd])
+	kind := registry.Kind("")
+	switch {
+	case m.org:
+		kind = registry.Organisation
+	case m.person || len(m.words) >= 2:
+		kind = registry.Person
+	}
+	single := len(m.words) == 1
+	if m.explicit && len(m.actors) == 1 && x.fitsDate(m.actors[0], single, true) {
+		return x.registered(m.actors[0])
+	}
+	if !single {
+		if ms := x.reg.LookupName(name, x.day); len(ms) == 1 && len(ms[0].Actors) == 1 && !ms[0].Surname && !ms[0].Role && x.fitsDate(ms[0].Actors[0], false, false) {
+			return x.registered(ms[0].Actors[0])
+		}
+		return Speaker{Actor: -1, Name: name, Kind: kind}
+	}
+	e := entity{words: m.words, gender: m.gender, nouns: m.nouns, single: true}
+	if a := x.surnameActor(&e); a >= 0 {
+		return x.registered(a)
+	}
+	return Speaker{Actor: -1, Name: name, Kind: kind}
+}
+
+// registered returns a registered actor as a speaker.
+func (x *extractor) registered(a int) Speaker {
+	act := x.reg.ActorAt(a)
+	return Speaker{Actor: a, Name: act.Name, Kind: act.Kind}
 }
 
 // quotations finds the quotations in paragraphs [from, to) and attributes each.
@@ -107,33 +194,25 @@ func (x *extractor) quotations(from, to int) {
 	if to <= from {
 		return
 	}
-	texts := make([]string, to-from)
-	for i := range texts {
-		texts[i] = x.paras[from+i].Text
-	}
-	spans := findSpans(texts, func(i int) bool { return x.headline(from + i) })
-	for i := range spans {
-		spans[i].Start.Para += from
-		spans[i].End.Para += from
-	}
-	fed := Pos{from, 0} // mentions before this place are in x.recent
+	fed := Pos{from, 0} // mentions before this place are in x.heard
 	var prev *Quote
-	for i, sp := range spans {
-		x.feed(fed, Pos{sp.Start.Para, sp.open}, spans)
+	for i, sp := range x.spans {
+		if sp.Start.Para < from || sp.Start.Para >= to {
+			continue
+		}
+		x.feed(fed, Pos{sp.Start.Para, sp.open})
 		fed = Pos{sp.End.Para, sp.closeEnd}
-		q := x.attribute(sp, spans, i, prev)
+		q := x.attribute(sp, i, prev)
 		if q == nil {
 			continue
 		}
 		x.out = append(x.out, *q)
 		prev = &x.out[len(x.out)-1]
 		if len(q.Speakers) > 0 {
-			e := x.speakerEntity(q.Speakers)
-			e.para = q.End.Para
-			x.remember(e)
+			x.hear(x.speakerHeard(q.Speakers, q.End.Para))
 		}
 	}
-	x.feed(fed, Pos{to, 0}, spans)
+	x.feed(fed, Pos{to, 0})
 }
 
 // headline reports whether a paragraph is a headline, where single marks quote: the title
@@ -147,62 +226,129 @@ func (x *extractor) headline(p int) bool {
 	return utf8.RuneCountInString(t) <= 160 && !strings.ContainsAny(t[max(0, len(t)-1):], ".!?\"”")
 }
 
-// feed puts the actors named between from and to, outside quotations, into x.recent. A name
+// feed puts the entities named between from and to, outside quotations, into x.heard. A name
 // that is the subject of a verb of speech ("Russel said the agreement…") is remembered as a
 // speaker, one used as a modifier ("the Biden administration") not at all.
-func (x *extractor) feed(from, to Pos, spans []span) {
+func (x *extractor) feed(from, to Pos) {
+	mainPara, mainSent := -1, -1 // the sentence whose main subject was heard last
 	for p := from.Para; p <= to.Para && p < len(x.paras); p++ {
-		for _, c := range x.cands[p] {
-			pos := Pos{p, c.start}
-			if pos.Before(from) || !pos.Before(to) || insideSpan(spans, pos) {
+		for _, m := range x.ments[p] {
+			pos := Pos{p, m.start}
+			if pos.Before(from) || !pos.Before(to) || m.ent < 0 {
 				continue
 			}
-			if c.kind != candActor && c.kind != candName && !(c.kind == candSurname && x.speaks(p, c)) {
+			en := &x.ents[m.ent]
+			if en.person && x.modifier(p, m) {
 				continue
 			}
-			if c.person && x.modifier(p, c) {
-				continue
+			spoke := x.speaks(p, m) || x.spokenBefore(p, m)
+			if spoke {
+				// "Senators Charles E. Grassley and Patrick J. Leahy wrote": they speak together;
+				// "the Secretaries of State and Defense wrote": a list after "of" does not.
+				c := x.coordinated(p, x.mentionsBetween(p, x.sentenceStart(p, m.start), m.end))
+				if len(c.joint) > 1 && (x.afterPreposition(p, c.start) || c.possessive) {
+					spoke = false
+				} else if len(c.joint) > 1 {
+					if who := x.resolve(p, *c); len(who) > 1 {
+						x.hear(heard{ent: -1, joint: who, spoke: true, subject: true, para: p})
+						continue
+					}
+				}
 			}
-			// A name the registry does not know is remembered when it speaks, not when it is
-			// only named: capitalised words are often something else ("Nuclear Weapons").
-			if c.kind == candName && (!x.speaks(p, c) || x.afterPreposition(p, c.start)) {
-				continue
+			subject := spoke || x.subjectLike(p, m)
+			sent := x.sentenceStart(p, m.start)
+			main := subject && en.person && !(mainPara == p && mainSent == sent)
+			if main {
+				mainPara, mainSent = p, sent
 			}
-			x.remember(entity{speakers: c.speakers, person: c.person, gender: c.gender, spoke: x.speaks(p, c), para: p})
+			x.hear(heard{ent: m.ent, person: en.person, spoke: spoke, subject: subject, main: main || spoke, para: p, sent: sent})
 		}
 	}
+}
+
+// spokenBefore reports whether a verb of speech stands just before a name, perhaps with words
+// that say what the person is: "…, adds psychologist Mary Alvord", "said Sen. Ben Sasse".
+func (x *extractor) spokenBefore(p int, m mention) bool {
+	s := x.paras[p].Text
+	toks := tokensIn(x.toks[p], max(0, m.start-60), m.start)
+	end := m.start
+	for k, n := len(toks)-1, 0; k >= 0 && n < 4; k, n = k-1, n+1 {
+		if strings.ContainsAny(s[toks[k].End:end], ".;:!?\"“”") {
+			return false
+		}
+		end = toks[k].Start
+		w := toks[k].Text
+		if x.reg.IsSpeechVerb(w) {
+			// Inverted: the verb follows a comma or a quotation, not its own subject
+			// ("McLenney said Clinton doesn't …" is no speech of Clinton's).
+			b := strings.TrimRight(s[:toks[k].Start], " ")
+			return b == "" || strings.HasSuffix(b, ",") || strings.HasSuffix(b, "”") || strings.HasSuffix(b, "\"") || strings.HasSuffix(b, "''")
+		}
+		if _, noun := x.reg.PersonNoun(w); !noun && !x.reg.IsTitleWord(w) && !strings.EqualFold(w, "the") && !nameCase(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// subjectLike reports whether a name is the subject of its clause rather than an object or a
+// modifier: it is not the object of a preposition nor followed by a possessive, and it opens
+// its sentence or clause (perhaps after an introductory phrase closed by a comma, or after
+// titles: "On Thursday, Sen. Lindsey Graham told …").
+func (x *extractor) subjectLike(p int, m mention) bool {
+	if m.possessive || m.object {
+		return false
+	}
+	s := x.paras[p].Text
+	before := strings.TrimSpace(s[x.sentenceStart(p, m.start):m.start])
+	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, ":") {
+		return true
+	}
+	w := strings.ToLower(before[strings.LastIndexAny(before, " \u00a0")+1:])
+	return w == "and" || w == "but" || w == "while" || w == "when" || w == "as" || w == "because" || w == "that" || w == "after" || w == "before" || w == "since" || w == "if"
 }
 
 // modifier reports whether a person's name modifies a noun rather than naming them: "the Biden
 // administration", "a Blinken aide".
-func (x *extractor) modifier(p int, c cand) bool {
-	if c.role {
-		return false // "the Secretary of State" takes its article
+func (x *extractor) modifier(p int, m mention) bool {
+	if m.kind != mName {
+		return false
 	}
-	before := tokensIn(x.toks[p], max(0, c.start-12), c.start)
+	before := tokensIn(x.toks[p], max(0, m.start-12), m.start)
 	if len(before) == 0 {
 		return false
 	}
 	w := strings.ToLower(before[len(before)-1].Text)
-	return (w == "the" || w == "a" || w == "an") && !x.speaks(p, c)
+	if !(w == "the" || w == "a" || w == "an") || x.speaks(p, m) {
+		return false
+	}
+	// "the Biden administration": a lower-case noun follows the name.
+	after := tokensIn(x.toks[p], m.end, min(len(x.paras[p].Text), m.end+24))
+	return len(after) > 0 && !nameCase(after[0].Text) && x.paras[p].Text[m.end:after[0].Start] == " "
 }
 
-// speaks reports whether the candidate is the subject of a verb of speech: the verb follows it,
+// speaks reports whether the mention is the subject of a verb of speech: the verb follows it,
 // perhaps after an auxiliary or an adverb, an appositive between commas ("Daniel Russel, a
 // former US diplomat, said"), or a prepositional phrase ("Jeffrey Hornung of the Rand
 // Corporation think tank described"). Another name on the way, not inside such a phrase, is the
 // subject instead ("Blinken met Wang Yi, who said").
-func (x *extractor) speaks(p int, c cand) bool {
+func (x *extractor) speaks(p int, m mention) bool {
+	return x.verbAfter(p, m.end) >= 0
+}
+
+// verbAfter returns the offset of the verb of speech whose subject ends at off in paragraph p,
+// or -1.
+func (x *extractor) verbAfter(p, off int) int {
 	s := x.paras[p].Text
-	rest := c.end
+	rest := off
 	if strings.HasPrefix(strings.TrimLeft(s[rest:], " "), ",") {
 		inner := rest + strings.Index(s[rest:], ",") + 1
-		if i := strings.IndexByte(s[inner:], ','); i >= 0 && i < 160 {
+		if i := strings.IndexByte(s[inner:], ','); i >= 0 && i < 160 && !x.quoted(p, inner+i) {
 			rest = inner + i + 1
 		}
 	}
 	toks := tokensIn(x.toks[p], rest, min(len(s), rest+120))
-	inPhrase := false
+	inPhrase, sawPassive := false, false
 	prevEnd := rest
 	for k, t := range toks {
 		if k > 12 {
@@ -211,52 +357,58 @@ func (x *extractor) speaks(p int, c cand) bool {
 		// Stop at the end of the clause.
 		gap := s[prevEnd:t.Start]
 		prevEnd = t.End
-		if k > 0 && strings.ContainsAny(gap, ".;:!?\"“”") {
-			return false
+		if k > 0 && strings.ContainsAny(gap, ".;:!?\"“”,") {
+			return -1
 		}
 		w := strings.ToLower(t.Text)
 		if x.reg.IsSpeechVerb(w) {
-			return true
+			if sawPassive {
+				return -1 // "stability was also emphasised": the subject is not the speaker
+			}
+			return t.Start
 		}
+		sawPassive = sawPassive || passive[w]
 		switch {
 		case prepositions[w] && (w == "of" || w == "at" || w == "from" || w == "with" || w == "in"):
 			inPhrase = true
 		case w == "has" || w == "have" || w == "had" || w == "also" || w == "further" || w == "earlier" ||
-			w == "then" || w == "later" || w == "again" || w == "once" || strings.HasSuffix(w, "ly"):
+			w == "then" || w == "later" || w == "again" || w == "once" || w == "would" || w == "will" ||
+			w == "did" || w == "does" || w == "is" || w == "was" || w == "went" || w == "on" ||
+			w == "previously" || w == "recently" || w == "quickly" || w == "simply" || strings.HasSuffix(w, "ly"):
 		case inPhrase:
 			// Words of the phrase: "the Rand Corporation think tank".
 		default:
-			return false
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
-func insideSpan(spans []span, pos Pos) bool {
-	for _, s := range spans {
-		if !pos.Before(Pos{s.Start.Para, s.open}) && pos.Before(Pos{s.End.Para, s.closeEnd}) {
-			return true
-		}
-	}
-	return false
-}
-
-func (x *extractor) speakerEntity(sp []Speaker) entity {
-	e := entity{speakers: sp, spoke: true}
+func (x *extractor) speakerHeard(sp []Speaker, para int) heard {
 	if len(sp) == 1 {
-		if sp[0].Actor < 0 {
-			e.person = true
-		} else {
-			a := x.reg.ActorAt(sp[0].Actor)
-			e.person, e.gender = a.Kind == registry.Person, a.Gender
+		if e := x.entityOf(sp[0]); e >= 0 {
+			return heard{ent: e, person: x.ents[e].person, spoke: true, subject: true, main: true, para: para}
 		}
 	}
-	return e
+	return heard{ent: -1, joint: sp, spoke: true, subject: true, main: true, para: para}
+}
+
+// entityOf returns the entity a speaker is, or -1.
+func (x *extractor) entityOf(s Speaker) int {
+	for e := range x.ents {
+		en := &x.ents[e]
+		if s.Actor >= 0 && en.actor == s.Actor || s.Actor < 0 && en.actor < 0 && en.name == s.Name {
+			return e
+		}
+	}
+	return -1
 }
 
 // attribute makes a quote of a span: its kind and its speakers. It returns nil for marks that
 // are not a quotation: a name or a term in quotation marks that nobody is said to have said.
-func (x *extractor) attribute(sp span, spans []span, i int, prev *Quote) *Quote {
+func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
+	x.current = sp
+	x.via = ""
 	q := &Quote{Start: sp.Start, End: sp.End}
 	first, last := x.paras[sp.Start.Para].Text, x.paras[sp.End.Para].Text
 	text := first[sp.Start.Off:]
@@ -272,43 +424,81 @@ func (x *extractor) attribute(sp span, spans []span, i int, prev *Quote) *Quote 
 		return nil
 	}
 
-	beforeLo := x.sentenceStart(sp.Start.Para, sp.open, spans)
+	beforeLo := x.sentenceStart(sp.Start.Para, sp.open)
 	before := first[beforeLo:sp.open]
-	afterHi := x.sentenceEnd(sp.End.Para, sp.closeEnd, spans)
+	afterHi := x.sentenceEnd(sp.End.Para, sp.closeEnd)
 	after := last[sp.closeEnd:afterHi]
 	multi := sp.Start.Para != sp.End.Para
 	alone := strings.TrimSpace(before) == "" && strings.Trim(after, " .,;:!?") == ""
+	// A paragraph that is only the quotation: the layout around it may say whose it is.
+	paraAlone := alone && strings.TrimSpace(first[:sp.open]) == "" && strings.Trim(last[sp.closeEnd:], " .,;:!?") == ""
 
 	var who []Speaker
 	var cue bool
-	if x.headline(sp.Start.Para) {
-		who = x.headlineSpeaker(sp.Start.Para)
+	if sp.label > 0 {
+		// A turn of a transcript quoted whole: its label says who speaks.
+		label := strings.TrimRight(first[sp.label:sp.Start.Off], ": ")
+		q.Speakers = x.labelled(label)
+		q.Kind, q.Via = Full, "label"
+		return q
+	}
+	headline := x.headline(sp.Start.Para)
+	if headline {
+		who = x.headlineSpeaker(sp.Start.Para, false)
 		cue = who != nil
+		x.via = "headline " + x.via
 	}
 	if who == nil {
 		who, cue = x.speakersAfter(sp.End.Para, sp.closeEnd, afterHi)
+		x.via = "after " + x.via
 	}
 	if who == nil {
 		var c bool
 		who, c = x.speakersBefore(sp.Start.Para, beforeLo, sp.open)
 		cue = cue || c
+		if who != nil {
+			x.via = "before " + x.via
+		}
 	}
-	if who == nil && alone {
+	if who == nil && !cue && headline {
+		who = x.headlineSpeaker(sp.Start.Para, true)
+		cue = who != nil
+		x.via = "headline-lead"
+	}
+	if who == nil && !cue && strings.TrimSpace(first[:sp.open]) == "" && sp.End.Para == sp.Start.Para && !alone {
+		// "“I am grateful …” First Lady Melania Trump inspired the club's members": a quotation
+		// that opens a paragraph, and the person the next sentence is about.
+		if who = x.nextSubject(sp); who != nil {
+			cue = true
+			x.via = "lead"
+		}
+	}
+	if who == nil && !cue && paraAlone {
 		if who = x.layoutSpeaker(sp); who != nil {
 			cue = true
+			x.via = "layout"
 		}
 	}
-	if who == nil && x.paras[sp.Start.Para].Kind == document.ListItem {
+	if who == nil && !cue && paraAlone && (prev == nil || prev.End.Para < sp.Start.Para-1) {
+		if who = x.introSubject(sp); who != nil {
+			cue = true
+			x.via = "intro"
+		}
+	}
+	if who == nil && !cue && x.paras[sp.Start.Para].Kind == document.ListItem {
 		if who = x.listIntroSpeaker(sp.Start.Para); who != nil {
 			cue = true
+			x.via = "list"
 		}
 	}
-	if who == nil && prev != nil && strings.TrimSpace(before) == "" && x.continuesSpeaker(prev, sp) {
+	if who == nil && !cue && prev != nil && strings.TrimSpace(before) == "" && x.continuesSpeaker(prev, sp) {
 		// An unattributed quotation right after another one goes on with its speaker: a
 		// quotation interrupted by "he said", or a paragraph that is only a quotation.
 		who, cue = prev.Speakers, true
+		x.via = "continuation"
 	}
 	q.Speakers = uniqueSpeakers(who)
+	q.Via = strings.TrimSpace(x.via)
 	text = x.quoteText(q)
 	q.Kind = classify(text, before, multi || alone)
 	switch {
@@ -318,11 +508,21 @@ func (x *extractor) attribute(sp span, spans []span, i int, prev *Quote) *Quote 
 		return nil // "friendshoring", "fast-track": a term, not words anyone said
 	case isNameLike(text) && (len(q.Speakers) == 0 || !introducesSpeech(before)):
 		return nil // a name in quotation marks: "the Inflation Reduction Act"
+	case x.workTitle(before) && (isNameLike(text) || len(strings.Fields(text)) <= 8 && q.Kind == Fragment):
+		return nil // a work's title: "his book “Collapse: How Societies Choose to Fail or Succeed”"
 	}
 	return q
 }
 
 func (x *extractor) quoteText(q *Quote) string { return q.Text(x.paras) }
+
+// workTitle reports whether the words before a quotation say it is a work's title: they end in
+// a noun for a work or a verb that names one ("his book", "a song titled").
+func (x *extractor) workTitle(before string) bool {
+	b := strings.TrimRight(before, " ,:")
+	i := strings.LastIndexAny(b, " \u00a0")
+	return b != "" && x.reg.IsWorkTitle(b[i+1:])
+}
 
 func uniqueSpeakers(sp []Speaker) []Speaker {
 	var out []Speaker
@@ -342,48 +542,30 @@ func introducesSpeech(before string) bool {
 }
 
 // continuesSpeaker reports whether a quotation with no attribution of its own goes on with the
-// previous quote's speaker: the previous quote is in the same or the previous paragraph and
-// nobody else has been heard since.
+// previous quote's speaker: the previous quote is in the same or the previous paragraph, and no
+// one else has been named as the subject of a sentence since.
 func (x *extractor) continuesSpeaker(prev *Quote, sp span) bool {
 	if len(prev.Speakers) == 0 {
 		return false
 	}
-	return sp.Start.Para == prev.End.Para || sp.Start.Para == prev.End.Para+1
-}
-
-// sentenceStart returns the offset where the sentence holding off begins in paragraph p: after
-// the last sentence end before it, outside quotations.
-func (x *extractor) sentenceStart(p, off int, spans []span) int {
-	s := x.paras[p].Text
-	lo := 0
-	for i := 0; i < off; {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == '.' || r == '!' || r == '?') && !insideSpan(spans, Pos{p, i}) && x.sentenceEndsAt(s, i) {
-			lo = i + n
-		}
-		i += n
+	if sp.Start.Para != prev.End.Para && sp.Start.Para != prev.End.Para+1 {
+		return false
 	}
-	return lo
-}
-
-// sentenceEnd returns the offset where the sentence holding off ends in paragraph p: the next
-// sentence end outside quotations, or the next quotation.
-func (x *extractor) sentenceEnd(p, off int, spans []span) int {
-	s := x.paras[p].Text
-	for _, sp := range spans {
-		if sp.Start.Para == p && sp.open >= off {
-			s = s[:sp.open]
-			break
+	for p := prev.End.Para; p <= sp.Start.Para; p++ {
+		lo, hi := 0, len(x.paras[p].Text)
+		if p == prev.End.Para {
+			lo = prev.End.Off
+		}
+		if p == sp.Start.Para {
+			hi = sp.open
+		}
+		for _, m := range x.mentionsBetween(p, lo, hi) {
+			if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(p, m) && !slices.Equal(x.speakersOf(m.ent), prev.Speakers) {
+				return false
+			}
 		}
 	}
-	for i := off; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == '.' || r == '!' || r == '?') && x.sentenceEndsAt(s, i) {
-			return i + n
-		}
-		i += n
-	}
-	return len(s)
+	return true
 }
 
 // sentenceEndsAt reports whether the mark at s[i] ends a sentence: a space and a capital or a
@@ -419,7 +601,7 @@ func (x *extractor) sentenceEndsAt(s string, i int) bool {
 	if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]) {
 		return false // an initial or "U.S."
 	}
-	return !x.reg.IsHonorific(word) && !abbreviations[word]
+	return !x.reg.IsHonorific(word) && !abbreviations[word] && x.reg.Language.TitleAbbreviations[word] == ""
 }
 
 var abbreviations = map[string]bool{
@@ -431,17 +613,24 @@ var abbreviations = map[string]bool{
 
 // speakersAfter reads the attribution that follows a quotation in the same sentence:
 // `," said Blinken`, `,” he added`, `,” the Secretaries of State and Defense wrote`, `” by the
-// White House`, `…, according to X`. cue reports a verb of speech even when no speaker is found.
+// White House`, `…, according to X`, `" ― Sonya Herridge`. cue reports a verb of speech even
+// when no speaker is found.
 func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 	s := x.paras[p].Text
 	toks := tokensIn(x.toks[p], lo, hi)
 	if len(toks) == 0 {
 		return nil, false
 	}
-	// "… by the White House": the passive's agent.
+	// "… ― Sonya Herridge": a signature after a dash.
+	if gap := strings.TrimSpace(s[lo:toks[0].Start]); gap == "―" || gap == "—" || gap == "–" || gap == "-" || gap == "--" {
+		if ms := x.mentionsBetween(p, toks[0].Start, hi); len(ms) > 0 && ms[0].start == toks[0].Start && ms[0].kind == mName {
+			return x.resolve(p, ms[0]), true
+		}
+	}
+	// "… by the White House": the passive's agent ("by Trump's tariffs" has none).
 	if strings.EqualFold(toks[0].Text, "by") {
-		if c := x.firstCandAfter(p, toks[0].End, hi); c != nil {
-			return x.resolve(p, *c), true
+		if m := x.firstMentionAfter(p, toks[0].End, hi); m != nil && !m.possessive && x.adjacent(s, toks[0].End, m.start) {
+			return x.resolve(p, *m), true
 		}
 	}
 	for k, t := range toks {
@@ -449,66 +638,155 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			break
 		}
 		if strings.EqualFold(t.Text, "according") && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "to") {
-			if who := x.possessive(p, toks[k+1].End, hi); who != nil {
-				return who, true
-			}
-			if c := x.firstCandAfter(p, toks[k+1].End, hi); c != nil {
-				return x.resolve(p, *c), true
+			if m := x.firstMentionAfter(p, toks[k+1].End, hi); m != nil {
+				return x.resolve(p, *m), true
 			}
 			return nil, true
+		}
+		if subordinators[strings.ToLower(t.Text)] {
+			return nil, false // "…,” when Clinton blasted him": another clause, another speaker
 		}
 		if !x.reg.IsSpeechVerb(strings.ToLower(t.Text)) {
 			continue
 		}
-		if c := x.subjectBefore(p, lo, t.Start); c != nil {
-			return x.resolve(p, *c), true
+		if m := x.subjectBefore(p, lo, t.Start); m != nil {
+			return x.resolve(p, *m), true
 		}
-		if c := x.firstCandAfter(p, t.End, min(hi, t.End+80)); c != nil && x.adjacent(s, t.End, c.start) {
-			return x.resolve(p, *c), true
+		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && x.adjacent(s, t.End, m.start) && !x.listener(*m) {
+			return x.resolve(p, *m), true
 		}
 		return nil, true
 	}
 	return nil, false
 }
 
+// listener reports whether a name after a verb of speech is who was told, not who spoke:
+// "…,” told Reuters".
+func (x *extractor) listener(m mention) bool {
+	return m.ent >= 0 && x.reg.IsNotSpeaker(x.ents[m.ent].name)
+}
+
+// subordinators open a clause of their own after a quotation.
+var subordinators = map[string]bool{
+	"when": true, "as": true, "after": true, "before": true, "because": true, "while": true, "if": true,
+	"since": true, "although": true, "though": true, "unless": true, "until": true, "where": true, "whereas": true,
+}
+
 // speakersBefore reads the attribution that comes before a quotation in its sentence: the last
 // verb of speech and its subject ("He told Reuters: “", "Human Rights Watch has alleged “",
 // "Blinken said such actions … are part of “"), or "according to X".
 func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
+	s := x.paras[p].Text
 	// "President Trump: “We will …”": the clause is a name and a colon, and the quotation.
-	if b := strings.TrimRight(x.paras[p].Text[lo:hi], " "); strings.HasSuffix(b, ":") {
-		for _, c := range x.cands[p] {
-			if c.start >= lo && c.end == lo+len(b)-1 && (c.kind == candActor || c.kind == candName || c.kind == candSurname) &&
-				x.onlyTitleWords(p, lo, c.start) && !x.reg.IsNotSpeaker(x.paras[p].Text[c.start:c.end]) {
-				return c.speakers, true
+	if b := strings.TrimRight(s[lo:hi], " "); strings.HasSuffix(b, ":") {
+		// "Howard Kurtz, Fox News: “…”", "Varshini Prakash, Executive Director, Sunrise
+		// Movement: “…”": a name and what the person is, in capitals between commas; the
+		// person speaks, not the outlet or the organisation.
+		if x.onlyTitleWords(p, lo, lo+len(b)-1) && strings.Contains(b, ",") {
+			for _, m := range x.mentionsBetween(p, lo, hi) {
+				if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person {
+					return x.resolve(p, m), true
+				}
 			}
 		}
+		for _, m := range x.mentionsBetween(p, lo, hi) {
+			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) && x.knownShape(p, m) {
+				return x.resolve(p, m), true
+			}
+		}
+	}
+	if who, ok := x.nameVerbColon(p, lo, hi); ok {
+		return who, true
 	}
 	toks := tokensIn(x.toks[p], lo, hi)
 	for k := len(toks) - 1; k >= 0; k-- {
 		t := toks[k]
 		w := strings.ToLower(t.Text)
 		if w == "according" && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "to") {
-			if who := x.possessive(p, toks[k+1].End, hi); who != nil {
-				return who, true
-			}
-			if c := x.firstCandAfter(p, toks[k+1].End, hi); c != nil {
-				return x.resolve(p, *c), true
+			if m := x.firstMentionAfter(p, toks[k+1].End, hi); m != nil {
+				return x.resolve(p, *m), true
 			}
 		}
 		if !x.reg.IsSpeechVerb(w) {
 			continue
 		}
-		if c := x.subjectBefore(p, lo, t.Start); c != nil {
-			return x.resolve(p, *c), true
+		if strings.HasSuffix(w, "ing") && strings.HasSuffix(strings.TrimRight(s[lo:t.Start], " "), ",") {
+			if m := x.clauseSubject(p, lo, t.Start); m != nil {
+				return x.resolve(p, *m), true
+			}
+			return nil, true
 		}
-		// "said Secretary Blinken: “…”"
-		if c := x.firstCandAfter(p, t.End, hi); c != nil && x.adjacent(x.paras[p].Text, t.End, c.start) {
-			return x.resolve(p, *c), true
+		if m := x.subjectBefore(p, lo, t.Start); m != nil {
+			return x.resolve(p, *m), true
+		}
+		// "said Secretary Blinken: “…”", not the heading "PROMISE MADE: “…”".
+		if m := x.firstMentionAfter(p, t.End, hi); m != nil && x.adjacent(s, t.End, m.start) && !isUpper(t.Text) {
+			return x.resolve(p, *m), true
 		}
 		return nil, true
 	}
 	return nil, false
+}
+
+// knownShape reports whether a name has the shape of someone who speaks: a person, an
+// organisation or a country, registered or told by the text. Capitals that open a line ("PROMISE
+// MADE: “…”") name no one.
+func (x *extractor) knownShape(p int, m mention) bool {
+	if m.kind == mRole || m.ent < 0 {
+		return m.kind == mRole
+	}
+	en := &x.ents[m.ent]
+	if en.caps && !en.person && en.actor < 0 && x.capsBefore(p, m) {
+		// Capitals the registry does not know name an organisation ("NPR:", "FOX NEWS:") only
+		// where they stand alone; after other capitals they end a heading ("PROMISE MADE:").
+		return false
+	}
+	return en.actor >= 0 || en.person || en.org
+}
+
+// capsBefore reports whether the word before mention m in its paragraph is in capitals.
+func (x *extractor) capsBefore(p int, m mention) bool {
+	toks := x.toks[p]
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].End <= m.start {
+			return isUpper(toks[k].Text) && hasLetter(toks[k].Text)
+		}
+	}
+	return false
+}
+
+// nameVerbColon reads a sentence that is only a name and a verb before a quotation: "Trump
+// boasted, “…”", "Mook agreed: “…”", "Clinton fired back: “…”". The verb need not be one of
+// speech: the layout says the quotation is what the subject said.
+func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
+	s := x.paras[p].Text
+	b := strings.TrimRight(s[lo:hi], " ")
+	if !strings.HasSuffix(b, ",") && !strings.HasSuffix(b, ":") {
+		return nil, false
+	}
+	ms := x.mentionsBetween(p, lo, hi)
+	if len(ms) == 0 {
+		return nil, false
+	}
+	m := ms[0]
+	if lead := strings.TrimSpace(s[lo:m.start]); m.kind == mGroup || m.object || m.possessive || lead != "" && !strings.EqualFold(lead, "the") {
+		return nil, false
+	}
+	words := tokensIn(x.toks[p], m.end, hi)
+	if len(words) == 0 || len(words) > 2 || strings.ContainsAny(s[m.end:words[0].Start], ",;:") {
+		return nil, false
+	}
+	for _, t := range words {
+		w := t.Text
+		if nameCase(w) || prepositions[strings.ToLower(w)] || w == "and" || w == "the" || w == "a" || w == "that" {
+			return nil, false
+		}
+	}
+	v := strings.ToLower(words[len(words)-1].Text)
+	if !strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "s") && !x.reg.IsSpeechVerb(v) && words[0].Text != "fired" && words[0].Text != "shot" {
+		return nil, false
+	}
+	return x.resolve(p, m), true
 }
 
 // onlyTitleWords reports whether the words in [lo, hi) of paragraph p can be a title before a
@@ -522,6 +800,10 @@ func (x *extractor) onlyTitleWords(p, lo, hi int) bool {
 		case nameCase(w) || isUpper(w):
 		case w == "of" || w == "the" || w == "and" || w == "for":
 		case k > 0 && s[toks[k-1].End:t.Start] == "-":
+		case k > 0 && strings.TrimSpace(s[toks[k-1].End:t.Start]) == "," && nameCase(w):
+			// "Howard Kurtz, Fox News"
+		case k > 0 && (w == "s") && (s[toks[k-1].End:t.Start] == "’" || s[toks[k-1].End:t.Start] == "'"):
+			// an outlet's possessive: "ABC News’s Alexis Christoforous:"
 		default:
 			return false
 		}
@@ -544,7 +826,23 @@ func (x *extractor) adjacent(s string, from, to int) bool {
 	if between == "" {
 		return true
 	}
-	return len(strings.Fields(between)) <= 1 && strings.EqualFold(between, "the")
+	words := strings.Fields(between)
+	if len(words) == 1 && strings.EqualFold(between, "the") {
+		return true
+	}
+	// "said 9/11 widow Terry Strada", "said MSNBC host Chris Matthews": words that describe
+	// the person, ending with a noun for one.
+	if len(words) > 5 || strings.ContainsAny(between, ",;:\"“”") {
+		return false
+	}
+	for _, w := range words {
+		if lw := strings.ToLower(w); prepositions[lw] || lw == "and" || lw == "that" || x.reg.IsSpeechVerb(lw) {
+			return false
+		}
+	}
+	last := strings.ToLower(words[len(words)-1])
+	_, noun := x.reg.PersonNoun(last)
+	return noun || x.reg.IsTitleWord(last)
 }
 
 func tokensIn(toks []registry.Token, lo, hi int) []registry.Token {
@@ -556,6 +854,10 @@ func tokensIn(toks []registry.Token, lo, hi int) []registry.Token {
 	return toks[i:j]
 }
 
+// passive are the auxiliaries of a passive voice: a verb of speech after them has no speaker
+// for a subject.
+var passive = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "be": true, "being": true}
+
 var prepositions = map[string]bool{
 	"of": true, "at": true, "from": true, "with": true, "in": true, "for": true, "to": true,
 	"on": true, "about": true, "against": true, "over": true, "between": true, "among": true,
@@ -564,70 +866,101 @@ var prepositions = map[string]bool{
 }
 
 // subjectBefore finds the subject of a verb of speech at offset v in paragraph p, looking back
-// to lo: the nearest candidate, skipping one that is the object of a preposition ("of the Rand
-// Corporation") and, when an appositive stands before the verb ("Daniel Russel, former US
-// diplomat…, said"), taking the name before the appositive. Coordinated candidates ("Blinken and
-// Austin", "Japan and the US") are taken together.
-func (x *extractor) subjectBefore(p, lo, v int) *cand {
+// to lo: the nearest mention, skipping one that is the object of a preposition ("of the Rand
+// Corporation") or a possessive, and, when an appositive stands before the verb ("Daniel
+// Russel, former US diplomat…, said"), taking the name before the appositive. Coordinated names
+// ("Blinken and Austin", "Japan and the US") are taken together.
+func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	s := x.paras[p].Text
-	cs := x.cands[p]
-	var in []int
-	for i, c := range cs {
-		if c.start >= lo && c.end <= v {
-			in = append(in, i)
-		}
-	}
+	in := x.mentionsBetween(p, lo, v)
 	if len(in) == 0 {
 		return nil
 	}
+	// "Clinton … stressed her support … and said": the verb shares the clause's subject.
+	if b := strings.TrimRight(s[lo:v], " "); strings.HasSuffix(b, " and") && !strings.HasSuffix(strings.TrimRight(b[:len(b)-4], " "), ",") {
+		if m := x.clauseSubject(p, lo, v); m != nil {
+			return m
+		}
+	}
+	// Only a subject joined to the verb: nothing but adverbs, auxiliaries and an appositive
+	// between them.
 	if strings.HasSuffix(strings.TrimRight(s[lo:v], " "), ",") {
 		// An appositive: the subject is followed directly by a comma.
 		for k := len(in) - 1; k >= 0; k-- {
-			c := cs[in[k]]
-			if strings.HasPrefix(strings.TrimLeft(s[c.end:], " "), ",") && !x.afterPreposition(p, c.start) && k < len(in)-1 {
+			m := in[k]
+			if strings.HasPrefix(strings.TrimLeft(s[m.end:], " "), ",") && !m.object && !m.possessive && k < len(in)-1 && m.kind != mPronoun {
 				return x.coordinated(p, in[:k+1])
 			}
 		}
 	}
 	for k := len(in) - 1; k >= 0; k-- {
-		c := cs[in[k]]
-		if x.afterPreposition(p, c.start) || c.kind == candName && x.reg.IsNotSpeaker(s[c.start:c.end]) {
+		m := in[k]
+		if m.object || m.possessive {
 			continue
 		}
-		return x.coordinated(p, in[:k+1])
+		c := x.coordinated(p, in[:k+1])
+		if c.start < m.start && x.afterPreposition(p, c.start) {
+			// "in Iraq and Libya": the first of the list is an object, so the list is.
+			k -= len(c.joint) - 1
+			continue
+		}
+		return c
 	}
 	return nil
 }
 
-// afterPreposition reports whether the candidate at off is the object of a preposition: "of",
+// clauseSubject returns the subject of the sentence's main clause, for a participle of speech
+// after a comma ("Trump attacked Clinton …, saying, “…”"): the first name or pronoun of the
+// sentence that is its clause's subject.
+func (x *extractor) clauseSubject(p, lo, v int) *mention {
+	ms := x.mentionsBetween(p, lo, v)
+	if len(ms) > 0 && (ms[0].kind == mPronoun || x.subjectLike(p, ms[0]) && ms[0].kind != mGroup) {
+		return x.firstMentionAfter(p, ms[0].start, v) // with the names listed after it
+	}
+	return nil
+}
+
+// afterPreposition reports whether the mention at off is the object of a preposition: "of",
 // "with the", "to its".
 func (x *extractor) afterPreposition(p, off int) bool {
-	toks := tokensIn(x.toks[p], 0, off)
-	for k, n := len(toks)-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+	s := x.paras[p].Text
+	toks := tokensIn(x.toks[p], max(0, off-80), off)
+	end := off
+	for k, n := len(toks)-1, 0; k >= 0 && n < 6; k, n = k-1, n+1 {
+		// Only words of the same phrase: a comma or a quotation mark ends the look.
+		if gap := s[toks[k].End:end]; strings.ContainsAny(gap, ",;:\"“”()") {
+			return false
+		}
+		end = toks[k].Start
 		w := strings.ToLower(toks[k].Text)
 		if prepositions[w] {
 			return true
 		}
-		if w != "the" && w != "its" && w != "their" && w != "his" && w != "her" && w != "a" && w != "an" && w != "former" && w != "global" {
+		// Articles, and the words of a title written before a name in lower case: "by former
+		// U.N. secretary general Kofi Annan".
+		if w != "the" && w != "its" && w != "their" && w != "his" && w != "her" && w != "a" && w != "an" && w != "former" && w != "global" &&
+			!x.reg.IsTitleWord(w) && !isUpper(toks[k].Text) {
 			return false
 		}
 	}
 	return false
 }
 
-// coordinated returns the last candidate of idx joined with those before it by "and" or commas:
+// coordinated returns the last mention of ms joined with those before it by "and" or commas:
 // "The United States, Canada and the United Kingdom".
-func (x *extractor) coordinated(p int, idx []int) *cand {
-	cs := x.cands[p]
-	c := cs[idx[len(idx)-1]]
-	if c.kind != candActor && c.kind != candName && c.kind != candSurname {
-		return &c
+func (x *extractor) coordinated(p int, ms []mention) *mention {
+	if len(ms) == 0 {
+		return &mention{ent: -1, kind: mGroup}
 	}
-	joint := c
-	joint.speakers = slices.Clone(c.speakers)
-	for k := len(idx) - 2; k >= 0; k-- {
-		d := cs[idx[k]]
-		if d.kind != candActor && d.kind != candName && d.kind != candSurname {
+	m := ms[len(ms)-1]
+	if m.kind != mName && m.kind != mRole {
+		return &m
+	}
+	joint := m
+	joint.joint = [][]Speaker{x.resolve(p, m)}
+	for k := len(ms) - 2; k >= 0; k-- {
+		d := ms[k]
+		if d.kind != mName && d.kind != mRole {
 			break
 		}
 		gap, ok := x.gap(p, d.end, joint.start)
@@ -635,17 +968,16 @@ func (x *extractor) coordinated(p int, idx []int) *cand {
 		if !ok || (gap != "and" && gap != "," && gap != ", and" && gap != "&") {
 			break
 		}
-		joint.speakers = append(slices.Clone(d.speakers), joint.speakers...)
+		joint.joint = append([][]Speaker{x.resolve(p, d)}, joint.joint...)
 		joint.start = d.start
 	}
-	if len(joint.speakers) > 1 {
-		joint.person = false
+	if len(joint.joint) == 1 {
+		joint.joint = nil
 	}
 	return &joint
 }
 
-// gap returns the trimmed text between two candidates of paragraph p; not ok when they overlap
-// (a description can reach back over a name).
+// gap returns the trimmed text between two mentions of paragraph p; not ok when they overlap.
 func (x *extractor) gap(p, end, start int) (string, bool) {
 	if start < end {
 		return "", false
@@ -653,46 +985,276 @@ func (x *extractor) gap(p, end, start int) (string, bool) {
 	return strings.TrimSpace(x.paras[p].Text[end:start]), true
 }
 
-// firstCandAfter returns the first candidate that starts in [lo, hi) of paragraph p.
-func (x *extractor) firstCandAfter(p, lo, hi int) *cand {
-	for i, c := range x.cands[p] {
-		if c.start >= lo && c.start < hi {
-			var idx []int
-			// Take coordinated names after it too: "said Blinken and Austin".
-			idx = append(idx, i)
-			for j := i + 1; j < len(x.cands[p]) && x.cands[p][j].start < hi; j++ {
-				idx = append(idx, j)
-				gap, ok := x.gap(p, x.cands[p][j-1].end, x.cands[p][j].start)
-				if !ok || (gap != "and" && gap != "," && gap != ", and") {
-					idx = idx[:len(idx)-1]
-					break
-				}
+// firstMentionAfter returns the first mention that starts in [lo, hi) of paragraph p, with the
+// names coordinated after it ("said Blinken and Austin").
+func (x *extractor) firstMentionAfter(p, lo, hi int) *mention {
+	ms := x.ments[p]
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].start >= lo })
+	// "said MSNBC host Chris Matthews": the outlet describes the person after it.
+	for i+1 < len(ms) && ms[i].modifies && ms[i+1].start < hi {
+		i++
+	}
+	if i == len(ms) || ms[i].start >= hi {
+		return nil
+	}
+	// A list of names ends with "and": "said Blinken, Austin and Sullivan"; a comma alone
+	// opens an appositive ("said David Wasserman, House editor …").
+	j, and := i+1, i+1
+	for j < len(ms) && ms[j].start < hi {
+		gap, ok := x.gap(p, ms[j-1].end, ms[j].start)
+		if !ok || (gap != "and" && gap != "," && gap != ", and" && gap != "&") || ms[j].kind != mName && ms[j].kind != mRole {
+			break
+		}
+		j++
+		if gap != "," {
+			and = j
+		}
+	}
+	if and-i == 1 {
+		m := ms[i]
+		return &m
+	}
+	return x.coordinated(p, ms[i:and])
+}
+
+// resolve turns a mention into speakers: a name is its entity, a pronoun or a description
+// points back to who spoke or was named last; an indefinite description speaks for the
+// organisation named with it, or for nobody the text names.
+func (x *extractor) resolve(p int, m mention) []Speaker {
+	x.via = [...]string{"name", "role", "pronoun", "description", "group"}[m.kind]
+	if len(m.joint) > 0 {
+		x.via = "joint"
+	}
+	if len(m.joint) > 0 {
+		var out []Speaker
+		for _, j := range m.joint {
+			if len(j) == 0 {
+				return nil // one of several speakers unknown: the quote's speakers are not known
 			}
-			return x.coordinated(p, idx)
+			out = append(out, j...)
+		}
+		return out
+	}
+	switch m.kind {
+	case mName:
+		if m.ent < 0 {
+			return nil
+		}
+		return x.speakersOf(m.ent)
+	case mRole:
+		if m.ent >= 0 {
+			return x.speakersOf(m.ent)
+		}
+		if len(m.actors) == 1 {
+			return []Speaker{x.registered(m.actors[0])}
+		}
+	case mPronoun:
+		if m.pronoun == "they" {
+			if g := x.sentenceGroup(p, m.start); g != nil {
+				return g
+			}
+			return x.lastGroup(p, false)
+		}
+		if e := x.sentencePerson(p, m.start, m.gender); e >= 0 {
+			if x.ents[e].gender == "" {
+				x.ents[e].gender = m.gender // "Ban Ki-moon condemned what he called"
+			}
+			return x.speakersOf(e)
+		}
+		if e := x.lastPerson(m.gender); e >= 0 {
+			if x.ents[e].gender == "" {
+				x.ents[e].gender = m.gender // "Figueroa said … she added": Figueroa is a woman
+			}
+			return x.speakersOf(e)
+		}
+	case mDescription:
+		return x.described(p, m)
+	case mGroup:
+		return x.lastGroup(p, true)
+	}
+	return nil
+}
+
+// described resolves a description: "the senator" is the person last named with that noun
+// ("Sen. Ben Sasse", "Ben Sasse, a senator"); "a Treasury spokeswoman" speaks for the
+// organisation named in it or just after it ("a spokesman for the Clinton campaign"); anything
+// else is not known.
+func (x *extractor) described(p int, m mention) []Speaker {
+	if !m.definite || m.ownerEnd >= 0 {
+		for _, o := range x.hiddenIn(p, m) {
+			// "a Treasury Department spokeswoman": the organisation inside the description.
+			if o.kind == mName && o.org && len(o.actors) == 1 {
+				return []Speaker{x.registered(o.actors[0])}
+			}
+			if o.kind == mName && o.org {
+				return []Speaker{{Actor: -1, Name: displayName(x.paras[p].Text[o.coreStart:o.coreEnd]), Kind: registry.Organisation}}
+			}
+		}
+		for _, o := range x.mentionsBetween(p, m.end, min(len(x.paras[p].Text), m.end+40)) {
+			// "a spokesman for the Clinton campaign"
+			if o.kind == mName && o.ent >= 0 && x.ents[o.ent].org && !x.ents[o.ent].person && x.afterPreposition(p, o.start) {
+				return x.speakersOf(o.ent)
+			}
+		}
+		return nil
+	}
+	for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-maxHeard; i-- {
+		h := x.heard[i]
+		if h.ent < 0 || !h.person {
+			continue
+		}
+		en := &x.ents[h.ent]
+		if slices.Contains(en.nouns, m.head) && (m.gender == "" || en.gender == "" || en.gender == m.gender) {
+			return x.speakersOf(h.ent)
 		}
 	}
 	return nil
 }
 
-// resolve turns a candidate into speakers: a name is itself, a pronoun or a group description
-// points back to who spoke or was named last.
-func (x *extractor) resolve(p int, c cand) []Speaker {
-	switch c.kind {
-	case candActor, candName, candSurname:
-		return c.speakers
-	case candPronoun:
-		if c.pronoun == "they" {
-			if g := x.sentenceGroup(p, c.start); g != nil {
-				return g
+// hiddenIn returns the names inside a description ("a Treasury Department spokeswoman").
+func (x *extractor) hiddenIn(p int, d mention) []mention {
+	var out []mention
+	for _, m := range x.hidden[p] {
+		if m.start >= d.start && m.end <= d.end {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// lastPerson returns the entity "he" or "she" points back to. A person of that gender named in
+// the sentence just before the quotation, when there is one such person, is it ("… concerns
+// Henry Crespo, president of …. “…,” he said"). Else the people last heard are read from the
+// most recent: the main subject of a sentence or a quotation's speaker first, then any subject,
+// then anyone; at each step a person whose gender the text told before one whose gender is not
+// known. It returns -1 when there is none.
+func (x *extractor) lastPerson(gender string) int {
+	level := func(e int) int { // 2: the gender is told and fits, 1: not told, 0: does not fit
+		g := x.ents[e].gender
+		switch {
+		case gender == "" || g == gender:
+			return 2
+		case g == "":
+			return 1
+		}
+		return 0
+	}
+	prev := x.sentenceBefore()
+	for _, lv := range []int{2, 1} {
+		if e := x.onlyPersonIn(prev, lv, level); e >= 0 {
+			return e
+		}
+	}
+	// The main subject heard last, whose gender fits or is not known.
+	for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-12; i-- {
+		if h := x.heard[i]; h.ent >= 0 && h.person && h.main && level(h.ent) >= 1 {
+			return h.ent
+		}
+	}
+	for _, lv := range []int{2, 1} {
+		for _, subject := range []bool{true, false} {
+			for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-maxHeard; i-- {
+				h := x.heard[i]
+				if h.ent >= 0 && h.person && (h.subject || !subject) && level(h.ent) == lv {
+					return h.ent
+				}
 			}
-			return x.lastGroup(p, false)
 		}
-		if who := x.sentencePerson(p, c.start, c.gender); who != nil {
-			return who
+	}
+	return -1
+}
+
+// sentenceBefore returns the sentence of narration just before the quotation being attributed,
+// as a paragraph and a range of offsets; p is -1 when there is none (the quotation opens the
+// text, or the sentence before quotes someone itself).
+func (x *extractor) sentenceBefore() (r struct{ p, lo, hi int }) {
+	r.p = -1
+	q := x.current
+	p, hi := q.Start.Para, q.open
+	if strings.TrimSpace(x.paras[p].Text[x.sentenceStart(p, hi):hi]) != "" {
+		return r // the quotation is inside a sentence: its own words say who
+	}
+	lo := x.sentenceStart(p, hi)
+	if lo == 0 {
+		p--
+		if p < 0 {
+			return r
 		}
-		return x.lastPerson(c.gender)
-	case candGroup:
-		return x.lastGroup(p, true)
+		hi = len(x.paras[p].Text)
+		lo = x.sentenceStart(p, max(0, hi-1))
+	} else {
+		hi = lo
+		lo = x.sentenceStart(p, max(0, lo-1))
+	}
+	for _, i := range x.spanAt[p] {
+		if sp := x.spans[i]; sp.End.Para >= p && sp.Start.Para <= p && (sp.Start.Para < p || sp.open < hi) && (sp.End.Para > p || sp.closeEnd > lo) {
+			return r
+		}
+	}
+	r.p, r.lo, r.hi = p, lo, hi
+	return r
+}
+
+// onlyPersonIn returns the one person of the level named in a sentence, or -1 when none or
+// several are.
+func (x *extractor) onlyPersonIn(s struct{ p, lo, hi int }, lv int, level func(int) int) int {
+	if s.p < 0 {
+		return -1
+	}
+	found := -1
+	text := x.paras[s.p].Text
+	// A person the sentence introduces with an appositive ("Henry Crespo, president of …") is
+	// who the quotation after it is by.
+	introduced := -1
+	for _, m := range x.mentionsBetween(s.p, s.lo, s.hi) {
+		if m.ent >= 0 && !m.possessive && x.ents[m.ent].person && (m.kind == mName || m.kind == mRole) &&
+			(strings.HasPrefix(text[m.end:], ", ") || strings.HasPrefix(text[m.end:], " — ") || strings.HasPrefix(text[m.end:], " – ")) && level(m.ent) == lv {
+			if introduced >= 0 && introduced != m.ent {
+				introduced = -1
+				break
+			}
+			introduced = m.ent
+		}
+	}
+	if introduced >= 0 {
+		return introduced
+	}
+	for _, m := range x.mentionsBetween(s.p, s.lo, s.hi) {
+		if m.ent < 0 || m.possessive || !x.ents[m.ent].person || m.kind != mName && m.kind != mRole {
+			continue
+		}
+		// Only a person the sentence is about: its subject, or who it says speaks.
+		if !x.subjectLike(s.p, m) && !x.spokenBefore(s.p, m) {
+			continue
+		}
+		switch l := level(m.ent); {
+		case l > lv:
+			return -1 // a better fit is named too
+		case l == lv && found >= 0 && found != m.ent:
+			return -1
+		case l == lv:
+			found = m.ent
+		}
+	}
+	return found
+}
+
+// lastGroup returns what "they" or "the two secretaries" point back to in paragraph p: the
+// most recent speaker that is several actors; or an organisation or country that spoke in this
+// paragraph or the one before ("Human Rights Watch has alleged … They claim"). A plural pronoun
+// prefers a plural antecedent, so an organisation heard two paragraphs ago gives way to a group.
+func (x *extractor) lastGroup(p int, groupOnly bool) []Speaker {
+	for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-maxHeard; i-- {
+		h := x.heard[i]
+		if !h.spoke {
+			continue
+		}
+		if len(h.joint) > 1 {
+			return h.joint
+		}
+		if !groupOnly && h.ent >= 0 && !h.person && h.para >= p-1 {
+			return x.speakersOf(h.ent)
+		}
 	}
 	return nil
 }
@@ -702,18 +1264,17 @@ func (x *extractor) resolve(p int, c cand) []Speaker {
 // to take what they described as …". Possessives ("China's") and objects of prepositions do not
 // count.
 func (x *extractor) sentenceGroup(p, off int) []Speaker {
-	s := x.paras[p].Text
-	lo := x.sentenceStart(p, off, nil)
+	lo := x.sentenceStart(p, off)
 	var out []Speaker
-	for _, c := range x.cands[p] {
-		if c.start < lo || c.end > off || c.kind != candActor {
+	for _, m := range x.mentionsBetween(p, lo, off) {
+		if m.kind != mName && m.kind != mRole || m.ent < 0 || m.object || m.possessive {
 			continue
 		}
-		if x.afterPreposition(p, c.start) || strings.HasPrefix(s[c.end:], "’s") || strings.HasPrefix(s[c.end:], "'s") {
+		if x.ents[m.ent].actor < 0 {
 			continue
 		}
-		for _, sp := range c.speakers {
-			if !slices.ContainsFunc(out, func(o Speaker) bool { return o.Actor == sp.Actor && o.Name == sp.Name }) {
+		for _, sp := range x.speakersOf(m.ent) {
+			if !slices.Contains(out, sp) {
 				out = append(out, sp)
 			}
 		}
@@ -724,69 +1285,47 @@ func (x *extractor) sentenceGroup(p, off int) []Speaker {
 	return out
 }
 
-// sentencePerson returns the registered person of the gender named last in the sentence before
-// off: "the IAEA Director General … in which he expressed".
-func (x *extractor) sentencePerson(p, off int, gender string) []Speaker {
-	lo := x.sentenceStart(p, off, nil)
-	var found []Speaker
-	for _, c := range x.cands[p] {
-		if c.start >= lo && c.end <= off && c.kind == candActor && c.person &&
-			(gender == "" || c.gender == "" || c.gender == gender) && !x.modifier(p, c) {
-			found = c.speakers
+// sentencePerson returns the person of the gender named last in the sentence before off, as
+// the subject of a clause: "the IAEA Director General … in which he expressed". It returns -1
+// when there is none.
+func (x *extractor) sentencePerson(p, off int, gender string) int {
+	lo := x.sentenceStart(p, off)
+	found := -1
+	for _, m := range x.mentionsBetween(p, lo, off) {
+		if (m.kind != mName && m.kind != mRole) || m.ent < 0 || m.possessive || m.object {
+			continue
+		}
+		en := &x.ents[m.ent]
+		if en.person && (gender == "" || en.gender == "" || en.gender == gender) && !x.modifier(p, m) {
+			found = m.ent
 		}
 	}
 	return found
 }
 
-// possessive resolves a description that starts at off with "its" or "their" through the actor
-// named last before it: "its state news agency", after North Korea, is the registry's "North
-// Korea's state news agency".
-func (x *extractor) possessive(p, off, hi int) []Speaker {
-	toks := tokensIn(x.toks[p], off, hi)
-	if len(toks) < 2 {
+// headlineSpeaker returns who a headline attributes its words to, by the convention of ending it
+// with a colon and a name ("… ‘us and them’ with China: Blinken"), or of opening it with a name
+// and a colon ("Pat Caddell: Democrat Voters Worried … It’s ‘in Their Heads’").
+func (x *extractor) headlineSpeaker(p int, leading bool) []Speaker {
+	s := strings.TrimRight(x.paras[p].Text, " .")
+	ms := x.ments[p]
+	if len(ms) == 0 {
 		return nil
 	}
-	if w := strings.ToLower(toks[0].Text); w != "its" && w != "their" {
-		return nil
-	}
-	var owner *cand
-	for i := range x.cands[p] {
-		c := &x.cands[p][i]
-		if c.end <= toks[0].Start && c.kind == candActor && !c.person {
-			owner = c
+	if !leading {
+		m := ms[len(ms)-1]
+		if m.end == len(s) && (m.kind == mName || m.kind == mRole) && strings.HasSuffix(strings.TrimRight(s[:m.start], " "), ":") {
+			return x.resolve(p, m)
 		}
-	}
-	if owner == nil {
 		return nil
 	}
-	name := x.reg.ActorAt(owner.speakers[0].Actor).Name
-	s := x.paras[p].Text
-	for n := min(len(toks)-1, 6); n >= 1; n-- {
-		desc := s[toks[1].Start:toks[n].End]
-		if ms := x.reg.LookupName(name+"'s "+desc, x.day); len(ms) == 1 && len(ms[0].Actors) == 1 {
-			a := ms[0].Actors[0]
-			return []Speaker{{Actor: a, Name: x.reg.ActorAt(a).Name}}
-		}
+	// A person's name and a colon open the headline; an organisation or a place there is the
+	// headline's subject ("South China Sea: US will …").
+	m := ms[0]
+	if m.start == 0 && m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && strings.HasPrefix(s[m.end:], ":") {
+		return x.resolve(p, m)
 	}
 	return nil
-}
-
-// headlineSpeaker returns who a headline attributes its words to, by the convention of ending it
-// with a colon and a name: "… ‘us and them’ with China: Blinken".
-func (x *extractor) headlineSpeaker(p int) []Speaker {
-	s := strings.TrimRight(x.paras[p].Text, " .")
-	cs := x.cands[p]
-	if len(cs) == 0 {
-		return nil
-	}
-	c := cs[len(cs)-1]
-	if c.end != len(s) || (c.kind != candActor && c.kind != candName && c.kind != candSurname) {
-		return nil
-	}
-	if !strings.HasSuffix(strings.TrimRight(s[:c.start], " "), ":") {
-		return nil
-	}
-	return c.speakers
 }
 
 // layoutSpeaker returns who a quotation standing alone in its paragraph is attributed to by the
@@ -794,22 +1333,109 @@ func (x *extractor) headlineSpeaker(p int) []Speaker {
 // National Security Advisor Jake Sullivan:"), or the line after starting with a dash and a name
 // (an epigraph's "— President Joe Biden").
 func (x *extractor) layoutSpeaker(sp span) []Speaker {
-	if p := sp.Start.Para - 1; p >= 0 && strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") && len(x.paras[p].Text) < 200 {
-		for _, c := range slices.Backward(x.cands[p]) {
-			if c.kind == candActor || c.kind == candName || c.kind == candSurname {
-				return c.speakers
-			}
+	if p := sp.Start.Para - 1; p >= 0 && len(x.paras[p].Text) < 200 && (strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") || x.headline(p)) {
+		if who := x.introduced(p); who != nil {
+			return who
 		}
 	}
 	if p := sp.End.Para + 1; p < len(x.paras) {
 		t := strings.TrimSpace(x.paras[p].Text)
-		dash := strings.HasPrefix(t, "—") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "-")
+		dash := strings.HasPrefix(t, "—") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "―")
 		if len(t) < 120 {
-			for _, c := range x.cands[p] {
-				if (c.kind == candActor || c.kind == candName) && (dash || x.onlyName(p, c)) {
-					return c.speakers
+			for _, m := range x.ments[p] {
+				if (m.kind == mName || m.kind == mRole) && (dash || x.onlyName(p, m)) {
+					return x.resolve(p, m)
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// labelled returns who a speaker label in capitals inside a quotation is ("WALLACE"): the
+// person of that surname the text names most, else the label's words as a name.
+func (x *extractor) labelled(label string) []Speaker {
+	words := nameWords(label)
+	for len(words) > 1 && x.reg.IsHonorific(words[0]) {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	if e := x.personBySurname(words[len(words)-1]); e >= 0 {
+		return x.speakersOf(e)
+	}
+	return []Speaker{{Actor: -1, Name: displayName(strings.Join(strings.Fields(label), " ")), Kind: registry.Person}}
+}
+
+// personBySurname returns the person of two or more names the text gives with that surname,
+// when there is one; -1 otherwise.
+func (x *extractor) personBySurname(surname string) int {
+	found := -1
+	for e := range x.ents {
+		if en := &x.ents[e]; en.person && !en.single && en.surname() == surname {
+			if found >= 0 && found != e {
+				return -1
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+// introduced returns who a line that introduces a quotation names ("Statement from President
+// Biden:", "Statement of Julie Cerqueira, Executive Director, U.S. Climate Alliance:", "Joint
+// Statement of Ford, GM, and Stellantis:"): the first person it names, else the organisations
+// it lists, else the last actor it names.
+func (x *extractor) introduced(p int) []Speaker {
+	var names []mention
+	for _, m := range x.ments[p] {
+		if (m.kind == mName || m.kind == mRole) && !m.possessive && m.ent >= 0 && x.knownShape(p, m) {
+			if x.ents[m.ent].person {
+				return x.resolve(p, m)
+			}
+			names = append(names, m)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	// "Ford, GM, and Stellantis": the list that ends the line.
+	return x.resolve(p, *x.coordinated(p, names))
+}
+
+// nextSubject returns the person that the sentence after a quotation opens with, when the
+// quotation ends its own sentence: "“…better.” First Lady Melania Trump inspired …".
+func (x *extractor) nextSubject(sp span) []Speaker {
+	p := sp.End.Para
+	s := x.paras[p].Text
+	words := strings.TrimRight(s[sp.Start.Off:sp.End.Off], " ")
+	if !strings.HasSuffix(words, ".") && !strings.HasSuffix(words, "!") && !strings.HasSuffix(words, "?") {
+		return nil
+	}
+	ms := x.mentionsBetween(p, sp.closeEnd, len(s))
+	if len(ms) == 0 || strings.TrimSpace(s[sp.closeEnd:ms[0].start]) != "" {
+		return nil
+	}
+	m := ms[0]
+	if m.kind != mName && m.kind != mRole || m.ent < 0 || !x.ents[m.ent].person || m.possessive {
+		return nil
+	}
+	return x.resolve(p, m)
+}
+
+// introSubject returns who a quotation standing alone after a paragraph of narration is by: the
+// person its last sentence is about ("Secretary of State Marco Rubio outlined decisive steps
+// …", then the quotation), when that paragraph quotes nobody itself.
+func (x *extractor) introSubject(sp span) []Speaker {
+	p := sp.Start.Para - 1
+	if p < 0 || len(x.spanAt[p]) > 0 || x.paras[p].Kind == document.Title || len(x.paras[p].Text) > 400 {
+		return nil
+	}
+	lo := x.sentenceStart(p, len(x.paras[p].Text)-1)
+	if ms := x.mentionsBetween(p, lo, len(x.paras[p].Text)); len(ms) > 0 {
+		if m := ms[0]; m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(p, m) {
+			return x.resolve(p, m)
 		}
 	}
 	return nil
@@ -824,20 +1450,20 @@ func (x *extractor) listIntroSpeaker(p int) []Speaker {
 	if x.paras[p].Kind == document.ListItem || !strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") {
 		return nil
 	}
-	for _, c := range x.cands[p] {
-		if c.kind == candActor || c.kind == candName || c.kind == candSurname {
-			return c.speakers
+	for _, m := range x.ments[p] {
+		if (m.kind == mName || m.kind == mRole) && !m.object && !m.possessive && x.knownShape(p, m) {
+			return x.resolve(p, m)
 		}
 	}
 	return nil
 }
 
-// onlyName reports whether paragraph p is nothing but the candidate with its titles: a line
+// onlyName reports whether paragraph p is nothing but the mention with its titles: a line
 // that signs what comes before it ("President Joseph R. Biden, Jr.").
-func (x *extractor) onlyName(p int, c cand) bool {
+func (x *extractor) onlyName(p int, m mention) bool {
 	s := x.paras[p].Text
 	for _, t := range x.toks[p] {
-		if t.Start >= c.start && t.End <= c.end {
+		if t.Start >= m.start && t.End <= m.end {
 			continue
 		}
 		w := strings.ToLower(t.Text)
@@ -846,6 +1472,52 @@ func (x *extractor) onlyName(p int, c cand) bool {
 		}
 	}
 	return strings.TrimSpace(s) != ""
+}
+
+// appositives gives each named person the nouns an appositive says they are: "Ryan Ellis, a
+// Republican tax consultant," is a consultant, and "the consultant" points back to him.
+func (x *extractor) appositives() {
+	for p := range x.ments {
+		s := x.paras[p].Text
+		for _, m := range x.ments[p] {
+			if m.kind != mName || m.ent < 0 || !strings.HasPrefix(s[m.end:], ", ") {
+				continue
+			}
+			lo := m.end + 2
+			hi := min(len(s), lo+80)
+			if i := strings.IndexAny(s[lo:hi], ",.;:"); i >= 0 {
+				hi = lo + i
+			}
+			en := &x.ents[m.ent]
+			toks := tokensIn(x.toks[p], lo, hi)
+			if en.org || len(toks) == 0 {
+				continue
+			}
+			// "Ryan Ellis, a Republican tax consultant", "Henry Crespo, president of …": the
+			// appositive opens with an article or its noun, and its noun comes before any
+			// preposition.
+			if w := strings.ToLower(toks[0].Text); w != "a" && w != "an" && w != "the" && w != "now" && w != "former" && w != "then" {
+				if _, ok := x.reg.PersonNoun(w); !ok {
+					continue
+				}
+			}
+			for _, t := range toks {
+				w := strings.ToLower(t.Text)
+				if prepositions[w] || x.reg.IsSpeechVerb(w) {
+					break
+				}
+				if g, ok := x.reg.PersonNoun(w); ok {
+					if !slices.Contains(en.nouns, w) {
+						en.nouns = append(en.nouns, w)
+					}
+					if en.gender == "" && g != "" && !en.org {
+						en.gender = g
+					}
+					en.person = en.person || !en.org
+				}
+			}
+		}
+	}
 }
 
 // classify tells a full statement from a fragment inside reported speech. A quotation that

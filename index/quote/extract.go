@@ -2,6 +2,7 @@ package quote
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -11,80 +12,245 @@ import (
 	"github.com/readout/readout/index/registry"
 )
 
-// extractor reads one document.
+// extractor reads one document. Its work is linear in the text: each paragraph is tokenised,
+// its quotations found and its sentences bounded once; a quotation's attribution looks only at
+// its own sentence and a bounded window of what was heard before it.
 type extractor struct {
 	reg   *registry.Registry
 	title string
 	day   time.Time
 	paras []document.Paragraph
 	toks  [][]registry.Token
-	cands [][]cand // per paragraph, in order of offset
+
+	spans  []span  // every quotation of the document, in reading order
+	spanAt [][]int // per paragraph, the indexes in spans of the quotations that touch it
+	bounds [][]int // per paragraph, the offsets where its sentences start, outside quotations
+	ments  [][]mention
+	hidden [][]mention // names inside descriptions, kept out of ments
+	ents   []entity
+	// byInnerWord lists the entities of several words by each word but the last.
+	byInnerWord map[string][]int
+	// titleCase marks headlines written with a capital to every word, where a run of capitals
+	// is not a name.
+	titleCase []bool
 
 	out       []Quote
 	mentioned []int
-	// recent holds who was last named or heard, newest last: pronouns and descriptions
-	// point back into it.
-	recent []entity
+	// heard holds who was last named or heard, oldest first: pronouns and descriptions point
+	// back into it.
+	heard []heard
+	// current is the quotation being attributed, via how its speaker was found.
+	current span
+	via     string
 }
 
-// entity is a speaker or a person named outside quotations, as the text goes on.
-type entity struct {
-	speakers []Speaker
-	person   bool
-	gender   string
-	spoke    bool // the entity is a quote's speaker, or the subject of a verb of speech
-	para     int  // where it was last heard or named
+// heard is an entity named or heard as the text goes on.
+type heard struct {
+	ent     int // an entity, or -1 for a joint speaker
+	joint   []Speaker
+	person  bool
+	spoke   bool // a quote's speaker, or the subject of a verb of speech
+	subject bool // the subject of its sentence, not an object or a modifier
+	main    bool // the first subject of its sentence, or a quote's speaker
+	para    int
+	sent    int // where its sentence starts
 }
 
-type candKind uint8
-
-const (
-	candActor   candKind = iota // a registered actor, by name, alias or role
-	candName                    // a proper name the registry does not know ("Daniel Russel")
-	candPronoun                 // he, she, they
-	candGroup                   // "the two secretaries", "both nations"
-	candSurname                 // a surname alone, of one registered person, never named in full
-)
-
-// cand is a place in a paragraph that may be a quote's speaker.
-type cand struct {
-	start, end int
-	kind       candKind
-	speakers   []Speaker
-	pronoun    string
-	person     bool
-	gender     string
-	role       bool // an office's description, not a name: "the IAEA Director General"
-}
+// maxHeard bounds the history pronouns look back into.
+const maxHeard = 64
 
 func newExtractor(reg *registry.Registry, title string, day time.Time, paras []document.Paragraph) *extractor {
 	x := &extractor{reg: reg, title: title, day: day, paras: paras}
 	x.toks = make([][]registry.Token, len(paras))
-	// Mentions are settled over the whole document, in reading order: a surname alone means the
-	// person named in full before it.
-	var all []registry.Mention
-	counts := make([]int, len(paras))
+	texts := make([]string, len(paras))
 	for i, p := range paras {
 		x.toks[i] = registry.Tokenize(p.Text)
-		ms := reg.Mentions(p.Text, x.toks[i], day)
-		counts[i] = len(ms)
-		all = append(all, ms...)
+		texts[i] = p.Text
 	}
-	reg.ResolveMentions(all)
-	seen := map[int]bool{}
-	for _, m := range all {
-		if len(m.Actors) == 1 && !seen[m.Actors[0]] {
-			seen[m.Actors[0]] = true
-			x.mentioned = append(x.mentioned, m.Actors[0])
+	x.spans = findSpans(texts, x.headline)
+	x.spanAt = make([][]int, len(paras))
+	for i, s := range x.spans {
+		for p := s.Start.Para; p <= s.End.Para; p++ {
+			x.spanAt[p] = append(x.spanAt[p], i)
 		}
 	}
-	x.cands = make([][]cand, len(paras))
-	for i, p := range paras {
-		ms := all[:counts[i]]
-		all = all[counts[i]:]
-		x.cands[i] = x.candidates(p.Text, x.toks[i], ms)
+	x.bounds = make([][]int, len(paras))
+	for p := range paras {
+		x.bounds[p] = x.sentenceBounds(p)
+	}
+	x.titleCase = make([]bool, len(paras))
+	for p := range paras {
+		x.titleCase[p] = x.isTitleCase(p)
 	}
 	return x
+}
+
+// analyse reads the mentions of every paragraph, and gathers the names into entities.
+// Paragraphs [from, to) are read for quotation marks and need everything: names, pronouns,
+// descriptions and how each stands in its sentence. Elsewhere (a transcript's turns, the text
+// of a statement) only the names are read: they tell who the document's people are, and which
+// actors it names.
+func (x *extractor) analyse(from, to int) {
+	x.ments = make([][]mention, len(x.paras))
+	x.hidden = make([][]mention, len(x.paras))
+	for p := range x.paras {
+		ms := x.reg.Mentions(x.paras[p].Text, x.toks[p], x.day)
+		x.ments[p] = x.mentionsIn(p, ms, p < from || p >= to)
+	}
+	x.cluster()
+	x.appositives()
+	seen := map[int]bool{}
+	for p := range x.ments {
+		for _, m := range x.ments[p] {
+			for _, a := range x.mentionActors(m) {
+				if !seen[a] {
+					seen[a] = true
+					x.mentioned = append(x.mentioned, a)
+				}
+			}
+		}
+	}
+}
+
+// isTitleCase reports whether paragraph p is a headline with a capital to most of its words
+// ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney").
+func (x *extractor) isTitleCase(p int) bool {
+	// Only the headline printed with the text: a heading or a line in capitals that introduces
+	// a quotation ("Statement of UAW President Ray Curry:") names people as text does.
+	if x.paras[p].Kind != document.Title && !(p <= 1 && strings.TrimSpace(x.paras[p].Text) == strings.TrimSpace(x.title)) {
+		return false
+	}
+	caps, words := 0, 0
+	for _, t := range x.toks[p] {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsLetter(r) || len(t.Text) <= 3 && !unicode.IsUpper(r) {
+			continue // small words: "of", "the", "a"
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*8
+}
+
+// mentionActors returns the registered actors a mention names for the article's list of actors.
+func (x *extractor) mentionActors(m mention) []int {
+	switch m.kind {
+	case mName:
+		if m.ent >= 0 && x.ents[m.ent].actor >= 0 {
+			return []int{x.ents[m.ent].actor}
+		}
+	case mRole:
+		if len(m.actors) == 1 {
+			return m.actors
+		}
+	}
+	return nil
+}
+
+// quoted reports whether the offset of paragraph p lies between a quotation's marks.
+func (x *extractor) quoted(p, off int) bool {
+	for _, i := range x.spanAt[p] {
+		if x.spans[i].covers(Pos{p, off}) {
+			return true
+		}
+	}
+	return false
+}
+
+// covers reports whether pos lies between the span's marks, the marks included.
+func (s span) covers(pos Pos) bool {
+	return !pos.Before(Pos{s.Start.Para, s.open}) && pos.Before(Pos{s.End.Para, s.closeEnd})
+}
+
+// sentenceBounds returns the offsets where the sentences of paragraph p start: 0, and after each
+// sentence end outside quotations.
+func (x *extractor) sentenceBounds(p int) []int {
+	s := x.paras[p].Text
+	out := []int{0}
+	spans := x.spanAt[p]
+	// A quotation that ends its sentence inside its marks ("… human rights.”  Calling …")
+	// ends the writer's sentence too.
+	var ends []int
+	for _, i := range spans {
+		sp := x.spans[i]
+		if sp.End.Para != p || sp.closeEnd >= len(s) || sp.End.Off == 0 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:sp.End.Off], " "))
+		if (last == '.' || last == '!' || last == '?') && x.sentenceEndsAt(s, sp.closeEnd-1) {
+			ends = append(ends, sp.closeEnd)
+		}
+	}
+	k := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if len(ends) > 0 && i == ends[0] {
+			out = append(out, i)
+			ends = ends[1:]
+		}
+		if r == '.' || r == '!' || r == '?' {
+			for k < len(spans) && x.spans[spans[k]].End.Para == p && x.spans[spans[k]].closeEnd <= i {
+				k++
+			}
+			inside := k < len(spans) && x.spans[spans[k]].covers(Pos{p, i})
+			if !inside && x.sentenceEndsAt(s, i) {
+				out = append(out, i+n)
+			}
+		}
+		i += n
+	}
+	return out
+}
+
+// sentenceStart returns where the sentence holding off begins in paragraph p.
+func (x *extractor) sentenceStart(p, off int) int {
+	b := x.bounds[p]
+	i := sort.SearchInts(b, off+1) - 1
+	return b[max(i, 0)]
+}
+
+// sentenceEnd returns where the sentence holding off ends in paragraph p: the next sentence
+// start, or the next quotation's opening mark, whichever comes first.
+func (x *extractor) sentenceEnd(p, off int) int {
+	s := x.paras[p].Text
+	end := len(s)
+	b := x.bounds[p]
+	if i := sort.SearchInts(b, off+1); i < len(b) {
+		end = b[i]
+	}
+	for _, i := range x.spanAt[p] {
+		if sp := x.spans[i]; sp.Start.Para == p && sp.open >= off && sp.open < end {
+			end = sp.open
+			break
+		}
+	}
+	return end
+}
+
+// mentionsBetween returns the mentions of paragraph p that lie in [lo, hi).
+func (x *extractor) mentionsBetween(p, lo, hi int) []mention {
+	ms := x.ments[p]
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].start >= lo })
+	j := i
+	for j < len(ms) && ms[j].start < hi {
+		if ms[j].end > hi {
+			// A mention that runs past hi: leave it out, keep the ones after it that fit.
+			var out []mention
+			for _, m := range ms[i:] {
+				if m.start >= hi {
+					break
+				}
+				if m.end <= hi {
+					out = append(out, m)
+				}
+			}
+			return out
+		}
+		j++
+	}
+	return ms[i:j]
 }
 
 // pronoun reports whether a word is a subject pronoun that can point back to a speaker.
@@ -101,66 +267,6 @@ func pronoun(w string) (p, gender string, ok bool) {
 		return "they", "", true
 	}
 	return "", "", false
-}
-
-// candidates lists the possible speakers in a paragraph: registered actors, pronouns, group
-// descriptions and proper names the registry does not know.
-func (x *extractor) candidates(text string, toks []registry.Token, ms []registry.Mention) []cand {
-	var out []cand
-	covered := make([]bool, len(toks))
-	for _, m := range ms {
-		for k := m.TokStart; k < m.TokEnd; k++ {
-			covered[k] = true
-		}
-		if len(m.Actors) == 0 && m.Surname && len(m.Candidates) == 1 {
-			// "Blinken said": a surname alone is a speaker when it is the subject of a verb
-			// of speech; it is not remembered as a person named.
-			a := x.reg.ActorAt(m.Candidates[0])
-			out = append(out, cand{
-				start: m.Start, end: m.End, kind: candSurname,
-				speakers: []Speaker{{Actor: m.Candidates[0], Name: a.Name}},
-				person:   true, gender: a.Gender,
-			})
-			continue
-		}
-		if len(m.Actors) != 1 {
-			continue
-		}
-		a := x.reg.ActorAt(m.Actors[0])
-		out = append(out, cand{
-			start: m.Start, end: m.End, kind: candActor,
-			speakers: []Speaker{{Actor: m.Actors[0], Name: a.Name}},
-			person:   a.Kind == registry.Person, gender: a.Gender, role: m.Role,
-		})
-	}
-	for i := 0; i < len(toks); i++ {
-		if covered[i] {
-			continue
-		}
-		t := toks[i].Text
-		if len(t) <= 4 {
-			if p, g, ok := pronoun(t); ok {
-				out = append(out, cand{start: toks[i].Start, end: toks[i].End, kind: candPronoun, pronoun: p, gender: g})
-				continue
-			}
-		}
-		if len(t) > 3 && len(t) < 16 && (t[len(t)-1] == 's' || t[len(t)-1] == 'S') && x.reg.IsGroupNoun(strings.ToLower(t)) && groupDeterminer(toks, i) {
-			out = append(out, cand{start: toks[max(0, i-2)].Start, end: toks[i].End, kind: candGroup})
-			continue
-		}
-		if n := x.properName(text, toks, covered, i); n > 0 {
-			name := x.personName(text, toks[i:i+n])
-			if !x.reg.IsNotSpeaker(name) {
-				out = append(out, cand{
-					start: toks[i].Start, end: toks[i+n-1].End, kind: candName,
-					speakers: []Speaker{{Actor: -1, Name: name}}, person: true,
-				})
-			}
-			i += n - 1
-		}
-	}
-	slices.SortFunc(out, func(a, b cand) int { return a.start - b.start })
-	return out
 }
 
 // groupDeterminer reports whether the group noun at i is preceded, within two words, by "the",
@@ -183,65 +289,11 @@ var sentenceWords = map[string]bool{
 	"after": true, "before": true, "during": true, "since": true, "with": true, "without": true,
 	"he": true, "she": true, "they": true, "we": true, "i": true, "it": true, "his": true, "her": true,
 	"their": true, "our": true, "my": true, "its": true, "by": true, "from": true, "to": true,
-	"of": true, "mr": true, "mrs": true, "ms": true, "dr": true, "global": true, "former": true,
+	"of": true, "global": true, "former": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
-	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"april": true, "june": true, "july": true, "august": true, "september": true,
 	"october": true, "november": true, "december": true, "according": true, "citing": true,
-	"secretary": true, "president": true, "minister": true, "prime": true, "state": true,
-}
-
-// properName returns how many tokens from i form a personal name the registry does not know:
-// two to four capitalised words in a row ("Daniel Russel", "Jeffrey Hornung"), separated by
-// single spaces, after any titles and the words before them ("Domestic Policy Council Director
-// Chris Smith"; personName keeps the name). It returns 0 when there is none.
-func (x *extractor) properName(text string, toks []registry.Token, covered []bool, i int) int {
-	n, titles, since := 0, 0, 0 // since: words after the last title
-	for k := i; k < len(toks) && since < 4 && n < 10; k++ {
-		t := toks[k].Text
-		if k > i {
-			gap := text[toks[k-1].End:toks[k].Start]
-			// An apostrophe inside a name joins what follows it: "Sha’ath", "O’Brien".
-			if (gap == "’" || gap == "'") && n > 0 && !covered[k] {
-				n++
-				continue
-			}
-			if gap != " " && !(gap == ". " && utf8.RuneCountInString(toks[k-1].Text) == 1) && gap != "-" {
-				break
-			}
-		}
-		if covered[k] || !nameCase(t) || sentenceWords[strings.ToLower(t)] || x.reg.IsHonorific(t) {
-			break
-		}
-		if x.titleWord(strings.ToLower(t)) {
-			titles++
-			since = 0
-		} else {
-			since++
-		}
-		n++
-	}
-	if n < 2 || titles == n {
-		return 0 // "Director General" is an office, not a name
-	}
-	return n
-}
-
-// personName is the name an unknown speaker is kept under, without the title and the words
-// before it: "California Senator Alex Padilla" is Alex Padilla, "Domestic Policy Council
-// Director Chris Smith" is Chris Smith, so that each person is one actor however the text
-// introduced them. Only a whole title followed by at least two words is taken off: a surname
-// alone keeps its title ("Mayor Nirenberg"), and a word of a title inside an organisation's
-// name ("Environmental Defense Fund") or a person's ("Angus King") is no title. The span in the
-// text, for telling who is next to a verb of speech, stays the whole phrase.
-func (x *extractor) personName(text string, toks []registry.Token) string {
-	end := toks[len(toks)-1].End
-	for k := len(toks) - 3; k >= 0; k-- {
-		if x.reg.TitleEndingAt(toks, k) != "" {
-			return text[toks[k+1].Start:end]
-		}
-	}
-	return text[toks[0].Start:end]
 }
 
 // nameCase reports whether a word is written like part of a name: a capital, then small letters
@@ -262,55 +314,15 @@ func nameCase(t string) bool {
 	return false
 }
 
-// remember puts who spoke or was named at the end of the recent list.
-func (x *extractor) remember(e entity) {
-	if len(e.speakers) == 0 {
+// hear puts who spoke or was named at the end of the history.
+func (x *extractor) hear(h heard) {
+	if h.ent < 0 && len(h.joint) == 0 {
 		return
 	}
-	x.recent = append(x.recent, e)
-	if len(x.recent) > 64 {
-		x.recent = x.recent[len(x.recent)-32:]
+	x.heard = append(x.heard, h)
+	if len(x.heard) > 2*maxHeard {
+		x.heard = slices.Clone(x.heard[len(x.heard)-maxHeard:])
 	}
-}
-
-// lastPerson returns the person "he" or "she" points back to: the most recent speaker of the
-// gender (any when gender is "") among the last few actors named, or else the most recent
-// person named.
-func (x *extractor) lastPerson(gender string) []Speaker {
-	match := func(e entity) bool {
-		return e.person && len(e.speakers) == 1 && (gender == "" || e.gender == "" || e.gender == gender)
-	}
-	for i := len(x.recent) - 1; i >= 0 && i >= len(x.recent)-8; i-- {
-		if e := x.recent[i]; e.spoke && match(e) {
-			return e.speakers
-		}
-	}
-	for i := len(x.recent) - 1; i >= 0; i-- {
-		if match(x.recent[i]) {
-			return x.recent[i].speakers
-		}
-	}
-	return nil
-}
-
-// lastGroup returns what "they" or "the two secretaries" point back to in paragraph p: the
-// most recent speaker that is several actors; or an organisation or country that spoke in this
-// paragraph or the one before ("Human Rights Watch has alleged … They claim"). A plural pronoun
-// prefers a plural antecedent, so an organisation heard two paragraphs ago gives way to a group.
-func (x *extractor) lastGroup(p int, groupOnly bool) []Speaker {
-	for i := len(x.recent) - 1; i >= 0; i-- {
-		e := x.recent[i]
-		if !e.spoke {
-			continue
-		}
-		if len(e.speakers) > 1 {
-			return e.speakers
-		}
-		if !groupOnly && !e.person && e.para >= p-1 {
-			return e.speakers
-		}
-	}
-	return nil
 }
 
 // isEndMarker reports whether a paragraph closes a transcript or release: "END", "END 11:34

@@ -14,6 +14,9 @@ type span struct {
 	open       int // byte offset of the opening mark in the first paragraph
 	closeEnd   int // byte offset just past the closing mark in the last paragraph (End.Off if none)
 	single     bool
+	// label is where a turn's speaker label starts, inside the marks of a quoted transcript
+	// ("“WALLACE: …"); 0 when there is none.
+	label int
 }
 
 // markKind says what a quotation mark does at its place.
@@ -29,17 +32,25 @@ const (
 // mark, by its neighbours: after a space and before a word it opens, after a word and before a
 // space or punctuation it closes.
 func classifyDouble(s string, i, n int, r rune, depth int) markKind {
-	switch r {
-	case '“', '„', '«':
-		return opens
-	case '”', '»':
-		return closes
-	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
 	next, _ := utf8.DecodeRuneInString(s[i+n:])
 	atStart, atEnd := i == 0, i+n == len(s)
 	leftOpen := atStart || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev)
 	rightOpen := atEnd || unicode.IsSpace(next) || strings.ContainsRune(".,;:!?)]}—–-", next)
+	// A curly mark of the wrong shape counts by its place: ” at a paragraph's start opens, “
+	// after a word at its end closes.
+	switch r {
+	case '“', '„', '«':
+		if depth > 0 && rightOpen && !leftOpen {
+			return closes
+		}
+		return opens
+	case '”', '»':
+		if depth == 0 && leftOpen && !rightOpen {
+			return opens
+		}
+		return closes
+	}
 	switch {
 	case leftOpen && !rightOpen:
 		return opens
@@ -83,8 +94,19 @@ func findSpans(paras []string, headline func(int) bool) []span {
 			r, n := utf8.DecodeRuneInString(t)
 			if r == '"' || r == '“' || r == '„' || r == '«' {
 				i = len(s) - len(t) + n
+			} else if strings.HasPrefix(t, "''") {
+				i = len(s) - len(t) + 2
 			}
 			depth = 1
+			// A transcript quoted whole ("“WALLACE: …", "“PENCE: …"): each speaker's turn is a
+			// quotation of its own, its label outside the words.
+			if l := turnLabel(s[i:]); l > 0 {
+				prev := paras[p-1]
+				cur.End, cur.closeEnd = Pos{p - 1, len(strings.TrimRight(prev, " "))}, len(strings.TrimRight(prev, " "))
+				out = append(out, *cur)
+				cur = &span{Start: Pos{p, i + l}, open: len(s) - len(t), label: i}
+				i += l
+			}
 		}
 		single := headline(p)
 		for i < len(s) {
@@ -105,6 +127,11 @@ func findSpans(paras []string, headline func(int) bool) []span {
 						cur = nil
 					}
 				}
+			case r == '\'' && strings.HasPrefix(s[i:], "''") && depth == 0 && opensTwoApostrophes(s, i):
+				// "''It is a good plan,''": two apostrophes typed for an opening double mark.
+				n = 2
+				cur = &span{Start: Pos{p, i + n}, open: i}
+				depth++
 			case r == '\'' && strings.HasPrefix(s[i:], "''") && depth > 0:
 				// "…these issues''": two apostrophes typed for a closing double mark.
 				n = 2
@@ -141,8 +168,9 @@ func continues(paras []string, p int) bool {
 	if p+1 >= len(paras) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(paras[p+1], " "))
-	return r == '"' || r == '“' || r == '„' || r == '«'
+	next := strings.TrimLeft(paras[p+1], " ")
+	r, _ := utf8.DecodeRuneInString(next)
+	return r == '"' || r == '“' || r == '„' || r == '«' || strings.HasPrefix(next, "''")
 }
 
 // closingSingle finds the single mark closing a headline quote opened before s[from:]: a ’ or '
@@ -164,4 +192,47 @@ func closingSingle(s string, from int) (int, int) {
 		i += n
 	}
 	return -1, 0
+}
+
+// opensTwoApostrophes reports whether two apostrophes at s[i:] open a quotation: at the start of
+// the text or after a space or an opening bracket or dash, and before a word.
+func opensTwoApostrophes(s string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[i+2:])
+	if i+2 >= len(s) || unicode.IsSpace(next) || next == '\'' {
+		return false
+	}
+	return i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev)
+}
+
+// turnLabel returns the length of a transcript's speaker label at the start of s, with the
+// spaces after it: one or two words in capitals and a colon ("WALLACE: ", "MR. TRUMP: "). It
+// returns 0 when there is none.
+func turnLabel(s string) int {
+	colon := strings.IndexByte(s, ':')
+	if colon < 2 || colon > 24 {
+		return 0
+	}
+	words := strings.Fields(s[:colon])
+	if len(words) == 0 || len(words) > 3 {
+		return 0
+	}
+	letters := 0
+	for _, r := range s[:colon] {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == ' ' || r == '.' || r == '-' || r == '\'' || r == '’':
+		default:
+			return 0
+		}
+	}
+	if letters < 2 || colon+1 < len(s) && s[colon+1] != ' ' {
+		return 0
+	}
+	n := colon + 1
+	for n < len(s) && s[n] == ' ' {
+		n++
+	}
+	return n
 }

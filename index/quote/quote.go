@@ -39,6 +39,12 @@ func (p Pos) Before(q Pos) bool { return p.Para < q.Para || p.Para == q.Para && 
 type Speaker struct {
 	Actor int
 	Name  string
+	// Kind is what the speaker is: a person, an organisation, a country or a role without a
+	// name ("Senior Administration Official"); empty when the text does not tell.
+	Kind registry.Kind
+	// Role is the office the text gives an unregistered speaker ("Senator", "Executive
+	// Director"); a registered actor's office on the date is the registry's to tell.
+	Role string
 }
 
 // Quote is one quotation: the span of the quoted words (without the marks; End exclusive), its
@@ -49,6 +55,12 @@ type Quote struct {
 	Speakers   []Speaker
 	// Turn is true for a transcript's turn or a whole document that is one actor's statement.
 	Turn bool
+	// Procedural is true for a turn that carries no statement: a greeting, thanks, "Go ahead,
+	// Ashley", "Next question".
+	Procedural bool
+	// Via says how the speaker was found ("after name", "before pronoun", "continuation"), for
+	// measuring each way apart.
+	Via string
 }
 
 // Text returns the quote's words: its paragraphs' parts joined by a blank line.
@@ -81,7 +93,38 @@ type Result struct {
 func Extract(reg *registry.Registry, title string, day time.Time, paras []document.Paragraph) Result {
 	x := newExtractor(reg, title, day, paras)
 	if !x.transcript() && !x.statement() {
+		x.analyse(0, len(paras))
 		x.quotations(0, len(paras))
 	}
+	for i := range x.out {
+		// A turn of a few words: a longer one says something.
+		if q := &x.out[i]; q.Turn && q.Start.Para == q.End.Para && q.End.Off-q.Start.Off <= 160 {
+			q.Procedural = x.procedural(q.Text(paras))
+		}
+	}
 	return Result{Quotes: x.out, Mentioned: x.mentioned, Tokens: x.toks}
+}
+
+// maxProcedural bounds the words of a procedural turn: a longer turn says something.
+const maxProcedural = 16
+
+// procedural reports whether a turn's words carry no statement: a few words, all of them thanks,
+// greetings, the words that pass the floor, stage directions, or names ("Go ahead, Ashley.",
+// "Thank you, Mr. President. (Applause.)").
+func (x *extractor) procedural(text string) bool {
+	toks := registry.Tokenize(text)
+	if len(toks) == 0 || len(toks) > maxProcedural {
+		return false
+	}
+	for k, t := range toks {
+		if x.reg.IsProceduralWord(t.Text) {
+			continue
+		}
+		// A name said to someone: a capitalised word that is not the turn's first.
+		if k > 0 && nameCase(t.Text) {
+			continue
+		}
+		return false
+	}
+	return true
 }

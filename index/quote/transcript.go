@@ -22,7 +22,7 @@ const maxLabel = 64
 
 // readLabel reads the speaker label that starts a paragraph, if any: upper-case words ending in
 // a colon ("THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:"), or the press's "Q".
-func (x *extractor) readLabel(s string) (label, bool) {
+func (x *extractor) readLabel(s string, relaxed bool) (label, bool) {
 	if strings.HasPrefix(s, "Q") {
 		rest := s[1:]
 		switch {
@@ -68,8 +68,10 @@ func (x *extractor) readLabel(s string) (label, bool) {
 	}
 	norm := strings.Join(strings.Fields(strings.ReplaceAll(name, "\u00a0", " ")), " ")
 	l := label{name: norm, body: body, press: x.reg.IsPressLabel(norm), anonymous: x.reg.IsAnonymousLabel(norm)}
-	if !l.press && !l.anonymous && !x.speakerLike(norm) {
-		return label{}, false // a heading in capitals: "SAFEGUARDING AMERICAN INNOVATION:"
+	if !l.press && !l.anonymous && !x.speakerLike(norm) && !(relaxed && len(strings.Fields(norm)) <= 3 && len(norm) <= 32) {
+		// A heading in capitals ("SAFEGUARDING AMERICAN INNOVATION:"); in a transcript, a
+		// short label of someone the registry does not know ("COACH KERR:") is a speaker.
+		return label{}, false
 	}
 	return l, true
 }
@@ -116,7 +118,7 @@ func (x *extractor) transcript() bool {
 		if para.Kind == document.Title || para.Kind == document.Heading {
 			continue
 		}
-		if l, ok := x.readLabel(para.Text); ok {
+		if l, ok := x.readLabel(para.Text, false); ok {
 			labels[p] = &l
 			if !l.press {
 				official++
@@ -129,6 +131,14 @@ func (x *extractor) transcript() bool {
 	if official < 2 && !(official == 1 && x.reg.Language.TranscriptTitle(x.title)) {
 		return false
 	}
+	for p, para := range x.paras {
+		if labels[p] == nil && p > first && para.Kind != document.Title && para.Kind != document.Heading {
+			if l, ok := x.readLabel(para.Text, true); ok {
+				labels[p] = &l
+			}
+		}
+	}
+	x.analyse(0, first) // the paragraphs before the first label are read for quotation marks
 	x.quotations(0, first)
 	speakers := map[string][]Speaker{}
 	for p := first; p < len(x.paras); {
@@ -178,41 +188,31 @@ func (x *extractor) turnHasWords(start, end Pos) bool {
 	return end.Para > start.Para && x.hasWords(start.Para+1, end.Para)
 }
 
-// labelSpeakers resolves a transcript label to its speaker: a registered actor named by the
-// label, with the titles and honorifics before the name ("SECRETARY BLINKEN", "MS. PSAKI") or
-// a role that the date makes one person ("THE PRESIDENT"); otherwise the label's words, as a
-// name ("Senior Administration Official").
+// labelSpeakers resolves a transcript label to its speaker as a phrase of names is resolved
+// (namedIn): "SECRETARY BLINKEN" and "MS. PSAKI" are the registered people in office of those
+// surnames, "THE PRESIDENT" the President on the date; an unknown label is kept by its words
+// ("Senior Administration Official").
 func (x *extractor) labelSpeakers(name string) []Speaker {
-	toks := registry.Tokenize(name)
-	ms := x.reg.Mentions(name, toks, x.day)
-	if len(ms) > 0 {
-		m := ms[len(ms)-1]
-		if m.TokEnd == len(toks) && len(m.Actors) == 1 && x.onlyTitlesBefore(toks[:m.TokStart]) {
-			return []Speaker{{Actor: m.Actors[0], Name: x.reg.ActorAt(m.Actors[0]).Name}}
+	if ms := x.reg.LookupName(name, x.day); len(ms) == 1 && len(ms[0].Actors) == 1 && ms[0].Role {
+		a := ms[0].Actors[0]
+		return []Speaker{x.registered(a)}
+	}
+	who := x.namedIn(name)
+	if len(who) == 1 && who[0].Actor < 0 {
+		// Someone the text names in full: "MR. CURRY" after "Steph Curry".
+		if ws := nameWords(who[0].Name); len(ws) == 1 {
+			if e := x.personBySurname(ws[0]); e >= 0 {
+				return x.speakersOf(e)
+			}
 		}
-	}
-	// Unknown: keep the label as a name, without its honorific.
-	words := strings.Fields(name)
-	for len(words) > 1 && x.reg.IsHonorific(words[0]) {
-		words = words[1:]
-	}
-	return []Speaker{{Actor: -1, Name: titleCase(strings.Join(words, " "))}}
-}
-
-func (x *extractor) onlyTitlesBefore(toks []registry.Token) bool {
-	if len(toks) == 0 {
-		return true
-	}
-	for _, t := range toks {
-		w := strings.ToLower(t.Text)
-		if w == "the" || x.reg.IsHonorific(t.Text) {
-			continue
+		// Unknown: a role keeps its words ("Senior Administration Official"), a person their
+		// name without a title or honorific ("COACH KERR" is Kerr).
+		if x.reg.IsRoleLabel(name) {
+			return []Speaker{{Actor: -1, Name: titleCase(name), Kind: registry.Unnamed}}
 		}
-		if !x.titleWord(w) {
-			return false
-		}
+		return []Speaker{{Actor: -1, Name: who[0].Name, Kind: registry.Person}}
 	}
-	return true
+	return who
 }
 
 // titleWord reports whether w, in lower case, is a word of some title.

@@ -117,11 +117,49 @@ func (r *Registry) buildLookups() {
 	r.titleWords = lowerSet(r.Language.Titles, func(s string) string {
 		return strings.ToLower(strings.Join(strings.Fields(s), " "))
 	})
+	r.given = map[string]string{}
+	for _, l := range []struct {
+		names  []string
+		gender string
+	}{{r.Names.Male, "male"}, {r.Names.Female, "female"}, {r.Names.Neutral, ""}} {
+		for _, n := range l.names {
+			k := strings.ToLower(strings.TrimSpace(n))
+			if g, dup := r.given[k]; dup && g != l.gender {
+				r.given[k] = "" // a name of both genders marks neither
+				continue
+			}
+			r.given[k] = l.gender
+		}
+	}
+	r.personNoun = map[string]string{}
+	for _, l := range []struct {
+		nouns  []string
+		gender string
+	}{{r.Language.PersonNouns, ""}, {r.Language.FemaleNouns, "female"}, {r.Language.MaleNouns, "male"}} {
+		for _, n := range l.nouns {
+			r.personNoun[strings.ToLower(strings.TrimSpace(n))] = l.gender
+		}
+	}
+	r.orgWords = lowerSet(r.Language.OrgWords, strings.ToLower)
+	r.particles = lowerSet(r.Language.NameParticles, strings.ToLower)
+	r.notNames = lowerSet(r.Language.NotNames, strings.ToLower)
+	r.modifiers = lowerSet(r.Language.NameModifiers, strings.ToLower)
+	r.works = lowerSet(r.Language.WorkTitles, strings.ToLower)
+	r.procedural = lowerSet(r.Language.ProceduralWords, strings.ToLower)
 	r.titleParts = map[string]bool{}
 	for t := range r.titleWords {
 		for _, w := range strings.Fields(t) {
 			r.titleParts[w] = true
 		}
+	}
+	r.heads = map[string]bool{}
+	for _, set := range []map[string]bool{r.titleParts, r.groups} {
+		for w := range set {
+			r.heads[w] = true
+		}
+	}
+	for w := range r.personNoun {
+		r.heads[w] = true
 	}
 }
 
@@ -250,15 +288,32 @@ func (r *Registry) narrowByTitle(m *Mention, text string, toks []Token) {
 	}
 }
 
+// IsTitle reports whether a lower-case phrase is a whole title ("secretary", "prime minister").
+func (r *Registry) IsTitle(phrase string) bool { return r.titleWords[phrase] }
+
 // TitleEndingAt returns the title, in lower case, that ends with token k: titles may be up to
 // four words ("Prime Minister", "National Security Advisor"), and the shortest that fits is
 // taken. It returns "" when no title ends there.
 func (r *Registry) TitleEndingAt(toks []Token, k int) string {
-	words := make([]string, 0, 4)
+	// Most words end no title: only a word of some title is looked at further.
+	if len(toks[k].Text) > 32 || !has(r.titleParts, toks[k].Text) {
+		return ""
+	}
+	var buf [128]byte
+	title := buf[:0]
 	for j := k; j >= 0 && j > k-4; j-- {
-		words = slices.Insert(words, 0, strings.ToLower(toks[j].Text))
-		if title := strings.Join(words, " "); r.titleWords[title] {
-			return title
+		w := strings.ToLower(toks[j].Text)
+		if !r.titleParts[w] {
+			return ""
+		}
+		// Prepend w: titles are short, so the copy is cheap.
+		next := append(append(make([]byte, 0, len(w)+1+len(title)), w...), title...)
+		if j < k {
+			next = append(append(append(make([]byte, 0, len(w)+1+len(title)), w...), ' '), title...)
+		}
+		title = next
+		if r.titleWords[string(title)] {
+			return string(title)
 		}
 	}
 	return ""
@@ -337,12 +392,18 @@ func (r *Registry) TopicMentions(text string, toks []Token) []TopicMention {
 	return out
 }
 
-// IsTitleWord reports whether the lowercase word is part of some title ("prime" of "Prime
+// IsTitleWord reports whether the word, in any case, is part of some title ("prime" of "Prime
 // Minister").
-func (r *Registry) IsTitleWord(w string) bool { return r.titleParts[w] }
+func (r *Registry) IsTitleWord(w string) bool { return has(r.titleParts, w) }
 
 // ActorsBySurname returns the registered people with the lowercase surname.
-func (r *Registry) ActorsBySurname(s string) []int { return r.surnames[strings.ToLower(s)] }
+func (r *Registry) ActorsBySurname(s string) []int {
+	var buf [64]byte
+	if len(s) > 48 {
+		return r.surnames[strings.ToLower(s)]
+	}
+	return r.surnames[string(appendLower(buf[:0], s))]
+}
 
 // LookupName returns the actors a whole phrase names (a name, alias, role description or
 // surname), on day. It is for text that is nothing but a name, such as a transcript label.

@@ -26,6 +26,7 @@ const (
 	TopicsFile      = "topics.yaml"
 	BoilerplateFile = "boilerplate.yaml"
 	LanguageFile    = "language.yaml"
+	NamesFile       = "names.yaml"
 )
 
 // maxFileSize bounds a registry file: they are small lists, and a bigger file is a mistake.
@@ -41,6 +42,9 @@ const (
 	Organisation Kind = "organisation"
 	Country      Kind = "country"
 	Unregistered Kind = "unregistered"
+	// Unnamed is a speaker known only by an office or a part ("Senior Administration Official",
+	// "Moderator"): never a registered actor.
+	Unnamed Kind = "role"
 )
 
 // Actor is a person, organisation or country.
@@ -54,6 +58,46 @@ type Actor struct {
 	Surname      string   `yaml:"surname" json:"-"`
 	Aliases      []string `yaml:"aliases" json:"aliases,omitempty"`
 	Roles        []Role   `yaml:"roles" json:"roles,omitempty"`
+	// Born and Died bound when a person can be the one a text means: nobody speaks before
+	// they are born or after they die. Either may be unknown.
+	Born Day `yaml:"born" json:"born,omitzero"`
+	Died Day `yaml:"died" json:"died,omitzero"`
+}
+
+// AliveOn reports whether a person may speak on day d: an adult (16 or older) not yet dead,
+// as far as the registry knows. A zero d (date unknown) and unknown dates count as alive.
+func (a *Actor) AliveOn(d time.Time) bool {
+	if d.IsZero() {
+		return true
+	}
+	if !a.Born.IsZero() && d.Before(a.Born.AddDate(16, 0, 0)) {
+		return false
+	}
+	return a.Died.IsZero() || !d.After(a.Died.Time)
+}
+
+// InOfficeOn reports whether the actor holds some role on day d.
+func (a *Actor) InOfficeOn(d time.Time) bool {
+	for _, r := range a.Roles {
+		if r.HeldOn(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// NearOfficeOn reports whether day d falls within ten years of a role the actor held: the
+// years a text may call them by their surname alone and mean them.
+func (a *Actor) NearOfficeOn(d time.Time) bool {
+	if d.IsZero() {
+		return true
+	}
+	for _, r := range a.Roles {
+		if (r.From.IsZero() || d.After(r.From.AddDate(-10, 0, 0))) && (r.To.IsZero() || d.Before(r.To.AddDate(10, 0, 0))) {
+			return true
+		}
+	}
+	return false
 }
 
 // Role is an office an actor held, and the descriptions that name its holder while it was held.
@@ -88,7 +132,13 @@ func (d *Day) UnmarshalYAML(n *yaml.Node) error {
 	}
 	t, err := time.Parse(time.DateOnly, n.Value)
 	if err != nil {
-		return fmt.Errorf("line %d: date %q is not YYYY-MM-DD", n.Line, n.Value)
+		// A year alone, for a birth the registry knows no more of: its first day.
+		if y, yerr := time.Parse("2006", n.Value); yerr == nil && len(n.Value) == 4 {
+			t, err = y, nil
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("line %d: date %q is not YYYY-MM-DD or YYYY", n.Line, n.Value)
 	}
 	d.Time = t
 	return nil
@@ -135,6 +185,30 @@ type Language struct {
 	TranscriptTitles []string `yaml:"transcript_titles"`
 	NotSpeakers      []string `yaml:"not_speakers"`
 	NotActors        []string `yaml:"not_actors"`
+	// PersonNouns name a person by what they do ("senator", "host", "spokeswoman"): the head
+	// of a description that points back to someone ("the senator said").
+	PersonNouns []string `yaml:"person_nouns"`
+	// FemaleNouns and MaleNouns are person nouns that tell a gender ("spokeswoman").
+	FemaleNouns []string `yaml:"female_nouns"`
+	MaleNouns   []string `yaml:"male_nouns"`
+	// OrgWords end the names of organisations, not people ("Party", "Institute", "News").
+	OrgWords []string `yaml:"org_words"`
+	// NameParticles are small words inside a person's name ("von der Leyen", "da Silva").
+	NameParticles []string `yaml:"name_particles"`
+	// NotNames are capitalised words that begin sentences or stand for groups and are never
+	// anyone's name ("Yesterday", "Democrats").
+	NotNames []string `yaml:"not_names"`
+	// NameModifiers are words written before a name that describe the person and are not part
+	// of the name ("Democrat", "French").
+	NameModifiers []string `yaml:"name_modifiers"`
+	// ProceduralWords make up the turns that carry no statement ("Thank you", "Go ahead").
+	ProceduralWords []string `yaml:"procedural_words"`
+	// WorkTitles are nouns and verbs after which quotation marks hold a work's title ("his
+	// book", "titled").
+	WorkTitles []string `yaml:"work_titles"`
+	// TitleAbbreviations maps a title's short form to the person noun it stands for ("Sen":
+	// "senator").
+	TitleAbbreviations map[string]string `yaml:"title_abbreviations"`
 
 	statementTitles  []*regexp.Regexp
 	transcriptTitles []*regexp.Regexp
@@ -162,12 +236,20 @@ func (l *Language) TranscriptTitle(title string) bool {
 	return false
 }
 
+// GivenNames are first names and the gender they most often mark.
+type GivenNames struct {
+	Male    []string `yaml:"male"`
+	Female  []string `yaml:"female"`
+	Neutral []string `yaml:"neutral"`
+}
+
 // Registry is everything the archive knows besides its articles.
 type Registry struct {
 	Actors      []Actor
 	Topics      []Topic
 	Boilerplate []Rule
 	Language    Language
+	Names       GivenNames
 	// Hash sums up the registry files' content: an index built with another registry is stale.
 	Hash uint64
 
@@ -185,6 +267,15 @@ type Registry struct {
 	titleWords map[string]bool // whole titles, lower case: "prime minister"
 	titleParts map[string]bool // each word of a title: "prime", "minister"
 	groups     map[string]bool
+	given      map[string]string // lower-case given name → "male", "female" or ""
+	personNoun map[string]string // lower-case noun → gender it tells, or ""
+	orgWords   map[string]bool
+	particles  map[string]bool
+	notNames   map[string]bool
+	modifiers  map[string]bool
+	heads      map[string]bool // person nouns, group nouns and the words of titles
+	works      map[string]bool
+	procedural map[string]bool
 
 	furnitureLines    map[string]bool
 	furniturePrefixes []string
@@ -238,6 +329,7 @@ func Load(fsys, fallback fs.FS) (*Registry, error) {
 		{TopicsFile, &topics},
 		{BoilerplateFile, &rules},
 		{LanguageFile, &r.Language},
+		{NamesFile, &r.Names},
 	} {
 		if err := decodeFile(fsys, fallback, f.name, f.into, h); err != nil {
 			return nil, err
@@ -408,17 +500,17 @@ func (r *Registry) Topic(id string) (*Topic, bool) {
 	return &r.Topics[i], true
 }
 
-// IsSpeechVerb reports whether the lowercase word reports speech ("said", "wrote", "told").
-func (r *Registry) IsSpeechVerb(w string) bool { return r.verbs[w] }
+// IsSpeechVerb reports whether the word, in any case, reports speech ("said", "wrote", "told").
+func (r *Registry) IsSpeechVerb(w string) bool { return has(r.verbs, w) }
 
 // IsHonorific reports whether the word, without a trailing period, is an honorific ("Mr").
 func (r *Registry) IsHonorific(w string) bool {
-	return r.honor[strings.ToLower(strings.TrimSuffix(w, "."))]
+	return has(r.honor, strings.TrimSuffix(w, "."))
 }
 
-// IsGroupNoun reports whether the lowercase plural noun names a group of speakers
+// IsGroupNoun reports whether the plural noun, in any case, names a group of speakers
 // ("secretaries", "leaders", "ministers").
-func (r *Registry) IsGroupNoun(w string) bool { return r.groups[w] }
+func (r *Registry) IsGroupNoun(w string) bool { return has(r.groups, w) }
 
 // IsPressLabel reports whether a transcript label (upper case, without its colon) belongs to
 // the press or the call's staff rather than to someone making a statement.
@@ -431,6 +523,74 @@ func (r *Registry) IsRoleLabel(label string) bool { return r.roleLabels[label] }
 // IsAnonymousLabel reports whether a transcript label tells nothing of who speaks ("PARTICIPANT").
 func (r *Registry) IsAnonymousLabel(label string) bool { return r.anonymous[label] }
 
+// GivenName reports whether a word is a given name, and the gender it marks ("" when it marks
+// none).
+func (r *Registry) GivenName(w string) (gender string, ok bool) {
+	if len(w) > 48 {
+		return "", false
+	}
+	var buf [64]byte
+	gender, ok = r.given[string(appendLower(buf[:0], w))]
+	return gender, ok
+}
+
+// PersonNoun reports whether a word, in any case, names a person by what they do ("senator",
+// "spokeswoman"), and the gender it tells ("" when none).
+func (r *Registry) PersonNoun(w string) (gender string, ok bool) {
+	if len(w) > 48 {
+		return "", false
+	}
+	var buf [64]byte
+	gender, ok = r.personNoun[string(appendLower(buf[:0], w))]
+	return gender, ok
+}
+
+// IsOrgWord reports whether a word ends an organisation's name ("Institute").
+func (r *Registry) IsOrgWord(w string) bool { return has(r.orgWords, w) }
+
+// IsNameParticle reports whether a lower-case word may stand inside a person's name ("von").
+func (r *Registry) IsNameParticle(w string) bool { return has(r.particles, w) }
+
+// TitleNoun returns the person noun a title word stands for: its long form for a short one
+// ("Sen." is "senator"), else the word itself in lower case.
+func (r *Registry) TitleNoun(w string) string {
+	w = strings.TrimSuffix(w, ".")
+	if n, ok := r.Language.TitleAbbreviations[w]; ok {
+		return n
+	}
+	return strings.ToLower(w)
+}
+
+// MayHeadDescription reports whether a word may be the noun of a description of a person or a
+// group ("senator", "secretaries", "Lady"): one lookup for the words a text is mostly made of.
+func (r *Registry) MayHeadDescription(w string) bool { return has(r.heads, w) }
+
+// IsProceduralWord reports whether a word may be part of a turn that carries no statement.
+func (r *Registry) IsProceduralWord(w string) bool { return has(r.procedural, w) }
+
+// IsWorkTitle reports whether a word before quotation marks says they hold a work's title.
+func (r *Registry) IsWorkTitle(w string) bool { return has(r.works, w) }
+
+// IsNameModifier reports whether a word written before a name describes the person
+// ("Democrat Hillary Clinton").
+func (r *Registry) IsNameModifier(w string) bool { return has(r.modifiers, w) }
+
+// IsNotName reports whether a capitalised word is never anyone's name ("Yesterday").
+func (r *Registry) IsNotName(w string) bool { return has(r.notNames, w) }
+
 // IsNotSpeaker reports whether a name is a listener or medium, never the speaker
 // ("Reuters" in "told Reuters").
-func (r *Registry) IsNotSpeaker(name string) bool { return r.notSpeak[strings.ToLower(name)] }
+func (r *Registry) IsNotSpeaker(name string) bool { return has(r.notSpeak, name) }
+
+// has reports whether the set holds w in lower case. Words are looked up by the thousand for
+// each article: the lower case is written into a buffer on the stack, not a new string.
+func has(set map[string]bool, w string) bool {
+	if isLowerASCII(w) {
+		return set[w]
+	}
+	if len(w) > 48 {
+		return set[strings.ToLower(w)]
+	}
+	var buf [64]byte
+	return set[string(appendLower(buf[:0], w))]
+}

@@ -255,7 +255,8 @@ func (t *text) snippet(a interval) string {
 
 type gold struct {
 	iv       interval
-	speakers []string
+	speakers []string // keys: a registered actor's id, else the name's slug
+	names    []string // as labelled
 	kind     string
 }
 
@@ -263,6 +264,7 @@ type found struct {
 	iv       interval
 	speakers []string
 	kind     string
+	q        quote.Quote
 }
 
 func scoreDocument(r *Report, name string, doc *document.Document, quotes []quote.Quote, labels []Label, reg *registry.Registry) {
@@ -298,7 +300,7 @@ func scoreDocument(r *Report, name string, doc *document.Document, quotes []quot
 			iv = interval{lo, hi + len(e)}
 		}
 		from = iv.hi // labels are in order and do not overlap
-		golds = append(golds, gold{iv: iv, speakers: goldSpeakers(l.Speakers, doc, reg), kind: l.Kind})
+		golds = append(golds, gold{iv: iv, speakers: goldSpeakers(l.Speakers, doc, reg), names: l.Speakers, kind: l.Kind})
 	}
 	var founds []found
 	for _, q := range quotes {
@@ -309,7 +311,7 @@ func scoreDocument(r *Report, name string, doc *document.Document, quotes []quot
 			sp = append(sp, speakerKey(s.Actor, s.Name, reg))
 		}
 		slices.Sort(sp)
-		founds = append(founds, found{iv: interval{lo, hi}, speakers: sp, kind: string(q.Kind)})
+		founds = append(founds, found{iv: interval{lo, hi}, speakers: sp, kind: string(q.Kind), q: q})
 	}
 	r.Counts.Gold += len(golds)
 	r.Counts.Found += len(founds)
@@ -337,7 +339,8 @@ func scoreDocument(r *Report, name string, doc *document.Document, quotes []quot
 		} else {
 			r.Problems = append(r.Problems, Problem{name, "span", fmt.Sprintf("want %q\n      got  %q", t.snippet(g.iv), t.snippet(f.iv))})
 		}
-		if slices.Equal(g.speakers, f.speakers) {
+		// The same actors, or the same people by name: middle initials and case do not count.
+		if slices.Equal(g.speakers, f.speakers) || len(g.names) > 0 && sameSpeakers(g.names, f.q.Speakers, reg) {
 			r.Counts.SpeakersRight++
 		} else {
 			r.Problems = append(r.Problems, Problem{name, "speaker", fmt.Sprintf("%q: want %v, got %v", t.snippet(g.iv), g.speakers, f.speakers)})
@@ -423,7 +426,7 @@ func Show(w io.Writer, name string, reg *registry.Registry) error {
 			r := []rune(text)
 			text = string(r[:100]) + " … " + string(r[len(r)-30:])
 		}
-		fmt.Fprintf(w, "%2d ¶%d-%d %-8s %v\n   %q\n", i, q.Start.Para, q.End.Para, q.Kind, who, text)
+		fmt.Fprintf(w, "%2d ¶%d-%d %-8s %v (%s)\n   %q\n", i, q.Start.Para, q.End.Para, q.Kind, who, q.Via, text)
 	}
 	return nil
 }

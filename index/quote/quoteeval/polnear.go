@@ -91,6 +91,11 @@ type NewsReport struct {
 	// Errors holds the wrong, unidentified and missed speakers of full quotations, and the
 	// spurious quotes, by construction.
 	Errors map[string][]string
+	// ByVia counts the outcomes of full quotations by how their speaker was found.
+	ByVia map[string]*Tally
+	// Outcomes has one line for every labelled quotation whose speaker the text names: its
+	// outcome, document, text and speakers, for comparing two runs with diff.
+	Outcomes []string
 }
 
 // RunPolnear scores the extractor on the documents of split in the PolNeAR folder (gold.json
@@ -115,7 +120,7 @@ func RunPolnear(dir fs.FS, split Split, reg *registry.Registry) (*NewsReport, er
 		return nil, err
 	}
 	sort.Strings(names)
-	r := &NewsReport{Errors: map[string][]string{}}
+	r := &NewsReport{Errors: map[string][]string{}, ByVia: map[string]*Tally{}}
 	for _, name := range names {
 		base := name[len("archive/"):]
 		if !InSplit(base, split) {
@@ -238,11 +243,30 @@ func (r *NewsReport) score(name string, doc *document.Document, quotes []quote.Q
 				o = Right
 			}
 		}
+		var gotNames []string
+		for _, s := range got {
+			gotNames = append(gotNames, s.Name)
+		}
+		via := ""
+		if fi >= 0 {
+			via = founds[fi].q.Via
+		}
+		r.Outcomes = append(r.Outcomes, fmt.Sprintf("%-12s %-8s %s: %q want %v got %v (%s)", [...]string{"right", "wrong", "unidentified", "missed"}[o], g.kind, name, t.snippet(g.iv), g.speakers, gotNames, via))
 		if g.kind == "fragment" {
 			r.Fragments[o]++
 			continue
 		}
 		r.Full[o]++
+		if fi >= 0 {
+			via := founds[fi].q.Via
+			if via == "" {
+				via = "(none)"
+			}
+			if r.ByVia[via] == nil {
+				r.ByVia[via] = &Tally{}
+			}
+			r.ByVia[via][o]++
+		}
 		if o == Right {
 			continue
 		}
@@ -272,6 +296,10 @@ func sameSpeakers(want []string, got []quote.Speaker, reg *registry.Registry) bo
 			if g.Actor >= 0 {
 				a := reg.ActorAt(g.Actor)
 				names = append(append(names, a.Name), a.Aliases...)
+				// "Pope Francis" is Francis: the registry's name may hold a title.
+				if ws := strings.Fields(a.Name); len(ws) > 1 && reg.IsTitleWord(strings.ToLower(ws[0])) {
+					names = append(names, strings.Join(ws[1:], " "))
+				}
 			}
 			if slices.ContainsFunc(names, func(n string) bool { return sameName(w, n) }) {
 				used[i], ok = true, true
@@ -392,6 +420,13 @@ func (t *text) context(iv interval) string {
 	return strings.ReplaceAll(s, "\n", " ¶ ")
 }
 
+// PrintOutcomes writes one line for every labelled quotation whose speaker the text names.
+func (r *NewsReport) PrintOutcomes(w io.Writer) {
+	for _, o := range r.Outcomes {
+		fmt.Fprintln(w, o)
+	}
+}
+
 // Print writes the report's table and its errors, grouped, the commonest first.
 func (r *NewsReport) Print(w io.Writer, verbose bool) {
 	fmt.Fprintf(w, "documents %d\n", r.Documents)
@@ -406,6 +441,16 @@ func (r *NewsReport) Print(w io.Writer, verbose bool) {
 		ratio(r.FoundReal, r.Found), r.FoundReal, r.Found, r.FoundNone)
 	if r.Elapsed > 0 && r.Bytes > 0 {
 		fmt.Fprintf(w, "extraction                         %.1f ms/MB\n", ms(r.Elapsed)/(float64(r.Bytes)/1e6))
+	}
+	fmt.Fprintf(w, "\nfull quotes by how the speaker was found:\n")
+	vias := make([]string, 0, len(r.ByVia))
+	for v := range r.ByVia {
+		vias = append(vias, v)
+	}
+	sort.Slice(vias, func(i, j int) bool { return r.ByVia[vias[i]].Total() > r.ByVia[vias[j]].Total() })
+	for _, v := range vias {
+		t := r.ByVia[v]
+		fmt.Fprintf(w, "%4d  right %3d  wrong %3d  unidentified %3d  %s\n", t.Total(), t[Right], t[Wrong], t[Unidentified], v)
 	}
 	keys := make([]string, 0, len(r.Errors))
 	for k := range r.Errors {

@@ -1,0 +1,130 @@
+package quote_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/readout/readout/index/quote"
+)
+
+// TestConstructions holds one case of each way news and statements name who speaks, as issue 10
+// lists them. The sentences are written for the test; none is taken from a labelled set.
+func TestConstructions(t *testing.T) {
+	r := mustRegistry(t)
+	tests := []struct {
+		name  string
+		title string
+		text  string
+		want  []found
+	}{
+		{
+			name: "honorific and surname after the full name",
+			text: "Representative Carolyn Maloney spoke first.\n\n“We will hold the hearing in March,” Ms. Maloney said.",
+			want: []found{{"We will hold the hearing in March,", "Carolyn Maloney", quote.Full}},
+		},
+		{
+			name: "surname alone after the full name, the registry knowing another of that name",
+			text: "Hillary Clinton campaigned in Ohio on Monday.\n\n“We are going to win this state,” Clinton said.",
+			want: []found{{"We are going to win this state,", "Hillary Clinton", quote.Full}},
+		},
+		{
+			name: "inverted, with a title, and an appositive with a place",
+			text: "“The bill will pass the House next week,” said Rep. Jerry Nadler, a Democrat from New York.",
+			want: []found{{"The bill will pass the House next week,", "Jerry Nadler", quote.Full}},
+		},
+		{
+			name: "a party tag is not the speaker",
+			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
+			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},
+		},
+		{
+			name: "a speaker introduced after the quote before",
+			text: "“Children need routines,” said Anna Reyes, a teacher. Parents agree, adds psychologist Mary Alvord.\n\n“Predictable days help them sleep,” she says.",
+			want: []found{
+				{"Children need routines,", "Anna Reyes", quote.Full},
+				{"Predictable days help them sleep,", "Mary Alvord", quote.Full},
+			},
+		},
+		{
+			name: "a pronoun goes to the nearest person of its gender",
+			text: "President Joe Biden met the governor on Monday. Governor Gretchen Whitmer thanked the crews.\n\n“We are rebuilding every bridge,” she said.",
+			want: []found{{"We are rebuilding every bridge,", "Gretchen Whitmer", quote.Full}},
+		},
+		{
+			name: "name, outlet and a colon",
+			text: "Here's what they're saying:\n\nHoward Kurtz, Fox News: “This was the story of the week.”",
+			want: []found{{"This was the story of the week.", "Howard Kurtz", quote.Full}},
+		},
+		{
+			name: "name, title, organisation and a colon: the person, not the organisation",
+			text: "Varshini Prakash, Executive Director, Sunrise Movement: “This is a victory for young people.”",
+			want: []found{{"This is a victory for young people.", "Varshini Prakash", quote.Full}},
+		},
+		{
+			name: "title, surname and a date in parentheses",
+			text: "Secretary Bessent (11/9/25): “The economy is strong.”",
+			want: []found{{"The economy is strong.", "Scott Bessent", quote.Full}},
+		},
+		{
+			name: "a representative and a party tag before a colon",
+			text: "Rep. Byron Donalds (R-FL): “This is a great day for Florida.”",
+			want: []found{{"This is a great day for Florida.", "Byron Donalds", quote.Full}},
+		},
+		{
+			name: "a surname and a verb that is not one of speech",
+			text: "Robby Mook ran the campaign.\n\nMook agreed: “The debate went well for us.”",
+			want: []found{{"The debate went well for us.", "Robby Mook", quote.Full}},
+		},
+		{
+			name: "a series of tweets, and the second one",
+			text: "Donald Trump swiped at Paul Ryan in a series of tweets: “Our very weak and ineffective leadership is not helping.”\n\n“Disloyal R's are far more difficult than Crooked Hillary.”",
+			want: []found{
+				{"Our very weak and ineffective leadership is not helping.", "Donald Trump", quote.Full},
+				{"Disloyal R's are far more difficult than Crooked Hillary.", "Donald Trump", quote.Full},
+			},
+		},
+		{
+			name: "an unnamed spokeswoman speaks for the organisation named with her",
+			text: "“We do not comment on pending rules,” a Treasury Department spokeswoman said.",
+			want: []found{{"We do not comment on pending rules,", "U.S. Department of the Treasury", quote.Full}},
+		},
+		{
+			name: "an unnamed source is not identified",
+			text: "“The talks have stalled,” one senior diplomat said.",
+			want: []found{{"The talks have stalled,", "", quote.Full}},
+		},
+		{
+			name: "a place named after a person is not the speaker",
+			text: "“The plant will reopen,” said Norman Ornstein of the American Enterprise Institute.",
+			want: []found{{"The plant will reopen,", "Norman Ornstein", quote.Full}},
+		},
+		{
+			name:  "remarks by someone without speaker labels are their words",
+			title: "Remarks as Prepared for Delivery by Ambassador Linda Thomas-Greenfield at the Security Council",
+			text:  "Thank you, Madam President.\n\nWe meet today at a difficult moment.",
+			want:  []found{{"Thank you, Madam President.\n\nWe meet today at a difficult moment.", "Linda Thomas-Greenfield", quote.Full}},
+		},
+		{
+			name: "a transcript label the registry does not know starts a turn",
+			text: "MS. JEAN-PIERRE: Good afternoon. We have guests today.\n\nCOACH RIVERS: Thank you for having us.\n\nMS. JEAN-PIERRE: Thank you, Coach.",
+			want: []found{
+				{"Good afternoon. We have guests today.", "Karine Jean-Pierre", quote.Full},
+				{"Thank you for having us.", "Rivers", quote.Full},
+				{"Thank you, Coach.", "Karine Jean-Pierre", quote.Full},
+			},
+		},
+		{
+			name: "a verb in capitals heading a line names no one",
+			text: "PROMISE MADE: “We will close the border.” (10/12/24)\n\nPROMISE KEPT: Crossings are at historic lows.",
+			want: []found{{"We will close the border.", "", quote.Full}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extract(r, tt.title, tt.text)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}

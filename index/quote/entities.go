@@ -1,0 +1,592 @@
+package quote
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/readout/readout/index/registry"
+)
+
+// The document is the first authority on who its people are. Its names are gathered into
+// entities, in reading order: a full name starts an entity or joins one of the same given name
+// and surname; a short form ("Clinton", "Ms. Maloney", "Secretary Bessent") joins the entity of
+// that surname named most recently before it (news names people in full first), else the first
+// named after it (a headline's "Trump" before the text's "Donald Trump"). Only then is each
+// entity linked to a registered actor, and only when that actor fits the document's date: a
+// registered name or alias while they live; a surname alone while they hold an office, or one
+// held within ten years for a surname the registry lists as an alias. The registry never
+// overrides a name the document gives: "Clinton" after "Hillary Clinton" is Hillary Clinton,
+// though the registry knows only Bill.
+
+// entity is a person, organisation or country the document names.
+type entity struct {
+	name    string   // the fullest name the text gives, without titles
+	words   []string // its words, lower case
+	gender  string
+	person  bool
+	org     bool
+	actor   int // the registered actor, or -1
+	nouns   []string
+	title   string // the first title the text gives the person, written as a title ("Senator")
+	titles  bool   // named with a title or honorific at least once
+	single  bool   // named by one word only
+	caps    bool   // named only in capitals ("PROMISES MADE:")
+	aliasOK bool   // the one word is a registered alias of actor
+}
+
+func (e *entity) surname() string { return e.words[len(e.words)-1] }
+
+// speakers returns who the entity is as a quote's speaker.
+func (x *extractor) speakersOf(e int) []Speaker {
+	if e < 0 {
+		return nil
+	}
+	en := &x.ents[e]
+	if en.actor >= 0 {
+		return []Speaker{x.registered(en.actor)}
+	}
+	kind := registry.Kind("")
+	switch {
+	case en.person:
+		kind = registry.Person
+	case en.org:
+		kind = registry.Organisation
+	case en.gender != "":
+		kind = registry.Person // "she" was said of them
+	}
+	return []Speaker{{Actor: -1, Name: en.name, Kind: kind, Role: en.title}}
+}
+
+// cluster gathers the name mentions of the document into entities and links them to the
+// registry.
+func (x *extractor) cluster() {
+	type ref struct{ p, k int }
+	var names []ref
+	for p := range x.ments {
+		for k := range x.ments[p] {
+			if x.ments[p][k].kind == mName {
+				names = append(names, ref{p, k})
+			}
+		}
+	}
+	bySurname := map[string][]int{} // surname → entities, in order of creation
+	byActor := map[int]int{}
+	newEntity := func(m *mention, name string) int {
+		words := slices.Clone(m.words)
+		if len(words) == 0 {
+			words = lowerWords(registry.Tokenize(name))
+		}
+		if len(words) == 0 {
+			words = []string{strings.ToLower(name)}
+		}
+		e := entity{name: name, words: words, gender: m.gender, person: m.person, org: m.org, actor: -1, caps: m.caps}
+		if len(words) == 1 {
+			e.single = true
+		}
+		x.ents = append(x.ents, e)
+		id := len(x.ents) - 1
+		bySurname[e.surname()] = append(bySurname[e.surname()], id)
+		return id
+	}
+	// last[e] is where entity e was last named, for "the most recent".
+	last := map[int]Pos{}
+	join := func(m *mention, e int, p int) {
+		m.ent = e
+		en := &x.ents[e]
+		if m.gender != "" && en.gender == "" {
+			en.gender = m.gender
+		}
+		en.person = en.person || m.person
+		en.org = en.org && !m.person
+		en.titles = en.titles || m.honorific != "" || len(m.nouns) > 0
+		en.caps = en.caps && m.caps
+		if en.title == "" && len(m.nouns) > 0 && en.person {
+			en.title = titleOf(m.nouns[0])
+		}
+		for _, n := range m.nouns {
+			if !slices.Contains(en.nouns, n) {
+				en.nouns = append(en.nouns, n)
+			}
+		}
+		last[e] = Pos{p, m.start}
+	}
+	// Pass 1: registered organisations and countries, and names of two words or more, outside
+	// headlines (whose capitals run names into other words: "Hillary Clinton Goes After").
+	for _, r := range names {
+		m := &x.ments[r.p][r.k]
+		text := x.paras[r.p].Text
+		if x.titleCase[r.p] && !(m.org && len(m.actors) == 1) {
+			continue
+		}
+		if m.org && len(m.actors) == 1 {
+			e, ok := byActor[m.actors[0]]
+			if !ok {
+				e = newEntity(m, x.reg.ActorAt(m.actors[0]).Name)
+				x.ents[e].actor = m.actors[0]
+				byActor[m.actors[0]] = e
+			}
+			join(m, e, r.p)
+			continue
+		}
+		if len(m.words) < 2 {
+			continue
+		}
+		name := displayName(text[m.coreStart:m.coreEnd])
+		if m.nick {
+			name = displayName(withoutNickname(text[m.coreStart:m.coreEnd]))
+		}
+		e := -1
+		for _, c := range slices.Backward(bySurname[m.words[len(m.words)-1]]) {
+			if sameEntityName(x.ents[c].words, m.words) {
+				e = c
+				break
+			}
+		}
+		if e < 0 {
+			e = newEntity(m, name)
+		} else if len(name) > len(x.ents[e].name) && !isUpper(name) {
+			x.ents[e].name, x.ents[e].words = name, slices.Clone(m.words)
+		}
+		if m.explicit && x.ents[e].actor < 0 && x.fitsDate(m.actors[0], false, false) {
+			x.ents[e].actor = m.actors[0]
+		}
+		if m.acronym != "" && !slices.Contains(bySurname[m.acronym], e) {
+			bySurname[m.acronym] = append(bySurname[m.acronym], e) // "PBS" is the Public Broadcasting Service
+		}
+		join(m, e, r.p)
+	}
+	// Headlines: a run of capitals holds the names the text gives in full, or a surname;
+	// read once against the full names, and again below against the surnames.
+	for _, r := range names {
+		if m := &x.ments[r.p][r.k]; x.titleCase[r.p] && m.ent < 0 {
+			x.headlineName(r.p, m, false)
+		}
+	}
+	// Pass 2: one word, with or without a title: of the entities of that surname named before
+	// it, the one named most often (the article's Clinton, not the Clinton it names once),
+	// the most recent of those; else the first named after it.
+	x.indexInnerWords()
+	count := map[int]int{}
+	for _, r := range names {
+		if e := x.ments[r.p][r.k].ent; e >= 0 {
+			count[e]++
+		}
+	}
+	seen := map[int]int{} // mentions of each entity so far, in reading order
+	var pending []ref
+	for _, r := range names {
+		m := &x.ments[r.p][r.k]
+		if m.ent >= 0 {
+			seen[m.ent]++
+			continue
+		}
+		if len(m.words) != 1 || x.titleCase[r.p] {
+			continue
+		}
+		here := Pos{r.p, m.start}
+		best := -1
+		var bestPos Pos
+		for _, c := range x.surnameEntities(bySurname, m.words[0]) {
+			en := &x.ents[c]
+			if !compatible(en, m) || m.explicit && en.surname() != m.words[0] {
+				continue // "Obama", a registered alias, is no one's given or middle name
+			}
+			lp, ok := last[c]
+			if !ok || !lp.Before(here) {
+				continue
+			}
+			if best < 0 || seen[c] > seen[best] || seen[c] == seen[best] && bestPos.Before(lp) {
+				best, bestPos = c, lp
+			}
+		}
+		if best >= 0 {
+			join(m, best, r.p)
+			seen[best]++
+			continue
+		}
+		pending = append(pending, r)
+	}
+	for _, r := range pending {
+		m := &x.ments[r.p][r.k]
+		here := Pos{r.p, m.start}
+		best, after := -1, false
+		var bestPos Pos
+		for _, c := range x.surnameEntities(bySurname, m.words[0]) {
+			en := &x.ents[c]
+			if !compatible(en, m) {
+				continue
+			}
+			if m.explicit && en.surname() != m.words[0] {
+				continue
+			}
+			lp, ok := last[c]
+			switch {
+			case !ok:
+			case lp.Before(here) && (best < 0 || after || bestPos.Before(lp)):
+				// named by one word before: "Mr. King" … "Mr. King"
+				best, bestPos, after = c, lp, false
+			case here.Before(lp) && (best < 0 || after && lp.Before(bestPos)):
+				best, bestPos, after = c, lp, true
+			}
+		}
+		if best < 0 && m.honorific == "" && len(m.nouns) == 0 && !m.explicit && (m.initial || x.reg.IsNameModifier(m.words[0])) {
+			// A capitalised word that names no one the text knows: a sentence's first word,
+			// or an adjective ("Democratic").
+			continue
+		}
+		if best < 0 {
+			// Named by one word only: an entity of its own.
+			text := x.paras[r.p].Text
+			best = newEntity(m, displayName(text[m.coreStart:m.coreEnd]))
+			if m.explicit {
+				x.ents[best].aliasOK = true
+				x.ents[best].actor = -1
+				if x.fitsDate(m.actors[0], true, true) {
+					x.ents[best].actor = m.actors[0]
+				}
+			}
+		}
+		join(m, best, r.p)
+	}
+	for _, r := range names {
+		if m := &x.ments[r.p][r.k]; x.titleCase[r.p] && m.ent < 0 && m.words != nil {
+			x.headlineName(r.p, m, true)
+		}
+	}
+	// "Jordan said" in a text about Rep. Jim Jordan: a registered country or organisation of
+	// one word that is the surname of a person the text names, and the subject of a verb of
+	// speech, is that person.
+	for _, r := range names {
+		m := &x.ments[r.p][r.k]
+		if !m.org || len(m.words) != 1 || m.ent < 0 || x.ents[m.ent].person || !x.speaks(r.p, *m) {
+			continue
+		}
+		for _, c := range bySurname[m.words[0]] {
+			if en := &x.ents[c]; en.person && !en.single {
+				m.ent, m.org = c, false
+				break
+			}
+		}
+	}
+	// Link what the registry knows: a full name that is a registered name or alias, else a
+	// surname alone that one registered person in office fits.
+	for e := range x.ents {
+		en := &x.ents[e]
+		if en.actor >= 0 || en.org && !en.person {
+			continue
+		}
+		if !en.single {
+			if ms := x.reg.LookupName(en.name, x.day); len(ms) == 1 && len(ms[0].Actors) == 1 && !ms[0].Surname && !ms[0].Role {
+				if a := ms[0].Actors[0]; x.fitsDate(a, false, false) {
+					en.actor = a
+				}
+			}
+			continue
+		}
+		en.actor = x.surnameActor(en)
+	}
+	// One entity to an actor: a role's description ("the Secretary of State") and the names
+	// linked to its holder are one entity, the first named.
+	canon := map[int]int{}
+	for e := range x.ents {
+		if a := x.ents[e].actor; a >= 0 {
+			if _, ok := canon[a]; !ok {
+				canon[a] = e
+			}
+		}
+	}
+	for p := range x.ments {
+		for k := range x.ments[p] {
+			m := &x.ments[p][k]
+			switch {
+			case m.kind == mRole && len(m.actors) == 1:
+				e, ok := canon[m.actors[0]]
+				if !ok {
+					e = newEntity(m, x.reg.ActorAt(m.actors[0]).Name)
+					x.ents[e].actor = m.actors[0]
+					canon[m.actors[0]] = e
+				}
+				m.ent = e
+			case m.ent >= 0 && x.ents[m.ent].actor >= 0:
+				m.ent = canon[x.ents[m.ent].actor]
+			}
+		}
+	}
+	for e := range x.ents {
+		if en := &x.ents[e]; en.actor >= 0 {
+			a := x.reg.ActorAt(en.actor)
+			if en.gender == "" {
+				en.gender = a.Gender
+			}
+			en.person = a.Kind == registry.Person
+			en.org = !en.person
+		}
+	}
+}
+
+// surnameEntities returns the entities a one-word name may mean: those whose surname it is,
+// then those with the word elsewhere in their name ("Ban" of "Ban Ki-moon").
+func (x *extractor) surnameEntities(bySurname map[string][]int, w string) []int {
+	var out []int
+	for _, e := range bySurname[w] {
+		// An organisation is not named by its last word: "House" is not the White House.
+		if en := &x.ents[e]; !(en.org && !en.person && len(en.words) > 1) {
+			out = append(out, e)
+		}
+	}
+	for _, e := range x.byInnerWord[w] {
+		en := &x.ents[e]
+		if en.person && !en.org && !slices.Contains(out, e) {
+			if _, given := x.reg.GivenName(w); !given || en.words[0] != w {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// indexInnerWords lists the entities of two words or more by each word but the last: "Ban" of
+// "Ban Ki-moon" may name him alone.
+func (x *extractor) indexInnerWords() {
+	x.byInnerWord = map[string][]int{}
+	for e := range x.ents {
+		en := &x.ents[e]
+		for _, w := range en.words[:len(en.words)-1] {
+			if w != en.surname() && !slices.Contains(x.byInnerWord[w], e) {
+				x.byInnerWord[w] = append(x.byInnerWord[w], e)
+			}
+		}
+	}
+}
+
+// compatible reports whether a one-word mention may mean the entity: not a person of the other
+// gender, not an organisation for a person's honorific.
+func compatible(en *entity, m *mention) bool {
+	if m.gender != "" && en.gender != "" && m.gender != en.gender {
+		return false
+	}
+	if m.person && en.org && !en.person {
+		return false
+	}
+	return true
+}
+
+// sameEntityName reports whether two names of two words or more name one person: the same
+// words, or the same surname and given name (middle names and initials may differ, and a
+// given name may be an initial of the other).
+func sameEntityName(a, b []string) bool {
+	if slices.Equal(a, b) {
+		return true
+	}
+	// "Guajardo Villarreal" is the end of "Ildefonso Guajardo Villarreal".
+	if len(a) != len(b) && min(len(a), len(b)) >= 2 {
+		short, long := a, b
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if slices.Equal(short, long[len(long)-len(short):]) {
+			return true
+		}
+	}
+	if len(a) < 2 || len(b) < 2 || a[len(a)-1] != b[len(b)-1] {
+		return false
+	}
+	ga, gb := a[0], b[0]
+	if ga == gb {
+		return true
+	}
+	return len(ga) == 1 && strings.HasPrefix(gb, ga) || len(gb) == 1 && strings.HasPrefix(ga, gb)
+}
+
+// fitsDate reports whether a registered actor may be the one a text dated x.day means. A
+// person named in full must be alive (as far as the registry knows); one named by a single word
+// must also be in office then, or within ten years of an office when the word is a registered
+// alias, as "Obama" is: a surname alone is not enough to mean a registered person who holds no
+// office ("Mr. Cooper" at the UN in 1948 is not Anderson Cooper).
+func (x *extractor) fitsDate(actor int, single, alias bool) bool {
+	a := x.reg.ActorAt(actor)
+	if a.Kind != registry.Person {
+		return true
+	}
+	if !a.AliveOn(x.day) {
+		return false
+	}
+	if !single {
+		return true
+	}
+	return a.InOfficeOn(x.day) || alias && a.NearOfficeOn(x.day)
+}
+
+// surnameActor returns the registered person a one-word entity means: the one person of that
+// surname who fits the date, its gender and its titles; -1 when none or several do.
+func (x *extractor) surnameActor(en *entity) int {
+	found := -1
+	for _, a := range x.reg.ActorsBySurname(en.surname()) {
+		act := x.reg.ActorAt(a)
+		if act.Kind != registry.Person || !x.fitsDate(a, true, false) {
+			continue
+		}
+		if en.gender != "" && act.Gender != "" && en.gender != act.Gender {
+			continue
+		}
+		if len(en.nouns) > 0 && !x.holdsTitle(act, en.nouns) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = a
+	}
+	return found
+}
+
+// holdsTitle reports whether the actor holds, on the document's date, an office named by one of
+// the nouns ("senator", "secretary").
+func (x *extractor) holdsTitle(a *registry.Actor, nouns []string) bool {
+	for _, r := range a.Roles {
+		if !r.HeldOn(x.day) {
+			continue
+		}
+		title := strings.ToLower(r.Title)
+		for _, n := range nouns {
+			if strings.Contains(title, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// displayName writes a name as people write it: as the text has it, with a word the text
+// writes in capitals ("Mr. SPENDER", "VAN ZEELAND", "WANG Shih-chieh") given a capital to each
+// of its parts ("Spender", "Van Zeeland", "Wang Shih-chieh"). A short word in capitals inside a
+// name in small letters is kept ("JD Vance").
+func displayName(s string) string {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+	all := isUpper(s)
+	if all && !strings.Contains(s, " ") && utf8.RuneCountInString(s) <= 5 {
+		return s // an acronym: "PBS", "NATO"
+	}
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		// An acronym of up to four letters in a name of small letters stays: "NBC News".
+		if isUpper(w) && (all || utf8.RuneCountInString(w) > 4) && utf8.RuneCountInString(w) > 1 {
+			words[i] = capitalise(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// capitalise writes a word in capitals with a capital to each part: "O'NEILL" is "O'Neill",
+// "RIFA'I" is "Rifa'i", "JEAN-MARC" is "Jean-Marc".
+func capitalise(w string) string {
+	var b strings.Builder
+	up, part := true, 0
+	for _, r := range w {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		part++
+		switch r {
+		case '-', '.':
+			up, part = true, 0
+		case '\'', '’':
+			up = part == 2 // "O'", "D'": a capital after a one-letter prefix
+			part = 0
+		default:
+			up = false
+		}
+	}
+	return b.String()
+}
+
+// headlineName reads a run of capitalised words in a headline against the entities the text
+// names: the longest stretch of its words that is an entity's full name, else a word that is
+// one's surname. The mention is narrowed to those words, or dropped when none fits.
+func (x *extractor) headlineName(p int, m *mention, last bool) {
+	text := x.paras[p].Text
+	spans := wordSpans(text, m.coreStart, m.coreEnd)
+	if len(spans) != len(m.words) {
+		return
+	}
+	for n := len(m.words); n >= 1; n-- {
+		for i := 0; i+n <= len(m.words); i++ {
+			if n == 1 && !last {
+				break // surnames once the text's one-word names are known
+			}
+			words := m.words[i : i+n]
+			for e := range x.ents {
+				en := &x.ents[e]
+				if n >= 2 && slices.Equal(en.words, words) || n == 1 && en.person && en.surname() == words[0] {
+					// "Hillary Clinton Goes After …" over a text that says only "Clinton": the
+					// headline gives the given name the text leaves out.
+					if n == 1 && en.single && i > 0 && en.actor < 0 {
+						if g, ok := x.reg.GivenName(m.words[i-1]); ok && (g == "" || en.gender == "" || g == en.gender) {
+							i, n = i-1, 2
+							en.words = slices.Clone(m.words[i : i+n])
+							en.name = displayName(text[spans[i][0]:spans[i+1][1]])
+							en.single = false
+						}
+					}
+					m.words = slices.Clone(m.words[i : i+n])
+					m.coreStart, m.coreEnd = spans[i][0], spans[i+n-1][1]
+					m.start, m.end = m.coreStart, m.coreEnd
+					m.ent = e
+					x.ents[e].person = x.ents[e].person || m.person
+					return
+				}
+			}
+		}
+	}
+	if last && m.honorific == "" && len(m.nouns) == 0 {
+		m.words = nil // no name the text gives: not a mention
+	}
+}
+
+// wordSpans returns the offsets of the words of text[lo:hi], split at spaces.
+func wordSpans(text string, lo, hi int) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, r := range text[lo:hi] {
+		if r == ' ' || r == '\u00a0' {
+			if start >= 0 {
+				out = append(out, [2]int{lo + start, lo + i})
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{lo + start, hi})
+	}
+	return out
+}
+
+// withoutNickname takes a nickname in quotation marks out of a name: Marcia "Cia" Price is
+// Marcia Price.
+func withoutNickname(s string) string {
+	var kept []string
+	for _, w := range strings.Fields(s) {
+		if !strings.HasPrefix(w, "\"") && !strings.HasPrefix(w, "“") {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// titleOf writes a title's noun as a title: "press secretary" is "Press Secretary".
+func titleOf(noun string) string {
+	words := strings.Fields(noun)
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}

@@ -1,0 +1,666 @@
+package quote
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/readout/readout/index/registry"
+)
+
+// A mention is a place where the text names or points to someone: a name ("Hillary Clinton",
+// "Ms. Maloney", "Tapper", "Rep. Jerry Nadler (D-N.Y.)"), a registered organisation, country
+// or office ("the White House", "China", "the Secretary of State"), a description ("the
+// senator", "a Treasury spokeswoman"), a group ("the two secretaries") or a pronoun. Mentions
+// are read once per paragraph, left to right, outside quotations; names are then gathered into
+// the document's entities (entities.go), and descriptions and pronouns are resolved against
+// those entities where a quotation needs a speaker.
+
+type mentionKind uint8
+
+const (
+	mName        mentionKind = iota // a name, or a registered organisation or country
+	mRole                           // a registered office's description, held by one actor on the date
+	mPronoun                        // he, she, they
+	mDescription                    // the senator, a Treasury spokeswoman
+	mGroup                          // the two secretaries, both nations
+)
+
+type mention struct {
+	kind       mentionKind
+	start, end int // the phrase in its paragraph: titles, name, suffix and party tag
+	coreStart  int // the name proper, without titles and honorifics
+	coreEnd    int
+	words      []string // the name proper's words, lower case, without a suffix ("jr")
+	honorific  string   // "mr", "ms", …, lower case
+	nouns      []string // person nouns the phrase gives: titles ("senator"), a noun before the name ("host")
+	gender     string
+	person     bool // the words show a person: an honorific, a title, a given name, a person noun
+	org        bool // the words show an organisation or a place: "Wells Fargo Bank", a registered country
+	actors     []int
+	explicit   bool // actors come from a registered name or alias, not from a surname
+	possessive bool // followed by 's: it modifies what follows ("Obama's former strategist")
+	object     bool // the object of a preposition: "of the Rand Corporation", "to Clinton"
+	pronoun    string
+	head       string // a description's noun
+	definite   bool   // a description with "the", "this", "that"
+	ownerEnd   int    // a description that starts with a possessive name ("Obama's aide"): where the name ends
+	ent        int    // the entity a name joins, or -1
+	initial    bool   // the first word of its sentence
+	nick       bool   // the name holds a nickname in quotation marks
+	acronym    string // the acronym given in parentheses after an organisation's name, lower case
+	modifies   bool   // the name modifies a noun for a person after it: "MSNBC host", "U.S. senator"
+	caps       bool   // the name is written in capitals
+	// joint holds the speakers of each of several coordinated mentions ("Blinken and
+	// Austin"), when the attributor takes them together.
+	joint [][]Speaker
+}
+
+// titleAbbrev reports whether a word is a title's short form written with a period after it in
+// the text ("Sen.", "Rep."): such a word is part of a name's phrase, not a sentence's end.
+func (x *extractor) isTitle(w string) bool {
+	lw := strings.ToLower(w)
+	return x.reg.IsTitleWord(lw) || x.reg.IsHonorific(w) || x.reg.Language.TitleAbbreviations[w] != ""
+}
+
+// groupWord reports whether a capitalised word alone names a group of people by its ending:
+// "Muslims", "Democrats", "Republicans", "Americans", "Christians".
+func groupWord(w string) bool {
+	for _, end := range []string{"icans", "ians", "lims", "ists", "crats", "ites"} {
+		if len(w) > len(end)+2 && strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// nickEnd reports whether a gap closes a nickname's quotation marks and goes on to the name.
+func nickEnd(gap string) bool { return gap == "\" " || gap == "” " }
+
+// contraction are the endings of words after an apostrophe that are not part of a name.
+var contraction = map[string]bool{"s": true, "t": true, "re": true, "ve": true, "ll": true, "d": true, "m": true}
+
+// notNamePart are the lower-case ends of hyphenated words that are not names: "Clinton-era",
+// "Trump-led".
+var notNamePart = map[string]bool{"era": true, "led": true, "like": true, "type": true, "free": true, "wide": true, "made": true, "run": true, "born": true, "held": true, "owned": true, "style": true}
+
+// isTitleNoun reports whether a word is a title, or a title's plural: "Secretary",
+// "Secretaries", "Senators".
+func (x *extractor) isTitleNoun(w string) bool {
+	if len(w) > 24 || !x.reg.MayHeadDescription(strings.TrimSuffix(w, "s")) && !x.reg.MayHeadDescription(w) && !strings.HasSuffix(w, "ies") {
+		return false
+	}
+	lw := strings.ToLower(w)
+	for _, s := range []string{lw, strings.TrimSuffix(lw, "s"), strings.TrimSuffix(lw, "es"), strings.TrimSuffix(lw, "ies") + "y"} {
+		if s != "" && x.reg.IsTitle(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSuffix reports whether a word ends a name ("Jr", "II").
+func isSuffix(w string) bool {
+	switch strings.ToLower(w) {
+	case "jr", "sr", "ii", "iii", "iv":
+		return true
+	}
+	return false
+}
+
+// mentionsIn reads the mentions of paragraph p, outside the quotations in spans.
+func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) []mention {
+	text := x.paras[p].Text
+	toks := x.toks[p]
+	var out []mention
+	caps := isUpper(text) // a paragraph in capitals: its words are no acronyms
+	inQuote := func(off int) bool { return x.quoted(p, off) }
+	covered := make([]bool, len(toks))
+
+	// Registered offices, organisations and countries, and registered people named in full.
+	for _, m := range regMs {
+		if inQuote(m.Start) || len(m.Actors) == 0 {
+			continue
+		}
+		a := x.reg.ActorAt(m.Actors[0])
+		if a.Kind != registry.Person && x.insideName(text, toks, m, regMs) {
+			continue
+		}
+		switch {
+		case m.Role:
+			out = append(out, mention{kind: mRole, start: m.Start, end: m.End, coreStart: m.Start, coreEnd: m.End, actors: m.Actors, person: a.Kind == registry.Person, gender: a.Gender, ent: -1})
+		case a.Kind != registry.Person:
+			out = append(out, mention{kind: mName, start: m.Start, end: m.End, coreStart: m.Start, coreEnd: m.End, actors: m.Actors[:1], explicit: true, org: true, ent: -1,
+				words: lowerWords(toks[m.TokStart:m.TokEnd])})
+		case namesOnly && !m.Surname:
+			// Where nothing is attributed, registered names are all there is to read.
+			out = append(out, mention{kind: mName, start: m.Start, end: m.End, coreStart: m.Start, coreEnd: m.End, actors: m.Actors, explicit: true, person: true, ent: -1,
+				words: lowerWords(toks[m.TokStart:m.TokEnd])})
+		default:
+			continue // people are read as names below, so that the document decides who they are
+		}
+		for k := m.TokStart; k < m.TokEnd; k++ {
+			covered[k] = true
+		}
+	}
+
+	for i := 0; i < len(toks) && !namesOnly; i++ {
+		if covered[i] || inQuote(toks[i].Start) {
+			continue
+		}
+		t := toks[i].Text
+		if r := t[0]; namesOnly && 'a' <= r && r <= 'z' && (len(t) > 4 || !x.reg.IsNameParticle(t)) {
+			continue // names start with a capital or a particle
+		}
+		if len(t) <= 4 && !namesOnly {
+			if pr, g, ok := pronoun(t); ok {
+				out = append(out, mention{kind: mPronoun, start: toks[i].Start, end: toks[i].End, pronoun: pr, gender: g, person: pr != "they", ent: -1})
+				continue
+			}
+		}
+		// Most words are in small letters and long: no name, pronoun or particle.
+		if r := t[0]; 'a' <= r && r <= 'z' && len(t) > 4 {
+			if m, ok := x.description(p, toks, i); ok {
+				out = append(out, m)
+			}
+			continue
+		}
+		if n := x.nameRun(text, toks, covered, i); n > 0 {
+			if namesOnly && n == 1 && !startsMention(regMs, i) {
+				continue // where nothing is attributed, a word alone tells nothing of who is who
+			}
+			if m, ok := x.nameMention(text, caps, toks, i, i+n, regMs); ok {
+				out = append(out, m)
+				for i+n < len(toks) && toks[i+n].Start < m.end {
+					n++ // a party tag: "(R-Utah)"
+				}
+			} else if namesOnly {
+			} else if m, ok := x.description(p, toks, i+n-1); ok {
+				out = append(out, m) // "the Secretaries of State and Defense", "the Senator"
+			}
+			i += n - 1
+			continue
+		}
+		if namesOnly {
+			continue
+		}
+		if m, ok := x.description(p, toks, i); ok {
+			out = append(out, m)
+			continue
+		}
+	}
+	slices.SortFunc(out, func(a, b mention) int { return a.start - b.start })
+	// A name inside a description modifies it: "the New York businessman", "the CNN host".
+	// Mentions are in order of start, so the description that may hold a mention is the last
+	// one that starts at or before it.
+	kept := out[:0]
+	holder := -1 // index in kept of the last description
+	for _, m := range out {
+		if m.kind != mDescription && holder >= 0 && m.start >= kept[holder].start && m.end <= kept[holder].end {
+			x.hidden[p] = append(x.hidden[p], m) // for the organisation a spokesman speaks for
+			continue
+		}
+		kept = append(kept, m)
+		if m.kind == mDescription {
+			holder = len(kept) - 1
+		}
+	}
+	out = kept
+	for k := range out {
+		out[k].possessive = possessiveAfter(text, out[k].end)
+		out[k].object = out[k].kind != mPronoun && x.afterPreposition(p, out[k].start)
+		out[k].initial = x.sentenceStartAt(p, out[k].start)
+		// "U.S. senator", "Chinese diplomat": a name before a noun for a person modifies it.
+		if out[k].kind == mName && !out[k].possessive {
+			if after := tokensIn(toks, out[k].end, min(len(text), out[k].end+24)); len(after) > 0 && text[out[k].end:after[0].Start] == " " && !nameCase(after[0].Text) {
+				if _, noun := x.reg.PersonNoun(after[0].Text); noun {
+					out[k].object, out[k].modifies = true, true
+				}
+			}
+		}
+		// In a list, every name is what the first is: "to Joe Biden and Bernie Sanders".
+		if k > 0 && out[k-1].object && out[k].kind == mName {
+			if gap := strings.TrimSpace(text[min(out[k-1].end, out[k].start):out[k].start]); gap == "and" || gap == ", and" || gap == "or" {
+				out[k].object = true
+			}
+		}
+	}
+	return out
+}
+
+// inLower reports whether the set holds w in lower case, without making a new string.
+func inLower(set map[string]bool, w string) bool {
+	if len(w) > 32 {
+		return false
+	}
+	var buf [48]byte
+	b := buf[:0]
+	for _, r := range w {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return set[string(b)]
+}
+
+// nameWords splits a name into its words as a reader counts them: separated by spaces, in lower
+// case, with hyphens and apostrophes kept inside ("holtz-eakin", "o'neill", "ki-moon") and an
+// initial's period dropped.
+func nameWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\u00a0' }) {
+		w = strings.ToLower(strings.Trim(w, ".,"))
+		w = strings.ReplaceAll(w, "’", "'")
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// startsMention reports whether a registered name starts at token i.
+func startsMention(regMs []registry.Mention, i int) bool {
+	for _, m := range regMs {
+		if m.TokStart == i {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerWords(toks []registry.Token) []string {
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, strings.ToLower(t.Text))
+	}
+	return out
+}
+
+// possessiveAfter reports whether the text at off goes on with a possessive ’s.
+func possessiveAfter(text string, off int) bool {
+	rest := text[off:]
+	for _, p := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasPrefix(rest, p) {
+			r, _ := utf8.DecodeRuneInString(rest[len(p):])
+			return !unicode.IsLetter(r)
+		}
+	}
+	return false
+}
+
+// nameRun returns how many tokens from i form a run of capitalised words that may hold a name:
+// "Rep. Jerry Nadler", "Vann R. Newkirk II", "Ursula von der Leyen", "Holtz-Eakin", "O’Neill".
+// It returns 0 when the word at i starts no run.
+func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, i int) int {
+	n := 0
+	for k := i; k < len(toks) && n < 10; k++ {
+		t := toks[k].Text
+		if k > i {
+			prev := toks[k-1]
+			gap := text[prev.End:toks[k].Start]
+			switch {
+			case gap == " " || gap == "\u00a0" || gap == "-" || gap == "‑":
+			case (gap == "’" || gap == "'") && (nameCase(t) || isUpper(t) || len(t) <= 3 && !contraction[t]):
+				// "O’Neill", "N'JIE", "Rifa'i"; not "Clinton’s" nor "don't"
+			case (gap == ". " || gap == "." || gap == ".\u00a0") && (utf8.RuneCountInString(prev.Text) == 1 && unicode.IsUpper(rune(prev.Text[0])) || x.isTitle(prev.Text) || isSuffix(prev.Text)):
+				// an initial, a title's short form: "R. Newkirk", "Sen. Ben", "D.L."
+			case gap == ", " && isSuffix(t):
+				// "Joseph R. Biden, Jr."
+			case (gap == " \"" || gap == " “") && nameCase(t) && k+1 < len(toks) && nickEnd(text[toks[k].End:toks[k+1].Start]) && nameCase(toks[k+1].Text):
+				// a nickname in quotation marks: Robert C. "Bobby" Scott
+			case nickEnd(gap) && k > 1 && (text[toks[k-2].End:toks[k-1].Start] == " \"" || text[toks[k-2].End:toks[k-1].Start] == " “"):
+				// the name after the nickname
+			default:
+				return n
+			}
+		}
+		if covered[k] {
+			return n
+		}
+		switch {
+		case nameCase(t) || isSuffix(t) && n > 0:
+		case n > 0 && len(t) <= 3 && !contraction[t] && (text[toks[k-1].End:toks[k].Start] == "'" || text[toks[k-1].End:toks[k].Start] == "’"):
+			// the end of "Rifa'i"
+		case n > 0 && t == "of" && k+1 < len(toks) && (nameCase(toks[k+1].Text) || toks[k+1].Text == "the") && x.reg.TitleEndingAt(toks[:k], k-1) != "":
+			// "Secretary of State Antony Blinken": a title's "of" does not end the run
+		case n > 1 && t == "the" && toks[k-1].Text == "of" && k+1 < len(toks) && nameCase(toks[k+1].Text):
+			// "Secretary of the Treasury Scott Bessent"
+		case len(t) <= 4 && x.reg.IsNameParticle(t) && x.particlesThenName(text, toks, k) && (n > 0 || k == 0 || !unicode.IsLetter(rune(text[toks[k-1].End]))):
+			// "von der Leyen", "van der Stoel" (a particle may open a name that opens its text)
+		case len(t) == 1 && k+1 < len(toks) && (text[toks[k].End:toks[k+1].Start] == "'" || text[toks[k].End:toks[k+1].Start] == "’") && (nameCase(toks[k+1].Text) || isUpper(toks[k+1].Text)):
+			// "d'Espiney", "l'Anglais"
+			// "von der Leyen": particles only between capitalised words
+		case isUpper(t) && utf8.RuneCountInString(t) > 1 && unicode.IsLetter([]rune(t)[0]):
+			// an acronym ("NBC News", "FBI"), or a name in capitals ("Mr. SPENDER")
+		case n > 0 && text[toks[k-1].End:toks[k].Start] == "-" && (nameCase(toks[k-1].Text) || isUpper(toks[k-1].Text)) && len(t) <= 8 && !notNamePart[t]:
+			// the lower-case end of a hyphenated name: "Ban Ki-moon", "Shih-chieh"
+		case len(t) <= 4 && x.reg.IsNameParticle(t) && k+1 < len(toks) && text[toks[k].End:toks[k+1].Start] == "-" && (nameCase(toks[k+1].Text) || isUpper(toks[k+1].Text)):
+			// an Arabic article joined to the name: "el-Khouri", "al-Assad"
+		default:
+			return n
+		}
+		if n == 0 && (x.reg.IsNotName(t) || inLower(sentenceWords, t)) && !x.titleStartsAt(toks, k) {
+			return 0
+		}
+		if n == 0 && x.reg.IsSpeechVerb(t) && (k+1 == len(toks) || text[toks[k].End:toks[k+1].Start] != "-") {
+			return 0 // "Said Ellis: …" opens with a verb, not a name
+		}
+		if n > 0 && x.reg.IsNotName(t) && !x.isTitle(t) && !strings.ContainsAny(text[toks[k-1].End:toks[k].Start], "-'’") &&
+			!(isUpper(t) && (isUpper(toks[k-1].Text) || x.reg.IsHonorific(toks[k-1].Text))) &&
+			!(k+1 < len(toks) && text[toks[k].End:toks[k+1].Start] == " " && nameCase(toks[k+1].Text)) {
+			return n // "Mr. SHARE" and "Chicago Police Department" run on; "Clinton Yesterday" does not
+		}
+		n++
+	}
+	return n
+}
+
+// insideName reports whether the words of a registered organisation or country are part of a
+// person's name: "Chuck Jordan" (a given name before), "Santiago Peña Palacios", "Israel Katz"
+// (one word, with a name after it that is no title).
+func (x *extractor) insideName(text string, toks []registry.Token, m registry.Mention, regMs []registry.Mention) bool {
+	if m.TokStart > 0 {
+		prev := toks[m.TokStart-1]
+		if _, given := x.reg.GivenName(prev.Text); given && nameCase(prev.Text) && text[prev.End:m.Start] == " " {
+			return true
+		}
+	}
+	if m.TokEnd-m.TokStart != 1 || m.TokEnd >= len(toks) {
+		return false
+	}
+	next := toks[m.TokEnd]
+	if text[m.End:next.Start] != " " || !nameCase(next.Text) || x.reg.IsTitleWord(strings.ToLower(next.Text)) || x.reg.IsOrgWord(next.Text) || x.reg.IsNotName(next.Text) {
+		return false
+	}
+	for _, o := range regMs {
+		if o.TokStart == m.TokEnd {
+			return false // "Russia Ukraine": two registered names side by side
+		}
+	}
+	_, given := x.reg.GivenName(toks[m.TokStart].Text)
+	return given
+}
+
+// hasGivenName reports whether one of the words is a given name: "Charlie King" is a name,
+// "The American First Lady" is not.
+func (x *extractor) hasGivenName(toks []registry.Token) bool {
+	for _, t := range toks {
+		if _, ok := x.reg.GivenName(t.Text); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// titleStartsAt reports whether a title of one to four words starts at token k ("First Lady").
+func (x *extractor) titleStartsAt(toks []registry.Token, k int) bool {
+	for l := 1; l <= 4 && k+l <= len(toks); l++ {
+		if x.reg.TitleEndingAt(toks[k:k+l], l-1) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// particlesThenName reports whether the particles from token k on ("von der") are followed by
+// a capitalised word, each one space from the next.
+func (x *extractor) particlesThenName(text string, toks []registry.Token, k int) bool {
+	for ; k+1 < len(toks) && text[toks[k].End:toks[k+1].Start] == " "; k++ {
+		if nameCase(toks[k+1].Text) || isUpper(toks[k+1].Text) {
+			return true
+		}
+		if !x.reg.IsNameParticle(toks[k+1].Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// nameMention reads the run of tokens [i, j) as a name mention: the titles and honorifics
+// before the name proper, the name, a suffix, and a party tag in parentheses after it.
+func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i, j int, regMs []registry.Mention) (mention, bool) {
+	m := mention{kind: mName, start: toks[i].Start, end: toks[j-1].End, ent: -1}
+	// The name proper starts after the last title or honorific that has a word after it
+	// ("Democratic Sen. Claire McCaskill", "Wells Fargo CEO John Stumpf").
+	core := i
+	for k := j - 2; k >= i; k-- {
+		if strings.ToLower(toks[k].Text) == toks[k].Text {
+			continue // a particle ("del", "van") is no title
+		}
+		if x.reg.IsHonorific(toks[k].Text) || x.reg.Language.TitleAbbreviations[toks[k].Text] != "" || x.reg.TitleEndingAt(toks[i:k+1], k-i) != "" {
+			core = k + 1
+			break
+		}
+	}
+	for k := i; k < core; k++ {
+		w := toks[k].Text
+		if x.reg.IsHonorific(w) {
+			m.honorific = strings.ToLower(strings.TrimSuffix(w, "."))
+			continue
+		}
+		if t := x.reg.TitleEndingAt(toks[i:k+1], k-i); t != "" {
+			m.nouns = append(m.nouns, t)
+		} else if n := x.reg.Language.TitleAbbreviations[w]; n != "" {
+			m.nouns = append(m.nouns, n)
+		}
+	}
+	// Words that describe the person are not their name: "Democrat Hillary Clinton", "French
+	// President François Hollande" (after the title), "Republican nominee" does not reach here.
+	for core < j-2 && x.reg.IsNameModifier(toks[core].Text) {
+		core++
+	}
+	// What is left of an office's long name before a person's ("Technology Policy Michael
+	// Kratsios", "County Council Member Deni Taveras", "CarMax VP Corey Haire"): the name
+	// starts at a given name that follows a word of a title, an organisation or a role.
+	for k := j - 2; k > core; k-- {
+		if text[toks[k-1].End:toks[k].Start] != " " {
+			continue
+		}
+		if _, given := x.reg.GivenName(toks[k].Text); !given || isUpper(toks[k].Text) {
+			continue
+		}
+		prev := toks[k-1].Text
+		if _, noun := x.reg.PersonNoun(prev); noun || x.reg.IsTitleWord(prev) || x.reg.IsOrgWord(prev) || isUpper(prev) && len(prev) > 1 {
+			for l := i; l < k; l++ {
+				if n := x.reg.TitleNoun(toks[l].Text); x.reg.IsTitleWord(n) || func() bool { _, ok := x.reg.PersonNoun(n); return ok }() {
+					m.nouns = append(m.nouns, n)
+				}
+			}
+			core = k
+			break
+		}
+	}
+	// A title's "of" phrase is not the name: "US Secretary of State Antony Blinken" leaves
+	// "of State Antony Blinken", whose name starts at its first given name, or else holds the
+	// last two words.
+	if core < j && toks[core].Text == "of" {
+		next := max(core+1, j-2)
+		for k := core + 1; k < j-1; k++ {
+			if _, ok := x.reg.GivenName(toks[k].Text); ok && !isUpper(toks[k].Text) && text[toks[k-1].End:toks[k].Start] == " " {
+				next = k
+				break
+			}
+		}
+		core = next
+	}
+	end := j
+	for end > core+1 && isSuffix(toks[end-1].Text) {
+		end--
+	}
+	if core >= end || core == i && j-i == 1 && (x.isTitleNoun(toks[i].Text) || x.reg.IsHonorific(toks[i].Text)) || core == i && x.reg.TitleEndingAt(toks[i:j], j-1-i) != "" && !x.hasGivenName(toks[i:j-1]) {
+		return mention{}, false // a title alone is no name: "the Secretary said"
+	}
+	m.coreStart, m.coreEnd = toks[core].Start, toks[j-1].End
+	m.caps = isUpper(text[m.coreStart:m.coreEnd])
+	// Particles written in lower case stay out of the words that identify a person ("von der
+	// Leyen" is "leyen"'s); "Al Sharpton" keeps his "Al".
+	var written []string
+	for i, w := range strings.FieldsFunc(text[toks[core].Start:toks[end-1].End], func(r rune) bool { return r == ' ' || r == '\u00a0' }) {
+		if strings.HasPrefix(w, "\"") || strings.HasPrefix(w, "“") {
+			continue // a nickname is not one of the words that identify the person
+		}
+		// A particle is not one of them either, even in capitals at a sentence's start ("De
+		// Blasio"), unless it is a given name too ("Al Sharpton").
+		if x.reg.IsNameParticle(w) {
+			if _, given := x.reg.GivenName(w); strings.ToLower(w) == w || i == 0 && !given {
+				continue
+			}
+		}
+		written = append(written, w)
+	}
+	m.words = make([]string, 0, len(written))
+	for _, w := range written {
+		w = strings.Trim(w, ".,")
+		if strings.Contains(w, "’") {
+			w = strings.ReplaceAll(w, "’", "'")
+		}
+		if w != "" {
+			m.words = append(m.words, strings.ToLower(w))
+		}
+	}
+	if span := text[toks[core].Start:toks[end-1].End]; strings.IndexByte(span, '"') >= 0 || strings.Contains(span, "“") {
+		m.nick = true
+	}
+	if len(m.words) == 0 {
+		return mention{}, false
+	}
+
+	switch m.honorific {
+	case "mr", "mister", "sir", "lord":
+		m.gender = "male"
+	case "ms", "mrs", "miss", "madam", "madame", "dame", "lady":
+		m.gender = "female"
+	}
+	if m.honorific != "" || len(m.nouns) > 0 {
+		m.person = true
+	}
+	first := toks[core].Text
+	if end-core >= 2 {
+		if g, ok := x.reg.GivenName(first); ok {
+			m.person = true
+			if m.gender == "" {
+				m.gender = g
+			}
+		}
+		for k := core + 1; k < end-1; k++ {
+			if utf8.RuneCountInString(toks[k].Text) == 1 {
+				m.person = true // a middle initial
+			}
+		}
+	}
+	last := toks[end-1].Text
+	if x.reg.IsOrgWord(last) || end-core == 1 && isUpper(last) && utf8.RuneCountInString(last) > 1 && m.honorific == "" && len(m.nouns) == 0 && !caps {
+		m.org, m.person = true, false
+	}
+	// A person noun just before the name: "MSNBC host Chris Matthews", "9/11 widow Terry Strada".
+	if i > 0 {
+		prev := toks[i-1]
+		if g, ok := x.reg.PersonNoun(strings.ToLower(prev.Text)); ok && !nameCase(prev.Text) && text[prev.End:toks[i].Start] == " " {
+			m.nouns = append(m.nouns, strings.ToLower(prev.Text))
+			if !m.org {
+				m.person = true
+				if m.gender == "" {
+					m.gender = g
+				}
+			}
+		}
+	}
+	// A registered name or alias that is exactly the name proper.
+	for _, r := range regMs {
+		if r.Start == m.coreStart && r.End == toks[end-1].End && len(r.Actors) > 0 && !r.Role {
+			a := x.reg.ActorAt(r.Actors[0])
+			if a.Kind != registry.Person {
+				m.org, m.person = true, false
+				m.actors, m.explicit = r.Actors[:1], true
+			} else if !r.Surname {
+				m.actors, m.explicit = r.Actors, true
+			}
+			break
+		}
+	}
+	// A party tag or an age in parentheses belongs to the name: "Rep. Jim Jordan (R-Ohio)";
+	// an organisation's acronym is another name for it: "Public Broadcasting Service (PBS)".
+	rest := text[m.end:]
+	if strings.HasPrefix(rest, " (") {
+		if k := strings.IndexByte(rest, ')'); k > 2 && k < 32 && !strings.ContainsAny(rest[2:k], "(\"“”") {
+			m.end += k + 1
+			if inner := rest[2:k]; isUpper(inner) && len(inner) >= 2 && !strings.ContainsAny(inner, " -.,") && len(m.words) > 1 {
+				m.acronym = strings.ToLower(inner)
+			} else {
+				m.person = m.person || !m.org
+			}
+		}
+	}
+	if len(m.words) == 1 && (x.reg.IsNotName(m.words[0]) || groupWord(m.words[0])) && m.honorific == "" && len(m.nouns) == 0 {
+		return mention{}, false // "Democrats", "Muslims": a group, not a name
+	}
+	return m, true
+}
+
+// description reads a description of a person at token i, when i is its noun: "the senator",
+// "the Indiana governor", "a Treasury spokeswoman", "Obama's former campaign strategist", or a
+// group: "the two secretaries", "both nations".
+func (x *extractor) description(p int, toks []registry.Token, i int) (mention, bool) {
+	t := toks[i].Text
+	if !x.reg.MayHeadDescription(t) {
+		return mention{}, false
+	}
+	lw := strings.ToLower(t)
+	text := x.paras[p].Text
+	if !x.reg.MayHeadDescription(t) {
+		return mention{}, false
+	}
+	if nameCase(t) && i > 0 && !x.sentenceStartAt(p, toks[i].Start) && x.reg.TitleEndingAt(toks[:i+1], i) == "" && !x.reg.IsTitleWord(strings.TrimSuffix(lw, "s")) {
+		return mention{}, false // a capitalised noun inside a sentence is part of a name
+	}
+	if len(lw) > 3 && len(lw) < 16 && lw[len(lw)-1] == 's' && x.reg.IsGroupNoun(lw) && groupDeterminer(toks, i) {
+		return mention{kind: mGroup, start: toks[max(0, i-2)].Start, end: toks[i].End, ent: -1}, true
+	}
+	head := lw
+	g, ok := x.reg.PersonNoun(head)
+	if !ok && x.reg.IsTitleWord(lw) {
+		if title := x.reg.TitleEndingAt(toks[:i+1], i); title != "" {
+			head, ok = title, true // "the Secretary", "the American First Lady"
+		}
+	}
+	if !ok && strings.HasSuffix(head, "s") {
+		return mention{}, false // plural people: "officials", not one speaker
+	}
+	if !ok {
+		return mention{}, false
+	}
+	// Look back over at most four modifiers to a determiner.
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		gap := text[toks[k].End:toks[k+1].Start]
+		if gap != " " && gap != "-" && gap != "\u00a0" && !(gap == "’s " || gap == "'s ") {
+			return mention{}, false
+		}
+		w := strings.ToLower(toks[k].Text)
+		m := mention{kind: mDescription, start: toks[k].Start, end: toks[i].End, head: head, gender: g, person: true, ent: -1, ownerEnd: -1}
+		switch {
+		case w == "the" || w == "this" || w == "that":
+			m.definite = true
+			return m, true
+		case w == "a" || w == "an" || w == "one" || w == "another":
+			return m, true
+		case w == "his" || w == "her" || w == "their" || w == "its":
+			m.ownerEnd = toks[k].End
+			return m, true
+		case gap == "’s " || gap == "'s ":
+			// "Obama's former campaign strategist": the owner is a name ending at toks[k].
+			m.ownerEnd = toks[k].End
+			for k > 0 && nameCase(toks[k-1].Text) && text[toks[k-1].End:toks[k].Start] == " " {
+				k--
+			}
+			m.start = toks[k].Start
+			return m, true
+		case x.reg.IsSpeechVerb(w) || prepositions[w] || w == "and" || w == "or":
+			return mention{}, false
+		}
+	}
+	return mention{}, false
+}
+
+// sentenceStartAt reports whether the word at off in paragraph p begins a sentence.
+func (x *extractor) sentenceStartAt(p, off int) bool {
+	return x.sentenceStart(p, off) == off || strings.TrimSpace(x.paras[p].Text[x.sentenceStart(p, off):off]) == ""
+}
