@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // responseCache keeps whole answers to GET requests, by path and query, so a search asked again
@@ -81,15 +82,28 @@ func (c *responseCache) put(v *cached) {
 }
 
 // cacheKey is the request's path and its query in a canonical order, so that two addresses of
-// one search share an entry. A query that cannot be parsed is not cached (it gets a 400).
+// one search share an entry. Parameters no route reads are left out: they change nothing in the
+// answer, and an extra "&x=1" must not make a costly search new to the cache. A query that
+// cannot be parsed is not cached (it gets a 400).
 func cacheKey(r *http.Request) (string, bool) {
+	// What readParams refuses is refused each time, never answered from the cache.
+	if len(r.URL.RawQuery) > maxQueryString {
+		return "", false
+	}
 	v, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
 		return "", false
 	}
 	keys := make([]string, 0, len(v))
-	for k := range v {
-		keys = append(keys, k)
+	for k, vals := range v {
+		for _, x := range vals {
+			if !utf8.ValidString(k) || !utf8.ValidString(x) {
+				return "", false
+			}
+		}
+		if knownParams[k] {
+			keys = append(keys, k)
+		}
 	}
 	slices.Sort(keys)
 	var b strings.Builder
@@ -151,12 +165,13 @@ func (s *Server) cacheResponses(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
+		// Whether an answer came from the cache is not said (no X-Cache header): it would tell
+		// anyone whether someone else asked the same search within the hour.
 		if c, hit := s.cache.get(key, s.now()); hit {
 			h := w.Header()
 			for k, v := range c.header {
 				h[k] = v
 			}
-			h.Set("X-Cache", "hit")
 			w.WriteHeader(http.StatusOK)
 			if r.Method == http.MethodGet {
 				w.Write(c.body)
@@ -164,11 +179,9 @@ func (s *Server) cacheResponses(next http.Handler) http.Handler {
 			return
 		}
 		rec := &recorder{ResponseWriter: w}
-		w.Header().Set("X-Cache", "miss")
 		next.ServeHTTP(rec, r)
 		if rec.status == http.StatusOK && !rec.over && r.Method == http.MethodGet && s.archive.Ready() {
 			h := w.Header().Clone()
-			h.Del("X-Cache")
 			h.Del("X-Request-Id")
 			s.cache.put(&cached{key: key, header: h, body: bytes.Clone(rec.buf.Bytes()), at: s.now()})
 		}

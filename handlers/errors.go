@@ -98,8 +98,12 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, f format, err erro
 		e = badRequest("%s", qe.Msg)
 	case errors.Is(err, index.ErrNotFound):
 		e = notFound("There is nothing at this address.")
+	case errors.Is(err, index.ErrGone):
+		e = &Error{Status: http.StatusGone, Msg: "This article's file was changed or removed after the archive was indexed. It is shown again, as it now is, once the archive is indexed again (at the next start).", Err: err}
 	case errors.Is(err, index.ErrNotReady):
 		e = &Error{Status: http.StatusServiceUnavailable, Msg: "The archive is being indexed; this page will be ready in a moment.", Err: err}
+	case errors.Is(err, index.ErrBusy):
+		e = &Error{Status: http.StatusServiceUnavailable, Msg: "Searches of very common phrases (such as \"of the\") are run a few at a time, and those places are taken. Try again in a few seconds, or add a rarer word to the phrase.", Err: err}
 	case errors.Is(err, context.DeadlineExceeded):
 		e = &Error{Status: http.StatusServiceUnavailable, Msg: "The search took too long. Try fewer or more specific words.", Err: err}
 	case errors.Is(err, context.Canceled) || r.Context().Err() != nil:
@@ -183,6 +187,8 @@ func errorHeading(status int) string {
 		return "Not found"
 	case http.StatusMethodNotAllowed:
 		return "Not allowed"
+	case http.StatusGone:
+		return "Changed since it was indexed"
 	case http.StatusServiceUnavailable:
 		return "Busy for a moment"
 	}

@@ -4,13 +4,19 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -465,6 +471,38 @@ func TestTypedFilters(t *testing.T) {
 	if strings.Contains(href, "actor=") || !strings.Contains(href, "q=allies") {
 		t.Errorf("the chip's link %q does not remove the filter alone", href)
 	}
+
+	// Filters typed up to the bounds redirect to an address the server answers; past them, the
+	// box's search is refused with a message, never redirected to an address refused.
+	var tenTopics, tenActors strings.Builder
+	for i := range 10 {
+		fmt.Fprintf(&tenTopics, "topic:t%d ", i)
+		fmt.Fprintf(&tenActors, "actor:someone-%d ", i)
+	}
+	for _, q := range []string{
+		tenTopics.String() + "allies",
+		tenActors.String(),
+		"actor:" + strings.Repeat("a", 160),
+		"source:" + strings.Repeat("s", 100),
+		"actor:" + strings.Repeat("a", 161),
+		tenTopics.String() + "topic:more",
+		"source:" + strings.Repeat("s", 101),
+	} {
+		resp, err := client.Get(srv.URL + "/search?" + url.Values{"q": {q}}.Encode())
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		switch resp.StatusCode {
+		case http.StatusSeeOther:
+			if r := get(t, srv, resp.Header.Get("Location")); r.status != 200 {
+				t.Errorf("%.40s…: redirected to an address answered %d: %.200s", q, r.status, r.body)
+			}
+		case http.StatusBadRequest:
+		default:
+			t.Errorf("%.40s…: %d, want a redirect or a 400", q, resp.StatusCode)
+		}
+	}
 }
 
 // TestOneSearchBox: a page with a search box of its own leaves out the masthead's, so that no
@@ -488,28 +526,103 @@ func TestOneSearchBox(t *testing.T) {
 	}
 }
 
+// bigCatalog is a ready archive of n articles, listed from its catalog.
+type bigCatalog struct {
+	handlers.Archive
+	n int
+}
+
+func (bigCatalog) Ready() bool { return true }
+func (b bigCatalog) Articles(page, perPage int) ([]index.Summary, int, error) {
+	var out []index.Summary
+	for i := (page - 1) * perPage; i < min(page*perPage, b.n); i++ {
+		out = append(out, index.Summary{ID: fmt.Sprintf("a-%05d", i)})
+	}
+	return out, b.n, nil
+}
+
+// TestArticlesListedWhole: /api/articles pages the catalog, so an archive of more than 10,000
+// articles (the bound on searches' pages) can be listed to its end.
+func TestArticlesListedWhole(t *testing.T) {
+	srv := httptest.NewServer(handlers.New(handlers.Config{Archive: bigCatalog{n: 10050}}))
+	defer srv.Close()
+	var seen int
+	for page := 1; ; page++ {
+		r := get(t, srv, fmt.Sprintf("/api/articles?per_page=100&page=%d", page))
+		if r.status != 200 {
+			t.Fatalf("page %d: %d %s", page, r.status, r.body)
+		}
+		var v struct {
+			Total    int
+			Articles []struct{ ID string }
+		}
+		decode(t, r, &v)
+		if len(v.Articles) == 0 {
+			break
+		}
+		if want := fmt.Sprintf("a-%05d", seen); v.Articles[0].ID != want {
+			t.Fatalf("page %d starts with %s, want %s", page, v.Articles[0].ID, want)
+		}
+		seen += len(v.Articles)
+	}
+	if seen != 10050 {
+		t.Errorf("listed %d of 10050 articles", seen)
+	}
+}
+
+// countingArchive counts the searches that reach the archive.
+type countingArchive struct {
+	*index.Archive
+	searches *atomic.Int64
+}
+
+func (c countingArchive) Search(ctx context.Context, q index.Query) (*index.Results, error) {
+	c.searches.Add(1)
+	return c.Archive.Search(ctx, q)
+}
+
 func TestResponseCache(t *testing.T) {
 	seedsOnce.Do(func() { seedsArchive, seedsErr = openArchive(seeds.FS) })
 	if seedsErr != nil {
 		t.Fatal(seedsErr)
 	}
-	srv := httptest.NewServer(handlers.New(handlers.Config{Archive: seedsArchive, PublicURL: "http://x", CacheBytes: 1 << 20}))
+	var searches atomic.Int64
+	srv := httptest.NewServer(handlers.New(handlers.Config{Archive: countingArchive{seedsArchive, &searches}, PublicURL: "http://x", CacheBytes: 1 << 20}))
 	defer srv.Close()
-	first := get(t, srv, "/search?q=Quad&kind=quotes")
-	again := get(t, srv, "/search?kind=quotes&q=Quad") // the same search, another order
-	if first.header.Get("X-Cache") != "miss" || again.header.Get("X-Cache") != "hit" {
-		t.Errorf("X-Cache %q then %q, want miss then hit", first.header.Get("X-Cache"), again.header.Get("X-Cache"))
+	tests := []struct {
+		path   string
+		status int
+		cached bool // answered without searching: asked before
+	}{
+		{"/search?q=Quad&kind=quotes", 200, false},
+		{"/search?kind=quotes&q=Quad", 200, true},              // the same search, another order
+		{"/search?kind=quotes&q=Quad&utm_source=x", 200, true}, // a parameter nothing reads
+		{"/search?kind=quotes&q=Quad&page=2", 200, false},
+		{"/search?kind=quotes&q=Quad&x=%ff", 400, true}, // refused each time, as without the cache
+		{"/search?kind=quotes&q=Quad&q=Quad", 400, true},
+		{"/search?sort=loudest", 400, true},
+		{"/search?sort=loudest", 400, true}, // a 400 is not kept
+		{"/healthz", 200, true},
 	}
-	if first.body != again.body || again.header.Get("Content-Security-Policy") == "" || again.header.Get("Content-Type") != first.header.Get("Content-Type") {
-		t.Error("the cached answer differs from the first")
-	}
-	for range 2 {
-		if r := get(t, srv, "/search?sort=loudest"); r.status != 400 || r.header.Get("X-Cache") == "hit" {
-			t.Errorf("a 400 was cached: %d %q", r.status, r.header.Get("X-Cache"))
+	var first response
+	for i, tt := range tests {
+		before := searches.Load()
+		r := get(t, srv, tt.path)
+		if r.status != tt.status {
+			t.Errorf("%s: status %d, want %d", tt.path, r.status, tt.status)
 		}
-	}
-	if r := get(t, srv, "/healthz"); r.header.Get("X-Cache") != "" {
-		t.Error("/healthz goes through the cache")
+		if searched := searches.Load() > before; searched == tt.cached {
+			t.Errorf("%s: searched %v, want %v", tt.path, searched, !tt.cached)
+		}
+		if h := r.header.Get("X-Cache"); h != "" {
+			t.Errorf("%s: X-Cache %q tells whether someone asked it before", tt.path, h)
+		}
+		if i == 0 {
+			first = r
+		}
+		if i == 1 && (first.body != r.body || r.header.Get("Content-Security-Policy") == "" || r.header.Get("Content-Type") != first.header.Get("Content-Type")) {
+			t.Error("the cached answer differs from the first")
+		}
 	}
 }
 
@@ -631,5 +744,125 @@ func TestCancelled(t *testing.T) {
 		if !strings.Contains(logs.String(), "client_gone=true") || strings.Contains(logs.String(), "level=ERROR") {
 			t.Errorf("%s: the log does not say the client had gone, or logs an error:\n%s", path, logs.String())
 		}
+	}
+}
+
+// TestChangedFiles changes, removes and replaces article files while the server runs: each
+// page of one gives its indexed copy, a 404 or a 410, never a 5xx, and pages that list it
+// (searches, feeds, actors) still answer.
+func TestChangedFiles(t *testing.T) {
+	dir := t.TempDir()
+	article := func(id, extra string) string {
+		return "---\ntitle: Article " + id + "\ndate: 2024-01-0" + id[len(id)-1:] + "\n" + extra + "---\n" +
+			"“The alliance is strong,” Antony Blinken said of the " + id + " talks.\n\n“We stand together,” he added.\n"
+	}
+	names := []string{"a1", "a2", "a3", "a4", "a5", "a6", "a7"}
+	for _, n := range names {
+		if err := os.WriteFile(filepath.Join(dir, n+".md"), []byte(article(n, "")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	// The quotes' ids, from an archive of its own: the served one has read no article yet,
+	// so none is in its cache of articles (a copy there would be served, as indexed).
+	quoteOf := map[string]string{}
+	{
+		a, err := openArchive(root.FS())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range names {
+			art, err := a.Article(n)
+			if err != nil || len(art.Quotes) == 0 {
+				t.Fatalf("%s: %v", n, err)
+			}
+			quoteOf[n] = art.Quotes[0].ID
+		}
+		a.Close()
+	}
+	a, err := openArchive(root.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	srv := httptest.NewServer(handlers.New(handlers.Config{Archive: a, PublicURL: "http://x"}))
+	defer srv.Close()
+
+	p := func(n string) string { return filepath.Join(dir, n+".md") }
+	changes := []struct {
+		name   string
+		change func(path string) error
+		want   int
+	}{
+		{"a1", func(string) error { return nil }, 200},
+		{"a2", os.Remove, 410},
+		{"a3", func(p string) error { return os.WriteFile(p, nil, 0o644) }, 410},
+		{"a4", func(p string) error { return os.WriteFile(p, []byte(article("a4", "")+"A new paragraph.\n"), 0o644) }, 410},
+		{"a5", func(p string) error { return os.WriteFile(p, []byte(article("a5", "id: another\n")), 0o644) }, 410},
+		{"a6", func(p string) error { return os.WriteFile(p, bytes.Repeat([]byte("x"), 3<<20), 0o644) }, 410},
+		{"a7", func(p string) error { os.Remove(p); return syscall.Mkfifo(p, 0o644) }, 410},
+	}
+	for _, c := range changes {
+		if err := c.change(p(c.name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range changes {
+		for _, path := range []string{"/articles/" + c.name, "/api/articles/" + c.name, "/quotes/" + quoteOf[c.name], "/api/quotes/" + quoteOf[c.name]} {
+			if r := get(t, srv, path); r.status != c.want {
+				t.Errorf("%s: %d, want %d\n%.300s", path, r.status, c.want, r.body)
+			}
+		}
+	}
+	for _, path := range []string{"/search?q=alliance", "/search?q=alliance&kind=quotes", "/api/search?q=talks", "/api/quotes?q=together", "/feed?q=alliance", "/actors/antony-blinken", "/", "/api/articles"} {
+		if r := get(t, srv, path); r.status != 200 {
+			t.Errorf("%s: %d, want 200\n%.300s", path, r.status, r.body)
+		}
+	}
+}
+
+// failingArchive is a ready archive whose searches fail with err.
+type failingArchive struct {
+	handlers.Archive
+	err error
+}
+
+func (failingArchive) Ready() bool { return true }
+func (f failingArchive) Search(context.Context, index.Query) (*index.Results, error) {
+	return nil, f.err
+}
+
+// TestSearchFailures: how the archive's refusals reach the reader, as a page and as JSON.
+func TestSearchFailures(t *testing.T) {
+	tests := []struct {
+		err    error
+		status int
+		msg    string
+	}{
+		{index.ErrBusy, 503, "a few at a time"},
+		{&index.QueryError{Msg: "this search has too many phrases of very common words"}, 400, "too many phrases"},
+		{fmt.Errorf("search: %w", context.DeadlineExceeded), 503, "took too long"},
+		{index.ErrGone, 410, "changed or removed"},
+	}
+	for _, tt := range tests {
+		var logs bytes.Buffer
+		srv := httptest.NewServer(handlers.New(handlers.Config{Archive: failingArchive{err: tt.err}, Logger: slog.New(slog.NewTextHandler(&logs, nil))}))
+		for _, path := range []string{"/search?q=%22of+the%22", "/api/search?q=%22of+the%22"} {
+			r := get(t, srv, path)
+			if r.status != tt.status || !strings.Contains(r.body, tt.msg) {
+				t.Errorf("%v: %s: %d, want %d with %q\n%.300s", tt.err, path, r.status, tt.status, tt.msg, r.body)
+			}
+			if r.status == 503 && r.header.Get("Retry-After") == "" {
+				t.Errorf("%v: %s: a 503 without Retry-After", tt.err, path)
+			}
+		}
+		if strings.Contains(logs.String(), "level=ERROR") {
+			t.Errorf("%v: logged as an error of ours:\n%s", tt.err, logs.String())
+		}
+		srv.Close()
 	}
 }

@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -87,6 +88,10 @@ func TestHostileRequests(t *testing.T) {
 		{"GET", "/search?from=2022-01-01&to=2021-01-01", nil, 400, "ends", false},
 		{"GET", "/search?from=1000-01-01", nil, 400, "YYYY-MM-DD", false},
 		{"GET", "/api/search?q=from:1000", nil, 400, "not a date", true},
+		{"GET", "/search?q=" + typedTopics(12), nil, 400, "at most 10 topic filters", false},
+		{"GET", "/search?q=" + typedTopics(6) + "&topic=a&topic=b&topic=c&topic=d&topic=e", nil, 400, "at most 10 topic filters", false},
+		{"GET", "/search?q=actor:" + strings.Repeat("a", 200), nil, 400, "longer than the 160", false},
+		{"GET", "/api/search?q=source:" + strings.Repeat("s", 101), nil, 400, "longer than the 100", true},
 		{"GET", "/search?actor=..%2F..%2Fetc%2Fpasswd", nil, 400, "lowercase letters", false},
 		{"GET", "/search?" + elevenActors, nil, 400, "at most 10", false},
 		{"GET", "/search?topic=%3Cb%3E", nil, 400, "lowercase letters", false},
@@ -123,6 +128,10 @@ func TestHostileRequests(t *testing.T) {
 		{"GET", "/search/", nil, 404, "no page", false},
 		{"GET", "/static/../../etc/passwd", nil, 404, "", false},
 		{"GET", "/static/", nil, 404, "", false},
+		{"GET", "/static/%ff", nil, 404, "", false},
+		{"GET", "/static/%C3%28.css", nil, 404, "", false},
+		{"GET", "/static/a%00b", nil, 404, "", false},
+		{"GET", "/static/%2e%2e/go.mod", nil, 404, "", false},
 		{"GET", "/nothing/here", nil, 404, "no page", false},
 		// Methods.
 		{"POST", "/search", nil, 405, "Only GET and HEAD", false},
@@ -179,6 +188,15 @@ func TestHostileRequests(t *testing.T) {
 	if len(tests) < 60 {
 		t.Errorf("only %d hostile requests", len(tests))
 	}
+}
+
+// typedTopics is n topic: filters as typed in the box.
+func typedTopics(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "topic:t%d+", i)
+	}
+	return b.String()
 }
 
 func clipName(s string) string {

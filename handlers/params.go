@@ -19,14 +19,21 @@ import (
 // ignored, so that links carrying tracking tags still work.
 const (
 	maxQueryString = 4096                   // bytes of the raw query string
-	maxListValues  = 10                     // actor=, topic=, source= values
-	maxSlugLength  = 160                    // an actor's or a topic's id, an article's plain id
+	maxListValues  = index.MaxFilterValues  // actor=, topic=, source= values
+	maxSlugLength  = index.MaxIDLength      // an actor's or a topic's id, an article's plain id
 	maxIDLength    = maxSlugLength + 2 + 52 // in a path: a slug, and the suffix an article's may have
-	maxSourceLen   = 100
+	maxSourceLen   = index.MaxSourceLength
 	maxHighlight   = 200
 	defaultPerPage = 10
 	apiPerPage     = 20
 )
+
+// knownParams are the parameters some route reads; the response cache leaves the others out
+// of its keys.
+var knownParams = map[string]bool{
+	"q": true, "kind": true, "actor": true, "speaker": true, "topic": true, "source": true,
+	"from": true, "to": true, "sort": true, "page": true, "per_page": true, "hl": true,
+}
 
 var (
 	slugID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)

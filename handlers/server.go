@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
@@ -209,6 +210,15 @@ func staticFiles(fsys fs.FS) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
 			http.NotFound(w, r) // no directory listings
+			return
+		}
+		// A name that cannot be a file here (bytes that are not UTF-8, "..") or is not one is a
+		// 404 before the file server sees it: it answers 500 for names the file system refuses.
+		if name := r.URL.Path; !utf8.ValidString(name) || !fs.ValidPath(name) {
+			http.NotFound(w, r)
+			return
+		} else if info, err := fs.Stat(fsys, name); err != nil || info.IsDir() {
+			http.NotFound(w, r)
 			return
 		}
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")

@@ -1,12 +1,14 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"os"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -20,6 +22,10 @@ import (
 
 // ErrNotFound is returned for an id the archive does not have.
 var ErrNotFound = errors.New("not found")
+
+// ErrGone is returned for an article whose file was removed, or changed, since the archive
+// was indexed: what the index holds of it can no longer be shown. A restart indexes the change.
+var ErrGone = errors.New("the article's file changed or was removed since the archive was indexed")
 
 // ErrNotReady is returned while the index is being built.
 var ErrNotReady = errors.New("the archive is being indexed")
@@ -38,8 +44,14 @@ type Options struct {
 	// BatchSize is how many documents (articles and quotes) go to the index at once; 0 means
 	// the default.
 	BatchSize int
-	// CacheSize is how many analysed articles are kept for pages; 0 means the default.
-	CacheSize int
+	// CacheBytes bounds the analysed articles kept for pages, in bytes (estimated); 0 means
+	// the default, 64 MiB.
+	CacheBytes int
+	// CostlySearches is how many costly searches (see CostlySearch) may run at once; past
+	// it, one gets ErrBusy at once. 0 means one for every two cores, at least one.
+	CostlySearches int
+	// CostlySearch and MaxSearchCost change the bounds of the same names; 0 keeps them.
+	CostlySearch, MaxSearchCost int64
 }
 
 // Archive is the searchable archive: the catalog in memory, the bleve index, and the articles,
@@ -56,6 +68,9 @@ type Archive struct {
 	done     chan struct{}
 	buildErr error
 	cache    *articleCache
+	costly   chan struct{} // a place for each costly search under way
+	costlyAt int64         // the cost from which a search is costly
+	maxCost  int64
 	closing  context.CancelFunc
 	closeMu  sync.Mutex
 	lock     *os.File // of the index folder on disk
@@ -63,9 +78,17 @@ type Archive struct {
 
 // state is an index and its catalog, swapped as one when ready.
 type state struct {
-	idx bleve.Index
-	cat *catalog
-	dir string // the index's folder on disk, "" in memory
+	idx     bleve.Index
+	cat     *catalog
+	dir     string        // the index's folder on disk, "" in memory
+	persist *persistWatch // the errors of writing it on disk; nil in memory
+	costs   termCosts     // how often terms occur, for the cost of searches
+}
+
+// close closes the index.
+func (st *state) close() error {
+	st.persist.stop()
+	return st.idx.Close()
 }
 
 // progress counts the files indexed, for the log and for pages shown while indexing.
@@ -102,8 +125,11 @@ func Open(ctx context.Context, o Options) (*Archive, error) {
 	}
 	a := &Archive{
 		src: o.Source, reg: o.Registry, log: log, path: o.Path, analyzer: an,
-		done:  make(chan struct{}),
-		cache: newArticleCache(o.CacheSize),
+		done:     make(chan struct{}),
+		cache:    newArticleCache(o.CacheBytes),
+		costly:   make(chan struct{}, cmp.Or(o.CostlySearches, max(1, runtime.GOMAXPROCS(0)/2))),
+		costlyAt: cmp.Or(o.CostlySearch, CostlySearch),
+		maxCost:  cmp.Or(o.MaxSearchCost, MaxSearchCost),
 	}
 	if o.Path != "" {
 		// Refused at once, before the server says it listens: a folder of someone's files
@@ -126,6 +152,11 @@ func Open(ctx context.Context, o Options) (*Archive, error) {
 		st, err := a.build(bctx, o.BatchSize)
 		if err != nil {
 			a.buildErr = err
+			if bctx.Err() != nil {
+				a.buildErr = fmt.Errorf("%w: indexing was stopped", ErrNotReady)
+				log.Info("indexing stopped", "done", a.progress.done.Load(), "of", a.progress.total.Load())
+				return
+			}
 			log.Error("indexing failed", "err", err)
 			return
 		}
@@ -160,6 +191,11 @@ func (a *Archive) Progress() Progress {
 	return p
 }
 
+// StopIndexing abandons a build or an update of the index under way, at once: the archive then
+// answers ErrNotReady until it is closed. An index on disk is left as a crash would leave it,
+// and the next start repairs or rebuilds it. A complete index is left alone.
+func (a *Archive) StopIndexing() { a.closing() }
+
 // Close stops indexing and closes the index. An in-memory or temporary index is gone after it.
 func (a *Archive) Close() error {
 	a.closeMu.Lock()
@@ -173,7 +209,7 @@ func (a *Archive) Close() error {
 	if st == nil {
 		return nil
 	}
-	err := st.idx.Close()
+	err := st.close()
 	if a.path == "" && st.dir != "" {
 		err = errors.Join(err, os.RemoveAll(st.dir))
 	}
@@ -196,17 +232,35 @@ func (a *Archive) current() (*state, error) {
 }
 
 // newBleve creates an empty scorch index in dir, or in memory when dir is "". Scorch, not
-// bleve.NewMemOnly: that builds the older upside_down index, several times slower here.
-func newBleve(dir string) (bleve.Index, error) {
+// bleve.NewMemOnly: that builds the older upside_down index, several times slower here. On
+// disk, the errors of writing it are kept by the watch returned.
+func newBleve(dir string) (bleve.Index, *persistWatch, error) {
 	m, err := newMapping()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	if dir == "" {
+		idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+		return idx, nil, err
 	}
 	// On disk, a batch returns once it is searchable; the index is written in the background
 	// and is made current only when all of it is written (waitPersisted).
-	var config map[string]any
-	if dir != "" {
-		config = map[string]any{"unsafe_batch": true}
+	watch := watchPersisting(dir)
+	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, map[string]any{"unsafe_batch": true, "asyncErrorCallbackName": asyncErrorCallback})
+	if err != nil {
+		watch.stop()
+		return nil, nil, writing(err)
 	}
-	return bleve.NewUsing(dir, m, scorch.Name, scorch.Name, config)
+	return idx, watch, nil
+}
+
+// openBleve opens the index on disk in dir, its errors of writing kept by the watch returned.
+func openBleve(dir string) (bleve.Index, *persistWatch, error) {
+	watch := watchPersisting(dir)
+	idx, err := bleve.OpenUsing(dir, map[string]any{"asyncErrorCallbackName": asyncErrorCallback})
+	if err != nil {
+		watch.stop()
+		return nil, nil, err
+	}
+	return idx, watch, nil
 }

@@ -101,6 +101,12 @@ func TestBrokenFiles(t *testing.T) {
 	}
 	write(".git/HEAD.md", article(good, "In a hidden folder.\n"))
 	skipped[".git/"] = "hidden folder"
+	// Folders are read 32 deep; below, a folder is skipped, not walked level by level.
+	deep := strings.Repeat("d/", 32)
+	served[deep+"deep-enough.md"] = article("title: Deep enough\ndate: 2024-01-08", "32 folders deep.\n")
+	write(deep+"deep-enough.md", served[deep+"deep-enough.md"])
+	write(deep+strings.Repeat("e/", 200)+"too-deep.md", article("title: Too deep\ndate: 2024-01-09", "232 folders deep.\n"))
+	skipped[deep+"e/"] = "more than 32 folders deep"
 
 	root, err := os.OpenRoot(dir)
 	if err != nil {

@@ -59,12 +59,15 @@ func sourceKey(s string) string {
 
 const unknownSource = "unknown"
 
-// build reuses the index on disk if the archive has not changed, and builds it otherwise.
+// build reuses the index on disk if the archive has not changed, and builds it otherwise. When
+// the index cannot be written on disk (a full disk), the log says why and the archive is served
+// from an index in memory, until the next start tries the disk again.
 func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
 	start := time.Now()
 	files, problems := listFiles(a.src)
 	a.progress.total.Store(int64(len(files)))
-	if a.path != "" {
+	onDisk := a.path != ""
+	if onDisk {
 		st, err := openStored(a.path, a.reg)
 		switch {
 		case err == nil:
@@ -82,35 +85,68 @@ func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
 				a.logReady(updated.cat, "updated", start)
 				return updated, nil
 			}
-			st.idx.Close()
+			st.close()
+			if ctx.Err() != nil {
+				// Stopped: the UPDATING marker stays, and the next start rebuilds.
+				return nil, ctx.Err()
+			}
+			var we *writeError
+			if errors.As(err, &we) {
+				onDisk = false
+				a.log.Warn("the index cannot be written on disk: serving it from memory until the next start", "path", a.path, "reason", err)
+				break
+			}
 			a.log.Warn("the index could not be updated; rebuilding it", "path", a.path, "reason", err)
 		case !errors.Is(err, errNoIndex):
 			a.log.Warn("the index on disk cannot be used; rebuilding it", "path", a.path, "reason", err)
 		}
 		a.progress.done.Store(0)
 	}
-	dir, err := a.newIndexDir()
+	st, err := a.buildNew(ctx, onDisk, files, problems, batchSize)
+	var we *writeError
+	if onDisk && errors.As(err, &we) && ctx.Err() == nil {
+		a.log.Warn("the index cannot be written on disk: serving it from memory until the next start", "path", a.path, "reason", err)
+		a.progress.done.Store(0)
+		st, err = a.buildNew(ctx, false, files, problems, batchSize)
+	}
 	if err != nil {
 		return nil, err
 	}
-	idx, err := newBleve(dir)
+	how := "built"
+	if a.path != "" && st.dir == "" {
+		how = "built in memory"
+	}
+	a.logReady(st.cat, how, start)
+	return st, nil
+}
+
+// buildNew builds a new index of every file, in a new folder under the index path (onDisk) or
+// in memory, and on disk makes it current once complete.
+func (a *Archive) buildNew(ctx context.Context, onDisk bool, files []fileEntry, problems []Problem, batchSize int) (*state, error) {
+	dir := ""
+	if onDisk {
+		var err error
+		if dir, err = a.newIndexDir(); err != nil {
+			return nil, writing(err)
+		}
+	}
+	idx, watch, err := newBleve(dir)
 	if err != nil {
+		a.removeIndexDir(dir)
 		return nil, fmt.Errorf("creating the index: %w", err)
 	}
-	cat, err := a.indexAll(ctx, idx, dir != "", files, problems, batchSize)
+	st := &state{idx: idx, dir: dir, persist: watch}
+	st.cat, err = a.indexAll(ctx, st, files, problems, batchSize)
+	if err == nil && onDisk {
+		if err = store(a.path, dir, a.reg, st.cat); err != nil {
+			err = fmt.Errorf("saving the index: %w", writing(err))
+		}
+	}
 	if err != nil {
-		idx.Close()
+		st.close()
 		a.removeIndexDir(dir)
 		return nil, err
 	}
-	st := &state{idx: idx, cat: cat, dir: dir}
-	if a.path != "" {
-		if err := store(a.path, dir, a.reg, cat); err != nil {
-			idx.Close()
-			return nil, fmt.Errorf("saving the index: %w", err)
-		}
-	}
-	a.logReady(cat, "built", start)
 	return st, nil
 }
 
@@ -206,7 +242,8 @@ func reasonClass(r string) string {
 // goes on while bleve indexes the batch before. Each document is indexed under its plain ids
 // as it comes; the few plain ids that turn out to name documents of different texts are indexed
 // again under their final ids once every file has been read (ids.go).
-func (a *Archive) indexAll(ctx context.Context, idx bleve.Index, onDisk bool, files []fileEntry, problems []Problem, batchSize int) (*catalog, error) {
+func (a *Archive) indexAll(ctx context.Context, st *state, files []fileEntry, problems []Problem, batchSize int) (*catalog, error) {
+	idx := st.idx
 	if batchSize <= 0 {
 		batchSize = defaultBatchSize
 	}
@@ -236,6 +273,10 @@ func (a *Archive) indexAll(ctx context.Context, idx bleve.Index, onDisk bool, fi
 
 	lastReport := time.Now()
 	err := analyseFiles(ctx, a.src, a.reg, files, func(i int, l loaded) error {
+		// A disk that cannot take the index fails the build now, not once all is analysed.
+		if err := st.persist.err(); err != nil {
+			return err
+		}
 		f := &files[i]
 		f.Hash = l.hash
 		a.progress.done.Add(1)
@@ -302,8 +343,8 @@ func (a *Archive) indexAll(ctx context.Context, idx bleve.Index, onDisk bool, fi
 	if err != nil {
 		return nil, err
 	}
-	if onDisk {
-		if err := waitPersisted(ctx, idx); err != nil {
+	if st.dir != "" {
+		if err := waitPersisted(ctx, st); err != nil {
 			return nil, err
 		}
 	}
@@ -328,8 +369,9 @@ func (a *Archive) indexAgain(b *bleve.Batch, path, id string, shared map[string]
 
 // waitPersisted waits until an index on disk has written and merged everything it was given:
 // batches return once searchable, and the index is made current only once it is all on disk.
-func waitPersisted(ctx context.Context, idx bleve.Index) error {
-	adv, err := idx.Advanced()
+// A failure to write it ends the wait (bleve would try again for ever).
+func waitPersisted(ctx context.Context, st *state) error {
+	adv, err := st.idx.Advanced()
 	if err != nil {
 		return err
 	}
@@ -342,8 +384,11 @@ func waitPersisted(ctx context.Context, idx bleve.Index) error {
 		if m == nil {
 			return nil
 		}
+		if err := st.persist.err(); err != nil {
+			return err
+		}
 		if active, ok := m["index_bgthreads_active"].(bool); !ok || !active {
-			return nil
+			return st.persist.err()
 		}
 		select {
 		case <-ctx.Done():

@@ -36,7 +36,9 @@ type catalog struct {
 
 	newestOnce  sync.Once
 	newestOrder []int
-	browseOnce  [2]sync.Once // articles, quotes
+	hashOnce    sync.Once
+	hashes      map[string]uint64 // by path: the content indexed
+	browseOnce  [2]sync.Once      // articles, quotes
 	browse      [2]browseView
 }
 
@@ -65,6 +67,20 @@ type fileEntry struct {
 type Problem struct {
 	Path   string
 	Reason string
+}
+
+// indexedHash returns the hash of the content a file had when it was indexed (computed once).
+func (c *catalog) indexedHash(path string) (uint64, bool) {
+	c.hashOnce.Do(func() {
+		c.hashes = make(map[string]uint64, len(c.Files))
+		for _, f := range c.Files {
+			if f.Article != "" {
+				c.hashes[f.Path] = f.Hash
+			}
+		}
+	})
+	h, ok := c.hashes[path]
+	return h, ok
 }
 
 // finish builds the catalog's lookups and counts from its lists.

@@ -18,6 +18,9 @@ import (
 
 var crcTable = crc64.MakeTable(crc64.ECMA)
 
+// maxFolderDepth bounds how deep the archive folder is read.
+const maxFolderDepth = 32
+
 // isArticleName reports whether a file name is an article's, and if not why it is passed over.
 // Hidden files and editors' working copies are skipped, registries and documentation ignored.
 func isArticleName(name string) (ok bool, why string) {
@@ -55,6 +58,12 @@ func listFiles(fsys fs.FS) ([]fileEntry, []Problem) {
 		if d.IsDir() {
 			if p != "." && strings.HasPrefix(name, ".") {
 				problems = append(problems, Problem{p + "/", "hidden folder, not read"})
+				return fs.SkipDir
+			}
+			// Each level's path is built anew by the walk: a folder thousands deep would cost
+			// time and memory growing with the square of its depth.
+			if depth := strings.Count(p, "/") + 1; p != "." && depth > maxFolderDepth {
+				problems = append(problems, Problem{p + "/", fmt.Sprintf("more than %d folders deep, not read", maxFolderDepth)})
 				return fs.SkipDir
 			}
 			return nil
@@ -128,6 +137,13 @@ func cleanErr(err error) string {
 
 // readArticleFile reads a regular file of at most document.MaxSize bytes.
 func readArticleFile(fsys fs.FS, p string) ([]byte, error) {
+	// Stat before opening: opening a named pipe put where an article was would wait for a
+	// writer, for ever.
+	if info, err := fs.Stat(fsys, p); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", fileType(info.Mode()))
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, err
@@ -160,6 +176,10 @@ type loaded struct {
 // analyseFiles reads and analyses files on every core and hands the results to fn in the files'
 // order, so that which of two files with the same id is served does not depend on timing. It
 // keeps a bounded number of results in flight, so memory does not grow with the archive.
+//
+// Once ctx is done it returns at once, without waiting for the files being analysed: one
+// article's analysis cannot be interrupted, and a server told to stop must not wait for it.
+// Those workers finish their file, find no more work and end; what they read is dropped.
 func analyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files []fileEntry, fn func(i int, l loaded) error) error {
 	workers := runtime.GOMAXPROCS(0)
 	// Files analysed ahead of the one indexed next: enough to keep the cores busy while the
@@ -213,7 +233,9 @@ func analyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files
 		}
 	}
 	cancel()
-	wg.Wait()
+	if err == nil {
+		wg.Wait() // every file was handed over: the workers are ending
+	}
 	return err
 }
 

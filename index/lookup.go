@@ -62,16 +62,19 @@ func (a *Archive) article(st *state, i int) (*Article, error) {
 	if art, ok := a.cache.get(sum.ID); ok {
 		return art, nil
 	}
-	b, err := readArticleFile(a.src, sum.Path)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", sum.Path, err)
+	// The file is read again and must be what was indexed: a file removed, emptied, grown
+	// past the bound, made unreadable or edited since is gone until a restart indexes it (its
+	// quotes' ids and places would no longer match the index).
+	l := analyseFile(a.src, a.reg, sum.Path)
+	if l.err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrGone, sum.Path, l.err)
 	}
-	art, err := analyse(a.reg, sum.Path, b)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", sum.Path, err)
+	if h, ok := st.cat.indexedHash(sum.Path); ok && h != l.hash {
+		return nil, fmt.Errorf("%w: %s has changed", ErrGone, sum.Path)
 	}
+	art := l.article
 	if plain, _ := splitID(sum.ID); art.ID != plain {
-		return nil, fmt.Errorf("reading %s: its id is now %q, not %q: the archive changed since it was indexed", sum.Path, art.ID, plain)
+		return nil, fmt.Errorf("%w: %s: its id is now %q, not %q", ErrGone, sum.Path, art.ID, plain)
 	}
 	// The ids the catalog gave it, and what it knows of the document's other files.
 	finalise(art, sum.ID, func(q string) bool { _, ok := st.cat.plainQuotes[q]; return ok })

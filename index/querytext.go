@@ -15,6 +15,14 @@ const (
 	maxPhraseWords  = 12
 )
 
+// Bounds on filters, typed in the box or chosen beside it: a search's address must hold them
+// all, so both ways are bounded alike.
+const (
+	MaxFilterValues = 10  // actors, topics or sources, each
+	MaxIDLength     = 160 // characters of an actor's or a topic's id
+	MaxSourceLength = 100 // characters of a source's name
+)
+
 // ErrQueryTooLong and the others are the search box's only failures; anything else typed is
 // read as words.
 var (

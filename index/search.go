@@ -3,10 +3,12 @@ package index
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -147,6 +149,28 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 		return res, nil
 	}
 
+	// What the search costs, before it is run: refused past the bound, and a costly one runs
+	// only in a place kept for costly searches, so cheap ones always have the others.
+	cost, err := a.searchCost(ctx, st, &parsed)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	if cost > a.maxCost {
+		return nil, &QueryError{"this search has too many phrases of very common words (such as \"of the\") to be run: search fewer of them, or add rarer words to them"}
+	}
+	if cost > a.costlyAt {
+		select {
+		case a.costly <- struct{}{}:
+			// The place is kept for as long again once the search is done, so that costly
+			// searches asked without pause take at most half of the cores their places stand
+			// for, and cheap ones have the rest.
+			began := time.Now()
+			defer func() { time.AfterFunc(min(time.Since(began), 5*time.Second), func() { <-a.costly }) }()
+		default:
+			return nil, ErrBusy
+		}
+	}
+
 	textField := fieldContent
 	if q.Kind == KindQuotes {
 		textField = fieldText
@@ -193,6 +217,10 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 
 	hl := newHighlighter(a.analyzer, words)
 	for _, h := range br.Hits {
+		// Each hit may read and analyse its article: the time bound holds here too.
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		a.addHit(st, res, h, hl, q)
 	}
 	res.Took = time.Since(start)
@@ -217,7 +245,7 @@ func (a *Archive) addHit(st *state, res *Results, h *search.DocumentMatch, hl *H
 }
 
 func searchErr(err error) error {
-	if err == context.Canceled || err == context.DeadlineExceeded {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	return fmt.Errorf("search: %w", err)
@@ -250,7 +278,25 @@ func (a *Archive) mergeFilters(st *state, q Query, p *ParsedQuery, res *Results)
 		}
 	}
 	for _, s := range p.Sources {
+		if utf8.RuneCountInString(s) > MaxSourceLength {
+			return q, &QueryError{fmt.Sprintf("source:%s… is longer than the %d characters a source's name may have", clipRunes(s, 20), MaxSourceLength)}
+		}
 		q.Sources = appendUnique(q.Sources, s)
+	}
+	// The filters typed become the search's address (the box's are moved beside it), which
+	// must be one the server reads: the same bounds as for filters chosen beside the box.
+	for _, ids := range []struct {
+		kind string
+		ids  []string
+	}{{"actor", q.Actors}, {"topic", q.Topics}, {"source", q.Sources}} {
+		if len(ids.ids) > MaxFilterValues {
+			return q, &QueryError{fmt.Sprintf("a search may have at most %d %s filters (typed as %s: or chosen beside the box), not %d", MaxFilterValues, ids.kind, ids.kind, len(ids.ids))}
+		}
+		for _, id := range ids.ids {
+			if ids.kind != "source" && len(id) > MaxIDLength {
+				return q, &QueryError{fmt.Sprintf("%s:%s… is longer than the %d characters an id may have", ids.kind, clipRunes(id, 20), MaxIDLength)}
+			}
+		}
 	}
 	if p.From != "" {
 		d, err := document.ParseDate(p.From, "")
@@ -322,6 +368,14 @@ func (a *Archive) resolveTopic(st *state, name string) (string, bool) {
 	return "", false
 }
 
+// clipRunes shortens what a reader typed before a message quotes it back.
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}
+
 func appendUnique(s []string, v string) []string {
 	if v == "" || slices.Contains(s, v) {
 		return s
@@ -343,7 +397,7 @@ func (a *Archive) textQuery(p *ParsedQuery, field string, res *Results) ([]strin
 		if c.Phrase || len(terms) > 1 {
 			mq := bleve.NewMatchPhraseQuery(c.Text)
 			mq.SetField(field)
-			return mq
+			return deadlineQuery{mq}
 		}
 		mq := bleve.NewMatchQuery(c.Text)
 		mq.SetField(field)

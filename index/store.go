@@ -13,8 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"github.com/readout/readout/index/registry"
 )
 
@@ -82,13 +80,13 @@ func openStored(path string, reg *registry.Registry) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx, err := bleve.Open(filepath.Join(dir, bleveDir))
+	idx, watch, err := openBleve(filepath.Join(dir, bleveDir))
 	if err != nil {
 		return nil, fmt.Errorf("opening the bleve index: %w", err)
 	}
 	cat.finish(reg)
 	removeStale(path, filepath.Base(dir))
-	return &state{idx: idx, cat: cat, dir: filepath.Join(dir, bleveDir)}, nil
+	return &state{idx: idx, cat: cat, dir: filepath.Join(dir, bleveDir), persist: watch}, nil
 }
 
 // newIndexDir returns the folder a new bleve index is built in: "" for one in memory, or a new

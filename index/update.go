@@ -68,7 +68,7 @@ func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, prob
 	dir := filepath.Dir(st.dir)
 	marker := filepath.Join(dir, updatingFile)
 	if err := writeFileSync(marker, []byte(time.Now().UTC().Format(time.RFC3339)+"\n")); err != nil {
-		return nil, err
+		return nil, writing(err)
 	}
 	old := st.cat
 	quotesOf := make(map[int][]quoteRef, len(old.Articles))
@@ -95,6 +95,10 @@ func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, prob
 			subset[k] = files[i]
 		}
 		err := analyseFiles(ctx, a.src, a.reg, subset, func(k int, l loaded) error {
+			// A disk that cannot take the index fails the update now.
+			if err := st.persist.err(); err != nil {
+				return err
+			}
 			f := &files[which[k]]
 			f.Hash, f.Plain, f.Text = l.hash, "", 0
 			if l.err != nil {
@@ -161,7 +165,7 @@ func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, prob
 	if err := st.idx.Batch(batch); err != nil {
 		return nil, fmt.Errorf("updating the index: %w", err)
 	}
-	if err := waitPersisted(ctx, st.idx); err != nil {
+	if err := waitPersisted(ctx, st); err != nil {
 		return nil, err
 	}
 
@@ -193,14 +197,15 @@ func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, prob
 	cat.Files = files
 	cat.finish(a.reg)
 	if err := writeCatalog(filepath.Join(dir, catalogFile)+".tmp", cat); err != nil {
-		return nil, err
+		os.Remove(filepath.Join(dir, catalogFile) + ".tmp")
+		return nil, writing(err)
 	}
 	if err := os.Rename(filepath.Join(dir, catalogFile)+".tmp", filepath.Join(dir, catalogFile)); err != nil {
-		return nil, err
+		return nil, writing(err)
 	}
 	if err := os.Remove(marker); err != nil {
-		return nil, err
+		return nil, writing(err)
 	}
 	syncDir(dir)
-	return &state{idx: st.idx, cat: cat, dir: st.dir}, nil
+	return &state{idx: st.idx, cat: cat, dir: st.dir, persist: st.persist}, nil
 }

@@ -5,22 +5,27 @@
 #   SOAK_DURATION=60 scripts/soak.sh # a shorter run
 #
 # It serves the White House corpus (SOAK_ARCHIVE=seeds: the embedded seeds) with an on-disk index,
-# reads the archive's own ids and title words from its API, and then runs two wrk loads at once
+# reads the archive's own ids and title words from its API, and then runs three wrk loads at once
 # for SOAK_DURATION seconds:
 #   - readers (scripts/soak/traffic.lua): made-up searches with filters, sorts and pages, pages of
 #     articles, quotes, actors and topics, the JSON API, feeds, static files and odd but valid
-#     queries, mostly not in the response cache; every answer must be 2xx or 3xx;
+#     queries, mostly not in the response cache; every answer must be 2xx or 3xx (but a 503 for
+#     a costly phrase of the readers' while the places for costly searches are taken: counted
+#     and reported apart);
 #   - robots (scripts/soak/hostile.lua): the requests of scripts/soak/hostile.paths and some
-#     oversized ones, round and round; every answer must be 4xx.
+#     oversized ones, round and round; every answer must be 4xx;
+#   - attackers (scripts/soak/phrases.lua): searches of one, two or six phrases of the commonest
+#     words ("of the" "in the" …), each new to the cache; any answer but a 5xx other than 503.
 # Every SOAK_SAMPLE seconds it records the server's resident memory, threads, open files and the
 # requests answered so far. It passes (exit 0) when there were no errors (wrong statuses, socket
-# errors, 5xx or ERROR lines in the server's log) and memory stayed flat: the largest RSS of the
-# last half is at most 10 % above the largest of the first half.
+# errors, 5xx other than 503 or ERROR lines in the server's log) and memory stayed flat: the
+# largest RSS of the last half is at most 10 % above the largest of the first half.
 #
 # Settings (environment): SOAK_DURATION (600, seconds), SOAK_SAMPLE (10), SOAK_CONNECTIONS (32,
-# readers), SOAK_HOSTILE_CONNECTIONS (4), SOAK_PORT (18090), SOAK_ARCHIVE (corpus or seeds),
-# BENCH_CACHE and BENCH_CORPUS as for scripts/bench.sh (the unpacked corpus and its index are
-# shared with it), SOAK_SERVER_FLAGS (more flags for the server).
+# readers), SOAK_HOSTILE_CONNECTIONS (4), SOAK_ATTACK_CONNECTIONS (8; 0: no attackers),
+# SOAK_PORT (18090), SOAK_ARCHIVE (corpus or seeds), BENCH_CACHE and BENCH_CORPUS as for
+# scripts/bench.sh (the unpacked corpus and its index are shared with it), SOAK_SERVER_FLAGS
+# (more flags for the server).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,6 +38,7 @@ DURATION=${SOAK_DURATION:-600}
 SAMPLE=${SOAK_SAMPLE:-10}
 CONNS=${SOAK_CONNECTIONS:-32}
 HOSTILE_CONNS=${SOAK_HOSTILE_CONNECTIONS:-4}
+ATTACK_CONNS=${SOAK_ATTACK_CONNECTIONS:-8}
 PORT=${SOAK_PORT:-18090}
 ARCHIVE_KIND=${SOAK_ARCHIVE:-corpus}
 read -r -a SERVER_FLAGS <<<"${SOAK_SERVER_FLAGS:-}"
@@ -124,7 +130,7 @@ answered() { echo $(($(grep -c 'msg=request' "$RUN/server.log" || true) - BEFORE
 BEFORE=0
 BEFORE=$(answered)
 
-log "soak: ${DURATION}s; readers on $CONNS connections, robots on $HOSTILE_CONNS; a sample every ${SAMPLE}s"
+log "soak: ${DURATION}s; readers on $CONNS connections, robots on $HOSTILE_CONNS, attackers on $ATTACK_CONNS; a sample every ${SAMPLE}s"
 wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 10s -s "$ROOT/scripts/soak/traffic.lua" "$BASE" -- "$L" \
   >"$RUN/traffic.txt" 2>&1 &
 TRAFFIC_PID=$!
@@ -133,12 +139,19 @@ wrk -t1 -c"$HOSTILE_CONNS" -d"${DURATION}s" --timeout 10s -s "$ROOT/scripts/soak
   >"$RUN/hostile.txt" 2>&1 &
 HOSTILE_PID=$!
 started "$HOSTILE_PID"
+ATTACK_PID=
+if ((ATTACK_CONNS > 0)); then
+  wrk -t1 -c"$ATTACK_CONNS" -d"${DURATION}s" --timeout 10s -s "$ROOT/scripts/soak/phrases.lua" "$BASE" \
+    >"$RUN/attack.txt" 2>&1 &
+  ATTACK_PID=$!
+  started "$ATTACK_PID"
+fi
 
 cpu0=$(proc_cs "$PID")
 t0=$EPOCHREALTIME
 printf 'seconds rss_mib anon_mib threads fds answered\n' >"$RUN/samples.txt"
 next=$SAMPLE
-while alive "$TRAFFIC_PID" || alive "$HOSTILE_PID"; do
+while alive "$TRAFFIC_PID" || alive "$HOSTILE_PID" || { [ -n "$ATTACK_PID" ] && alive "$ATTACK_PID"; }; do
   sleep 1
   now=$(elapsed "$t0" "$EPOCHREALTIME")
   if awk -v n="$now" -v s="$next" 'BEGIN { exit !(n >= s) }'; then
@@ -156,6 +169,10 @@ wait "$TRAFFIC_PID" || die "wrk (readers) failed; see $RUN/traffic.txt"
 wait "$HOSTILE_PID" || die "wrk (robots) failed; see $RUN/hostile.txt"
 forget "$TRAFFIC_PID"
 forget "$HOSTILE_PID"
+if [ -n "$ATTACK_PID" ]; then
+  wait "$ATTACK_PID" || die "wrk (attackers) failed; see $RUN/attack.txt"
+  forget "$ATTACK_PID"
+fi
 SECS=$(elapsed "$t0" "$EPOCHREALTIME")
 SERVER_CPU=$(cores_pct $(($(proc_cs "$PID") - cpu0)) 0 "$SECS")
 kill -TERM "$PID"
@@ -167,6 +184,11 @@ TRAFFIC=$(grep '^SOAK ' "$RUN/traffic.txt" | tail -n 1)
 ROBOTS=$(grep '^HOSTILE ' "$RUN/hostile.txt" | tail -n 1)
 [ -n "$TRAFFIC" ] || die "wrk (readers) printed no SOAK line; see $RUN/traffic.txt"
 [ -n "$ROBOTS" ] || die "wrk (robots) printed no HOSTILE line; see $RUN/hostile.txt"
+ATTACK="ATTACK requests=0 2xx=0 400=0 503=0 other5xx=0 other=0 p50_us=0 p99_us=0 max_us=0 connect=0 read=0 write=0 timeout=0"
+if [ -n "$ATTACK_PID" ]; then
+  ATTACK=$(grep '^ATTACK ' "$RUN/attack.txt" | tail -n 1)
+  [ -n "$ATTACK" ] || die "wrk (attackers) printed no ATTACK line; see $RUN/attack.txt"
+fi
 f() { bench_field "$1" "$2"; }
 sockets() { echo $(($(f "$1" connect) + $(f "$1" read) + $(f "$1" write) + $(f "$1" timeout))); }
 ms() { awk -v us="$1" 'BEGIN { printf "%.0f", us / 1000 }'; }
@@ -177,14 +199,17 @@ ALL=$(grep 'msg=request' "$RUN/server.log" | grep -v 'path=/readyz' || true)
 GONE=$(grep -c 'client_gone=true' <<<"$ALL" || true)
 SRV=$(grep -v 'client_gone=true' <<<"$ALL" || true)
 count() { grep -c "$1" <<<"$SRV" || true; }
-S2=$(count 'status=2'); S3=$(count 'status=3'); S4=$(count 'status=4'); S5=$(count 'status=5')
+S2=$(count 'status=2'); S3=$(count 'status=3'); S4=$(count 'status=4'); S503=$(count 'status=503')
+S5=$(($(count 'status=5') - S503)) # 503 is an answer (busy, too long, costly places taken): reported, not an error
 ERRLOG=$(grep -c 'level=ERROR' "$RUN/server.log" || true)
 PANICS=$(grep -c 'msg=panic' "$RUN/server.log" || true)
 
-WRONG_READERS=$(f "$TRAFFIC" non2xx)
+COSTLY_BUSY=$(f "$TRAFFIC" costly_busy)
+WRONG_READERS=$(($(f "$TRAFFIC" non2xx) - COSTLY_BUSY))
 WRONG_ROBOTS=$(($(f "$ROBOTS" 2xx) + $(f "$ROBOTS" 3xx) + $(f "$ROBOTS" 5xx)))
-SOCKETS=$(($(sockets "$TRAFFIC") + $(sockets "$ROBOTS")))
-ERRORS=$((WRONG_READERS + WRONG_ROBOTS + SOCKETS + S5 + ERRLOG))
+WRONG_ATTACKS=$(($(f "$ATTACK" other5xx) + $(f "$ATTACK" other)))
+SOCKETS=$(($(sockets "$TRAFFIC") + $(sockets "$ROBOTS") + $(sockets "$ATTACK")))
+ERRORS=$((WRONG_READERS + WRONG_ROBOTS + WRONG_ATTACKS + SOCKETS + S5 + ERRLOG))
 
 # Memory: the largest RSS of each half of the run, and of each minute.
 read -r FIRST LAST < <(awk -v d="$DURATION" 'NR > 1 { if ($1 <= d / 2) { if ($2 > a) a = $2 } else if ($2 > b) b = $2 } END { print a + 0, b + 0 }' "$RUN/samples.txt")
@@ -198,6 +223,7 @@ if [ -n "$(cd "$ROOT" && git status --porcelain -- . ':!scripts' ':!*.md' ':!doc
   echo "Readout soak, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT: **$VERDICT**"
   echo
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), $(go version | cut -d' ' -f3-); wrk shares the cores with the server"
+  echo "- loads: readers on $CONNS connections, robots on $HOSTILE_CONNS, attackers of costly phrases on $ATTACK_CONNS"
   echo "- archive: $ARCHIVE_KIND ($(grep -o 'articles=[0-9]* quotes=[0-9]*' "$RUN/server.log" | head -n 1)); readers drew from $(wc -l <"$L/words") words, $(wc -l <"$L/actors") actors, $(wc -l <"$L/topics") topics, $(wc -l <"$L/articles") articles, $(wc -l <"$L/quotes") quotes, $(wc -l <"$L/odd") odd queries; robots from $(grep -c '^[A-Z]' "$HOSTILE") hostile requests"
   echo "- ${DURATION} s; server flags: ${ARCHIVE[*]} ${SERVER_FLAGS[*]}; the server took $SERVER_CPU % of the $(nproc) cores"
   echo
@@ -206,10 +232,13 @@ if [ -n "$(cd "$ROOT" && git status --porcelain -- . ':!scripts' ':!*.md' ':!doc
   echo "| readers: requests, req/s | $(f "$TRAFFIC" requests), $(awk -v x="$(f "$TRAFFIC" rps)" 'BEGIN { printf "%.0f", x }') |"
   echo "| readers: p50 / p99 / max (ms) | $(ms "$(f "$TRAFFIC" p50_us)") / $(ms "$(f "$TRAFFIC" p99_us)") / $(ms "$(f "$TRAFFIC" max_us)") |"
   echo "| readers: answers not 2xx/3xx | $WRONG_READERS |"
+  echo "| readers: 503 for a costly phrase of theirs while the places for costly searches were taken | $COSTLY_BUSY |"
   echo "| robots: requests, of which 4xx | $(f "$ROBOTS" requests), $(f "$ROBOTS" 4xx) |"
   echo "| robots: answers not 4xx | $WRONG_ROBOTS |"
-  echo "| socket errors (connect, read, write, timeout), both loads | $SOCKETS |"
-  echo "| server log: answers 2xx / 3xx / 4xx / 5xx | $S2 / $S3 / $S4 / $S5 |"
+  echo "| attackers: requests; 2xx / 400 (too costly) / 503 (places taken, too long) / other | $(f "$ATTACK" requests); $(f "$ATTACK" 2xx) / $(f "$ATTACK" 400) / $(f "$ATTACK" 503) / $WRONG_ATTACKS |"
+  echo "| attackers: p50 / p99 / max (ms) | $(ms "$(f "$ATTACK" p50_us)") / $(ms "$(f "$ATTACK" p99_us)") / $(ms "$(f "$ATTACK" max_us)") |"
+  echo "| socket errors (connect, read, write, timeout), all loads | $SOCKETS |"
+  echo "| server log: answers 2xx / 3xx / 4xx / 503 / other 5xx | $S2 / $S3 / $S4 / $S503 / $S5 |"
   echo "| server log: requests whose client had gone (wrk stopping) | $GONE |"
   echo "| server log: ERROR lines, of which panics | $ERRLOG, $PANICS |"
   echo "| largest RSS, first half / last half (MiB) | $FIRST / $LAST ($GROWTH %; flat: $FLAT) |"
@@ -231,7 +260,7 @@ if [ -n "$(cd "$ROOT" && git status --porcelain -- . ':!scripts' ':!*.md' ':!doc
       }
     }' "$RUN/samples.txt"
   echo
-  echo "Raw output in $RUN (samples.txt every ${SAMPLE}s, server.log, traffic.txt, hostile.txt); the whole run took $(awk -v x="$(elapsed "$RUN_START" "$EPOCHREALTIME")" 'BEGIN { printf "%.0f", x }') s."
+  echo "Raw output in $RUN (samples.txt every ${SAMPLE}s, server.log, traffic.txt, hostile.txt, attack.txt); the whole run took $(awk -v x="$(elapsed "$RUN_START" "$EPOCHREALTIME")" 'BEGIN { printf "%.0f", x }') s."
 } | tee "$RUN/report.md"
 
 [ "$VERDICT" = passed ]

@@ -119,7 +119,7 @@ func run(args []string) error {
 // openCorpus opens a folder, or a .tar.gz read into memory.
 func openCorpus(name string) (iofs.FS, error) {
 	if strings.HasSuffix(name, ".tar.gz") || strings.HasSuffix(name, ".tgz") {
-		return tarfs.Open(name)
+		return tarfs.Open(name, tarfs.Options{})
 	}
 	return os.DirFS(name), nil
 }

@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -27,8 +28,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/readout/readout/conns"
 	"github.com/readout/readout/handlers"
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/registry"
 	"github.com/readout/readout/index/tarfs"
 	"github.com/readout/readout/seeds"
@@ -36,6 +39,10 @@ import (
 
 // version is set at build time: go build -ldflags "-X main.version=…".
 var version = "dev"
+
+// wrapSource is where the process tests slow the reading of the archive down; it changes
+// nothing otherwise.
+var wrapSource = func(fsys fs.FS) fs.FS { return fsys }
 
 func main() { os.Exit(serve(os.Args[1:])) }
 
@@ -145,10 +152,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	}
 	log := newLogger(c, stderr)
 
-	src, closeSrc, err := openSource(c.seeds)
+	src, closeSrc, err := openSource(c.seeds, log)
 	if err != nil {
 		return err
 	}
+	src = wrapSource(src)
 	defer closeSrc()
 	reg, err := registry.Load(src, seeds.FS)
 	if err != nil {
@@ -175,15 +183,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		MaxHeaderBytes:    32 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	ln, err := net.Listen("tcp", c.addr)
+	tcp, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return err
 	}
+	// Connections are bounded below the files the process may open, with a reserve for the
+	// index and the archive, so that idle keep-alive connections cannot take them all.
+	limits := conns.ForOpenFiles(openFilesLimit())
+	limits.IdleTimeout = srv.IdleTimeout
+	ln := conns.New(tcp, limits, log)
+	srv.ConnState = ln.ConnState
 	source := "embedded seeds"
 	if c.seeds != "" {
 		source = c.seeds
 	}
-	log.Info("listening", "version", version, "addr", ln.Addr().String(), "url", c.publicURL, "archive", source, "index", indexLabel(c.index))
+	log.Info("listening", "version", version, "addr", ln.Addr().String(), "url", c.publicURL, "archive", source, "index", indexLabel(c.index),
+		"max_connections", limits.Max, "per_client", limits.PerClient, "idle_per_client", limits.IdlePerClient)
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}
@@ -196,6 +211,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		return err
 	case <-ctx.Done():
 	}
+	// An index being built is abandoned at once, not waited for: one article's analysis may
+	// take long, and the server has 10 s to stop. An index on disk is left as a kill would
+	// leave it, and the next start repairs it.
+	archive.StopIndexing()
 	log.Info("shutting down: finishing requests under way")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -234,7 +253,7 @@ func indexLabel(path string) string {
 
 // openSource returns the archive folder: the embedded seeds, a .tar.gz of articles read into
 // memory, or dir opened as a root that no link can lead out of.
-func openSource(dir string) (fs.FS, func(), error) {
+func openSource(dir string, log *slog.Logger) (fs.FS, func(), error) {
 	if dir == "" {
 		return seeds.FS, func() {}, nil
 	}
@@ -244,9 +263,18 @@ func openSource(dir string) (fs.FS, func(), error) {
 	}
 	if !info.IsDir() {
 		if strings.HasSuffix(dir, ".tar.gz") || strings.HasSuffix(dir, ".tgz") {
-			t, err := tarfs.Open(dir)
+			// Only what can be served is held: articles up to the size an article may have,
+			// and the registries. Bigger files are listed, for the log, with their size.
+			t, err := tarfs.Open(dir, tarfs.Options{MaxFile: document.MaxSize, Hold: heldFromTarball})
 			if err != nil {
 				return nil, nil, fmt.Errorf("-seeds %s: %w", dir, err)
+			}
+			dropped, more := t.Dropped()
+			for _, d := range dropped {
+				log.Warn("skipped", "file", d.Path, "reason", d.Reason)
+			}
+			if more > 0 {
+				log.Warn("skipped", "file", dir, "reason", fmt.Sprintf("%d more entries of the tarball, not served", more))
 			}
 			return t, func() {}, nil
 		}
@@ -257,4 +285,11 @@ func openSource(dir string) (fs.FS, func(), error) {
 		return nil, nil, fmt.Errorf("-seeds: %w", err)
 	}
 	return root.FS(), func() { root.Close() }, nil
+}
+
+// heldFromTarball reports whether a file of a tarball is read into memory: articles and
+// registries, the only files the archive reads.
+func heldFromTarball(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".markdown" || ext == ".yaml" || ext == ".yml"
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"archive/tar"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"io"
@@ -122,22 +123,38 @@ func TestServesAFolder(t *testing.T) {
 	}
 }
 
+// TestServesATarball serves a .tar.gz as it is, with every entry that is not served in the
+// log with the reason.
 func TestServesATarball(t *testing.T) {
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
 	tw := tar.NewWriter(zw)
-	for name, body := range map[string]string{
-		"wh/statements/2024-05/one.md": "---\ntitle: One\ndate: 2024-05-01\n---\nText about the Quad.\n",
-		"wh/LICENSE":                   "CC0",
+	article := "---\ntitle: One\ndate: 2024-05-01\n---\nText about the Quad.\n"
+	for _, e := range []struct {
+		name, body string
+		typ        byte
+		size       int64
+	}{
+		{"wh/statements/2024-05/one.md", article, tar.TypeReg, 0},
+		{"wh/LICENSE", "CC0", tar.TypeReg, 0},
+		{"wh/big.md", "", tar.TypeReg, 3 << 20},
+		{"wh/link.md", "", tar.TypeSymlink, 0},
+		{"wh/statements/2024-05/one.md", article, tar.TypeReg, 0},
+		{"wh/statements/2024-05/one.md/under.md", article, tar.TypeReg, 0},
 	} {
-		tw.WriteHeader(&tar.Header{Name: name, Mode: 0o644, Size: int64(len(body)), ModTime: time.Unix(1700000000, 0), Typeflag: tar.TypeReg})
-		tw.Write([]byte(body))
+		size := cmp.Or(e.size, int64(len(e.body)))
+		if e.typ != tar.TypeReg {
+			size = 0
+		}
+		tw.WriteHeader(&tar.Header{Name: e.name, Mode: 0o644, Size: size, ModTime: time.Unix(1700000000, 0), Typeflag: e.typ, Linkname: "/etc/passwd"})
+		tw.Write([]byte(e.body))
+		tw.Write(make([]byte, size-int64(len(e.body))))
 	}
 	tw.Close()
 	zw.Close()
 	file := filepath.Join(t.TempDir(), "corpus.tar.gz")
 	os.WriteFile(file, buf.Bytes(), 0o644)
-	base, _ := startServer(t, "-seeds", file)
+	base, logs := startServer(t, "-seeds", file)
 	waitReady(t, base)
 	resp, err := http.Get(base + "/api/search?q=Quad")
 	if err != nil {
@@ -147,6 +164,16 @@ func TestServesATarball(t *testing.T) {
 	resp.Body.Close()
 	if !strings.Contains(string(b), `"total": 1`) {
 		t.Errorf("/api/search?q=Quad on the tarball: %s", b)
+	}
+	for _, want := range []string{
+		`file=wh/big.md reason="3145728 bytes, more than the 2097152 an article may have"`,
+		`file=wh/link.md reason="a link, not followed"`,
+		`file=wh/statements/2024-05/one.md reason="a second copy of this path in the tarball: the later one is served"`,
+		`file=wh/statements/2024-05/one.md/under.md reason="under wh/statements/2024-05/one.md, which is a file"`,
+	} {
+		if !strings.Contains(logs.String(), "msg=skipped "+want) {
+			t.Errorf("the log lacks %s:\n%s", want, logs)
+		}
 	}
 }
 

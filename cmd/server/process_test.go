@@ -3,12 +3,17 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -20,9 +25,46 @@ import (
 // kill it, and start it again.
 func TestMain(m *testing.M) {
 	if args := os.Getenv("READOUT_TEST_SERVE"); args != "" {
+		if name := os.Getenv("READOUT_TEST_SLOW_FILE"); name != "" {
+			wrapSource = func(fsys fs.FS) fs.FS { return slowFS{fsys, name} }
+		}
+		if n, err := strconv.ParseUint(os.Getenv("READOUT_TEST_NOFILE"), 10, 64); err == nil {
+			if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &syscall.Rlimit{Cur: n, Max: n}); err != nil {
+				panic(err)
+			}
+		}
+		if n, err := strconv.ParseUint(os.Getenv("READOUT_TEST_FSIZE"), 10, 64); err == nil {
+			// Files the process writes may not grow past n bytes: a write past it fails
+			// with EFBIG (Go ignores the SIGXFSZ that comes with it).
+			if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: n, Max: n}); err != nil {
+				panic(err)
+			}
+		}
 		os.Exit(serve(strings.Split(args, "\x1f")))
 	}
 	os.Exit(m.Run())
+}
+
+// slowFS is an archive folder where reading one file takes ten minutes: the worker that
+// analyses it is stuck there, as in the analysis of an article that takes that long.
+type slowFS struct {
+	fs.FS
+	name string
+}
+
+func (s slowFS) Open(name string) (fs.File, error) {
+	f, err := s.FS.Open(name)
+	if err != nil || path.Base(name) != s.name {
+		return f, err
+	}
+	return slowFile{f}, nil
+}
+
+type slowFile struct{ fs.File }
+
+func (slowFile) Read([]byte) (int, error) {
+	time.Sleep(10 * time.Minute)
+	return 0, io.EOF
 }
 
 // process is the server running as a child process.
@@ -35,8 +77,15 @@ type process struct {
 // startProcess starts the server as a process and returns once it listens.
 func startProcess(t *testing.T, args ...string) *process {
 	t.Helper()
+	return startProcessEnv(t, nil, args...)
+}
+
+// startProcessEnv starts the server as a process with more environment variables.
+func startProcessEnv(t *testing.T, env []string, args ...string) *process {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "READOUT_TEST_SERVE="+strings.Join(append([]string{"-addr", "127.0.0.1:0", "-log-level", "debug"}, args...), "\x1f"))
+	cmd.Env = append(cmd.Env, env...)
 	p := &process{cmd: cmd, logs: &syncBuffer{}}
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -224,4 +273,252 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Errorf("no shutdown in the log:\n%s", p.logs)
 	}
 	t.Logf("exited %v after SIGTERM", elapsed.Round(time.Millisecond))
+}
+
+// TestStopDuringSlowAnalysis sends SIGTERM while the index is built, or updated in place, and
+// one article's analysis takes ten minutes: the server stops within 10 s all the same, and an
+// index on disk is left for the next start to repair.
+func TestStopDuringSlowAnalysis(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the server several times")
+	}
+	archive := t.TempDir()
+	const n = 300
+	writeArchive(t, archive, n, "slow")
+	add := func(name string) {
+		os.WriteFile(filepath.Join(archive, "batch-00", name), []byte("---\ntitle: Slow\ndate: 2024-01-01\n---\nA slow article.\n"), 0o644)
+	}
+	idx := filepath.Join(t.TempDir(), "index")
+	stop := func(slow string, args ...string) {
+		t.Helper()
+		p := startProcessEnv(t, []string{"READOUT_TEST_SLOW_FILE=" + slow}, args...)
+		time.Sleep(500 * time.Millisecond)
+		start := time.Now()
+		p.cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan error, 1)
+		go func() { done <- p.cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("%q: exited with %v\n%s", args, err, p.logs)
+			}
+		case <-time.After(10 * time.Second):
+			p.kill()
+			t.Fatalf("%q: did not exit within 10 s of SIGTERM\n%s", args, p.logs)
+		}
+		t.Logf("%q: exited %v after SIGTERM", args, time.Since(start).Round(time.Millisecond))
+		if !strings.Contains(p.logs.String(), "indexing stopped") || strings.Contains(p.logs.String(), "level=ERROR") {
+			t.Errorf("%q: the log does not say that indexing stopped, or has an error:\n%s", args, p.logs)
+		}
+	}
+	count := func(want int) {
+		t.Helper()
+		p := startProcess(t, "-seeds", archive, "-index", idx)
+		p.ready(t)
+		if got := articleCount(t, p.addr); got != want {
+			t.Errorf("%d articles after a stop, want %d", got, want)
+		}
+		p.cmd.Process.Signal(syscall.SIGTERM)
+		p.cmd.Wait()
+	}
+
+	add("0000-slow.md") // read first: the build waits for it
+	stop("0000-slow.md", "-seeds", archive)
+	stop("0000-slow.md", "-seeds", archive, "-index", idx)
+	count(n + 1)
+	add("0001-slow.md") // an update in place, of this file alone
+	stop("0001-slow.md", "-seeds", archive, "-index", idx)
+	count(n + 2)
+}
+
+// TestIndexCannotBeWritten: the disk under -index fills up (a tmpfs of 1 MB, when the test may
+// mount one), or the files the index writes may not grow (a limit on file size, for any user):
+// the server says why in its log and serves the archive from memory, without spinning; the
+// next start with room builds the index on disk.
+func TestIndexCannotBeWritten(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the server several times")
+	}
+	archive := t.TempDir()
+	const n = 300
+	writeArchive(t, archive, n, "disk")
+	cases := []struct {
+		name   string
+		setup  func(t *testing.T) (idx string, env []string)
+		reason string
+	}{
+		{"a full disk", func(t *testing.T) (string, []string) {
+			dir := t.TempDir()
+			unmount, err := mountTmpfs(dir, "1m")
+			if err != nil {
+				t.Skipf("cannot mount a tmpfs of 1 MB (%v): it needs root", err)
+			}
+			t.Cleanup(unmount)
+			return filepath.Join(dir, "index"), nil
+		}, "no space left on device"},
+		{"a limit on file size", func(t *testing.T) (string, []string) {
+			return filepath.Join(t.TempDir(), "index"), []string{"READOUT_TEST_FSIZE=262144"}
+		}, "file too large"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			idx, env := c.setup(t)
+			p := startProcessEnv(t, env, "-seeds", archive, "-index", idx)
+			defer p.kill()
+			p.ready(t)
+			if got := articleCount(t, p.addr); got != n {
+				t.Errorf("%d articles served, want %d", got, n)
+			}
+			logs := p.logs.String()
+			if !strings.Contains(logs, "serving it from memory") || !strings.Contains(logs, c.reason) || !strings.Contains(logs, "index=\"built in memory\"") {
+				t.Errorf("the log does not say that the index is served from memory, and why (%s):\n%s", c.reason, logs)
+			}
+			if strings.Contains(logs, "level=ERROR") {
+				t.Errorf("an error in the log:\n%s", logs)
+			}
+			// Ready and idle, it must not spin: bleve's persister retried a failed write for ever.
+			before := cpuTime(t, p.cmd.Process.Pid)
+			time.Sleep(2 * time.Second)
+			if used := cpuTime(t, p.cmd.Process.Pid) - before; used > time.Second {
+				t.Errorf("idle, the server used %v of CPU in 2 s", used)
+			}
+			p.cmd.Process.Signal(syscall.SIGTERM)
+			p.cmd.Wait()
+		})
+	}
+	// A disk that fills up between two starts: the update in place fails, the archive is
+	// served from memory, and once there is room again the next start rebuilds it on disk.
+	t.Run("a disk full before an update", func(t *testing.T) {
+		dir := t.TempDir()
+		unmount, err := mountTmpfs(dir, "16m")
+		if err != nil {
+			t.Skipf("cannot mount a tmpfs of 16 MB (%v): it needs root", err)
+		}
+		defer unmount()
+		idx := filepath.Join(dir, "index")
+		p := startProcess(t, "-seeds", archive, "-index", idx)
+		p.ready(t)
+		p.cmd.Process.Signal(syscall.SIGTERM)
+		p.cmd.Wait()
+		filler := filepath.Join(dir, "filler")
+		if err := os.WriteFile(filler, make([]byte, freeBytes(dir)), 0o644); err != nil && !errors.Is(err, syscall.ENOSPC) {
+			t.Fatal(err)
+		}
+		touched := filepath.Join(archive, "batch-00", "2024-01-01-article-0000.md")
+		b, _ := os.ReadFile(touched)
+		os.WriteFile(touched, append(b, []byte("Added while the disk was full.\n")...), 0o644)
+		defer os.WriteFile(touched, b, 0o644)
+		p = startProcess(t, "-seeds", archive, "-index", idx)
+		p.ready(t)
+		if got := articleCount(t, p.addr); got != n {
+			t.Errorf("%d articles served, want %d", got, n)
+		}
+		p.cmd.Process.Signal(syscall.SIGTERM)
+		p.cmd.Wait()
+		if logs := p.logs.String(); !strings.Contains(logs, "serving it from memory") || !strings.Contains(logs, "no space left on device") || strings.Contains(logs, "level=ERROR") {
+			t.Errorf("the log does not say that the index is served from memory, and why:\n%s", logs)
+		}
+		os.Remove(filler)
+		p = startProcess(t, "-seeds", archive, "-index", idx)
+		p.ready(t)
+		p.cmd.Process.Signal(syscall.SIGTERM)
+		p.cmd.Wait()
+		if logs := p.logs.String(); !strings.Contains(logs, "index=built") {
+			t.Errorf("not rebuilt on disk once there was room:\n%s", logs)
+		}
+	})
+
+	// With room, the next start builds the index on disk.
+	idx := filepath.Join(t.TempDir(), "index")
+	p := startProcess(t, "-seeds", archive, "-index", idx)
+	p.ready(t)
+	p.cmd.Process.Signal(syscall.SIGTERM)
+	p.cmd.Wait()
+	if !strings.Contains(p.logs.String(), "index=built") {
+		t.Errorf("not built on disk:\n%s", p.logs)
+	}
+}
+
+// cpuTime is the CPU a process has used, from /proc.
+func cpuTime(t *testing.T, pid int) time.Duration {
+	t.Helper()
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		t.Skipf("no /proc: %v", err)
+	}
+	// The fields after the command's name, which is in parentheses: utime and stime are the
+	// 12th and 13th, in clock ticks (100 a second on Linux).
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+2:]))
+	utime, _ := strconv.Atoi(f[11])
+	stime, _ := strconv.Atoi(f[12])
+	return time.Duration(utime+stime) * 10 * time.Millisecond
+}
+
+// TestIdleConnectionsCannotStarve: clients hold more idle keep-alive connections than the
+// process may open files (256 here), from many addresses; a new reader is answered all the
+// same, at once (it was left unanswered: "accept: too many open files").
+func TestIdleConnectionsCannotStarve(t *testing.T) {
+	p := startProcessEnv(t, []string{"READOUT_TEST_NOFILE=256"})
+	defer func() { p.cmd.Process.Signal(syscall.SIGTERM); p.cmd.Wait() }()
+	p.ready(t)
+	addr := strings.TrimPrefix(p.addr, "http://")
+	// The connections are opened at once, each asking one thing and then kept open, idle.
+	var mu sync.Mutex
+	var held []net.Conn
+	defer func() {
+		for _, c := range held {
+			c.Close()
+		}
+	}()
+	ok := 0
+	var wg sync.WaitGroup
+	for i := range 400 {
+		wg.Go(func() {
+			d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 1, byte(1+i/10))}, Timeout: time.Second}
+			c, err := d.Dial("tcp", addr)
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			held = append(held, c)
+			mu.Unlock()
+			c.SetDeadline(time.Now().Add(2 * time.Second))
+			io.WriteString(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+			if resp, err := http.ReadResponse(bufio.NewReader(c), nil); err == nil {
+				resp.Body.Close()
+				if resp.StatusCode == 200 {
+					mu.Lock()
+					ok++
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{DialContext: (&net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 2)}}).DialContext}}
+	if ok == 0 {
+		t.Skip("no connection from 127.0.1.x: this system's loopback has 127.0.0.1 alone")
+	}
+	for _, path := range []string{"/search?q=Quad", "/healthz", "/api/articles"} {
+		resp, err := client.Get(p.addr + path)
+		if err != nil {
+			t.Fatalf("a new reader was not answered (%v), with %d connections opened and answered\n%s", err, ok, tail(p.logs.String(), 20))
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("%s: %d for a new reader", path, resp.StatusCode)
+		}
+	}
+	for _, line := range strings.Split(p.logs.String(), "\n") {
+		if strings.Contains(line, "too many open files") {
+			t.Errorf("the server ran out of files: %s", line)
+			break
+		}
+	}
+	t.Logf("%d of 400 connections answered 200", ok)
+}
+
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }

@@ -1,17 +1,18 @@
 -- The readers' side of scripts/soak.sh: a wrk script that makes up requests as readers and
 -- robots send them, from lists of the archive's own ids and words, so that most of them are not
 -- in the response cache. Every request it makes must answer 2xx or 3xx; wrk counts anything
--- else as an error.
+-- else as an error (a 503 for a costly phrase while the places for them are taken is also
+-- counted apart: see response below).
 --
 --   wrk -t2 -c32 -d600s -s traffic.lua http://127.0.0.1:18090 -- LISTS_DIR
 --
 -- LISTS_DIR holds one value a line in: words, actors, topics, articles, quotes, and odd (paths of
 -- odd but valid requests: unsupported syntax, markup in the box, which answer 200 with a note).
 
-local threads = 0
+local threads = {}
 function setup(thread)
-  thread:set("thread_id", threads)
-  threads = threads + 1
+  thread:set("thread_id", #threads)
+  table.insert(threads, thread)
 end
 
 local lists = {}
@@ -43,6 +44,7 @@ function init(args)
     lists[name] = read_list(dir, name)
   end
   math.randomseed(os.time() + 7919 * (thread_id or 0))
+  costly_busy = 0
 end
 
 local function pick(name)
@@ -139,11 +141,24 @@ function request()
   return wrk.format("GET", path)
 end
 
+-- A reader's search of a phrase of very common words is costly: while the places for costly
+-- searches are taken (by scripts/soak/phrases.lua, say), it gets a 503 that says so. Those are
+-- counted apart.
+function response(status, headers, body)
+  if status == 503 and body:find("very common phrases", 1, true) then
+    costly_busy = costly_busy + 1
+  end
+end
+
 function done(summary, latency, requests)
+  local busy = 0
+  for _, t in ipairs(threads) do
+    busy = busy + t:get("costly_busy")
+  end
   local e = summary.errors
   io.write(string.format(
-    "SOAK requests=%d duration_us=%d rps=%.1f p50_us=%d p99_us=%d max_us=%d non2xx=%d connect=%d read=%d write=%d timeout=%d\n",
+    "SOAK requests=%d duration_us=%d rps=%.1f p50_us=%d p99_us=%d max_us=%d non2xx=%d costly_busy=%d connect=%d read=%d write=%d timeout=%d\n",
     summary.requests, summary.duration, summary.requests / (summary.duration / 1e6),
     latency:percentile(50), latency:percentile(99), latency.max,
-    e.status, e.connect, e.read, e.write, e.timeout))
+    e.status, busy, e.connect, e.read, e.write, e.timeout))
 end
