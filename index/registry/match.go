@@ -19,7 +19,8 @@ func Tokenize(s string) []Token {
 	toks := make([]Token, 0, len(s)/6)
 	start := -1
 	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		if r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
 			if start < 0 {
 				start = i
 			}
@@ -144,11 +145,12 @@ func (m *Matcher[T]) FindAll(text string, toks []Token) []Match[T] {
 		}
 		best, bestLen := (*pattern[T])(nil), 0
 		for _, p := range candidates {
-			if len(p.words) <= bestLen || i+len(p.words) > len(toks) {
+			if i+len(p.words) > len(toks) {
 				continue
 			}
 			if p.matchAt(text, toks, i) {
 				best, bestLen = p, len(p.words)
+				break // the bucket is longest first
 			}
 		}
 		if best == nil {
