@@ -3,6 +3,7 @@ package quote
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -223,7 +224,8 @@ func (x *extractor) headline(p int) bool {
 		return true
 	}
 	t := strings.TrimSpace(para.Text)
-	return utf8.RuneCountInString(t) <= 160 && !strings.ContainsAny(t[max(0, len(t)-1):], ".!?\"”")
+	// No rune is longer than 4 bytes: a long paragraph is not counted for each quotation in it.
+	return len(t) <= 4*160 && utf8.RuneCountInString(t) <= 160 && !strings.ContainsAny(t[max(0, len(t)-1):], ".!?\"”")
 }
 
 // feed puts the entities named between from and to, outside quotations, into x.heard. A name
@@ -232,9 +234,16 @@ func (x *extractor) headline(p int) bool {
 func (x *extractor) feed(from, to Pos) {
 	mainPara, mainSent := -1, -1 // the sentence whose main subject was heard last
 	for p := from.Para; p <= to.Para && p < len(x.paras); p++ {
-		for _, m := range x.ments[p] {
-			pos := Pos{p, m.start}
-			if pos.Before(from) || !pos.Before(to) || m.ent < 0 {
+		ms := x.ments[p]
+		if p == from.Para {
+			// Not the whole paragraph again for each quotation in it.
+			ms = ms[sort.Search(len(ms), func(i int) bool { return ms[i].start >= from.Off }):]
+		}
+		for _, m := range ms {
+			if !(Pos{p, m.start}).Before(to) {
+				break
+			}
+			if m.ent < 0 {
 				continue
 			}
 			en := &x.ents[m.ent]
@@ -395,13 +404,35 @@ func (x *extractor) speakerHeard(sp []Speaker, para int) heard {
 
 // entityOf returns the entity a speaker is, or -1.
 func (x *extractor) entityOf(s Speaker) int {
-	for e := range x.ents {
+	is := func(e int) bool {
 		en := &x.ents[e]
-		if s.Actor >= 0 && en.actor == s.Actor || s.Actor < 0 && en.actor < 0 && en.name == s.Name {
+		return s.Actor >= 0 && en.actor == s.Actor || s.Actor < 0 && en.actor < 0 && en.name == s.Name
+	}
+	// A map, not a scan of every entity for every quotation; made again when entities were
+	// added, and checked, since an entity may be linked to an actor after it was made.
+	if x.speakerEnts == nil || x.speakerEntsN != len(x.ents) {
+		x.speakerEnts = make(map[string]int, len(x.ents))
+		for e := len(x.ents) - 1; e >= 0; e-- {
+			x.speakerEnts[speakerKey(x.ents[e].actor, x.ents[e].name)] = e
+		}
+		x.speakerEntsN = len(x.ents)
+	}
+	if e, ok := x.speakerEnts[speakerKey(s.Actor, s.Name)]; ok && is(e) {
+		return e
+	}
+	for e := range x.ents {
+		if is(e) {
 			return e
 		}
 	}
 	return -1
+}
+
+func speakerKey(actor int, name string) string {
+	if actor >= 0 {
+		return "#" + strconv.Itoa(actor)
+	}
+	return name
 }
 
 // attribute makes a quote of a span: its kind and its speakers. It returns nil for marks that
@@ -853,11 +884,13 @@ func (x *extractor) adjacent(s string, from, to int) bool {
 
 func tokensIn(toks []registry.Token, lo, hi int) []registry.Token {
 	i, _ := slices.BinarySearchFunc(toks, lo, func(t registry.Token, off int) int { return t.Start - off })
-	j := i
-	for j < len(toks) && toks[j].End <= hi {
-		j++
-	}
-	return toks[i:j]
+	j, _ := slices.BinarySearchFunc(toks[i:], hi, func(t registry.Token, off int) int {
+		if t.End <= off {
+			return -1
+		}
+		return 1
+	})
+	return toks[i : i+j]
 }
 
 // passive are the auxiliaries of a passive voice: a verb of speech after them has no speaker
@@ -1192,8 +1225,9 @@ func (x *extractor) sentenceBefore() (r struct{ p, lo, hi int }) {
 		hi = lo
 		lo = x.sentenceStart(p, max(0, lo-1))
 	}
-	for _, i := range x.spanAt[p] {
-		if sp := x.spans[i]; sp.End.Para >= p && sp.Start.Para <= p && (sp.Start.Para < p || sp.open < hi) && (sp.End.Para > p || sp.closeEnd > lo) {
+	// The first quotation that ends after lo is the only one that may be in [lo, hi).
+	if k := x.spanFrom(p, lo); k < len(x.spanAt[p]) {
+		if sp := x.spans[x.spanAt[p][k]]; sp.Start.Para < p || sp.open < hi {
 			return r
 		}
 	}

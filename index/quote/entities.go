@@ -138,7 +138,7 @@ func (x *extractor) cluster() {
 			name = displayName(withoutNickname(text[m.coreStart:m.coreEnd]))
 		}
 		e := -1
-		for _, c := range slices.Backward(bySurname[m.words[len(m.words)-1]]) {
+		for _, c := range slices.Backward(lastOf(bySurname[m.words[len(m.words)-1]])) {
 			if sameEntityName(x.ents[c].words, m.words) {
 				e = c
 				break
@@ -330,13 +330,13 @@ func (x *extractor) cluster() {
 // then those with the word elsewhere in their name ("Ban" of "Ban Ki-moon").
 func (x *extractor) surnameEntities(bySurname map[string][]int, w string) []int {
 	var out []int
-	for _, e := range bySurname[w] {
+	for _, e := range lastOf(bySurname[w]) {
 		// An organisation is not named by its last word: "House" is not the White House.
 		if en := &x.ents[e]; !(en.org && !en.person && len(en.words) > 1) {
 			out = append(out, e)
 		}
 	}
-	for _, e := range x.byInnerWord[w] {
+	for _, e := range lastOf(x.byInnerWord[w]) {
 		en := &x.ents[e]
 		if en.person && !en.org && !slices.Contains(out, e) {
 			if _, given := x.reg.GivenName(w); !given || en.words[0] != w {
@@ -345,6 +345,16 @@ func (x *extractor) surnameEntities(bySurname map[string][]int, w string) []int 
 		}
 	}
 	return out
+}
+
+// maxNamesakes bounds how many entities of one name are weighed for a mention: the most
+// recent ones. A text names a handful of Clintons; one that names thousands of Smiths (a
+// hostile file) would otherwise weigh them all for each mention.
+const maxNamesakes = 32
+
+// lastOf returns the last maxNamesakes of es.
+func lastOf(es []int) []int {
+	return es[max(0, len(es)-maxNamesakes):]
 }
 
 // indexInnerWords lists the entities of two words or more by each word but the last: "Ban" of

@@ -30,6 +30,10 @@ type extractor struct {
 	ents   []entity
 	// byInnerWord lists the entities of several words by each word but the last.
 	byInnerWord map[string][]int
+	// speakerEnts finds the entity of a speaker (entityOf): by "#actor" or by name, made for
+	// the first speakerEntsN entities.
+	speakerEnts  map[string]int
+	speakerEntsN int
 	// titleCase marks headlines written with a capital to every word, where a run of capitals
 	// is not a name.
 	titleCase []bool
@@ -151,12 +155,21 @@ func (x *extractor) mentionActors(m mention) []int {
 
 // quoted reports whether the offset of paragraph p lies between a quotation's marks.
 func (x *extractor) quoted(p, off int) bool {
-	for _, i := range x.spanAt[p] {
-		if x.spans[i].covers(Pos{p, off}) {
-			return true
-		}
-	}
-	return false
+	at := x.spanAt[p]
+	k := x.spanFrom(p, off)
+	return k < len(at) && x.spans[at[k]].covers(Pos{p, off})
+}
+
+// spanFrom returns the first of x.spanAt[p] that ends after offset off of paragraph p. Spans
+// are in reading order and do not overlap, so a search finds it: a paragraph of many
+// quotations is read in time linear in its length, not quadratic.
+func (x *extractor) spanFrom(p, off int) int {
+	at := x.spanAt[p]
+	pos := Pos{p, off}
+	return sort.Search(len(at), func(k int) bool {
+		sp := x.spans[at[k]]
+		return pos.Before(Pos{sp.End.Para, sp.closeEnd})
+	})
 }
 
 // covers reports whether pos lies between the span's marks, the marks included.
@@ -201,6 +214,44 @@ func (x *extractor) sentenceBounds(p int) []int {
 		}
 		i += n
 	}
+	return x.splitLong(p, out)
+}
+
+// maxSentence bounds what is read as one sentence. Rules read a quotation's sentence back to
+// its start; a "sentence" of a megabyte with a quotation every few words (a hostile or broken
+// file) would be read again for each of them. No sentence people write is this long.
+const maxSentence = 2000
+
+// splitLong adds bounds to the sentences of paragraph p longer than maxSentence bytes, at the
+// first space after each maxSentence bytes that is not inside a quotation.
+func (x *extractor) splitLong(p int, bounds []int) []int {
+	s := x.paras[p].Text
+	var out []int
+	for k, b := range bounds {
+		out = append(out, b)
+		end := len(s)
+		if k+1 < len(bounds) {
+			end = bounds[k+1]
+		}
+		for b+maxSentence < end {
+			i := b + maxSentence
+			if at := x.spanAt[p]; x.quoted(p, i) {
+				if sp := x.spans[at[x.spanFrom(p, i)]]; sp.End.Para == p {
+					i = sp.closeEnd
+				} else {
+					i = end
+				}
+			}
+			sp := strings.IndexByte(s[min(i, end):end], ' ')
+			if sp < 0 {
+				break
+			}
+			b = i + sp + 1
+			if b < end {
+				out = append(out, b)
+			}
+		}
+	}
 	return out
 }
 
@@ -220,11 +271,15 @@ func (x *extractor) sentenceEnd(p, off int) int {
 	if i := sort.SearchInts(b, off+1); i < len(b) {
 		end = b[i]
 	}
-	for _, i := range x.spanAt[p] {
-		if sp := x.spans[i]; sp.Start.Para == p && sp.open >= off && sp.open < end {
-			end = sp.open
-			break
+	for _, i := range x.spanAt[p][x.spanFrom(p, off):] {
+		sp := x.spans[i]
+		if sp.Start.Para != p || sp.open < off {
+			continue // the quotation off is in
 		}
+		if sp.open < end {
+			end = sp.open
+		}
+		break
 	}
 	return end
 }
