@@ -159,9 +159,29 @@ func (x *extractor) cluster() {
 	}
 	// Headlines: a run of capitals holds the names the text gives in full, or a surname;
 	// read once against the full names, and again below against the surnames.
+	// The words of a run left over beside the name found in it are read again, as mentions of
+	// their own: "Hillary Clinton Goes After Donald Trump" names two people.
+	type extra struct {
+		p int
+		m mention
+	}
+	var rest, found []extra
+	var readRest func(p int, ms []mention, last bool)
+	readRest = func(p int, ms []mention, last bool) {
+		for _, m := range ms {
+			more := x.headlineName(p, &m, last)
+			switch {
+			case m.ent >= 0:
+				found = append(found, extra{p, m})
+			case !last:
+				rest = append(rest, extra{p, m})
+			}
+			readRest(p, more, last)
+		}
+	}
 	for _, r := range names {
 		if m := &x.ments[r.p][r.k]; x.titleCase[r.p] && m.ent < 0 {
-			x.headlineName(r.p, m, false)
+			readRest(r.p, x.headlineName(r.p, m, false), false)
 		}
 	}
 	// Pass 2: one word, with or without a title: of the entities of that surname named before
@@ -252,8 +272,15 @@ func (x *extractor) cluster() {
 	}
 	for _, r := range names {
 		if m := &x.ments[r.p][r.k]; x.titleCase[r.p] && m.ent < 0 && m.words != nil {
-			x.headlineName(r.p, m, true)
+			readRest(r.p, x.headlineName(r.p, m, true), true)
 		}
+	}
+	for _, r := range rest {
+		readRest(r.p, []mention{r.m}, true)
+	}
+	for _, f := range found {
+		x.ments[f.p] = append(x.ments[f.p], f.m)
+		slices.SortFunc(x.ments[f.p], func(a, b mention) int { return a.start - b.start })
 	}
 	// "Jordan said" in a text about Rep. Jim Jordan: a registered country or organisation of
 	// one word that is the surname of a person the text names, and the subject of a verb of
@@ -516,12 +543,19 @@ func capitalise(w string) string {
 
 // headlineName reads a run of capitalised words in a headline against the entities the text
 // names: the longest stretch of its words that is an entity's full name, else a word that is
-// one's surname. The mention is narrowed to those words, or dropped when none fits.
-func (x *extractor) headlineName(p int, m *mention, last bool) {
+// one's surname. The mention is narrowed to those words, or dropped when none fits. It returns
+// the words of the run on either side of the name, as mentions to read in turn.
+func (x *extractor) headlineName(p int, m *mention, last bool) (rest []mention) {
 	text := x.paras[p].Text
 	spans := wordSpans(text, m.coreStart, m.coreEnd)
 	if len(spans) != len(m.words) {
-		return
+		return nil
+	}
+	part := func(i, j int) mention {
+		r := mention{kind: mName, words: slices.Clone(m.words[i:j]), ent: -1, ownerEnd: -1}
+		r.coreStart, r.coreEnd = spans[i][0], spans[j-1][1]
+		r.start, r.end = r.coreStart, r.coreEnd
+		return r
 	}
 	for n := len(m.words); n >= 1; n-- {
 		for i := 0; i+n <= len(m.words); i++ {
@@ -531,7 +565,13 @@ func (x *extractor) headlineName(p int, m *mention, last bool) {
 			words := m.words[i : i+n]
 			for e := range x.ents {
 				en := &x.ents[e]
-				if n >= 2 && slices.Equal(en.words, words) || n == 1 && en.person && en.surname() == words[0] {
+				// A word the text uses alone, after a given name in the headline, is a person's
+				// surname though the text never said so ("When Clinton noted").
+				givenBefore := false
+				if n == 1 && i > 0 && !en.org {
+					_, givenBefore = x.reg.GivenName(m.words[i-1])
+				}
+				if n >= 2 && slices.Equal(en.words, words) || n == 1 && (en.person || givenBefore) && en.surname() == words[0] {
 					// "Hillary Clinton Goes After …" over a text that says only "Clinton": the
 					// headline gives the given name the text leaves out.
 					if n == 1 && en.single && i > 0 && en.actor < 0 {
@@ -540,14 +580,21 @@ func (x *extractor) headlineName(p int, m *mention, last bool) {
 							en.words = slices.Clone(m.words[i : i+n])
 							en.name = displayName(text[spans[i][0]:spans[i+1][1]])
 							en.single = false
+							en.person = true
 						}
+					}
+					if i > 0 {
+						rest = append(rest, part(0, i))
+					}
+					if i+n < len(m.words) {
+						rest = append(rest, part(i+n, len(m.words)))
 					}
 					m.words = slices.Clone(m.words[i : i+n])
 					m.coreStart, m.coreEnd = spans[i][0], spans[i+n-1][1]
 					m.start, m.end = m.coreStart, m.coreEnd
 					m.ent = e
 					x.ents[e].person = x.ents[e].person || m.person
-					return
+					return rest
 				}
 			}
 		}
@@ -555,6 +602,7 @@ func (x *extractor) headlineName(p int, m *mention, last bool) {
 	if last && m.honorific == "" && len(m.nouns) == 0 {
 		m.words = nil // no name the text gives: not a mention
 	}
+	return nil
 }
 
 // wordSpans returns the offsets of the words of text[lo:hi], split at spaces.
