@@ -114,6 +114,11 @@ func TestConstructions(t *testing.T) {
 			},
 		},
 		{
+			name: "a surname is the namesake named before it, though both are named in full again later",
+			text: "Rep. Robert C. \"Bobby\" Scott held a cookout.\n\n“We will win,” Scott said.\n\nSen. Tim Scott was not there. Supporters of Bobby Scott cheered.",
+			want: []found{{"We will win,", "Bobby Scott", quote.Full}},
+		},
+		{
 			name: "a verb in capitals heading a line names no one",
 			text: "PROMISE MADE: “We will close the border.” (10/12/24)\n\nPROMISE KEPT: Crossings are at historic lows.",
 			want: []found{{"We will close the border.", "", quote.Full}},

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -90,8 +91,32 @@ func (x *extractor) cluster() {
 		bySurname[e.surname()] = append(bySurname[e.surname()], id)
 		return id
 	}
-	// last[e] is where entity e was last named, for "the most recent".
-	last := map[int]Pos{}
+	// named[e] is where entity e is named so far, in reading order: the passes join mentions
+	// out of reading order, and "the most recent" is the last before a mention, not the last
+	// of all.
+	named := map[int][]Pos{}
+	nameAt := func(e int, at Pos) {
+		ps := named[e]
+		k := sort.Search(len(ps), func(k int) bool { return at.Before(ps[k]) })
+		named[e] = slices.Insert(ps, k, at)
+	}
+	// lastBefore returns where e was last named before here; firstAfter, first after here.
+	lastBefore := func(e int, here Pos) (Pos, bool) {
+		ps := named[e]
+		k := sort.Search(len(ps), func(k int) bool { return !ps[k].Before(here) })
+		if k == 0 {
+			return Pos{}, false
+		}
+		return ps[k-1], true
+	}
+	firstAfter := func(e int, here Pos) (Pos, bool) {
+		ps := named[e]
+		k := sort.Search(len(ps), func(k int) bool { return here.Before(ps[k]) })
+		if k == len(ps) {
+			return Pos{}, false
+		}
+		return ps[k], true
+	}
 	join := func(m *mention, e int, p int) {
 		m.ent = e
 		en := &x.ents[e]
@@ -110,7 +135,7 @@ func (x *extractor) cluster() {
 				en.nouns = append(en.nouns, n)
 			}
 		}
-		last[e] = Pos{p, m.start}
+		nameAt(e, Pos{p, m.start})
 	}
 	// Pass 1: registered organisations and countries, and names of two words or more, outside
 	// headlines (whose capitals run names into other words: "Hillary Clinton Goes After").
@@ -135,7 +160,7 @@ func (x *extractor) cluster() {
 		}
 		name := displayName(text[m.coreStart:m.coreEnd])
 		if m.nick {
-			name = displayName(withoutNickname(text[m.coreStart:m.coreEnd]))
+			name = displayName(usedName(text[m.coreStart:m.coreEnd]))
 		}
 		e := -1
 		for _, c := range slices.Backward(lastOf(bySurname[m.words[len(m.words)-1]])) {
@@ -213,8 +238,8 @@ func (x *extractor) cluster() {
 			if !compatible(en, m) || m.explicit && en.surname() != m.words[0] {
 				continue // "Obama", a registered alias, is no one's given or middle name
 			}
-			lp, ok := last[c]
-			if !ok || !lp.Before(here) {
+			lp, ok := lastBefore(c, here)
+			if !ok {
 				continue
 			}
 			if best < 0 || seen[c] > seen[best] || seen[c] == seen[best] && bestPos.Before(lp) {
@@ -241,13 +266,10 @@ func (x *extractor) cluster() {
 			if m.explicit && en.surname() != m.words[0] {
 				continue
 			}
-			lp, ok := last[c]
-			switch {
-			case !ok:
-			case lp.Before(here) && (best < 0 || after || bestPos.Before(lp)):
+			if lp, ok := lastBefore(c, here); ok && (best < 0 || after || bestPos.Before(lp)) {
 				// named by one word before: "Mr. King" … "Mr. King"
 				best, bestPos, after = c, lp, false
-			case here.Before(lp) && (best < 0 || after && lp.Before(bestPos)):
+			} else if lp, ok := firstAfter(c, here); ok && (best < 0 || after && lp.Before(bestPos)) {
 				best, bestPos, after = c, lp, true
 			}
 		}
@@ -627,16 +649,18 @@ func wordSpans(text string, lo, hi int) [][2]int {
 	return out
 }
 
-// withoutNickname takes a nickname in quotation marks out of a name: Marcia "Cia" Price is
-// Marcia Price.
-func withoutNickname(s string) string {
-	var kept []string
-	for _, w := range strings.Fields(s) {
-		if !strings.HasPrefix(w, "\"") && !strings.HasPrefix(w, "“") {
-			kept = append(kept, w)
+// usedName returns the name a person goes by: a nickname in quotation marks and the words after
+// it (Robert C. "Bobby" Scott is Bobby Scott, as people call him), else the name as written.
+func usedName(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if strings.HasPrefix(w, "\"") || strings.HasPrefix(w, "“") {
+			// Robert C. "Bobby" Scott goes by Bobby Scott.
+			words[i] = strings.Trim(w, "\"“”")
+			return strings.Join(words[i:], " ")
 		}
 	}
-	return strings.Join(kept, " ")
+	return s
 }
 
 // titleOf writes a title's noun as a title: "press secretary" is "Press Secretary".

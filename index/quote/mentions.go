@@ -78,6 +78,15 @@ func groupWord(w string) bool {
 // nickEnd reports whether a gap closes a nickname's quotation marks and goes on to the name.
 func nickEnd(gap string) bool { return gap == "\" " || gap == "” " }
 
+// nickStart reports whether the gap after word prev opens a nickname's quotation marks:
+// `Robert "Bobby"`, `Robert C. "Bobby"`.
+func nickStart(gap, prev string) bool {
+	if utf8.RuneCountInString(prev) == 1 && strings.HasPrefix(gap, ".") {
+		gap = gap[1:] // after an initial
+	}
+	return gap == " \"" || gap == " “"
+}
+
 // contraction are the endings of words after an apostrophe that are not part of a name.
 var contraction = map[string]bool{"s": true, "t": true, "re": true, "ve": true, "ll": true, "d": true, "m": true}
 
@@ -305,9 +314,9 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 				// an initial, a title's short form: "R. Newkirk", "Sen. Ben", "D.L."
 			case gap == ", " && isSuffix(t):
 				// "Joseph R. Biden, Jr."
-			case (gap == " \"" || gap == " “") && nameCase(t) && k+1 < len(toks) && nickEnd(text[toks[k].End:toks[k+1].Start]) && nameCase(toks[k+1].Text):
+			case nickStart(gap, prev.Text) && nameCase(t) && k+1 < len(toks) && nickEnd(text[toks[k].End:toks[k+1].Start]) && nameCase(toks[k+1].Text):
 				// a nickname in quotation marks: Robert C. "Bobby" Scott
-			case nickEnd(gap) && k > 1 && (text[toks[k-2].End:toks[k-1].Start] == " \"" || text[toks[k-2].End:toks[k-1].Start] == " “"):
+			case nickEnd(gap) && k > 1 && nickStart(text[toks[k-2].End:toks[k-1].Start], toks[k-2].Text):
 				// the name after the nickname
 			default:
 				return n
@@ -494,10 +503,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	// Particles written in lower case stay out of the words that identify a person ("von der
 	// Leyen" is "leyen"'s); "Al Sharpton" keeps his "Al".
 	var written []string
-	for i, w := range strings.FieldsFunc(text[toks[core].Start:toks[end-1].End], func(r rune) bool { return r == ' ' || r == '\u00a0' }) {
-		if strings.HasPrefix(w, "\"") || strings.HasPrefix(w, "“") {
-			continue // a nickname is not one of the words that identify the person
-		}
+	for i, w := range strings.FieldsFunc(usedName(text[toks[core].Start:toks[end-1].End]), func(r rune) bool { return r == ' ' || r == '\u00a0' }) {
 		// A particle is not one of them either, even in capitals at a sentence's start ("De
 		// Blasio"), unless it is a given name too ("Al Sharpton").
 		if x.reg.IsNameParticle(w) {
