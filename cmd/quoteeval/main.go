@@ -119,7 +119,9 @@ func run(args []string) error {
 // openCorpus opens a folder, or a .tar.gz read into memory.
 func openCorpus(name string) (iofs.FS, error) {
 	if strings.HasSuffix(name, ".tar.gz") || strings.HasSuffix(name, ".tgz") {
-		return tarfs.Open(name, tarfs.Options{})
+		// A research corpus, not an archive served to readers: its manifest may be bigger
+		// than an article may be.
+		return tarfs.Open(name, tarfs.Options{MaxFile: 64 << 20})
 	}
 	return os.DirFS(name), nil
 }

@@ -660,7 +660,7 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 	}
 	// "… by the White House": the passive's agent ("by Trump's tariffs" has none).
 	if strings.EqualFold(toks[0].Text, "by") {
-		if m := x.firstMentionAfter(p, toks[0].End, hi); m != nil && !m.possessive && x.adjacent(s, toks[0].End, m.start) {
+		if m := x.firstMentionAfter(p, toks[0].End, hi); m != nil && !m.possessive && x.adjacent(s, toks[0].End, x.leadStart(p, *m)) {
 			return x.resolve(p, *m), true
 		}
 	}
@@ -686,7 +686,7 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
 		}
-		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && x.adjacent(s, t.End, m.start) && !x.listener(*m) {
+		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && x.adjacent(s, t.End, x.leadStart(p, *m)) && !x.listener(*m) {
 			return x.resolve(p, *m), true
 		}
 		return nil, true
@@ -757,7 +757,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			return x.resolve(p, *m), true
 		}
 		// "said Secretary Blinken: “…”", not the heading "PROMISE MADE: “…”".
-		if m := x.firstMentionAfter(p, t.End, hi); m != nil && x.adjacent(s, t.End, m.start) && !isUpper(t.Text) {
+		if m := x.firstMentionAfter(p, t.End, hi); m != nil && x.adjacent(s, t.End, x.leadStart(p, *m)) && !isUpper(t.Text) {
 			return x.resolve(p, *m), true
 		}
 		return nil, true
@@ -1026,6 +1026,17 @@ func (x *extractor) gap(p, end, start int) (string, bool) {
 
 // firstMentionAfter returns the first mention that starts in [lo, hi) of paragraph p, with the
 // names coordinated after it ("said Blinken and Austin").
+// leadStart returns where mention m begins with the names that modify it: "U.S." of "U.S.
+// Secretary of Energy Chris Wright", "MSNBC" of "MSNBC host Chris Matthews".
+func (x *extractor) leadStart(p int, m mention) int {
+	ms := x.ments[p]
+	start := m.start
+	for i := sort.Search(len(ms), func(i int) bool { return ms[i].start >= m.start }) - 1; i >= 0 && ms[i].modifies && ms[i].end <= start && start-ms[i].end <= 24; i-- {
+		start = ms[i].start
+	}
+	return start
+}
+
 func (x *extractor) firstMentionAfter(p, lo, hi int) *mention {
 	ms := x.ments[p]
 	i := sort.Search(len(ms), func(i int) bool { return ms[i].start >= lo })

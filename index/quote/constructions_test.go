@@ -119,6 +119,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"We will win,", "Bobby Scott", quote.Full}},
 		},
 		{
+			name: "a country before a titled person is what the title is of",
+			text: "“We must win the AI race,” said U.S. Secretary of Energy Chris Wright.",
+			want: []found{{"We must win the AI race,", "Chris Wright", quote.Full}},
+		},
+		{
 			name: "a verb in capitals heading a line names no one",
 			text: "PROMISE MADE: “We will close the border.” (10/12/24)\n\nPROMISE KEPT: Crossings are at historic lows.",
 			want: []found{{"We will close the border.", "", quote.Full}},

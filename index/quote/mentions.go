@@ -228,6 +228,13 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 				}
 			}
 		}
+		// "U.S. Secretary of Energy Chris Wright": a country or an organisation just before a
+		// titled person is what the title is of.
+		if k > 0 && out[k-1].kind == mName && out[k-1].org && !out[k-1].person && out[k].kind == mName && out[k].person && len(out[k].nouns) > 0 {
+			if gap := text[out[k-1].end:out[k].start]; gap == " " || gap == ". " && strings.Contains(text[out[k-1].start:out[k-1].end], ".") {
+				out[k-1].object, out[k-1].modifies = true, true
+			}
+		}
 		// In a list, every name is what the first is: "to Joe Biden and Bernie Sanders".
 		if k > 0 && out[k-1].object && out[k].kind == mName {
 			if gap := strings.TrimSpace(text[min(out[k-1].end, out[k].start):out[k].start]); gap == "and" || gap == ", and" || gap == "or" {
