@@ -667,6 +667,9 @@ func usedName(s string) string {
 func titleOf(noun string) string {
 	words := strings.Fields(noun)
 	for i, w := range words {
+		if i > 0 && (w == "of" || w == "the" || w == "and" || w == "for") {
+			continue // "Secretary of Commerce"
+		}
 		r, n := utf8.DecodeRuneInString(w)
 		words[i] = string(unicode.ToUpper(r)) + w[n:]
 	}

@@ -476,9 +476,14 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		}
 		prev := toks[k-1].Text
 		if _, noun := x.reg.PersonNoun(prev); noun || x.reg.IsTitleWord(prev) || x.reg.IsOrgWord(prev) || isUpper(prev) && len(prev) > 1 {
-			for l := i; l < k; l++ {
-				if n := x.reg.TitleNoun(toks[l].Text); x.reg.IsTitleWord(n) || func() bool { _, ok := x.reg.PersonNoun(n); return ok }() {
-					m.nouns = append(m.nouns, n)
+			if m.nouns = m.nouns[:0]; x.reg.IsTitleWord(strings.ToLower(toks[i].Text)) {
+				// "Secretary of Commerce John Doe": the office's name is the title
+				m.nouns = append(m.nouns, strings.ToLower(text[toks[i].Start:toks[k-1].End]))
+			} else {
+				for l := i; l < k; l++ {
+					if n := x.reg.TitleNoun(toks[l].Text); nameCase(toks[l].Text) && (x.reg.IsTitleWord(n) || func() bool { _, ok := x.reg.PersonNoun(n); return ok }()) {
+						m.nouns = append(m.nouns, n)
+					}
 				}
 			}
 			core = k
