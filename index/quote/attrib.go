@@ -167,6 +167,9 @@ func (x *extractor) speakerOfName(text string, m mention) Speaker {
 	case m.person || len(m.words) >= 2:
 		kind = registry.Person
 	}
+	if m.person && !m.org {
+		name = personName(text[m.coreStart:m.coreEnd]) // "MS. MUNOZ" is Munoz, no acronym
+	}
 	single := len(m.words) == 1
 	if m.explicit && len(m.actors) == 1 && x.fitsDate(m.actors[0], single, true) {
 		return x.registered(m.actors[0])
@@ -686,7 +689,7 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
 		}
-		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && x.adjacent(s, t.End, x.leadStart(p, *m)) && !x.listener(*m) {
+		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && !x.listener(*m) {
 			return x.resolve(p, *m), true
 		}
 		return nil, true
@@ -757,7 +760,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			return x.resolve(p, *m), true
 		}
 		// "said Secretary Blinken: “…”", not the heading "PROMISE MADE: “…”".
-		if m := x.firstMentionAfter(p, t.End, hi); m != nil && x.adjacent(s, t.End, x.leadStart(p, *m)) && !isUpper(t.Text) {
+		if m := x.firstMentionAfter(p, t.End, hi); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && !isUpper(t.Text) {
 			return x.resolve(p, *m), true
 		}
 		return nil, true
@@ -934,7 +937,7 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	}
 	for k := len(in) - 1; k >= 0; k-- {
 		m := in[k]
-		if m.object || m.possessive {
+		if m.object || m.possessive || x.opener(p, m) {
 			continue
 		}
 		c := x.coordinated(p, in[:k+1])
@@ -946,6 +949,23 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 		return c
 	}
 	return nil
+}
+
+// opener reports whether a mention is only a capitalised word that opens its sentence, which the
+// text never shows to be anyone: "Any product described … as “domestic status”".
+func (x *extractor) opener(p int, m mention) bool {
+	if m.kind != mName || len(m.words) != 1 || m.honorific != "" || len(m.nouns) > 0 {
+		return false
+	}
+	// The first word of its sentence, after a list's number at most: "(9)  Any product".
+	if !m.initial && hasLetter(x.paras[p].Text[x.sentenceStart(p, m.start):m.start]) {
+		return false
+	}
+	if m.ent < 0 {
+		return len(m.actors) == 0
+	}
+	en := &x.ents[m.ent]
+	return !en.person && !en.org && en.actor < 0 && len(m.actors) == 0
 }
 
 // clauseSubject returns the subject of the sentence's main clause, for a participle of speech

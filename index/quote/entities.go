@@ -556,11 +556,28 @@ func capitalise(w string) string {
 		case '\'', '’':
 			up = part == 2 // "O'", "D'": a capital after a one-letter prefix
 			part = 0
+		case 'c', 'C':
+			// "MCGILL" is "McGill": a capital after "Mc" that opens a name of five letters
+			// or more (not "Mack", "Mcat").
+			up = part == 2 && b.Len() >= 2 && strings.HasSuffix(b.String(), "Mc") && utf8.RuneCountInString(w) >= 5
 		default:
 			up = false
 		}
 	}
 	return b.String()
+}
+
+// personName writes a person's name given in capitals as people write it, short words too:
+// "MUNOZ" is "Munoz", "RICE" is "Rice" (displayName would keep them as acronyms).
+func personName(s string) string {
+	if !isUpper(s) {
+		return s
+	}
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = capitalise(w)
+	}
+	return strings.Join(words, " ")
 }
 
 // headlineName reads a run of capitalised words in a headline against the entities the text

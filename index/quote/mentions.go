@@ -300,6 +300,14 @@ func possessiveAfter(text string, off int) bool {
 			return !unicode.IsLetter(r)
 		}
 	}
+	// A plural's: "the United States’ economy", "the Democrats' plan".
+	if off > 0 && (text[off-1] == 's' || text[off-1] == 'S') {
+		for _, p := range []string{"' ", "’ "} {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
+		}
+	}
 	return false
 }
 
@@ -435,6 +443,9 @@ func (x *extractor) particlesThenName(text string, toks []registry.Token, k int)
 // before the name proper, the name, a suffix, and a party tag in parentheses after it.
 func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i, j int, regMs []registry.Mention) (mention, bool) {
 	m := mention{kind: mName, start: toks[i].Start, end: toks[j-1].End, ent: -1}
+	if j-i == 1 && isSuffix(toks[i].Text) {
+		return mention{}, false // "III" of "Annex III" names no one
+	}
 	// The name proper starts after the last title or honorific that has a word after it
 	// ("Democratic Sen. Claire McCaskill", "Wells Fargo CEO John Stumpf").
 	core := i
