@@ -28,7 +28,9 @@ type catalog struct {
 	plainArticles map[string][]int
 	plainQuotes   map[string][]int
 	actors        map[string]*ActorInfo
-	actorList     []*ActorInfo // most quoted first
+	actorList     []*ActorInfo        // most quoted first, merged actors left out
+	canon         map[string]string   // a merged actor's id → the actor it was merged into (canon.go)
+	members       map[string][]string // an actor's id → the ids merged into it, itself first
 	topics        map[string]*TopicInfo
 	topicList     []*TopicInfo
 	first         time.Time
@@ -152,8 +154,9 @@ func (c *catalog) finish(reg *registry.Registry) {
 			}
 		}
 	}
+	c.mergeActors(reg)
 	for _, info := range c.actors {
-		if info.Articles > 0 || info.Quotes > 0 {
+		if (info.Articles > 0 || info.Quotes > 0) && info.Canonical == "" {
 			c.actorList = append(c.actorList, info)
 		}
 	}

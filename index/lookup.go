@@ -39,7 +39,8 @@ func (a *Archive) Summary(id string) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &st.cat.Articles[i], nil
+	sum := st.cat.canonicalSummary(st.cat.Articles[i])
+	return &sum, nil
 }
 
 // Article returns an article with its text and quotes, read from the archive folder (or the
@@ -60,7 +61,7 @@ func (a *Archive) Article(id string) (*Article, error) {
 func (a *Archive) article(st *state, i int) (*Article, error) {
 	sum := &st.cat.Articles[i]
 	if art, ok := a.cache.get(sum.ID); ok {
-		return art, nil
+		return st.cat.canonicalArticle(art), nil
 	}
 	// The file is read again and must be what was indexed: a file removed, emptied, grown
 	// past the bound, made unreadable or edited since is gone until a restart indexes it (its
@@ -83,7 +84,7 @@ func (a *Archive) article(st *state, i int) (*Article, error) {
 		art.Quotes[k].ArticleOf = sum
 	}
 	a.cache.put(art)
-	return art, nil
+	return st.cat.canonicalArticle(art), nil
 }
 
 // Quote returns a quote with the article it is in. An old id of it is a *MovedError, a plain id
@@ -129,7 +130,7 @@ func (a *Archive) Articles(page, perPage int) ([]Summary, int, error) {
 	hi := min(lo+perPage, len(order))
 	out := make([]Summary, 0, hi-lo)
 	for _, i := range order[lo:hi] {
-		out = append(out, st.cat.Articles[i])
+		out = append(out, st.cat.canonicalSummary(st.cat.Articles[i]))
 	}
 	return out, len(order), nil
 }
@@ -153,9 +154,14 @@ func (a *Archive) Actors() ([]ActorInfo, error) {
 	return copyList(a, func(c *catalog) []*ActorInfo { return c.actorList })
 }
 
-// Actor returns an actor that speaks or is named in the archive, registered or not.
+// Actor returns an actor that speaks or is named in the archive, registered or not. An actor
+// merged into another (canon.go) is a *MovedError naming that one.
 func (a *Archive) Actor(id string) (*ActorInfo, error) {
-	return copyOne(a, func(c *catalog) map[string]*ActorInfo { return c.actors }, id)
+	info, err := copyOne(a, func(c *catalog) map[string]*ActorInfo { return c.actors }, id)
+	if err == nil && info.Canonical != "" {
+		return nil, &MovedError{ID: info.Canonical}
+	}
+	return info, err
 }
 
 // Topics returns the topics, those with most articles and quotes first.
@@ -239,8 +245,9 @@ func (a *Archive) Monthly(actor, topic string) ([]MonthCount, error) {
 		counts[time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)]++
 	}
 	if actor != "" {
+		members := st.cat.membersOf(st.cat.canonical(actor))
 		for _, q := range st.cat.Quotes {
-			if slices.Contains(q.Speakers, actor) {
+			if slices.ContainsFunc(q.Speakers, func(id string) bool { return slices.Contains(members, id) }) {
 				add(st.cat.Articles[q.Article].Date)
 			}
 		}
@@ -270,7 +277,8 @@ func (a *Archive) Monthly(actor, topic string) ([]MonthCount, error) {
 	return out, nil
 }
 
-// MovedError is the answer to an old id of an article or a quote (ids.go): ID is its id now.
+// MovedError is the answer to an old id of an article or a quote (ids.go), or to an actor merged
+// into another (canon.go): ID is its id now.
 type MovedError struct{ ID string }
 
 func (e *MovedError) Error() string { return "now at " + e.ID }

@@ -176,7 +176,7 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 		textField = fieldText
 	}
 	words, match := a.textQuery(&parsed, textField, res)
-	filters := a.filterQueries(q)
+	filters := a.filterQueries(st, q)
 
 	// The other tab's count: one cheap search without hits or facets.
 	otherKind, otherField := KindQuotes, fieldText
@@ -277,6 +277,11 @@ func (a *Archive) mergeFilters(st *state, q Query, p *ParsedQuery, res *Results)
 			q.Topics = appendUnique(q.Topics, document.Slug(name))
 		}
 	}
+	// An actor merged into another is that one (canon.go).
+	for i, id := range q.Actors {
+		q.Actors[i] = st.cat.canonical(id)
+	}
+	q.Actors = slices.Compact(q.Actors)
 	for _, s := range p.Sources {
 		if utf8.RuneCountInString(s) > MaxSourceLength {
 			return q, &QueryError{fmt.Sprintf("source:%s… is longer than the %d characters a source's name may have", clipRunes(s, 20), MaxSourceLength)}
@@ -459,7 +464,7 @@ func (a *Archive) textQuery(p *ParsedQuery, field string, res *Results) ([]strin
 // filterQueries turns the filters into queries. A month- or year-dated article matches a date
 // range when its period overlaps it: its first day is not after the range's end, its last day
 // not before the range's start.
-func (a *Archive) filterQueries(q Query) []query.Query {
+func (a *Archive) filterQueries(st *state, q Query) []query.Query {
 	var out []query.Query
 	term := func(field, v string) query.Query {
 		t := bleve.NewTermQuery(v)
@@ -467,7 +472,17 @@ func (a *Archive) filterQueries(q Query) []query.Query {
 		return t
 	}
 	for _, id := range q.Actors {
-		out = append(out, term(fieldActor, id))
+		// An actor stands for the ids merged into it.
+		members := st.cat.membersOf(id)
+		if len(members) == 1 {
+			out = append(out, term(fieldActor, id))
+			continue
+		}
+		var any []query.Query
+		for _, m := range members {
+			any = append(any, term(fieldActor, m))
+		}
+		out = append(out, bleve.NewDisjunctionQuery(any...))
 	}
 	for _, id := range q.Topics {
 		out = append(out, term(fieldTopic, id))
@@ -547,7 +562,18 @@ func (a *Archive) readFacets(st *state, br *bleve.SearchResult, q Query, res *Re
 		var out []FacetValue
 		if f := br.Facets[name]; f != nil {
 			for _, t := range f.Terms.Terms() {
-				out = append(out, FacetValue{ID: t.Term, Name: label(t.Term), Count: t.Count, Active: slices.Contains(active, t.Term)})
+				id := t.Term
+				if name == fieldActor {
+					id = st.cat.canonical(id) // merged actors count as the one they were merged into
+					if k := slices.IndexFunc(out, func(v FacetValue) bool { return v.ID == id }); k >= 0 {
+						out[k].Count += t.Count
+						continue
+					}
+				}
+				out = append(out, FacetValue{ID: id, Name: label(id), Count: t.Count, Active: slices.Contains(active, id)})
+			}
+			if name == fieldActor {
+				slices.SortStableFunc(out, func(x, y FacetValue) int { return cmp.Compare(y.Count, x.Count) })
 			}
 		}
 		// A chosen value always shows, even with no hits left.

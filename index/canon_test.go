@@ -1,0 +1,77 @@
+package index_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+	"testing/fstest"
+
+	"github.com/readout/readout/index"
+)
+
+func article(date, title, text string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ndate: " + date + "\n---\n\n" + text + "\n")}
+}
+
+// TestOneActorPerPerson: a surname alone and a misspelling join the person the archive names in
+// full; the merged ids answer as that actor everywhere, and the merge is visible.
+func TestOneActorPerPerson(t *testing.T) {
+	files := fstest.MapFS{
+		"articles/a1.md": article("2024-01-10", "Senate hearing", "Senator Jane Qwerty chaired the hearing.\n\n“We will act,” Jane Qwerty said.\n\n“Soon,” Jane Qwerty added."),
+		"articles/a2.md": article("2024-02-01", "Vote delayed", "“We acted,” Qwerty said."),
+		"articles/a3.md": article("2024-03-01", "A speech", "“Hello there,” Jayne Qwerty said."),
+		// Two people of one surname in the same years: the surname alone joins neither.
+		"articles/b1.md": article("2024-01-10", "Two Zorbs", "“Yes,” Anna Zorbeck said.\n\n“No,” Paul Zorbeck said."),
+		"articles/b2.md": article("2024-01-20", "A Zorbeck", "“Maybe,” Zorbeck said."),
+	}
+	a := mustArchive(t, files, "")
+
+	var moved *index.MovedError
+	if _, err := a.Actor("qwerty"); !errors.As(err, &moved) || moved.ID != "jane-qwerty" {
+		t.Errorf("Actor(qwerty): %v, want moved to jane-qwerty", err)
+	}
+	if _, err := a.Actor("jayne-qwerty"); !errors.As(err, &moved) || moved.ID != "jane-qwerty" {
+		t.Errorf("Actor(jayne-qwerty): %v, want moved to jane-qwerty", err)
+	}
+	jane, err := a.Actor("jane-qwerty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jane.Quotes != 4 || !slices.Contains(jane.Also, "Jayne Qwerty") {
+		t.Errorf("jane-qwerty: %d quotes, also %q; want 4 and Jayne Qwerty", jane.Quotes, jane.Also)
+	}
+	if _, err := a.Actor("zorbeck"); err != nil {
+		t.Errorf("Actor(zorbeck): %v; a surname two people share stays its own", err)
+	}
+
+	res, err := a.Search(context.Background(), index.Query{Actors: []string{"qwerty"}, Kind: index.KindQuotes, Page: 1, PerPage: 10, Sort: index.SortNewest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 4 {
+		t.Errorf("quotes of qwerty: %d, want Jane Qwerty's 4", res.Total)
+	}
+	for _, h := range res.QuoteHit {
+		if len(h.Quote.Speakers) != 1 || h.Quote.Speakers[0].ID != "jane-qwerty" || h.Quote.Speakers[0].Name != "Jane Qwerty" {
+			t.Errorf("quote %q: speakers %+v, want Jane Qwerty", h.Quote.Text, h.Quote.Speakers)
+		}
+	}
+	for _, f := range res.Facets.Actors {
+		if f.ID == "qwerty" || f.ID == "jayne-qwerty" {
+			t.Errorf("facet lists the merged actor %s", f.ID)
+		}
+		if f.ID == "jane-qwerty" && f.Count != 4 {
+			t.Errorf("facet counts %d quotes of jane-qwerty, want 4", f.Count)
+		}
+	}
+	actors, err := a.Actors()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, info := range actors {
+		if info.ID == "qwerty" || info.ID == "jayne-qwerty" {
+			t.Errorf("the list of actors holds the merged %s", info.ID)
+		}
+	}
+}
