@@ -49,3 +49,11 @@ func (c *articleCache) put(a *Article) {
 		delete(c.byID, last.Value.(*Article).ID)
 	}
 }
+
+// clear empties the cache: the archive's files changed, and with them what an id reads.
+func (c *articleCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.order.Init()
+	clear(c.byID)
+}
