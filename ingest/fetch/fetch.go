@@ -67,7 +67,7 @@ type Client struct {
 	o      Options
 	http   *http.Client
 	mu     sync.Mutex
-	robots map[string]*robotstxt.RobotsData // by scheme://host
+	robots map[string]robots // by scheme://host
 }
 
 // New returns a client.
@@ -81,7 +81,7 @@ func New(o Options) *Client {
 	if o.MaxRedirects <= 0 {
 		o.MaxRedirects = 5
 	}
-	c := &Client{o: o, robots: map[string]*robotstxt.RobotsData{}}
+	c := &Client{o: o, robots: map[string]robots{}}
 	dialer := &net.Dialer{Timeout: 10 * time.Second, Control: c.checkAddress}
 	transport := &http.Transport{
 		// No proxy from the environment: the address connected to is the one checked.
@@ -168,8 +168,14 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	if err := checkScheme(req.URL); err != nil {
 		return fail("refused", "redirected to %s: %v", req.URL.Redacted(), err)
 	}
+	if req.Context().Value(readingRobots{}) != nil {
+		return nil // robots.txt itself, moved: its rules are what is being read
+	}
 	return c.allowed(req.Context(), req.URL)
 }
+
+// readingRobots marks the context of a robots.txt's fetch.
+type readingRobots struct{}
 
 func checkScheme(u *url.URL) error {
 	if u.Scheme != "http" && u.Scheme != "https" {
@@ -275,13 +281,16 @@ func isTimeout(err error) bool {
 func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 	site := u.Scheme + "://" + u.Host
 	c.mu.Lock()
-	rules, ok := c.robots[site]
+	r, ok := c.robots[site]
 	c.mu.Unlock()
 	if !ok {
-		rules = c.fetchRobots(ctx, site)
+		r = c.fetchRobots(ctx, site)
 		c.mu.Lock()
-		c.robots[site] = rules
+		c.robots[site] = r
 		c.mu.Unlock()
+	}
+	if r.err != nil {
+		return r.err
 	}
 	path := u.EscapedPath()
 	if path == "" {
@@ -290,35 +299,47 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 	if u.RawQuery != "" {
 		path += "?" + u.RawQuery
 	}
-	if rules == nil {
-		return fail("robots", "refused: %s/robots.txt could not be read, and a site that cannot say what it allows is not read", site)
-	}
-	if !rules.TestAgent(path, Agent) {
+	if !r.rules.TestAgent(path, Agent) {
 		return fail("robots", "refused by robots.txt: %s/robots.txt does not allow %s for %s", site, path, Agent)
 	}
 	return nil
+}
+
+// robots is a site's robots.txt as read, or why it could not be.
+type robots struct {
+	rules *robotstxt.RobotsData
+	err   error
 }
 
 // maxRobots bounds a robots.txt; Google reads the first 500 KiB.
 const maxRobots = 500 << 10
 
 // fetchRobots reads a site's robots.txt: missing (4xx), everything is allowed; a server error
-// or no answer, nothing is (RFC 9309 §2.3.1). It returns nil when nothing is allowed for a
-// reason other than the rules.
-func (c *Client) fetchRobots(ctx context.Context, site string) *robotstxt.RobotsData {
+// or no answer, nothing is (RFC 9309 §2.3.1).
+func (c *Client) fetchRobots(ctx context.Context, site string) robots {
 	u, _ := url.Parse(site + "/robots.txt")
-	resp, err := c.do(ctx, u, "text/plain")
+	unreadable := func(why error) robots {
+		var fe *Error
+		if errors.As(why, &fe) && fe.Kind == "refused" {
+			return robots{err: fe} // the site's address itself is refused: say that
+		}
+		return robots{err: fail("robots", "refused: %s could not be read (%v), and a site that cannot say what it allows is not read", u, why)}
+	}
+	resp, err := c.do(context.WithValue(ctx, readingRobots{}, true), u, "text/plain")
 	if err != nil {
-		return nil
+		return unreadable(describe(err, c.o.Timeout))
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxRobots))
 	if err != nil {
-		return nil
+		return unreadable(describe(err, c.o.Timeout))
+	}
+	if resp.StatusCode >= 500 {
+		return robots{err: fail("robots", "refused: %s answered %s, and a site that cannot say what it allows is not read", u, resp.Status)}
 	}
 	rules, err := robotstxt.FromStatusAndBytes(resp.StatusCode, body)
 	if err != nil {
-		return nil
+		return unreadable(err)
 	}
-	return rules
+	return robots{rules: rules}
 }
