@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/readout/readout/index/document"
 )
@@ -132,10 +134,27 @@ func readBounded(fsys fs.FS, p string) ([]byte, error) {
 		return nil, err
 	}
 	defer file.Close()
-	if info, err := file.Stat(); err != nil || !info.Mode().IsRegular() {
+	info, err := file.Stat()
+	if err != nil || !info.Mode().IsRegular() {
 		return nil, errors.New("not a regular file")
 	}
-	return io.ReadAll(io.LimitReader(file, maxFileSize+1))
+	if info.Size() > maxFileSize {
+		return nil, errors.New("too large")
+	}
+	b := make([]byte, 0, info.Size()+512)
+	for {
+		n, err := file.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF || len(b) > maxFileSize {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 // has says which file holds the article already, and how it knows: the same address, or the
@@ -198,16 +217,30 @@ func (f *folder) write(into, name string, render func(id string) ([]byte, error)
 }
 
 // textKey identifies an article's text as the archive reads it, spacing aside and its headline
-// line left out (a page prints it, a file may not): two files of one text have one key.
+// line left out (a page prints it, a file may not): two files of one text have one key. It
+// hashes the words as it reads them: it runs over every file of the archive folder.
 func textKey(paras []document.Paragraph) uint64 {
 	h := sha256.New()
+	var buf []byte
 	n := 0
 	for _, p := range paras {
 		if p.Kind == document.Title {
 			continue
 		}
-		h.Write([]byte{0})
-		h.Write([]byte(strings.Join(strings.Fields(p.Text), " ")))
+		buf = append(buf[:0], 0)
+		space := false
+		for _, r := range p.Text {
+			if unicode.IsSpace(r) {
+				space = len(buf) > 1
+				continue
+			}
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			buf = utf8.AppendRune(buf, r)
+		}
+		h.Write(buf)
 		n++
 	}
 	if n == 0 {
