@@ -179,7 +179,7 @@ type readingRobots struct{}
 
 func checkScheme(u *url.URL) error {
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return fmt.Errorf("only http and https addresses are fetched, not %s:", u.Scheme)
+		return fmt.Errorf("only http and https addresses are fetched, not %q", u.Scheme+":")
 	}
 	if u.Host == "" {
 		return errors.New("the address has no host")
