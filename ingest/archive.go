@@ -216,34 +216,37 @@ func (f *folder) write(into, name string, render func(id string) ([]byte, error)
 	return "", errors.New("no free name for the file")
 }
 
-// textKey identifies an article's text as the archive reads it, spacing aside and its headline
-// line left out (a page prints it, a file may not): two files of one text have one key. It
-// hashes the words as it reads them: it runs over every file of the archive folder.
+// textKey identifies an article's text as the archive reads it, spacing aside (a paragraph's
+// end too: a no-break space can keep the archive from joining a hard-wrapped paragraph's lines)
+// and its headline line left out (a page prints it, a file may not): two files of one text have
+// one key. It hashes the words as it reads them: it runs over every file of the archive folder.
 func textKey(paras []document.Paragraph) uint64 {
 	h := sha256.New()
 	var buf []byte
-	n := 0
+	words := 0
 	for _, p := range paras {
 		if p.Kind == document.Title {
 			continue
 		}
-		buf = append(buf[:0], 0)
-		space := false
+		buf = buf[:0]
+		space := true
 		for _, r := range p.Text {
 			if unicode.IsSpace(r) {
-				space = len(buf) > 1
+				space = true
 				continue
 			}
 			if space {
-				buf = append(buf, ' ')
+				words++
+				if words > 1 {
+					buf = append(buf, ' ')
+				}
 				space = false
 			}
 			buf = utf8.AppendRune(buf, r)
 		}
 		h.Write(buf)
-		n++
 	}
-	if n == 0 {
+	if words == 0 {
 		return 0
 	}
 	return binary.BigEndian.Uint64(h.Sum(nil))
