@@ -3,12 +3,14 @@ package ingest
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -45,7 +47,14 @@ var savedFrom = regexp.MustCompile(`<!-- saved from url=\(\d+\)(https?://[^\s>]+
 // boilerplate (navigation, advertising, related links, comments) left out; the date is what
 // go-htmldate reads from the address, the page's metadata or its dated elements, kept only to the
 // precision the page gives it.
-func extractPage(body []byte, cs string, at *url.URL) (*Article, error) {
+func extractPage(body []byte, cs string, at *url.URL) (a *Article, err error) {
+	defer func() {
+		// A page is anyone's bytes: whatever the libraries make of it, it is one input that
+		// failed, never the end of the run.
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("the page could not be read (internal error: %v)", r)
+		}
+	}()
 	contentType := "text/html"
 	if cs != "" {
 		contentType += "; charset=" + cs
@@ -76,14 +85,19 @@ func extractPage(body []byte, cs string, at *url.URL) (*Article, error) {
 		return nil, ErrNotArticle
 	}
 	m := res.Metadata
-	a := &Article{
+	a = &Article{
 		Title:  oneLine(m.Title),
 		Author: oneLine(m.Author),
 		Site:   siteName(m.Sitename),
 		URL:    m.URL,
 	}
-	if a.URL == "" && at != nil {
-		a.URL = at.String()
+	// The page's own address must be one the archive takes (http or https, nothing a page
+	// could slip into a front matter); else where it was read, else none.
+	if !validAddress(a.URL) {
+		a.URL = ""
+		if at != nil && validAddress(at.String()) {
+			a.URL = at.String()
+		}
 	}
 	a.Paragraphs = paragraphsOf(res.ContentNode)
 	if len(a.Paragraphs) == 0 {
@@ -101,6 +115,12 @@ func extractPage(body []byte, cs string, at *url.URL) (*Article, error) {
 		}
 	}
 	return a, nil
+}
+
+func validAddress(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && utf8.ValidString(s) && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil &&
+		!strings.ContainsAny(s, " \t\n<>\"")
 }
 
 // siteName is the site's name once: trafilatura joins the names a page gives in several places
@@ -127,6 +147,8 @@ func containsFold(list []string, s string) bool {
 // oneLine is s with its runs of spaces (a no-break space too) made one space, soft hyphens
 // taken out, in Unicode's composed form.
 func oneLine(s string) string {
+	// A page that says it is UTF-8 and is not: what cannot be read is shown as such (U+FFFD).
+	s = strings.ToValidUTF8(s, "\ufffd")
 	s = strings.ReplaceAll(s, "\u00ad", "")
 	return norm.NFC.String(strings.Join(strings.Fields(s), " "))
 }
