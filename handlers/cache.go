@@ -13,15 +13,17 @@ import (
 )
 
 // responseCache keeps whole answers to GET requests, by path and query, so a search asked again
-// (the same page, its feed, the JSON) is answered without searching. The archive does not
-// change while the server runs, so an answer stays true; the cache is bounded in bytes and
-// drops the least recently used answers first. Only 200 answers are kept.
+// (the same page, its feed, the JSON) is answered without searching. An answer stays true while
+// the archive is the same: when files are added, changed or removed while the server runs (the
+// archive's generation changes), every answer kept is dropped. The cache is bounded in bytes
+// and drops the least recently used answers first. Only 200 answers are kept.
 type responseCache struct {
 	mu       sync.Mutex
 	maxBytes int
 	bytes    int
 	order    *list.List // of *cached, most recent first
 	byKey    map[string]*list.Element
+	gen      uint64 // the archive's generation the answers kept are of
 }
 
 type cached struct {
@@ -29,6 +31,19 @@ type cached struct {
 	header http.Header
 	body   []byte
 	at     time.Time
+	gen    uint64 // the archive's generation when the answer was begun
+}
+
+// sync drops every answer kept when the archive has changed since.
+func (c *responseCache) sync(gen uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		c.order.Init()
+		clear(c.byKey)
+		c.bytes = 0
+		c.gen = gen
+	}
 }
 
 // cacheTTL bounds how long an answer is kept: a quote's citation carries the day it was read.
@@ -63,6 +78,9 @@ func (c *responseCache) put(v *cached) {
 	size := len(v.key) + len(v.body) + 256
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if v.gen != c.gen {
+		return // answered from an archive that has changed since
+	}
 	if e, ok := c.byKey[v.key]; ok {
 		old := e.Value.(*cached)
 		c.bytes -= len(old.key) + len(old.body) + 256
@@ -167,6 +185,8 @@ func (s *Server) cacheResponses(next http.Handler) http.Handler {
 		}
 		// Whether an answer came from the cache is not said (no X-Cache header): it would tell
 		// anyone whether someone else asked the same search within the hour.
+		gen := s.archive.Generation()
+		s.cache.sync(gen)
 		if c, hit := s.cache.get(key, s.now()); hit {
 			h := w.Header()
 			for k, v := range c.header {
@@ -183,7 +203,7 @@ func (s *Server) cacheResponses(next http.Handler) http.Handler {
 		if rec.status == http.StatusOK && !rec.over && r.Method == http.MethodGet && s.archive.Ready() {
 			h := w.Header().Clone()
 			h.Del("X-Request-Id")
-			s.cache.put(&cached{key: key, header: h, body: bytes.Clone(rec.buf.Bytes()), at: s.now()})
+			s.cache.put(&cached{key: key, header: h, body: bytes.Clone(rec.buf.Bytes()), at: s.now(), gen: gen})
 		}
 	})
 }

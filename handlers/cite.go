@@ -24,7 +24,11 @@ func citation(s *Server, q *index.Quote, art *index.Article) string {
 	b.WriteString(",” ")
 	b.WriteString(sourceLabel(art.Source))
 	b.WriteString(", ")
-	b.WriteString(art.Date.String())
+	if art.Date.IsZero() {
+		b.WriteString("n.d.") // Chicago's mark of a work without a date
+	} else {
+		b.WriteString(art.Date.String())
+	}
 	b.WriteString(". Readout, ")
 	b.WriteString(s.abs(quoteURL(q.ID)))
 	b.WriteString(" (accessed ")
@@ -51,9 +55,11 @@ func bibtex(s *Server, q *index.Quote, art *index.Article) string {
 		{"author", strings.Join(authors, " and ")},
 		{"title", "{" + bibEscaper.Replace(excerptText(q.Text, 160)) + "}"},
 		{"howpublished", "{Quoted in ``" + bibEscaper.Replace(art.Title) + "'', " + bibEscaper.Replace(sourceLabel(art.Source)) + "}"},
-		{"year", art.Date.Start().Format("2006")},
 	}
-	if art.Date.Precision != "year" {
+	if !art.Date.IsZero() {
+		fields = append(fields, [2]string{"year", art.Date.Start().Format("2006")})
+	}
+	if art.Date.Precision == "month" || art.Date.Precision == "day" {
 		fields = append(fields, [2]string{"month", strings.ToLower(art.Date.Start().Format("Jan"))})
 	}
 	if art.Date.Precision == "day" {
@@ -79,12 +85,14 @@ func bibtex(s *Server, q *index.Quote, art *index.Article) string {
 // newsArticleLD is an article's schema.org NewsArticle.
 func newsArticleLD(s *Server, art *index.Article) map[string]any {
 	ld := map[string]any{
-		"@context":      "https://schema.org",
-		"@type":         "NewsArticle",
-		"headline":      art.Title,
-		"datePublished": art.Date.ISO(),
-		"url":           s.abs(articleURL(art.ID)),
-		"wordCount":     art.Words,
+		"@context":  "https://schema.org",
+		"@type":     "NewsArticle",
+		"headline":  art.Title,
+		"url":       s.abs(articleURL(art.ID)),
+		"wordCount": art.Words,
+	}
+	if d := art.Date.ISO(); d != "" {
+		ld["datePublished"] = d
 	}
 	if art.Source != "" {
 		ld["publisher"] = map[string]any{"@type": "Organization", "name": art.Source}
@@ -101,12 +109,14 @@ func newsArticleLD(s *Server, art *index.Article) map[string]any {
 // quotationLD is a quote's schema.org Quotation.
 func quotationLD(s *Server, q *index.Quote, art *index.Article) map[string]any {
 	ld := map[string]any{
-		"@context":    "https://schema.org",
-		"@type":       "Quotation",
-		"text":        q.Text,
-		"url":         s.abs(quoteURL(q.ID)),
-		"dateCreated": art.Date.ISO(),
-		"isPartOf":    map[string]any{"@type": "NewsArticle", "headline": art.Title, "url": s.abs(articleURL(art.ID))},
+		"@context": "https://schema.org",
+		"@type":    "Quotation",
+		"text":     q.Text,
+		"url":      s.abs(quoteURL(q.ID)),
+		"isPartOf": map[string]any{"@type": "NewsArticle", "headline": art.Title, "url": s.abs(articleURL(art.ID))},
+	}
+	if d := art.Date.ISO(); d != "" {
+		ld["dateCreated"] = d
 	}
 	var who []map[string]any
 	for _, sp := range q.Speakers {

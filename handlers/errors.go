@@ -99,7 +99,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, f format, err erro
 	case errors.Is(err, index.ErrNotFound):
 		e = notFound("There is nothing at this address.")
 	case errors.Is(err, index.ErrGone):
-		e = &Error{Status: http.StatusGone, Msg: "This article's file was changed or removed after the archive was indexed. It is shown again, as it now is, once the archive is indexed again (at the next start).", Err: err}
+		e = &Error{Status: http.StatusGone, Msg: "This article's file was changed or removed after the archive was indexed. It is shown again, as it now is, once the archive is indexed again (at the next rescan of its folder, or the next start).", Err: err}
 	case errors.Is(err, index.ErrNotReady):
 		e = &Error{Status: http.StatusServiceUnavailable, Msg: "The archive is being indexed; this page will be ready in a moment.", Err: err}
 	case errors.Is(err, index.ErrBusy):

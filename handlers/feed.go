@@ -77,12 +77,17 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 		Author: atomPerson{Name: "Readout"},
 	}
 	var newest time.Time
-	stamp := func(d index.Date) string {
+	// An entry's published date is its article's; an undated article has none, and Atom's
+	// required updated is then the moment the feed is written.
+	stamp := func(d index.Date) (updated, published string) {
+		if d.IsZero() {
+			return s.now().UTC().Format(time.RFC3339), ""
+		}
 		t := d.Start()
 		if t.After(newest) {
 			newest = t
 		}
-		return t.Format(time.RFC3339)
+		return t.Format(time.RFC3339), t.Format(time.RFC3339)
 	}
 	for i := range res.Hits {
 		h := &res.Hits[i]
@@ -91,9 +96,9 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 			summary = append(summary, plainText(fr))
 		}
 		u := s.abs(articleURL(h.ID))
-		when := stamp(h.Date)
+		updated, published := stamp(h.Date)
 		f.Entries = append(f.Entries, atomEntry{
-			Title: h.Title, ID: u, Updated: when, Published: when,
+			Title: h.Title, ID: u, Updated: updated, Published: published,
 			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: u}},
 			Authors: []atomPerson{{Name: sourceLabel(h.Source)}},
 			Summary: atomText{Type: "text", Body: strings.Join(summary, " … ")},
@@ -102,10 +107,10 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 	for i := range res.QuoteHit {
 		h := &res.QuoteHit[i]
 		u := s.abs(quoteURL(h.ID))
-		when := stamp(h.Date)
+		updated, published := stamp(h.Date)
 		who := speakerNames(h.Speakers)
 		e := atomEntry{
-			Title: who + ": “" + excerptText(h.Text, 100) + "”", ID: u, Updated: when, Published: when,
+			Title: who + ": “" + excerptText(h.Text, 100) + "”", ID: u, Updated: updated, Published: published,
 			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: u}},
 			Summary: atomText{Type: "text", Body: plainText(h.Fragment)},
 		}

@@ -39,6 +39,8 @@ type Archive interface {
 	Topic(id string) (*index.TopicInfo, error)
 	Monthly(actor, topic string) ([]index.MonthCount, error)
 	Highlighter(search string) *index.Highlighter
+	// Generation changes when the archive's files change while it serves.
+	Generation() uint64
 }
 
 // Config configures the handlers.

@@ -52,6 +52,9 @@ type Options struct {
 	CostlySearches int
 	// CostlySearch and MaxSearchCost change the bounds of the same names; 0 keeps them.
 	CostlySearch, MaxSearchCost int64
+	// Rescan, when not 0, follows the folder while the archive serves: every Rescan, files
+	// added, changed or removed are indexed (rescan.go).
+	Rescan time.Duration
 }
 
 // Archive is the searchable archive: the catalog in memory, the bleve index, and the articles,
@@ -74,6 +77,10 @@ type Archive struct {
 	closing  context.CancelFunc
 	closeMu  sync.Mutex
 	lock     *os.File // of the index folder on disk
+
+	rescanMu   sync.Mutex     // one rescan at a time
+	following  sync.WaitGroup // the periodic rescans, waited for by Close
+	generation atomic.Uint64  // changes applied while serving
 }
 
 // state is an index and its catalog, swapped as one when ready.
@@ -161,6 +168,9 @@ func Open(ctx context.Context, o Options) (*Archive, error) {
 			return
 		}
 		a.state.Store(st)
+		if o.Rescan > 0 {
+			a.following.Go(func() { a.follow(bctx, o.Rescan) })
+		}
 	}()
 	return a, nil
 }
@@ -202,6 +212,7 @@ func (a *Archive) Close() error {
 	defer a.closeMu.Unlock()
 	a.closing()
 	<-a.done
+	a.following.Wait()
 	if a.lock != nil {
 		defer func() { a.lock.Close(); a.lock = nil }()
 	}

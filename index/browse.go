@@ -137,9 +137,9 @@ func (c *catalog) articlesView() browseView {
 		order[i] = i
 		f.add(s.Actors, s.Topics, sourceKey(s.Source), s.Date.Start())
 	}
-	byDate := func(x, y int) int { return c.Articles[x].Date.Start().Compare(c.Articles[y].Date.Start()) }
+	dateOf := func(x int) time.Time { return c.Articles[x].Date.Start() }
 	byID := func(x, y int) int { return cmp.Compare(c.Articles[x].ID, c.Articles[y].ID) }
-	return c.view(order, byDate, byID, f)
+	return c.view(order, dateOf, byID, f)
 }
 
 func (c *catalog) quotesView() browseView {
@@ -154,22 +154,29 @@ func (c *catalog) quotesView() browseView {
 		s := &c.Articles[ref.Article]
 		f.add(ref.Speakers, ref.Topics, sourceKey(s.Source), s.Date.Start())
 	}
-	byDate := func(x, y int) int {
-		return c.Articles[c.Quotes[x].Article].Date.Start().Compare(c.Articles[c.Quotes[y].Article].Date.Start())
-	}
+	dateOf := func(x int) time.Time { return c.Articles[c.Quotes[x].Article].Date.Start() }
 	// Within a day, an article's quotes come together, in reading order.
 	byPlace := func(x, y int) int {
 		qx, qy := &c.Quotes[x], &c.Quotes[y]
 		return cmp.Or(cmp.Compare(c.Articles[qx.Article].ID, c.Articles[qy.Article].ID), cmp.Compare(qx.Index, qy.Index))
 	}
-	return c.view(order, byDate, byPlace, f)
+	return c.view(order, dateOf, byPlace, f)
 }
 
 // view sorts order newest first and oldest first; ties are broken by tie in both, so that a
-// day's documents read the same way whichever end the list starts from.
-func (c *catalog) view(order []int, byDate, tie func(x, y int) int, f *facetCounter) browseView {
+// day's documents read the same way whichever end the list starts from. Undated documents come
+// last in both orders, as the index sorts a document without a date.
+func (c *catalog) view(order []int, dateOf func(x int) time.Time, tie func(x, y int) int, f *facetCounter) browseView {
+	undated := func(x, y int) int { return cmp.Compare(b2i(dateOf(x).IsZero()), b2i(dateOf(y).IsZero())) }
 	newest := slices.Clone(order)
-	slices.SortFunc(newest, func(x, y int) int { return cmp.Or(byDate(y, x), tie(x, y)) })
-	slices.SortFunc(order, func(x, y int) int { return cmp.Or(byDate(x, y), tie(x, y)) })
+	slices.SortFunc(newest, func(x, y int) int { return cmp.Or(undated(x, y), dateOf(y).Compare(dateOf(x)), tie(x, y)) })
+	slices.SortFunc(order, func(x, y int) int { return cmp.Or(undated(x, y), dateOf(x).Compare(dateOf(y)), tie(x, y)) })
 	return browseView{newest: newest, oldest: order, facets: f.results()}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

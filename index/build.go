@@ -19,28 +19,28 @@ const defaultBatchSize = 400
 
 // articleDoc and quoteDoc are what bleve indexes; their json names are the mapping's fields.
 type articleDoc struct {
-	Type    string    `json:"type"`
-	Title   string    `json:"title"`
-	Content string    `json:"content"`
-	Actor   []string  `json:"actor"`
-	Topic   []string  `json:"topic"`
-	Source  string    `json:"source"`
-	Date    time.Time `json:"date"`
-	DateEnd time.Time `json:"date_end"`
+	Type    string     `json:"type"`
+	Title   string     `json:"title"`
+	Content string     `json:"content"`
+	Actor   []string   `json:"actor"`
+	Topic   []string   `json:"topic"`
+	Source  string     `json:"source"`
+	Date    *time.Time `json:"date"` // nil when the article is undated: it has no date to match
+	DateEnd *time.Time `json:"date_end"`
 }
 
 func (articleDoc) BleveType() string { return typeArticle }
 
 type quoteDoc struct {
-	Type    string    `json:"type"`
-	Text    string    `json:"text"`
-	Actor   []string  `json:"actor"`
-	Topic   []string  `json:"topic"`
-	Source  string    `json:"source"`
-	Kind    string    `json:"kind"`
-	Article string    `json:"article"`
-	Date    time.Time `json:"date"`
-	DateEnd time.Time `json:"date_end"`
+	Type    string     `json:"type"`
+	Text    string     `json:"text"`
+	Actor   []string   `json:"actor"`
+	Topic   []string   `json:"topic"`
+	Source  string     `json:"source"`
+	Kind    string     `json:"kind"`
+	Article string     `json:"article"`
+	Date    *time.Time `json:"date"`
+	DateEnd *time.Time `json:"date_end"`
 }
 
 func (quoteDoc) BleveType() string { return typeQuote }
@@ -400,7 +400,11 @@ func waitPersisted(ctx context.Context, st *state) error {
 
 func indexArticle(b *bleve.Batch, art *Article) error {
 	src := sourceKey(art.Source)
-	start, end := art.Date.Start(), art.Date.End()
+	var start, end *time.Time
+	if !art.Date.IsZero() {
+		s, e := art.Date.Start(), art.Date.End()
+		start, end = &s, &e
+	}
 	if err := b.Index(articleDocID(art.ID), articleDoc{
 		Type: typeArticle, Title: art.Title, Content: art.Title + "\n\n" + art.Body(),
 		Actor: art.Actors, Topic: art.Topics, Source: src, Date: start, DateEnd: end,

@@ -105,3 +105,12 @@ func (a *Article) bytes() int {
 	}
 	return n
 }
+
+// clear empties the cache: the archive's files changed, and with them what an id reads.
+func (c *articleCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.order.Init()
+	clear(c.byID)
+	c.bytes = 0
+}

@@ -44,8 +44,16 @@ func isArticleName(name string) (ok bool, why string) {
 // for a reason a reader of the log should know (hidden, editors' files, not regular files, too
 // big, links leaving the folder) are returned as problems.
 func listFiles(fsys fs.FS) ([]fileEntry, []Problem) {
+	files, problems, _ := listArchive(fsys)
+	return files, problems
+}
+
+// listArchive is listFiles that also returns the folders read, with their modification times
+// (rescan.go).
+func listArchive(fsys fs.FS) ([]fileEntry, []Problem, folderTimes) {
 	var files []fileEntry
 	var problems []Problem
+	folders := folderTimes{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems = append(problems, Problem{p, "cannot be read: " + cleanErr(err)})
@@ -66,6 +74,7 @@ func listFiles(fsys fs.FS) ([]fileEntry, []Problem) {
 				problems = append(problems, Problem{p + "/", fmt.Sprintf("more than %d folders deep, not read", maxFolderDepth)})
 				return fs.SkipDir
 			}
+			folders.note(p, d)
 			return nil
 		}
 		ok, why := isArticleName(name)
@@ -75,8 +84,13 @@ func listFiles(fsys fs.FS) ([]fileEntry, []Problem) {
 			}
 			return nil
 		}
-		// Stat follows a link, and fails for one that leaves the folder or loops.
-		info, err := fs.Stat(fsys, p)
+		// What the folder's listing says of a file, unless it is a link: Stat follows a link,
+		// and fails for one that leaves the folder or loops. (Stat on every file took three
+		// times as long, in a folder opened as a root.)
+		info, err := d.Info()
+		if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			info, err = fs.Stat(fsys, p)
+		}
 		if err != nil {
 			problems = append(problems, Problem{p, "cannot be read: " + cleanErr(err)})
 			return nil
@@ -102,7 +116,7 @@ func listFiles(fsys fs.FS) ([]fileEntry, []Problem) {
 	if err != nil {
 		problems = append(problems, Problem{".", "cannot be read: " + cleanErr(err)})
 	}
-	return files, problems
+	return files, problems, folders
 }
 
 func fileType(m fs.FileMode) string {

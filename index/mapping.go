@@ -18,8 +18,10 @@ import (
 // saved changes: an index on disk with another version is rebuilt, never read with the wrong
 // assumptions. (5: dates in the saved catalog; 6: unknown speakers named without their titles;
 // 7: speakers resolved from the document's own names before the registry; 8: documents of one
-// plain id merged or given suffixed ids, files' plain ids and text keys in the catalog.)
-const indexVersion = 8
+// plain id merged or given suffixed ids, files' plain ids and text keys in the catalog; 9: files
+// dated "unknown", skipped before, are served; 10: attribution's later rules: names given in
+// capitals, nicknames, offices before a name, sentences' openers.)
+const indexVersion = 10
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

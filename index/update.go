@@ -59,16 +59,21 @@ func (a *Archive) diffFiles(old []fileEntry, now []fileEntry) *fileChanges {
 	return c
 }
 
-// update changes an index on disk in place. The ids of a plain id's documents depend on all its
-// files (ids.go), so every plain id a removed, changed or added file had or has is done again
-// whole: its old documents are deleted, all its files read, and its documents indexed under
-// the ids the rule gives them now. Other documents are left as they are, and a new catalog is
-// saved.
+// update changes an index in place, on disk at a start or in memory or on disk while serving
+// (rescan.go). The ids of a plain id's documents depend on all its files (ids.go), so every
+// plain id a removed, changed or added file had or has is done again whole: its old documents
+// are deleted, all its files read, and its documents indexed under the ids the rule gives them
+// now. Other documents are left as they are, and a new catalog is made (and saved, on disk).
 func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, problems []Problem, ch *fileChanges) (*state, error) {
+	// On disk, the index is marked as being changed until its new catalog is saved; in memory
+	// (st.dir is "") there is nothing to save.
+	onDisk := st.dir != ""
 	dir := filepath.Dir(st.dir)
 	marker := filepath.Join(dir, updatingFile)
-	if err := writeFileSync(marker, []byte(time.Now().UTC().Format(time.RFC3339)+"\n")); err != nil {
-		return nil, writing(err)
+	if onDisk {
+		if err := writeFileSync(marker, []byte(time.Now().UTC().Format(time.RFC3339)+"\n")); err != nil {
+			return nil, writing(err)
+		}
 	}
 	old := st.cat
 	quotesOf := make(map[int][]quoteRef, len(old.Articles))
@@ -165,8 +170,12 @@ func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, prob
 	if err := st.idx.Batch(batch); err != nil {
 		return nil, fmt.Errorf("updating the index: %w", err)
 	}
-	if err := waitPersisted(ctx, st); err != nil {
-		return nil, err
+	// In memory a batch is complete when it returns (and waitPersisted would wait for ever: the
+	// merger of an index in memory stays active).
+	if onDisk {
+		if err := waitPersisted(ctx, st); err != nil {
+			return nil, err
+		}
 	}
 
 	// The new catalog, in file order: unchanged documents as they were, the others anew.
@@ -196,6 +205,9 @@ func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, prob
 	cat.assemble(files, asg, ents, shared)
 	cat.Files = files
 	cat.finish(a.reg)
+	if !onDisk {
+		return &state{idx: st.idx, cat: cat, dir: st.dir, persist: st.persist}, nil
+	}
 	if err := writeCatalog(filepath.Join(dir, catalogFile)+".tmp", cat); err != nil {
 		os.Remove(filepath.Join(dir, catalogFile) + ".tmp")
 		return nil, writing(err)

@@ -2,10 +2,11 @@
 //
 //	go run ./cmd/server                      # the embedded seed archive on :8080
 //	go run ./cmd/server -seeds DIR -index .readout-index
+//	go run ./cmd/server add -seeds DIR URL…  # add articles to DIR from pages or feeds (add.go)
 //
 // Every flag has an environment variable of the same meaning (READOUT_ADDR, READOUT_SEEDS,
-// READOUT_INDEX, READOUT_PUBLIC_URL, READOUT_CACHE_MB, READOUT_LOG_LEVEL, READOUT_LOG_FORMAT); a
-// flag wins.
+// READOUT_INDEX, READOUT_PUBLIC_URL, READOUT_CACHE_MB, READOUT_RESCAN, READOUT_LOG_LEVEL,
+// READOUT_LOG_FORMAT); a flag wins.
 package main
 
 import (
@@ -44,7 +45,12 @@ var version = "dev"
 // nothing otherwise.
 var wrapSource = func(fsys fs.FS) fs.FS { return fsys }
 
-func main() { os.Exit(serve(os.Args[1:])) }
+func main() {
+	if len(os.Args) > 1 && os.Args[1] == "add" {
+		os.Exit(add(context.Background(), os.Args[2:], os.Getenv, os.Stdout, os.Stderr)) // add.go
+	}
+	os.Exit(serve(os.Args[1:]))
+}
 
 // serve runs the server until SIGINT or SIGTERM and returns the exit code.
 func serve(args []string) int {
@@ -66,6 +72,7 @@ type config struct {
 	logLevel  string
 	logFormat string
 	cacheMB   int
+	rescan    time.Duration
 }
 
 func readConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
@@ -83,6 +90,7 @@ func readConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs.StringVar(&c.index, "index", env("READOUT_INDEX", ""), "keep the index on disk in `PATH` and reuse it while the archive is unchanged (default: in memory)")
 	fs.StringVar(&c.publicURL, "public-url", env("READOUT_PUBLIC_URL", ""), "the site's address as readers reach it, for feeds and shared links (default: http://localhost:PORT)")
 	fs.IntVar(&c.cacheMB, "cache-mb", envInt(getenv, "READOUT_CACHE_MB", 64), "keep up to `MB` megabytes of answers to pages and API requests (0: no cache)")
+	fs.DurationVar(&c.rescan, "rescan", envDuration(getenv, "READOUT_RESCAN", 10*time.Second), "look for files added, changed or removed in the -seeds folder every `DURATION`, and index them (0: never)")
 	fs.StringVar(&c.logLevel, "log-level", env("READOUT_LOG_LEVEL", "info"), "log `level`: debug, info, warn or error")
 	fs.StringVar(&c.logFormat, "log-format", env("READOUT_LOG_FORMAT", "text"), "log `format`: text or json")
 	if err := fs.Parse(args); err != nil {
@@ -116,6 +124,9 @@ func (c *config) validate() error {
 	if c.cacheMB < 0 || c.cacheMB > 16<<10 {
 		return fmt.Errorf("-cache-mb %d: must be from 0 to 16384", c.cacheMB)
 	}
+	if c.rescan != 0 && (c.rescan < time.Second || c.rescan > 24*time.Hour) {
+		return fmt.Errorf("-rescan %s: must be 0 (never) or from 1s to 24h", c.rescan)
+	}
 	if c.logFormat != "text" && c.logFormat != "json" {
 		return fmt.Errorf("-log-format %q: must be text or json", c.logFormat)
 	}
@@ -126,6 +137,15 @@ func envInt(getenv func(string) string, key string, def int) int {
 	if v := getenv(key); v != "" {
 		if n, err := strconv.Atoi(v); err == nil {
 			return n
+		}
+	}
+	return def
+}
+
+func envDuration(getenv func(string) string, key string, def time.Duration) time.Duration {
+	if v := getenv(key); v != "" {
+		if d, err := time.ParseDuration(v); err == nil {
+			return d
 		}
 	}
 	return def
@@ -163,7 +183,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		return fmt.Errorf("registry: %w", err)
 	}
 	restoreGC := buildGC(getenv)
-	archive, err := index.Open(ctx, index.Options{Source: src, Registry: reg, Path: c.index, Logger: log})
+	archive, err := index.Open(ctx, index.Options{Source: src, Registry: reg, Path: c.index, Logger: log, Rescan: c.rescanFolder()})
 	if err != nil {
 		restoreGC()
 		return err
@@ -242,6 +262,15 @@ func buildGC(getenv func(string) string) (restore func()) {
 			debug.SetMemoryLimit(limit)
 		})
 	}
+}
+
+// rescanFolder is how often the archive folder is rescanned: a folder's files may change, the
+// embedded seeds' and a tarball's cannot.
+func (c *config) rescanFolder() time.Duration {
+	if c.seeds == "" || strings.HasSuffix(c.seeds, ".tar.gz") || strings.HasSuffix(c.seeds, ".tgz") {
+		return 0
+	}
+	return c.rescan
 }
 
 func indexLabel(path string) string {

@@ -183,6 +183,7 @@ func TestBadFlags(t *testing.T) {
 		{"-seeds", "/no/such/folder"},
 		{"-public-url", "ftp://x"},
 		{"-log-level", "loud"},
+		{"-rescan", "10ms"},
 		{"extra"},
 	} {
 		err := run(context.Background(), args, func(string) string { return "" }, io.Discard, nil)

@@ -23,8 +23,14 @@ const (
 	MaxYear = 2199
 )
 
-// Date is a calendar date known to the day, the month or the year. The archive never invents
-// what it does not know: an article dated "January 2022" keeps month precision.
+// Unknown is the front matter's date of an article whose original gives none ("date: unknown").
+// Such an article has the zero Date: it is served, listed after the dated ones, and matches no
+// date filter.
+const Unknown = "unknown"
+
+// Date is a calendar date known to the day, the month or the year, or not known at all (the
+// zero Date). The archive never invents what it does not know: an article dated "January 2022"
+// keeps month precision, and one the original does not date stays undated.
 type Date struct {
 	t         time.Time // the first day of the period, UTC
 	Precision Precision
@@ -117,8 +123,11 @@ func (d Date) End() time.Time {
 	return d.t
 }
 
-// ISO returns the date in the form it was given: YYYY-MM-DD, YYYY-MM or YYYY.
+// ISO returns the date in the form it was given: YYYY-MM-DD, YYYY-MM or YYYY; "" when unknown.
 func (d Date) ISO() string {
+	if d.IsZero() {
+		return ""
+	}
 	switch d.Precision {
 	case Month:
 		return d.t.Format("2006-01")
@@ -143,8 +152,11 @@ func (d Date) String() string {
 }
 
 // Overlaps reports whether the date's period meets the range [from, to] of days; a zero bound is
-// open.
+// open. An unknown date meets only the range open at both ends.
 func (d Date) Overlaps(from, to time.Time) bool {
+	if d.IsZero() {
+		return from.IsZero() && to.IsZero()
+	}
 	if !to.IsZero() && d.Start().After(to) {
 		return false
 	}

@@ -159,11 +159,18 @@ func Parse(name string, b []byte, rules Rules) (*Document, error) {
 		URL:           strings.TrimSpace(fm.SourceURL),
 		Tags:          fm.Tags,
 	}
-	if strings.TrimSpace(fm.Date) == "" {
-		return nil, fail("no date in the front matter")
-	}
-	if d.Date, err = ParseDate(fm.Date, fm.DatePrecision); err != nil {
-		return nil, fail("%v", err)
+	switch date := strings.TrimSpace(fm.Date); {
+	case date == "":
+		// A date left out by mistake is caught; one the original does not give is said so.
+		return nil, fail("no date in the front matter (write \"date: %s\" when the original gives none)", Unknown)
+	case strings.EqualFold(date, Unknown):
+		if strings.TrimSpace(fm.DatePrecision) != "" {
+			return nil, fail("date_precision %q is given for a date that is unknown", fm.DatePrecision)
+		}
+	default:
+		if d.Date, err = ParseDate(date, fm.DatePrecision); err != nil {
+			return nil, fail("%v", err)
+		}
 	}
 	if d.URL != "" && !safeURL(d.URL) {
 		return nil, fail("source_url %q is not an http(s) address", truncate(d.URL, 80))

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -113,6 +114,7 @@ func TestParseBroken(t *testing.T) {
 		{"impossible date", "---\ntitle: x\ndate: 2021-02-30\n---\nText\n", "not YYYY-MM-DD"},
 		{"precision finer than date", "---\ntitle: x\ndate: 2021-03\ndate_precision: day\n---\nText\n", "finer than"},
 		{"unknown precision", "---\ntitle: x\ndate: 2021-03\ndate_precision: week\n---\nText\n", "not day, month or year"},
+		{"precision of an unknown date", "---\ntitle: x\ndate: unknown\ndate_precision: day\n---\nText\n", "date that is unknown"},
 		{"latin-1", "---\ntitle: x\ndate: 2021-01-01\n---\nCaf\xe9\n", "not UTF-8"},
 		{"binary", "---\ntitle: x\ndate: 2021-01-01\n---\nA\x00B\n", "binary"},
 		{"no text", "---\ntitle: x\ndate: 2021-01-01\n---\n\n  \n", "no text"},
@@ -178,6 +180,27 @@ func TestParseNormalises(t *testing.T) {
 				t.Errorf("title %q id %q, want %q %q", d.Title, d.ID, tt.title, tt.id)
 			}
 		})
+	}
+}
+
+// TestParseUnknownDate: "date: unknown" is an article the original does not date: served with the
+// zero date, which prints as unknown, has no ISO form and meets no date range.
+func TestParseUnknownDate(t *testing.T) {
+	for _, v := range []string{"unknown", "Unknown", "'unknown'"} {
+		d, err := document.Parse("x.md", []byte("---\ntitle: T\ndate: "+v+"\n---\nText.\n"), testRules)
+		if err != nil {
+			t.Fatalf("date: %s: %v", v, err)
+		}
+		if !d.Date.IsZero() || d.Date.ISO() != "" || d.Date.String() != "date unknown" || d.Date.Precision != "" {
+			t.Errorf("date: %s: got %+v (ISO %q, %q)", v, d.Date, d.Date.ISO(), d.Date.String())
+		}
+		day := func(s string) document.Date { d, _ := document.ParseDate(s, ""); return d }
+		if d.Date.Overlaps(day("2021-01-01").Start(), time.Time{}) || d.Date.Overlaps(time.Time{}, day("2021-01-01").Start()) {
+			t.Errorf("an unknown date meets a range")
+		}
+		if !d.Date.Overlaps(time.Time{}, time.Time{}) {
+			t.Errorf("an unknown date does not meet the open range")
+		}
 	}
 }
 

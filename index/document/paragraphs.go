@@ -397,3 +397,17 @@ fold:
 	}
 	return b.String()
 }
+
+// ReadsAsText reports whether a line of an article file is read as plain text, its characters as
+// they are: not a heading, a list item, a block quote's mark or a rule. A writer of article files
+// escapes a line that is not.
+func ReadsAsText(l string) bool {
+	k, rest := lineMarker(l)
+	return k == Text && rest == l
+}
+
+// ReadsAsItem reports whether a line is read as a list item ("- …", "1. …").
+func ReadsAsItem(l string) bool {
+	k, _ := lineMarker(l)
+	return k == ListItem
+}
