@@ -35,18 +35,21 @@ type apiArticle struct {
 }
 
 type apiQuote struct {
-	ID        string          `json:"id"`
-	Text      string          `json:"text"`
-	Kind      string          `json:"kind"`
-	Speakers  []index.Speaker `json:"speakers"`
-	Article   apiQuoteArticle `json:"article"`
-	URL       string          `json:"url"`
-	Topics    []string        `json:"topics"`
-	Paragraph int             `json:"paragraph"`     // index of the paragraph the quote starts in
-	Start     int             `json:"start"`         // character offset in that paragraph
-	EndPara   int             `json:"end_paragraph"` // the paragraph it ends in
-	End       int             `json:"end"`           // character offset in that paragraph, exclusive
-	Highlight string          `json:"highlight,omitempty"`
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	Kind string `json:"kind"`
+	// Procedural is true on a turn that carries no statement ("Thank you", "Go ahead"):
+	// searches leave those out unless asked (procedural=1).
+	Procedural bool            `json:"procedural"`
+	Speakers   []index.Speaker `json:"speakers"`
+	Article    apiQuoteArticle `json:"article"`
+	URL        string          `json:"url"`
+	Topics     []string        `json:"topics"`
+	Paragraph  int             `json:"paragraph"`     // index of the paragraph the quote starts in
+	Start      int             `json:"start"`         // character offset in that paragraph
+	EndPara    int             `json:"end_paragraph"` // the paragraph it ends in
+	End        int             `json:"end"`           // character offset in that paragraph, exclusive
+	Highlight  string          `json:"highlight,omitempty"`
 }
 
 type apiQuoteArticle struct {
@@ -82,7 +85,7 @@ func summaryJSON(s *index.Summary) apiSummary {
 
 func quoteJSON(q *index.Quote, paras []index.Paragraph, title string) apiQuote {
 	out := apiQuote{
-		ID: q.ID, Text: q.Text, Kind: string(q.Kind), Speakers: q.Speakers,
+		ID: q.ID, Text: q.Text, Kind: string(q.Kind), Procedural: q.Procedural, Speakers: q.Speakers,
 		Article: apiQuoteArticle{ID: q.Article, Title: title, Date: q.Date.ISO()},
 		URL:     quoteURL(q.ID), Topics: nonNil(q.Topics),
 		Paragraph: q.Start.Para, EndPara: q.End.Para,

@@ -80,6 +80,9 @@ func TestHostileRequests(t *testing.T) {
 		{"GET", "/api/search?page=101&per_page=100", nil, 400, "page", true},
 		// Values outside the allowed ones.
 		{"GET", "/search?sort=random", nil, 400, "must be one of", false},
+		{"GET", "/search?kind=quotes&procedural=yes", nil, 400, "must be one of", false},
+		{"GET", "/api/quotes?procedural=2", nil, 400, "must be one of", true},
+		{"GET", "/search?kind=quotes&procedural=1&procedural=1", nil, 400, "", false},
 		{"GET", "/search?kind=all", nil, 400, "must be one of", false},
 		{"GET", "/search?from=2021-13-01", nil, 400, "YYYY-MM-DD", false},
 		{"GET", "/search?from=yesterday", nil, 400, "YYYY-MM-DD", false},

@@ -202,6 +202,17 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 	if !q.To.IsZero() {
 		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "to", Value: q.To.Format(time.DateOnly)})
 	}
+	if q.Procedural {
+		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "procedural", Value: "1"})
+	}
+	if q.Kind == index.KindQuotes {
+		// One switch for the turns that carry no statement, left out unless asked for.
+		sp.Procedural = &web.Link{
+			URL:    st.with(func(c *searchState) { c.Procedural = !c.Procedural }).url("/search"),
+			Label:  "Include turns that say nothing of substance (“Thank you”, “Go ahead”)",
+			Active: q.Procedural,
+		}
+	}
 
 	// Chips: each active filter, linking to the search without it.
 	name := func(vals []index.FacetValue, id string) string {

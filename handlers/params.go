@@ -32,7 +32,7 @@ const (
 // of its keys.
 var knownParams = map[string]bool{
 	"q": true, "kind": true, "actor": true, "speaker": true, "topic": true, "source": true,
-	"from": true, "to": true, "sort": true, "page": true, "per_page": true, "hl": true,
+	"from": true, "to": true, "sort": true, "page": true, "per_page": true, "hl": true, "procedural": true,
 }
 
 var (
@@ -196,7 +196,7 @@ func (p params) choice(name, def string, allowed ...string) (string, error) {
 }
 
 // searchQuery reads the parameters of a search: q, kind, actor, topic, source, from, to, sort,
-// page and per_page (speaker is actor's other name, as /api/quotes calls it).
+// procedural, page and per_page (speaker is actor's other name, as /api/quotes calls it).
 func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, error) {
 	var q index.Query
 	var err error
@@ -238,6 +238,13 @@ func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, e
 	if q.Sort, err = p.choice("sort", index.SortRelevance, index.SortRelevance, index.SortNewest, index.SortOldest); err != nil {
 		return q, err
 	}
+	// Turns that carry no statement ("Thank you", "Go ahead") are asked for by procedural=1.
+	procedural, err := p.choice("procedural", "0", "0", "1")
+	if err != nil {
+		return q, err
+	}
+	q.Procedural = procedural == "1"
+
 	if q.PerPage, err = p.number("per_page", perPage, 1, maxPerPage); err != nil {
 		return q, err
 	}

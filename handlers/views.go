@@ -43,12 +43,14 @@ type searchState struct {
 	To      time.Time
 	Sort    string
 	Page    int
+	// Procedural asks for the turns that carry no statement too.
+	Procedural bool
 }
 
 func stateOf(q index.Query) searchState {
 	return searchState{
 		Q: q.Text, Kind: q.Kind, Actors: q.Actors, Topics: q.Topics, Sources: q.Sources,
-		From: q.From, To: q.To, Sort: q.Sort, Page: q.Page,
+		From: q.From, To: q.To, Sort: q.Sort, Page: q.Page, Procedural: q.Procedural,
 	}
 }
 
@@ -78,6 +80,9 @@ func (st searchState) values() url.Values {
 	}
 	if st.Sort != "" && st.Sort != index.SortRelevance {
 		v.Set("sort", st.Sort)
+	}
+	if st.Procedural {
+		v.Set("procedural", "1")
 	}
 	if st.Page > 1 {
 		v.Set("page", strconv.Itoa(st.Page))

@@ -33,7 +33,7 @@ func browsing(p *ParsedQuery, q Query) bool {
 
 // browse fills res with a page of the archive of q's kind, newest or oldest first.
 func (a *Archive) browse(st *state, q Query, res *Results) {
-	articles, quotes := st.cat.browseView(KindArticles), st.cat.browseView(KindQuotes)
+	articles, quotes := st.cat.browseView(KindArticles, false), st.cat.browseView(KindQuotes, q.Procedural)
 	res.Articles, res.Quotes = len(articles.newest), len(quotes.newest)
 	view := articles
 	if q.Kind == KindQuotes {
@@ -61,15 +61,19 @@ func (a *Archive) browse(st *state, q Query, res *Results) {
 	}
 }
 
-// browseView returns the catalog's view of one kind, worked out on first use.
-func (c *catalog) browseView(kind string) *browseView {
+// browseView returns the catalog's view of one kind, worked out on first use; the quotes with
+// or without the procedural turns.
+func (c *catalog) browseView(kind string, procedural bool) *browseView {
 	k := 0
 	if kind == KindQuotes {
 		k = 1
+		if procedural {
+			k = 2
+		}
 	}
 	c.browseOnce[k].Do(func() {
 		if kind == KindQuotes {
-			c.browse[k] = c.quotesView()
+			c.browse[k] = c.quotesView(procedural)
 		} else {
 			c.browse[k] = c.articlesView()
 		}
@@ -142,13 +146,16 @@ func (c *catalog) articlesView() browseView {
 	return c.view(order, dateOf, byID, f)
 }
 
-func (c *catalog) quotesView() browseView {
+func (c *catalog) quotesView(procedural bool) browseView {
 	f := newFacetCounter()
 	order := make([]int, 0, len(c.Quotes))
 	for i := range c.Quotes {
 		ref := &c.Quotes[i]
 		if c.quoteByID[ref.ID] != i {
 			continue // the same words twice in one article are one quote, the later, as in the index
+		}
+		if ref.Procedural && !procedural {
+			continue
 		}
 		order = append(order, i)
 		s := &c.Articles[ref.Article]

@@ -32,15 +32,17 @@ type articleDoc struct {
 func (articleDoc) BleveType() string { return typeArticle }
 
 type quoteDoc struct {
-	Type    string     `json:"type"`
-	Text    string     `json:"text"`
-	Actor   []string   `json:"actor"`
-	Topic   []string   `json:"topic"`
-	Source  string     `json:"source"`
-	Kind    string     `json:"kind"`
-	Article string     `json:"article"`
-	Date    *time.Time `json:"date"`
-	DateEnd *time.Time `json:"date_end"`
+	Type   string   `json:"type"`
+	Text   string   `json:"text"`
+	Actor  []string `json:"actor"`
+	Topic  []string `json:"topic"`
+	Source string   `json:"source"`
+	Kind   string   `json:"kind"`
+	// Procedural is "yes" on a turn that carries no statement, empty otherwise.
+	Procedural string     `json:"procedural,omitempty"`
+	Article    string     `json:"article"`
+	Date       *time.Time `json:"date"`
+	DateEnd    *time.Time `json:"date_end"`
 }
 
 func (quoteDoc) BleveType() string { return typeQuote }
@@ -416,10 +418,14 @@ func indexArticle(b *bleve.Batch, art *Article) error {
 		for i, s := range q.Speakers {
 			speakers[i] = s.ID
 		}
-		if err := b.Index(quoteDocID(q.ID), quoteDoc{
+		doc := quoteDoc{
 			Type: typeQuote, Text: q.Text, Actor: speakers, Topic: q.Topics, Source: src, Kind: string(q.Kind),
 			Article: art.ID, Date: start, DateEnd: end,
-		}); err != nil {
+		}
+		if q.Procedural {
+			doc.Procedural = "yes"
+		}
+		if err := b.Index(quoteDocID(q.ID), doc); err != nil {
 			return err
 		}
 	}

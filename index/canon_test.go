@@ -75,3 +75,46 @@ func TestOneActorPerPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestProceduralTurns: turns that carry no statement are kept in the article but left out of
+// searches, lists and counts unless asked for.
+func TestProceduralTurns(t *testing.T) {
+	files := fstest.MapFS{
+		"articles/t.md": article("2022-02-01", "Press Briefing by Press Secretary Jen Psaki",
+			"MS. PSAKI: Good afternoon. We will speak about Taiwan and the talks today.\n\nQ: Thank you.\n\nMS. PSAKI: Go ahead.\n\nQ: On Taiwan?\n\nMS. PSAKI: Taiwan matters to us and to our partners in the region.\n\nQ: Thanks.\n\nMS. PSAKI: Thank you."),
+	}
+	a := mustArchive(t, files, "")
+	art, err := a.Article("t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	procedural := 0
+	for _, q := range art.Quotes {
+		if q.Procedural {
+			procedural++
+		}
+	}
+	if len(art.Quotes) != 4 || procedural != 2 {
+		t.Fatalf("%d quotes, %d procedural; want 4 and 2 (Go ahead, Thank you)", len(art.Quotes), procedural)
+	}
+	for _, tc := range []struct {
+		text       string
+		procedural bool
+		want       int
+	}{{"", false, 2}, {"", true, 4}, {"thank", false, 0}, {"thank", true, 1}} {
+		res, err := a.Search(context.Background(), index.Query{Text: tc.text, Kind: index.KindQuotes, Procedural: tc.procedural, Page: 1, PerPage: 10, Sort: index.SortNewest})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != tc.want || len(res.QuoteHit) != tc.want {
+			t.Errorf("search %q (procedural %v): %d quotes (%d listed), want %d", tc.text, tc.procedural, res.Total, len(res.QuoteHit), tc.want)
+		}
+	}
+	psaki, err := a.Actor("jen-psaki")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if psaki.Quotes != 2 {
+		t.Errorf("Jen Psaki counts %d quotes, want the 2 that say something", psaki.Quotes)
+	}
+}

@@ -40,8 +40,8 @@ type catalog struct {
 	newestOrder []int
 	hashOnce    sync.Once
 	hashes      map[string]uint64 // by path: the content indexed
-	browseOnce  [2]sync.Once      // articles, quotes
-	browse      [2]browseView
+	browseOnce  [3]sync.Once      // articles, quotes, quotes with the procedural turns
+	browse      [3]browseView
 }
 
 // quoteRef is what the catalog keeps of a quote.
@@ -52,6 +52,9 @@ type quoteRef struct {
 	Speakers []string
 	Topics   []string
 	Kind     quote.Kind
+	// Procedural is set on a turn that carries no statement: not counted, nor listed unless
+	// asked for.
+	Procedural bool `json:",omitempty"`
 }
 
 // fileEntry is one file of the archive folder as it was when indexed.
@@ -148,6 +151,9 @@ func (c *catalog) finish(reg *registry.Registry) {
 		}
 	}
 	for _, q := range c.Quotes {
+		if q.Procedural {
+			continue // "Thank you", "Go ahead": no statement to count
+		}
 		for _, id := range q.Speakers {
 			if info := c.actors[id]; info != nil {
 				info.Quotes++
@@ -200,7 +206,7 @@ type entry struct {
 func entryOf(a *Article) *entry {
 	e := &entry{sum: a.Summary, quotes: make([]quoteRef, len(a.Quotes))}
 	for k, q := range a.Quotes {
-		ref := quoteRef{ID: q.ID, Index: k, Topics: q.Topics, Kind: q.Kind}
+		ref := quoteRef{ID: q.ID, Index: k, Topics: q.Topics, Kind: q.Kind, Procedural: q.Procedural}
 		for _, s := range q.Speakers {
 			ref.Speakers = append(ref.Speakers, s.ID)
 		}

@@ -247,7 +247,7 @@ func (a *Archive) Monthly(actor, topic string) ([]MonthCount, error) {
 	if actor != "" {
 		members := st.cat.membersOf(st.cat.canonical(actor))
 		for _, q := range st.cat.Quotes {
-			if slices.ContainsFunc(q.Speakers, func(id string) bool { return slices.Contains(members, id) }) {
+			if !q.Procedural && slices.ContainsFunc(q.Speakers, func(id string) bool { return slices.Contains(members, id) }) {
 				add(st.cat.Articles[q.Article].Date)
 			}
 		}

@@ -36,9 +36,12 @@ const (
 	fieldTopic   = "topic"
 	fieldSource  = "source"
 	fieldKind    = "kind"
-	fieldArticle = "article"
-	fieldDate    = "date"     // the first day of the date's period
-	fieldDateEnd = "date_end" // the last day: month- and year-dated articles match any day in them
+	// fieldProcedural is "yes" on a quote that carries no statement ("Thank you", "Go ahead"):
+	// searches leave such quotes out unless asked for them.
+	fieldProcedural = "procedural"
+	fieldArticle    = "article"
+	fieldDate       = "date"     // the first day of the date's period
+	fieldDateEnd    = "date_end" // the last day: month- and year-dated articles match any day in them
 
 	typeArticle = "article"
 	typeQuote   = "quote"
@@ -145,6 +148,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	q.AddFieldMappingsAt(fieldTopic, kw())
 	q.AddFieldMappingsAt(fieldSource, kw())
 	q.AddFieldMappingsAt(fieldKind, kw())
+	q.AddFieldMappingsAt(fieldProcedural, kw())
 	q.AddFieldMappingsAt(fieldArticle, kw())
 	q.AddFieldMappingsAt(fieldDate, date())
 	q.AddFieldMappingsAt(fieldDateEnd, date())

@@ -58,6 +58,9 @@ type Query struct {
 	Page    int // from 1
 	PerPage int
 	Kind    string // KindArticles or KindQuotes
+	// Procedural asks for the quotes that carry no statement ("Thank you", "Go ahead") too;
+	// they are left out otherwise.
+	Procedural bool
 }
 
 // Results are a page of a search.
@@ -184,13 +187,13 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 		otherKind, otherField = KindArticles, fieldContent
 	}
 	_, otherMatch := a.textQuery(&parsed, otherField, &Results{})
-	other := bleve.NewSearchRequestOptions(a.withFilters(typeOf(otherKind), otherMatch, filters), 0, 0, false)
+	other := bleve.NewSearchRequestOptions(a.withFilters(typeOf(otherKind), otherMatch, filters, q.Procedural), 0, 0, false)
 	otherRes, err := st.idx.SearchInContext(ctx, other)
 	if err != nil {
 		return nil, searchErr(err)
 	}
 
-	req := bleve.NewSearchRequestOptions(a.withFilters(typeOf(q.Kind), match, filters), q.PerPage, (q.Page-1)*q.PerPage, false)
+	req := bleve.NewSearchRequestOptions(a.withFilters(typeOf(q.Kind), match, filters, q.Procedural), q.PerPage, (q.Page-1)*q.PerPage, false)
 	switch {
 	case q.Sort == SortNewest || (q.Sort == SortRelevance && parsed.Empty()):
 		req.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
@@ -504,7 +507,7 @@ func (a *Archive) filterQueries(st *state, q Query) []query.Query {
 	return out
 }
 
-func (a *Archive) withFilters(typ string, match query.Query, filters []query.Query) query.Query {
+func (a *Archive) withFilters(typ string, match query.Query, filters []query.Query, procedural bool) query.Query {
 	t := bleve.NewTermQuery(typ)
 	t.SetField(fieldType)
 	parts := []query.Query{t}
@@ -512,7 +515,17 @@ func (a *Archive) withFilters(typ string, match query.Query, filters []query.Que
 		parts = append(parts, match)
 	}
 	parts = append(parts, filters...)
-	return bleve.NewConjunctionQuery(parts...)
+	all := bleve.NewConjunctionQuery(parts...)
+	if typ != typeQuote || procedural {
+		return all
+	}
+	// The turns that carry no statement are left out unless asked for.
+	not := bleve.NewTermQuery("yes")
+	not.SetField(fieldProcedural)
+	b := bleve.NewBooleanQuery()
+	b.AddMust(all)
+	b.AddMustNot(not)
+	return b
 }
 
 // addFacets asks for counts by actor, topic, source and date: by year over the archive's span,
@@ -633,6 +646,9 @@ func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *Highlighter
 	hit.Fragments = fragments(art, hl, 2)
 	for k := range art.Quotes {
 		qu := &art.Quotes[k]
+		if qu.Procedural && !q.Procedural {
+			continue
+		}
 		if len(q.Actors) > 0 && !slices.ContainsFunc(qu.Speakers, func(s Speaker) bool { return slices.Contains(q.Actors, s.ID) }) {
 			continue
 		}

@@ -110,3 +110,11 @@ func excerpt(ss []index.Span, n int) string {
 	}
 	return cut + "…"
 }
+
+// ariaBool writes a state for an ARIA attribute such as aria-checked.
+func ariaBool(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}

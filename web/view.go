@@ -127,6 +127,7 @@ type Search struct {
 	Chips      []Link // active filters; each links to the search without it
 	Sorts      []Link
 	Sort       string
+	Procedural *Link // the switch for procedural turns, on the quotes tab; Active when they are shown
 	Hidden     []Hidden // filters kept when the box is submitted again
 	Total      int
 	TotalLabel string
