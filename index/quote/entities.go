@@ -273,6 +273,14 @@ func (x *extractor) cluster() {
 				best, bestPos, after = c, lp, true
 			}
 		}
+		if best < 0 && m.honorific == "" && len(m.nouns) == 0 && !m.explicit && len(m.actors) == 0 && x.reg.IsOrgWord(m.words[0]) {
+			// "the Council", "the Department": the organisation of that kind named last before
+			// it, else no one ("Proclamation", "Administration" alone name no speaker).
+			if e := x.orgNamedBefore(bySurname[m.words[0]], here, lastBefore); e >= 0 {
+				join(m, e, r.p)
+			}
+			continue
+		}
 		if best < 0 && m.honorific == "" && len(m.nouns) == 0 && !m.explicit && (m.initial || x.reg.IsNameModifier(m.words[0])) {
 			// A capitalised word that names no one the text knows: a sentence's first word,
 			// or an adjective ("Democratic").
@@ -394,6 +402,22 @@ func (x *extractor) surnameEntities(bySurname map[string][]int, w string) []int 
 		}
 	}
 	return out
+}
+
+// orgNamedBefore returns, of the organisations es whose name ends with a word, the one named last
+// before here; -1 when none is.
+func (x *extractor) orgNamedBefore(es []int, here Pos, lastBefore func(int, Pos) (Pos, bool)) int {
+	best := -1
+	var bestPos Pos
+	for _, e := range lastOf(es) {
+		if en := &x.ents[e]; !en.org || en.person || len(en.words) < 2 {
+			continue
+		}
+		if at, ok := lastBefore(e, here); ok && (best < 0 || bestPos.Before(at)) {
+			best, bestPos = e, at
+		}
+	}
+	return best
 }
 
 // maxNamesakes bounds how many entities of one name are weighed for a mention: the most
