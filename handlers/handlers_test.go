@@ -866,3 +866,33 @@ func TestSearchFailures(t *testing.T) {
 		srv.Close()
 	}
 }
+
+// TestNamesAndProcedural: a name typed among the words of a search of quotes is a chip that
+// leads to the words read plainly; the articles tab offers the quotes; the switch for
+// procedural turns keeps the search.
+func TestNamesAndProcedural(t *testing.T) {
+	srv := mustSeedsServer(t)
+	r := get(t, srv, "/search?kind=quotes&q=Antony+Blinken+China")
+	if r.status != 200 {
+		t.Fatalf("status %d", r.status)
+	}
+	d := mustDoc(t, r.body)
+	chip := d.Find(`ul.filters a`).FilterFunction(func(_ int, s *goquery.Selection) bool { return strings.Contains(s.Text(), "Who: Antony Blinken") })
+	if chip.Length() != 1 {
+		t.Fatalf("no chip for Antony Blinken:\n%s", d.Find("ul.filters").Text())
+	}
+	if href, _ := chip.Attr("href"); !strings.Contains(href, "literal=1") || strings.Contains(href, "actor=") {
+		t.Errorf("the chip leads to %q, want the words read plainly", href)
+	}
+	if sw := d.Find(`[data-testid="procedural"]`); sw.Length() != 1 || sw.AttrOr("aria-checked", "") != "false" || !strings.Contains(sw.AttrOr("href", ""), "procedural=1") {
+		t.Errorf("procedural switch: %d, %q", sw.Length(), sw.AttrOr("href", ""))
+	}
+	lit := mustDoc(t, get(t, srv, "/search?kind=quotes&q=Antony+Blinken+China&literal=1").body)
+	if strings.Contains(lit.Find("ul.filters").Text(), "Antony Blinken") {
+		t.Error("literal=1 still reads the name as who speaks")
+	}
+	art := mustDoc(t, get(t, srv, "/search?q=Antony+Blinken+China").body)
+	if offer := art.Find(`[data-testid="offer"]`); offer.Length() != 1 || !strings.Contains(offer.Text(), "Quotes by Antony Blinken about “China”") {
+		t.Errorf("articles tab offers %q", offer.Text())
+	}
+}

@@ -143,6 +143,16 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) searchPage(res *index.Results) web.Search {
 	q := res.Query
+	// A name read from the words is no filter of the address: it is read from the words again.
+	named := func(id string) (index.NamedActor, bool) {
+		for _, n := range res.Named {
+			if n.ID == id {
+				return n, true
+			}
+		}
+		return index.NamedActor{}, false
+	}
+	q.Actors = slices.DeleteFunc(slices.Clone(q.Actors), func(id string) bool { _, ok := named(id); return ok })
 	st := stateOf(q)
 	title := "Search"
 	if q.Text != "" {
@@ -223,8 +233,22 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		}
 		return id
 	}
+	for _, n := range res.Named {
+		sp.Chips = append(sp.Chips, web.Link{
+			Label: "Who: " + n.Name, URL: st.with(func(c *searchState) { c.Literal = true }).url("/search"),
+			Hint: "Read “" + n.Words + "” as words, not as who speaks",
+		})
+	}
 	for _, a := range q.Actors {
 		sp.Chips = append(sp.Chips, web.Link{Label: "Who: " + name(res.Facets.Actors, a), URL: st.with(func(c *searchState) { c.Actors = toggle(c.Actors, a) }).url("/search"), Hint: "Remove this filter"})
+	}
+	// On the articles tab, a name typed among the words is offered as a search of its quotes.
+	for _, n := range res.Offered {
+		about := ""
+		if w := strings.TrimSpace(strings.Replace(" "+q.Text+" ", " "+n.Words+" ", " ", 1)); w != "" {
+			about = " about “" + w + "”"
+		}
+		sp.Offers = append(sp.Offers, web.Link{Label: "Quotes by " + n.Name + about, URL: st.with(func(c *searchState) { c.Kind = index.KindQuotes }).url("/search")})
 	}
 	for _, t := range q.Topics {
 		sp.Chips = append(sp.Chips, web.Link{Label: "Topic: " + name(res.Facets.Topics, t), URL: st.with(func(c *searchState) { c.Topics = toggle(c.Topics, t) }).url("/search"), Hint: "Remove this filter"})

@@ -33,6 +33,7 @@ const (
 var knownParams = map[string]bool{
 	"q": true, "kind": true, "actor": true, "speaker": true, "topic": true, "source": true,
 	"from": true, "to": true, "sort": true, "page": true, "per_page": true, "hl": true, "procedural": true,
+	"literal": true,
 }
 
 var (
@@ -196,7 +197,8 @@ func (p params) choice(name, def string, allowed ...string) (string, error) {
 }
 
 // searchQuery reads the parameters of a search: q, kind, actor, topic, source, from, to, sort,
-// procedural, page and per_page (speaker is actor's other name, as /api/quotes calls it).
+// procedural, literal, page and per_page (speaker is actor's other name, as /api/quotes calls
+// it).
 func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, error) {
 	var q index.Query
 	var err error
@@ -244,6 +246,12 @@ func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, e
 		return q, err
 	}
 	q.Procedural = procedural == "1"
+	// A name typed among the words is the speaker, on the quotes tab, unless literal=1.
+	literal, err := p.choice("literal", "0", "0", "1")
+	if err != nil {
+		return q, err
+	}
+	q.Literal = literal == "1"
 
 	if q.PerPage, err = p.number("per_page", perPage, 1, maxPerPage); err != nil {
 		return q, err

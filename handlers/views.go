@@ -45,12 +45,14 @@ type searchState struct {
 	Page    int
 	// Procedural asks for the turns that carry no statement too.
 	Procedural bool
+	// Literal reads the box's words as words, a name among them too.
+	Literal bool
 }
 
 func stateOf(q index.Query) searchState {
 	return searchState{
 		Q: q.Text, Kind: q.Kind, Actors: q.Actors, Topics: q.Topics, Sources: q.Sources,
-		From: q.From, To: q.To, Sort: q.Sort, Page: q.Page, Procedural: q.Procedural,
+		From: q.From, To: q.To, Sort: q.Sort, Page: q.Page, Procedural: q.Procedural, Literal: q.Literal,
 	}
 }
 
@@ -83,6 +85,9 @@ func (st searchState) values() url.Values {
 	}
 	if st.Procedural {
 		v.Set("procedural", "1")
+	}
+	if st.Literal {
+		v.Set("literal", "1")
 	}
 	if st.Page > 1 {
 		v.Set("page", strconv.Itoa(st.Page))

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/seeds"
 )
 
 func article(date, title, text string) *fstest.MapFile {
@@ -116,5 +118,47 @@ func TestProceduralTurns(t *testing.T) {
 	}
 	if psaki.Quotes != 2 {
 		t.Errorf("Jen Psaki counts %d quotes, want the 2 that say something", psaki.Quotes)
+	}
+}
+
+// TestNamesInTheBox: a whole name typed among the words of a search of quotes is the speaker;
+// actor: takes a surname or a slip of spelling.
+func TestNamesInTheBox(t *testing.T) {
+	a := mustArchive(t, seeds.FS, "")
+	search := func(q index.Query) *index.Results {
+		t.Helper()
+		q.Page, q.PerPage, q.Sort = 1, 50, index.SortNewest
+		res, err := a.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	res := search(index.Query{Text: "Antony Blinken China", Kind: index.KindQuotes})
+	if len(res.Named) != 1 || res.Named[0].ID != "antony-blinken" || res.Words != "China" {
+		t.Fatalf("named %+v, words %q; want Antony Blinken and China", res.Named, res.Words)
+	}
+	if res.Total == 0 {
+		t.Fatal("no quotes of Antony Blinken about China")
+	}
+	for _, h := range res.QuoteHit {
+		if !slices.ContainsFunc(h.Quote.Speakers, func(s index.Speaker) bool { return s.ID == "antony-blinken" }) {
+			t.Errorf("quote %q is not Blinken's", h.Quote.Text)
+		}
+	}
+	if lit := search(index.Query{Text: "Antony Blinken China", Kind: index.KindQuotes, Literal: true}); len(lit.Named) != 0 || lit.Words != "Antony Blinken China" {
+		t.Errorf("literal: named %+v, words %q", lit.Named, lit.Words)
+	}
+	if art := search(index.Query{Text: "Antony Blinken China", Kind: index.KindArticles}); len(art.Offered) != 1 || len(art.Named) != 0 || art.Words != "Antony Blinken China" {
+		t.Errorf("articles: offered %+v, named %+v, words %q", art.Offered, art.Named, art.Words)
+	}
+	for _, typed := range []string{"actor:blinken", "actor:Blinkin", "speaker:antony-blinken"} {
+		res := search(index.Query{Text: typed, Kind: index.KindQuotes})
+		if len(res.Query.Actors) != 1 || res.Query.Actors[0] != "antony-blinken" {
+			t.Errorf("%s: actors %v, want antony-blinken", typed, res.Query.Actors)
+		}
+	}
+	if res := search(index.Query{Text: "actor:Blinkin", Kind: index.KindQuotes}); !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.Contains(n, "Antony Blinken") }) {
+		t.Errorf("actor:Blinkin: notes %q; want one naming Antony Blinken", res.Notes)
 	}
 }

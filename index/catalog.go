@@ -28,7 +28,9 @@ type catalog struct {
 	plainArticles map[string][]int
 	plainQuotes   map[string][]int
 	actors        map[string]*ActorInfo
-	actorList     []*ActorInfo        // most quoted first, merged actors left out
+	actorList     []*ActorInfo // most quoted first, merged actors left out
+	namesOnce     sync.Once
+	nameTab       *nameTable          // actors by the words of their names (names.go)
 	canon         map[string]string   // a merged actor's id → the actor it was merged into (canon.go)
 	members       map[string][]string // an actor's id → the ids merged into it, itself first
 	topics        map[string]*TopicInfo

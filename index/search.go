@@ -61,6 +61,9 @@ type Query struct {
 	// Procedural asks for the quotes that carry no statement ("Thank you", "Go ahead") too;
 	// they are left out otherwise.
 	Procedural bool
+	// Literal reads the box's words as words only: a person's name typed among them is not
+	// taken for the speaker (names.go).
+	Literal bool
 }
 
 // Results are a page of a search.
@@ -69,14 +72,18 @@ type Results struct {
 	Reading  string // how the box was read
 	Words    string // the box's words and phrases, without the filters typed in it
 	Filtered bool   // filters were typed in the box
-	Notes    []string
-	Total    int // hits of the kind asked for
-	Articles int // hits of each kind, for the tabs
-	Quotes   int
-	Hits     []ArticleHit
-	QuoteHit []QuoteHit
-	Facets   Facets
-	Took     time.Duration
+	// Named are the actors whose whole names were typed among the words of a search of quotes,
+	// taken out of the words and made the speaker filter; Offered, on the articles tab, the
+	// same names, offered as such a search.
+	Named, Offered []NamedActor
+	Notes          []string
+	Total          int // hits of the kind asked for
+	Articles       int // hits of each kind, for the tabs
+	Quotes         int
+	Hits           []ArticleHit
+	QuoteHit       []QuoteHit
+	Facets         Facets
+	Took           time.Duration
 }
 
 // ArticleHit is an article found, with the pieces of its text that match and its quotes that do.
@@ -141,6 +148,22 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 	q, err = a.mergeFilters(st, q, &parsed, res)
 	if err != nil {
 		return nil, err
+	}
+	if !q.Literal {
+		if q.Kind == KindQuotes {
+			cp := parsed
+			named := st.cat.findNames(&cp)
+			actors := slices.Clone(q.Actors)
+			for _, n := range named {
+				actors = appendUnique(actors, n.ID)
+			}
+			if len(named) > 0 && len(actors) <= MaxFilterValues { // else the words as typed
+				parsed, q.Actors, res.Named = cp, actors, named
+			}
+		} else {
+			cp := parsed
+			res.Offered = st.cat.findNames(&cp)
+		}
 	}
 	res.Query = q
 	res.Reading = parsed.String()
@@ -265,8 +288,11 @@ func typeOf(kind string) string {
 // ids ("actor:blinken" is antony-blinken), and checks the dates.
 func (a *Archive) mergeFilters(st *state, q Query, p *ParsedQuery, res *Results) (Query, error) {
 	for _, name := range p.Actors {
-		if id, ok := a.resolveActor(st, name); ok {
+		if id, note, ok := a.resolveActor(st, name); ok {
 			q.Actors = appendUnique(q.Actors, id)
+			if note != "" {
+				res.Notes = appendNote(res.Notes, fmt.Sprintf("%s: %s", name, note))
+			}
 		} else {
 			res.Notes = appendNote(res.Notes, fmt.Sprintf("no actor called %q in the archive", name))
 			q.Actors = appendUnique(q.Actors, document.Slug(name))
@@ -326,30 +352,22 @@ func (a *Archive) mergeFilters(st *state, q Query, p *ParsedQuery, res *Results)
 	return q, nil
 }
 
-// resolveActor finds an actor by id, name, alias or surname.
-func (a *Archive) resolveActor(st *state, name string) (string, bool) {
+// resolveActor finds an actor by id, name, alias or surname: the registry's reading of the
+// name first (an office's holder, a registered alias), then the archive's (names.go). The note
+// names the others a surname fits, or says how a misspelt name was read.
+func (a *Archive) resolveActor(st *state, name string) (string, string, bool) {
 	if _, ok := st.cat.actors[name]; ok {
-		return name, true
+		return st.cat.canonical(name), "", true
 	}
 	slug := document.Slug(name)
-	if _, ok := st.cat.actors[slug]; ok {
-		return slug, true
+	if _, ok := st.cat.actors[slug]; ok && strings.Contains(slug, "-") {
+		return st.cat.canonical(slug), "", true
 	}
 	words := strings.ReplaceAll(name, "-", " ")
-	if ms := a.reg.LookupName(titleWords(words), time.Time{}); len(ms) == 1 && len(ms[0].Actors) == 1 {
-		return a.reg.ActorAt(ms[0].Actors[0]).ID, true
+	if ms := a.reg.LookupName(titleWords(words), time.Time{}); len(ms) == 1 && len(ms[0].Actors) == 1 && !ms[0].Surname {
+		return st.cat.canonical(a.reg.ActorAt(ms[0].Actors[0]).ID), "", true
 	}
-	// A surname or a name the registry does not know: the actor whose id ends with it.
-	var found []string
-	for _, info := range st.cat.actorList {
-		if strings.HasSuffix(info.ID, "-"+slug) {
-			found = append(found, info.ID)
-		}
-	}
-	if len(found) == 1 {
-		return found[0], true
-	}
-	return "", false
+	return st.cat.resolveName(name)
 }
 
 // titleWords capitalises each word, so a typed "blinken" matches the registry's "Blinken".

@@ -128,6 +128,7 @@ type Search struct {
 	Sorts      []Link
 	Sort       string
 	Procedural *Link // the switch for procedural turns, on the quotes tab; Active when they are shown
+	Offers     []Link // searches of quotes the words suggest ("Quotes by Jen Psaki about …")
 	Hidden     []Hidden // filters kept when the box is submitted again
 	Total      int
 	TotalLabel string
