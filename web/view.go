@@ -127,8 +127,8 @@ type Search struct {
 	Chips      []Link // active filters; each links to the search without it
 	Sorts      []Link
 	Sort       string
-	Procedural *Link // the switch for procedural turns, on the quotes tab; Active when they are shown
-	Offers     []Link // searches of quotes the words suggest ("Quotes by Jen Psaki about …")
+	Procedural *Link    // the switch for procedural turns, on the quotes tab; Active when they are shown
+	Offers     []Link   // searches of quotes the words suggest ("Quotes by Jen Psaki about …")
 	Hidden     []Hidden // filters kept when the box is submitted again
 	Total      int
 	TotalLabel string
