@@ -125,8 +125,13 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 			continue
 		}
 		if m, ok := x.nameMention(phrase, isUpper(phrase), toks, i, i+n, regMs); ok {
-			// Letters after a name ("Scott Morrison, MP") are no one's name.
-			if postNominal := n == 1 && isUpper(toks[i].Text) && len(toks[i].Text) <= 4 && strings.HasSuffix(phrase[:toks[i].Start], ", "); !postNominal {
+			// Letters after a name ("Scott Morrison, MP") are no one's name, nor a word alone
+			// that nothing shows to be one ("Joint" of "… Joint Leaders' Statement"), nor words
+			// with figures ("2nd COVID-19 Co-Host Statement").
+			postNominal := n == 1 && isUpper(toks[i].Text) && len(toks[i].Text) <= 4 && strings.HasSuffix(phrase[:toks[i].Start], ", ")
+			bare := len(m.words) == 1 && len(m.actors) == 0 && m.honorific == "" && len(m.nouns) == 0 && !m.person
+			figures := strings.ContainsFunc(phrase[m.coreStart:m.coreEnd], unicode.IsDigit)
+			if !postNominal && !bare && !figures {
 				all = append(all, found{m.start, x.speakerOfName(phrase, m)})
 			}
 		}
@@ -140,9 +145,11 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 		}
 	}
 	if len(out) == 0 {
+		// What it is, the phrase does not tell; words with figures are no one ("2nd COVID-19
+		// Co-Host").
 		name := strings.TrimPrefix(strings.TrimSpace(phrase), "the ")
-		if name != "" {
-			out = []Speaker{{Actor: -1, Name: displayName(name)}} // what it is, the phrase does not tell
+		if name != "" && !strings.ContainsFunc(name, unicode.IsDigit) {
+			out = []Speaker{{Actor: -1, Name: displayName(name)}}
 		}
 	}
 	return out

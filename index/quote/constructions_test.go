@@ -124,6 +124,22 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"We must win the AI race,", "Chris Wright", quote.Full}},
 		},
 		{
+			name: "an organisation's name runs on over 'of' and 'for'",
+			text: "Richard Fiesta, Executive Director, Alliance for Retired Americans: “This is a good day.”\n\nThe International Council of Museums said: “We agree.”",
+			want: []found{{"This is a good day.", "Richard Fiesta", quote.Full}, {"We agree.", "International Council of Museums", quote.Full}},
+		},
+		{
+			name:  "a joint statement is its parties', not its title's words",
+			title: "United States-Italy Joint Leaders’ Statement",
+			text:  "The leaders met in Washington.",
+			want:  []found{{"The leaders met in Washington.", "United States + Italy", quote.Full}},
+		},
+		{
+			name: "a transcript label in capitals is written as people write names",
+			text: "MS. PSAKI: Let me turn it over.\n\nMS. MUNOZ: Thank you, Jen. We met today.",
+			want: []found{{"Let me turn it over.", "Jen Psaki", quote.Full}, {"Thank you, Jen. We met today.", "Munoz", quote.Full}},
+		},
+		{
 			name: "a verb in capitals heading a line names no one",
 			text: "PROMISE MADE: “We will close the border.” (10/12/24)\n\nPROMISE KEPT: Crossings are at historic lows.",
 			want: []found{{"We will close the border.", "", quote.Full}},

@@ -594,12 +594,13 @@ func capitalise(w string) string {
 // personName writes a person's name given in capitals as people write it, short words too:
 // "MUNOZ" is "Munoz", "RICE" is "Rice" (displayName would keep them as acronyms).
 func personName(s string) string {
-	if !isUpper(s) {
-		return s
-	}
 	words := strings.Fields(s)
 	for i, w := range words {
-		words[i] = capitalise(w)
+		// A word in capitals is a name's, but for a numeral: "Haji Abdullah Ahmad BADAWI",
+		// "Hans-Adam II".
+		if isUpper(w) && utf8.RuneCountInString(w) > 1 && strings.Trim(w, "IVX.") != "" {
+			words[i] = capitalise(w)
+		}
 	}
 	return strings.Join(words, " ")
 }

@@ -347,7 +347,10 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 		case n > 0 && t == "of" && k+1 < len(toks) && (nameCase(toks[k+1].Text) || toks[k+1].Text == "the") && x.reg.TitleEndingAt(toks[:k], k-1) != "":
 			// "Secretary of State Antony Blinken": a title's "of" does not end the run
 		case n > 1 && t == "the" && toks[k-1].Text == "of" && k+1 < len(toks) && nameCase(toks[k+1].Text):
-			// "Secretary of the Treasury Scott Bessent"
+			// "Secretary of the Treasury Scott Bessent
+		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && nameCase(toks[k+1].Text) && x.reg.IsOrgWord(strings.TrimSuffix(toks[k-1].Text, "s")):
+			// an organisation's name runs on: "Alliance for Retired Americans", "International
+			// Council of Museums", "National Institutes of Health"
 		case len(t) <= 4 && x.reg.IsNameParticle(t) && x.particlesThenName(text, toks, k) && (n > 0 || k == 0 || !unicode.IsLetter(rune(text[toks[k-1].End]))):
 			// "von der Leyen", "van der Stoel" (a particle may open a name that opens its text)
 		case len(t) == 1 && k+1 < len(toks) && (text[toks[k].End:toks[k+1].Start] == "'" || text[toks[k].End:toks[k+1].Start] == "’") && (nameCase(toks[k+1].Text) || isUpper(toks[k+1].Text)):
@@ -382,6 +385,24 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 // person's name: "Chuck Jordan" (a given name before), "Santiago Peña Palacios", "Israel Katz"
 // (one word, with a name after it that is no title).
 func (x *extractor) insideName(text string, toks []registry.Token, m registry.Mention, regMs []registry.Mention) bool {
+	// After an honorific and the words of a name: "Mr. Shams-ud DOHA" is a person, not Qatar.
+	for k := m.TokStart - 1; k >= 0 && k >= m.TokStart-4; k-- {
+		if x.reg.IsHonorific(toks[k].Text) {
+			return true
+		}
+		gap := text[toks[k].End:toks[k+1].Start]
+		// "ud" of "Shams-ud DOHA": the lower-case end of a hyphenated name is a name's.
+		hyphened := k > 0 && text[toks[k-1].End:toks[k].Start] == "-" && (nameCase(toks[k-1].Text) || isUpper(toks[k-1].Text))
+		if gap != " " && gap != "-" {
+			break
+		}
+		if hyphened && !nameCase(toks[k].Text) && !isUpper(toks[k].Text) {
+			return true
+		}
+		if !nameCase(toks[k].Text) && !isUpper(toks[k].Text) {
+			break
+		}
+	}
 	if m.TokStart > 0 {
 		prev := toks[m.TokStart-1]
 		if _, given := x.reg.GivenName(prev.Text); given && nameCase(prev.Text) && text[prev.End:m.Start] == " " {
@@ -577,7 +598,13 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		}
 	}
 	last := toks[end-1].Text
-	if x.reg.IsOrgWord(last) || end-core == 1 && isUpper(last) && utf8.RuneCountInString(last) > 1 && m.honorific == "" && len(m.nouns) == 0 && !caps {
+	orgOf := false // "Council of Museums", "Alliance for Retired Americans"
+	for k := core; k+1 < end; k++ {
+		if (toks[k+1].Text == "of" || toks[k+1].Text == "for") && x.reg.IsOrgWord(strings.TrimSuffix(toks[k].Text, "s")) {
+			orgOf = true
+		}
+	}
+	if x.reg.IsOrgWord(last) || orgOf || end-core == 1 && isUpper(last) && utf8.RuneCountInString(last) > 1 && m.honorific == "" && len(m.nouns) == 0 && !caps {
 		m.org, m.person = true, false
 	}
 	// A person noun just before the name: "MSNBC host Chris Matthews", "9/11 widow Terry Strada".

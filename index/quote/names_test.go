@@ -15,7 +15,8 @@ func TestNamesInCapitals(t *testing.T) {
 		{"MUNOZ", "MUNOZ", "Munoz"}, // alone, an acronym unless the text says it is a person
 		{"NATO", "NATO", "Nato"},
 		{"Rachel McGill", "Rachel McGill", "Rachel McGill"},
-		{"NBC News", "NBC News", "NBC News"},
+		{"Denis SASSOU-NGUESSO", "Denis Sassou-Nguesso", "Denis Sassou-Nguesso"},
+		{"Prince HANS-ADAM II", "Prince Hans-Adam II", "Prince Hans-Adam II"},
 	}
 	for _, tt := range tests {
 		if got := displayName(tt.in); got != tt.display {

@@ -10,6 +10,7 @@ import (
 	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/quote"
 	"github.com/readout/readout/index/quote/quoteeval"
+	"github.com/readout/readout/index/tarfs"
 	"github.com/readout/readout/index/registry"
 )
 
@@ -238,6 +239,34 @@ func TestNewsEvaluation(t *testing.T) {
 	}
 	if recall := float64(report.FullFound) / float64(report.FullGold); recall < 0.97 {
 		t.Errorf("full-quote recall %.3f, below 0.97", recall)
+	}
+}
+
+// TestUNGeneralDebate: of the UN General Debate's 10,952 speeches, each naming its speaker in
+// its title, none is credited to a registered person of the same surname who was not that
+// speaker ("Mr. Austin" at the UN in 1946 is not Lloyd Austin). It reads the corpus's tarball
+// in place, and is skipped where ../shared is not beside the repository.
+func TestUNGeneralDebate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 10,952 speeches")
+	}
+	name := "../../../shared/corpora/ungdc/ungdc.tar.gz"
+	if _, err := os.Stat(name); err != nil {
+		t.Skipf("the UN General Debate corpus is not at %s", name)
+	}
+	fsys, err := tarfs.Open(name, tarfs.Options{MaxFile: 64 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	report, err := quoteeval.RunUNGDC(fsys, mustRegistry(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if report.Namesake != 0 {
+		t.Errorf("%d speeches credited to a registered namesake: %q", report.Namesake, report.Examples[:min(5, len(report.Examples))])
+	}
+	if right := float64(report.Right) / float64(report.Speeches); right < 0.97 {
+		t.Errorf("%.3f of the speeches credited to the speaker the corpus names, below 0.97", right)
 	}
 }
 
