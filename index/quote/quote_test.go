@@ -10,8 +10,8 @@ import (
 	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/quote"
 	"github.com/readout/readout/index/quote/quoteeval"
-	"github.com/readout/readout/index/tarfs"
 	"github.com/readout/readout/index/registry"
+	"github.com/readout/readout/index/tarfs"
 )
 
 func mustRegistry(t testing.TB) *registry.Registry {
