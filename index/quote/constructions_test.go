@@ -140,6 +140,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"Let me turn it over.", "Jen Psaki", quote.Full}, {"Thank you, Jen. We met today.", "Munoz", quote.Full}},
 		},
 		{
+			name:  "a transcript label names by surname a person a turn named in full",
+			title: "Remarks by President Biden Honoring Team USA",
+			text:  "THE PRESIDENT: Please welcome the javelin thrower Kara Winger.\n\nMS. WINGER: Thank you, Mr. President.",
+			want:  []found{{"Please welcome the javelin thrower Kara Winger.", "Joe Biden", quote.Full}, {"Thank you, Mr. President.", "Kara Winger", quote.Full}},
+		},
+		{
 			name: "a verb in capitals heading a line names no one",
 			text: "PROMISE MADE: “We will close the border.” (10/12/24)\n\nPROMISE KEPT: Crossings are at historic lows.",
 			want: []found{{"We will close the border.", "", quote.Full}},

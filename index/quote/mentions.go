@@ -154,7 +154,17 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 		}
 	}
 
-	for i := 0; i < len(toks) && !namesOnly; i++ {
+	for i := 0; i < len(toks); i++ {
+		if namesOnly {
+			// Where nothing is attributed, only people named in full, from a given name:
+			// the labels of a transcript may name them by surname ("MS. WINGER" after "Kara
+			// Winger"). A word costs a lookup at most.
+			if t := toks[i].Text; covered[i] || !nameCase(t) {
+				continue
+			} else if _, given := x.reg.GivenName(t); !given {
+				continue
+			}
+		}
 		if covered[i] || inQuote(toks[i].Start) {
 			continue
 		}
@@ -179,7 +189,7 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 			if namesOnly && n == 1 && !startsMention(regMs, i) {
 				continue // where nothing is attributed, a word alone tells nothing of who is who
 			}
-			if m, ok := x.nameMention(text, caps, toks, i, i+n, regMs); ok {
+			if m, ok := x.nameMention(text, caps, toks, i, i+n, regMs); ok && (!namesOnly || len(m.words) >= 2) {
 				out = append(out, m)
 				for i+n < len(toks) && toks[i+n].Start < m.end {
 					n++ // a party tag: "(R-Utah)"
