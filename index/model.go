@@ -86,8 +86,11 @@ type ActorInfo struct {
 	Organisation string
 	Roles        []Role
 	Aliases      []string
-	Articles     int
-	Quotes       int
+	// Also holds the other names the archive's texts give this actor, when ids were merged
+	// into it ("Lindsay Graham" for Lindsey Graham).
+	Also     []string
+	Articles int
+	Quotes   int
 }
 
 // Role is an office an actor held.
