@@ -215,7 +215,7 @@ func (st *state) actorIndex(reg *registry.Registry) *actorIndex {
 func newActorIndex(list []*ActorInfo, reg *registry.Registry) *actorIndex {
 	ix := &actorIndex{rows: make([]actorRow, len(list)), byName: make([]int, len(list))}
 	for i, info := range list {
-		r := actorRow{info: info, rank: i + 1, kind: actorKind(info.Kind)}
+		r := actorRow{info: info, rank: i + 1, kind: ActorKindOf(info.Kind)}
 		r.sortKey = sortKey(info, reg)
 		r.initial = initialOf(r.sortKey)
 		surname := ""
@@ -237,8 +237,8 @@ func newActorIndex(list []*ActorInfo, reg *registry.Registry) *actorIndex {
 	return ix
 }
 
-// actorKind is the kind an actor is listed under.
-func actorKind(k string) string {
+// ActorKindOf returns the kind an actor of ActorInfo.Kind k is listed under.
+func ActorKindOf(k string) string {
 	switch k {
 	case string(registry.Person):
 		return ActorPerson
@@ -256,7 +256,7 @@ func actorKind(k string) string {
 // name ("psaki jen psaki"), anything else's name without a leading "The".
 func sortKey(info *ActorInfo, reg *registry.Registry) string {
 	name := info.Name
-	if actorKind(info.Kind) == ActorPerson {
+	if ActorKindOf(info.Kind) == ActorPerson {
 		if s := surnameOf(info, reg); s != "" {
 			name = s + " " + name
 		}
