@@ -329,8 +329,9 @@ func (st actorState) url() string {
 	if st.Full {
 		v.Set("full", "1")
 	}
-	// The order by default: newest first, or best match first for words.
-	if def := index.SortNewest; st.Sort != "" && (st.Q == "" && st.Sort != def || st.Q != "" && st.Sort != index.SortRelevance) {
+	// The order by default: best match first for words, else newest first (the best match
+	// when nothing is searched for).
+	if st.Q != "" && st.Sort != index.SortRelevance || st.Q == "" && st.Sort == index.SortOldest {
 		v.Set("sort", st.Sort)
 	}
 	if st.Page > 1 {
@@ -422,6 +423,10 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 		Action:      actorURL(id),
 		SearchLabel: "Search " + possessive(info.Name) + " statements",
 		Full:        q.Full,
+		Notes:       res.Notes,
+	}
+	if res.Reading != q.Text {
+		a.Reading = res.Reading
 	}
 	if info.Country != "" {
 		a.Facts = append(a.Facts, web.Fact{Label: "Country", Value: info.Country})
@@ -488,7 +493,11 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 	}
 	for i := range res.QuoteHit {
 		h := &res.QuoteHit[i]
-		a.Quotes = append(a.Quotes, quoteCard(&h.Quote, h.ArticleOf, h.Fragment))
+		text := h.Fragment // the searched words marked
+		if q.Text == "" {
+			text = plainQuote(&h.Quote, 400)
+		}
+		a.Quotes = append(a.Quotes, quoteCard(&h.Quote, h.ArticleOf, text))
 	}
 
 	// Pages: as many as the search engine reaches, and the page says how far that is.
@@ -543,15 +552,23 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 	}
 	if res.Total > index.MaxResults {
 		end := map[string]string{index.SortNewest: "newest", index.SortOldest: "oldest", index.SortRelevance: "best matching"}[q.Sort]
-		a.Reach = fmt.Sprintf("These pages list the %s %s of these %s quotes: a list reaches no further than its first %s. Choose a %s to list the other %s:",
-			end, thousands(index.MaxResults), thousands(res.Total), thousands(index.MaxResults), cmpOr(res.Facets.DateLevel, "year"), thousands(res.Total-index.MaxResults))
+		period := cmpOr(res.Facets.DateLevel, "year")
+		a.Reach = fmt.Sprintf("The pages reach the %s %s of these %s quotes: a list goes no further than %s. To reach the other %s, choose a %s",
+			end, thousands(index.MaxResults), thousands(res.Total), thousands(index.MaxResults), thousands(res.Total-index.MaxResults), period)
 		for _, p := range a.Periods {
 			if !p.Active {
 				a.ReachBy = append(a.ReachBy, p)
 			}
 		}
-		if q.Sort == index.SortNewest {
+		switch q.Sort {
+		case index.SortNewest:
+			a.Reach += ", or list them oldest first:"
 			a.ReachBy = append(a.ReachBy, web.Link{Label: "oldest first", URL: st.with(func(c *actorState) { c.Sort = index.SortOldest }).url()})
+		case index.SortOldest:
+			a.Reach += ", or list them newest first:"
+			a.ReachBy = append(a.ReachBy, web.Link{Label: "newest first", URL: st.with(func(c *actorState) { c.Sort = index.SortNewest }).url()})
+		default:
+			a.Reach += ":"
 		}
 	}
 

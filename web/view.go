@@ -204,9 +204,11 @@ type Actor struct {
 	SearchLabel string
 	Hidden      []Hidden
 	Full        bool
-	Sorts       []Link // URL holds the sort's value
-	Chips       []Link // active filters; each links to the page without it
-	Heading     string // "18,222 quotes, newest first"
+	Reading     string   // how the box was read, when not as typed
+	Notes       []string // what the search left out, and why
+	Sorts       []Link   // URL holds the sort's value
+	Chips       []Link   // active filters; each links to the page without it
+	Heading     string   // "18,222 quotes, newest first"
 	Quotes      []QuoteCard
 	Empty       string // why the list is empty
 	Suggest     []Link // what to try then
