@@ -480,6 +480,9 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 	}
 
 	order := map[string]string{index.SortNewest: "newest first", index.SortOldest: "oldest first", index.SortRelevance: "best match first"}[q.Sort]
+	if q.Sort == index.SortRelevance && res.Words == "" {
+		order = "newest first" // nothing left to match: the search sorts by date
+	}
 	first := (q.Page-1)*q.PerPage + 1
 	switch {
 	case res.Total == 0:
