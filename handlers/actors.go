@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -189,21 +190,18 @@ func actorsCaption(q index.ActorQuery, list *index.ActorList) string {
 	if len(list.Actors) == 0 {
 		return ""
 	}
-	what := "actors"
-	if q.Kind != "" {
-		what = strings.ToLower(kindNames[q.Kind][1])
+	what, one := "actors", "actor"
+	if q.Kind != "" && q.Kind != index.ActorOther {
+		what, one = strings.ToLower(kindNames[q.Kind][1]), strings.ToLower(kindNames[q.Kind][0])
 	}
 	first := (q.Page-1)*q.PerPage + 1
 	var c string
-	if list.Total <= q.PerPage && q.Page == 1 {
+	switch {
+	case list.Total == 1:
+		c = "1 " + one
+	case list.Total <= q.PerPage && q.Page == 1:
 		c = thousands(list.Total) + " " + what
-		if list.Total == 1 {
-			c = "1 " + strings.ToLower(kindNames[cmpOr(q.Kind, index.ActorOther)][0])
-			if q.Kind == "" {
-				c = "1 actor"
-			}
-		}
-	} else {
+	default:
 		c = fmt.Sprintf("%s %s–%s of %s", what, thousands(first), thousands(first+len(list.Actors)-1), thousands(list.Total))
 	}
 	c = strings.ToUpper(c[:1]) + c[1:]
@@ -228,20 +226,16 @@ func actorsFilterText(q index.ActorQuery, def string) string {
 	} else if q.Letter != "" {
 		parts = append(parts, "listed under "+strings.ToUpper(q.Letter))
 	}
-	if q.Kind != "" && def != "" {
+	switch {
+	case q.Kind == index.ActorOther:
+		parts = append(parts, "whose kind is not known")
+	case q.Kind != "" && def != "":
 		parts = append(parts, "of the kind “"+strings.ToLower(kindNames[q.Kind][1])+"”")
 	}
 	if len(parts) == 0 {
 		return def
 	}
 	return strings.Join(parts, ", ")
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // apiActors handles "GET /api/actors": a page of the actors that speak or are named, with their
@@ -555,7 +549,7 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 	}
 	if res.Total > index.MaxResults {
 		end := map[string]string{index.SortNewest: "newest", index.SortOldest: "oldest", index.SortRelevance: "best matching"}[q.Sort]
-		period := cmpOr(res.Facets.DateLevel, "year")
+		period := cmp.Or(res.Facets.DateLevel, "year")
 		a.Reach = fmt.Sprintf("The pages reach the %s %s of these %s quotes: a list goes no further than %s. To reach the other %s, choose a %s",
 			end, thousands(index.MaxResults), thousands(res.Total), thousands(index.MaxResults), thousands(res.Total-index.MaxResults), period)
 		for _, p := range a.Periods {
