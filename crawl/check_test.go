@@ -85,6 +85,8 @@ func TestKindOf(t *testing.T) {
 		"/api/quotes?per_page=100&page=2":  "/api/quotes",
 		"/static/style.1234.css":           "/static/*",
 		"/actors":                          "/actors",
+		"/actors/a-b":                      "/actors/{id}",
+		"/actors/a-b?topic=c&page=2":       "/actors/{id}?filtered",
 		"/feed?q=x&kind=quotes&actor=a-b":  "/feed?kind=quotes",
 		"/api/articles?page=3&per_page=20": "/api/articles",
 	} {

@@ -112,7 +112,7 @@ func (r *Report) Kind(kind string) Kind {
 // Starts are where a crawl begins: the home page, the lists of the API, the feed and the
 // OpenSearch description.
 var Starts = []string{
-	"/", "/api/articles?per_page=100", "/api/actors", "/api/topics", "/api/quotes?per_page=100",
+	"/", "/api/articles?per_page=100", "/api/actors?per_page=100", "/api/topics", "/api/quotes?per_page=100",
 	"/feed", "/opensearch.xml", "/robots.txt",
 }
 
@@ -422,7 +422,8 @@ func pathOf(u string) string {
 }
 
 // KindOf names the kind of an address: its route, with ids as {id}, and the query parameters
-// that make another page of it (the quotes tab of a search, an article with highlighting).
+// that make another page of it (the quotes tab of a search, an article with highlighting, an
+// actor's quotes searched or filtered: their combinations are searches, not more actors).
 func KindOf(u string) string {
 	p, q, _ := strings.Cut(u, "?")
 	segs := strings.Split(strings.Trim(p, "/"), "/")
@@ -441,6 +442,8 @@ func KindOf(u string) string {
 		kind += "?kind=quotes"
 	case v.Has("hl"):
 		kind += "?hl"
+	case kind == "/actors/{id}" && len(v) > 0:
+		kind += "?filtered"
 	}
 	return kind
 }
@@ -530,7 +533,7 @@ func pages(m map[string]any) []string {
 		return nil
 	}
 	list := ""
-	for _, k := range []string{"articles", "quotes"} {
+	for _, k := range []string{"articles", "quotes", "actors"} {
 		if _, ok := m[k]; ok {
 			list = k
 		}

@@ -289,35 +289,17 @@ type apiActor struct {
 	Country      string       `json:"country,omitempty"`
 	Organisation string       `json:"organisation,omitempty"`
 	Aliases      []string     `json:"aliases,omitempty"`
+	Also         []string     `json:"also,omitempty"` // names merged into this actor
 	Roles        []index.Role `json:"roles,omitempty"`
+	Rank         int          `json:"rank,omitempty"` // in a list: the place by quotes, from 1
 }
 
 func actorJSON(a *index.ActorInfo, full bool) apiActor {
 	out := apiActor{ID: a.ID, Name: a.Name, Kind: a.Kind, Registered: a.Registered, Articles: a.Articles, Quotes: a.Quotes}
 	if full {
-		out.Country, out.Organisation, out.Aliases, out.Roles = a.Country, a.Organisation, a.Aliases, a.Roles
+		out.Country, out.Organisation, out.Aliases, out.Also, out.Roles = a.Country, a.Organisation, a.Aliases, a.Also, a.Roles
 	}
 	return out
-}
-
-// apiActors handles "GET /api/actors": every actor that speaks or is named, with counts,
-// speakers the registry does not know included.
-func (s *Server) apiActors(w http.ResponseWriter, r *http.Request) error {
-	if _, err := readParams(r); err != nil {
-		return err
-	}
-	list, err := s.archive.Actors()
-	if err != nil {
-		return err
-	}
-	out := struct {
-		Actors []apiActor `json:"actors"`
-	}{Actors: []apiActor{}}
-	for i := range list {
-		out.Actors = append(out.Actors, actorJSON(&list[i], false))
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
 }
 
 // apiActor handles "GET /api/actors/{id}": one actor, with roles.

@@ -275,6 +275,42 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	// Find an actor by name with the list's form, then choose a kind and an initial: every step
+	// an address, with no script needed.
+	t.Run("FindActor", func(t *testing.T) {
+		ctx := newTab(t, browser, 20*time.Second)
+		do(t, ctx,
+			chromedp.Navigate(srv.URL+"/actors"),
+			chromedp.SendKeys(chromedp.ID("actor-name"), "blínken"),
+		)
+		navigateBy(t, ctx, chromedp.KeyEvent(kb.Enter))
+		if u := location(t, ctx); u.Path != "/actors" || u.Query().Get("name") != "blínken" {
+			t.Fatalf("Enter in the name box led to %s", u)
+		}
+		names := eval[[]string](t, ctx, `[...document.querySelectorAll('[data-testid="actor-table"] tbody th a')].map(a => a.textContent.trim())`)
+		if !slices.Equal(names, []string{"Antony Blinken"}) {
+			t.Fatalf("found %q, want Antony Blinken", names)
+		}
+		navigateBy(t, ctx, chromedp.Click(`//p[@class="sorts"]/a[normalize-space()="Clear the filters"]`))
+		navigateBy(t, ctx, chromedp.Click(`//nav[contains(@class,"kinds")]/a[starts-with(normalize-space(),"States")]`))
+		navigateBy(t, ctx, chromedp.Click(`//nav[@class="letters"]//a[normalize-space()="J"]`))
+		u := location(t, ctx)
+		if u.Query().Get("kind") != "state" || u.Query().Get("letter") != "j" {
+			t.Fatalf("after the kind and the initial: %s", u)
+		}
+		names = eval[[]string](t, ctx, `[...document.querySelectorAll('[data-testid="actor-table"] tbody th a')].map(a => a.textContent.trim())`)
+		if !slices.Equal(names, []string{"Japan"}) {
+			t.Errorf("states under J: %q", names)
+		}
+		// Back to everyone: the table's rows read in rank order.
+		navigateBy(t, ctx, chromedp.Click(`//nav[contains(@class,"kinds")]/a[starts-with(normalize-space(),"All")]`))
+		navigateBy(t, ctx, chromedp.Click(`//nav[@class="letters"]//a[normalize-space()="All"]`))
+		ranks := eval[[]int](t, ctx, `[...document.querySelectorAll('[data-testid="actor-table"] tbody tr td:first-child')].map(td => parseInt(td.textContent.replace(/,/g, ""), 10))`)
+		if len(ranks) < 2 || !slices.IsSorted(ranks) {
+			t.Errorf("ranks in reading order: %v", ranks)
+		}
+	})
+
 	// Keyboard only: Tab to the search box, type, Enter; Tab to a facet, Enter.
 	t.Run("KeyboardOnly", func(t *testing.T) {
 		ctx := newTab(t, browser, 20*time.Second)
@@ -339,6 +375,9 @@ func TestBrowser(t *testing.T) {
 			{"actor", "/actors/antony-blinken"},
 			{"topic", "/topics/xinjiang"},
 			{"actors", "/actors"},
+			{"actors-found", "/actors?name=wang&kind=person&sort=name"},
+			{"actors-none", "/actors?name=zzzq&letter=q"},
+			{"actor-searched", "/actors/antony-blinken?q=China&full=1&from=2021&to=2021"},
 			{"topics", "/topics"},
 			{"not-found", "/articles/no-such-article"},
 		}

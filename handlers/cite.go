@@ -8,13 +8,14 @@ import (
 	"github.com/readout/readout/index"
 )
 
-// citation writes a quote's reference in the Chicago notes style:
+// citation writes a quote's reference in the Chicago notes style, the speaker with the office
+// held on the quote's date when known:
 //
-//	Antony Blinken, quoted in “Title,” Source unknown, 24 March 2021. Readout,
-//	https://…/quotes/id (accessed 23 November 2026).
+//	Antony Blinken, Secretary of State, quoted in “Title,” Source unknown, 24 March 2021.
+//	Readout, https://…/quotes/id (accessed 23 November 2026).
 func citation(s *Server, q *index.Quote, art *index.Article) string {
 	var b strings.Builder
-	b.WriteString(speakerNames(q.Speakers))
+	b.WriteString(speakerRoles(q.Speakers))
 	if q.Turn {
 		b.WriteString(", in “")
 	} else {

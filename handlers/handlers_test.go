@@ -35,8 +35,8 @@ var (
 	seedsErr     error
 )
 
-// mustSeedsServer serves the seed archive over real HTTP; the archive is built once for all tests.
-func mustSeedsServer(t *testing.T) *httptest.Server {
+// mustSeedsArchive returns the seed archive, built once for all tests.
+func mustSeedsArchive(t *testing.T) *index.Archive {
 	t.Helper()
 	seedsOnce.Do(func() {
 		seedsArchive, seedsErr = openArchive(seeds.FS)
@@ -44,7 +44,13 @@ func mustSeedsServer(t *testing.T) *httptest.Server {
 	if seedsErr != nil {
 		t.Fatal(seedsErr)
 	}
-	srv := httptest.NewServer(handlers.New(handlers.Config{Archive: seedsArchive, PublicURL: "https://readout.example"}))
+	return seedsArchive
+}
+
+// mustSeedsServer serves the seed archive over real HTTP.
+func mustSeedsServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(handlers.New(handlers.Config{Archive: mustSeedsArchive(t), PublicURL: "https://readout.example"}))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -515,6 +521,7 @@ func TestOneSearchBox(t *testing.T) {
 		{"/search?kind=quotes", "q"},
 		{"/articles/" + usThem + "?hl=China", "q-top"},
 		{"/actors", "q-top"},
+		{"/actors/antony-blinken?topic=xinjiang", "q-actor"},
 		{"/topics", "q-top"},
 		{"/search?page=0", "q-top"}, // an error page: the masthead's box, to try again
 	} {

@@ -212,6 +212,9 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 	if !q.To.IsZero() {
 		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "to", Value: q.To.Format(time.DateOnly)})
 	}
+	if q.Full {
+		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "full", Value: "1"})
+	}
 	if q.Procedural {
 		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "procedural", Value: "1"})
 	}
@@ -258,6 +261,9 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 	}
 	if !q.From.IsZero() || !q.To.IsZero() {
 		sp.Chips = append(sp.Chips, web.Link{Label: "When: " + rangeLabel(q.From, q.To), URL: st.with(func(c *searchState) { c.From, c.To = time.Time{}, time.Time{} }).url("/search"), Hint: "Remove this filter"})
+	}
+	if q.Full {
+		sp.Chips = append(sp.Chips, web.Link{Label: "Full quotes only", URL: st.with(func(c *searchState) { c.Full = false }).url("/search"), Hint: "Remove this filter"})
 	}
 
 	facet := func(vals []index.FacetValue, toggleIn func(*searchState, string)) []web.Link {
@@ -330,17 +336,21 @@ func rangeLabel(from, to time.Time) string {
 	return from.Format("2 Jan 2006") + " – " + to.Format("2 Jan 2006")
 }
 
-// pager links the pages of a result list: the first, the last, and those near the current one.
+// pager links the pages of a search's results: as many as the search engine reaches.
 func pager(st searchState, page, perPage, total int, path string) web.Pager {
 	pages := (total + perPage - 1) / perPage
 	pages = min(pages, index.MaxResults/perPage)
+	return pagesOf(page, pages, func(n int) string { c := st; c.Page = n; return c.url(path) })
+}
+
+// pagesOf links the pages of a list: the first, the last, and those near the current one.
+func pagesOf(page, pages int, at func(n int) string) web.Pager {
 	var p web.Pager
 	if pages <= 1 {
 		return p
 	}
-	at := func(n int) string { c := st; c.Page = n; return c.url(path) }
 	if page > 1 {
-		p.Prev = at(page - 1)
+		p.Prev = at(min(page-1, pages))
 	}
 	if page < pages {
 		p.Next = at(page + 1)
@@ -353,7 +363,7 @@ func pager(st searchState, page, perPage, total int, path string) web.Pager {
 		if last > 0 && n > last+1 {
 			p.Pages = append(p.Pages, web.Link{Label: "…"})
 		}
-		p.Pages = append(p.Pages, web.Link{Label: fmt.Sprint(n), URL: at(n), Active: n == page})
+		p.Pages = append(p.Pages, web.Link{Label: thousands(n), URL: at(n), Active: n == page})
 		last = n
 	}
 	return p
@@ -474,126 +484,35 @@ func (s *Server) quote(w http.ResponseWriter, r *http.Request) error {
 }
 
 func speakerNames(sp []index.Speaker) string {
+	return joinSpeakers(sp, false)
+}
+
+// speakerRoles writes who said a quote with the office each held on its date, as a citation
+// names them: "Antony Blinken, Secretary of State"; "Antony Blinken (Secretary of State) and
+// Lloyd Austin (Secretary of Defense)".
+func speakerRoles(sp []index.Speaker) string {
+	return joinSpeakers(sp, true)
+}
+
+func joinSpeakers(sp []index.Speaker, roles bool) string {
 	if len(sp) == 0 {
 		return "Unidentified speaker"
 	}
 	names := make([]string, len(sp))
 	for i, x := range sp {
 		names[i] = x.Name
+		switch {
+		case !roles || x.Role == "":
+		case len(sp) == 1:
+			names[i] += ", " + x.Role
+		default:
+			names[i] += " (" + x.Role + ")"
+		}
 	}
 	if len(names) == 1 {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
-// actors handles "GET /actors": everyone who speaks or is named, most quoted first.
-func (s *Server) actors(w http.ResponseWriter, r *http.Request) error {
-	if _, err := readParams(r); err != nil {
-		return err
-	}
-	list, err := s.archive.Actors()
-	if err != nil {
-		return err
-	}
-	l := web.List{
-		Page:    web.Page{Title: "Actors", Canonical: s.abs("/actors"), Nav: "actors", Notice: s.notice()},
-		Heading: "Who speaks",
-		Intro:   fmt.Sprintf("%d people, organisations and countries that speak or are named, most quoted first. The number is their quotes.", len(list)),
-	}
-	for _, a := range list {
-		l.Items = append(l.Items, web.Link{URL: actorURL(a.ID), Label: a.Name, Count: a.Quotes, Hint: fmt.Sprintf("%d quotes, named in %d articles", a.Quotes, a.Articles)})
-	}
-	s.render(w, r, http.StatusOK, web.ListPage(l))
-	return nil
-}
-
-// actor handles "GET /actors/{id}": who they are, their quotes newest first, the topics they
-// speak on, and a timeline of their statements by month.
-func (s *Server) actor(w http.ResponseWriter, r *http.Request) error {
-	p, info, err := byID(r, slugID, "actor", s.archive.Actor)
-	if err != nil {
-		return err
-	}
-	id := info.ID
-	page, err := p.number("page", 1, 1, index.MaxResults/defaultPerPage)
-	if err != nil {
-		return err
-	}
-	q := index.Query{Kind: index.KindQuotes, Actors: []string{id}, Sort: index.SortNewest, Page: page, PerPage: defaultPerPage}
-	res, err := s.search1(r.Context(), q)
-	if err != nil {
-		return err
-	}
-	a := web.Actor{
-		Page: web.Page{
-			Title: info.Name, Canonical: s.abs(actorURL(id)), Nav: "actors", Notice: s.notice(),
-			Description: fmt.Sprintf("%s: %d quotes in the Readout archive.", info.Name, info.Quotes),
-		},
-		Name: info.Name, Kind: kindLabel(info.Kind), Registered: info.Registered,
-		QuoteTotal: res.Total, Articles: info.Articles,
-		SearchURL: searchState{Kind: index.KindQuotes, Actors: []string{id}}.url("/search"),
-	}
-	if info.Country != "" {
-		a.Facts = append(a.Facts, web.Fact{Label: "Country", Value: info.Country})
-	}
-	if info.Organisation != "" {
-		a.Facts = append(a.Facts, web.Fact{Label: "Organisation", Value: info.Organisation})
-	}
-	if len(info.Aliases) > 0 {
-		a.Facts = append(a.Facts, web.Fact{Label: "Also written", Value: strings.Join(info.Aliases, ", ")})
-	}
-	for _, role := range slices.Backward(info.Roles) {
-		a.Roles = append(a.Roles, web.Fact{Label: role.Title, Value: roleDates(role)})
-	}
-	for _, t := range res.Facets.Topics {
-		a.Topics = append(a.Topics, web.Link{URL: searchState{Kind: index.KindQuotes, Actors: []string{id}, Topics: []string{t.ID}}.url("/search"), Label: t.Name, Count: t.Count})
-	}
-	months, err := s.archive.Monthly(id, "")
-	if err != nil {
-		return err
-	}
-	a.Timeline = monthBars(months, func(from, to time.Time) string {
-		return searchState{Kind: index.KindQuotes, Actors: []string{id}, From: from, To: to, Sort: index.SortNewest}.url("/search")
-	})
-	for i := range res.QuoteHit {
-		h := &res.QuoteHit[i]
-		a.Quotes = append(a.Quotes, quoteCard(&h.Quote, h.ArticleOf, plainQuote(&h.Quote, 400)))
-	}
-	a.Pager = pager(searchState{}, page, defaultPerPage, res.Total, actorURL(id))
-	s.render(w, r, http.StatusOK, web.ActorPage(a))
-	return nil
-}
-
-func kindLabel(k string) string {
-	switch k {
-	case "person":
-		return "Person"
-	case "organisation":
-		return "Organisation"
-	case "country":
-		return "Country"
-	}
-	return "Speaker"
-}
-
-func roleDates(r index.Role) string {
-	d := func(s string) string {
-		t, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			return s
-		}
-		return t.Format("2 January 2006")
-	}
-	switch {
-	case r.From != "" && r.To != "":
-		return d(r.From) + " – " + d(r.To)
-	case r.From != "":
-		return "since " + d(r.From)
-	case r.To != "":
-		return "until " + d(r.To)
-	}
-	return ""
 }
 
 // topics handles "GET /topics": the topics with their counts.

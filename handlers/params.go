@@ -2,9 +2,11 @@ package handlers
 
 import (
 	"errors"
+	"math"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -26,6 +28,7 @@ const (
 	maxHighlight   = 200
 	defaultPerPage = 10
 	apiPerPage     = 20
+	actorsPerPage  = 50 // the page of the list of actors: a table of 50 rows
 )
 
 // knownParams are the parameters some route reads; the response cache leaves the others out
@@ -34,6 +37,7 @@ var knownParams = map[string]bool{
 	"q": true, "kind": true, "actor": true, "speaker": true, "topic": true, "source": true,
 	"from": true, "to": true, "sort": true, "page": true, "per_page": true, "hl": true, "procedural": true,
 	"literal": true,
+	"full":    true, "name": true, "letter": true,
 }
 
 var (
@@ -163,6 +167,36 @@ func (p params) date(name string, end bool) (time.Time, error) {
 	return d.Start(), nil
 }
 
+// dateRange reads from= and to=: a range that does not end before it starts.
+func (p params) dateRange() (from, to time.Time, err error) {
+	if from, err = p.date("from", false); err != nil {
+		return
+	}
+	if to, err = p.date("to", true); err != nil {
+		return
+	}
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		err = badRequest("The date range ends (to=) before it starts (from=).")
+	}
+	return
+}
+
+// flag reads a switch: 1 for on, 0 or absent for off (a checkbox sends its value only when
+// ticked).
+func (p params) flag(name string) (bool, error) {
+	s, err := p.one(name)
+	if err != nil {
+		return false, err
+	}
+	switch s {
+	case "", "0":
+		return false, nil
+	case "1":
+		return true, nil
+	}
+	return false, badRequest("The parameter %q must be 1 (on) or 0 (off), not %q.", name, clip(s, 40))
+}
+
 // number reads a whole number in [lo, hi]; def when absent.
 func (p params) number(name string, def, lo, hi int) (int, error) {
 	s, err := p.one(name)
@@ -228,14 +262,11 @@ func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, e
 	if q.Sources, err = p.sources(); err != nil {
 		return q, err
 	}
-	if q.From, err = p.date("from", false); err != nil {
+	if q.From, q.To, err = p.dateRange(); err != nil {
 		return q, err
 	}
-	if q.To, err = p.date("to", true); err != nil {
+	if q.Full, err = p.flag("full"); err != nil {
 		return q, err
-	}
-	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
-		return q, badRequest("The date range ends (to=) before it starts (from=).")
 	}
 	if q.Sort, err = p.choice("sort", index.SortRelevance, index.SortRelevance, index.SortNewest, index.SortOldest); err != nil {
 		return q, err
@@ -258,6 +289,92 @@ func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, e
 	}
 	if q.Page, err = p.number("page", 1, 1, index.MaxResults/q.PerPage); err != nil {
 		return q, err
+	}
+	return q, nil
+}
+
+// actorKinds are the kind= values of the list of actors; "country" is the registry's word for
+// a state.
+var actorKinds = append(slices.Clone(index.ActorKinds), "country")
+
+// actorsQuery reads the parameters of the list of actors: name, kind, letter, sort, page and
+// per_page. The list is paged from the catalog, so any page may be asked for (the bound only
+// keeps page*per_page an int32); one past the end is empty.
+func actorsQuery(p params, perPage, maxPerPage int) (index.ActorQuery, error) {
+	var q index.ActorQuery
+	var err error
+	if q.Name, err = p.text("name", index.MaxActorName); err != nil {
+		return q, err
+	}
+	if q.Kind, err = p.choice("kind", "", actorKinds...); err != nil {
+		return q, err
+	}
+	if q.Kind == "country" {
+		q.Kind = index.ActorState
+	}
+	letter, err := p.one("letter")
+	if err != nil {
+		return q, err
+	}
+	switch l := strings.ToLower(letter); {
+	case l == "" || l == index.LetterOther || len(l) == 1 && 'a' <= l[0] && l[0] <= 'z':
+		q.Letter = l
+	default:
+		return q, badRequest("The parameter \"letter\" must be a letter from A to Z, or %q, not %q.", index.LetterOther, clip(letter, 40))
+	}
+	if q.Sort, err = p.choice("sort", index.ActorsByQuotes, index.ActorsByQuotes, index.ActorsByName); err != nil {
+		return q, err
+	}
+	if q.PerPage, err = p.number("per_page", perPage, 1, maxPerPage); err != nil {
+		return q, err
+	}
+	if q.Page, err = p.number("page", 1, 1, math.MaxInt32/q.PerPage); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+// actorQuotesQuery reads the parameters of an actor's page, a search of their quotes: q, topic,
+// from, to, full, sort (newest first without words, best match first with them), page and
+// per_page. Other actors and sources are not among them: the page is one actor's.
+func actorQuotesQuery(p params, id string) (index.Query, error) {
+	q := index.Query{Kind: index.KindQuotes, Actors: []string{id}}
+	var err error
+	if q.Text, err = p.text("q", index.MaxQueryLength); err != nil {
+		return q, err
+	}
+	if q.Topics, err = p.ids("topic"); err != nil {
+		return q, err
+	}
+	if q.From, q.To, err = p.dateRange(); err != nil {
+		return q, err
+	}
+	if q.Full, err = p.flag("full"); err != nil {
+		return q, err
+	}
+	def := index.SortNewest
+	if q.Text != "" {
+		def = index.SortRelevance
+	}
+	if q.Sort, err = p.choice("sort", def, index.SortNewest, index.SortOldest, index.SortRelevance); err != nil {
+		return q, err
+	}
+	if q.PerPage, err = p.number("per_page", defaultPerPage, 1, 50); err != nil {
+		return q, err
+	}
+	// The search engine pages through the first MaxResults quotes of a search: past them, the
+	// reader is told how to reach the others.
+	last := index.MaxResults / q.PerPage
+	page, err := p.one("page")
+	if err != nil {
+		return q, err
+	}
+	if q.Page, err = p.number("page", 1, 1, math.MaxInt32); err != nil {
+		return q, err
+	}
+	if q.Page > last {
+		return q, badRequest("Page %s is past the last page that can be listed, %s: a list of quotes reaches its first %s (%d a page). Choose a year on the actor's page, or list them oldest first, to reach the others.",
+			clip(page, 20), thousands(last), thousands(index.MaxResults), q.PerPage)
 	}
 	return q, nil
 }

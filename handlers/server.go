@@ -34,6 +34,7 @@ type Archive interface {
 	Quote(id string) (*index.Quote, *index.Article, error)
 	Articles(page, perPage int) ([]index.Summary, int, error)
 	Actors() ([]index.ActorInfo, error)
+	ActorList(q index.ActorQuery) (*index.ActorList, error)
 	Actor(id string) (*index.ActorInfo, error)
 	Topics() ([]index.TopicInfo, error)
 	Topic(id string) (*index.TopicInfo, error)

@@ -41,6 +41,7 @@ type searchState struct {
 	Sources []string
 	From    time.Time
 	To      time.Time
+	Full    bool // full quotes only
 	Sort    string
 	Page    int
 	// Procedural asks for the turns that carry no statement too.
@@ -52,7 +53,7 @@ type searchState struct {
 func stateOf(q index.Query) searchState {
 	return searchState{
 		Q: q.Text, Kind: q.Kind, Actors: q.Actors, Topics: q.Topics, Sources: q.Sources,
-		From: q.From, To: q.To, Sort: q.Sort, Page: q.Page, Procedural: q.Procedural, Literal: q.Literal,
+		From: q.From, To: q.To, Full: q.Full, Sort: q.Sort, Page: q.Page, Procedural: q.Procedural, Literal: q.Literal,
 	}
 }
 
@@ -79,6 +80,9 @@ func (st searchState) values() url.Values {
 	}
 	if !st.To.IsZero() {
 		v.Set("to", st.To.Format(time.DateOnly))
+	}
+	if st.Full {
+		v.Set("full", "1")
 	}
 	if st.Sort != "" && st.Sort != index.SortRelevance {
 		v.Set("sort", st.Sort)
@@ -122,10 +126,16 @@ func toggle(list []string, v string) []string {
 	return append(list, v)
 }
 
-func speakerLinks(sp []index.Speaker) []web.Link {
+// speakerLinks links a quote's speakers to their pages, with the office each held on the
+// quote's date when roles is set (cards, quote pages, transcripts' turns; not the attributions
+// inside an article's sentences, which stay short).
+func speakerLinks(sp []index.Speaker, roles bool) []web.Link {
 	out := make([]web.Link, len(sp))
 	for i, s := range sp {
 		out[i] = web.Link{URL: actorURL(s.ID), Label: s.Name}
+		if roles {
+			out[i].Note = s.Role
+		}
 	}
 	return out
 }
@@ -138,7 +148,7 @@ func quoteCard(q *index.Quote, art *index.Summary, text index.Fragment) web.Quot
 		InArticle: quoteInArticle(q.Article, q.ID),
 		Text:      text,
 		Kind:      string(q.Kind),
-		Speakers:  speakerLinks(q.Speakers),
+		Speakers:  speakerLinks(q.Speakers, true),
 		Date:      q.Date.String(),
 	}
 	if art != nil {
@@ -231,7 +241,7 @@ func paras(art *index.Article, from, to int, hl *index.Highlighter) []web.Para {
 			}
 			if q.Turn {
 				if q.Start.Para == p {
-					wp.Turn = &web.Attribution{QuoteID: q.ID, QuoteURL: quoteURL(q.ID), Speakers: speakerLinks(q.Speakers)}
+					wp.Turn = &web.Attribution{QuoteID: q.ID, QuoteURL: quoteURL(q.ID), Speakers: speakerLinks(q.Speakers, true)}
 				}
 				turn = q
 				continue
@@ -278,7 +288,7 @@ func paras(art *index.Article, from, to int, hl *index.Highlighter) []web.Para {
 					seg.Anchor = lo == b.start && b.q.Start.Para == p
 				}
 				if hi == b.after && b.q.End.Para == p {
-					seg.After = &web.Attribution{QuoteID: b.q.ID, QuoteURL: quoteURL(b.q.ID), Speakers: speakerLinks(b.q.Speakers)}
+					seg.After = &web.Attribution{QuoteID: b.q.ID, QuoteURL: quoteURL(b.q.ID), Speakers: speakerLinks(b.q.Speakers, false)}
 				}
 			}
 			seg.Anchor = seg.Anchor && !anchored(wp.Segments, seg.Quote)

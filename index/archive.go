@@ -90,6 +90,9 @@ type state struct {
 	dir     string        // the index's folder on disk, "" in memory
 	persist *persistWatch // the errors of writing it on disk; nil in memory
 	costs   termCosts     // how often terms occur, for the cost of searches
+
+	actorsOnce sync.Once
+	actors     *actorIndex // the catalog's actors ready to be listed (actors.go)
 }
 
 // close closes the index.

@@ -27,7 +27,7 @@ type browseView struct {
 func browsing(p *ParsedQuery, q Query) bool {
 	return len(p.Must) == 0 && len(p.Not) == 0 &&
 		len(q.Actors) == 0 && len(q.Topics) == 0 && len(q.Sources) == 0 &&
-		q.From.IsZero() && q.To.IsZero() &&
+		q.From.IsZero() && q.To.IsZero() && !q.Full &&
 		(q.Sort == SortNewest || q.Sort == SortOldest || q.Sort == SortRelevance)
 }
 

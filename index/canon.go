@@ -67,7 +67,7 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 			var into *ActorInfo
 			switch {
 			case single && len(words) == 1:
-				into = surnameOf(info, words[0], bySurname[words[0]], spans, seenIn)
+				into = loneSurname(info, words[0], bySurname[words[0]], spans, seenIn)
 			case !single && len(words) >= 2:
 				into = spellingOf(info, words, keys, spans, bySurname[words[len(words)-1]], byGiven[words[0]])
 			}
@@ -116,11 +116,11 @@ func maybePerson(info *ActorInfo) bool {
 	return info.Kind == string(registry.Person) || info.Kind == ""
 }
 
-// surnameOf returns the one person of the archive a surname alone stands for: of the people
+// loneSurname returns the one person of the archive a surname alone stands for: of the people
 // with that surname, the one named in an article where the surname speaks or named within a
 // year of it. Several such: none ("Sullivan" stays "Sullivan" while Jake and Dan Sullivan both
 // speak).
-func surnameOf(info *ActorInfo, surname string, candidates []*ActorInfo, spans map[string]span, seenIn map[string][]int) *ActorInfo {
+func loneSurname(info *ActorInfo, surname string, candidates []*ActorInfo, spans map[string]span, seenIn map[string][]int) *ActorInfo {
 	if utf8.RuneCountInString(surname) < 3 {
 		return nil
 	}

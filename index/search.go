@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/searcher"
 
 	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/quote"
 )
 
 func init() {
@@ -64,6 +65,9 @@ type Query struct {
 	// Literal reads the box's words as words only: a person's name typed among them is not
 	// taken for the speaker (names.go).
 	Literal bool
+	// Full keeps only full quotes, not fragments of reported speech; it filters quotes only
+	// (the articles' tab counts articles as without it).
+	Full bool
 }
 
 // Results are a page of a search.
@@ -210,13 +214,13 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 		otherKind, otherField = KindArticles, fieldContent
 	}
 	_, otherMatch := a.textQuery(&parsed, otherField, &Results{})
-	other := bleve.NewSearchRequestOptions(a.withFilters(typeOf(otherKind), otherMatch, filters, q.Procedural), 0, 0, false)
+	other := bleve.NewSearchRequestOptions(a.withFilters(typeOf(otherKind), otherMatch, kindFilters(q, otherKind, filters), q.Procedural), 0, 0, false)
 	otherRes, err := st.idx.SearchInContext(ctx, other)
 	if err != nil {
 		return nil, searchErr(err)
 	}
 
-	req := bleve.NewSearchRequestOptions(a.withFilters(typeOf(q.Kind), match, filters, q.Procedural), q.PerPage, (q.Page-1)*q.PerPage, false)
+	req := bleve.NewSearchRequestOptions(a.withFilters(typeOf(q.Kind), match, kindFilters(q, q.Kind, filters), q.Procedural), q.PerPage, (q.Page-1)*q.PerPage, false)
 	switch {
 	case q.Sort == SortNewest || (q.Sort == SortRelevance && parsed.Empty()):
 		req.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
@@ -523,6 +527,17 @@ func (a *Archive) filterQueries(st *state, q Query) []query.Query {
 		out = append(out, r)
 	}
 	return out
+}
+
+// kindFilters adds to the filters of every kind those of one kind: a search of quotes keeps
+// only full quotes when asked.
+func kindFilters(q Query, kind string, filters []query.Query) []query.Query {
+	if kind != KindQuotes || !q.Full {
+		return filters
+	}
+	t := bleve.NewTermQuery(string(quote.Full))
+	t.SetField(fieldKind)
+	return append(slices.Clip(filters), t)
 }
 
 func (a *Archive) withFilters(typ string, match query.Query, filters []query.Query, procedural bool) query.Query {

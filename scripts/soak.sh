@@ -79,7 +79,11 @@ log "ready: $(grep -o 'archive ready.*' "$RUN/server.log" | head -n 1 | tr -d '"
 # --- The lists the readers draw from: the archive's own ids and words -----------------------------
 L=$RUN/lists
 api() { curl -sf --max-time 30 "$BASE$1" || die "$BASE$1 did not answer 200"; }
-api /api/actors | jq -r '.actors[].id' >"$L/actors"
+# /api/actors is paged: every page of 100.
+pages=$(api "/api/actors?per_page=100" | jq -r '.pages')
+for page in $(seq 1 "$pages"); do
+  api "/api/actors?per_page=100&page=$page" | jq -r '.actors[].id'
+done >"$L/actors"
 api /api/topics | jq -r '.topics[].id' >"$L/topics"
 for page in $(seq 1 20); do
   api "/api/articles?per_page=100&page=$page" | jq -r '.articles[] | [.id, .title] | @tsv'

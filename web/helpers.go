@@ -86,6 +86,13 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+func periodsLabel(level string) string {
+	if level == "month" {
+		return "Quotes by month"
+	}
+	return "Quotes by year"
+}
+
 func dateLabel(level string) string {
 	if level == "month" {
 		return "By month"

@@ -118,10 +118,25 @@ func writeSpeakers(w *writer, speakers []Link) {
 		w.s(">")
 		w.text(s.Label)
 		w.s("</a>")
+		if s.Note != "" {
+			w.s(`<span class="role">`)
+			w.text(roleAfter(s.Note, len(speakers)))
+			w.s("</span>")
+		}
 	}
 }
 
-// Speakers writes who said a quote: linked names joined by commas and "and".
+// roleAfter writes an office after a name: "Antony Blinken, Secretary of State", or among
+// several speakers, where commas join the names, "Antony Blinken (Secretary of State)".
+func roleAfter(role string, speakers int) string {
+	if speakers == 1 {
+		return ", " + role
+	}
+	return " (" + role + ")"
+}
+
+// Speakers writes who said a quote: linked names joined by commas and "and", each with the
+// office it held on the quote's date when the link has it.
 func Speakers(speakers []Link) templ.Component {
 	return templ.ComponentFunc(func(_ context.Context, out io.Writer) error {
 		w := &writer{w: out}

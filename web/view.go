@@ -38,6 +38,8 @@ type Link struct {
 	Count  int
 	Active bool
 	Hint   string // a title attribute
+	// Note follows the label, outside the link: a speaker's office on the quote's date.
+	Note string
 }
 
 // Segment is a piece of a paragraph: plain, a searched word, or within a quote.
@@ -190,22 +192,70 @@ type Quote struct {
 	Turn        bool
 }
 
-// Actor is an actor's page.
+// Actor is an actor's page: who they are, and their quotes, searched and filtered.
 type Actor struct {
 	Page
 	Name       string
 	Kind       string
 	Registered bool
 	Facts      []Fact
-	Aliases    string
 	Roles      []Fact
-	Topics     []Link
-	Timeline   []Bar
-	Quotes     []QuoteCard
-	QuoteTotal int
-	Articles   int
-	SearchURL  string
+	// The search of their quotes: the form's address, its label, the fields it keeps, the
+	// switch for full quotes and the orders.
+	Action      string
+	SearchLabel string
+	Hidden      []Hidden
+	Full        bool
+	Reading     string   // how the box was read, when not as typed
+	Notes       []string // what the search left out, and why
+	Sorts       []Link   // URL holds the sort's value
+	Chips       []Link   // active filters; each links to the page without it
+	Heading     string   // "18,222 quotes, newest first"
+	Quotes      []QuoteCard
+	Empty       string // why the list is empty
+	Suggest     []Link // what to try then
+	Pager       Pager
+	// Reach says how far the pages go when the search engine's bound cuts the list short, and
+	// ReachBy offers the periods (years, or a year's months) that each list the rest.
+	Reach     string
+	ReachBy   []Link
+	Periods   []Link // the date facet: years, or a year's months, with counts
+	PeriodsOf string // "year" or "month"
+	PeriodUp  *Link  // from months back to years
+	Topics    []Link
+	Timeline  []Bar
+	Articles  int
+	AllQuotes string // these words in every actor's quotes
+}
+
+// Actors is the list of actors: a table, filtered and paged.
+type Actors struct {
+	Page
+	Intro      string
+	Name       string   // the name filter as typed
+	Hidden     []Hidden // what the name filter's form keeps
+	Kinds      []Link
+	Letters    []Link // URL empty when no actor is listed under the letter
+	Sorts      []Link
+	Caption    string // "Actors 1–50 of 4,177, most quoted first"
+	Rows       []ActorRow
+	Empty      string
+	Suggest    []Link
 	Pager      Pager
+	ClearURL   string // the list without filters, when filtered
+	APIURL     string // the same list as JSON
+	RankByName bool   // the list is by name: the rank column is the rank by quotes
+}
+
+// ActorRow is one actor in the list.
+type ActorRow struct {
+	Rank     int
+	URL      string
+	Name     string
+	Role     string // the latest office, for a registered person
+	Kind     string
+	Quotes   int
+	Articles int
 }
 
 // Fact is a labelled value.
