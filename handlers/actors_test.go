@@ -216,6 +216,11 @@ func TestAPIActors(t *testing.T) {
 	if !slices.Equal(ids, []string{"australia", "belgium", "canada"}) || found.Total != 15 {
 		t.Errorf("states by name: %q of %d", ids, found.Total)
 	}
+	for _, a := range found.Actors {
+		if a.Kind != "state" {
+			t.Errorf("%s: kind %q, want state, as the contract names it", a.ID, a.Kind)
+		}
+	}
 }
 
 // TestActorPage: an actor's page lists their roles with their dates, searches within their

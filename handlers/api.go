@@ -295,11 +295,20 @@ type apiActor struct {
 }
 
 func actorJSON(a *index.ActorInfo, full bool) apiActor {
-	out := apiActor{ID: a.ID, Name: a.Name, Kind: a.Kind, Registered: a.Registered, Articles: a.Articles, Quotes: a.Quotes}
+	out := apiActor{ID: a.ID, Name: a.Name, Kind: kindJSON(a.Kind), Registered: a.Registered, Articles: a.Articles, Quotes: a.Quotes}
 	if full {
 		out.Country, out.Organisation, out.Aliases, out.Also, out.Roles = a.Country, a.Organisation, a.Aliases, a.Also, a.Roles
 	}
 	return out
+}
+
+// kindJSON is an actor's kind as the API contract names it: person, organisation, state (a
+// country or a government: "country" in the registry's files) or role.
+func kindJSON(kind string) string {
+	if kind == "country" {
+		return "state"
+	}
+	return kind
 }
 
 // apiActor handles "GET /api/actors/{id}": one actor, with roles.

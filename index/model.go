@@ -98,8 +98,9 @@ type ActorInfo struct {
 
 // Role is an office an actor held.
 type Role struct {
-	Title    string
-	From, To string // YYYY-MM-DD; empty when open
+	Title string `json:"title"`
+	From  string `json:"from,omitempty"` // YYYY-MM-DD; empty when open
+	To    string `json:"to,omitempty"`
 }
 
 // TopicInfo is a topic with its counts.
