@@ -124,9 +124,15 @@ func loneSurname(info *ActorInfo, surname string, candidates []*ActorInfo, spans
 	if utf8.RuneCountInString(surname) < 3 {
 		return nil
 	}
+	// A name read once or twice beside one quoted by the hundred is a slip of the text ("Qms.
+	// Psaki" beside Jen Psaki): it does not make the surname ambiguous.
+	most := 0
+	for _, cand := range candidates {
+		most = max(most, cand.Quotes)
+	}
 	var found *ActorInfo
 	for _, cand := range candidates {
-		if cand == info || cand.Canonical != "" {
+		if cand == info || cand.Canonical != "" || !cand.Registered && cand.Quotes <= 2 && most >= 50 {
 			continue
 		}
 		if !meet(seenIn[cand.ID], seenIn[info.ID]) && !spans[cand.ID].overlaps(spans[info.ID], 366*24*time.Hour) {

@@ -99,9 +99,6 @@ func (c *catalog) findNames(p *ParsedQuery) []NamedActor {
 // note says what else the name could have been, or how it was read; it is empty when the name
 // is the actor's id or whole name and no one else's.
 func (c *catalog) resolveName(name string) (id, note string, ok bool) {
-	if _, found := c.actors[name]; found {
-		return c.canonical(name), "", true
-	}
 	t := c.names()
 	words := nameKey(strings.ReplaceAll(name, "-", " "))
 	if len(words) == 0 {
@@ -114,6 +111,9 @@ func (c *catalog) resolveName(name string) (id, note string, ok bool) {
 		if ids := t.surname[words[0]]; len(ids) > 0 {
 			return ids[0], c.alsoNote(ids[1:]), true
 		}
+	}
+	if _, found := c.actors[name]; found {
+		return c.canonical(name), "", true
 	}
 	// A slip of spelling: the closest surname or whole name, one or two letters away.
 	if id, ok := c.closest(words); ok {
@@ -151,6 +151,9 @@ func plural(n int, word string) string {
 func (c *catalog) closest(words []string) (string, bool) {
 	t := c.names()
 	typed := strings.Join(words, " ")
+	if utf8.RuneCountInString(typed) < 4 {
+		return "", false // "xi" is no slip of "xiv"
+	}
 	allowed := 1
 	if utf8.RuneCountInString(typed) > 5 {
 		allowed = 2

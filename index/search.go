@@ -360,16 +360,27 @@ func (a *Archive) mergeFilters(st *state, q Query, p *ParsedQuery, res *Results)
 // name first (an office's holder, a registered alias), then the archive's (names.go). The note
 // names the others a surname fits, or says how a misspelt name was read.
 func (a *Archive) resolveActor(st *state, name string) (string, string, bool) {
-	if _, ok := st.cat.actors[name]; ok {
+	slug := document.Slug(name)
+	if _, ok := st.cat.actors[name]; ok && strings.Contains(name, "-") {
 		return st.cat.canonical(name), "", true
 	}
-	slug := document.Slug(name)
 	if _, ok := st.cat.actors[slug]; ok && strings.Contains(slug, "-") {
 		return st.cat.canonical(slug), "", true
 	}
+	// One word is a surname first: "actor:psaki" is Jen Psaki, not a stray "Psaki" of one
+	// quote; the others of that surname are named.
+	single := !strings.ContainsAny(strings.TrimSpace(name), " -")
+	if single {
+		if id, note, ok := st.cat.resolveName(name); ok && !strings.HasPrefix(note, "no actor") {
+			return id, note, true
+		}
+	}
 	words := strings.ReplaceAll(name, "-", " ")
-	if ms := a.reg.LookupName(titleWords(words), time.Time{}); len(ms) == 1 && len(ms[0].Actors) == 1 && !ms[0].Surname {
-		return st.cat.canonical(a.reg.ActorAt(ms[0].Actors[0]).ID), "", true
+	if ms := a.reg.LookupName(titleWords(words), time.Time{}); len(ms) == 1 && len(ms[0].Actors) == 1 && (single || !ms[0].Surname) {
+		id := a.reg.ActorAt(ms[0].Actors[0]).ID
+		if _, ok := st.cat.actors[id]; ok {
+			return st.cat.canonical(id), "", true
+		}
 	}
 	return st.cat.resolveName(name)
 }
@@ -378,9 +389,13 @@ func (a *Archive) resolveActor(st *state, name string) (string, string, bool) {
 func titleWords(s string) string {
 	ws := strings.Fields(s)
 	for i, w := range ws {
-		if len(w) > 3 || i > 0 {
-			ws[i] = strings.ToUpper(w[:1]) + w[1:]
+		switch w {
+		case "of", "the", "and", "for", "de", "del", "der", "van", "von", "al", "bin":
+			if i > 0 {
+				continue // "Secretary of State", "von der Leyen"
+			}
 		}
+		ws[i] = strings.ToUpper(w[:1]) + w[1:]
 	}
 	return strings.Join(ws, " ")
 }
