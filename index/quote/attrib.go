@@ -130,7 +130,7 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 			// with figures ("2nd COVID-19 Co-Host Statement").
 			postNominal := n == 1 && isUpper(toks[i].Text) && len(toks[i].Text) <= 4 && strings.HasSuffix(phrase[:toks[i].Start], ", ")
 			bare := len(m.words) == 1 && len(m.actors) == 0 && m.honorific == "" && len(m.nouns) == 0 && !m.person
-			figures := strings.ContainsFunc(phrase[m.coreStart:m.coreEnd], unicode.IsDigit)
+			figures := hasFigures(phrase[m.coreStart:m.coreEnd])
 			if !postNominal && !bare && !figures {
 				all = append(all, found{m.start, x.speakerOfName(phrase, m)})
 			}
@@ -148,7 +148,7 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 		// What it is, the phrase does not tell; words with figures are no one ("2nd COVID-19
 		// Co-Host").
 		name := strings.TrimPrefix(strings.TrimSpace(phrase), "the ")
-		if name != "" && !strings.ContainsFunc(name, unicode.IsDigit) {
+		if name != "" && !hasFigures(name) {
 			out = []Speaker{{Actor: -1, Name: displayName(name)}}
 		}
 	}
@@ -1690,4 +1690,19 @@ func (x *extractor) possessive(p, off, hi int) []Speaker {
 		}
 	}
 	return nil
+}
+
+// hasFigures reports whether words are figures or hold them as a name never does: "2nd",
+// "COVID-19". A digit read for a letter ("ALARC6N") is a name's.
+func hasFigures(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsDigit(r) {
+			return true
+		}
+		if i := strings.LastIndexByte(w, '-'); i >= 0 && i+1 < len(w) && strings.IndexFunc(w[i+1:], func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
+			return true
+		}
+	}
+	return false
 }
