@@ -23,6 +23,16 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"We will hold the hearing in March,", "Carolyn Maloney", quote.Full}},
 		},
 		{
+			name: "a heading's word after a registered name is not part of it",
+			text: "In Case You Missed It: Statement from National Security Advisor Jake Sullivan Welcoming Ceasefire Talks\n\n“This is a welcome step toward peace,” he said. The talks resume on welcoming terms.",
+			want: []found{{"This is a welcome step toward peace,", "Jake Sullivan", quote.Full}},
+		},
+		{
+			name: "an unknown word after a registered name may be a second surname",
+			text: "Alejandro Giammattei Falla said: “Guatemala stands with its neighbours.”",
+			want: []found{{"Guatemala stands with its neighbours.", "Alejandro Giammattei Falla", quote.Full}},
+		},
+		{
 			name: "surname alone after the full name, the registry knowing another of that name",
 			text: "Hillary Clinton campaigned in Ohio on Monday.\n\n“We are going to win this state,” Clinton said.",
 			want: []found{{"We are going to win this state,", "Hillary Clinton", quote.Full}},

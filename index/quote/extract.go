@@ -37,6 +37,9 @@ type extractor struct {
 	// titleCase marks headlines written with a capital to every word, where a run of capitals
 	// is not a name.
 	titleCase []bool
+	// common holds the words the document writes in lower case (built when first asked):
+	// such a word written with a capital is a heading's word, not a name.
+	common map[string]bool
 
 	out       []Quote
 	mentioned []int
@@ -46,6 +49,21 @@ type extractor struct {
 	// current is the quotation being attributed, via how its speaker was found.
 	current span
 	via     string
+}
+
+// isCommon reports whether the document writes w in lower case somewhere.
+func (x *extractor) isCommon(w string) bool {
+	if x.common == nil {
+		x.common = map[string]bool{}
+		for _, toks := range x.toks {
+			for _, t := range toks {
+				if c, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(c) {
+					x.common[t.Text] = true
+				}
+			}
+		}
+	}
+	return inLower(x.common, w)
 }
 
 // heard is an entity named or heard as the text goes on.

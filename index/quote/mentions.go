@@ -630,6 +630,30 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 			}
 		}
 	}
+	// A registered person's full name that the run goes on past, in words that name no one
+	// ("Statement from President Joe Biden Ahead of …", "Jake Sullivan Welcoming"): the name
+	// ends with it.
+	for _, r := range regMs {
+		if r.Start > m.coreStart || r.End <= m.coreStart || r.TokEnd >= end || len(r.Actors) != 1 || r.Role || r.Surname || r.TokEnd-core < 2 {
+			continue
+		}
+		if x.reg.ActorAt(r.Actors[0]).Kind != registry.Person {
+			continue
+		}
+		w := toks[r.TokEnd].Text
+		if _, given := x.reg.GivenName(w); given || x.reg.IsOrgWord(w) || isSuffix(w) || x.reg.IsNameParticle(w) || text[toks[r.TokEnd-1].End:toks[r.TokEnd].Start] != " " {
+			continue
+		}
+		// Only a word known to be common ends it: one the document writes in lower case, or a
+		// verb's "-ing"; an unknown one may be a second surname ("Alejandro Giammattei Falla").
+		if !x.isCommon(w) && !(len(w) > 5 && strings.HasSuffix(w, "ing")) {
+			continue
+		}
+		end = r.TokEnd
+		m.coreEnd, m.end = r.End, r.End
+		m.words = lowerWords(toks[core:r.TokEnd])
+		break
+	}
 	// A registered name or alias that is exactly the name proper.
 	for _, r := range regMs {
 		if r.Start == m.coreStart && r.End == toks[end-1].End && len(r.Actors) > 0 && !r.Role {
