@@ -674,8 +674,17 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			return x.resolve(p, *m), true
 		}
 	}
+	// The verb comes within a few words; the names and descriptions between count as one word
+	// each ("…,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said").
+	words := 0
 	for k, t := range toks {
-		if k > 8 {
+		if k > 40 {
+			break
+		}
+		if !x.inMention(p, t.Start) || k == 0 || !x.inMention(p, toks[k-1].Start) {
+			words++
+		}
+		if words > 9 {
 			break
 		}
 		if strings.EqualFold(t.Text, "according") && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "to") {
@@ -761,7 +770,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			if m := x.clauseSubject(p, lo, t.Start); m != nil {
 				return x.resolve(p, *m), true
 			}
-			return nil, true
+			// "Sanders said, suggesting a few questions, including, “…”": the verb before it
+			// has the subject.
+			continue
 		}
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
@@ -1579,9 +1590,14 @@ func (x *extractor) appositives() {
 					continue
 				}
 			}
+			// "At a press conference in Chelsea, the mayor also said": a description followed by
+			// its verb is a clause's subject, not what the name before it is.
+			if slices.ContainsFunc(toks, func(t registry.Token) bool { return x.reg.IsSpeechVerb(strings.ToLower(t.Text)) }) {
+				continue
+			}
 			for _, t := range toks {
 				w := strings.ToLower(t.Text)
-				if prepositions[w] || x.reg.IsSpeechVerb(w) {
+				if prepositions[w] {
 					break
 				}
 				if g, ok := x.reg.PersonNoun(w); ok {

@@ -43,6 +43,31 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"The bill will pass the House next week,", "Jerry Nadler", quote.Full}},
 		},
 		{
+			name: "a party tag and an appositive between the quote and the verb",
+			text: "“They would take the phones of anyone else,” Rep. Jim Jordan (R-Ohio), a member of the oversight panel, said in a phone interview.",
+			want: []found{{"They would take the phones of anyone else,", "Jim Jordan", quote.Full}},
+		},
+		{
+			name: "a place before a clause's subject does not take its noun",
+			text: "Mayor Ann Ruiz visited the scene in Lakewood on Sunday.\n\nAt a briefing in Lakewood, the mayor also said the roads would reopen.\n\n“We do not see any danger to residents,” the mayor said.",
+			want: []found{{"We do not see any danger to residents,", "Ann Ruiz", quote.Full}},
+		},
+		{
+			name: "a surname that is also a title, once the full name is given",
+			text: "Howard Dean spoke on Monday.\n\nDean, a former party chairman, poked at his rival, tweeting, “Notice the sniffing all the time.”",
+			want: []found{{"Notice the sniffing all the time.", "Howard Dean", quote.Full}},
+		},
+		{
+			name: "a participle whose subject is the verb's before it",
+			text: "Bernie Sanders spoke in Ohio.\n\n“Start talking about the real issues,” Sanders said, suggesting a few questions, including, “Do you really think that billionaires need a tax break?”",
+			want: []found{{"Start talking about the real issues,", "Bernie Sanders", quote.Full}, {"Do you really think that billionaires need a tax break?", "Bernie Sanders", quote.Full}},
+		},
+		{
+			name: "a party tag between commas",
+			text: "House Speaker Paul Ryan, R-Wis., said the families “do need to have their day in court” on Tuesday.",
+			want: []found{{"do need to have their day in court", "Paul Ryan", quote.Fragment}},
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},

@@ -40,6 +40,10 @@ type extractor struct {
 	// common holds the words the document writes in lower case (built when first asked):
 	// such a word written with a capital is a heading's word, not a name.
 	common map[string]bool
+	// surnames holds the words the document writes after a given name ("Howard Dean"), in
+	// lower case (built when first asked): such a word alone is that surname, even when it is
+	// also a title ("Dean, a former chairman, …").
+	surnames map[string]bool
 
 	out       []Quote
 	mentioned []int
@@ -64,6 +68,24 @@ func (x *extractor) isCommon(w string) bool {
 		}
 	}
 	return inLower(x.common, w)
+}
+
+// isSurname reports whether the document writes w after a given name somewhere.
+func (x *extractor) isSurname(w string) bool {
+	if x.surnames == nil {
+		x.surnames = map[string]bool{}
+		for p, toks := range x.toks {
+			for k := 1; k < len(toks); k++ {
+				if x.paras[p].Text[toks[k-1].End:toks[k].Start] != " " || !nameCase(toks[k].Text) {
+					continue
+				}
+				if _, given := x.reg.GivenName(toks[k-1].Text); given && nameCase(toks[k-1].Text) {
+					x.surnames[strings.ToLower(toks[k].Text)] = true
+				}
+			}
+		}
+	}
+	return inLower(x.surnames, w)
 }
 
 // heard is an entity named or heard as the text goes on.

@@ -549,7 +549,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	for end > core+1 && isSuffix(toks[end-1].Text) {
 		end--
 	}
-	if core >= end || core == i && j-i == 1 && (x.isTitleNoun(toks[i].Text) || x.reg.IsHonorific(toks[i].Text)) || core == i && x.reg.TitleEndingAt(toks[i:j], j-1-i) != "" && !x.hasGivenName(toks[i:j-1]) {
+	if core >= end || core == i && j-i == 1 && (x.isTitleNoun(toks[i].Text) && !x.isSurname(toks[i].Text) || x.reg.IsHonorific(toks[i].Text)) || core == i && x.reg.TitleEndingAt(toks[i:j], j-1-i) != "" && !x.hasGivenName(toks[i:j-1]) && (j-i > 1 || !x.isSurname(toks[i].Text)) {
 		return mention{}, false // a title alone is no name: "the Secretary said"
 	}
 	m.coreStart, m.coreEnd = toks[core].Start, toks[j-1].End
@@ -680,10 +680,31 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 			}
 		}
 	}
+	// Between commas too: "House Speaker Paul Ryan, R-Wis., said".
+	if n := partyTag(rest); n > 0 && len(m.words) > 1 {
+		m.end += n
+		m.person = m.person || !m.org
+	}
 	if len(m.words) == 1 && (x.reg.IsNotName(m.words[0]) || groupWord(m.words[0])) && m.honorific == "" && len(m.nouns) == 0 {
 		return mention{}, false // "Democrats", "Muslims": a group, not a name
 	}
 	return m, true
+}
+
+// partyTag returns the length of a party tag between commas at the start of rest (", R-Wis.,",
+// ", D-N.Y."), without the comma that closes it; 0 when there is none.
+func partyTag(rest string) int {
+	if len(rest) < 6 || rest[0] != ',' || rest[1] != ' ' || !strings.ContainsRune("RDI", rune(rest[2])) || rest[3] != '-' {
+		return 0
+	}
+	k := 4
+	for k < len(rest) && k < 18 && (rest[k] >= 'A' && rest[k] <= 'Z' || rest[k] >= 'a' && rest[k] <= 'z' || rest[k] == '.') {
+		k++
+	}
+	if k == 4 || rest[4] < 'A' || rest[4] > 'Z' || k < len(rest) && rest[k] != ',' && rest[k] != ' ' && rest[k] != ')' {
+		return 0
+	}
+	return k
 }
 
 // description reads a description of a person at token i, when i is its noun: "the senator",
