@@ -1297,7 +1297,8 @@ func (x *extractor) onlyPersonIn(s struct{ p, lo, hi int }, lv int, level func(i
 	introduced := -1
 	for _, m := range x.mentionsBetween(s.p, s.lo, s.hi) {
 		if m.ent >= 0 && !m.possessive && x.ents[m.ent].person && (m.kind == mName || m.kind == mRole) &&
-			(strings.HasPrefix(text[m.end:], ", ") || strings.HasPrefix(text[m.end:], " — ") || strings.HasPrefix(text[m.end:], " – ")) && level(m.ent) == lv {
+			(strings.HasPrefix(text[m.end:], ", ") || strings.HasPrefix(text[m.end:], " — ") || strings.HasPrefix(text[m.end:], " – ")) && level(m.ent) == lv &&
+			x.appositiveAfter(s.p, m.end) {
 			if introduced >= 0 && introduced != m.ent {
 				introduced = -1
 				break
@@ -1326,6 +1327,13 @@ func (x *extractor) onlyPersonIn(s struct{ p, lo, hi int }, lv int, level func(i
 		}
 	}
 	return found
+}
+
+// appositiveAfter reports whether the words after the comma or dash at off of paragraph p open
+// an appositive.
+func (x *extractor) appositiveAfter(p, off int) bool {
+	toks := tokensIn(x.toks[p], off, min(len(x.paras[p].Text), off+40))
+	return len(toks) > 0 && x.opensAppositive(toks[0].Text)
 }
 
 // lastGroup returns what "they" or "the two secretaries" point back to in paragraph p: the
@@ -1585,10 +1593,8 @@ func (x *extractor) appositives() {
 			// "Ryan Ellis, a Republican tax consultant", "Henry Crespo, president of …": the
 			// appositive opens with an article or its noun, and its noun comes before any
 			// preposition.
-			if w := strings.ToLower(toks[0].Text); w != "a" && w != "an" && w != "the" && w != "now" && w != "former" && w != "then" {
-				if _, ok := x.reg.PersonNoun(w); !ok {
-					continue
-				}
+			if !x.opensAppositive(toks[0].Text) {
+				continue
 			}
 			// "At a press conference in Chelsea, the mayor also said": a description followed by
 			// its verb is a clause's subject, not what the name before it is.
@@ -1612,6 +1618,18 @@ func (x *extractor) appositives() {
 			}
 		}
 	}
+}
+
+// opensAppositive reports whether a word can open an appositive after a name and a comma: an
+// article or a noun for a person ("Ryan Ellis, a Republican tax consultant", "Henry Crespo,
+// president of …"), not "Kofi Annan, to make recommendations".
+func (x *extractor) opensAppositive(w string) bool {
+	switch w = strings.ToLower(w); w {
+	case "a", "an", "the", "now", "former", "then", "who", "whose":
+		return true
+	}
+	_, ok := x.reg.PersonNoun(w)
+	return ok || x.reg.IsTitleWord(w)
 }
 
 // classify tells a full statement from a fragment inside reported speech. A quotation that

@@ -68,6 +68,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"do need to have their day in court", "Paul Ryan", quote.Fragment}},
 		},
 		{
+			name: "a gender learnt from the text's own pronouns",
+			text: "Thura Win Mya visited the capital on Wednesday, six years after she was released from prison.\n\nShe set up a commission, overseen by the diplomat Kofi Annan, to study the clashes.\n\n“Unity also means prosperity,” she said in the Oval Office.",
+			want: []found{{"Unity also means prosperity,", "Thura Win Mya", quote.Full}},
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},

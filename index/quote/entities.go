@@ -717,3 +717,71 @@ func titleOf(noun string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// genderOfPronoun gives the gender a pronoun of the third person tells, for the forms that
+// point back to someone already named.
+var genderOfPronoun = map[string]string{
+	"he": "male", "his": "male", "himself": "male",
+	"she": "female", "her": "female", "herself": "female",
+}
+
+// pronounGenders learns the gender of people the text names without telling it (no honorific,
+// a given name the registry does not know): "Aung San Suu Kyi visited … after she was
+// released". A pronoun after exactly one person named in its sentence, outside quotations, is a
+// vote for that person; a name gets the gender voted for only when no vote says otherwise.
+func (x *extractor) pronounGenders() {
+	votes := map[int][2]int{} // entity: male, female
+	for p, toks := range x.toks {
+		ms := x.ments[p]
+		k := 0
+		sentence, only := -1, -1 // the sentence being read, and its one person (-2: several)
+		for _, t := range toks {
+			if st := x.sentenceStart(p, t.Start); st != sentence {
+				sentence, only = st, -1
+			}
+			for k < len(ms) && ms[k].start <= t.Start {
+				m := ms[k]
+				k++
+				if m.kind != mName || m.ent < 0 || x.ents[m.ent].org {
+					continue
+				}
+				// A name the text has not shown to be a person's counts when it is a subject of
+				// two words or more ("Aung San Suu Kyi visited …"), not "in Chelsea".
+				if en := &x.ents[m.ent]; !en.person && (m.object || m.possessive || len(en.words) < 2) {
+					continue
+				}
+				switch only {
+				case -1:
+					only = m.ent
+				case m.ent:
+				default:
+					only = -2
+				}
+			}
+			if len(t.Text) > 7 || only < 0 {
+				continue
+			}
+			g := genderOfPronoun[strings.ToLower(t.Text)]
+			if g == "" || x.quoted(p, t.Start) {
+				continue
+			}
+			v := votes[only]
+			if g == "male" {
+				v[0]++
+			} else {
+				v[1]++
+			}
+			votes[only] = v
+		}
+	}
+	for e, v := range votes {
+		if en := &x.ents[e]; en.gender == "" {
+			switch {
+			case v[0] > 0 && v[1] == 0:
+				en.gender, en.person = "male", true
+			case v[1] > 0 && v[0] == 0:
+				en.gender, en.person = "female", true
+			}
+		}
+	}
+}

@@ -143,6 +143,7 @@ func (x *extractor) analyse(from, to int) {
 	}
 	x.cluster()
 	x.appositives()
+	x.pronounGenders()
 	seen := map[int]bool{}
 	for p := range x.ments {
 		for _, m := range x.ments[p] {
