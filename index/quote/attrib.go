@@ -949,6 +949,14 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 		for k := len(in) - 1; k >= 0; k-- {
 			m := in[k]
 			if strings.HasPrefix(strings.TrimLeft(s[m.end:], " "), ",") && !m.object && !m.possessive && k < len(in)-1 && m.kind != mPronoun {
+				// "His niece, state Del. Marcia Lowe (D-Norfolk), shouted": the name that
+				// follows a description says who it is.
+				if n := in[k+1]; m.kind == mDescription && n.kind == mName && n.ent >= 0 && x.ents[n.ent].person && n.start >= m.end {
+					// between them, the comma and a title's lower-case words at most ("state")
+					if g := strings.TrimSpace(s[m.end:n.start]); strings.HasPrefix(g, ",") && !strings.ContainsAny(g[1:], ",;:.()\"“”") && len(strings.Fields(g[1:])) <= 2 {
+						return &n
+					}
+				}
 				return x.coordinated(p, in[:k+1])
 			}
 		}

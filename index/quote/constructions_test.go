@@ -73,6 +73,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"Unity also means prosperity,", "Thura Win Mya", quote.Full}},
 		},
 		{
+			name: "a nickname the text uses only once is not the name",
+			text: "“The nation is watching us tonight!” His niece, state Del. Marcia \"Tia\" Lowe (D-Norfolk), shouted to the crowd.",
+			want: []found{{"The nation is watching us tonight!", "Marcia Lowe", quote.Full}},
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},

@@ -160,7 +160,7 @@ func (x *extractor) cluster() {
 		}
 		name := displayName(text[m.coreStart:m.coreEnd])
 		if m.nick {
-			name = displayName(usedName(text[m.coreStart:m.coreEnd]))
+			name = displayName(x.usedName(text[m.coreStart:m.coreEnd]))
 		}
 		e := -1
 		for _, c := range slices.Backward(lastOf(bySurname[m.words[len(m.words)-1]])) {
@@ -692,17 +692,37 @@ func wordSpans(text string, lo, hi int) [][2]int {
 }
 
 // usedName returns the name a person goes by: a nickname in quotation marks and the words after
-// it (Robert C. "Bobby" Scott is Bobby Scott, as people call him), else the name as written.
-func usedName(s string) string {
+// it when the text calls the person so elsewhere (Robert C. "Bobby" Scott, and later "Bobby
+// Scott"), else the name without the nickname (Marcia "Cia" Price is Marcia Price).
+func (x *extractor) usedName(s string) string {
 	words := strings.Fields(s)
 	for i, w := range words {
 		if strings.HasPrefix(w, "\"") || strings.HasPrefix(w, "“") {
-			// Robert C. "Bobby" Scott goes by Bobby Scott.
-			words[i] = strings.Trim(w, "\"“”")
-			return strings.Join(words[i:], " ")
+			nick := strings.Trim(w, "\"“”")
+			if i+1 < len(words) && x.writesPair(nick, words[len(words)-1]) {
+				words[i] = nick
+				return strings.Join(words[i:], " ")
+			}
+			return strings.Join(slices.Delete(words, i, i+1), " ")
 		}
 	}
 	return s
+}
+
+// writesPair reports whether the text writes the two words one after the other, as a name:
+// "Bobby Scott".
+func (x *extractor) writesPair(a, b string) bool {
+	if x.pairs == nil {
+		x.pairs = map[string]bool{}
+		for p, toks := range x.toks {
+			for k := 1; k < len(toks); k++ {
+				if nameCase(toks[k-1].Text) && nameCase(toks[k].Text) && x.paras[p].Text[toks[k-1].End:toks[k].Start] == " " {
+					x.pairs[strings.ToLower(toks[k-1].Text+" "+toks[k].Text)] = true
+				}
+			}
+		}
+	}
+	return x.pairs[strings.ToLower(a+" "+b)]
 }
 
 // titleOf writes a title's noun as a title: "press secretary" is "Press Secretary".

@@ -44,6 +44,9 @@ type extractor struct {
 	// lower case (built when first asked): such a word alone is that surname, even when it is
 	// also a title ("Dean, a former chairman, …").
 	surnames map[string]bool
+	// pairs holds the pairs of capitalised words the text writes as a name ("bobby scott"),
+	// built when first asked.
+	pairs map[string]bool
 
 	out       []Quote
 	mentioned []int
@@ -316,6 +319,9 @@ func (x *extractor) sentenceEnd(p, off int) int {
 		sp := x.spans[i]
 		if sp.Start.Para != p || sp.open < off {
 			continue // the quotation off is in
+		}
+		if x.ments != nil && x.inMention(p, sp.open) {
+			continue // a nickname inside a name: Marcia "Tia" Lowe
 		}
 		if sp.open < end {
 			end = sp.open

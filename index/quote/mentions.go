@@ -557,7 +557,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	// Particles written in lower case stay out of the words that identify a person ("von der
 	// Leyen" is "leyen"'s); "Al Sharpton" keeps his "Al".
 	var written []string
-	for i, w := range strings.FieldsFunc(usedName(text[toks[core].Start:toks[end-1].End]), func(r rune) bool { return r == ' ' || r == '\u00a0' }) {
+	for i, w := range strings.FieldsFunc(x.usedName(text[toks[core].Start:toks[end-1].End]), func(r rune) bool { return r == ' ' || r == '\u00a0' }) {
 		// A particle is not one of them either, even in capitals at a sentence's start ("De
 		// Blasio"), unless it is a given name too ("Al Sharpton").
 		if x.reg.IsNameParticle(w) {
