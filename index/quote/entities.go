@@ -738,6 +738,9 @@ func titleOf(noun string) string {
 	return strings.Join(words, " ")
 }
 
+// locative prepositions come before places, rarely before people.
+var locative = map[string]bool{"in": true, "at": true, "across": true, "near": true, "outside": true, "inside": true, "throughout": true, "within": true}
+
 // genderOfPronoun gives the gender a pronoun of the third person tells, for the forms that
 // point back to someone already named.
 var genderOfPronoun = map[string]string{
@@ -751,6 +754,21 @@ var genderOfPronoun = map[string]string{
 // vote for that person; a name gets the gender voted for only when no vote says otherwise.
 func (x *extractor) pronounGenders() {
 	votes := map[int][2]int{} // entity: male, female
+	// A name written after "in" or "at" somewhere is a place's ("in New York") unless the text
+	// has shown it to be a person.
+	place := map[int]bool{}
+	for p, ms := range x.ments {
+		toks := x.toks[p]
+		for _, m := range ms {
+			if m.kind != mName || m.ent < 0 || x.ents[m.ent].person {
+				continue
+			}
+			k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.start }) - 1
+			if k >= 0 && locative[strings.ToLower(toks[k].Text)] && x.paras[p].Text[toks[k].End:m.start] == " " {
+				place[m.ent] = true
+			}
+		}
+	}
 	for p, toks := range x.toks {
 		ms := x.ments[p]
 		k := 0
@@ -767,7 +785,7 @@ func (x *extractor) pronounGenders() {
 				}
 				// A name the text has not shown to be a person's counts when it is a subject of
 				// two words or more ("Aung San Suu Kyi visited …"), not "in Chelsea".
-				if en := &x.ents[m.ent]; !en.person && (m.object || m.possessive || len(en.words) < 2) {
+				if en := &x.ents[m.ent]; !en.person && (m.object || m.possessive || len(en.words) < 2 || place[m.ent]) {
 					continue
 				}
 				switch only {
@@ -778,11 +796,15 @@ func (x *extractor) pronounGenders() {
 					only = -2
 				}
 			}
-			if len(t.Text) > 7 || only < 0 {
+			if len(t.Text) > 7 || only == -2 {
 				continue
 			}
 			g := genderOfPronoun[strings.ToLower(t.Text)]
 			if g == "" || x.quoted(p, t.Start) {
+				continue
+			}
+			if only == -1 {
+				only = -2 // "He also bought land in upstate New York, with his …": the pronouns are someone else's
 				continue
 			}
 			v := votes[only]
