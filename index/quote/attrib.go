@@ -1542,6 +1542,13 @@ func (x *extractor) introSubject(sp span) []Speaker {
 		if m := ms[0]; m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(p, m) {
 			return x.resolve(p, m)
 		}
+		// "He said:" on a line of its own, before the quotation.
+		s := x.paras[p].Text
+		if m := ms[0]; m.kind == mPronoun && m.pronoun != "they" && strings.HasSuffix(strings.TrimSpace(s), ":") && strings.TrimSpace(s[lo:m.start]) == "" {
+			if toks := tokensIn(x.toks[p], m.end, len(s)); len(toks) > 0 && len(toks) <= 3 && x.reg.IsSpeechVerb(strings.ToLower(toks[len(toks)-1].Text)) {
+				return x.resolve(p, m)
+			}
+		}
 	}
 	return nil
 }

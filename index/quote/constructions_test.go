@@ -78,6 +78,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"The nation is watching us tonight!", "Marcia Lowe", quote.Full}},
 		},
 		{
+			name: "a line of its own with a pronoun and a verb introduces the quotation",
+			text: "Senator Ruth Calder answered with the example of her home town.\n\nShe said:\n\n“We have a situation in our cities that is getting worse every year, and we have to stop it.”",
+			want: []found{{"We have a situation in our cities that is getting worse every year, and we have to stop it.", "Ruth Calder", quote.Full}},
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},
