@@ -83,6 +83,16 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"We have a situation in our cities that is getting worse every year, and we have to stop it.", "Ruth Calder", quote.Full}},
 		},
 		{
+			name: "a title's office between the title and the name",
+			text: "“That can really give consumers a boost,” said Rivermart VP of Regional Sales Corey Haire, noting the refunds.",
+			want: []found{{"That can really give consumers a boost,", "Corey Haire", quote.Full}},
+		},
+		{
+			name: "a title's acronym given in parentheses, then before the surname",
+			text: "Special Presidential Envoy for Climate (SPEC) John Kerry opened the meeting.\n\nIn closing remarks, SPEC Kerry said the goal was “within our grasp,” and thanked everyone.",
+			want: []found{{"within our grasp,", "John Kerry", quote.Fragment}},
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},

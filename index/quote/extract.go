@@ -47,6 +47,9 @@ type extractor struct {
 	// pairs holds the pairs of capitalised words the text writes as a name ("bobby scott"),
 	// built when first asked.
 	pairs map[string]bool
+	// titleAcronyms holds the short forms the text gives titles in parentheses ("SPEC"),
+	// built when first asked.
+	titleAcronyms map[string]bool
 
 	out       []Quote
 	mentioned []int

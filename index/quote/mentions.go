@@ -358,9 +358,10 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			// "Secretary of State Antony Blinken": a title's "of" does not end the run
 		case n > 1 && t == "the" && toks[k-1].Text == "of" && k+1 < len(toks) && nameCase(toks[k+1].Text):
 			// "Secretary of the Treasury Scott Bessent
-		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && nameCase(toks[k+1].Text) && x.reg.IsOrgWord(strings.TrimSuffix(toks[k-1].Text, "s")):
+		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && nameCase(toks[k+1].Text) && (x.reg.IsOrgWord(strings.TrimSuffix(toks[k-1].Text, "s")) || x.reg.Language.TitleAbbreviations[toks[k-1].Text] != ""):
 			// an organisation's name runs on: "Alliance for Retired Americans", "International
-			// Council of Museums", "National Institutes of Health"
+			// Council of Museums", "National Institutes of Health"; so does a title's office:
+			// "CarMax VP of Regional Sales Corey Haire"
 		case len(t) <= 4 && x.reg.IsNameParticle(t) && x.particlesThenName(text, toks, k) && (n > 0 || k == 0 || !unicode.IsLetter(rune(text[toks[k-1].End]))):
 			// "von der Leyen", "van der Stoel" (a particle may open a name that opens its text)
 		case len(t) == 1 && k+1 < len(toks) && (text[toks[k].End:toks[k+1].Start] == "'" || text[toks[k].End:toks[k+1].Start] == "’") && (nameCase(toks[k+1].Text) || isUpper(toks[k+1].Text)):
@@ -470,6 +471,33 @@ func (x *extractor) particlesThenName(text string, toks []registry.Token, k int)
 	return false
 }
 
+// isTitleAcronym reports whether the text gives w in parentheses after a title, as its short
+// form: "Special Presidential Envoy for Climate (SPEC) John Kerry", then "SPEC Kerry".
+func (x *extractor) isTitleAcronym(w string) bool {
+	if len(w) < 2 || !isUpper(w) {
+		return false
+	}
+	if x.titleAcronyms == nil {
+		x.titleAcronyms = map[string]bool{}
+		for p, toks := range x.toks {
+			s := x.paras[p].Text
+			for k := 1; k < len(toks); k++ {
+				t := toks[k]
+				if t.Start == 0 || t.End >= len(s) || s[t.Start-1] != '(' || s[t.End] != ')' || !isUpper(t.Text) {
+					continue
+				}
+				for l := k - 1; l >= 0 && l >= k-6; l-- {
+					if x.isTitle(toks[l].Text) {
+						x.titleAcronyms[t.Text] = true
+						break
+					}
+				}
+			}
+		}
+	}
+	return x.titleAcronyms[w]
+}
+
 // nameMention reads the run of tokens [i, j) as a name mention: the titles and honorifics
 // before the name proper, the name, a suffix, and a party tag in parentheses after it.
 func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i, j int, regMs []registry.Mention) (mention, bool) {
@@ -484,7 +512,8 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		if strings.ToLower(toks[k].Text) == toks[k].Text {
 			continue // a particle ("del", "van") is no title
 		}
-		if x.reg.IsHonorific(toks[k].Text) || x.reg.Language.TitleAbbreviations[toks[k].Text] != "" || x.reg.TitleEndingAt(toks[i:k+1], k-i) != "" {
+		if x.reg.IsHonorific(toks[k].Text) || x.reg.Language.TitleAbbreviations[toks[k].Text] != "" || x.reg.TitleEndingAt(toks[i:k+1], k-i) != "" ||
+			k == j-2 && x.isTitleAcronym(toks[k].Text) {
 			core = k + 1
 			break
 		}
@@ -673,8 +702,12 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	if strings.HasPrefix(rest, " (") {
 		if k := strings.IndexByte(rest, ')'); k > 2 && k < 32 && !strings.ContainsAny(rest[2:k], "(\"“”") {
 			m.end += k + 1
-			if inner := rest[2:k]; isUpper(inner) && len(inner) >= 2 && !strings.ContainsAny(inner, " -.,") && len(m.words) > 1 {
-				m.acronym = strings.ToLower(inner)
+			if inner := rest[2:k]; isUpper(inner) && len(inner) >= 2 && !strings.ContainsAny(inner, " -.,") {
+				// an acronym: of an organisation's name, or of a title ("Special Presidential
+				// Envoy for Climate (SPEC)"); no party tag or age
+				if len(m.words) > 1 {
+					m.acronym = strings.ToLower(inner)
+				}
 			} else {
 				m.person = m.person || !m.org
 			}
