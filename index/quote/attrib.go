@@ -549,6 +549,8 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 		return nil // "friendshoring", "fast-track": a term, not words anyone said
 	case isNameLike(text) && (len(q.Speakers) == 0 || !introducesSpeech(before)):
 		return nil // a name in quotation marks: "the Inflation Reduction Act"
+	case q.Kind == Fragment && len(strings.Fields(text)) <= 4 && hasCapital(text) && modifiesNoun(before, after):
+		return nil // a term before its noun: "the “one China” policy"
 	case x.workTitle(before) && (isNameLike(text) || len(strings.Fields(text)) <= 8 && q.Kind == Fragment):
 		return nil // a work's title: "his book “Collapse: How Societies Choose to Fail or Succeed”"
 	}
@@ -556,6 +558,37 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 }
 
 func (x *extractor) quoteText(q *Quote) string { return q.Text(x.paras) }
+
+// hasCapital reports whether s has a capital letter.
+func hasCapital(s string) bool { return strings.IndexFunc(s, unicode.IsUpper) >= 0 }
+
+// modifiesNoun reports whether a few quoted words stand between an article and a noun, as a
+// term does: "the “one China” policy".
+func modifiesNoun(before, after string) bool {
+	b := strings.ToLower(strings.TrimRight(before, " "))
+	if !strings.HasSuffix(b, " the") && !strings.HasSuffix(b, " a") && !strings.HasSuffix(b, " an") && b != "the" && b != "a" && b != "an" {
+		return false
+	}
+	if !strings.HasPrefix(after, " ") {
+		return false
+	}
+	w := strings.TrimLeft(after, " ")
+	r, _ := utf8.DecodeRuneInString(w)
+	end := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(w)
+	}
+	// a noun in lower case, not a verb of speech or a clause's word
+	return unicode.IsLower(r) && end >= 3 && !nonNouns[w[:end]]
+}
+
+// nonNouns are words that follow a quotation without being the noun it modifies.
+var nonNouns = map[string]bool{
+	"and": true, "or": true, "but": true, "was": true, "is": true, "are": true, "were": true, "has": true,
+	"had": true, "have": true, "will": true, "would": true, "said": true, "says": true, "that": true,
+	"which": true, "who": true, "for": true, "from": true, "with": true, "into": true, "than": true,
+	"then": true, "when": true, "because": true, "about": true, "over": true, "the": true, "not": true,
+}
 
 // workTitle reports whether the words before a quotation say it is a work's title: they end in
 // a noun for a work or a verb that names one ("his book", "a song titled").
@@ -1052,6 +1085,9 @@ func (x *extractor) coordinated(p int, ms []mention) *mention {
 		gap = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(gap, " the"), "the"))
 		if !ok || (gap != "and" && gap != "," && gap != ", and" && gap != "&") {
 			break
+		}
+		if gap == "," && len(joint.joint) == 1 {
+			break // a list ends with "and": "the Summit for Democracy, President Biden urged" is none
 		}
 		joint.joint = append([][]Speaker{x.resolve(p, d)}, joint.joint...)
 		joint.start = d.start

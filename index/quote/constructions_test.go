@@ -93,6 +93,16 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"within our grasp,", "John Kerry", quote.Fragment}},
 		},
 		{
+			name: "a name, a comma and the subject are no list",
+			text: "In remarks launching the Summit for Democracy, President Biden urged action against “sustained and alarming challenges to democracy.” Additionally, President Biden noted progress.",
+			want: []found{{"sustained and alarming challenges to democracy.", "Joe Biden", quote.Fragment}},
+		},
+		{
+			name: "a term between an article and its noun is no quote",
+			text: "On Taiwan, President Biden underscored that the United States remains committed to the “one China” policy.",
+			want: nil,
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},

@@ -376,7 +376,7 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 		default:
 			return n
 		}
-		if n == 0 && (x.reg.IsNotName(t) || inLower(sentenceWords, t)) && !x.titleStartsAt(toks, k) {
+		if n == 0 && (x.reg.IsNotName(t) || inLower(sentenceWords, t) || isAdverb(t)) && !x.titleStartsAt(toks, k) {
 			return 0
 		}
 		if n == 0 && x.reg.IsSpeechVerb(t) && (k+1 == len(toks) || text[toks[k].End:toks[k+1].Start] != "-") {
@@ -466,6 +466,20 @@ func (x *extractor) particlesThenName(text string, toks []registry.Token, k int)
 		}
 		if !x.reg.IsNameParticle(toks[k+1].Text) {
 			return false
+		}
+	}
+	return false
+}
+
+// isAdverb reports whether a word has an adverb's ending that no name has: "Additionally",
+// "Separately", "Importantly" (not "Kelly", "Connolly").
+func isAdverb(w string) bool {
+	if len(w) < 7 {
+		return false
+	}
+	for _, suffix := range []string{"ally", "ately", "ively", "ently", "antly", "ingly", "arly", "ously", "fully", "edly"} {
+		if strings.HasSuffix(w, suffix) {
+			return true
 		}
 	}
 	return false
