@@ -103,6 +103,11 @@ func TestConstructions(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "a plural title before two surnames",
+			text: "In their remarks, Secretaries Raimondo and Clouthier both shared their hopes. “The more our two countries become one market, the stronger we will be,” said Secretary Raimondo.",
+			want: []found{{"The more our two countries become one market, the stronger we will be,", "Gina Raimondo", quote.Full}},
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},

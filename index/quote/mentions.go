@@ -471,6 +471,19 @@ func (x *extractor) particlesThenName(text string, toks []registry.Token, k int)
 	return false
 }
 
+// singular returns a plural noun's singular, roughly: "Secretaries" → "Secretary", "Senators"
+// → "Senator", "Reps." → "Rep".
+func singular(w string) string {
+	w = strings.TrimSuffix(w, ".")
+	switch {
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
 // isAdverb reports whether a word has an adverb's ending that no name has: "Additionally",
 // "Separately", "Importantly" (not "Kelly", "Connolly").
 func isAdverb(w string) bool {
@@ -527,8 +540,8 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 			continue // a particle ("del", "van") is no title
 		}
 		if x.reg.IsHonorific(toks[k].Text) || x.reg.Language.TitleAbbreviations[toks[k].Text] != "" || x.reg.TitleEndingAt(toks[i:k+1], k-i) != "" ||
-			k == j-2 && x.isTitleAcronym(toks[k].Text) {
-			core = k + 1
+			k == j-2 && x.isTitleAcronym(toks[k].Text) || strings.HasSuffix(toks[k].Text, "s") && x.reg.IsTitle(x.reg.TitleNoun(singular(toks[k].Text))) {
+			core = k + 1 // "Secretaries Raimondo and Clouthier"
 			break
 		}
 	}
