@@ -527,7 +527,7 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 		}
 	}
 	if who == nil && !cue && x.paras[sp.Start.Para].Kind == document.ListItem {
-		if who = x.listIntroSpeaker(sp.Start.Para); who != nil {
+		if who = x.listIntroSpeaker(sp.Start.Para, strings.TrimSpace(first[:sp.open]) == ""); who != nil {
 			cue = true
 			x.via = "list"
 		}
@@ -1590,12 +1590,27 @@ func (x *extractor) introSubject(sp span) []Speaker {
 }
 
 // listIntroSpeaker returns who a list of quotations is by when the line that introduces it
-// names them and ends in a colon ("Secretary Bessent then made the rounds on television …:").
-func (x *extractor) listIntroSpeaker(p int) []Speaker {
+// names them and ends in a colon ("Secretary Bessent then made the rounds on television …:"), or
+// is a short sentence about them; opens tells whether the quotation opens its item.
+func (x *extractor) listIntroSpeaker(p int, opens bool) []Speaker {
 	for p > 0 && x.paras[p].Kind == document.ListItem {
 		p--
 	}
-	if x.paras[p].Kind == document.ListItem || !strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") {
+	if x.paras[p].Kind == document.ListItem || x.paras[p].Kind == document.Title {
+		return nil
+	}
+	if !strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") {
+		// "President Trump opened the meeting by highlighting some of his achievements." and
+		// a list of quotations: a short line whose subject is a person, for the quotations
+		// that open their item (not a term in quotation marks inside one).
+		if !opens || len(x.paras[p].Text) > 300 || len(x.spanAt[p]) > 0 {
+			return nil
+		}
+		ms := x.ments[p]
+		if len(ms) > 0 && ms[0].kind == mName && ms[0].ent >= 0 && x.ents[ms[0].ent].person && !ms[0].possessive && !ms[0].object &&
+			x.onlyTitleWords(p, 0, ms[0].start) && x.subjectLike(p, ms[0]) {
+			return x.resolve(p, ms[0])
+		}
 		return nil
 	}
 	for _, m := range x.ments[p] {

@@ -108,6 +108,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"The more our two countries become one market, the stronger we will be,", "Gina Raimondo", quote.Full}},
 		},
 		{
+			name: "a short sentence about a person before a list of quotations",
+			text: "President Biden opened the meeting by highlighting some of his achievements.\n\n- “When we took office, we inherited a total catastrophe.” (Watch)\n\n- “These are investments made in our future.” (Watch)\n\n- Families now have a “perpetual Golden Share” in the company.",
+			want: []found{{"When we took office, we inherited a total catastrophe.", "Joe Biden", quote.Full}, {"These are investments made in our future.", "Joe Biden", quote.Full}},
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},

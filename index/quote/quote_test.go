@@ -32,6 +32,10 @@ type found struct {
 func extract(r *registry.Registry, title string, text string) []found {
 	var paras []document.Paragraph
 	for _, p := range strings.Split(text, "\n\n") {
+		if item, ok := strings.CutPrefix(p, "- "); ok {
+			paras = append(paras, document.Paragraph{Text: item, Kind: document.ListItem}) // a list's item, as Markdown's "- "
+			continue
+		}
 		paras = append(paras, document.Paragraph{Text: p})
 	}
 	var out []found
