@@ -20,8 +20,9 @@ import (
 // 7: speakers resolved from the document's own names before the registry; 8: documents of one
 // plain id merged or given suffixed ids, files' plain ids and text keys in the catalog; 9: files
 // dated "unknown", skipped before, are served; 10: attribution's later rules: names given in
-// capitals, nicknames, offices before a name, sentences' openers.)
-const indexVersion = 10
+// capitals, nicknames, offices before a name, sentences' openers; 11: genders learnt from the
+// text's pronouns, lists of quotations after a sentence, titles' acronyms, nicknames used once.)
+const indexVersion = 11
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (
