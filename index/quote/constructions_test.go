@@ -113,6 +113,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"When we took office, we inherited a total catastrophe.", "Joe Biden", quote.Full}, {"These are investments made in our future.", "Joe Biden", quote.Full}},
 		},
 		{
+			name: "one capitalised word the text never shows to be anyone is no speaker",
+			text: "“Each covered agency must report every year,” Definitions says.\n\n“The filing is due in May,” GasBuddy said.",
+			want: []found{{"Each covered agency must report every year,", "", quote.Full}, {"The filing is due in May,", "GasBuddy", quote.Full}},
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},

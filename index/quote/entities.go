@@ -56,8 +56,32 @@ func (x *extractor) speakersOf(e int) []Speaker {
 		kind = registry.Organisation
 	case en.gender != "":
 		kind = registry.Person // "she" was said of them
+	case len(en.nouns) > 0 || en.titles:
+		kind = registry.Person // "French President Hollande"
+	case len(en.words) == 1 && !innerCapital(en.name) && !x.isGivenName(en.name):
+		// One capitalised word the text never shows to be anyone ("Culture", "Definitions",
+		// "Federal"): unsure is unidentified. A brand written with an inner capital
+		// ("GasBuddy", "UCHealth") has an organisation's shape.
+		return nil
 	}
 	return []Speaker{{Actor: -1, Name: en.name, Kind: kind, Role: en.title}}
+}
+
+// isGivenName reports whether the registry knows w as a given name ("Melanie").
+func (x *extractor) isGivenName(w string) bool {
+	_, ok := x.reg.GivenName(w)
+	return ok
+}
+
+// innerCapital reports whether a word has a capital after its first letter and a small letter
+// somewhere: "GasBuddy", "UCHealth", "HuffPost", not "NATO" or "Culture".
+func innerCapital(w string) bool {
+	lower, inner := false, false
+	for i, r := range w {
+		lower = lower || unicode.IsLower(r)
+		inner = inner || i > 0 && unicode.IsUpper(r)
+	}
+	return lower && inner
 }
 
 // cluster gathers the name mentions of the document into entities and links them to the
