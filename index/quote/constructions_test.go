@@ -118,6 +118,16 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"Each covered agency must report every year,", "", quote.Full}, {"The filing is due in May,", "GasBuddy", quote.Full}},
 		},
 		{
+			name: "capitalised words the text writes in lower case elsewhere name no one",
+			text: "The department teaches political science to first-year students.\n\n“Students must register by May,” Political Science said.",
+			want: []found{{"Students must register by May,", "", quote.Full}},
+		},
+		{
+			name: "a title the registry knows as a word of office",
+			text: "“We will secure the border this year,” said Border Czar Tom Homan.",
+			want: []found{{"We will secure the border this year,", "Tom Homan", quote.Full}},
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},

@@ -58,6 +58,10 @@ func (x *extractor) speakersOf(e int) []Speaker {
 		kind = registry.Person // "she" was said of them
 	case len(en.nouns) > 0 || en.titles:
 		kind = registry.Person // "French President Hollande"
+	case len(en.words) > 1 && x.commonPhrase(en.name):
+		// "Full Tweet Thread", "Protecting Medicaid", "Political Science": capitalised words
+		// that the text writes in lower case elsewhere name no one.
+		return nil
 	case len(en.words) == 1 && !innerCapital(en.name) && !x.isGivenName(en.name):
 		// One capitalised word the text never shows to be anyone ("Culture", "Definitions",
 		// "Federal"): unsure is unidentified. A brand written with an inner capital
@@ -65,6 +69,22 @@ func (x *extractor) speakersOf(e int) []Speaker {
 		return nil
 	}
 	return []Speaker{{Actor: -1, Name: en.name, Kind: kind, Role: en.title}}
+}
+
+// commonPhrase reports whether a name of several words opens with one the document writes in
+// lower case elsewhere, and has no given name, organisation word or inner capital to show it is
+// someone's name.
+func (x *extractor) commonPhrase(name string) bool {
+	words := strings.Fields(name)
+	if !x.isCommon(words[0]) {
+		return false
+	}
+	for _, w := range words {
+		if x.isGivenName(w) || x.reg.IsOrgWord(w) || innerCapital(w) || isUpper(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // isGivenName reports whether the registry knows w as a given name ("Melanie").
