@@ -62,10 +62,11 @@ func (x *extractor) speakersOf(e int) []Speaker {
 		// "Full Tweet Thread", "Protecting Medicaid", "Political Science": capitalised words
 		// that the text writes in lower case elsewhere name no one.
 		return nil
-	case len(en.words) == 1 && !innerCapital(en.name) && !x.isGivenName(en.name):
+	case len(en.words) == 1 && !innerCapital(en.name) && !x.isGivenName(en.name) && (x.isCommon(en.name) || !x.subjectOfSpeech(e)):
 		// One capitalised word the text never shows to be anyone ("Culture", "Definitions",
 		// "Federal"): unsure is unidentified. A brand written with an inner capital
-		// ("GasBuddy", "UCHealth") has an organisation's shape.
+		// ("GasBuddy", "UCHealth") has an organisation's shape; a word written right by a verb
+		// of speech ("Qwerty said") a surname's, unless the text writes it in lower case too.
 		return nil
 	}
 	return []Speaker{{Actor: -1, Name: en.name, Kind: kind, Role: en.title}}
@@ -85,6 +86,31 @@ func (x *extractor) commonPhrase(name string) bool {
 		}
 	}
 	return true
+}
+
+// subjectOfSpeech reports whether the text writes entity e right before or after a verb of
+// speech somewhere ("Qwerty said", "said Qwerty"): a surname, not a heading's word.
+func (x *extractor) subjectOfSpeech(e int) bool {
+	if x.speakerNames == nil {
+		x.speakerNames = map[int]bool{}
+		for p, ms := range x.ments {
+			toks := x.toks[p]
+			for _, m := range ms {
+				if m.kind != mName || m.ent < 0 {
+					continue
+				}
+				k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.end })
+				if k < len(toks) && x.reg.IsSpeechVerb(strings.ToLower(toks[k].Text)) && strings.TrimSpace(x.paras[p].Text[m.end:toks[k].Start]) == "" {
+					x.speakerNames[m.ent] = true
+				}
+				k = sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.start }) - 1
+				if k >= 0 && x.reg.IsSpeechVerb(strings.ToLower(toks[k].Text)) && strings.TrimSpace(x.paras[p].Text[toks[k].End:m.start]) == "" {
+					x.speakerNames[m.ent] = true
+				}
+			}
+		}
+	}
+	return x.speakerNames[e]
 }
 
 // isGivenName reports whether the registry knows w as a given name ("Melanie").

@@ -50,6 +50,9 @@ type extractor struct {
 	// titleAcronyms holds the short forms the text gives titles in parentheses ("SPEC"),
 	// built when first asked.
 	titleAcronyms map[string]bool
+	// speakerNames holds the entities written right before or after a verb of speech (built
+	// when first asked).
+	speakerNames map[int]bool
 
 	out       []Quote
 	mentioned []int
