@@ -68,6 +68,15 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 			switch {
 			case single && len(words) == 1:
 				into = loneSurname(info, words[0], bySurname[words[0]], spans, seenIn)
+			case single && len(words) >= 2 && info.Canonical == "":
+				// a name's last words alone: "Watson Coleman" is Bonnie Watson Coleman
+				var longer []*ActorInfo
+				for _, cand := range bySurname[words[len(words)-1]] {
+					if k := keys[cand]; len(k) > len(words) && slices.Equal(k[len(k)-len(words):], words) {
+						longer = append(longer, cand)
+					}
+				}
+				into = loneSurname(info, strings.Join(words, " "), longer, spans, seenIn)
 			case !single && len(words) >= 2:
 				into = spellingOf(info, words, keys, spans, bySurname[words[len(words)-1]], byGiven[words[0]])
 			}
@@ -172,16 +181,28 @@ func spellingOf(info *ActorInfo, words []string, keys map[*ActorInfo][]string, s
 	return found
 }
 
-// misspelt reports whether name a is name b written with a slip: the same number of words, the
-// same surname and first given names a short edit apart with the same first letter, or the same
-// given names and surnames one edit apart.
+// misspelt reports whether name a is name b written with a slip or a short form: the same number
+// of words, the same surname and first given names a short edit apart with the same first
+// letter or one the start of the other ("Doug", "Douglas"), or the same given names and
+// surnames one edit apart.
 func misspelt(a, b []string) bool {
 	if len(a) != len(b) || slices.Equal(a, b) {
 		return false
 	}
 	n := len(a) - 1
 	if a[n] == b[n] {
-		if !slices.Equal(a[1:n], b[1:n]) || a[0][0] != b[0][0] || len(a[0]) < 4 {
+		if !slices.Equal(a[1:n], b[1:n]) || a[0][0] != b[0][0] {
+			return false
+		}
+		// a short form of the given name: "Doug McCarron" is Douglas McCarron
+		short, long := a[0], b[0]
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if len(short) >= 3 && len(short) < len(long) && strings.HasPrefix(long, short) {
+			return true
+		}
+		if len(a[0]) < 4 {
 			return false
 		}
 		return editDistance(a[0], b[0]) <= min(2, len(a[0])/3)

@@ -26,8 +26,18 @@ func TestOneActorPerPerson(t *testing.T) {
 		// Two people of one surname in the same years: the surname alone joins neither.
 		"articles/b1.md": article("2024-01-10", "Two Zorbs", "“Yes,” Anna Zorbeck said.\n\n“No,” Paul Zorbeck said."),
 		"articles/b2.md": article("2024-01-20", "A Zorbeck", "“Maybe,” Zorbeck said."),
+		// A short given name, and a name's last words alone.
+		"articles/c1.md": article("2024-01-10", "Union", "“We build,” Douglas J. Smithwick said.\n\n“We build more,” Douglas J. Smithwick said."),
+		"articles/c2.md": article("2024-02-10", "Union again", "“We build it all,” Doug Smithwick said."),
+		"articles/d1.md": article("2024-01-10", "House", "“We vote,” Bonnie Watson Qwertyman said.\n\n“We vote again,” Bonnie Watson Qwertyman said."),
+		"articles/d2.md": article("2024-02-10", "House again", "“We voted,” Rep. Watson Qwertyman said."),
 	}
 	a := mustArchive(t, files, "")
+	for _, tt := range []struct{ from, to string }{{"doug-smithwick", "douglas-j-smithwick"}, {"watson-qwertyman", "bonnie-watson-qwertyman"}} {
+		if _, err := a.Actor(tt.from); !errors.As(err, new(*index.MovedError)) {
+			t.Errorf("Actor(%s): %v, want moved to %s", tt.from, err, tt.to)
+		}
+	}
 
 	var moved *index.MovedError
 	if _, err := a.Actor("qwerty"); !errors.As(err, &moved) || moved.ID != "jane-qwerty" {
