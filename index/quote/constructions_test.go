@@ -114,8 +114,8 @@ func TestConstructions(t *testing.T) {
 		},
 		{
 			name: "one capitalised word the text never shows to be anyone is no speaker",
-			text: "“Each covered agency must report every year,” Definitions says.\n\n“The filing is due in May,” GasBuddy said.",
-			want: []found{{"Each covered agency must report every year,", "", quote.Full}, {"The filing is due in May,", "GasBuddy", quote.Full}},
+			text: "Culture and the arts are part of the plan.\n\nCulture: “Each covered agency must report every year.”\n\n“The filing is due in May,” GasBuddy said.",
+			want: []found{{"Each covered agency must report every year.", "", quote.Full}, {"The filing is due in May,", "GasBuddy", quote.Full}},
 		},
 		{
 			name: "capitalised words the text writes in lower case elsewhere name no one",
