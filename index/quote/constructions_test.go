@@ -128,6 +128,15 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"We will secure the border this year,", "Tom Homan", quote.Full}},
 		},
 		{
+			name: "organisations' names: with '&', a country or a nationality inside",
+			text: "“Her approach will be critical to permitting reform,” said American Exploration & Production Council CEO Anne Bradbury.\n\nAmerica First Policy Institute\n\n“It is our belief that she has shown a commitment to clean air.”\n\n“She understands conservation,” said American Wildlife Conservation Partners.",
+			want: []found{
+				{"Her approach will be critical to permitting reform,", "Anne Bradbury", quote.Full},
+				{"It is our belief that she has shown a commitment to clean air.", "America First Policy Institute", quote.Full},
+				{"She understands conservation,", "American Wildlife Conservation Partners", quote.Full},
+			},
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},

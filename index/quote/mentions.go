@@ -337,6 +337,8 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 				// "O’Neill", "N'JIE", "Rifa'i"; not "Clinton’s" nor "don't"
 			case (gap == ". " || gap == "." || gap == ".\u00a0") && (utf8.RuneCountInString(prev.Text) == 1 && unicode.IsUpper(rune(prev.Text[0])) || x.isTitle(prev.Text) || isSuffix(prev.Text)):
 				// an initial, a title's short form: "R. Newkirk", "Sen. Ben", "D.L."
+			case gap == " & " && nameCase(prev.Text) && nameCase(t) && x.orgWordWithin(toks, k, 4):
+				// an organisation's name: "American Exploration & Production Council"
 			case gap == ", " && isSuffix(t):
 				// "Joseph R. Biden, Jr."
 			case nickStart(gap, prev.Text) && nameCase(t) && k+1 < len(toks) && nickEnd(text[toks[k].End:toks[k+1].Start]) && nameCase(toks[k+1].Text):
@@ -424,6 +426,10 @@ func (x *extractor) insideName(text string, toks []registry.Token, m registry.Me
 		return false
 	}
 	next := toks[m.TokEnd]
+	if text[m.End:next.Start] == " " && nameCase(next.Text) && !x.reg.IsOrgWord(next.Text) && x.orgWordWithin(toks, m.TokEnd+1, 3) &&
+		!slices.ContainsFunc(regMs, func(o registry.Mention) bool { return o.TokStart == m.TokEnd }) {
+		return true // "America First Policy Institute": the words after it run on to an organisation's word
+	}
 	if text[m.End:next.Start] != " " || !nameCase(next.Text) || x.reg.IsTitleWord(strings.ToLower(next.Text)) || x.reg.IsOrgWord(next.Text) || x.reg.IsNotName(next.Text) {
 		return false
 	}
@@ -482,6 +488,17 @@ func singular(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+// orgWordWithin reports whether one of the n capitalised words from toks[k] is an
+// organisation's word ("Council"), as in a name joined by "&" that is an organisation's.
+func (x *extractor) orgWordWithin(toks []registry.Token, k, n int) bool {
+	for l := k; l < len(toks) && l < k+n && nameCase(toks[l].Text); l++ {
+		if x.reg.IsOrgWord(toks[l].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAdverb reports whether a word has an adverb's ending that no name has: "Additionally",
@@ -559,7 +576,8 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	}
 	// Words that describe the person are not their name: "Democrat Hillary Clinton", "French
 	// President François Hollande" (after the title), "Republican nominee" does not reach here.
-	for core < j-2 && x.reg.IsNameModifier(toks[core].Text) {
+	// An organisation keeps them: "American Wildlife Conservation Partners".
+	for core < j-2 && x.reg.IsNameModifier(toks[core].Text) && !x.reg.IsOrgWord(toks[j-1].Text) {
 		core++
 	}
 	// What is left of an office's long name before a person's ("Technology Policy Michael
