@@ -1137,6 +1137,9 @@ func (x *extractor) firstMentionAfter(p, lo, hi int) *mention {
 		if !ok || (gap != "and" && gap != "," && gap != ", and" && gap != "&") || ms[j].kind != mName && ms[j].kind != mRole {
 			break
 		}
+		if gap == "," && ms[j].kind == mRole && ms[j-1].kind == mName {
+			break // "said Tom Mangan, President and CEO of …": what the person is, not another speaker
+		}
 		j++
 		if gap != "," {
 			and = j

@@ -137,6 +137,11 @@ func TestConstructions(t *testing.T) {
 			},
 		},
 		{
+			name: "a title after the name and a place before the noun are what the person is",
+			text: "“It creates stability in our tax code,” said Tom Mangan, President and CEO of Sukup Manufacturing Company.\n\n“Seniors will be owing less than they anticipated,” said Pennsylvania financial advisor Jay Foley on the provision.",
+			want: []found{{"It creates stability in our tax code,", "Tom Mangan", quote.Full}, {"Seniors will be owing less than they anticipated,", "Jay Foley", quote.Full}},
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},

@@ -245,6 +245,13 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 				out[k-1].object, out[k-1].modifies = true, true
 			}
 		}
+		// "Pennsylvania financial advisor Jay Foley": a place or an organisation, a person's
+		// noun in lower case, and the person.
+		if k > 0 && out[k-1].kind == mName && !out[k-1].person && out[k].kind == mName && out[k].person && out[k].start > out[k-1].end {
+			if gap := strings.Fields(text[out[k-1].end:out[k].start]); len(gap) >= 1 && len(gap) <= 3 && x.personNounPhrase(gap) {
+				out[k-1].object, out[k-1].modifies = true, true
+			}
+		}
 		// In a list, every name is what the first is: "to Joe Biden and Bernie Sanders".
 		if k > 0 && out[k-1].object && out[k].kind == mName {
 			if gap := strings.TrimSpace(text[min(out[k-1].end, out[k].start):out[k].start]); gap == "and" || gap == ", and" || gap == "or" {
@@ -488,6 +495,19 @@ func singular(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+// personNounPhrase reports whether words are lower-case words that end in a noun for a person:
+// "financial advisor", "host".
+func (x *extractor) personNounPhrase(words []string) bool {
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+			return false
+		}
+	}
+	last := words[len(words)-1]
+	_, noun := x.reg.PersonNoun(last)
+	return noun || x.reg.IsTitleWord(last)
 }
 
 // orgWordWithin reports whether one of the n capitalised words from toks[k] is an
