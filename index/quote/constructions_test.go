@@ -255,6 +255,12 @@ func TestConstructions(t *testing.T) {
 			want:  []found{{"Please welcome the javelin thrower Kara Winger.", "Joe Biden", quote.Full}, {"Thank you, Mr. President.", "Kara Winger", quote.Full}},
 		},
 		{
+			name:  "a transcript's label by the surname of a name given with initials",
+			title: "Remarks by the Vice President in a Conversation with D.L. Hughley",
+			text:  "The Vice President spoke on stage with the comedian D.L. Hughley.\n\nTHE VICE PRESIDENT: Thank you all for coming tonight.\n\nHUGHLEY: We are glad to have you here with us.",
+			want:  []found{{"Thank you all for coming tonight.", "Kamala Harris", quote.Full}, {"We are glad to have you here with us.", "D.L. Hughley", quote.Full}},
+		},
+		{
 			name: "a verb in capitals heading a line names no one",
 			text: "PROMISE MADE: “We will close the border.” (10/12/24)\n\nPROMISE KEPT: Crossings are at historic lows.",
 			want: []found{{"We will close the border.", "", quote.Full}},

@@ -159,10 +159,10 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 			// Where nothing is attributed, only people named in full, from a given name:
 			// the labels of a transcript may name them by surname ("MS. WINGER" after "Kara
 			// Winger"). A word costs a lookup at most.
-			if t := toks[i].Text; covered[i] || !nameCase(t) {
+			if t := toks[i].Text; covered[i] || !nameCase(t) && !isUpper(t) {
 				continue
-			} else if _, given := x.reg.GivenName(t); !given {
-				continue
+			} else if _, given := x.reg.GivenName(t); !given && !initialsAt(text, toks, i) {
+				continue // "D.L. Hughley" and "J. D. Vance" start with initials
 			}
 		}
 		if covered[i] || inQuote(toks[i].Start) {
@@ -495,6 +495,16 @@ func singular(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+// initialsAt reports whether token i is an initial or two ("D.L.", "J.") followed by a name.
+func initialsAt(text string, toks []registry.Token, i int) bool {
+	t := toks[i].Text
+	if len(t) > 3 || !isUpper(t) || i+1 == len(toks) {
+		return false
+	}
+	rest := text[toks[i].End:toks[i+1].Start]
+	return strings.HasPrefix(rest, ".") && (nameCase(toks[i+1].Text) || len(toks[i+1].Text) <= 2 && isUpper(toks[i+1].Text))
 }
 
 // personNounPhrase reports whether words are lower-case words that end in a noun for a person:
