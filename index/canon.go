@@ -166,8 +166,8 @@ func spellingOf(info *ActorInfo, words []string, keys map[*ActorInfo][]string, s
 			if cand == info || cand == found || cand.Canonical != "" {
 				continue
 			}
-			if !cand.Registered && cand.Quotes <= info.Quotes {
-				continue // the more quoted spelling is the one kept
+			if !cand.Registered && (cand.Quotes < info.Quotes || cand.Quotes == info.Quotes && cand.ID > info.ID) {
+				continue // the more quoted spelling is the one kept (of two alike, the first id)
 			}
 			if !misspelt(words, keys[cand]) || !spans[cand.ID].overlaps(spans[info.ID], 366*24*time.Hour) {
 				continue
@@ -186,8 +186,11 @@ func spellingOf(info *ActorInfo, words []string, keys map[*ActorInfo][]string, s
 // letter or one the start of the other ("Doug", "Douglas"), or the same given names and
 // surnames one edit apart.
 func misspelt(a, b []string) bool {
-	if len(a) != len(b) || slices.Equal(a, b) {
+	if len(a) != len(b) {
 		return false
+	}
+	if slices.Equal(a, b) {
+		return true // the same name but for its punctuation or an initial: "Robert F. Kennedy Jr." and "Robert F. Kennedy, Jr"
 	}
 	n := len(a) - 1
 	if a[n] == b[n] {

@@ -31,6 +31,9 @@ func TestOneActorPerPerson(t *testing.T) {
 		"articles/c2.md": article("2024-02-10", "Union again", "“We build it all,” Doug Smithwick said."),
 		"articles/d1.md": article("2024-01-10", "House", "“We vote,” Bonnie Watson Qwertyman said.\n\n“We vote again,” Bonnie Watson Qwertyman said."),
 		"articles/d2.md": article("2024-02-10", "House again", "“We voted,” Rep. Watson Qwertyman said."),
+		// The same name but for an initial and a suffix.
+		"articles/e1.md": article("2024-01-10", "Health", "“We act,” Robert F. Zenndy Jr. said.\n\n“We act now,” Robert F. Zenndy Jr. said."),
+		"articles/e2.md": article("2024-02-10", "Health again", "“We acted,” Robert Zenndy said."),
 	}
 	a := mustArchive(t, files, "")
 	for _, tt := range []struct{ from, to string }{{"doug-smithwick", "douglas-j-smithwick"}, {"watson-qwertyman", "bonnie-watson-qwertyman"}} {
@@ -81,10 +84,17 @@ func TestOneActorPerPerson(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var zenndys []string
 	for _, info := range actors {
 		if info.ID == "qwerty" || info.ID == "jayne-qwerty" {
 			t.Errorf("the list of actors holds the merged %s", info.ID)
 		}
+		if strings.Contains(info.Name, "Zenndy") {
+			zenndys = append(zenndys, info.ID)
+		}
+	}
+	if len(zenndys) != 1 {
+		t.Errorf("Robert F. Zenndy Jr. is listed as %q, want one actor", zenndys)
 	}
 }
 
