@@ -206,7 +206,7 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 		textField = fieldText
 	}
 	words, match := a.textQuery(&parsed, textField, res)
-	filters := a.filterQueries(st, q)
+	filters := a.filterQueries(st, q, parsed.Empty())
 
 	// The other tab's count: one cheap search without hits or facets.
 	otherKind, otherField := KindQuotes, fieldText
@@ -222,7 +222,7 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 
 	req := bleve.NewSearchRequestOptions(a.withFilters(typeOf(q.Kind), match, kindFilters(q, q.Kind, filters), q.Procedural), q.PerPage, (q.Page-1)*q.PerPage, false)
 	switch {
-	case q.Sort == SortNewest || (q.Sort == SortRelevance && parsed.Empty()):
+	case q.Sort == SortNewest || (q.Sort == SortRelevance && parsed.Empty() && len(q.Topics) == 0):
 		req.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
 	case q.Sort == SortOldest:
 		req.SortBy([]string{fieldDate, "-_score", "_id"})
@@ -503,12 +503,16 @@ func (a *Archive) textQuery(p *ParsedQuery, field string, res *Results) ([]strin
 
 // filterQueries turns the filters into queries. A month- or year-dated article matches a date
 // range when its period overlaps it: its first day is not after the range's end, its last day
-// not before the range's start.
-func (a *Archive) filterQueries(st *state, q Query) []query.Query {
+// not before the range's start. Filters do not score: what a document matches is ranked by the
+// words alone, or, without words, by how much it is about the topics asked for (rankByTopics:
+// topics.go), never by how many actors or topics it names, as a term's score on a field of
+// many values would.
+func (a *Archive) filterQueries(st *state, q Query, rankByTopics bool) []query.Query {
 	var out []query.Query
 	term := func(field, v string) query.Query {
 		t := bleve.NewTermQuery(v)
 		t.SetField(field)
+		t.SetBoost(0)
 		return t
 	}
 	for _, id := range q.Actors {
@@ -525,7 +529,11 @@ func (a *Archive) filterQueries(st *state, q Query) []query.Query {
 		out = append(out, bleve.NewDisjunctionQuery(any...))
 	}
 	for _, id := range q.Topics {
-		out = append(out, term(fieldTopic, id))
+		tq := topicQuery{id: id}
+		if rankByTopics {
+			tq.boost = 1
+		}
+		out = append(out, tq)
 	}
 	for _, s := range q.Sources {
 		out = append(out, term(fieldSource, s))
@@ -534,11 +542,13 @@ func (a *Archive) filterQueries(st *state, q Query) []query.Query {
 	if !q.To.IsZero() {
 		r := bleve.NewDateRangeInclusiveQuery(time.Time{}, q.To, nil, &yes)
 		r.SetField(fieldDate)
+		r.SetBoost(0)
 		out = append(out, r)
 	}
 	if !q.From.IsZero() {
 		r := bleve.NewDateRangeInclusiveQuery(q.From, time.Time{}, &yes, nil)
 		r.SetField(fieldDateEnd)
+		r.SetBoost(0)
 		out = append(out, r)
 	}
 	return out
@@ -552,6 +562,7 @@ func kindFilters(q Query, kind string, filters []query.Query) []query.Query {
 	}
 	t := bleve.NewTermQuery(string(quote.Full))
 	t.SetField(fieldKind)
+	t.SetBoost(0)
 	return append(slices.Clip(filters), t)
 }
 
