@@ -209,7 +209,7 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
-	// Narrow a search by an actor with the "Who" facet, then remove the filter with its chip.
+	// Narrow a search by an actor with the "Mentioned" facet, then remove the filter with its chip.
 	t.Run("FilterByActor", func(t *testing.T) {
 		ctx := newTab(t, browser, 20*time.Second)
 		do(t, ctx, chromedp.Navigate(srv.URL+"/search?q=China"))
@@ -220,8 +220,8 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("after the facet: %s, want q=China and actor=antony-blinken", u)
 		}
 		chips := eval[[]string](t, ctx, `[...document.querySelectorAll("ul.filters a")].map(a => a.textContent.replace(/\s+/g, " ").trim())`)
-		if len(chips) != 1 || !strings.HasPrefix(chips[0], "Who: Antony Blinken") {
-			t.Fatalf("filter chips %q, want one \"Who: Antony Blinken\"", chips)
+		if len(chips) != 1 || !strings.HasPrefix(chips[0], "Mentioned: Antony Blinken") {
+			t.Fatalf("filter chips %q, want one \"Mentioned: Antony Blinken\"", chips)
 		}
 		if eval[int](t, ctx, `document.querySelectorAll('section[aria-labelledby="facet-actors"] a.active').length`) != 1 {
 			t.Error("the chosen actor is not marked active in the facet")

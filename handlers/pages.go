@@ -137,6 +137,18 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	page := s.searchPage(res)
+	if res.Articles+res.Quotes == 0 && q.Text != "" {
+		// A slip of spelling: the words and names the archive has.
+		respelt, err := s.archive.DidYouMean(r.Context(), q.Text)
+		if err != nil {
+			return err
+		}
+		if respelt != nil {
+			st := stateOf(res.Query)
+			st.Q, st.Page = respelt.Text, 0
+			page.DidYouMean = &web.Link{Label: respelt.Text, URL: st.url("/search")}
+		}
+	}
 	s.render(w, r, http.StatusOK, web.SearchPage(page))
 	return nil
 }
@@ -206,11 +218,12 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 	for _, src := range q.Sources {
 		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "source", Value: src})
 	}
+	// The dates are fields of the form: a range typed, or the one a bar of the timeline chose.
 	if !q.From.IsZero() {
-		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "from", Value: q.From.Format(time.DateOnly)})
+		sp.From = q.From.Format(time.DateOnly)
 	}
 	if !q.To.IsZero() {
-		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "to", Value: q.To.Format(time.DateOnly)})
+		sp.To = q.To.Format(time.DateOnly)
 	}
 	if q.Full {
 		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "full", Value: "1"})
@@ -236,14 +249,20 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		}
 		return id
 	}
+	// Who a quote's filter names is who spoke; an article's, who it names.
+	who := "Mentioned"
+	if q.Kind == index.KindQuotes {
+		who = "Speaker"
+	}
+	sp.WhoLabel = who
 	for _, n := range res.Named {
 		sp.Chips = append(sp.Chips, web.Link{
-			Label: "Who: " + n.Name, URL: st.with(func(c *searchState) { c.Literal = true }).url("/search"),
+			Label: who + ": " + n.Name, URL: st.with(func(c *searchState) { c.Literal = true }).url("/search"),
 			Hint: "Read “" + n.Words + "” as words, not as who speaks",
 		})
 	}
 	for _, a := range q.Actors {
-		sp.Chips = append(sp.Chips, web.Link{Label: "Who: " + name(res.Facets.Actors, a), URL: st.with(func(c *searchState) { c.Actors = toggle(c.Actors, a) }).url("/search"), Hint: "Remove this filter"})
+		sp.Chips = append(sp.Chips, web.Link{Label: who + ": " + name(res.Facets.Actors, a), URL: st.with(func(c *searchState) { c.Actors = toggle(c.Actors, a) }).url("/search"), Hint: "Remove this filter"})
 	}
 	// On the articles tab, a name typed among the words is offered as a search of its quotes.
 	for _, n := range res.Offered {
@@ -264,6 +283,10 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 	}
 	if q.Full {
 		sp.Chips = append(sp.Chips, web.Link{Label: "Full quotes only", URL: st.with(func(c *searchState) { c.Full = false }).url("/search"), Hint: "Remove this filter"})
+	}
+
+	if len(sp.Chips) > 0 {
+		sp.ClearAll = searchState{Q: q.Text, Kind: q.Kind, Sort: q.Sort}.url("/search")
 	}
 
 	facet := func(vals []index.FacetValue, toggleIn func(*searchState, string)) []web.Link {
@@ -306,8 +329,15 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		sp.Quotes = append(sp.Quotes, quoteCard(&h.Quote, h.ArticleOf, h.Fragment))
 	}
 	sp.Pager = pager(st, q.Page, q.PerPage, res.Total, "/search")
+	exported := st.with(func(c *searchState) { c.Page = 0 })
+	sp.Export = []web.Link{
+		{Label: "CSV", Hint: "csv", URL: exported.url("/search/export") + sepFor(exported) + "format=csv"},
+		{Label: "JSON Lines", Hint: "jsonl", URL: exported.url("/search/export") + sepFor(exported) + "format=jsonl"},
+	}
+	sp.ExportBound = fmt.Sprintf("the first %s %s, best first or in the order chosen", thousands(maxExportRows), kindName)
 	sp.Took = res.Took.Round(time.Millisecond).String()
 	if res.Total == 0 {
+		sp.Why = whyNone(q, res, len(sp.Chips) > 0)
 		if len(sp.Chips) > 0 {
 			sp.Suggest = append(sp.Suggest, web.Link{Label: "without the filters", URL: searchState{Q: q.Text, Kind: q.Kind}.url("/search")})
 		}
@@ -320,6 +350,30 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		}
 	}
 	return sp
+}
+
+// sepFor is what joins another parameter to the state's address.
+func sepFor(st searchState) string {
+	if len(st.values()) == 0 {
+		return "?"
+	}
+	return "&"
+}
+
+// whyNone says why a tab lists nothing while the other lists something.
+func whyNone(q index.Query, res *index.Results, filtered bool) string {
+	switch {
+	case q.Kind == index.KindQuotes && res.Articles > 0:
+		s := fmt.Sprintf("No quotation holds all of that, though %s %s: the words are in their text outside the quotation marks, or spread over several quotes.",
+			thousands(res.Articles), plural(res.Articles, "article does", "articles do"))
+		if filtered {
+			s += " A quote's topics are those its own words name, and its speaker filter is who spoke it."
+		}
+		return s
+	case q.Kind != index.KindQuotes && res.Quotes > 0:
+		return "No article matches all of that, though quotes do."
+	}
+	return ""
 }
 
 func rangeLabel(from, to time.Time) string {

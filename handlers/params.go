@@ -36,8 +36,8 @@ const (
 var knownParams = map[string]bool{
 	"q": true, "kind": true, "actor": true, "speaker": true, "topic": true, "source": true,
 	"from": true, "to": true, "sort": true, "page": true, "per_page": true, "hl": true, "procedural": true,
-	"literal": true,
-	"full":    true, "name": true, "letter": true,
+	"literal": true, "format": true,
+	"full": true, "name": true, "letter": true,
 }
 
 var (

@@ -145,6 +145,15 @@ type Search struct {
 	Pager      Pager
 	Took       string
 	Suggest    []Link // when nothing is found
+	// DidYouMean is the search with its misspelt words respelt, when nothing is found.
+	DidYouMean *Link
+	Why        string // why this tab lists nothing while the other lists something
+	WhoLabel   string // the actor facet's name: "Speaker" of quotes, "Mentioned" in articles
+	From, To   string // the date fields, YYYY-MM-DD
+	ClearAll   string // the search without any filter, when filtered
+	Export     []Link // the search to download: CSV, JSON Lines
+	// ExportBound says how much a download holds.
+	ExportBound string
 }
 
 // Hidden is a hidden form field.
@@ -294,4 +303,15 @@ type Error struct {
 	Done    int
 	Total   int
 	Choices []Link // what an address that names several documents names (300)
+}
+
+// Help is the page that explains the search box.
+type Help struct {
+	Page
+	Examples []Example
+}
+
+// Example is a search as typed, what it does, and its results' address.
+type Example struct {
+	Syntax, Explain, URL string
 }

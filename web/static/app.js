@@ -1,5 +1,6 @@
-// Readout works without this file. With it: copy buttons on quote pages, and a quote reached by
-// its anchor stays marked after the page scrolls.
+// Readout works without this file. With it: copy buttons on quote pages, a quote reached by its
+// anchor stays marked after the page scrolls, a search's order applies when chosen, and the
+// filters are folded on a phone.
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
   for (const button of document.querySelectorAll("button.copy[data-copy]")) {
@@ -29,4 +30,11 @@ document.addEventListener("DOMContentLoaded", () => {
   };
   window.addEventListener("hashchange", mark);
   mark();
+  // A new order applies at once; without this file, the Search button applies it.
+  for (const select of document.querySelectorAll("select[data-autosubmit]")) {
+    select.addEventListener("change", () => select.form.requestSubmit());
+  }
+  // On a narrow screen the filters come before the results, folded; on a wide one, beside them.
+  const filters = document.querySelector("details.facets");
+  if (filters && matchMedia("(max-width: 59.99rem)").matches) filters.open = false;
 });
