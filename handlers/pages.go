@@ -276,7 +276,7 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		sp.Chips = append(sp.Chips, web.Link{Label: "Topic: " + name(res.Facets.Topics, t), URL: st.with(func(c *searchState) { c.Topics = toggle(c.Topics, t) }).url("/search"), Hint: "Remove this filter"})
 	}
 	for _, src := range q.Sources {
-		sp.Chips = append(sp.Chips, web.Link{Label: "Source: " + sourceLabel(name(res.Facets.Sources, src)), URL: st.with(func(c *searchState) { c.Sources = toggle(c.Sources, src) }).url("/search"), Hint: "Remove this filter"})
+		sp.Chips = append(sp.Chips, web.Link{Label: "Source: " + name(res.Facets.Sources, src), URL: st.with(func(c *searchState) { c.Sources = toggle(c.Sources, src) }).url("/search"), Hint: "Remove this filter"})
 	}
 	if !q.From.IsZero() || !q.To.IsZero() {
 		sp.Chips = append(sp.Chips, web.Link{Label: "When: " + rangeLabel(q.From, q.To), URL: st.with(func(c *searchState) { c.From, c.To = time.Time{}, time.Time{} }).url("/search"), Hint: "Remove this filter"})
@@ -443,7 +443,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 		},
 		ID: art.ID, Title: titleSegments(art, hl), TitleSupplied: art.TitleSupplied,
 		Date: art.Date.String(), DateISO: art.Date.ISO(), Place: art.Place,
-		Source: sourceLabel(art.Source), SourceURL: art.URL,
+		Source: sourceLabel(art.Source, art.URL), SourceURL: art.URL,
 		Paras:  bodyParas(art, hl),
 		Counts: counts(len(art.Quotes), art.Words),
 	}
@@ -520,7 +520,7 @@ func (s *Server) quote(w http.ResponseWriter, r *http.Request) error {
 		Citation:    citation(s, q, art),
 		BibTeX:      bibtex(s, q, art),
 		ArticleDate: q.Date.String(),
-		Source:      sourceLabel(art.Source),
+		Source:      sourceLabel(art.Source, art.URL),
 		SourceURL:   art.URL,
 		Turn:        q.Turn,
 	}

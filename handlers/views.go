@@ -24,11 +24,18 @@ func quoteInArticle(articleID, quoteID string) string {
 	return articleURL(articleID) + "#q-" + quoteID
 }
 
-func sourceLabel(s string) string {
-	if s == "" {
-		return "Source unknown"
+// sourceLabel is who published an article: the source the archive names, else the site of
+// its original's address (whitehouse.gov); empty when neither is known: nothing is said rather
+// than "unknown".
+func sourceLabel(name, original string) string {
+	if name != "" || original == "" {
+		return name
 	}
-	return s
+	u, err := url.Parse(original)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 // searchState is a search page's state, written back into links: every state of the page is an
@@ -198,7 +205,7 @@ func articleCard(h *index.ArticleHit, hl string) web.ArticleCard {
 	c := web.ArticleCard{
 		ID: h.ID, URL: u, Title: h.Title,
 		Date: h.Date.String(), DateISO: h.Date.ISO(),
-		Source: sourceLabel(h.Source), Place: h.Place,
+		Source: sourceLabel(h.Source, h.URL), Place: h.Place,
 		Counts: counts(h.Summary.Quotes, h.Words),
 	}
 	for _, f := range h.Fragments {
@@ -215,7 +222,7 @@ func summaryCard(s *index.Summary) web.ArticleCard {
 	return web.ArticleCard{
 		ID: s.ID, URL: articleURL(s.ID), Title: s.Title,
 		Date: s.Date.String(), DateISO: s.Date.ISO(),
-		Source: sourceLabel(s.Source), Place: s.Place,
+		Source: sourceLabel(s.Source, s.URL), Place: s.Place,
 		Counts: counts(s.Quotes, s.Words),
 	}
 }
