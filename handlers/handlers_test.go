@@ -138,6 +138,9 @@ func TestPages(t *testing.T) {
 		{"/actors/antony-blinken", 200, `[data-testid="quote-card"]`, "Secretary of State"},
 		{"/topics", 200, `a[href="/topics/xinjiang"]`, "Topics"},
 		{"/topics/xinjiang", 200, `[data-testid="quote-card"]`, "Who speaks on it most"},
+		// Every article that names the topic, those about it first; each quote's passage that names it.
+		{"/topics/taiwan", 200, `[data-testid="quote-card"] .quote-text mark`, "3 articles name it; 2 are about it"},
+		{"/topics/taiwan", 200, `[data-testid="article-result"]:last-of-type [data-testid="article-tag"]`, "Mentions Taiwan"},
 		{"/no/such/page", 404, `.error-page`, "Not found"},
 		{"/articles/no-such-article", 404, `.error-page`, "no article with the id"},
 		{"/quotes/notaquoteid", 404, `.error-page`, "no quote"},

@@ -598,11 +598,12 @@ func (s *Server) topic(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	id := info.ID
-	quotes, err := s.search1(r.Context(), index.Query{Kind: index.KindQuotes, Topics: []string{id}, Sort: index.SortNewest, Page: 1, PerPage: 8})
+	// What is most about the topic first: a topic without words ranks by it (index/topics.go).
+	quotes, err := s.search1(r.Context(), index.Query{Kind: index.KindQuotes, Topics: []string{id}, Sort: index.SortRelevance, Page: 1, PerPage: 8})
 	if err != nil {
 		return err
 	}
-	articles, err := s.search1(r.Context(), index.Query{Kind: index.KindArticles, Topics: []string{id}, Sort: index.SortNewest, Page: 1, PerPage: 6})
+	articles, err := s.search1(r.Context(), index.Query{Kind: index.KindArticles, Topics: []string{id}, Sort: index.SortRelevance, Page: 1, PerPage: 6})
 	if err != nil {
 		return err
 	}
@@ -612,19 +613,28 @@ func (s *Server) topic(w http.ResponseWriter, r *http.Request) error {
 			Description: fmt.Sprintf("%s: %d articles and %d quotes in the Readout archive.", info.Name, info.Articles, info.Quotes),
 		},
 		Name: info.Name, Terms: strings.Join(quoteEach(info.Terms), ", "),
+		About: fmt.Sprintf("%s %s name it; %s %s about it: named in the title, or often for their length.",
+			thousands(info.Articles), plural(info.Articles, "article", "articles"), thousands(info.About), plural(info.About, "is", "are")),
 		QuoteTotal: quotes.Total, ArticleNum: articles.Total,
-		SearchURL: searchState{Topics: []string{id}, Sort: index.SortNewest}.url("/search"),
-		QuotesURL: searchState{Kind: index.KindQuotes, Topics: []string{id}, Sort: index.SortNewest}.url("/search"),
+		SearchURL: searchState{Topics: []string{id}}.url("/search"),
+		QuotesURL: searchState{Kind: index.KindQuotes, Topics: []string{id}}.url("/search"),
 	}
 	for _, a := range quotes.Facets.Actors {
 		t.Speakers = append(t.Speakers, web.Link{URL: searchState{Kind: index.KindQuotes, Topics: []string{id}, Actors: []string{a.ID}}.url("/search"), Label: a.Name, Count: a.Count})
 	}
+	// Each quote shows the passage that names the topic, not the start of a long turn.
+	terms := s.archive.Highlighter(topicSearch(info.Terms))
 	for i := range quotes.QuoteHit {
 		h := &quotes.QuoteHit[i]
-		t.Quotes = append(t.Quotes, quoteCard(&h.Quote, h.ArticleOf, plainQuote(&h.Quote, 320)))
+		t.Quotes = append(t.Quotes, quoteCard(&h.Quote, h.ArticleOf, terms.Excerpt(h.Quote.Text, 320)))
 	}
 	for i := range articles.Hits {
-		t.Articles = append(t.Articles, articleCard(&articles.Hits[i], ""))
+		c := articleCard(&articles.Hits[i], "")
+		c.Tag = "Mentions " + info.Name
+		if slices.Contains(articles.Hits[i].About, id) {
+			c.Tag = "About " + info.Name
+		}
+		t.Articles = append(t.Articles, c)
 	}
 	months, err := s.archive.Monthly("", id)
 	if err != nil {
@@ -635,6 +645,15 @@ func (s *Server) topic(w http.ResponseWriter, r *http.Request) error {
 	})
 	s.render(w, r, http.StatusOK, web.TopicPage(t))
 	return nil
+}
+
+// topicSearch is a search for any of a topic's terms, each as a phrase.
+func topicSearch(terms []string) string {
+	var parts []string
+	for _, t := range terms[:min(len(terms), index.MaxQueryClauses)] {
+		parts = append(parts, `"`+strings.ReplaceAll(t, `"`, "")+`"`)
+	}
+	return strings.Join(parts, " OR ")
 }
 
 func quoteEach(words []string) []string {

@@ -93,6 +93,7 @@ type ArticleCard struct {
 	Actors    []Link
 	Topics    []Link
 	Counts    string // "12 quotes · 800 words"
+	Tag       string // how it stands to the list it is in: "About Taiwan", "Mentions Taiwan"
 }
 
 // Bar is one bar of a histogram.
@@ -275,6 +276,7 @@ type Topic struct {
 	Page
 	Name       string
 	Terms      string
+	About      string // how many articles name it, and are about it
 	Speakers   []Link
 	Timeline   []Bar
 	Quotes     []QuoteCard
