@@ -302,6 +302,20 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 	sp.Actors = facet(res.Facets.Actors, func(c *searchState, id string) { c.Actors = toggle(c.Actors, id) })
 	sp.Topics = facet(res.Facets.Topics, func(c *searchState, id string) { c.Topics = toggle(c.Topics, id) })
 	sp.Sources = facet(res.Facets.Sources, func(c *searchState, id string) { c.Sources = toggle(c.Sources, id) })
+	// A facet shows its most frequent values; all of them (up to a bound) are a link away.
+	sp.AllOf = map[string]*web.Link{}
+	for field, n := range map[string]int{index.FacetActor: len(sp.Actors), index.FacetTopic: len(sp.Topics), index.FacetSource: len(sp.Sources)} {
+		switch {
+		case q.AllOf == field:
+			label := "Fewer"
+			if n >= index.MaxFacetValues {
+				label = fmt.Sprintf("The %s most frequent are listed · fewer", thousands(index.MaxFacetValues))
+			}
+			sp.AllOf[field] = &web.Link{Label: label, URL: st.with(func(c *searchState) { c.AllOf = "" }).url("/search")}
+		case n >= index.FacetShown(field):
+			sp.AllOf[field] = &web.Link{Label: "See all", URL: st.with(func(c *searchState) { c.AllOf = field }).url("/search") + "#facet-" + field + "s"}
+		}
+	}
 	sp.Dates = bars(len(res.Facets.Dates), func(i int) (string, string, int, string, bool) {
 		d := res.Facets.Dates[i]
 		label, title := d.Label, d.Label

@@ -55,12 +55,15 @@ type searchState struct {
 	Procedural bool
 	// Literal reads the box's words as words, a name among them too.
 	Literal bool
+	// AllOf is the facet whose values are all listed.
+	AllOf string
 }
 
 func stateOf(q index.Query) searchState {
 	return searchState{
 		Q: q.Text, Kind: q.Kind, Actors: q.Actors, Topics: q.Topics, Sources: q.Sources,
 		From: q.From, To: q.To, Full: q.Full, Sort: q.Sort, Page: q.Page, Procedural: q.Procedural, Literal: q.Literal,
+		AllOf: q.AllOf,
 	}
 }
 
@@ -99,6 +102,9 @@ func (st searchState) values() url.Values {
 	}
 	if st.Literal {
 		v.Set("literal", "1")
+	}
+	if st.AllOf != "" {
+		v.Set("all", st.AllOf)
 	}
 	if st.Page > 1 {
 		v.Set("page", strconv.Itoa(st.Page))

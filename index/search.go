@@ -68,6 +68,34 @@ type Query struct {
 	// Full keeps only full quotes, not fragments of reported speech; it filters quotes only
 	// (the articles' tab counts articles as without it).
 	Full bool
+	// AllOf names a facet (FacetActor, FacetTopic or FacetSource) to count in full, up to
+	// MaxFacetValues values, rather than its most frequent few.
+	AllOf string
+}
+
+// The facets AllOf may name, and how many of a facet's values it counts at most.
+const (
+	FacetActor     = fieldActor
+	FacetTopic     = fieldTopic
+	FacetSource    = fieldSource
+	MaxFacetValues = 500
+)
+
+// FacetShown is how many values of a facet a search counts unless AllOf names it: a list
+// that long may have more.
+func FacetShown(field string) int {
+	if field == fieldSource {
+		return facetSize / 2
+	}
+	return facetSize
+}
+
+// facetSizeOf is how many values of a facet a search counts.
+func facetSizeOf(q Query, field string, size int) int {
+	if q.AllOf == field {
+		return MaxFacetValues
+	}
+	return size
 }
 
 // Results are a page of a search.
@@ -590,9 +618,9 @@ func (a *Archive) withFilters(typ string, match query.Query, filters []query.Que
 // addFacets asks for counts by actor, topic, source and date: by year over the archive's span,
 // or by month when the range is one year.
 func (a *Archive) addFacets(st *state, req *bleve.SearchRequest, q Query, res *Results) {
-	req.AddFacet(fieldActor, bleve.NewFacetRequest(fieldActor, facetSize+len(q.Actors)))
-	req.AddFacet(fieldTopic, bleve.NewFacetRequest(fieldTopic, facetSize+len(q.Topics)))
-	req.AddFacet(fieldSource, bleve.NewFacetRequest(fieldSource, facetSize/2+len(q.Sources)))
+	req.AddFacet(fieldActor, bleve.NewFacetRequest(fieldActor, facetSizeOf(q, fieldActor, facetSize+len(q.Actors))))
+	req.AddFacet(fieldTopic, bleve.NewFacetRequest(fieldTopic, facetSizeOf(q, fieldTopic, facetSize+len(q.Topics))))
+	req.AddFacet(fieldSource, bleve.NewFacetRequest(fieldSource, facetSizeOf(q, fieldSource, facetSize/2+len(q.Sources))))
 	first, last := st.cat.first, st.cat.last
 	if first.IsZero() {
 		return

@@ -155,6 +155,9 @@ type Search struct {
 	Export     []Link // the search to download: CSV, JSON Lines
 	// ExportBound says how much a download holds.
 	ExportBound string
+	// AllOf links each facet to all its values, or back to its most frequent: by facet
+	// ("actor", "topic", "source").
+	AllOf map[string]*Link
 }
 
 // Hidden is a hidden form field.
