@@ -463,6 +463,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 	}
 	if !hl.Empty() {
 		a.Highlight, a.ClearURL = hlText, articleURL(art.ID)
+		a.Matches = numberMarks(a.Title, a.Paras)
 	}
 	for _, id := range art.Actors {
 		if info, err := s.archive.Actor(id); err == nil {

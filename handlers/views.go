@@ -273,6 +273,9 @@ func paras(art *index.Article, from, to int, hl *index.Highlighter) []web.Para {
 			bounds = append(bounds, b)
 		}
 		wp.InTurn = turn != nil && turn.Start.Para <= p && p <= turn.End.Para
+		if wp.InTurn {
+			wp.TurnID = turn.ID
+		}
 		var marks [][2]int
 		if !hl.Empty() {
 			marks = hl.Marks(para.Text)
@@ -340,6 +343,25 @@ func anchored(segs []web.Segment, quote string) bool {
 
 // bodyParas returns an article's paragraphs, without the headline printed with the text: the
 // page shows it once, as its title.
+// numberMarks numbers the searched words' marks of a page, in reading order, and returns how
+// many there are: a mark cut by a quote's edge is one.
+func numberMarks(title []web.Segment, body []web.Para) int {
+	n := 0
+	number := func(segs []web.Segment) {
+		for i := range segs {
+			if segs[i].Highlight && (i == 0 || !segs[i-1].Highlight) {
+				n++
+				segs[i].MarkID = n
+			}
+		}
+	}
+	number(title)
+	for _, p := range body {
+		number(p.Segments)
+	}
+	return n
+}
+
 func bodyParas(art *index.Article, hl *index.Highlighter) []web.Para {
 	all := paras(art, 0, len(art.Paragraphs), hl)
 	return slices.DeleteFunc(all, func(p web.Para) bool { return p.Kind == "title" })

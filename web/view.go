@@ -50,6 +50,9 @@ type Segment struct {
 	QuoteKind string
 	Anchor    bool         // the quote starts here: its anchor goes on this segment
 	After     *Attribution // the quote ends here: who said it follows
+	// MarkID numbers a searched word's first piece on an article's page (m-1, m-2…), for
+	// moving from one match to the next.
+	MarkID int
 }
 
 // Attribution follows a quote's last segment: who said it, and a link to it.
@@ -65,6 +68,7 @@ type Para struct {
 	Segments []Segment
 	Turn     *Attribution // a transcript turn or statement that starts here
 	InTurn   bool         // part of a turn (shown with a rule at its side)
+	TurnID   string       // the turn's quote id, when InTurn: its words are marked when its link is followed
 }
 
 // QuoteCard is a quote in a list.
@@ -186,6 +190,7 @@ type Article struct {
 	Topics        []Link
 	Quotes        []QuoteCard
 	Highlight     string // the searched words, when reached from a result
+	Matches       int    // how many places they are marked in
 	ClearURL      string
 	Counts        string
 }
