@@ -68,9 +68,9 @@ func TestBrowserSearch(t *testing.T) {
 		ctx := newTab(t, browser, 20*time.Second)
 		do(t, ctx, chromedp.EmulateViewport(390, 800), chromedp.Navigate(srv.URL+"/search?q=China"))
 		got := eval[struct {
-			Open                     bool
+			Open                    bool
 			SummaryTop, FirstResult float64
-			FacetVisible             bool
+			FacetVisible            bool
 		}](t, ctx, `(() => {
 			const d = document.querySelector('[data-testid="filters"]');
 			return {Open: d.open, SummaryTop: d.querySelector("summary").getBoundingClientRect().top,
