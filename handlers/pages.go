@@ -464,6 +464,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 	if !hl.Empty() {
 		a.Highlight, a.ClearURL = hlText, articleURL(art.ID)
 		a.Matches = numberMarks(a.Title, a.Paras)
+		a.Here = articleURL(art.ID) + "?" + url.Values{"hl": {hlText}}.Encode()
 	}
 	for _, id := range art.Actors {
 		if info, err := s.archive.Actor(id); err == nil {

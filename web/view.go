@@ -191,6 +191,7 @@ type Article struct {
 	Quotes        []QuoteCard
 	Highlight     string // the searched words, when reached from a result
 	Matches       int    // how many places they are marked in
+	Here          string // this page's address, with its hl=, for links to its matches
 	ClearURL      string
 	Counts        string
 }

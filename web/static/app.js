@@ -31,6 +31,12 @@ document.addEventListener("DOMContentLoaded", () => {
   };
   window.addEventListener("hashchange", mark);
   mark();
+  // Empty date fields stay out of the address: it reads as the search it is.
+  for (const form of document.querySelectorAll("form[role=search]")) {
+    form.addEventListener("submit", () => {
+      for (const f of form.querySelectorAll('input[type="date"]')) if (!f.value) f.disabled = true;
+    });
+  }
   // A new order applies at once; without this file, the Search button applies it.
   for (const select of document.querySelectorAll("select[data-autosubmit]")) {
     select.addEventListener("change", () => select.form.requestSubmit());
