@@ -209,7 +209,7 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
-	// Narrow a search by an actor with the "Who" facet, then remove the filter with its chip.
+	// Narrow a search by an actor with the "Mentioned" facet, then remove the filter with its chip.
 	t.Run("FilterByActor", func(t *testing.T) {
 		ctx := newTab(t, browser, 20*time.Second)
 		do(t, ctx, chromedp.Navigate(srv.URL+"/search?q=China"))
@@ -219,9 +219,9 @@ func TestBrowser(t *testing.T) {
 		if u.Path != "/search" || u.Query().Get("actor") != "antony-blinken" || u.Query().Get("q") != "China" {
 			t.Fatalf("after the facet: %s, want q=China and actor=antony-blinken", u)
 		}
-		chips := eval[[]string](t, ctx, `[...document.querySelectorAll("ul.filters a")].map(a => a.textContent.replace(/\s+/g, " ").trim())`)
-		if len(chips) != 1 || !strings.HasPrefix(chips[0], "Who: Antony Blinken") {
-			t.Fatalf("filter chips %q, want one \"Who: Antony Blinken\"", chips)
+		chips := eval[[]string](t, ctx, `[...document.querySelectorAll("ul.filters li:not(.clear-all) a")].map(a => a.textContent.replace(/\s+/g, " ").trim())`)
+		if len(chips) != 1 || !strings.HasPrefix(chips[0], "Mentioned: Antony Blinken") {
+			t.Fatalf("filter chips %q, want one \"Mentioned: Antony Blinken\"", chips)
 		}
 		if eval[int](t, ctx, `document.querySelectorAll('section[aria-labelledby="facet-actors"] a.active').length`) != 1 {
 			t.Error("the chosen actor is not marked active in the facet")
@@ -368,6 +368,10 @@ func TestBrowser(t *testing.T) {
 			{"home", "/"},
 			{"search", "/search?q=China"},
 			{"search-quotes", "/search?q=China&kind=quotes"},
+			// Filters chosen (chips, clear all, dates), a facet in full, a slip of spelling, the help.
+			{"search-filtered", "/search?q=China&actor=antony-blinken&from=2021-03-01&to=2021-12-31&all=actor"},
+			{"search-did-you-mean", "/search?q=Xinjang"},
+			{"search-help", "/search/help"},
 			{"article", "/articles/" + usThem},
 			// An article with searched words highlighted, landed on a quote (:target styles).
 			{"article-landed", "/articles/" + usThem + "?hl=China#q-" + quote.ID},

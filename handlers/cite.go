@@ -9,10 +9,11 @@ import (
 )
 
 // citation writes a quote's reference in the Chicago notes style, the speaker with the office
-// held on the quote's date when known:
+// held on the quote's date when known, the publisher and the original's address when known
+// (nothing is said of what is not):
 //
-//	Antony Blinken, Secretary of State, quoted in “Title,” Source unknown, 24 March 2021.
-//	Readout, https://…/quotes/id (accessed 23 November 2026).
+//	Antony Blinken, Secretary of State, quoted in “Title,” The White House, 24 March 2021,
+//	https://www.whitehouse.gov/…. Readout, https://…/quotes/id (accessed 23 November 2026).
 func citation(s *Server, q *index.Quote, art *index.Article) string {
 	var b strings.Builder
 	b.WriteString(speakerRoles(q.Speakers))
@@ -23,12 +24,18 @@ func citation(s *Server, q *index.Quote, art *index.Article) string {
 	}
 	b.WriteString(strings.TrimRight(art.Title, "."))
 	b.WriteString(",” ")
-	b.WriteString(sourceLabel(art.Source))
-	b.WriteString(", ")
+	if src := sourceLabel(art.Source, art.URL); src != "" {
+		b.WriteString(src)
+		b.WriteString(", ")
+	}
 	if art.Date.IsZero() {
 		b.WriteString("n.d.") // Chicago's mark of a work without a date
 	} else {
 		b.WriteString(art.Date.String())
+	}
+	if art.URL != "" {
+		b.WriteString(", ")
+		b.WriteString(art.URL)
 	}
 	b.WriteString(". Readout, ")
 	b.WriteString(s.abs(quoteURL(q.ID)))
@@ -52,10 +59,17 @@ func bibtex(s *Server, q *index.Quote, art *index.Article) string {
 	if len(authors) == 0 {
 		authors = []string{"{Unidentified speaker}"}
 	}
+	published := "{Quoted in ``" + bibEscaper.Replace(art.Title) + "''"
+	if src := sourceLabel(art.Source, art.URL); src != "" {
+		published += ", " + bibEscaper.Replace(src)
+	}
+	if art.URL != "" {
+		published += ", \\url{" + bibEscaper.Replace(art.URL) + "}"
+	}
 	fields := [][2]string{
 		{"author", strings.Join(authors, " and ")},
 		{"title", "{" + bibEscaper.Replace(excerptText(q.Text, 160)) + "}"},
-		{"howpublished", "{Quoted in ``" + bibEscaper.Replace(art.Title) + "'', " + bibEscaper.Replace(sourceLabel(art.Source)) + "}"},
+		{"howpublished", published + "}"},
 	}
 	if !art.Date.IsZero() {
 		fields = append(fields, [2]string{"year", art.Date.Start().Format("2006")})

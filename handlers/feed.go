@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"encoding/xml"
 	"net/http"
 	"strings"
@@ -100,7 +101,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 		f.Entries = append(f.Entries, atomEntry{
 			Title: h.Title, ID: u, Updated: updated, Published: published,
 			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: u}},
-			Authors: []atomPerson{{Name: sourceLabel(h.Source)}},
+			Authors: []atomPerson{{Name: cmp.Or(sourceLabel(h.Source, h.URL), "Readout")}},
 			Summary: atomText{Type: "text", Body: strings.Join(summary, " … ")},
 		})
 	}

@@ -118,9 +118,19 @@ func TestPages(t *testing.T) {
 		{"/", 200, `form[role="search"] input[name="q"]`, "Who said what"},
 		{"/search?q=Quad", 200, `[data-testid="article-result"] h3 a[href^="/articles/` + usThem + `"]`, "the group of countries we call the Quad"},
 		{"/search?q=Quad&kind=quotes", 200, `[data-testid="quote-card"] mark`, "Antony Blinken"},
-		{"/search?actor=lloyd-austin", 200, `ul.filters a`, "Who: Lloyd Austin"},
+		{"/search?actor=lloyd-austin", 200, `ul.filters a`, "Mentioned: Lloyd Austin"},
 		{"/search", 200, `[data-testid="article-result"]`, "5 articles"},
 		{"/search?q=zzzqqq", 200, `.empty`, "Nothing matches"},
+		{"/search?q=Xinjang", 200, `[data-testid="did-you-mean"] a[href="/search?q=Xinjiang"]`, "Did you mean Xinjiang?"},
+		{"/search?q=Blinkin+Taiwan&kind=quotes", 200, `[data-testid="did-you-mean"] a[href="/search?kind=quotes&q=Blinken+Taiwan"]`, "Did you mean Blinken Taiwan?"},
+		{"/search?q=Xinjiang+China&kind=quotes&from=2022-01-01&to=2022-12-31", 200, `[data-testid="why-none"]`, "though 1 article does"},
+		{"/search?q=China&actor=lloyd-austin&topic=taiwan&from=2021", 200, `[data-testid="clear-all"][href="/search?q=China"]`, "Clear all filters"},
+		{"/search?q=China&from=2021-03-01&to=2021-12-31", 200, `input#from[type="date"][value="2021-03-01"]`, "Download"},
+		{"/search?q=China&kind=quotes", 200, `a[data-testid="export-jsonl"][href="/search/export?kind=quotes&q=China&format=jsonl"]`, "the first 5,000 quotes"},
+		{"/search/help", 200, `[data-testid="help-examples"] a[href^="/search?q="]`, "How to search"},
+		{"/search/export", 400, `.error-page`, "format"},
+		{"/search/export?format=xml", 400, `.error-page`, "must be one of"},
+		{"/search/export?format=csv&from=2021-13", 400, `.error-page`, "YYYY-MM-DD"},
 		{"/articles/" + usThem, 200, `span.quote[id^="q-"]`, "Antony Blinken"},
 		{"/articles/" + usThem + "?hl=alliance", 200, `.body mark`, "Highlighting"},
 		{"/articles/" + defence, 200, `time[datetime="2022-01"]`, "January 2022"},
@@ -128,6 +138,9 @@ func TestPages(t *testing.T) {
 		{"/actors/antony-blinken", 200, `[data-testid="quote-card"]`, "Secretary of State"},
 		{"/topics", 200, `a[href="/topics/xinjiang"]`, "Topics"},
 		{"/topics/xinjiang", 200, `[data-testid="quote-card"]`, "Who speaks on it most"},
+		// Every article that names the topic, those about it first; each quote's passage that names it.
+		{"/topics/taiwan", 200, `[data-testid="quote-card"] .quote-text mark`, "3 articles name it; 2 are about it"},
+		{"/topics/taiwan", 200, `[data-testid="article-result"]:last-of-type [data-testid="article-tag"]`, "Mentions Taiwan"},
 		{"/no/such/page", 404, `.error-page`, "Not found"},
 		{"/articles/no-such-article", 404, `.error-page`, "no article with the id"},
 		{"/quotes/notaquoteid", 404, `.error-page`, "no quote"},
@@ -884,7 +897,7 @@ func TestNamesAndProcedural(t *testing.T) {
 		t.Fatalf("status %d", r.status)
 	}
 	d := mustDoc(t, r.body)
-	chip := d.Find(`ul.filters a`).FilterFunction(func(_ int, s *goquery.Selection) bool { return strings.Contains(s.Text(), "Who: Antony Blinken") })
+	chip := d.Find(`ul.filters a`).FilterFunction(func(_ int, s *goquery.Selection) bool { return strings.Contains(s.Text(), "Speaker: Antony Blinken") })
 	if chip.Length() != 1 {
 		t.Fatalf("no chip for Antony Blinken:\n%s", d.Find("ul.filters").Text())
 	}

@@ -137,6 +137,18 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	page := s.searchPage(res)
+	if res.Articles+res.Quotes == 0 && q.Text != "" {
+		// A slip of spelling: the words and names the archive has.
+		respelt, err := s.archive.DidYouMean(r.Context(), q.Text)
+		if err != nil {
+			return err
+		}
+		if respelt != nil {
+			st := stateOf(res.Query)
+			st.Q, st.Page = respelt.Text, 0
+			page.DidYouMean = &web.Link{Label: respelt.Text, URL: st.url("/search")}
+		}
+	}
 	s.render(w, r, http.StatusOK, web.SearchPage(page))
 	return nil
 }
@@ -206,11 +218,12 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 	for _, src := range q.Sources {
 		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "source", Value: src})
 	}
+	// The dates are fields of the form: a range typed, or the one a bar of the timeline chose.
 	if !q.From.IsZero() {
-		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "from", Value: q.From.Format(time.DateOnly)})
+		sp.From = q.From.Format(time.DateOnly)
 	}
 	if !q.To.IsZero() {
-		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "to", Value: q.To.Format(time.DateOnly)})
+		sp.To = q.To.Format(time.DateOnly)
 	}
 	if q.Full {
 		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "full", Value: "1"})
@@ -236,14 +249,20 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		}
 		return id
 	}
+	// Who a quote's filter names is who spoke; an article's, who it names.
+	who := "Mentioned"
+	if q.Kind == index.KindQuotes {
+		who = "Speaker"
+	}
+	sp.WhoLabel = who
 	for _, n := range res.Named {
 		sp.Chips = append(sp.Chips, web.Link{
-			Label: "Who: " + n.Name, URL: st.with(func(c *searchState) { c.Literal = true }).url("/search"),
+			Label: who + ": " + n.Name, URL: st.with(func(c *searchState) { c.Literal = true }).url("/search"),
 			Hint: "Read “" + n.Words + "” as words, not as who speaks",
 		})
 	}
 	for _, a := range q.Actors {
-		sp.Chips = append(sp.Chips, web.Link{Label: "Who: " + name(res.Facets.Actors, a), URL: st.with(func(c *searchState) { c.Actors = toggle(c.Actors, a) }).url("/search"), Hint: "Remove this filter"})
+		sp.Chips = append(sp.Chips, web.Link{Label: who + ": " + name(res.Facets.Actors, a), URL: st.with(func(c *searchState) { c.Actors = toggle(c.Actors, a) }).url("/search"), Hint: "Remove this filter"})
 	}
 	// On the articles tab, a name typed among the words is offered as a search of its quotes.
 	for _, n := range res.Offered {
@@ -257,13 +276,17 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		sp.Chips = append(sp.Chips, web.Link{Label: "Topic: " + name(res.Facets.Topics, t), URL: st.with(func(c *searchState) { c.Topics = toggle(c.Topics, t) }).url("/search"), Hint: "Remove this filter"})
 	}
 	for _, src := range q.Sources {
-		sp.Chips = append(sp.Chips, web.Link{Label: "Source: " + sourceLabel(name(res.Facets.Sources, src)), URL: st.with(func(c *searchState) { c.Sources = toggle(c.Sources, src) }).url("/search"), Hint: "Remove this filter"})
+		sp.Chips = append(sp.Chips, web.Link{Label: "Source: " + name(res.Facets.Sources, src), URL: st.with(func(c *searchState) { c.Sources = toggle(c.Sources, src) }).url("/search"), Hint: "Remove this filter"})
 	}
 	if !q.From.IsZero() || !q.To.IsZero() {
 		sp.Chips = append(sp.Chips, web.Link{Label: "When: " + rangeLabel(q.From, q.To), URL: st.with(func(c *searchState) { c.From, c.To = time.Time{}, time.Time{} }).url("/search"), Hint: "Remove this filter"})
 	}
 	if q.Full {
 		sp.Chips = append(sp.Chips, web.Link{Label: "Full quotes only", URL: st.with(func(c *searchState) { c.Full = false }).url("/search"), Hint: "Remove this filter"})
+	}
+
+	if len(sp.Chips) > 0 {
+		sp.ClearAll = searchState{Q: q.Text, Kind: q.Kind, Sort: q.Sort}.url("/search")
 	}
 
 	facet := func(vals []index.FacetValue, toggleIn func(*searchState, string)) []web.Link {
@@ -279,6 +302,20 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 	sp.Actors = facet(res.Facets.Actors, func(c *searchState, id string) { c.Actors = toggle(c.Actors, id) })
 	sp.Topics = facet(res.Facets.Topics, func(c *searchState, id string) { c.Topics = toggle(c.Topics, id) })
 	sp.Sources = facet(res.Facets.Sources, func(c *searchState, id string) { c.Sources = toggle(c.Sources, id) })
+	// A facet shows its most frequent values; all of them (up to a bound) are a link away.
+	sp.AllOf = map[string]*web.Link{}
+	for field, n := range map[string]int{index.FacetActor: len(sp.Actors), index.FacetTopic: len(sp.Topics), index.FacetSource: len(sp.Sources)} {
+		switch {
+		case q.AllOf == field:
+			label := "Fewer"
+			if n >= index.MaxFacetValues {
+				label = fmt.Sprintf("The %s most frequent are listed · fewer", thousands(index.MaxFacetValues))
+			}
+			sp.AllOf[field] = &web.Link{Label: label, URL: st.with(func(c *searchState) { c.AllOf = "" }).url("/search")}
+		case n >= index.FacetShown(field):
+			sp.AllOf[field] = &web.Link{Label: "See all", URL: st.with(func(c *searchState) { c.AllOf = field }).url("/search") + "#facet-" + field + "s"}
+		}
+	}
 	sp.Dates = bars(len(res.Facets.Dates), func(i int) (string, string, int, string, bool) {
 		d := res.Facets.Dates[i]
 		label, title := d.Label, d.Label
@@ -306,8 +343,15 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		sp.Quotes = append(sp.Quotes, quoteCard(&h.Quote, h.ArticleOf, h.Fragment))
 	}
 	sp.Pager = pager(st, q.Page, q.PerPage, res.Total, "/search")
+	exported := st.with(func(c *searchState) { c.Page = 0 })
+	sp.Export = []web.Link{
+		{Label: "CSV", Hint: "csv", URL: exported.url("/search/export") + sepFor(exported) + "format=csv"},
+		{Label: "JSON Lines", Hint: "jsonl", URL: exported.url("/search/export") + sepFor(exported) + "format=jsonl"},
+	}
+	sp.ExportBound = fmt.Sprintf("the first %s %s, best first or in the order chosen", thousands(maxExportRows), kindName)
 	sp.Took = res.Took.Round(time.Millisecond).String()
 	if res.Total == 0 {
+		sp.Why = whyNone(q, res, len(sp.Chips) > 0)
 		if len(sp.Chips) > 0 {
 			sp.Suggest = append(sp.Suggest, web.Link{Label: "without the filters", URL: searchState{Q: q.Text, Kind: q.Kind}.url("/search")})
 		}
@@ -320,6 +364,30 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		}
 	}
 	return sp
+}
+
+// sepFor is what joins another parameter to the state's address.
+func sepFor(st searchState) string {
+	if len(st.values()) == 0 {
+		return "?"
+	}
+	return "&"
+}
+
+// whyNone says why a tab lists nothing while the other lists something.
+func whyNone(q index.Query, res *index.Results, filtered bool) string {
+	switch {
+	case q.Kind == index.KindQuotes && res.Articles > 0:
+		s := fmt.Sprintf("No quotation holds all of that, though %s %s: the words are in their text outside the quotation marks, or spread over several quotes.",
+			thousands(res.Articles), plural(res.Articles, "article does", "articles do"))
+		if filtered {
+			s += " A quote's topics are those its own words name, and its speaker filter is who spoke it."
+		}
+		return s
+	case q.Kind != index.KindQuotes && res.Quotes > 0:
+		return "No article matches all of that, though quotes do."
+	}
+	return ""
 }
 
 func rangeLabel(from, to time.Time) string {
@@ -389,12 +457,14 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 		},
 		ID: art.ID, Title: titleSegments(art, hl), TitleSupplied: art.TitleSupplied,
 		Date: art.Date.String(), DateISO: art.Date.ISO(), Place: art.Place,
-		Source: sourceLabel(art.Source), SourceURL: art.URL,
+		Source: sourceLabel(art.Source, art.URL), SourceURL: art.URL,
 		Paras:  bodyParas(art, hl),
 		Counts: counts(len(art.Quotes), art.Words),
 	}
 	if !hl.Empty() {
 		a.Highlight, a.ClearURL = hlText, articleURL(art.ID)
+		a.Matches = numberMarks(a.Title, a.Paras)
+		a.Here = articleURL(art.ID) + "?" + url.Values{"hl": {hlText}}.Encode()
 	}
 	for _, id := range art.Actors {
 		if info, err := s.archive.Actor(id); err == nil {
@@ -466,7 +536,7 @@ func (s *Server) quote(w http.ResponseWriter, r *http.Request) error {
 		Citation:    citation(s, q, art),
 		BibTeX:      bibtex(s, q, art),
 		ArticleDate: q.Date.String(),
-		Source:      sourceLabel(art.Source),
+		Source:      sourceLabel(art.Source, art.URL),
 		SourceURL:   art.URL,
 		Turn:        q.Turn,
 	}
@@ -544,11 +614,12 @@ func (s *Server) topic(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	id := info.ID
-	quotes, err := s.search1(r.Context(), index.Query{Kind: index.KindQuotes, Topics: []string{id}, Sort: index.SortNewest, Page: 1, PerPage: 8})
+	// What is most about the topic first: a topic without words ranks by it (index/topics.go).
+	quotes, err := s.search1(r.Context(), index.Query{Kind: index.KindQuotes, Topics: []string{id}, Sort: index.SortRelevance, Page: 1, PerPage: 8})
 	if err != nil {
 		return err
 	}
-	articles, err := s.search1(r.Context(), index.Query{Kind: index.KindArticles, Topics: []string{id}, Sort: index.SortNewest, Page: 1, PerPage: 6})
+	articles, err := s.search1(r.Context(), index.Query{Kind: index.KindArticles, Topics: []string{id}, Sort: index.SortRelevance, Page: 1, PerPage: 6})
 	if err != nil {
 		return err
 	}
@@ -558,19 +629,28 @@ func (s *Server) topic(w http.ResponseWriter, r *http.Request) error {
 			Description: fmt.Sprintf("%s: %d articles and %d quotes in the Readout archive.", info.Name, info.Articles, info.Quotes),
 		},
 		Name: info.Name, Terms: strings.Join(quoteEach(info.Terms), ", "),
+		About: fmt.Sprintf("%s %s name it; %s %s about it: named in the title, or often for their length.",
+			thousands(info.Articles), plural(info.Articles, "article", "articles"), thousands(info.About), plural(info.About, "is", "are")),
 		QuoteTotal: quotes.Total, ArticleNum: articles.Total,
-		SearchURL: searchState{Topics: []string{id}, Sort: index.SortNewest}.url("/search"),
-		QuotesURL: searchState{Kind: index.KindQuotes, Topics: []string{id}, Sort: index.SortNewest}.url("/search"),
+		SearchURL: searchState{Topics: []string{id}}.url("/search"),
+		QuotesURL: searchState{Kind: index.KindQuotes, Topics: []string{id}}.url("/search"),
 	}
 	for _, a := range quotes.Facets.Actors {
 		t.Speakers = append(t.Speakers, web.Link{URL: searchState{Kind: index.KindQuotes, Topics: []string{id}, Actors: []string{a.ID}}.url("/search"), Label: a.Name, Count: a.Count})
 	}
+	// Each quote shows the passage that names the topic, not the start of a long turn.
+	terms := s.archive.Highlighter(topicSearch(info.Terms))
 	for i := range quotes.QuoteHit {
 		h := &quotes.QuoteHit[i]
-		t.Quotes = append(t.Quotes, quoteCard(&h.Quote, h.ArticleOf, plainQuote(&h.Quote, 320)))
+		t.Quotes = append(t.Quotes, quoteCard(&h.Quote, h.ArticleOf, terms.Excerpt(h.Quote.Text, 320)))
 	}
 	for i := range articles.Hits {
-		t.Articles = append(t.Articles, articleCard(&articles.Hits[i], ""))
+		c := articleCard(&articles.Hits[i], "")
+		c.Tag = "Mentions " + info.Name
+		if slices.Contains(articles.Hits[i].About, id) {
+			c.Tag = "About " + info.Name
+		}
+		t.Articles = append(t.Articles, c)
 	}
 	months, err := s.archive.Monthly("", id)
 	if err != nil {
@@ -581,6 +661,15 @@ func (s *Server) topic(w http.ResponseWriter, r *http.Request) error {
 	})
 	s.render(w, r, http.StatusOK, web.TopicPage(t))
 	return nil
+}
+
+// topicSearch is a search for any of a topic's terms, each as a phrase.
+func topicSearch(terms []string) string {
+	var parts []string
+	for _, t := range terms[:min(len(terms), index.MaxQueryClauses)] {
+		parts = append(parts, `"`+strings.ReplaceAll(t, `"`, "")+`"`)
+	}
+	return strings.Join(parts, " OR ")
 }
 
 func quoteEach(words []string) []string {

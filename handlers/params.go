@@ -36,8 +36,8 @@ const (
 var knownParams = map[string]bool{
 	"q": true, "kind": true, "actor": true, "speaker": true, "topic": true, "source": true,
 	"from": true, "to": true, "sort": true, "page": true, "per_page": true, "hl": true, "procedural": true,
-	"literal": true,
-	"full":    true, "name": true, "letter": true,
+	"literal": true, "format": true, "all": true,
+	"full": true, "name": true, "letter": true,
 }
 
 var (
@@ -283,6 +283,10 @@ func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, e
 		return q, err
 	}
 	q.Literal = literal == "1"
+	// all= counts one facet's values in full.
+	if q.AllOf, err = p.choice("all", "", index.FacetActor, index.FacetTopic, index.FacetSource); err != nil {
+		return q, err
+	}
 
 	if q.PerPage, err = p.number("per_page", perPage, 1, maxPerPage); err != nil {
 		return q, err

@@ -40,6 +40,8 @@ type Archive interface {
 	Topic(id string) (*index.TopicInfo, error)
 	Monthly(actor, topic string) ([]index.MonthCount, error)
 	Highlighter(search string) *index.Highlighter
+	// DidYouMean respells the words of a search that the archive does not hold; nil when none.
+	DidYouMean(ctx context.Context, text string) (*index.Respelling, error)
 	// Generation changes when the archive's files change while it serves.
 	Generation() uint64
 }
@@ -154,6 +156,7 @@ func (s *Server) routes() chi.Router {
 		r.Use(s.limit(htmlFormat))
 		r.Get("/", s.handle(htmlFormat, s.home))
 		r.Get("/search", s.handle(htmlFormat, s.search))
+		r.Get("/search/help", s.handle(htmlFormat, s.searchHelp))
 		r.Get("/feed", s.handle(htmlFormat, s.feed))
 		r.Get("/articles/{id}", s.handle(htmlFormat, s.article))
 		r.Get("/quotes/{id}", s.handle(htmlFormat, s.quote))
@@ -162,6 +165,8 @@ func (s *Server) routes() chi.Router {
 		r.Get("/topics", s.handle(htmlFormat, s.topics))
 		r.Get("/topics/{id}", s.handle(htmlFormat, s.topic))
 	})
+	// Downloads are streamed, never cached.
+	r.With(s.limit(htmlFormat)).Get("/search/export", s.handle(htmlFormat, s.export))
 	r.Group(func(r chi.Router) {
 		r.Use(s.cacheResponses)
 		r.Use(s.limit(jsonFormat))

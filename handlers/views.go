@@ -24,11 +24,18 @@ func quoteInArticle(articleID, quoteID string) string {
 	return articleURL(articleID) + "#q-" + quoteID
 }
 
-func sourceLabel(s string) string {
-	if s == "" {
-		return "Source unknown"
+// sourceLabel is who published an article: the source the archive names, else the site of
+// its original's address (whitehouse.gov); empty when neither is known: nothing is said rather
+// than "unknown".
+func sourceLabel(name, original string) string {
+	if name != "" || original == "" {
+		return name
 	}
-	return s
+	u, err := url.Parse(original)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 // searchState is a search page's state, written back into links: every state of the page is an
@@ -48,12 +55,15 @@ type searchState struct {
 	Procedural bool
 	// Literal reads the box's words as words, a name among them too.
 	Literal bool
+	// AllOf is the facet whose values are all listed.
+	AllOf string
 }
 
 func stateOf(q index.Query) searchState {
 	return searchState{
 		Q: q.Text, Kind: q.Kind, Actors: q.Actors, Topics: q.Topics, Sources: q.Sources,
 		From: q.From, To: q.To, Full: q.Full, Sort: q.Sort, Page: q.Page, Procedural: q.Procedural, Literal: q.Literal,
+		AllOf: q.AllOf,
 	}
 }
 
@@ -92,6 +102,9 @@ func (st searchState) values() url.Values {
 	}
 	if st.Literal {
 		v.Set("literal", "1")
+	}
+	if st.AllOf != "" {
+		v.Set("all", st.AllOf)
 	}
 	if st.Page > 1 {
 		v.Set("page", strconv.Itoa(st.Page))
@@ -198,7 +211,7 @@ func articleCard(h *index.ArticleHit, hl string) web.ArticleCard {
 	c := web.ArticleCard{
 		ID: h.ID, URL: u, Title: h.Title,
 		Date: h.Date.String(), DateISO: h.Date.ISO(),
-		Source: sourceLabel(h.Source), Place: h.Place,
+		Source: sourceLabel(h.Source, h.URL), Place: h.Place,
 		Counts: counts(h.Summary.Quotes, h.Words),
 	}
 	for _, f := range h.Fragments {
@@ -215,7 +228,7 @@ func summaryCard(s *index.Summary) web.ArticleCard {
 	return web.ArticleCard{
 		ID: s.ID, URL: articleURL(s.ID), Title: s.Title,
 		Date: s.Date.String(), DateISO: s.Date.ISO(),
-		Source: sourceLabel(s.Source), Place: s.Place,
+		Source: sourceLabel(s.Source, s.URL), Place: s.Place,
 		Counts: counts(s.Quotes, s.Words),
 	}
 }
@@ -260,6 +273,9 @@ func paras(art *index.Article, from, to int, hl *index.Highlighter) []web.Para {
 			bounds = append(bounds, b)
 		}
 		wp.InTurn = turn != nil && turn.Start.Para <= p && p <= turn.End.Para
+		if wp.InTurn {
+			wp.TurnID = turn.ID
+		}
 		var marks [][2]int
 		if !hl.Empty() {
 			marks = hl.Marks(para.Text)
@@ -327,6 +343,25 @@ func anchored(segs []web.Segment, quote string) bool {
 
 // bodyParas returns an article's paragraphs, without the headline printed with the text: the
 // page shows it once, as its title.
+// numberMarks numbers the searched words' marks of a page, in reading order, and returns how
+// many there are: a mark cut by a quote's edge is one.
+func numberMarks(title []web.Segment, body []web.Para) int {
+	n := 0
+	number := func(segs []web.Segment) {
+		for i := range segs {
+			if segs[i].Highlight && (i == 0 || !segs[i-1].Highlight) {
+				n++
+				segs[i].MarkID = n
+			}
+		}
+	}
+	number(title)
+	for _, p := range body {
+		number(p.Segments)
+	}
+	return n
+}
+
 func bodyParas(art *index.Article, hl *index.Highlighter) []web.Para {
 	all := paras(art, 0, len(art.Paragraphs), hl)
 	return slices.DeleteFunc(all, func(p web.Para) bool { return p.Kind == "title" })

@@ -53,9 +53,17 @@ func analyse(reg *registry.Registry, path string, b []byte) (*Article, error) {
 		}
 	}
 	a.Words = words
+	// Every topic named is the article's; those named in the title or often enough are what it
+	// is about (topics.go).
+	var named []int // indexes in reg.Topics, in its order
 	for t := range reg.Topics {
-		if inTitle[t] > 0 || counts[t] >= topicMentionsLong || (counts[t] > 0 && words < topicShortArticle) {
-			a.Topics = append(a.Topics, reg.Topics[t].ID)
+		if inTitle[t]+counts[t] == 0 {
+			continue
+		}
+		named = append(named, t)
+		a.Topics = append(a.Topics, reg.Topics[t].ID)
+		if inTitle[t] > 0 || counts[t] >= topicMentionsLong || words < topicShortArticle {
+			a.About = append(a.About, reg.Topics[t].ID)
 		}
 	}
 
@@ -110,20 +118,44 @@ func analyse(reg *registry.Registry, path string, b []byte) (*Article, error) {
 			}
 		}
 		// The topics named inside the quote, from the paragraphs' matches.
+		mentions := map[string]int{}
 		for p := q.Start.Para; p <= q.End.Para; p++ {
 			for _, m := range topicsIn[p] {
 				if (p > q.Start.Para || m.Start >= q.Start.Off) && (p < q.End.Para || m.End <= q.End.Off) {
-					if id := reg.Topics[m.Topic].ID; !slices.Contains(qq.Topics, id) {
+					id := reg.Topics[m.Topic].ID
+					if mentions[id]++; mentions[id] == 1 {
 						qq.Topics = append(qq.Topics, id)
 					}
 				}
 			}
 		}
 		slices.Sort(qq.Topics)
+		if len(qq.Topics) > 0 {
+			weights := make([]int, len(qq.Topics))
+			n := len(strings.Fields(text))
+			for i, id := range qq.Topics {
+				weights[i] = topicWeight(mentions[id], n, false, false, 0)
+			}
+			qq.topicWeight = topicWeightText(qq.Topics, weights)
+		}
 		a.Quotes = append(a.Quotes, qq)
 	}
 	a.Quotes = slices.Clip(a.Quotes)
 	a.Summary.Quotes = len(a.Quotes)
+	if len(named) > 0 {
+		weights := make([]int, len(named))
+		for i, t := range named {
+			id := reg.Topics[t].ID
+			quotes := 0
+			for k := range a.Quotes {
+				if slices.Contains(a.Quotes[k].Topics, id) {
+					quotes++
+				}
+			}
+			weights[i] = topicWeight(counts[t], words, slices.Contains(a.About, id), inTitle[t] > 0, quotes)
+		}
+		a.topicWeight = topicWeightText(a.Topics, weights)
+	}
 	return a, nil
 }
 

@@ -23,11 +23,11 @@ type browseView struct {
 }
 
 // browsing reports whether a search is one the catalog answers: nothing to match or filter,
-// sorted by date (or by relevance, which is by date when there are no words).
+// no facet counted in full, sorted by date (or by relevance, which is by date when there are no words).
 func browsing(p *ParsedQuery, q Query) bool {
 	return len(p.Must) == 0 && len(p.Not) == 0 &&
 		len(q.Actors) == 0 && len(q.Topics) == 0 && len(q.Sources) == 0 &&
-		q.From.IsZero() && q.To.IsZero() && !q.Full &&
+		q.From.IsZero() && q.To.IsZero() && !q.Full && q.AllOf == "" &&
 		(q.Sort == SortNewest || q.Sort == SortOldest || q.Sort == SortRelevance)
 }
 

@@ -27,6 +27,8 @@ type articleDoc struct {
 	Source  string     `json:"source"`
 	Date    *time.Time `json:"date"` // nil when the article is undated: it has no date to match
 	DateEnd *time.Time `json:"date_end"`
+	// TopicWeight is how much it is about each topic it names (topics.go).
+	TopicWeight string `json:"topic_weight,omitempty"`
 }
 
 func (articleDoc) BleveType() string { return typeArticle }
@@ -43,6 +45,8 @@ type quoteDoc struct {
 	Article    string     `json:"article"`
 	Date       *time.Time `json:"date"`
 	DateEnd    *time.Time `json:"date_end"`
+	// TopicWeight is how much it is about each topic it names (topics.go).
+	TopicWeight string `json:"topic_weight,omitempty"`
 }
 
 func (quoteDoc) BleveType() string { return typeQuote }
@@ -410,6 +414,7 @@ func indexArticle(b *bleve.Batch, art *Article) error {
 	if err := b.Index(articleDocID(art.ID), articleDoc{
 		Type: typeArticle, Title: art.Title, Content: art.Title + "\n\n" + art.Body(),
 		Actor: art.Actors, Topic: art.Topics, Source: src, Date: start, DateEnd: end,
+		TopicWeight: art.topicWeight,
 	}); err != nil {
 		return err
 	}
@@ -420,7 +425,7 @@ func indexArticle(b *bleve.Batch, art *Article) error {
 		}
 		doc := quoteDoc{
 			Type: typeQuote, Text: q.Text, Actor: speakers, Topic: q.Topics, Source: src, Kind: string(q.Kind),
-			Article: art.ID, Date: start, DateEnd: end,
+			Article: art.ID, Date: start, DateEnd: end, TopicWeight: q.topicWeight,
 		}
 		if q.Procedural {
 			doc.Procedural = "yes"

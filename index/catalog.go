@@ -184,6 +184,11 @@ func (c *catalog) finish(reg *registry.Registry) {
 				info.Articles++
 			}
 		}
+		for _, id := range a.About {
+			if info := c.topics[id]; info != nil {
+				info.About++
+			}
+		}
 	}
 	for _, q := range c.Quotes {
 		for _, id := range q.Topics {

@@ -42,33 +42,54 @@ func (f Fragment) Marked() bool {
 
 // Highlighter marks the words of a text that a search's terms match, by analysing the text as
 // the index does: "alliances" is marked for a search of "alliance".
+//
+// A phrase is marked only where its words come together, in order: "integrated deterrence"
+// marks that phrase, not "integrity" elsewhere.
 type Highlighter struct {
 	analyzer analysis.Analyzer
 	terms    map[string]bool
-	prefixes []string // lower-case beginnings of the terms, to pass over text without them cheaply
+	phrases  [][]string // the terms of each phrase, in order
+	prefixes []string   // lower-case beginnings of the terms, to pass over text without them cheaply
 }
 
+// newHighlighter marks each of words: a word, or the words of a phrase, which must come
+// together.
 func newHighlighter(an analysis.Analyzer, words []string) *Highlighter {
 	h := &Highlighter{analyzer: an, terms: map[string]bool{}}
+	addPrefix := func(term string) {
+		// A stem is a prefix of the word in most cases ("allianc" of "alliances"); when it is
+		// not ("countri"), its first letters are.
+		p := term
+		if n := len(p); n > 4 {
+			p = p[:4]
+		}
+		if !slices.Contains(h.prefixes, p) {
+			h.prefixes = append(h.prefixes, p)
+		}
+	}
 	for _, w := range words {
-		for _, t := range an.Analyze([]byte(w)) {
+		toks := an.Analyze([]byte(w))
+		if len(toks) > 1 {
+			phrase := make([]string, len(toks))
+			for i, t := range toks {
+				phrase[i] = string(t.Term)
+			}
+			h.phrases = append(h.phrases, phrase)
+			addPrefix(phrase[0])
+			continue
+		}
+		for _, t := range toks {
 			term := string(t.Term)
 			if !h.terms[term] {
 				h.terms[term] = true
-				// A stem is a prefix of the word in most cases ("allianc" of "alliances"); when
-				// it is not ("countri"), its first letters are.
-				p := term
-				if n := len(p); n > 4 {
-					p = p[:4]
-				}
-				h.prefixes = append(h.prefixes, p)
+				addPrefix(term)
 			}
 		}
 	}
 	return h
 }
 
-func (h *Highlighter) empty() bool { return h == nil || len(h.terms) == 0 }
+func (h *Highlighter) empty() bool { return h == nil || len(h.terms) == 0 && len(h.phrases) == 0 }
 
 // Empty reports whether the highlighter marks nothing.
 func (h *Highlighter) Empty() bool { return h.empty() }
@@ -111,12 +132,41 @@ func (h *Highlighter) marks(text string) [][2]int {
 		return nil
 	}
 	var out [][2]int
-	for _, t := range h.analyzer.Analyze([]byte(text)) {
+	toks := h.analyzer.Analyze([]byte(text))
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if n := h.phraseAt(toks, i); n > 0 {
+			out = append(out, [2]int{t.Start, toks[i+n-1].End})
+			i += n - 1
+			continue
+		}
 		if h.terms[string(t.Term)] {
 			out = append(out, [2]int{t.Start, t.End})
 		}
 	}
 	return out
+}
+
+// phraseAt returns the number of tokens of the longest phrase that starts at toks[i], 0 when
+// none does.
+func (h *Highlighter) phraseAt(toks analysis.TokenStream, i int) int {
+	best := 0
+	for _, p := range h.phrases {
+		if len(p) <= best || i+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, term := range p {
+			if string(toks[i+k].Term) != term || k > 0 && toks[i+k].Position != toks[i+k-1].Position+1 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(p)
+		}
+	}
+	return best
 }
 
 func (h *Highlighter) marksOrNil(text string) [][2]int {

@@ -214,7 +214,10 @@ func TestHighlighterMarks(t *testing.T) {
 		{"Fernández", "Fernandez and FERNÁNDEZ", []string{"Fernandez", "FERNÁNDEZ"}},
 		{"china", "China’s “red lines” — and China's.", []string{"China’s", "China's"}},
 		{"quad", "The “Quad” met — again — in Tokyo.", []string{"Quad"}},
-		{`"Hong Kong" -Macau`, "In Hong Kong, not Macau.", []string{"Hong", "Kong"}},
+		{`"Hong Kong" -Macau`, "In Hong Kong, not Macau.", []string{"Hong Kong"}},
+		// A phrase is marked where its words come together, never a word of it alone.
+		{`"integrated deterrence"`, "Integrated deterrence respects territorial integrity and deters.", []string{"Integrated deterrence"}},
+		{`"human rights" China`, "Human rights in China; rights of humans.", []string{"Human rights", "China"}},
 		{"russia", "Nothing here — “none” at all.", nil},
 		{"", "Anything at all.", nil},
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bleveregistry "github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
@@ -21,13 +22,16 @@ import (
 // plain id merged or given suffixed ids, files' plain ids and text keys in the catalog; 9: files
 // dated "unknown", skipped before, are served; 10: attribution's later rules: names given in
 // capitals, nicknames, offices before a name, sentences' openers; 11: genders learnt from the
-// text's pronouns, lists of quotations after a sentence, titles' acronyms, nicknames used once.)
-const indexVersion = 11
+// text's pronouns, lists of quotations after a sentence, titles' acronyms, nicknames used once;
+// 12: every topic named tags an article, with its weight in topic_weight, and "[LINK: …]" marks
+// of the source dropped.)
+const indexVersion = 12
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (
 	textAnalyzer = "readout_en"
 	foldFilter   = "readout_fold"
+	idsAnalyzer  = "readout_ids" // ids separated by spaces, each a term, as written
 
 	fieldType    = "type"
 	fieldTitle   = "title"
@@ -43,6 +47,9 @@ const (
 	fieldArticle    = "article"
 	fieldDate       = "date"     // the first day of the date's period
 	fieldDateEnd    = "date_end" // the last day: month- and year-dated articles match any day in them
+	// fieldTopicWeight holds each topic's id as many times as the document's weight for it
+	// (topics.go): the filter that ranks by it.
+	fieldTopicWeight = "topic_weight"
 
 	typeArticle = "article"
 	typeQuote   = "quote"
@@ -98,6 +105,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, err
 	}
+	if err := m.AddCustomAnalyzer(idsAnalyzer, map[string]any{
+		"type":      custom.Name,
+		"tokenizer": whitespace.Name,
+	}); err != nil {
+		return nil, err
+	}
 	m.DefaultAnalyzer = textAnalyzer
 	m.TypeField = fieldType
 	m.StoreDynamic = false
@@ -123,6 +136,15 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.DocValues = true
 		return f
 	}
+	weights := func() *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = idsAnalyzer
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
 	date := func() *mapping.FieldMapping {
 		f := mapping.NewDateTimeFieldMapping()
 		f.Store = false
@@ -137,6 +159,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	article.AddFieldMappingsAt(fieldContent, text())
 	article.AddFieldMappingsAt(fieldActor, kw())
 	article.AddFieldMappingsAt(fieldTopic, kw())
+	article.AddFieldMappingsAt(fieldTopicWeight, weights())
 	article.AddFieldMappingsAt(fieldSource, kw())
 	article.AddFieldMappingsAt(fieldDate, date())
 	article.AddFieldMappingsAt(fieldDateEnd, date())
@@ -147,6 +170,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	q.AddFieldMappingsAt(fieldText, text())
 	q.AddFieldMappingsAt(fieldActor, kw())
 	q.AddFieldMappingsAt(fieldTopic, kw())
+	q.AddFieldMappingsAt(fieldTopicWeight, weights())
 	q.AddFieldMappingsAt(fieldSource, kw())
 	q.AddFieldMappingsAt(fieldKind, kw())
 	q.AddFieldMappingsAt(fieldProcedural, kw())

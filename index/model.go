@@ -31,11 +31,14 @@ type Summary struct {
 	Tags          []string
 	Actors        []string // ids of the actors named or heard, registered or not
 	Speakers      []string // ids of the actors quoted
-	Topics        []string // topic ids
+	Topics        []string // ids of the topics it names, in its title or its text
 	Quotes        int
 	Words         int
 	Path          string   // the file in the archive folder it is read from
 	Also          []string // other files with the same plain id and text: the same document, filed again
+	// About holds those of its topics it is about: named in its title, or often enough for
+	// its length (a passing mention in a long briefing is not).
+	About []string
 }
 
 // Article is an article as a reader reads it: its summary, its text and its quotes.
@@ -43,6 +46,8 @@ type Article struct {
 	Summary
 	Paragraphs []Paragraph
 	Quotes     []Quote
+	// topicWeight is fieldTopicWeight's text: how much it is about each topic it names.
+	topicWeight string
 }
 
 // Quote is a quotation with its speakers and its place in the article.
@@ -61,6 +66,8 @@ type Quote struct {
 	Procedural bool
 	Date       Date     // the article's
 	ArticleOf  *Summary `json:"-"` // set on quotes handed out with their article
+	// topicWeight is fieldTopicWeight's text: how much it is about each topic it names.
+	topicWeight string
 }
 
 // Speaker is who said a quote: an actor id and the name to show.
@@ -105,10 +112,12 @@ type Role struct {
 
 // TopicInfo is a topic with its counts.
 type TopicInfo struct {
-	ID       string
-	Name     string
-	Terms    []string
+	ID    string
+	Name  string
+	Terms []string
+	// Articles counts the articles that name it; About those about it.
 	Articles int
+	About    int
 	Quotes   int
 }
 

@@ -68,6 +68,34 @@ type Query struct {
 	// Full keeps only full quotes, not fragments of reported speech; it filters quotes only
 	// (the articles' tab counts articles as without it).
 	Full bool
+	// AllOf names a facet (FacetActor, FacetTopic or FacetSource) to count in full, up to
+	// MaxFacetValues values, rather than its most frequent few.
+	AllOf string
+}
+
+// The facets AllOf may name, and how many of a facet's values it counts at most.
+const (
+	FacetActor     = fieldActor
+	FacetTopic     = fieldTopic
+	FacetSource    = fieldSource
+	MaxFacetValues = 500
+)
+
+// FacetShown is how many values of a facet a search counts unless AllOf names it: a list
+// that long may have more.
+func FacetShown(field string) int {
+	if field == fieldSource {
+		return facetSize / 2
+	}
+	return facetSize
+}
+
+// facetSizeOf is how many values of a facet a search counts.
+func facetSizeOf(q Query, field string, size int) int {
+	if q.AllOf == field {
+		return MaxFacetValues
+	}
+	return size
 }
 
 // Results are a page of a search.
@@ -206,7 +234,7 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 		textField = fieldText
 	}
 	words, match := a.textQuery(&parsed, textField, res)
-	filters := a.filterQueries(st, q)
+	filters := a.filterQueries(st, q, parsed.Empty())
 
 	// The other tab's count: one cheap search without hits or facets.
 	otherKind, otherField := KindQuotes, fieldText
@@ -222,7 +250,7 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 
 	req := bleve.NewSearchRequestOptions(a.withFilters(typeOf(q.Kind), match, kindFilters(q, q.Kind, filters), q.Procedural), q.PerPage, (q.Page-1)*q.PerPage, false)
 	switch {
-	case q.Sort == SortNewest || (q.Sort == SortRelevance && parsed.Empty()):
+	case q.Sort == SortNewest || (q.Sort == SortRelevance && parsed.Empty() && len(q.Topics) == 0):
 		req.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
 	case q.Sort == SortOldest:
 		req.SortBy([]string{fieldDate, "-_score", "_id"})
@@ -503,12 +531,16 @@ func (a *Archive) textQuery(p *ParsedQuery, field string, res *Results) ([]strin
 
 // filterQueries turns the filters into queries. A month- or year-dated article matches a date
 // range when its period overlaps it: its first day is not after the range's end, its last day
-// not before the range's start.
-func (a *Archive) filterQueries(st *state, q Query) []query.Query {
+// not before the range's start. Filters do not score: what a document matches is ranked by the
+// words alone, or, without words, by how much it is about the topics asked for (rankByTopics:
+// topics.go), never by how many actors or topics it names, as a term's score on a field of
+// many values would.
+func (a *Archive) filterQueries(st *state, q Query, rankByTopics bool) []query.Query {
 	var out []query.Query
 	term := func(field, v string) query.Query {
 		t := bleve.NewTermQuery(v)
 		t.SetField(field)
+		t.SetBoost(0)
 		return t
 	}
 	for _, id := range q.Actors {
@@ -525,7 +557,11 @@ func (a *Archive) filterQueries(st *state, q Query) []query.Query {
 		out = append(out, bleve.NewDisjunctionQuery(any...))
 	}
 	for _, id := range q.Topics {
-		out = append(out, term(fieldTopic, id))
+		tq := topicQuery{id: id}
+		if rankByTopics {
+			tq.boost = 1
+		}
+		out = append(out, tq)
 	}
 	for _, s := range q.Sources {
 		out = append(out, term(fieldSource, s))
@@ -534,11 +570,13 @@ func (a *Archive) filterQueries(st *state, q Query) []query.Query {
 	if !q.To.IsZero() {
 		r := bleve.NewDateRangeInclusiveQuery(time.Time{}, q.To, nil, &yes)
 		r.SetField(fieldDate)
+		r.SetBoost(0)
 		out = append(out, r)
 	}
 	if !q.From.IsZero() {
 		r := bleve.NewDateRangeInclusiveQuery(q.From, time.Time{}, &yes, nil)
 		r.SetField(fieldDateEnd)
+		r.SetBoost(0)
 		out = append(out, r)
 	}
 	return out
@@ -552,6 +590,7 @@ func kindFilters(q Query, kind string, filters []query.Query) []query.Query {
 	}
 	t := bleve.NewTermQuery(string(quote.Full))
 	t.SetField(fieldKind)
+	t.SetBoost(0)
 	return append(slices.Clip(filters), t)
 }
 
@@ -579,9 +618,9 @@ func (a *Archive) withFilters(typ string, match query.Query, filters []query.Que
 // addFacets asks for counts by actor, topic, source and date: by year over the archive's span,
 // or by month when the range is one year.
 func (a *Archive) addFacets(st *state, req *bleve.SearchRequest, q Query, res *Results) {
-	req.AddFacet(fieldActor, bleve.NewFacetRequest(fieldActor, facetSize+len(q.Actors)))
-	req.AddFacet(fieldTopic, bleve.NewFacetRequest(fieldTopic, facetSize+len(q.Topics)))
-	req.AddFacet(fieldSource, bleve.NewFacetRequest(fieldSource, facetSize/2+len(q.Sources)))
+	req.AddFacet(fieldActor, bleve.NewFacetRequest(fieldActor, facetSizeOf(q, fieldActor, facetSize+len(q.Actors))))
+	req.AddFacet(fieldTopic, bleve.NewFacetRequest(fieldTopic, facetSizeOf(q, fieldTopic, facetSize+len(q.Topics))))
+	req.AddFacet(fieldSource, bleve.NewFacetRequest(fieldSource, facetSizeOf(q, fieldSource, facetSize/2+len(q.Sources))))
 	first, last := st.cat.first, st.cat.last
 	if first.IsZero() {
 		return

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -72,7 +73,11 @@ func Segments(ss []Segment) templ.Component {
 				w.s(">")
 			}
 			if s.Highlight {
-				w.s("<mark>")
+				w.s("<mark")
+				if s.MarkID > 0 {
+					w.attr("id", "m-"+strconv.Itoa(s.MarkID))
+				}
+				w.s(">")
 				w.text(s.Text)
 				w.s("</mark>")
 			} else {

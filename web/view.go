@@ -50,6 +50,9 @@ type Segment struct {
 	QuoteKind string
 	Anchor    bool         // the quote starts here: its anchor goes on this segment
 	After     *Attribution // the quote ends here: who said it follows
+	// MarkID numbers a searched word's first piece on an article's page (m-1, m-2…), for
+	// moving from one match to the next.
+	MarkID int
 }
 
 // Attribution follows a quote's last segment: who said it, and a link to it.
@@ -65,6 +68,7 @@ type Para struct {
 	Segments []Segment
 	Turn     *Attribution // a transcript turn or statement that starts here
 	InTurn   bool         // part of a turn (shown with a rule at its side)
+	TurnID   string       // the turn's quote id, when InTurn: its words are marked when its link is followed
 }
 
 // QuoteCard is a quote in a list.
@@ -93,6 +97,7 @@ type ArticleCard struct {
 	Actors    []Link
 	Topics    []Link
 	Counts    string // "12 quotes · 800 words"
+	Tag       string // how it stands to the list it is in: "About Taiwan", "Mentions Taiwan"
 }
 
 // Bar is one bar of a histogram.
@@ -145,6 +150,18 @@ type Search struct {
 	Pager      Pager
 	Took       string
 	Suggest    []Link // when nothing is found
+	// DidYouMean is the search with its misspelt words respelt, when nothing is found.
+	DidYouMean *Link
+	Why        string // why this tab lists nothing while the other lists something
+	WhoLabel   string // the actor facet's name: "Speaker" of quotes, "Mentioned" in articles
+	From, To   string // the date fields, YYYY-MM-DD
+	ClearAll   string // the search without any filter, when filtered
+	Export     []Link // the search to download: CSV, JSON Lines
+	// ExportBound says how much a download holds.
+	ExportBound string
+	// AllOf links each facet to all its values, or back to its most frequent: by facet
+	// ("actor", "topic", "source").
+	AllOf map[string]*Link
 }
 
 // Hidden is a hidden form field.
@@ -173,6 +190,8 @@ type Article struct {
 	Topics        []Link
 	Quotes        []QuoteCard
 	Highlight     string // the searched words, when reached from a result
+	Matches       int    // how many places they are marked in
+	Here          string // this page's address, with its hl=, for links to its matches
 	ClearURL      string
 	Counts        string
 }
@@ -266,6 +285,7 @@ type Topic struct {
 	Page
 	Name       string
 	Terms      string
+	About      string // how many articles name it, and are about it
 	Speakers   []Link
 	Timeline   []Bar
 	Quotes     []QuoteCard
@@ -294,4 +314,15 @@ type Error struct {
 	Done    int
 	Total   int
 	Choices []Link // what an address that names several documents names (300)
+}
+
+// Help is the page that explains the search box.
+type Help struct {
+	Page
+	Examples []Example
+}
+
+// Example is a search as typed, what it does, and its results' address.
+type Example struct {
+	Syntax, Explain, URL string
 }

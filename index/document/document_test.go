@@ -166,6 +166,11 @@ func TestParseNormalises(t *testing.T) {
 			content: "---\ntitle: T\ndate: 2021\n---\nA **bold** and *italic* claim, 5 * 3, see [the pact](https://x.example/a_(b)) and <https://y.example>.\n",
 			want:    []para{{"text", "A bold and italic claim, 5 * 3, see the pact and https://y.example."}}, title: "T", id: "x",
 		},
+		{
+			name:    "a converter's notes of links' addresses",
+			content: "---\ntitle: T\ndate: 2021\n---\nThe Quad [welcomes](https://q.example/a) \\[LINK: <https://q.example/a>\\]\nthe QUIN and the\n[inaugural](https://s3.example/a%20b.pdf) \\[LINK: [Quad\nForum (example.com)](https://s3.example/a%20b.pdf)\\] forum; the [Quad\nPrinciples](https://p.example/c) **\\[LINK: **<https://p.example/c>\\]\nprovide [LINK: https://x.example] a baseline.\n",
+			want:    []para{{"text", "The Quad welcomes the QUIN and the inaugural forum; the Quad Principles provide a baseline."}}, title: "T", id: "x",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,6 +25,9 @@ var (
 	mdImage      = regexp.MustCompile(`!\[([^\]\n]*)\]\([^)\s]*(?:\s"[^"]*")?\)`)
 	mdLink       = regexp.MustCompile(`\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s"[^"]*")?\)`)
 	mdAutolink   = regexp.MustCompile(`<(https?://[^>\s]+)>`)
+	// A converter's note of a link's address after its text ("[report](…) \[LINK: <…>\]"),
+	// which no reader of the original saw: it goes, with the emphasis it was wrapped in.
+	linkNote = regexp.MustCompile(`[ \t]*(?:\*\*)?(?:\\\[LINK:(?:[^\\]|\\[^\]])*\\\]|\[LINK:[^\[\]]*\])`)
 )
 
 // paragraphs turns the body as published into paragraphs: it drops page furniture and a line
@@ -260,6 +263,9 @@ func appendBlock(out []Paragraph, block []string, wrapped bool) []Paragraph {
 
 // clean takes away Markdown and HTML marks from a paragraph's text, leaving what a reader reads.
 func clean(s string) string {
+	if strings.Contains(s, "LINK:") {
+		s = linkNote.ReplaceAllString(s, "")
+	}
 	if strings.Contains(s, "<") {
 		s = mdAutolink.ReplaceAllString(s, "$1")
 		s = htmlTag.ReplaceAllString(s, "")

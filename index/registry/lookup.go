@@ -365,7 +365,7 @@ func (r *Registry) ActorAt(i int) *Actor { return &r.Actors[i] }
 // TopicMatches returns the topics named in the tokens of text, as indexes in Topics, with the
 // number of times each is named.
 func (r *Registry) TopicMatches(text string, toks []Token) map[int]int {
-	found := r.topics.FindAll(text, toks)
+	found := FindEach(r.topics, text, toks)
 	if len(found) == 0 {
 		return nil
 	}
@@ -382,9 +382,11 @@ type TopicMention struct {
 	Start, End int // byte offsets in the text
 }
 
-// TopicMentions returns where the tokens of text name topics, in order.
+// TopicMentions returns where the tokens of text name topics, in order. A term inside another
+// topic's longer term names both topics ("China" in "South China Sea"); a topic's own shorter
+// term inside its longer one is not counted again.
 func (r *Registry) TopicMentions(text string, toks []Token) []TopicMention {
-	found := r.topics.FindAll(text, toks)
+	found := FindEach(r.topics, text, toks)
 	out := make([]TopicMention, len(found))
 	for i, f := range found {
 		out[i] = TopicMention{Topic: f.Value, Start: f.Start, End: f.End}

@@ -166,6 +166,34 @@ func (m *Matcher[T]) FindAll(text string, toks []Token) []Match[T] {
 	return out
 }
 
+// FindEach returns, for each value, the phrases of that value found in the tokens of text, as
+// FindAll does; but phrases of different values may overlap, so that a phrase inside another's
+// is found too ("China" in "South China Sea", "hypersonic" in "hypersonic missile"). Values must
+// be comparable: a topic's index.
+func FindEach[T comparable](m *Matcher[T], text string, toks []Token) []Match[T] {
+	var out []Match[T]
+	var lowerBuf []byte
+	covered := map[T]int{} // the token past each value's last match
+	for i := range toks {
+		var candidates []*pattern[T]
+		if t := toks[i].Text; isLowerASCII(t) {
+			candidates = m.anyFirst[t]
+		} else {
+			lowerBuf = appendLower(lowerBuf[:0], t)
+			candidates = m.byFirst[string(lowerBuf)]
+		}
+		for _, p := range candidates { // longest first: each value's longest phrase here
+			if i+len(p.words) > len(toks) || covered[p.value] > i || !p.matchAt(text, toks, i) {
+				continue
+			}
+			end := i + len(p.words)
+			out = append(out, Match[T]{Start: toks[i].Start, End: toks[end-1].End, TokStart: i, TokEnd: end, Value: p.value})
+			covered[p.value] = end
+		}
+	}
+	return out
+}
+
 func (p *pattern[T]) matchAt(text string, toks []Token, i int) bool {
 	last := len(p.words) - 1
 	for k, w := range p.words {

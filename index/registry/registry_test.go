@@ -85,6 +85,8 @@ func TestTopics(t *testing.T) {
 		{"Alliances matter; an alliance is old.", map[string]int{"alliances": 2}},
 		{"The Quad met; a quad bike did not.", map[string]int{"quad": 1}},
 		{"Claims in the south china sea.", map[string]int{"south-china-sea": 1}},
+		// A term inside another topic's longer term names both; each topic counts its own once.
+		{"Claims in the South China Sea; China objects.", map[string]int{"south-china-sea": 1, "china": 2}},
 		{"Allied nations.", map[string]int{}},
 	}
 	for _, tt := range tests {

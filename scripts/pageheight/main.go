@@ -1,7 +1,10 @@
-// Command pageheight loads pages in headless Chromium at a desktop width and prints each page's
-// height in CSS pixels: how far a reader scrolls. It measures; it asserts nothing.
+// Command pageheight loads pages in headless Chromium at a desktop width (or a phone's, with
+// -width 390) and prints each page's height and width in CSS pixels: how far a reader scrolls,
+// and whether the page is wider than its window (it then scrolls sideways). It measures; it
+// asserts nothing.
 //
 //	go run ./scripts/pageheight http://127.0.0.1:8080/actors http://127.0.0.1:8080/actors/jen-psaki
+//	go run ./scripts/pageheight -width 390 http://127.0.0.1:8080/topics/taiwan
 package main
 
 import (
@@ -36,12 +39,19 @@ func main() {
 	if err := chromedp.Do(ctx); err != nil {
 		log.Fatal(err)
 	}
+	// The window's width is the page's: a phone's layout viewport, without a desktop's minimum.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(*width), 1000)); err != nil {
+		log.Fatal(err)
+	}
 	for _, u := range flag.Args() {
 		tctx, tcancel := context.WithTimeout(ctx, time.Minute)
 		err := chromedp.Do(tctx, chromedp.Navigate(u))
-		var height, links int
+		var height, wide, links int
 		if err == nil {
 			height, err = chromedp.Run(tctx, chromedp.Evaluate[int](`document.documentElement.scrollHeight`))
+		}
+		if err == nil {
+			wide, err = chromedp.Run(tctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
 		}
 		if err == nil {
 			links, err = chromedp.Run(tctx, chromedp.Evaluate[int](`document.querySelectorAll('main a').length`))
@@ -50,6 +60,6 @@ func main() {
 		if err != nil {
 			log.Fatalf("%s: %v", u, err)
 		}
-		fmt.Printf("%s\theight %d px\tlinks in main %d\n", u, height, links)
+		fmt.Printf("%s\theight %d px\twidth %d px in a window of %d\tlinks in main %d\n", u, height, wide, *width, links)
 	}
 }
