@@ -842,10 +842,14 @@ func (x *extractor) pronounGenders() {
 	for p, toks := range x.toks {
 		ms := x.ments[p]
 		k := 0
-		sentence, only := -1, -1 // the sentence being read, and its one person (-2: several)
+		bounds, b := x.bounds[p], 0 // the sentences' starts, and the next one to pass
+		only := -1                  // the sentence's one person (-2: several)
 		for _, t := range toks {
-			if st := x.sentenceStart(p, t.Start); st != sentence {
-				sentence, only = st, -1
+			if b < len(bounds) && bounds[b] <= t.Start {
+				for b < len(bounds) && bounds[b] <= t.Start {
+					b++
+				}
+				only = -1 // a new sentence
 			}
 			for k < len(ms) && ms[k].start <= t.Start {
 				m := ms[k]
