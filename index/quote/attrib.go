@@ -1519,12 +1519,24 @@ func (x *extractor) personBySurname(surname string) int {
 	for e := range x.ents {
 		if en := &x.ents[e]; en.person && !en.single && en.surname() == surname {
 			if found >= 0 && found != e {
+				if shortForm(x.ents[found].words[0], en.words[0]) {
+					continue // "Kent Masters", then "Ken Masters": one person, a slip of the text
+				}
 				return -1
 			}
 			found = e
 		}
 	}
 	return found
+}
+
+// shortForm reports whether two given names are one and its short form or a slip of it: "ken"
+// and "kent", "doug" and "douglas".
+func shortForm(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 3 && len(a) < len(b) && strings.HasPrefix(b, a)
 }
 
 // introduced returns who a line that introduces a quotation names ("Statement from President

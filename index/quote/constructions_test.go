@@ -261,6 +261,11 @@ func TestConstructions(t *testing.T) {
 			want:  []found{{"Thank you all for coming tonight.", "Kamala Harris", quote.Full}, {"We are glad to have you here with us.", "D.L. Hughley", quote.Full}},
 		},
 		{
+			name: "a label's surname when the text slips on the given name once",
+			text: "THE PRESIDENT: Now let me turn to Kent Masters, who runs the plant.\n\nMR. MASTERS: Thank you. We plan to open a new mine here next year.\n\nTHE PRESIDENT: I thank Ken Masters and his team.",
+			want: []found{{"Now let me turn to Kent Masters, who runs the plant.", "Joe Biden", quote.Full}, {"Thank you. We plan to open a new mine here next year.", "Kent Masters", quote.Full}, {"I thank Ken Masters and his team.", "Joe Biden", quote.Full}},
+		},
+		{
 			name: "a verb in capitals heading a line names no one",
 			text: "PROMISE MADE: “We will close the border.” (10/12/24)\n\nPROMISE KEPT: Crossings are at historic lows.",
 			want: []found{{"We will close the border.", "", quote.Full}},
