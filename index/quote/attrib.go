@@ -1222,7 +1222,11 @@ func (x *extractor) described(p int, m mention) []Speaker {
 				return []Speaker{x.registered(o.actors[0])}
 			}
 			if o.kind == mName && o.org {
-				return []Speaker{{Actor: -1, Name: displayName(x.paras[p].Text[o.coreStart:o.coreEnd]), Kind: registry.Organisation}}
+				name := x.paras[p].Text[o.coreStart:o.coreEnd]
+				for _, article := range []string{"A ", "An ", "The "} {
+					name = strings.TrimPrefix(name, article) // "A Treasury spokeswoman" opening a sentence
+				}
+				return []Speaker{{Actor: -1, Name: displayName(name), Kind: registry.Organisation}}
 			}
 		}
 		for _, o := range x.mentionsBetween(p, m.end, min(len(x.paras[p].Text), m.end+40)) {

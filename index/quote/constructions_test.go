@@ -142,6 +142,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"It creates stability in our tax code,", "Tom Mangan", quote.Full}, {"Seniors will be owing less than they anticipated,", "Jay Foley", quote.Full}},
 		},
 		{
+			name: "a spokeswoman for the organisation named with her, at a sentence's start",
+			text: "A Treasury spokeswoman said: “The sanctions will stay in place until the talks resume.”",
+			want: []found{{"The sanctions will stay in place until the talks resume.", "Treasury", quote.Full}},
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -209,7 +210,8 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 			continue
 		}
 	}
-	slices.SortFunc(out, func(a, b mention) int { return a.start - b.start })
+	// At one start, the longer first: "An NPR editor" holds "An NPR".
+	slices.SortFunc(out, func(a, b mention) int { return cmp.Or(a.start-b.start, b.end-a.end) })
 	// A name inside a description modifies it: "the New York businessman", "the CNN host".
 	// Mentions are in order of start, so the description that may hold a mention is the last
 	// one that starts at or before it.
