@@ -22,6 +22,7 @@ import (
 	"os"
 	"os/signal"
 	"path"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -35,6 +36,7 @@ import (
 	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/registry"
 	"github.com/readout/readout/index/tarfs"
+	"github.com/readout/readout/index/unionfs"
 	"github.com/readout/readout/seeds"
 )
 
@@ -66,7 +68,7 @@ func serve(args []string) int {
 // config is the server's configuration, read once from flags and the environment.
 type config struct {
 	addr      string
-	seeds     string
+	seeds     seedList
 	index     string
 	publicURL string
 	logLevel  string
@@ -86,7 +88,10 @@ func readConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs := flag.NewFlagSet("readout", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.addr, "addr", env("READOUT_ADDR", ":8080"), "listen on `host:port`")
-	fs.StringVar(&c.seeds, "seeds", env("READOUT_SEEDS", ""), "serve the archive in `DIR` (read recursively), or in a .tar.gz of it, instead of the embedded seeds")
+	if v := getenv("READOUT_SEEDS"); v != "" {
+		c.seeds = strings.Split(v, ",")
+	}
+	fs.Var(&c.seeds, "seeds", "serve the archive in `DIR` (read recursively), or in a .tar.gz of it, instead of the embedded seeds; given more than once, the archives are served as one (\"embedded\" names the built-in one)")
 	fs.StringVar(&c.index, "index", env("READOUT_INDEX", ""), "keep the index on disk in `PATH` and reuse it while the archive is unchanged (default: in memory)")
 	fs.StringVar(&c.publicURL, "public-url", env("READOUT_PUBLIC_URL", ""), "the site's address as readers reach it, for feeds and shared links (default: http://localhost:PORT)")
 	fs.IntVar(&c.cacheMB, "cache-mb", envInt(getenv, "READOUT_CACHE_MB", 64), "keep up to `MB` megabytes of answers to pages and API requests (0: no cache)")
@@ -172,7 +177,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	}
 	log := newLogger(c, stderr)
 
-	src, closeSrc, err := openSource(c.seeds, log)
+	src, closeSrc, err := openSources(c.seeds, log)
 	if err != nil {
 		return err
 	}
@@ -214,8 +219,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	ln := conns.New(tcp, limits, log)
 	srv.ConnState = ln.ConnState
 	source := "embedded seeds"
-	if c.seeds != "" {
-		source = c.seeds
+	if len(c.seeds) > 0 {
+		source = strings.Join(c.seeds, " + ")
 	}
 	log.Info("listening", "version", version, "addr", ln.Addr().String(), "url", c.publicURL, "archive", source, "index", indexLabel(c.index),
 		"max_connections", limits.Max, "per_client", limits.PerClient, "idle_per_client", limits.IdlePerClient)
@@ -264,13 +269,105 @@ func buildGC(getenv func(string) string) (restore func()) {
 	}
 }
 
-// rescanFolder is how often the archive folder is rescanned: a folder's files may change, the
+// rescanFolder is how often the archive folders are rescanned: a folder's files may change, the
 // embedded seeds' and a tarball's cannot.
 func (c *config) rescanFolder() time.Duration {
-	if c.seeds == "" || strings.HasSuffix(c.seeds, ".tar.gz") || strings.HasSuffix(c.seeds, ".tgz") {
-		return 0
+	for _, s := range c.seeds {
+		if !isEmbedded(s) && !isTarball(s) {
+			return c.rescan
+		}
 	}
-	return c.rescan
+	return 0
+}
+
+// seedList is the -seeds flag: the archives to serve, in order.
+type seedList []string
+
+func (s *seedList) String() string { return strings.Join(*s, ",") }
+
+func (s *seedList) Set(v string) error {
+	if v == "" {
+		return errors.New("an archive's folder, .tar.gz or \"embedded\" is wanted")
+	}
+	*s = append(*s, v)
+	return nil
+}
+
+func isEmbedded(s string) bool { return s == "embedded" }
+
+func isTarball(s string) bool { return strings.HasSuffix(s, ".tar.gz") || strings.HasSuffix(s, ".tgz") }
+
+// openSources opens the archives of -seeds: one is served as it is; several are served as one,
+// each under a folder of its name ("embedded", a folder's or a tarball's base name), so that ids
+// stay distinct across them. The log says how many article files each holds.
+func openSources(list []string, log *slog.Logger) (fs.FS, func(), error) {
+	if len(list) <= 1 {
+		dir := ""
+		if len(list) == 1 && !isEmbedded(list[0]) {
+			dir = list[0]
+		}
+		return openSource(dir, log)
+	}
+	var mounts []unionfs.Mount
+	var closers []func()
+	closeAll := func() {
+		for _, c := range closers {
+			c()
+		}
+	}
+	wanted := make([]string, len(list))
+	for i, s := range list {
+		wanted[i] = sourceName(s)
+	}
+	names := unionfs.Names(wanted)
+	for i, s := range list {
+		dir := s
+		if isEmbedded(s) {
+			dir = ""
+		}
+		src, closeSrc, err := openSource(dir, log)
+		if err != nil {
+			closeAll()
+			return nil, nil, err
+		}
+		closers = append(closers, closeSrc)
+		mounts = append(mounts, unionfs.Mount{Name: names[i], FS: src})
+		log.Info("archive", "name", names[i], "from", s, "article_files", countArticles(src))
+	}
+	u, err := unionfs.New(mounts...)
+	if err != nil {
+		closeAll()
+		return nil, nil, err
+	}
+	return u, closeAll, nil
+}
+
+// sourceName is the folder an archive is served under among several: "embedded", or the base
+// name of its folder or tarball ("wh-briefings" of ../wh-briefings.tar.gz).
+func sourceName(s string) string {
+	if isEmbedded(s) {
+		return "embedded"
+	}
+	name := filepath.Base(filepath.Clean(s))
+	for _, ext := range []string{".tar.gz", ".tgz"} {
+		name = strings.TrimSuffix(name, ext)
+	}
+	if name == "" || name == "." || name == ".." || name == string(filepath.Separator) {
+		name = "archive"
+	}
+	return name
+}
+
+// countArticles counts the Markdown files of an archive, for the log.
+func countArticles(fsys fs.FS) int {
+	n := 0
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".markdown")) {
+			n++
+		}
+		return nil
+	})
+	return n
 }
 
 func indexLabel(path string) string {

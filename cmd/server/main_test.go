@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -174,6 +175,57 @@ func TestServesATarball(t *testing.T) {
 		if !strings.Contains(logs.String(), "msg=skipped "+want) {
 			t.Errorf("the log lacks %s:\n%s", want, logs)
 		}
+	}
+}
+
+// TestServesSeveralArchives: -seeds given more than once serves the archives as one, the
+// embedded seeds among them by name; a file named as a seed's is another article with its own
+// id, and the log counts each archive.
+func TestServesSeveralArchives(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "articles"), 0o755)
+	// The same file name as an embedded seed's, another text.
+	os.WriteFile(filepath.Join(dir, "articles", "2021-03-24-eu-and-us-agree-to-launch-a-dialogue-on-china.md"),
+		[]byte("---\ntitle: Another dialogue\ndate: 2021-03-25\n---\nA dialogue on AUKUS, another one.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "articles", "ministry.md"), []byte("---\ntitle: Ministry\ndate: 2024-05-01\n---\nThe ministry spoke of AUKUS.\n"), 0o644)
+	base, logs := startServer(t, "-seeds", "embedded", "-seeds", dir, "-rescan", "0")
+	waitReady(t, base)
+	resp, err := http.Get(base + "/api/articles?per_page=50")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Total    int
+		Articles []struct{ ID string }
+	}
+	json.NewDecoder(resp.Body).Decode(&got)
+	resp.Body.Close()
+	if got.Total != 7 {
+		t.Errorf("articles: %d, want the 5 seeds and the folder's 2", got.Total)
+	}
+	ids := map[string]bool{}
+	for _, a := range got.Articles {
+		if ids[a.ID] {
+			t.Errorf("id %s twice", a.ID)
+		}
+		ids[a.ID] = true
+	}
+	if !ids["2021-03-24-eu-and-us-agree-to-launch-a-dialogue-on-china"] && !ids["2021-03-24-us-will-not-ask-allies-to-choose-between-us-and-them-with-china"] {
+		t.Errorf("the seeds' ids are not served: %v", ids)
+	}
+	for _, want := range []string{"msg=archive name=embedded from=embedded article_files=5", "article_files=2", `archive="embedded + ` + dir} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("the log lacks %s:\n%s", want, logs)
+		}
+	}
+	resp, err = http.Get(base + "/api/search?q=AUKUS&per_page=50")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(b), "Ministry") || !strings.Contains(string(b), "Another dialogue") {
+		t.Errorf("/api/search?q=AUKUS does not find both archives' articles: %s", b)
 	}
 }
 
