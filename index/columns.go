@@ -4,8 +4,8 @@ import (
 	"strings"
 	"sync"
 
-	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // A search counts its facets and sorts by date from the catalog, not from bleve's doc values:
