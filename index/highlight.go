@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 )
 
 // Span is a piece of text, marked when it matches the search. Fragments are lists of spans,
@@ -41,15 +43,24 @@ func (f Fragment) Marked() bool {
 }
 
 // Highlighter marks the words of a text that a search's terms match, by analysing the text as
-// the index does: "alliances" is marked for a search of "alliance".
+// the index does: "alliances" is marked for a search of "alliance". It is used by one goroutine
+// at a time (one request's).
 type Highlighter struct {
 	analyzer analysis.Analyzer
 	terms    map[string]bool
 	prefixes []string // lower-case beginnings of the terms, to pass over text without them cheaply
+	// The analyser's parts, when its filters take each token on its own: a word is then
+	// analysed once for all the texts of a request, and what it gives is remembered.
+	tokenizer analysis.Tokenizer
+	filters   []analysis.TokenFilter
+	seen      map[string]bool // a word as written → whether it matches a term
 }
 
 func newHighlighter(an analysis.Analyzer, words []string) *Highlighter {
 	h := &Highlighter{analyzer: an, terms: map[string]bool{}}
+	if d, ok := an.(*analysis.DefaultAnalyzer); ok && d.CharFilters == nil && tokenWise(d.TokenFilters) {
+		h.tokenizer, h.filters, h.seen = d.Tokenizer, d.TokenFilters, map[string]bool{}
+	}
 	for _, w := range words {
 		for _, t := range an.Analyze([]byte(w)) {
 			term := string(t.Term)
@@ -79,16 +90,11 @@ func (h *Highlighter) Marks(text string) [][2]int { return h.marksOrNil(text) }
 // Excerpt returns about width bytes of text around its matches, marked.
 func (h *Highlighter) Excerpt(text string, width int) Fragment { return h.excerpt(text, width) }
 
-// mayMatch reports cheaply whether text could hold a term: it contains a term's first letters.
+// mayMatch reports cheaply whether text could hold a term: it contains a term's first letters
+// (case aside), or a letter that is not ASCII.
 func (h *Highlighter) mayMatch(text string) bool {
 	if h.empty() {
 		return false
-	}
-	lower := strings.ToLower(text)
-	for _, p := range h.prefixes {
-		if strings.Contains(lower, p) {
-			return true
-		}
 	}
 	// Folded accents ("Fernández" for "fernandez") need the analyser; curly quotes and dashes,
 	// in nearly every paragraph, do not.
@@ -102,7 +108,58 @@ func (h *Highlighter) mayMatch(text string) bool {
 		}
 		i += size - 1
 	}
+	// Without such letters, the text's lower case differs from it in its ASCII letters only
+	// (no other character lower-cases to ASCII): an ASCII beginning is looked for without
+	// making a lower-case copy.
+	var lower string
+	for _, p := range h.prefixes {
+		if isASCII(p) {
+			if containsFoldASCII(text, p) {
+				return true
+			}
+			continue
+		}
+		if lower == "" {
+			lower = strings.ToLower(text)
+		}
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
 	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether s holds lower, an ASCII lower-case string, in any case.
+func containsFoldASCII(s, lower string) bool {
+	if lower == "" {
+		return true
+	}
+	for i := 0; i+len(lower) <= len(s); i++ {
+		j := 0
+		for j < len(lower) && toLowerASCII(s[i+j]) == lower[j] {
+			j++
+		}
+		if j == len(lower) {
+			return true
+		}
+	}
+	return false
+}
+
+func toLowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // marks returns the byte ranges of the words in text that match a term.
@@ -111,12 +168,49 @@ func (h *Highlighter) marks(text string) [][2]int {
 		return nil
 	}
 	var out [][2]int
-	for _, t := range h.analyzer.Analyze([]byte(text)) {
-		if h.terms[string(t.Term)] {
+	if h.seen == nil {
+		for _, t := range h.analyzer.Analyze([]byte(text)) {
+			if h.terms[string(t.Term)] {
+				out = append(out, [2]int{t.Start, t.End})
+			}
+		}
+		return out
+	}
+	for _, t := range h.tokenizer.Tokenize([]byte(text)) {
+		m, ok := h.seen[string(t.Term)]
+		if !ok {
+			m = h.matches(t)
+			h.seen[string(t.Term)] = m
+		}
+		if m {
 			out = append(out, [2]int{t.Start, t.End})
 		}
 	}
 	return out
+}
+
+// matches runs the analyser's filters on one token, as they run on it among the others.
+func (h *Highlighter) matches(t *analysis.Token) bool {
+	c := *t
+	c.Term = append([]byte(nil), t.Term...)
+	ts := analysis.TokenStream{&c}
+	for _, f := range h.filters {
+		ts = f.Filter(ts)
+	}
+	return slices.ContainsFunc(ts, func(t *analysis.Token) bool { return h.terms[string(t.Term)] })
+}
+
+// tokenWise reports whether each filter takes each token on its own, one token out for one in:
+// those of the archive's analyser (mapping.go) do.
+func tokenWise(filters []analysis.TokenFilter) bool {
+	for _, f := range filters {
+		switch f.(type) {
+		case *en.PossessiveFilter, *lowercase.LowerCaseFilter, foldAccents, *stems:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func (h *Highlighter) marksOrNil(text string) [][2]int {
