@@ -1,9 +1,11 @@
 package index
 
 import (
+	"fmt"
 	"html"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,16 +52,16 @@ type Highlighter struct {
 	terms    map[string]bool
 	prefixes []string // lower-case beginnings of the terms, to pass over text without them cheaply
 	// The analyser's parts, when its filters take each token on its own: a word is then
-	// analysed once for all the texts of a request, and what it gives is remembered.
+	// analysed once, and the term it gives remembered for every request (words).
 	tokenizer analysis.Tokenizer
 	filters   []analysis.TokenFilter
-	seen      map[string]bool // a word as written → whether it matches a term
+	words     *wordTerms
 }
 
 func newHighlighter(an analysis.Analyzer, words []string) *Highlighter {
 	h := &Highlighter{analyzer: an, terms: map[string]bool{}}
 	if d, ok := an.(*analysis.DefaultAnalyzer); ok && d.CharFilters == nil && tokenWise(d.TokenFilters) {
-		h.tokenizer, h.filters, h.seen = d.Tokenizer, d.TokenFilters, map[string]bool{}
+		h.tokenizer, h.filters, h.words = d.Tokenizer, d.TokenFilters, wordTermsOf(d.TokenFilters)
 	}
 	for _, w := range words {
 		for _, t := range an.Analyze([]byte(w)) {
@@ -168,7 +170,7 @@ func (h *Highlighter) marks(text string) [][2]int {
 		return nil
 	}
 	var out [][2]int
-	if h.seen == nil {
+	if h.words == nil {
 		for _, t := range h.analyzer.Analyze([]byte(text)) {
 			if h.terms[string(t.Term)] {
 				out = append(out, [2]int{t.Start, t.End})
@@ -177,30 +179,77 @@ func (h *Highlighter) marks(text string) [][2]int {
 		return out
 	}
 	for _, t := range h.tokenizer.Tokenize([]byte(text)) {
-		m, ok := h.seen[string(t.Term)]
+		term, ok := h.words.get(t.Term)
 		if !ok {
-			m = h.matches(t)
-			h.seen[string(t.Term)] = m
+			term = h.analyse(t)
+			h.words.put(t.Term, term)
 		}
-		if m {
+		if h.terms[term] {
 			out = append(out, [2]int{t.Start, t.End})
 		}
 	}
 	return out
 }
 
-// matches runs the analyser's filters on one token, as they run on it among the others.
-func (h *Highlighter) matches(t *analysis.Token) bool {
+// analyse runs the analyser's filters on one token, as they run on it among the others.
+func (h *Highlighter) analyse(t *analysis.Token) string {
 	c := *t
 	c.Term = append([]byte(nil), t.Term...)
 	ts := analysis.TokenStream{&c}
 	for _, f := range h.filters {
 		ts = f.Filter(ts)
 	}
-	return slices.ContainsFunc(ts, func(t *analysis.Token) bool { return h.terms[string(t.Term)] })
+	return string(ts[0].Term)
 }
 
-// tokenWise reports whether each filter takes each token on its own, one token out for one in:
+// wordTerms remembers the term each word as written gives, for one chain of filters: the
+// archive's texts have about 100,000 distinct words. It is bounded, like the stems' cache.
+type wordTerms struct {
+	shards [16]struct {
+		mu sync.RWMutex
+		m  map[string]string
+	}
+}
+
+var wordTermsByChain sync.Map // the filters' types, in order → *wordTerms
+
+func wordTermsOf(filters []analysis.TokenFilter) *wordTerms {
+	var key strings.Builder
+	for _, f := range filters {
+		fmt.Fprintf(&key, "%T;", f)
+	}
+	if w, ok := wordTermsByChain.Load(key.String()); ok {
+		return w.(*wordTerms)
+	}
+	w := &wordTerms{}
+	for i := range w.shards {
+		w.shards[i].m = map[string]string{}
+	}
+	actual, _ := wordTermsByChain.LoadOrStore(key.String(), w)
+	return actual.(*wordTerms)
+}
+
+func (w *wordTerms) shard(word []byte) int { return int(word[0]+word[len(word)-1]) % len(w.shards) }
+
+func (w *wordTerms) get(word []byte) (string, bool) {
+	sh := &w.shards[w.shard(word)]
+	sh.mu.RLock()
+	term, ok := sh.m[string(word)]
+	sh.mu.RUnlock()
+	return term, ok
+}
+
+func (w *wordTerms) put(word []byte, term string) {
+	sh := &w.shards[w.shard(word)]
+	sh.mu.Lock()
+	if len(sh.m) < maxStemsPerShard {
+		sh.m[string(word)] = term
+	}
+	sh.mu.Unlock()
+}
+
+// tokenWise reports whether each filter takes each token on its own, one token out for one in,
+// and gives the same term for the same word wherever it is:
 // those of the archive's analyser (mapping.go) do.
 func tokenWise(filters []analysis.TokenFilter) bool {
 	for _, f := range filters {

@@ -51,7 +51,7 @@ func TestHighlighterAnalysesOnce(t *testing.T) {
 	}
 	for _, words := range [][]string{{"China"}, {"alliance"}, {"Fernandez"}, {"kilo"}, {"istanbul"}, {"abé"}, {"die"}, {"us or them"}, {"Hong Kong", "Xinjiang"}, {"the"}, {"alliance", "Quad", "Biden"}} {
 		h := newHighlighter(an, words)
-		if h.seen == nil {
+		if h.words == nil {
 			t.Fatal("the archive's analyser is not taken word by word")
 		}
 		for _, text := range texts {
