@@ -362,7 +362,9 @@ Readout benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT${REV:+ (the
 | plain bleve: cold index (s), peak RSS (MiB) | $(secs "$PLAIN_COLD_S" 1), $PLAIN_RSS | | |
 | plain bleve: /search mix, /api/search mix, req/s (p99 ms) | $(rps "$PLAIN_SEARCH") ($(ms "$(f "$PLAIN_SEARCH" p99_us)")), $(rps "$PLAIN_API") ($(ms "$(f "$PLAIN_API" p99_us)")) | | |
 | plain bleve: /search mix, one client: p50 · p99 (ms) | $(ms "$(f "$PLAIN_SEARCH1" p50_us)") · $(ms "$(f "$PLAIN_SEARCH1" p99_us)") | | |
+| plain bleve: server CPU per answer, /search mix, /api/search mix (ms) | $(cpu_ms plain-search "$PLAIN_SEARCH"), $(cpu_ms plain-api "$PLAIN_API") | | |
 | uncached searches, req/s, Readout ÷ plain bleve: /search mix, /api/search mix | $(ratio "$(f "$SEARCH_NC" rps)" "$(f "$PLAIN_SEARCH" rps)"), $(ratio "$(f "$API_NC" rps)" "$(f "$PLAIN_API" rps)") | ≥ 4 | $(met "$(ratio "$(f "$SEARCH_NC" rps)" "$(f "$PLAIN_SEARCH" rps)")" ">=" 4) |
+| the same from the server's CPU per answer (plain bleve's ÷ Readout's: steadier on a shared machine) | $(ratio "$(cpu_ms plain-search "$PLAIN_SEARCH")" "$(cpu_ms search-nocache "$SEARCH_NC")"), $(ratio "$(cpu_ms plain-api "$PLAIN_API")" "$(cpu_ms api-nocache "$API_NC")") | ≥ 4 | $(met "$(ratio "$(cpu_ms plain-search "$PLAIN_SEARCH")" "$(cpu_ms search-nocache "$SEARCH_NC")")" ">=" 4) |
 | cold index, time, Readout ÷ plain bleve | $(ratio "$COLD_S" "$PLAIN_COLD_S") | ≤ 1.0 | $(met "$(ratio "$COLD_S" "$PLAIN_COLD_S")" "<=" 1) |
 
 The server's own log: cold index took=$COLD_TOOK; during the loads (cached and not) $STATUS5 answers 5xx and $ERRLOG ERROR lines; $GONE requests cut by wrk at the end of a run.
