@@ -1,9 +1,11 @@
 package index
 
 import (
+	"context"
 	"strings"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -223,4 +225,14 @@ func (m *docMap) in(seg int, n uint64) bool {
 func (cols *columns) unixDate(d uint32) (int64, bool) {
 	v := cols.date[d]
 	return v, v != noDate
+}
+
+// warm builds the catalog's columns and maps the index's segments in the background, once a
+// state is served, so that its first search does not wait for them. It maps them through a
+// search that matches nothing: bleve holds the index open for it.
+func (st *state) warm() {
+	go func() {
+		c := newCollector(st.cat, SortRelevance, 0, false)
+		_, _ = c.search(context.Background(), st, bleve.NewSearchRequest(bleve.NewMatchNoneQuery())) // a closed index maps nothing
+	}()
 }
