@@ -272,7 +272,11 @@ func (h *Highlighter) marksOrNil(text string) [][2]int {
 // excerpt returns about width bytes of text around its first match, cut at word boundaries,
 // with "…" where it was cut; the start of the text when nothing matches.
 func (h *Highlighter) excerpt(text string, width int) Fragment {
-	ms := h.marksOrNil(text)
+	return excerptOf(text, h.marksOrNil(text), width)
+}
+
+// excerptOf is excerpt with the text's marks already found.
+func excerptOf(text string, ms [][2]int, width int) Fragment {
 	if len(text) <= width {
 		return spans(text, ms, 0, len(text))
 	}

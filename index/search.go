@@ -696,7 +696,8 @@ func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *Highlighter
 // article's order; the opening of its text when nothing matches.
 func fragments(art *Article, hl *Highlighter, n int) []Fragment {
 	type scored struct {
-		para, marks int
+		para  int
+		marks [][2]int
 	}
 	var best []scored
 	if !hl.empty() {
@@ -704,17 +705,17 @@ func fragments(art *Article, hl *Highlighter, n int) []Fragment {
 			if para.Kind == document.Title {
 				continue
 			}
-			if m := len(hl.marks(para.Text)); m > 0 {
-				best = append(best, scored{p, m})
+			if ms := hl.marks(para.Text); len(ms) > 0 {
+				best = append(best, scored{p, ms})
 			}
 		}
 	}
-	slices.SortStableFunc(best, func(x, y scored) int { return cmp.Compare(y.marks, x.marks) })
+	slices.SortStableFunc(best, func(x, y scored) int { return cmp.Compare(len(y.marks), len(x.marks)) })
 	best = best[:min(n, len(best))]
 	slices.SortFunc(best, func(x, y scored) int { return cmp.Compare(x.para, y.para) })
 	var out []Fragment
 	for _, b := range best {
-		out = append(out, hl.excerpt(art.Paragraphs[b.para].Text, excerptSize))
+		out = append(out, excerptOf(art.Paragraphs[b.para].Text, b.marks, excerptSize))
 	}
 	if len(out) == 0 {
 		for _, para := range art.Paragraphs {
