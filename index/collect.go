@@ -83,7 +83,7 @@ func (c *collector) add(h hit) {
 	if c.facets {
 		c.count(h.doc)
 	}
-	if c.keep == 0 {
+	if c.keep <= 0 {
 		return
 	}
 	if len(c.top) < c.keep {
@@ -181,7 +181,7 @@ func (c *collector) down(i int) {
 func (c *collector) hits(skip int) []*search.DocumentMatch {
 	slices.SortFunc(c.top, c.compare)
 	var out []*search.DocumentMatch
-	for _, h := range c.top[min(skip, len(c.top)):] {
+	for _, h := range c.top[min(max(skip, 0), len(c.top)):] {
 		out = append(out, &search.DocumentMatch{ID: c.cat.docID(h.doc), Score: h.score})
 	}
 	return out
