@@ -171,6 +171,7 @@ func Open(ctx context.Context, o Options) (*Archive, error) {
 			return
 		}
 		a.state.Store(st)
+		st.warm()
 		if o.Rescan > 0 {
 			a.following.Go(func() { a.follow(bctx, o.Rescan) })
 		}

@@ -1,13 +1,17 @@
 package index
 
 import (
+	"fmt"
 	"html"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 )
 
 // Span is a piece of text, marked when it matches the search. Fragments are lists of spans,
@@ -41,7 +45,8 @@ func (f Fragment) Marked() bool {
 }
 
 // Highlighter marks the words of a text that a search's terms match, by analysing the text as
-// the index does: "alliances" is marked for a search of "alliance".
+// the index does: "alliances" is marked for a search of "alliance". It is used by one goroutine
+// at a time (one request's).
 //
 // A phrase is marked only where its words come together, in order: "integrated deterrence"
 // marks that phrase, not "integrity" elsewhere.
@@ -50,12 +55,20 @@ type Highlighter struct {
 	terms    map[string]bool
 	phrases  [][]string // the terms of each phrase, in order
 	prefixes []string   // lower-case beginnings of the terms, to pass over text without them cheaply
+	// The analyser's parts, when its filters take each token on its own: a word is then
+	// analysed once, and the term it gives remembered for every request (words).
+	tokenizer analysis.Tokenizer
+	filters   []analysis.TokenFilter
+	words     *wordTerms
 }
 
 // newHighlighter marks each of words: a word, or the words of a phrase, which must come
 // together.
 func newHighlighter(an analysis.Analyzer, words []string) *Highlighter {
 	h := &Highlighter{analyzer: an, terms: map[string]bool{}}
+	if d, ok := an.(*analysis.DefaultAnalyzer); ok && d.CharFilters == nil && tokenWise(d.TokenFilters) {
+		h.tokenizer, h.filters, h.words = d.Tokenizer, d.TokenFilters, wordTermsOf(d.TokenFilters)
+	}
 	addPrefix := func(term string) {
 		// A stem is a prefix of the word in most cases ("allianc" of "alliances"); when it is
 		// not ("countri"), its first letters are.
@@ -100,16 +113,11 @@ func (h *Highlighter) Marks(text string) [][2]int { return h.marksOrNil(text) }
 // Excerpt returns about width bytes of text around its matches, marked.
 func (h *Highlighter) Excerpt(text string, width int) Fragment { return h.excerpt(text, width) }
 
-// mayMatch reports cheaply whether text could hold a term: it contains a term's first letters.
+// mayMatch reports cheaply whether text could hold a term: it contains a term's first letters
+// (case aside), or a letter that is not ASCII.
 func (h *Highlighter) mayMatch(text string) bool {
 	if h.empty() {
 		return false
-	}
-	lower := strings.ToLower(text)
-	for _, p := range h.prefixes {
-		if strings.Contains(lower, p) {
-			return true
-		}
 	}
 	// Folded accents ("Fernández" for "fernandez") need the analyser; curly quotes and dashes,
 	// in nearly every paragraph, do not.
@@ -123,7 +131,58 @@ func (h *Highlighter) mayMatch(text string) bool {
 		}
 		i += size - 1
 	}
+	// Without such letters, the text's lower case differs from it in its ASCII letters only
+	// (no other character lower-cases to ASCII): an ASCII beginning is looked for without
+	// making a lower-case copy.
+	var lower string
+	for _, p := range h.prefixes {
+		if isASCII(p) {
+			if containsFoldASCII(text, p) {
+				return true
+			}
+			continue
+		}
+		if lower == "" {
+			lower = strings.ToLower(text)
+		}
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
 	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether s holds lower, an ASCII lower-case string, in any case.
+func containsFoldASCII(s, lower string) bool {
+	if lower == "" {
+		return true
+	}
+	for i := 0; i+len(lower) <= len(s); i++ {
+		j := 0
+		for j < len(lower) && toLowerASCII(s[i+j]) == lower[j] {
+			j++
+		}
+		if j == len(lower) {
+			return true
+		}
+	}
+	return false
+}
+
+func toLowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // marks returns the byte ranges of the words in text that match a term.
@@ -132,16 +191,16 @@ func (h *Highlighter) marks(text string) [][2]int {
 		return nil
 	}
 	var out [][2]int
-	toks := h.analyzer.Analyze([]byte(text))
+	toks := h.tokens(text)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if n := h.phraseAt(toks, i); n > 0 {
-			out = append(out, [2]int{t.Start, toks[i+n-1].End})
+			out = append(out, [2]int{t.start, toks[i+n-1].end})
 			i += n - 1
 			continue
 		}
-		if h.terms[string(t.Term)] {
-			out = append(out, [2]int{t.Start, t.End})
+		if h.terms[t.term] {
+			out = append(out, [2]int{t.start, t.end})
 		}
 	}
 	return out
@@ -149,7 +208,7 @@ func (h *Highlighter) marks(text string) [][2]int {
 
 // phraseAt returns the number of tokens of the longest phrase that starts at toks[i], 0 when
 // none does.
-func (h *Highlighter) phraseAt(toks analysis.TokenStream, i int) int {
+func (h *Highlighter) phraseAt(toks []markToken, i int) int {
 	best := 0
 	for _, p := range h.phrases {
 		if len(p) <= best || i+len(p) > len(toks) {
@@ -157,7 +216,7 @@ func (h *Highlighter) phraseAt(toks analysis.TokenStream, i int) int {
 		}
 		ok := true
 		for k, term := range p {
-			if string(toks[i+k].Term) != term || k > 0 && toks[i+k].Position != toks[i+k-1].Position+1 {
+			if toks[i+k].term != term || k > 0 && toks[i+k].pos != toks[i+k-1].pos+1 {
 				ok = false
 				break
 			}
@@ -167,6 +226,106 @@ func (h *Highlighter) phraseAt(toks analysis.TokenStream, i int) int {
 		}
 	}
 	return best
+}
+
+// markToken is a word of a text as the highlighter compares it: its term, where it is, and its
+// position among the words.
+type markToken struct {
+	term       string
+	start, end int
+	pos        int
+}
+
+// tokens analyses text into its terms, each word once for every request when the analyser
+// allows it.
+func (h *Highlighter) tokens(text string) []markToken {
+	var out []markToken
+	if h.words == nil {
+		for _, t := range h.analyzer.Analyze([]byte(text)) {
+			out = append(out, markToken{string(t.Term), t.Start, t.End, t.Position})
+		}
+		return out
+	}
+	for _, t := range h.tokenizer.Tokenize([]byte(text)) {
+		term, ok := h.words.get(t.Term)
+		if !ok {
+			term = h.analyse(t)
+			h.words.put(t.Term, term)
+		}
+		out = append(out, markToken{term, t.Start, t.End, t.Position})
+	}
+	return out
+}
+
+// analyse runs the analyser's filters on one token, as they run on it among the others.
+func (h *Highlighter) analyse(t *analysis.Token) string {
+	c := *t
+	c.Term = append([]byte(nil), t.Term...)
+	ts := analysis.TokenStream{&c}
+	for _, f := range h.filters {
+		ts = f.Filter(ts)
+	}
+	return string(ts[0].Term)
+}
+
+// wordTerms remembers the term each word as written gives, for one chain of filters: the
+// archive's texts have about 100,000 distinct words. It is bounded, like the stems' cache.
+type wordTerms struct {
+	shards [16]struct {
+		mu sync.RWMutex
+		m  map[string]string
+	}
+}
+
+var wordTermsByChain sync.Map // the filters' types, in order → *wordTerms
+
+func wordTermsOf(filters []analysis.TokenFilter) *wordTerms {
+	var key strings.Builder
+	for _, f := range filters {
+		fmt.Fprintf(&key, "%T;", f)
+	}
+	if w, ok := wordTermsByChain.Load(key.String()); ok {
+		return w.(*wordTerms)
+	}
+	w := &wordTerms{}
+	for i := range w.shards {
+		w.shards[i].m = map[string]string{}
+	}
+	actual, _ := wordTermsByChain.LoadOrStore(key.String(), w)
+	return actual.(*wordTerms)
+}
+
+func (w *wordTerms) shard(word []byte) int { return int(word[0]+word[len(word)-1]) % len(w.shards) }
+
+func (w *wordTerms) get(word []byte) (string, bool) {
+	sh := &w.shards[w.shard(word)]
+	sh.mu.RLock()
+	term, ok := sh.m[string(word)]
+	sh.mu.RUnlock()
+	return term, ok
+}
+
+func (w *wordTerms) put(word []byte, term string) {
+	sh := &w.shards[w.shard(word)]
+	sh.mu.Lock()
+	if len(sh.m) < maxStemsPerShard {
+		sh.m[string(word)] = term
+	}
+	sh.mu.Unlock()
+}
+
+// tokenWise reports whether each filter takes each token on its own, one token out for one in,
+// and gives the same term for the same word wherever it is:
+// those of the archive's analyser (mapping.go) do.
+func tokenWise(filters []analysis.TokenFilter) bool {
+	for _, f := range filters {
+		switch f.(type) {
+		case *en.PossessiveFilter, *lowercase.LowerCaseFilter, foldAccents, *stems:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func (h *Highlighter) marksOrNil(text string) [][2]int {
@@ -179,7 +338,11 @@ func (h *Highlighter) marksOrNil(text string) [][2]int {
 // excerpt returns about width bytes of text around its first match, cut at word boundaries,
 // with "…" where it was cut; the start of the text when nothing matches.
 func (h *Highlighter) excerpt(text string, width int) Fragment {
-	ms := h.marksOrNil(text)
+	return excerptOf(text, h.marksOrNil(text), width)
+}
+
+// excerptOf is excerpt with the text's marks already found.
+func excerptOf(text string, ms [][2]int, width int) Fragment {
 	if len(text) <= width {
 		return spans(text, ms, 0, len(text))
 	}

@@ -109,6 +109,7 @@ func (a *Archive) rescan(ctx context.Context) (*Changes, folderTimes, error) {
 		return nil, nil, err
 	}
 	a.state.Store(updated)
+	updated.warm()
 	a.cache.clear()
 	a.generation.Add(1)
 

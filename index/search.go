@@ -236,45 +236,49 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 	words, match := a.textQuery(&parsed, textField, res)
 	filters := a.filterQueries(st, q, parsed.Empty())
 
-	// The other tab's count: one cheap search without hits or facets.
+	// The other tab's count: a search that only counts, without scores, hits or facets.
 	otherKind, otherField := KindQuotes, fieldText
 	if q.Kind == KindQuotes {
 		otherKind, otherField = KindArticles, fieldContent
 	}
 	_, otherMatch := a.textQuery(&parsed, otherField, &Results{})
 	other := bleve.NewSearchRequestOptions(a.withFilters(typeOf(otherKind), otherMatch, kindFilters(q, otherKind, filters), q.Procedural), 0, 0, false)
+	other.Score = bleve.ScoreNone
 	otherRes, err := st.idx.SearchInContext(ctx, other)
 	if err != nil {
 		return nil, searchErr(err)
 	}
 
-	req := bleve.NewSearchRequestOptions(a.withFilters(typeOf(q.Kind), match, kindFilters(q, q.Kind, filters), q.Procedural), q.PerPage, (q.Page-1)*q.PerPage, false)
-	switch {
-	case q.Sort == SortNewest || (q.Sort == SortRelevance && parsed.Empty() && len(q.Topics) == 0):
-		req.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
-	case q.Sort == SortOldest:
-		req.SortBy([]string{fieldDate, "-_score", "_id"})
-	default:
-		req.SortBy([]string{"-_score", "-" + fieldDate, "_id"})
-	}
-	a.addFacets(st, req, q, res)
+	// The page's hits and the facets, in one pass over the matches (collect.go).
+	req := bleve.NewSearchRequestOptions(a.withFilters(typeOf(q.Kind), match, kindFilters(q, q.Kind, filters), q.Procedural), 0, 0, false)
 	if err := req.Validate(); err != nil {
 		return nil, &QueryError{"the search cannot be run: " + err.Error()}
 	}
-	br, err := st.idx.SearchInContext(ctx, req)
+	order := SortRelevance
+	switch {
+	case q.Sort == SortNewest || (q.Sort == SortRelevance && parsed.Empty() && len(q.Topics) == 0):
+		// Without words, newest first; with a topic, what is most about it first.
+		order = SortNewest
+	case q.Sort == SortOldest:
+		order = SortOldest
+	}
+	coll := newCollector(st.cat, order, q.Page*q.PerPage, true)
+	res.Total, err = coll.search(ctx, st, req)
 	if err != nil {
 		return nil, searchErr(err)
 	}
-	res.Total = int(br.Total)
+	if searchCheck != nil {
+		searchCheck(st, req, order, q, coll, res.Total)
+	}
 	if q.Kind == KindQuotes {
 		res.Quotes, res.Articles = res.Total, int(otherRes.Total)
 	} else {
 		res.Articles, res.Quotes = res.Total, int(otherRes.Total)
 	}
-	a.readFacets(st, br, q, res)
+	a.readFacets(st, &bleve.SearchResult{Facets: coll.facetResults(q, res)}, q, res)
 
 	hl := newHighlighter(a.analyzer, words)
-	for _, h := range br.Hits {
+	for _, h := range coll.hits((q.Page - 1) * q.PerPage) {
 		// Each hit may read and analyse its article: the time bound holds here too.
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -615,32 +619,6 @@ func (a *Archive) withFilters(typ string, match query.Query, filters []query.Que
 	return b
 }
 
-// addFacets asks for counts by actor, topic, source and date: by year over the archive's span,
-// or by month when the range is one year.
-func (a *Archive) addFacets(st *state, req *bleve.SearchRequest, q Query, res *Results) {
-	req.AddFacet(fieldActor, bleve.NewFacetRequest(fieldActor, facetSizeOf(q, fieldActor, facetSize+len(q.Actors))))
-	req.AddFacet(fieldTopic, bleve.NewFacetRequest(fieldTopic, facetSizeOf(q, fieldTopic, facetSize+len(q.Topics))))
-	req.AddFacet(fieldSource, bleve.NewFacetRequest(fieldSource, facetSizeOf(q, fieldSource, facetSize/2+len(q.Sources))))
-	first, last := st.cat.first, st.cat.last
-	if first.IsZero() {
-		return
-	}
-	dates := bleve.NewFacetRequest(fieldDate, 400)
-	if y, ok := oneYear(q); ok {
-		res.Facets.DateLevel = "month"
-		for m := time.January; m <= time.December; m++ {
-			lo := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
-			dates.AddDateTimeRange(lo.Format("2006-01"), lo, lo.AddDate(0, 1, 0))
-		}
-	} else {
-		res.Facets.DateLevel = "year"
-		for y := first.Year(); y <= last.Year(); y++ {
-			dates.AddDateTimeRange(yearRange(y))
-		}
-	}
-	req.AddFacet(fieldDate, dates)
-}
-
 // yearRange is the date facet's bucket for year y: its label and its first and next year's
 // first day.
 func yearRange(y int) (label string, lo, hi time.Time) {
@@ -758,7 +736,8 @@ func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *Highlighter
 // article's order; the opening of its text when nothing matches.
 func fragments(art *Article, hl *Highlighter, n int) []Fragment {
 	type scored struct {
-		para, marks int
+		para  int
+		marks [][2]int
 	}
 	var best []scored
 	if !hl.empty() {
@@ -766,17 +745,17 @@ func fragments(art *Article, hl *Highlighter, n int) []Fragment {
 			if para.Kind == document.Title {
 				continue
 			}
-			if m := len(hl.marks(para.Text)); m > 0 {
-				best = append(best, scored{p, m})
+			if ms := hl.marks(para.Text); len(ms) > 0 {
+				best = append(best, scored{p, ms})
 			}
 		}
 	}
-	slices.SortStableFunc(best, func(x, y scored) int { return cmp.Compare(y.marks, x.marks) })
+	slices.SortStableFunc(best, func(x, y scored) int { return cmp.Compare(len(y.marks), len(x.marks)) })
 	best = best[:min(n, len(best))]
 	slices.SortFunc(best, func(x, y scored) int { return cmp.Compare(x.para, y.para) })
 	var out []Fragment
 	for _, b := range best {
-		out = append(out, hl.excerpt(art.Paragraphs[b.para].Text, excerptSize))
+		out = append(out, excerptOf(art.Paragraphs[b.para].Text, b.marks, excerptSize))
 	}
 	if len(out) == 0 {
 		for _, para := range art.Paragraphs {

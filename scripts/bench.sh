@@ -14,14 +14,21 @@
 #      of /api/search (scripts/bench/api.paths): req/s, p99, non-2xx and socket errors;
 #      then both again on a server started with -cache-mb 0, for what a search costs uncached;
 #   4. the seed archive (no -seeds: the embedded one) under /search?q=Quad, and the trivial
-#      handler under the same load: the ratio of the two req/s.
+#      handler under the same load: the ratio of the two req/s;
+#   5. plain bleve (scripts/plainbleve: the same folder, one document an article, Readout's
+#      analyzer, top 10 + highlighting + three term facets + a date facet): its cold index and
+#      the same two mixes, and one client at a time on it and on Readout without the cache: the
+#      ratios Readout ÷ plain bleve.
 #
 # Settings (environment): BENCH_CACHE (default ${TMPDIR:-/tmp}/readout-bench), BENCH_CORPUS (the
 # .tar.gz), BENCH_PORT (18080, the corpus server), BENCH_SEED_PORT (18081), BENCH_TRIVIAL_PORT
 # (18082), BENCH_DURATION (20s per load), BENCH_WARMUP (3s, not counted), BENCH_CONNECTIONS (50),
 # BENCH_THREADS (2), BENCH_READY_TIMEOUT (300, seconds to wait for /readyz), BENCH_QUIET_WAIT (30:
 # before each measurement, wait at most this many seconds for the machine to be idle),
-# BENCH_SERVER_FLAGS (more flags for every server started, e.g. "-log-level warn").
+# BENCH_SERVER_FLAGS (more flags for every server started, e.g. "-log-level warn"),
+# BENCH_PLAIN_PORT (18083), BENCH_SINGLE_DURATION (10s: the loads of one client),
+# BENCH_REV (build Readout's server from this git revision, e.g. main, for a "before" column;
+# plain bleve and the scripts are always the working tree's).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,6 +40,9 @@ CORPUS=${BENCH_CORPUS:-$ROOT/../shared/corpora/wh-briefings/wh-briefings.tar.gz}
 PORT=${BENCH_PORT:-18080}
 SEED_PORT=${BENCH_SEED_PORT:-18081}
 TRIVIAL_PORT=${BENCH_TRIVIAL_PORT:-18082}
+PLAIN_PORT=${BENCH_PLAIN_PORT:-18083}
+SINGLE_DURATION=${BENCH_SINGLE_DURATION:-10s}
+REV=${BENCH_REV:-}
 DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-3s}
 CONNS=${BENCH_CONNECTIONS:-50}
@@ -47,7 +57,7 @@ trap 'exit 130' INT TERM
 RUN_START=$EPOCHREALTIME
 
 ensure_tools wrk:wrk /usr/bin/time:time curl:curl
-for p in "$PORT:BENCH_PORT" "$SEED_PORT:BENCH_SEED_PORT" "$TRIVIAL_PORT:BENCH_TRIVIAL_PORT"; do
+for p in "$PORT:BENCH_PORT" "$SEED_PORT:BENCH_SEED_PORT" "$TRIVIAL_PORT:BENCH_TRIVIAL_PORT" "$PLAIN_PORT:BENCH_PLAIN_PORT"; do
   ensure_port_free "${p%%:*}" "${p#*:}"
 done
 
@@ -57,8 +67,17 @@ mkdir -p "$BIN"
 rm -rf "$RUN"
 mkdir -p "$RUN"
 
-log "building the server and the trivial handler"
-(cd "$ROOT" && go build -o "$BIN/readout" ./cmd/server && go build -o "$BIN/trivial" ./scripts/trivial)
+log "building the server, the trivial handler and plain bleve"
+SRC=$ROOT
+if [ -n "$REV" ]; then
+  SRC=$CACHE/src-rev
+  rm -rf "$SRC"
+  mkdir -p "$SRC"
+  git -C "$ROOT" archive "$REV" | tar -x -C "$SRC"
+  log "the server is built from $REV ($(git -C "$ROOT" rev-parse --short "$REV"))"
+fi
+(cd "$SRC" && go build -o "$BIN/readout" ./cmd/server)
+(cd "$ROOT" && go build -o "$BIN/trivial" ./scripts/trivial && go build -o "$BIN/plainbleve" ./scripts/plainbleve)
 
 WH=$CACHE/wh
 unpack_corpus "$CORPUS" "$WH"
@@ -167,11 +186,12 @@ check_paths() {
 # load NAME URL PATHS SERVER_PID: a warm-up (not counted), then the measured run; sets LINE,
 # LOAD_AVG[NAME] (the 1-minute load average before it), and the shares of the cores that the
 # server, wrk and all other processes took meanwhile (SERVER_CPU, WRK_CPU, OTHERS).
+# With CONNS, THREADS and DURATION after them, other than the defaults.
 load() {
-  local name=$1 url=$2 paths=$3 pid=$4 b0 p0 t0 server wrk secs
+  local name=$1 url=$2 paths=$3 pid=$4 conns=${5:-$CONNS} threads=${6:-$THREADS} duration=${7:-$DURATION} b0 p0 t0 server wrk secs
   wait_quiet "$QUIET_WAIT"
-  log "load $name: $CONNS connections, $THREADS threads, $WARMUP warm-up then $DURATION"
-  run_wrk "$RUN/$name.warmup.txt" "$url" "$paths" "$WARMUP" "$CONNS" "$THREADS" >/dev/null
+  log "load $name: $conns connections, $threads threads, $WARMUP warm-up then $duration"
+  run_wrk "$RUN/$name.warmup.txt" "$url" "$paths" "$WARMUP" "$conns" "$threads" >/dev/null
   # The warm-up's last requests, cut when it stopped, leave the server's queue within moments;
   # a measured run started at once would find it full for an instant.
   sleep 1
@@ -179,7 +199,7 @@ load() {
   b0=$(busy_cs)
   p0=$(proc_cs "$pid")
   t0=$EPOCHREALTIME
-  LINE=$(run_wrk "$RUN/$name.txt" "$url" "$paths" "$DURATION" "$CONNS" "$THREADS")
+  LINE=$(run_wrk "$RUN/$name.txt" "$url" "$paths" "$duration" "$conns" "$threads")
   secs=$(elapsed "$t0" "$EPOCHREALTIME")
   server=$(($(proc_cs "$pid") - p0))
   wrk=$(bench_field "$LINE" wrk_cs)
@@ -213,6 +233,8 @@ load search-nocache "$BASE" "$ROOT/scripts/bench/search.paths" "$NOCACHE_PID"
 SEARCH_NC=$LINE
 load api-nocache "$BASE" "$ROOT/scripts/bench/api.paths" "$NOCACHE_PID"
 API_NC=$LINE
+load search-nocache-1 "$BASE" "$ROOT/scripts/bench/search.paths" "$NOCACHE_PID" 1 1 "$SINGLE_DURATION"
+SEARCH_NC1=$LINE
 kill -TERM "$NOCACHE_PID"
 wait "$NOCACHE_PID" || true
 forget "$NOCACHE_PID"
@@ -250,6 +272,39 @@ kill -TERM "$TRIVIAL_PID"
 wait "$TRIVIAL_PID" 2>/dev/null || true
 forget "$TRIVIAL_PID"
 
+# --- 5. Plain bleve -----------------------------------------------------------------------------
+PLAIN_INDEX=$CACHE/plain-index
+log "plain bleve: cold index of $WH (empty $PLAIN_INDEX)"
+wait_quiet "$QUIET_WAIT"
+LOAD_AVG[plain-cold]=$(cut -d' ' -f1 /proc/loadavg)
+b0=$(busy_cs)
+t0=$EPOCHREALTIME
+/usr/bin/time -v -o "$RUN/plain.time" "$BIN/plainbleve" -dir "$WH" -index "$PLAIN_INDEX" -addr "127.0.0.1:$PLAIN_PORT" >"$RUN/plain.log" 2>&1 &
+PLAIN_TIME_PID=$!
+started "$PLAIN_TIME_PID"
+PLAIN_PID=$(child_of "$PLAIN_TIME_PID") || die "plain bleve did not start; see $RUN/plain.log"
+started "$PLAIN_PID"
+wait_ready "http://127.0.0.1:$PLAIN_PORT/readyz" "$PLAIN_PID" "$RUN/plain.log" "$READY_TIMEOUT"
+PLAIN_COLD_S=$(elapsed "$t0" "$EPOCHREALTIME")
+own=$(proc_cs "$PLAIN_PID")
+SERVER_CPU[plain-cold]=$(cores_pct "$own" 0 "$PLAIN_COLD_S")
+OTHERS[plain-cold]=$(cores_pct $(($(busy_cs) - b0)) "$own" "$PLAIN_COLD_S")
+WRK_CPU[plain-cold]=0
+log "plain bleve: ready after ${PLAIN_COLD_S}s"
+PLAIN_BASE=http://127.0.0.1:$PLAIN_PORT
+load plain-search "$PLAIN_BASE" "$ROOT/scripts/bench/search.paths" "$PLAIN_PID"
+PLAIN_SEARCH=$LINE
+load plain-api "$PLAIN_BASE" "$ROOT/scripts/bench/api.paths" "$PLAIN_PID"
+PLAIN_API=$LINE
+load plain-search-1 "$PLAIN_BASE" "$ROOT/scripts/bench/search.paths" "$PLAIN_PID" 1 1 "$SINGLE_DURATION"
+PLAIN_SEARCH1=$LINE
+kill -TERM "$PLAIN_PID"
+wait "$PLAIN_TIME_PID" 2>/dev/null || true
+forget "$PLAIN_PID"
+forget "$PLAIN_TIME_PID"
+PLAIN_RSS=$(peak_rss_mib "$RUN/plain.time")
+# Plain bleve's RSS covers its index and its loads: while indexing it holds the most.
+
 # --- The report ----------------------------------------------------------------------------------
 f() { bench_field "$1" "$2"; }
 ms() { awk -v us="$1" 'BEGIN { printf "%.0f", us / 1000 }'; }
@@ -264,19 +319,20 @@ paths() { grep -c '^/' "$ROOT/scripts/bench/$1.paths"; }
 # cpu_ms PHASE LINE: the server's CPU time per answer during a load, in ms.
 cpu_ms() { awk -v c="${SERVER_CPU[$1]}" -v n="$(nproc)" -v r="$(f "$2" rps)" 'BEGIN { printf "%.1f", c / 100 * n * 1000 / r }'; }
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 RATIO=$(awk -v a="$(f "$SEED" rps)" -v b="$(f "$TRIVIAL" rps)" 'BEGIN { printf "%.1f", 100 * a / b }')
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 MEM=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 COMMIT=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(cd "$ROOT" && git status --porcelain -- . ':!scripts' ':!*.md' ':!docs' 2>/dev/null)" ]; then COMMIT="$COMMIT + uncommitted changes"; fi
 BUSY=""
-for phase in cold search api search-nocache api-nocache seed trivial; do
+for phase in cold search api search-nocache api-nocache search-nocache-1 seed trivial plain-cold plain-search plain-api plain-search-1; do
   BUSY+="${BUSY:+; }$phase ${SERVER_CPU[$phase]} / ${WRK_CPU[$phase]} / ${OTHERS[$phase]} (${LOAD_AVG[$phase]})"
 done
 TOTAL_S=$(elapsed "$RUN_START" "$EPOCHREALTIME")
 
 cat <<REPORT | tee "$RUN/report.md"
-Readout benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT
+Readout benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT${REV:+ (the server built from $REV, $(git -C "$ROOT" rev-parse --short "$REV"))}
 
 - machine: $(nproc) cores ($CPU), $MEM memory, $(uname -sr), $(go version | cut -d' ' -f3-)
 - corpus: $DOCS documents ($(du -sh "$WH" | cut -f1)); indexed ${COLD_COUNTS:-?}
@@ -302,6 +358,14 @@ Readout benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT
 | seed archive /search?q=Quad, req/s (p99 ms) | $(rps "$SEED") ($(ms "$(f "$SEED" p99_us)")) | | |
 | trivial Go handler, req/s (p99 ms) | $(rps "$TRIVIAL") ($(ms "$(f "$TRIVIAL" p99_us)")) | | |
 | seed /search?q=Quad ÷ trivial handler | $RATIO % | ≥ 25 % | $(met "$RATIO" ">=" 25) |
+| /search mix, one client, without the response cache: p50 · p99 (ms) | $(ms "$(f "$SEARCH_NC1" p50_us)") · $(ms "$(f "$SEARCH_NC1" p99_us)") | ≤ 5 · ≤ 30 | $(met "$(ms "$(f "$SEARCH_NC1" p99_us)")" "<=" 30) |
+| plain bleve: cold index (s), peak RSS (MiB) | $(secs "$PLAIN_COLD_S" 1), $PLAIN_RSS | | |
+| plain bleve: /search mix, /api/search mix, req/s (p99 ms) | $(rps "$PLAIN_SEARCH") ($(ms "$(f "$PLAIN_SEARCH" p99_us)")), $(rps "$PLAIN_API") ($(ms "$(f "$PLAIN_API" p99_us)")) | | |
+| plain bleve: /search mix, one client: p50 · p99 (ms) | $(ms "$(f "$PLAIN_SEARCH1" p50_us)") · $(ms "$(f "$PLAIN_SEARCH1" p99_us)") | | |
+| plain bleve: server CPU per answer, /search mix, /api/search mix (ms) | $(cpu_ms plain-search "$PLAIN_SEARCH"), $(cpu_ms plain-api "$PLAIN_API") | | |
+| uncached searches, req/s, Readout ÷ plain bleve: /search mix, /api/search mix | $(ratio "$(f "$SEARCH_NC" rps)" "$(f "$PLAIN_SEARCH" rps)"), $(ratio "$(f "$API_NC" rps)" "$(f "$PLAIN_API" rps)") | ≥ 4 | $(met "$(ratio "$(f "$SEARCH_NC" rps)" "$(f "$PLAIN_SEARCH" rps)")" ">=" 4) |
+| the same from the server's CPU per answer (plain bleve's ÷ Readout's: steadier on a shared machine) | $(ratio "$(cpu_ms plain-search "$PLAIN_SEARCH")" "$(cpu_ms search-nocache "$SEARCH_NC")"), $(ratio "$(cpu_ms plain-api "$PLAIN_API")" "$(cpu_ms api-nocache "$API_NC")") | ≥ 4 | $(met "$(ratio "$(cpu_ms plain-search "$PLAIN_SEARCH")" "$(cpu_ms search-nocache "$SEARCH_NC")")" ">=" 4) |
+| cold index, time, Readout ÷ plain bleve | $(ratio "$COLD_S" "$PLAIN_COLD_S") | ≤ 1.0 | $(met "$(ratio "$COLD_S" "$PLAIN_COLD_S")" "<=" 1) |
 
 The server's own log: cold index took=$COLD_TOOK; during the loads (cached and not) $STATUS5 answers 5xx and $ERRLOG ERROR lines; $GONE requests cut by wrk at the end of a run.
 Raw output in $RUN; the whole run took $(num "$TOTAL_S") s.
