@@ -68,9 +68,11 @@ func startServer(t *testing.T, args ...string) (string, *syncBuffer) {
 	return "http://" + addr, logs
 }
 
+// waitReady waits for /readyz: two minutes at most, for a machine other work keeps busy (the
+// process tests index 1,500 articles).
 func waitReady(t *testing.T, base string) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(2 * time.Minute)
 	for time.Now().Before(deadline) {
 		resp, err := http.Get(base + "/readyz")
 		if err == nil {
