@@ -811,11 +811,22 @@ func titleOf(noun string) string {
 // locative prepositions come before places, rarely before people.
 var locative = map[string]bool{"in": true, "at": true, "across": true, "near": true, "outside": true, "inside": true, "throughout": true, "within": true}
 
-// genderOfPronoun gives the gender a pronoun of the third person tells, for the forms that
-// point back to someone already named.
-var genderOfPronoun = map[string]string{
-	"he": "male", "his": "male", "himself": "male",
-	"she": "female", "her": "female", "herself": "female",
+// pronounGender gives the gender a pronoun of the third person tells, for the forms that point
+// back to someone already named: he, his, himself; she, her, herself. Most words are told apart
+// by their length and first letter, without a lower-case copy.
+func pronounGender(w string) string {
+	if len(w) < 2 || len(w) > 7 || w[0] != 'h' && w[0] != 'H' && w[0] != 's' && w[0] != 'S' {
+		return ""
+	}
+	for _, p := range [...]struct{ word, gender string }{
+		{"he", "male"}, {"his", "male"}, {"himself", "male"},
+		{"she", "female"}, {"her", "female"}, {"herself", "female"},
+	} {
+		if len(p.word) == len(w) && strings.EqualFold(p.word, w) {
+			return p.gender
+		}
+	}
+	return ""
 }
 
 // pronounGenders learns the gender of people the text names without telling it (no honorific,
@@ -841,6 +852,9 @@ func (x *extractor) pronounGenders() {
 	}
 	for p, toks := range x.toks {
 		ms := x.ments[p]
+		if !slices.ContainsFunc(ms, func(m mention) bool { return m.kind == mName && m.ent >= 0 }) {
+			continue // no name to vote for
+		}
 		k := 0
 		bounds, b := x.bounds[p], 0 // the sentences' starts, and the next one to pass
 		only := -1                  // the sentence's one person (-2: several)
@@ -870,10 +884,10 @@ func (x *extractor) pronounGenders() {
 					only = -2
 				}
 			}
-			if len(t.Text) > 7 || only == -2 {
+			if only == -2 {
 				continue
 			}
-			g := genderOfPronoun[strings.ToLower(t.Text)]
+			g := pronounGender(t.Text)
 			if g == "" || x.quoted(p, t.Start) {
 				continue
 			}
