@@ -147,6 +147,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"The sanctions will stay in place until the talks resume.", "Treasury", quote.Full}},
 		},
 		{
+			name: "a sentence that ends in a word of a title ends the name",
+			text: "The body was found near Graball Landing in Tallahatchie County. Moses Wright confirmed that it was his grandnephew, and said: “I knew him by the ring he wore.”",
+			want: []found{{"I knew him by the ring he wore.", "Moses Wright", quote.Full}},
+		},
+		{
 			name: "a party tag is not the speaker",
 			text: "“The committee has done its work,” said Sen. Ben Sasse (R-Neb.).",
 			want: []found{{"The committee has done its work,", "Ben Sasse", quote.Full}},

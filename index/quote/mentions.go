@@ -344,8 +344,9 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			case gap == " " || gap == "\u00a0" || gap == "-" || gap == "‑":
 			case (gap == "’" || gap == "'") && (nameCase(t) || isUpper(t) || len(t) <= 3 && !contraction[t]):
 				// "O’Neill", "N'JIE", "Rifa'i"; not "Clinton’s" nor "don't"
-			case (gap == ". " || gap == "." || gap == ".\u00a0") && (utf8.RuneCountInString(prev.Text) == 1 && unicode.IsUpper(rune(prev.Text[0])) || x.isTitle(prev.Text) || isSuffix(prev.Text)):
-				// an initial, a title's short form: "R. Newkirk", "Sen. Ben", "D.L."
+			case (gap == ". " || gap == "." || gap == ".\u00a0") && (utf8.RuneCountInString(prev.Text) == 1 && unicode.IsUpper(rune(prev.Text[0])) || x.isTitle(prev.Text) && (len(prev.Text) <= 4 || x.reg.IsHonorific(prev.Text) || x.reg.Language.TitleAbbreviations[prev.Text] != "") || isSuffix(prev.Text)):
+				// an initial, a title's short form: "R. Newkirk", "Sen. Ben", "D.L." (not a word
+				// of a title that ends a sentence: "in Tallahatchie County. Moses Wright")
 			case gap == " & " && nameCase(prev.Text) && nameCase(t) && x.orgWordWithin(toks, k, 4):
 				// an organisation's name: "American Exploration & Production Council"
 			case gap == ", " && isSuffix(t):
