@@ -276,6 +276,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"Now let me turn to Kent Masters, who runs the plant.", "Joe Biden", quote.Full}, {"Thank you. We plan to open a new mine here next year.", "Kent Masters", quote.Full}, {"I thank Ken Masters and his team.", "Joe Biden", quote.Full}},
 		},
 		{
+			name:  "a transcript's label by the surname the title gives in full",
+			title: "Remarks by the Vice President in a Conversation with D.L. Hughley",
+			text:  "Remarks by the Vice President in a Conversation with D.L. Hughley\n\nTHE VICE PRESIDENT: Thank you all for coming tonight.\n\nMR. HUGHLEY: We are glad to have you here with us.\n\nTHE VICE PRESIDENT: It is good to be here.",
+			want:  []found{{"Thank you all for coming tonight.", "Kamala Harris", quote.Full}, {"We are glad to have you here with us.", "D.L. Hughley", quote.Full}, {"It is good to be here.", "Kamala Harris", quote.Full}},
+		},
+		{
 			name: "a verb in capitals heading a line names no one",
 			text: "PROMISE MADE: “We will close the border.” (10/12/24)\n\nPROMISE KEPT: Crossings are at historic lows.",
 			want: []found{{"We will close the border.", "", quote.Full}},

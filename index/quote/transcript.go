@@ -204,6 +204,12 @@ func (x *extractor) labelSpeakers(name string) []Speaker {
 			if e := x.personBySurname(ws[0]); e >= 0 {
 				return x.speakersOf(e)
 			}
+			// "HUGHLEY:" under the title "… a Conversation with D.L. Hughley": a title in
+			// capitals to every word is not read for names, but a given name or initials
+			// before the surname are one.
+			if full := x.fullNameInTitle(ws[0]); full != "" {
+				return []Speaker{{Actor: -1, Name: full, Kind: registry.Person}}
+			}
 		}
 		// Unknown: a role keeps its words ("Senior Administration Official"), a person their
 		// name without a title or honorific ("COACH KERR" is Kerr).
@@ -213,6 +219,41 @@ func (x *extractor) labelSpeakers(name string) []Speaker {
 		return []Speaker{{Actor: -1, Name: who[0].Name, Kind: registry.Person}}
 	}
 	return who
+}
+
+// fullNameInTitle returns the name the document's title gives a person of that surname (in lower
+// case), with a given name or initials before it: "D.L. Hughley", "Stanley Rother"; "" when it
+// gives none, or more than one.
+func (x *extractor) fullNameInTitle(surname string) string {
+	toks := registry.Tokenize(x.title)
+	found := ""
+	for k := 1; k < len(toks); k++ {
+		if !strings.EqualFold(toks[k].Text, surname) || !nameCase(toks[k].Text) && !isUpper(toks[k].Text) {
+			continue
+		}
+		start := -1
+		switch gap := x.title[toks[k-1].End:toks[k].Start]; {
+		case gap == " ":
+			if _, given := x.reg.GivenName(toks[k-1].Text); given && nameCase(toks[k-1].Text) {
+				start = toks[k-1].Start
+			}
+		case gap == ". " && len(toks[k-1].Text) == 1 && isUpper(toks[k-1].Text):
+			// initials: "D.L. Hughley", "J. Smith"
+			start = toks[k-1].Start
+			for l := k - 2; l >= 0 && len(toks[l].Text) == 1 && isUpper(toks[l].Text) && x.title[toks[l].End:toks[l+1].Start] == "."; l-- {
+				start = toks[l].Start
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		name := displayName(x.title[start:toks[k].End])
+		if found != "" && found != name {
+			return ""
+		}
+		found = name
+	}
+	return found
 }
 
 // titleWord reports whether w, in lower case, is a word of some title.
