@@ -129,6 +129,16 @@ type Match[T any] struct {
 	Value            T
 }
 
+// startingWith returns the patterns whose first word is t, longest first; buf is scratch
+// space for t's lower case, returned for reuse.
+func (m *Matcher[T]) startingWith(t string, buf []byte) ([]*pattern[T], []byte) {
+	if isLowerASCII(t) {
+		return m.anyFirst[t], buf
+	}
+	buf = appendLower(buf[:0], t)
+	return m.byFirst[string(buf)], buf
+}
+
 // FindAll returns the phrases found in the tokens of text, not overlapping, longest first.
 // Words of a phrase must be separated by nothing but spaces and light punctuation, so a phrase
 // does not run across a sentence's end.
@@ -137,12 +147,7 @@ func (m *Matcher[T]) FindAll(text string, toks []Token) []Match[T] {
 	var lowerBuf []byte
 	for i := 0; i < len(toks); {
 		var candidates []*pattern[T]
-		if t := toks[i].Text; isLowerASCII(t) {
-			candidates = m.anyFirst[t]
-		} else {
-			lowerBuf = appendLower(lowerBuf[:0], t)
-			candidates = m.byFirst[string(lowerBuf)]
-		}
+		candidates, lowerBuf = m.startingWith(toks[i].Text, lowerBuf)
 		best, bestLen := (*pattern[T])(nil), 0
 		for _, p := range candidates {
 			if i+len(p.words) > len(toks) {
@@ -176,12 +181,7 @@ func FindEach[T comparable](m *Matcher[T], text string, toks []Token) []Match[T]
 	covered := map[T]int{} // the token past each value's last match
 	for i := range toks {
 		var candidates []*pattern[T]
-		if t := toks[i].Text; isLowerASCII(t) {
-			candidates = m.anyFirst[t]
-		} else {
-			lowerBuf = appendLower(lowerBuf[:0], t)
-			candidates = m.byFirst[string(lowerBuf)]
-		}
+		candidates, lowerBuf = m.startingWith(toks[i].Text, lowerBuf)
 		for _, p := range candidates { // longest first: each value's longest phrase here
 			if i+len(p.words) > len(toks) || covered[p.value] > i || !p.matchAt(text, toks, i) {
 				continue
