@@ -28,6 +28,7 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 	c.canon = map[string]string{}
 	c.members = map[string][]string{}
 	spans, seenIn := c.actorSpans()
+	ev := &evidence{spans: spans, seenIn: seenIn, states: c.actorStates(reg)}
 	// The full names of people, who a surname or a misspelling may be, by surname and by
 	// first given name (a misspelling keeps one of the two).
 	keys := map[*ActorInfo][]string{}
@@ -67,7 +68,7 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 			var into *ActorInfo
 			switch {
 			case single && len(words) == 1:
-				into = loneSurname(info, words[0], bySurname[words[0]], spans, seenIn)
+				into = loneSurname(info, words[0], bySurname[words[0]], ev)
 			case single && len(words) >= 2 && info.Canonical == "":
 				// a name's last words alone: "Watson Coleman" is Bonnie Watson Coleman
 				var longer []*ActorInfo
@@ -76,9 +77,9 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 						longer = append(longer, cand)
 					}
 				}
-				into = loneSurname(info, strings.Join(words, " "), longer, spans, seenIn)
+				into = loneSurname(info, strings.Join(words, " "), longer, ev)
 			case !single && len(words) >= 2:
-				into = spellingOf(info, words, keys, spans, bySurname[words[len(words)-1]], byGiven[words[0]])
+				into = spellingOf(info, words, keys, ev, bySurname[words[len(words)-1]], byGiven[words[0]])
 			}
 			if into != nil && into != info {
 				info.Canonical = into.ID
@@ -129,7 +130,7 @@ func maybePerson(info *ActorInfo) bool {
 // with that surname, the one named in an article where the surname speaks or named within a
 // year of it. Several such: none ("Sullivan" stays "Sullivan" while Jake and Dan Sullivan both
 // speak).
-func loneSurname(info *ActorInfo, surname string, candidates []*ActorInfo, spans map[string]span, seenIn map[string][]int) *ActorInfo {
+func loneSurname(info *ActorInfo, surname string, candidates []*ActorInfo, ev *evidence) *ActorInfo {
 	if utf8.RuneCountInString(surname) < 3 {
 		return nil
 	}
@@ -144,7 +145,7 @@ func loneSurname(info *ActorInfo, surname string, candidates []*ActorInfo, spans
 		if cand == info || cand.Canonical != "" || !cand.Registered && cand.Quotes <= 2 && most >= 50 {
 			continue
 		}
-		if !meet(seenIn[cand.ID], seenIn[info.ID]) && !spans[cand.ID].overlaps(spans[info.ID], 366*24*time.Hour) {
+		if !ev.together(cand.ID, info.ID) {
 			continue
 		}
 		if found != nil {
@@ -159,7 +160,7 @@ func loneSurname(info *ActorInfo, surname string, candidates []*ActorInfo, spans
 // name a letter or two away ("Lindsay Graham", "Diane Feinstein"), or the same given name and a
 // surname one letter away ("Gina Raimonodo"), quoted more or registered, and speaking in the
 // same years. Several such: none.
-func spellingOf(info *ActorInfo, words []string, keys map[*ActorInfo][]string, spans map[string]span, lists ...[]*ActorInfo) *ActorInfo {
+func spellingOf(info *ActorInfo, words []string, keys map[*ActorInfo][]string, ev *evidence, lists ...[]*ActorInfo) *ActorInfo {
 	var found *ActorInfo
 	for _, list := range lists {
 		for _, cand := range list {
@@ -169,7 +170,7 @@ func spellingOf(info *ActorInfo, words []string, keys map[*ActorInfo][]string, s
 			if !cand.Registered && (cand.Quotes < info.Quotes || cand.Quotes == info.Quotes && cand.ID > info.ID) {
 				continue // the more quoted spelling is the one kept (of two alike, the first id)
 			}
-			if !misspelt(words, keys[cand]) || !spans[cand.ID].overlaps(spans[info.ID], 366*24*time.Hour) {
+			if !misspelt(words, keys[cand]) || !ev.together(cand.ID, info.ID) {
 				continue
 			}
 			if found != nil {
@@ -260,6 +261,59 @@ func stripTitles(reg *registry.Registry, name string) string {
 		words = words[1:]
 	}
 	return strings.Join(words, " ")
+}
+
+// evidence is what says two actors of one name may be one person: they are named in one
+// article or within a year of each other, or in the statements of one government the registry
+// knows as a state (a UN delegation's speaker from year to year: "Kishida" and Fumio Kishida in
+// Japan's speeches).
+type evidence struct {
+	spans  map[string]span
+	seenIn map[string][]int
+	states map[string][]string // actor → the registered states whose statements name it, sorted
+}
+
+func (e *evidence) together(a, b string) bool {
+	if meet(e.seenIn[a], e.seenIn[b]) || e.spans[a].overlaps(e.spans[b], 366*24*time.Hour) {
+		return true
+	}
+	for _, s := range e.states[a] {
+		if _, ok := slices.BinarySearch(e.states[b], s); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// actorStates returns, for each actor, the registered states whose statements name it: the
+// articles whose source is a state ("Djibouti" for a UN General Debate speech).
+func (c *catalog) actorStates(reg *registry.Registry) map[string][]string {
+	isState := map[string]bool{}
+	out := map[string][]string{}
+	for _, a := range c.Articles {
+		if a.Source == "" {
+			continue
+		}
+		state, ok := isState[a.Source]
+		if !ok {
+			ms := reg.LookupName(a.Source, a.Date.Start())
+			state = len(ms) == 1 && len(ms[0].Actors) == 1 && ms[0].Start == 0 && ms[0].End == len(a.Source) &&
+				reg.ActorAt(ms[0].Actors[0]).Kind == registry.Country
+			isState[a.Source] = state
+		}
+		if !state {
+			continue
+		}
+		for _, id := range a.Actors {
+			if list := out[id]; !slices.Contains(list, a.Source) {
+				out[id] = append(list, a.Source)
+			}
+		}
+	}
+	for _, list := range out {
+		slices.Sort(list)
+	}
+	return out
 }
 
 // span is the dates an actor is quoted or named between.

@@ -31,12 +31,16 @@ func TestOneActorPerPerson(t *testing.T) {
 		"articles/c2.md": article("2024-02-10", "Union again", "“We build it all,” Doug Smithwick said."),
 		"articles/d1.md": article("2024-01-10", "House", "“We vote,” Bonnie Watson Qwertyman said.\n\n“We vote again,” Bonnie Watson Qwertyman said."),
 		"articles/d2.md": article("2024-02-10", "House again", "“We voted,” Rep. Watson Qwertyman said."),
+		// One government's speaker, years apart: by surname alone, and misspelt (a UN delegation's).
+		"articles/f1.md": &fstest.MapFile{Data: []byte("---\ntitle: General debate, 45th session\ndate: 1990-09-25\nsource: Japan\n---\n\n“We call for peace in the Horn,” Roble Qwolhaye said.\n\n“And for the refugees,” Roble Qwolhaye added.\n")},
+		"articles/f2.md": &fstest.MapFile{Data: []byte("---\ntitle: General debate, 50th session\ndate: 1995-09-25\nsource: Japan\n---\n\n“We call for peace again,” Qwolhaye said.\n")},
+		"articles/f3.md": &fstest.MapFile{Data: []byte("---\ntitle: General debate, 53rd session\ndate: 1998-09-25\nsource: Japan\n---\n\n“We call for peace once more,” Robble Qwolhaye said.\n")},
 		// The same name but for an initial and a suffix.
 		"articles/e1.md": article("2024-01-10", "Health", "“We act,” Robert F. Zenndy Jr. said.\n\n“We act now,” Robert F. Zenndy Jr. said."),
 		"articles/e2.md": article("2024-02-10", "Health again", "“We acted,” Robert Zenndy said."),
 	}
 	a := mustArchive(t, files, "")
-	for _, tt := range []struct{ from, to string }{{"doug-smithwick", "douglas-j-smithwick"}, {"watson-qwertyman", "bonnie-watson-qwertyman"}} {
+	for _, tt := range []struct{ from, to string }{{"doug-smithwick", "douglas-j-smithwick"}, {"watson-qwertyman", "bonnie-watson-qwertyman"}, {"qwolhaye", "roble-qwolhaye"}, {"robble-qwolhaye", "roble-qwolhaye"}} {
 		if _, err := a.Actor(tt.from); !errors.As(err, new(*index.MovedError)) {
 			t.Errorf("Actor(%s): %v, want moved to %s", tt.from, err, tt.to)
 		}
