@@ -782,17 +782,7 @@ func (x *extractor) usedName(s string) string {
 // writesPair reports whether the text writes the two words one after the other, as a name:
 // "Bobby Scott".
 func (x *extractor) writesPair(a, b string) bool {
-	if x.pairs == nil {
-		x.pairs = map[string]bool{}
-		for p, toks := range x.toks {
-			for k := 1; k < len(toks); k++ {
-				if nameCase(toks[k-1].Text) && nameCase(toks[k].Text) && x.paras[p].Text[toks[k-1].End:toks[k].Start] == " " {
-					x.pairs[strings.ToLower(toks[k-1].Text+" "+toks[k].Text)] = true
-				}
-			}
-		}
-	}
-	return x.pairs[strings.ToLower(a+" "+b)]
+	return x.words().pairs[strings.ToLower(a+" "+b)]
 }
 
 // titleOf writes a title's noun as a title: "press secretary" is "Press Secretary".

@@ -37,16 +37,9 @@ type extractor struct {
 	// titleCase marks headlines written with a capital to every word, where a run of capitals
 	// is not a name.
 	titleCase []bool
-	// common holds the words the document writes in lower case (built when first asked):
-	// such a word written with a capital is a heading's word, not a name.
-	common map[string]bool
-	// surnames holds the words the document writes after a given name ("Howard Dean"), in
-	// lower case (built when first asked): such a word alone is that surname, even when it is
-	// also a title ("Dean, a former chairman, …").
-	surnames map[string]bool
-	// pairs holds the pairs of capitalised words the text writes as a name ("bobby scott"),
-	// built when first asked.
-	pairs map[string]bool
+	// vocab is what the document's own words say of its capitalised ones, read in one pass
+	// when first asked (vocabulary).
+	vocab *vocabulary
 	// titleAcronyms holds the short forms the text gives titles in parentheses ("SPEC"),
 	// built when first asked.
 	titleAcronyms map[string]bool
@@ -64,38 +57,45 @@ type extractor struct {
 	via     string
 }
 
-// isCommon reports whether the document writes w in lower case somewhere.
-func (x *extractor) isCommon(w string) bool {
-	if x.common == nil {
-		x.common = map[string]bool{}
-		for _, toks := range x.toks {
-			for _, t := range toks {
-				if c, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(c) {
-					x.common[t.Text] = true
-				}
-			}
-		}
-	}
-	return inLower(x.common, w)
+// vocabulary is what the document's own words say of its capitalised ones: the words it writes
+// in lower case somewhere (such a word with a capital is a heading's word, not a name); the
+// words it writes after a given name ("Howard Dean": such a word alone is that surname, even
+// when it is also a title); and the pairs of capitalised words it writes as a name ("bobby
+// scott"). All in lower case.
+type vocabulary struct {
+	common, surnames, pairs map[string]bool
 }
 
-// isSurname reports whether the document writes w after a given name somewhere.
-func (x *extractor) isSurname(w string) bool {
-	if x.surnames == nil {
-		x.surnames = map[string]bool{}
-		for p, toks := range x.toks {
-			for k := 1; k < len(toks); k++ {
-				if x.paras[p].Text[toks[k-1].End:toks[k].Start] != " " || !nameCase(toks[k].Text) {
-					continue
-				}
-				if _, given := x.reg.GivenName(toks[k-1].Text); given && nameCase(toks[k-1].Text) {
-					x.surnames[strings.ToLower(toks[k].Text)] = true
-				}
+// words reads the document's vocabulary, once.
+func (x *extractor) words() *vocabulary {
+	if x.vocab != nil {
+		return x.vocab
+	}
+	v := &vocabulary{common: map[string]bool{}, surnames: map[string]bool{}, pairs: map[string]bool{}}
+	for p, toks := range x.toks {
+		for k, t := range toks {
+			if c, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(c) {
+				v.common[t.Text] = true
+				continue
+			}
+			if k == 0 || x.paras[p].Text[toks[k-1].End:t.Start] != " " || !nameCase(t.Text) || !nameCase(toks[k-1].Text) {
+				continue
+			}
+			v.pairs[strings.ToLower(toks[k-1].Text+" "+t.Text)] = true
+			if _, given := x.reg.GivenName(toks[k-1].Text); given {
+				v.surnames[strings.ToLower(t.Text)] = true
 			}
 		}
 	}
-	return inLower(x.surnames, w)
+	x.vocab = v
+	return v
 }
+
+// isCommon reports whether the document writes w in lower case somewhere.
+func (x *extractor) isCommon(w string) bool { return inLower(x.words().common, w) }
+
+// isSurname reports whether the document writes w after a given name somewhere.
+func (x *extractor) isSurname(w string) bool { return inLower(x.words().surnames, w) }
 
 // heard is an entity named or heard as the text goes on.
 type heard struct {

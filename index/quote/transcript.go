@@ -237,10 +237,9 @@ func (x *extractor) fullNameInTitle(surname string) string {
 			if _, given := x.reg.GivenName(toks[k-1].Text); given && nameCase(toks[k-1].Text) {
 				start = toks[k-1].Start
 			}
-		case gap == ". " && len(toks[k-1].Text) == 1 && isUpper(toks[k-1].Text):
+		default:
 			// initials: "D.L. Hughley", "J. Smith"
-			start = toks[k-1].Start
-			for l := k - 2; l >= 0 && len(toks[l].Text) == 1 && isUpper(toks[l].Text) && x.title[toks[l].End:toks[l+1].Start] == "."; l-- {
+			for l := k - 1; l >= 0 && initialsAt(x.title, toks, l); l-- {
 				start = toks[l].Start
 			}
 		}
