@@ -343,12 +343,14 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		sp.Quotes = append(sp.Quotes, quoteCard(&h.Quote, h.ArticleOf, h.Fragment))
 	}
 	sp.Pager = pager(st, q.Page, q.PerPage, res.Total, "/search")
-	exported := st.with(func(c *searchState) { c.Page = 0 })
-	sp.Export = []web.Link{
-		{Label: "CSV", Hint: "csv", URL: exported.url("/search/export") + sepFor(exported) + "format=csv"},
-		{Label: "JSON Lines", Hint: "jsonl", URL: exported.url("/search/export") + sepFor(exported) + "format=jsonl"},
+	if res.Total > 0 { // nothing to take away from a search that finds nothing (its feed may, later)
+		exported := st.with(func(c *searchState) { c.Page = 0 })
+		sp.Export = []web.Link{
+			{Label: "CSV", Hint: "csv", URL: exported.url("/search/export") + sepFor(exported) + "format=csv"},
+			{Label: "JSON Lines", Hint: "jsonl", URL: exported.url("/search/export") + sepFor(exported) + "format=jsonl"},
+		}
+		sp.ExportBound = fmt.Sprintf("the first %s %s, best first or in the order chosen", thousands(maxExportRows), kindName)
 	}
-	sp.ExportBound = fmt.Sprintf("the first %s %s, best first or in the order chosen", thousands(maxExportRows), kindName)
 	sp.Took = res.Took.Round(time.Millisecond).String()
 	if res.Total == 0 {
 		sp.Why = whyNone(q, res, len(sp.Chips) > 0)

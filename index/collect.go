@@ -132,7 +132,10 @@ func (c *collector) compare(x, y hit) int {
 	if c.order != SortRelevance {
 		first, second = byDate, byScore
 	}
-	return cmp.Or(first, second, c.compareIDs(x.doc, y.doc))
+	if r := cmp.Or(first, second); r != 0 {
+		return r
+	}
+	return c.compareIDs(x.doc, y.doc) // only for a tie: its arguments would all be computed
 }
 
 // compareIDs orders documents by their ids in the index: "a:…" before "q:…".

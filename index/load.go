@@ -48,6 +48,13 @@ func listFiles(fsys fs.FS) ([]fileEntry, []Problem) {
 	return files, problems
 }
 
+// CountArticleFiles counts the files of an archive that would be read as articles, by the rules
+// of the archive's walk (for a log line before it is opened).
+func CountArticleFiles(fsys fs.FS) int {
+	files, _ := listFiles(fsys)
+	return len(files)
+}
+
 // listArchive is listFiles that also returns the folders read, with their modification times
 // (rescan.go).
 func listArchive(fsys fs.FS) ([]fileEntry, []Problem, folderTimes) {

@@ -332,7 +332,7 @@ func openSources(list []string, log *slog.Logger) (fs.FS, func(), error) {
 		}
 		closers = append(closers, closeSrc)
 		mounts = append(mounts, unionfs.Mount{Name: names[i], FS: src})
-		log.Info("archive", "name", names[i], "from", s, "article_files", countArticles(src))
+		log.Info("archive", "name", names[i], "from", s, "article_files", index.CountArticleFiles(src))
 	}
 	u, err := unionfs.New(mounts...)
 	if err != nil {
@@ -349,25 +349,11 @@ func sourceName(s string) string {
 		return "embedded"
 	}
 	name := filepath.Base(filepath.Clean(s))
-	for _, ext := range []string{".tar.gz", ".tgz"} {
-		name = strings.TrimSuffix(name, ext)
-	}
+	name = strings.TrimSuffix(strings.TrimSuffix(name, ".tar.gz"), ".tgz")
 	if name == "" || name == "." || name == ".." || name == string(filepath.Separator) {
 		name = "archive"
 	}
 	return name
-}
-
-// countArticles counts the Markdown files of an archive, for the log.
-func countArticles(fsys fs.FS) int {
-	n := 0
-	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".markdown")) {
-			n++
-		}
-		return nil
-	})
-	return n
 }
 
 func indexLabel(path string) string {
@@ -388,7 +374,7 @@ func openSource(dir string, log *slog.Logger) (fs.FS, func(), error) {
 		return nil, nil, fmt.Errorf("-seeds: %w", err)
 	}
 	if !info.IsDir() {
-		if strings.HasSuffix(dir, ".tar.gz") || strings.HasSuffix(dir, ".tgz") {
+		if isTarball(dir) {
 			// Only what can be served is held: articles up to the size an article may have,
 			// and the registries. Bigger files are listed, for the log, with their size.
 			t, err := tarfs.Open(dir, tarfs.Options{MaxFile: document.MaxSize, Hold: heldFromTarball})

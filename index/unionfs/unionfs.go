@@ -56,9 +56,9 @@ func Names(wanted []string) []string {
 }
 
 // split returns the mount a path is under and the path inside it.
-func (u *FS) split(op, name string) (fs.FS, string, error) {
+func (u *FS) split(op, name string) (Mount, string, error) {
 	if !fs.ValidPath(name) {
-		return nil, "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+		return Mount{}, "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
 	first, rest, _ := strings.Cut(name, "/")
 	if rest == "" {
@@ -66,10 +66,10 @@ func (u *FS) split(op, name string) (fs.FS, string, error) {
 	}
 	for _, m := range u.mounts {
 		if m.Name == first {
-			return m.FS, rest, nil
+			return m, rest, nil
 		}
 	}
-	return nil, "", &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
+	return Mount{}, "", &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
 }
 
 // Open opens a file of one of the archives, or the root, whose entries are the mounts.
@@ -77,11 +77,11 @@ func (u *FS) Open(name string) (fs.File, error) {
 	if name == "." {
 		return &root{u: u}, nil
 	}
-	fsys, rest, err := u.split("open", name)
+	m, rest, err := u.split("open", name)
 	if err != nil {
 		return nil, err
 	}
-	f, err := fsys.Open(rest)
+	f, err := m.FS.Open(rest)
 	if err != nil {
 		return nil, rename(err, name)
 	}
@@ -100,11 +100,11 @@ func (u *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 		}
 		return out, nil
 	}
-	fsys, rest, err := u.split("readdir", name)
+	m, rest, err := u.split("readdir", name)
 	if err != nil {
 		return nil, err
 	}
-	entries, err := fs.ReadDir(fsys, rest)
+	entries, err := fs.ReadDir(m.FS, rest)
 	return entries, rename(err, name)
 }
 
@@ -113,18 +113,14 @@ func (u *FS) Stat(name string) (fs.FileInfo, error) {
 	if name == "." {
 		return dirInfo{name: "."}, nil
 	}
-	fsys, rest, err := u.split("stat", name)
+	m, rest, err := u.split("stat", name)
 	if err != nil {
 		return nil, err
 	}
 	if rest == "." {
-		for _, m := range u.mounts {
-			if m.Name == name {
-				return u.mountInfo(m), nil
-			}
-		}
+		return u.mountInfo(m), nil
 	}
-	info, err := fs.Stat(fsys, rest)
+	info, err := fs.Stat(m.FS, rest)
 	return info, rename(err, name)
 }
 
@@ -147,10 +143,11 @@ func rename(err error, name string) error {
 	return err
 }
 
-// root is the union's root folder: its entries are the mounts.
+// root is the union's root folder: its entries are the mounts, listed once when first read.
 type root struct {
-	u    *FS
-	read int
+	u       *FS
+	entries []fs.DirEntry
+	read    int
 }
 
 func (r *root) Stat() (fs.FileInfo, error) { return dirInfo{name: "."}, nil }
@@ -160,7 +157,10 @@ func (r *root) Read([]byte) (int, error) {
 func (r *root) Close() error { return nil }
 
 func (r *root) ReadDir(n int) ([]fs.DirEntry, error) {
-	all, _ := r.u.ReadDir(".")
+	if r.entries == nil {
+		r.entries, _ = r.u.ReadDir(".")
+	}
+	all := r.entries
 	rest := all[r.read:]
 	if n <= 0 {
 		r.read = len(all)
