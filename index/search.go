@@ -402,9 +402,15 @@ func (a *Archive) resolveActor(st *state, name string) (string, string, bool) {
 	// One word is a surname first: "actor:psaki" is Jen Psaki, not a stray "Psaki" of one
 	// quote; the others of that surname are named.
 	single := !strings.ContainsAny(strings.TrimSpace(name), " -")
+	var byName struct {
+		id, note string
+		ok, done bool
+	}
 	if single {
-		if id, note, ok := st.cat.resolveName(name); ok && !strings.HasPrefix(note, "no actor") {
-			return id, note, true
+		byName.id, byName.note, byName.ok = st.cat.resolveName(name)
+		byName.done = true
+		if byName.ok && !strings.HasPrefix(byName.note, "no actor") {
+			return byName.id, byName.note, true
 		}
 	}
 	words := strings.ReplaceAll(name, "-", " ")
@@ -413,6 +419,9 @@ func (a *Archive) resolveActor(st *state, name string) (string, string, bool) {
 		if _, ok := st.cat.actors[id]; ok {
 			return st.cat.canonical(id), "", true
 		}
+	}
+	if byName.done {
+		return byName.id, byName.note, byName.ok // read once: the closest spelling is a scan of every surname
 	}
 	return st.cat.resolveName(name)
 }
