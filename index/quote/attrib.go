@@ -1129,6 +1129,19 @@ func (x *extractor) firstMentionAfter(p, lo, hi int) *mention {
 	if i == len(ms) || ms[i].start >= hi {
 		return nil
 	}
+	// "said the Association's Senior Vice President for Government Relations Louis Finkel": the
+	// person's name closes their description.
+	if ms[i].kind == mDescription {
+		for k := i + 1; k < len(ms) && ms[k].start < hi && ms[k].start-ms[i].end < 48; k++ {
+			if strings.ContainsAny(x.paras[p].Text[ms[i].end:ms[k].start], ",;:.()\"“”") {
+				break
+			}
+			if ms[k].kind == mName && ms[k].ent >= 0 && x.ents[ms[k].ent].person {
+				i = k
+				break
+			}
+		}
+	}
 	// A list of names ends with "and": "said Blinken, Austin and Sullivan"; a comma alone
 	// opens an appositive ("said David Wasserman, House editor …").
 	j, and := i+1, i+1
@@ -1215,7 +1228,7 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 // organisation named in it or just after it ("a spokesman for the Clinton campaign"); anything
 // else is not known.
 func (x *extractor) described(p int, m mention) []Speaker {
-	if !m.definite || m.ownerEnd >= 0 {
+	if m.ownerEnd >= 0 && !x.ownedByPerson(p, m) || !m.definite && m.ownerEnd < 0 {
 		for _, o := range x.hiddenIn(p, m) {
 			// "a Treasury Department spokeswoman": the organisation inside the description.
 			if o.kind == mName && o.org && len(o.actors) == 1 {
@@ -1247,7 +1260,49 @@ func (x *extractor) described(p int, m mention) []Speaker {
 			return x.speakersOf(h.ent)
 		}
 	}
+	// A description the text gave no one ("the New York businessman said", "Obama's former
+	// strategist said") is, by the habit of news writing, the one person the sentence before is
+	// about, when its gender fits; never the owner of "Obama's".
+	var owner []string
+	if o, ok := x.owner(p, m); ok {
+		owner = o.words
+	}
+	level := func(e int) int {
+		g := x.ents[e].gender
+		switch {
+		case len(owner) > 0 && slices.Contains(x.ents[e].words, owner[len(owner)-1]):
+			return 0
+		case m.gender == "" || g == m.gender:
+			return 2
+		case g == "":
+			return 1
+		}
+		return 0
+	}
+	for _, lv := range []int{2, 1} {
+		if e := x.onlyPersonIn(x.sentenceBefore(), lv, level); e >= 0 {
+			return x.speakersOf(e)
+		}
+	}
 	return nil
+}
+
+// owner returns the name that owns a description ("Obama" of "Obama's former strategist"), a
+// mention the description hides.
+func (x *extractor) owner(p int, d mention) (mention, bool) {
+	for _, o := range x.hiddenIn(p, d) {
+		if o.kind == mName && o.end <= d.ownerEnd {
+			return o, true
+		}
+	}
+	return mention{}, false
+}
+
+// ownedByPerson reports whether a description starts with a person's name ("Obama's former
+// strategist"): another person, not someone speaking for an organisation.
+func (x *extractor) ownedByPerson(p int, d mention) bool {
+	o, ok := x.owner(p, d)
+	return ok && !o.org
 }
 
 // hiddenIn returns the names inside a description ("a Treasury Department spokeswoman").

@@ -286,6 +286,21 @@ func TestConstructions(t *testing.T) {
 			text: "PROMISE MADE: “We will close the border.” (10/12/24)\n\nPROMISE KEPT: Crossings are at historic lows.",
 			want: []found{{"We will close the border.", "", quote.Full}},
 		},
+		{
+			name: "a description the text gave no one is the person the sentence before is about",
+			text: "Maria Delgado toured the flooded district on Monday.\n\n“The levees will be rebuilt,” the Texas businesswoman said after the visit.",
+			want: []found{{"The levees will be rebuilt,", "Maria Delgado", quote.Full}},
+		},
+		{
+			name: "a description owned by another person's name is not that person",
+			text: "Paul Hendry urged the council to reconsider.\n\n“It was a mistake,” Obama's former campaign strategist said on the radio.",
+			want: []found{{"It was a mistake,", "Paul Hendry", quote.Full}},
+		},
+		{
+			name: "a description whose gender does not fit the sentence before names no one",
+			text: "Maria Delgado toured the flooded district on Monday.\n\n“The levees will be rebuilt,” the local businessman said.",
+			want: []found{{"The levees will be rebuilt,", "", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

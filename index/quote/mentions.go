@@ -873,6 +873,13 @@ func (x *extractor) description(p int, toks []registry.Token, i int) (mention, b
 		}
 		w := strings.ToLower(toks[k].Text)
 		m := mention{kind: mDescription, start: toks[k].Start, end: toks[i].End, head: head, gender: g, person: true, ent: -1, ownerEnd: -1}
+		if w == "s" && k > 0 && nameCase(toks[k-1].Text) {
+			// "Obama's former strategist": the tokens are "Obama", "s".
+			if g := text[toks[k-1].End:toks[k].Start]; g == "'" || g == "’" {
+				k--
+				gap = g + "s "
+			}
+		}
 		switch {
 		case w == "the" || w == "this" || w == "that":
 			m.definite = true
