@@ -710,9 +710,21 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 	// The verb comes within a few words; the names and descriptions between count as one word
 	// each ("…,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said").
 	words := 0
+	skipTo := -1 // the comma that closes an appositive after a name
 	for k, t := range toks {
 		if k > 40 {
 			break
+		}
+		if t.Start < skipTo {
+			continue
+		}
+		// "…,” Robert Lane, director of the Tax Center and a professor at the university,
+		// said": an appositive after a name counts as none of the words before the verb.
+		if k > 0 && s[toks[k-1].End:t.Start] == ", " && x.inMention(p, toks[k-1].Start) && x.opensAppositive(t.Text) {
+			if c := strings.IndexByte(s[t.Start:min(hi, t.Start+200)], ','); c > 0 && !strings.ContainsAny(s[t.Start:t.Start+c], "\"“”;:") {
+				skipTo = t.Start + c
+				continue
+			}
 		}
 		if !x.inMention(p, t.Start) || k == 0 || !x.inMention(p, toks[k-1].Start) {
 			words++

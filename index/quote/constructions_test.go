@@ -301,6 +301,11 @@ func TestConstructions(t *testing.T) {
 			text: "Maria Delgado toured the flooded district on Monday.\n\n“The levees will be rebuilt,” the local businessman said.",
 			want: []found{{"The levees will be rebuilt,", "", quote.Full}},
 		},
+		{
+			name: "a long appositive between the name and the verb",
+			text: "Taxes rose in the spring.\n\n“It is a sound plan,” Robert K. Lane, director of the Tax Center and a professor at the State University, said of the proposal.",
+			want: []found{{"It is a sound plan,", "Robert K. Lane", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
