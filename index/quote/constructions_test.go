@@ -306,6 +306,11 @@ func TestConstructions(t *testing.T) {
 			text: "Taxes rose in the spring.\n\n“It is a sound plan,” Robert K. Lane, director of the Tax Center and a professor at the State University, said of the proposal.",
 			want: []found{{"It is a sound plan,", "Robert K. Lane", quote.Full}},
 		},
+		{
+			name: "a surname two people share, told apart by the pronoun after it",
+			text: "Anna Reyes and her brother Carlos Reyes ran the family firm.\n\nIn 2001, Reyes sold her shares to a rival.\n\n“It was the right time to leave,” Reyes said.",
+			want: []found{{"It was the right time to leave,", "Anna Reyes", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -303,10 +303,22 @@ func (x *extractor) cluster() {
 		here := Pos{r.p, m.start}
 		best := -1
 		var bestPos Pos
-		for _, c := range x.surnameEntities(bySurname, m.words[0]) {
+		cands := x.surnameEntities(bySurname, m.words[0])
+		// "Clinton allowed her staff …" in a text naming Bill and Hillary Clinton: the pronoun
+		// that follows in the sentence tells which, when it fits some of them.
+		told := ""
+		if len(cands) > 1 {
+			if g := x.pronounAfter(r.p, m.end); g != "" && slices.ContainsFunc(cands, func(c int) bool { return x.ents[c].gender == g }) {
+				told = g
+			}
+		}
+		for _, c := range cands {
 			en := &x.ents[c]
 			if !compatible(en, m) || m.explicit && en.surname() != m.words[0] {
 				continue // "Obama", a registered alias, is no one's given or middle name
+			}
+			if told != "" && en.gender != "" && en.gender != told {
+				continue
 			}
 			lp, ok := lastBefore(c, here)
 			if !ok {
@@ -800,6 +812,32 @@ func titleOf(noun string) string {
 
 // locative prepositions come before places, rarely before people.
 var locative = map[string]bool{"in": true, "at": true, "across": true, "near": true, "outside": true, "inside": true, "throughout": true, "within": true}
+
+// pronounAfter returns the gender told by the first pronoun after off in its sentence, outside
+// quotations and before any other name; "" when there is none.
+func (x *extractor) pronounAfter(p, off int) string {
+	end := x.sentenceEnd(p, off)
+	toks := x.toks[p]
+	ms := x.ments[p]
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].start >= off })
+	first := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off })
+	// Within a few words: a sentence with no full stop (a hostile file) is not read to its end
+	// for each name.
+	for i := first; i < len(toks) && i < first+24 && toks[i].Start < end; i++ {
+		for ; k < len(ms) && ms[k].start <= toks[i].Start; k++ {
+			if ms[k].kind == mName {
+				return ""
+			}
+		}
+		if g := pronounGender(toks[i].Text); g != "" {
+			if x.quoted(p, toks[i].Start) {
+				return ""
+			}
+			return g
+		}
+	}
+	return ""
+}
 
 // pronounGender gives the gender a pronoun of the third person tells, for the forms that point
 // back to someone already named: he, his, himself; she, her, herself. Most words are told apart
