@@ -1661,7 +1661,7 @@ func (x *extractor) introSubject(sp span) []Speaker {
 	}
 	lo := x.sentenceStart(p, len(x.paras[p].Text)-1)
 	if ms := x.mentionsBetween(p, lo, len(x.paras[p].Text)); len(ms) > 0 {
-		if m := ms[0]; m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(p, m) {
+		if m := ms[0]; (m.kind == mName || m.kind == mRole) && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(p, m) {
 			return x.resolve(p, m)
 		}
 		// "He said:" on a line of its own, before the quotation.
@@ -1693,7 +1693,7 @@ func (x *extractor) listIntroSpeaker(p int, opens bool) []Speaker {
 			return nil
 		}
 		ms := x.ments[p]
-		if len(ms) > 0 && ms[0].kind == mName && ms[0].ent >= 0 && x.ents[ms[0].ent].person && !ms[0].possessive && !ms[0].object &&
+		if len(ms) > 0 && (ms[0].kind == mName || ms[0].kind == mRole) && ms[0].ent >= 0 && x.ents[ms[0].ent].person && !ms[0].possessive && !ms[0].object &&
 			x.onlyTitleWords(p, 0, ms[0].start) && x.subjectLike(p, ms[0]) {
 			return x.resolve(p, ms[0])
 		}

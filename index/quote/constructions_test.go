@@ -3,6 +3,7 @@ package quote_test
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/readout/readout/index/quote"
 )
@@ -14,6 +15,7 @@ func TestConstructions(t *testing.T) {
 	tests := []struct {
 		name  string
 		title string
+		day   string // the text's date, when it is not 7 January 2022
 		text  string
 		want  []found
 	}{
@@ -311,10 +313,28 @@ func TestConstructions(t *testing.T) {
 			text: "Anna Reyes and her brother Carlos Reyes ran the family firm.\n\nIn 2001, Reyes sold her shares to a rival.\n\n“It was the right time to leave,” Reyes said.",
 			want: []found{{"It was the right time to leave,", "Anna Reyes", quote.Full}},
 		},
+		{
+			name: "a line whose subject is an office and its holder's name, before a list of quotations",
+			day:  "2026-07-31",
+			text: "The cabinet met on Friday, and its members spoke in turn.\n\nVice President JD Vance reported on the progress of the broadband plan.\n\n- “Every home will be connected.”\n\n- “We are ahead of schedule.”",
+			want: []found{{"Every home will be connected.", "JD Vance", quote.Full}, {"We are ahead of schedule.", "JD Vance", quote.Full}},
+		},
+		{
+			name: "an office whose name holds an 'and', as a title before a name",
+			text: "The cabinet met on Friday.\n\nSecretary of Health and Human Services Xavier Becerra announced that the clinics would open.\n\n- “We will open forty clinics this year.”",
+			want: []found{{"We will open forty clinics this year.", "Xavier Becerra", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := extract(r, tt.title, tt.text)
+			day := time.Date(2022, 1, 7, 0, 0, 0, 0, time.UTC)
+			if tt.day != "" {
+				var err error
+				if day, err = time.Parse(time.DateOnly, tt.day); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got := extractOn(r, day, tt.title, tt.text)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
 			}

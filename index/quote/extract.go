@@ -16,11 +16,15 @@ import (
 // its quotations found and its sentences bounded once; a quotation's attribution looks only at
 // its own sentence and a bounded window of what was heard before it.
 type extractor struct {
-	reg   *registry.Registry
-	title string
-	day   time.Time
-	paras []document.Paragraph
-	toks  [][]registry.Token
+	// titleToks are the tokens of the paragraph being read that are words of a registered
+	// office before a name: "and" of "Secretary of Health and Human Services Robert F. Kennedy
+	// Jr." does not end the name.
+	titleToks []int
+	reg       *registry.Registry
+	title     string
+	day       time.Time
+	paras     []document.Paragraph
+	toks      [][]registry.Token
 
 	spans  []span  // every quotation of the document, in reading order
 	spanAt [][]int // per paragraph, the indexes in spans of the quotations that touch it
@@ -147,7 +151,13 @@ func (x *extractor) analyse(from, to int) {
 	x.ments = make([][]mention, len(x.paras))
 	x.hidden = make([][]mention, len(x.paras))
 	for p := range x.paras {
-		ms := x.reg.Mentions(x.paras[p].Text, x.toks[p], x.day)
+		ms, titles := x.reg.MentionsAndTitles(x.paras[p].Text, x.toks[p], x.day)
+		x.titleToks = x.titleToks[:0]
+		for _, t := range titles {
+			for k := t.TokStart; k < t.TokEnd; k++ {
+				x.titleToks = append(x.titleToks, k)
+			}
+		}
 		x.ments[p] = x.mentionsIn(p, ms, p < from || p >= to)
 	}
 	x.cluster()

@@ -374,6 +374,8 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			// an organisation's name runs on: "Alliance for Retired Americans", "International
 			// Council of Museums", "National Institutes of Health"; so does a title's office:
 			// "CarMax VP of Regional Sales Corey Haire"
+		case n > 0 && (t == "and" || t == "for") && slices.Contains(x.titleToks, k):
+			// "and" of "Secretary of Health and Human Services Robert F. Kennedy Jr."
 		case len(t) <= 4 && x.reg.IsNameParticle(t) && x.particlesThenName(text, toks, k) && (n > 0 || k == 0 || !unicode.IsLetter(rune(text[toks[k-1].End]))):
 			// "von der Leyen", "van der Stoel" (a particle may open a name that opens its text)
 		case len(t) == 1 && k+1 < len(toks) && (text[toks[k].End:toks[k+1].Start] == "'" || text[toks[k].End:toks[k+1].Start] == "’") && (nameCase(toks[k+1].Text) || isUpper(toks[k+1].Text)):

@@ -30,6 +30,11 @@ type found struct {
 }
 
 func extract(r *registry.Registry, title string, text string) []found {
+	return extractOn(r, time.Date(2022, 1, 7, 0, 0, 0, 0, time.UTC), title, text)
+}
+
+// extractOn is extract for a text dated day: who holds an office depends on it.
+func extractOn(r *registry.Registry, day time.Time, title string, text string) []found {
 	var paras []document.Paragraph
 	for _, p := range strings.Split(text, "\n\n") {
 		if item, ok := strings.CutPrefix(p, "- "); ok {
@@ -39,7 +44,7 @@ func extract(r *registry.Registry, title string, text string) []found {
 		paras = append(paras, document.Paragraph{Text: p})
 	}
 	var out []found
-	for _, q := range quote.Extract(r, title, time.Date(2022, 1, 7, 0, 0, 0, 0, time.UTC), paras).Quotes {
+	for _, q := range quote.Extract(r, title, day, paras).Quotes {
 		var names []string
 		for _, s := range q.Speakers {
 			names = append(names, s.Name)

@@ -180,8 +180,16 @@ type Mention struct {
 // dated day (zero when unknown). Surnames keep every candidate; a title or honorific just
 // before a surname ("Secretary Blinken", "Mrs. Biden") narrows them down.
 func (r *Registry) Mentions(text string, toks []Token, day time.Time) []Mention {
+	ms, _ := r.MentionsAndTitles(text, toks, day)
+	return ms
+}
+
+// MentionsAndTitles is Mentions, and also returns the offices whose words are a title before
+// a name ("Secretary of Health and Human Services Robert F. Kennedy Jr."): they name no one of
+// their own, but tell where the name's title ends.
+func (r *Registry) MentionsAndTitles(text string, toks []Token, day time.Time) (out, titles []Mention) {
 	found := r.names.FindAll(text, toks)
-	out := make([]Mention, 0, len(found))
+	out = make([]Mention, 0, len(found))
 	for _, f := range found {
 		m := Mention{Start: f.Start, End: f.End, TokStart: f.TokStart, TokEnd: f.TokEnd}
 		for _, ref := range f.Value {
@@ -205,6 +213,9 @@ func (r *Registry) Mentions(text string, toks []Token, day time.Time) []Mention 
 			r.narrowByTitle(&m, text, toks)
 		}
 		if m.Role && r.roleOfAnother(text, toks, f.TokStart, f.TokEnd) {
+			if f.TokEnd < len(toks) && startsUpper(toks[f.TokEnd].Text) {
+				titles = append(titles, m)
+			}
 			continue
 		}
 		if len(m.Actors) == 0 {
@@ -212,7 +223,7 @@ func (r *Registry) Mentions(text string, toks []Token, day time.Time) []Mention 
 		}
 		out = append(out, m)
 	}
-	return out
+	return out, titles
 }
 
 // roleOfAnother reports whether an office's description names someone other than its holder in
