@@ -1615,9 +1615,13 @@ func shortForm(a, b string) bool {
 // Statement of Ford, GM, and Stellantis:"): the first person it names, else the organisations
 // it lists, else the last actor it names.
 func (x *extractor) introduced(p int) []Speaker {
-	var names []mention
+	var names, all []mention
 	for _, m := range x.ments[p] {
-		if (m.kind == mName || m.kind == mRole) && !m.possessive && m.ent >= 0 && x.knownShape(p, m) {
+		if (m.kind == mName || m.kind == mRole) && !m.possessive && m.ent >= 0 {
+			all = append(all, m)
+			if !x.knownShape(p, m) {
+				continue
+			}
 			if x.ents[m.ent].person {
 				return x.resolve(p, m)
 			}
@@ -1627,7 +1631,24 @@ func (x *extractor) introduced(p int) []Speaker {
 	if len(names) == 0 {
 		return nil
 	}
-	// "Ford, GM, and Stellantis": the list that ends the line.
+	// "Ford, GM, and Stellantis": the list that ends the line, with the names in it that the
+	// text does not otherwise show to be anyone's, when one of the list is.
+	if list := x.coordinated(p, all); len(list.joint) > 1 && slices.ContainsFunc(names, func(m mention) bool { return m.start >= list.start }) {
+		var out []Speaker
+		for _, m := range all {
+			if m.start < list.start {
+				continue
+			}
+			sp := x.resolve(p, m)
+			if sp == nil {
+				// Beside the companies the text shows to be organisations, one of their kind.
+				sp = []Speaker{{Actor: -1, Name: x.ents[m.ent].name, Kind: registry.Organisation}}
+			}
+			out = append(out, sp...)
+		}
+		x.via = "joint"
+		return out
+	}
 	return x.resolve(p, *x.coordinated(p, names))
 }
 

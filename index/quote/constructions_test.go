@@ -324,6 +324,11 @@ func TestConstructions(t *testing.T) {
 			text: "The cabinet met on Friday.\n\nSecretary of Health and Human Services Xavier Becerra announced that the clinics would open.\n\n- “We will open forty clinics this year.”",
 			want: []found{{"We will open forty clinics this year.", "Xavier Becerra", quote.Full}},
 		},
+		{
+			name: "a heading's list of authors, some of them words the text shows nothing else of",
+			text: "Companies released statements on the plan:\n\nJoint Statement of Acme, IBM, and Globex:\n\n“We share the goal of cleaner trucks.”",
+			want: []found{{"We share the goal of cleaner trucks.", "Acme + IBM + Globex", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

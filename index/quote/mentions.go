@@ -370,7 +370,8 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			// "Secretary of State Antony Blinken": a title's "of" does not end the run
 		case n > 1 && t == "the" && toks[k-1].Text == "of" && k+1 < len(toks) && nameCase(toks[k+1].Text):
 			// "Secretary of the Treasury Scott Bessent
-		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && nameCase(toks[k+1].Text) && (x.reg.IsOrgWord(strings.TrimSuffix(toks[k-1].Text, "s")) || x.reg.Language.TitleAbbreviations[toks[k-1].Text] != ""):
+		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && nameCase(toks[k+1].Text) && !x.reg.IsUtteranceWord(toks[k-1].Text) &&
+			(x.reg.IsOrgWord(strings.TrimSuffix(toks[k-1].Text, "s")) || x.reg.Language.TitleAbbreviations[toks[k-1].Text] != ""):
 			// an organisation's name runs on: "Alliance for Retired Americans", "International
 			// Council of Museums", "National Institutes of Health"; so does a title's office:
 			// "CarMax VP of Regional Sales Corey Haire"

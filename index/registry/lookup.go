@@ -145,6 +145,7 @@ func (r *Registry) buildLookups() {
 	r.notNames = lowerSet(r.Language.NotNames, strings.ToLower)
 	r.modifiers = lowerSet(r.Language.NameModifiers, strings.ToLower)
 	r.works = lowerSet(r.Language.WorkTitles, strings.ToLower)
+	r.utterances = lowerSet(r.Language.UtteranceWords, strings.ToLower)
 	r.procedural = lowerSet(r.Language.ProceduralWords, strings.ToLower)
 	r.titleParts = map[string]bool{}
 	for t := range r.titleWords {

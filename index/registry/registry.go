@@ -206,6 +206,9 @@ type Language struct {
 	// WorkTitles are nouns and verbs after which quotation marks hold a work's title ("his
 	// book", "titled").
 	WorkTitles []string `yaml:"work_titles"`
+	// UtteranceWords are nouns for what someone said or wrote ("Statement", "Remarks"), after
+	// which "of" names the author rather than running on a name.
+	UtteranceWords []string `yaml:"utterance_words"`
 	// TitleAbbreviations maps a title's short form to the person noun it stands for ("Sen":
 	// "senator").
 	TitleAbbreviations map[string]string `yaml:"title_abbreviations"`
@@ -275,6 +278,7 @@ type Registry struct {
 	modifiers  map[string]bool
 	heads      map[string]bool // person nouns, group nouns and the words of titles
 	works      map[string]bool
+	utterances map[string]bool
 	procedural map[string]bool
 
 	furnitureLines    map[string]bool
@@ -570,6 +574,9 @@ func (r *Registry) IsProceduralWord(w string) bool { return has(r.procedural, w)
 
 // IsWorkTitle reports whether a word before quotation marks says they hold a work's title.
 func (r *Registry) IsWorkTitle(w string) bool { return has(r.works, w) }
+
+// IsUtteranceWord reports whether a word names what someone said or wrote ("Statement").
+func (r *Registry) IsUtteranceWord(w string) bool { return has(r.utterances, w) }
 
 // IsNameModifier reports whether a word written before a name describes the person
 // ("Democrat Hillary Clinton").
