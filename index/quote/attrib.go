@@ -750,6 +750,12 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
 		}
+		// "said U.S. Chamber of Commerce Executive Vice President, Chief Policy Officer, and
+		// Head of Strategic Advocacy, Neil L. Bradley.": titles in capitals, and the person's
+		// name that closes the sentence.
+		if m := x.nameClosingTitles(p, t.End, hi); m != nil {
+			return x.resolve(p, *m), true
+		}
 		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && !x.listener(*m) {
 			return x.resolve(p, *m), true
 		}
@@ -1175,6 +1181,47 @@ func (x *extractor) firstMentionAfter(p, lo, hi int) *mention {
 		return &m
 	}
 	return x.coordinated(p, ms[i:and])
+}
+
+// nameClosingTitles returns the person named at the end of a sentence that, from lo, holds
+// only titles and the names of organisations before the name and its comma; nil when there is
+// none.
+func (x *extractor) nameClosingTitles(p, lo, hi int) *mention {
+	s := x.paras[p].Text
+	end := x.sentenceEnd(p, lo)
+	if end-lo > 240 || x.quoted(p, end-1) {
+		return nil
+	}
+	ms := x.mentionsBetween(p, lo, end)
+	if len(ms) == 0 {
+		return nil
+	}
+	if first := ms[0]; first.kind == mName && len(first.words) > 1 && x.isGivenName(first.words[0]) || first.kind == mPronoun {
+		return nil // a name first is the speaker: "said Jane Doe, Chief Executive, Acme Corp."
+	}
+	last := ms[len(ms)-1]
+	if last.kind != mName || last.ent < 0 || !x.ents[last.ent].person || x.ents[last.ent].single ||
+		strings.Trim(s[last.end:end], " .") != "" || !strings.HasSuffix(strings.TrimRight(s[lo:last.start], " "), ",") {
+		return nil
+	}
+	for _, m := range ms[:len(ms)-1] {
+		if m.kind == mPronoun || m.kind == mName && len(m.words) > 1 && x.isGivenName(m.words[0]) {
+			return nil // another person: "said Rep. John Smith, Jane Doe"; not "Chief Policy Officer"
+		}
+	}
+	toks := tokensIn(x.toks[p], lo, last.start)
+	if len(toks) < 2 || len(toks) > 24 {
+		return nil
+	}
+	for _, t := range toks {
+		if !nameCase(t.Text) && !isUpper(t.Text) && t.Text != "and" && t.Text != "of" && t.Text != "for" && t.Text != "the" && t.Text != "S" {
+			return nil
+		}
+	}
+	if strings.ContainsAny(s[lo:last.start], "\"“”;:()") {
+		return nil
+	}
+	return &last
 }
 
 // resolve turns a mention into speakers: a name is its entity, a pronoun or a description

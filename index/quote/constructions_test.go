@@ -329,6 +329,16 @@ func TestConstructions(t *testing.T) {
 			text: "Companies released statements on the plan:\n\nJoint Statement of Acme, IBM, and Globex:\n\n“We share the goal of cleaner trucks.”",
 			want: []found{{"We share the goal of cleaner trucks.", "Acme + IBM + Globex", quote.Full}},
 		},
+		{
+			name: "after the verb, an organisation's titles in capitals and the name that closes the sentence",
+			text: "Business groups praised the choice.\n\n“She will serve the country well,” said Acme Council of Builders Executive Vice President, Chief Policy Officer, and Head of Advocacy, Dana R. Whitfield.",
+			want: []found{{"She will serve the country well,", "Dana R. Whitfield", quote.Full}},
+		},
+		{
+			name: "after the verb, a title whose last word is another person's, then the name",
+			text: "Business groups praised the choice.\n\n“She will serve the country well,” said Acme Council of Builders Chief Policy Officer, Dana R. Whitfield.\n\n“She knows the law,” said BCA Managing Vice President of Policy, Tom Okafor.",
+			want: []found{{"She will serve the country well,", "Dana R. Whitfield", quote.Full}, {"She knows the law,", "Tom Okafor", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
