@@ -1200,8 +1200,12 @@ func (x *extractor) nameClosingTitles(p, lo, hi int) *mention {
 		return nil // a name first is the speaker: "said Jane Doe, Chief Executive, Acme Corp."
 	}
 	last := ms[len(ms)-1]
-	if last.kind != mName || last.ent < 0 || !x.ents[last.ent].person || x.ents[last.ent].single ||
-		strings.Trim(s[last.end:end], " .") != "" || !strings.HasSuffix(strings.TrimRight(s[lo:last.start], " "), ",") {
+	if last.kind != mName || last.ent < 0 || !x.ents[last.ent].person || x.ents[last.ent].single || strings.Trim(s[last.end:end], " .") != "" {
+		return nil
+	}
+	// The name follows a comma ("…, Neil L. Bradley"), or opens with a given name right after
+	// the titles ("Ambassador to the United Nations Linda Thomas-Greenfield").
+	if !strings.HasSuffix(strings.TrimRight(s[lo:last.start], " "), ",") && !(len(last.words) > 1 && x.isGivenName(last.words[0])) {
 		return nil
 	}
 	for _, m := range ms[:len(ms)-1] {
@@ -1214,7 +1218,7 @@ func (x *extractor) nameClosingTitles(p, lo, hi int) *mention {
 		return nil
 	}
 	for _, t := range toks {
-		if !nameCase(t.Text) && !isUpper(t.Text) && t.Text != "and" && t.Text != "of" && t.Text != "for" && t.Text != "the" && t.Text != "S" {
+		if !nameCase(t.Text) && !isUpper(t.Text) && t.Text != "and" && t.Text != "of" && t.Text != "for" && t.Text != "to" && t.Text != "the" && t.Text != "S" {
 			return nil
 		}
 	}

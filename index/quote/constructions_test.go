@@ -339,6 +339,16 @@ func TestConstructions(t *testing.T) {
 			text: "Business groups praised the choice.\n\n“She will serve the country well,” said Acme Council of Builders Chief Policy Officer, Dana R. Whitfield.\n\n“She knows the law,” said BCA Managing Vice President of Policy, Tom Okafor.",
 			want: []found{{"She will serve the country well,", "Dana R. Whitfield", quote.Full}, {"She knows the law,", "Tom Okafor", quote.Full}},
 		},
+		{
+			name: "a title's 'to' phrase before a name, the country in it a given name too",
+			text: "Leaders praised the plan.\n\nFormer U.S. Ambassador to Israel Mark Dunmore described the proposal as “brilliant and historic,” in a post.",
+			want: []found{{"brilliant and historic,", "Mark Dunmore", quote.Fragment}},
+		},
+		{
+			name: "after the verb, a title holding a registered organisation, then the name",
+			text: "Leaders praised the plan.\n\n“It is a brilliant plan,” said Ambassador to the United Nations Linda Thomas-Greenfield.",
+			want: []found{{"It is a brilliant plan,", "Linda Thomas-Greenfield", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

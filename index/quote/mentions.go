@@ -110,6 +110,19 @@ func (x *extractor) isTitleNoun(w string) bool {
 	return false
 }
 
+// placeName reports whether a word is the name of a registered country or organisation
+// ("Israel" of "Ambassador to Israel David Friedman"), though it may be a given name too.
+func (x *extractor) placeName(w string) bool {
+	for _, m := range x.reg.LookupName(w, x.day) {
+		for _, a := range m.Actors {
+			if x.reg.ActorAt(a).Kind != registry.Person {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isSuffix reports whether a word ends a name ("Jr", "II").
 func isSuffix(w string) bool {
 	switch strings.ToLower(w) {
@@ -366,9 +379,10 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 		case nameCase(t) || isSuffix(t) && n > 0:
 		case n > 0 && len(t) <= 3 && !contraction[t] && (text[toks[k-1].End:toks[k].Start] == "'" || text[toks[k-1].End:toks[k].Start] == "’"):
 			// the end of "Rifa'i"
-		case n > 0 && t == "of" && k+1 < len(toks) && (nameCase(toks[k+1].Text) || toks[k+1].Text == "the") && x.reg.TitleEndingAt(toks[:k], k-1) != "":
-			// "Secretary of State Antony Blinken": a title's "of" does not end the run
-		case n > 1 && t == "the" && toks[k-1].Text == "of" && k+1 < len(toks) && nameCase(toks[k+1].Text):
+		case n > 0 && (t == "of" || t == "to") && k+1 < len(toks) && !covered[k+1] && (nameCase(toks[k+1].Text) || toks[k+1].Text == "the") && x.reg.TitleEndingAt(toks[:k], k-1) != "":
+			// "Secretary of State Antony Blinken", "Ambassador to Israel David Friedman": a
+			// title's "of" or "to" does not end the run
+		case n > 1 && t == "the" && (toks[k-1].Text == "of" || toks[k-1].Text == "to") && k+1 < len(toks) && !covered[k+1] && nameCase(toks[k+1].Text):
 			// "Secretary of the Treasury Scott Bessent
 		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && nameCase(toks[k+1].Text) && !x.reg.IsUtteranceWord(toks[k-1].Text) &&
 			(x.reg.IsOrgWord(strings.TrimSuffix(toks[k-1].Text, "s")) || x.reg.Language.TitleAbbreviations[toks[k-1].Text] != ""):
@@ -642,13 +656,13 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 			break
 		}
 	}
-	// A title's "of" phrase is not the name: "US Secretary of State Antony Blinken" leaves
-	// "of State Antony Blinken", whose name starts at its first given name, or else holds the
+	// A title's "of" or "to" phrase is not the name: "US Secretary of State Antony Blinken"
+	// leaves "of State Antony Blinken", whose name starts at its first given name, or else holds the
 	// last two words.
-	if core < j && toks[core].Text == "of" {
+	if core < j && (toks[core].Text == "of" || toks[core].Text == "to") {
 		next := max(core+1, j-2)
 		for k := core + 1; k < j-1; k++ {
-			if _, ok := x.reg.GivenName(toks[k].Text); ok && !isUpper(toks[k].Text) && text[toks[k-1].End:toks[k].Start] == " " {
+			if _, ok := x.reg.GivenName(toks[k].Text); ok && !isUpper(toks[k].Text) && text[toks[k-1].End:toks[k].Start] == " " && !x.placeName(toks[k].Text) {
 				next = k
 				break
 			}
