@@ -366,6 +366,16 @@ func (x *extractor) verbAfter(p, off int) int {
 			rest = inner + i + 1
 		}
 	}
+	// Between dashes: "Angela Alsobrooks — now a U.S. Senator — bragged".
+	for _, dash := range []string{" — ", " – ", " -- "} {
+		if strings.HasPrefix(s[rest:], dash) {
+			inner := rest + len(dash)
+			if i := strings.Index(s[inner:min(len(s), inner+160)], dash); i > 0 && !x.quoted(p, inner+i) {
+				rest = inner + i + len(dash)
+			}
+			break
+		}
+	}
 	toks := tokensIn(x.toks[p], rest, min(len(s), rest+120))
 	inPhrase, sawPassive := false, false
 	prevEnd := rest
@@ -993,9 +1003,25 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 			return m
 		}
 	}
+	// Between dashes: "Angela Alsobrooks — now a U.S. Senator — bragged": the subject is
+	// before the first.
+	b := strings.TrimRight(s[lo:v], " ")
+	for _, dash := range []string{"—", "–", "--"} {
+		if !strings.HasSuffix(b, dash) {
+			continue
+		}
+		if open := strings.LastIndex(b[:len(b)-len(dash)], dash); open > 0 && len(b)-open < 160 {
+			if k := len(in) - 1 - countFrom(in, lo+open); k >= 0 {
+				if m := in[k]; !m.object && !m.possessive && m.kind != mPronoun && strings.TrimSpace(s[m.end:lo+open]) == "" {
+					return x.coordinated(p, in[:k+1])
+				}
+			}
+		}
+		break
+	}
 	// Only a subject joined to the verb: nothing but adverbs, auxiliaries and an appositive
 	// between them.
-	if strings.HasSuffix(strings.TrimRight(s[lo:v], " "), ",") {
+	if strings.HasSuffix(b, ",") {
 		// An appositive: the subject is followed directly by a comma.
 		for k := len(in) - 1; k >= 0; k-- {
 			m := in[k]
@@ -1026,6 +1052,11 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 		return c
 	}
 	return nil
+}
+
+// countFrom returns how many of the mentions ms, in order, start at or after off.
+func countFrom(ms []mention, off int) int {
+	return len(ms) - sort.Search(len(ms), func(i int) bool { return ms[i].start >= off })
 }
 
 // opener reports whether a mention is only a capitalised word that opens its sentence, which the

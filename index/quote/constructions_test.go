@@ -349,6 +349,16 @@ func TestConstructions(t *testing.T) {
 			text: "Leaders praised the plan.\n\n“It is a brilliant plan,” said Ambassador to the United Nations Linda Thomas-Greenfield.",
 			want: []found{{"It is a brilliant plan,", "Linda Thomas-Greenfield", quote.Full}},
 		},
+		{
+			name: "an appositive between dashes before the verb, with a country in it",
+			text: "The county drew notice.\n\nIn 2019, then-County Executive Dana Whitfield — now a U.S. Senator — bragged about “not taking part in enforcement” on the radio.",
+			want: []found{{"not taking part in enforcement", "Dana Whitfield", quote.Fragment}},
+		},
+		{
+			name: "an appositive between dashes after the quotation",
+			text: "The county drew notice.\n\n“We will not take part in it,” Dana Whitfield — now a U.S. Senator — said in 2019.",
+			want: []found{{"We will not take part in it,", "Dana Whitfield", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
