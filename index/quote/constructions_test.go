@@ -359,6 +359,16 @@ func TestConstructions(t *testing.T) {
 			text: "The county drew notice.\n\n“We will not take part in it,” Dana Whitfield — now a U.S. Senator — said in 2019.",
 			want: []found{{"We will not take part in it,", "Dana Whitfield", quote.Full}},
 		},
+		{
+			name: "a country's name as the surname after two names",
+			text: "The debate went on into the night.\n\nRajan Kumar Nepal said: “We ask for fairness in trade.”",
+			want: []found{{"We ask for fairness in trade.", "Rajan Kumar Nepal", quote.Full}},
+		},
+		{
+			name: "a country's name as the surname after an accented given name",
+			text: "The debate went on into the night.\n\nJosé Panama said: “We ask for fairness in trade.”",
+			want: []found{{"We ask for fairness in trade.", "José Panama", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -449,6 +449,22 @@ func (x *extractor) insideName(text string, toks []registry.Token, m registry.Me
 			return true
 		}
 	}
+	// "Madhav Kumar Nepal": a country's one word ending a run of two names or more that nothing
+	// registers, titles or shows to be an organisation's is a person's surname.
+	if m.TokEnd-m.TokStart == 1 && (m.TokEnd == len(toks) || text[m.End:toks[m.TokEnd].Start] != " " || !nameCase(toks[m.TokEnd].Text)) {
+		words := 0
+		for k := m.TokStart - 1; k >= 0 && k >= m.TokStart-3; k-- {
+			w := toks[k].Text
+			if text[toks[k].End:toks[k+1].Start] != " " || !nameCase(w) || isUpper(w) || x.reg.IsTitleWord(strings.ToLower(w)) || x.reg.IsOrgWord(w) || x.reg.IsNotName(w) ||
+				x.reg.IsNameModifier(w) || slices.ContainsFunc(regMs, func(o registry.Mention) bool { return o.TokStart <= k && k < o.TokEnd && !o.Surname }) {
+				break
+			}
+			words++
+		}
+		if words >= 2 {
+			return true
+		}
+	}
 	if m.TokEnd-m.TokStart != 1 || m.TokEnd >= len(toks) {
 		return false
 	}

@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -534,8 +535,52 @@ func (r *Registry) GivenName(w string) (gender string, ok bool) {
 		return "", false
 	}
 	var buf [64]byte
-	gender, ok = r.given[string(appendLower(buf[:0], w))]
+	key := appendLower(buf[:0], w)
+	if gender, ok = r.given[string(key)]; ok {
+		return gender, ok
+	}
+	// "Luís", "José", "Zoë": the list holds the names without their accents too.
+	if folded, changed := foldAccents(key); changed {
+		gender, ok = r.given[string(folded)]
+	}
 	return gender, ok
+}
+
+// foldAccents replaces the accented Latin letters of lower-case s by their plain letters, in
+// place when it can; changed is false when s has none.
+func foldAccents(s []byte) (out []byte, changed bool) {
+	for _, b := range s {
+		if b >= utf8.RuneSelf {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return s, false
+	}
+	out = make([]byte, 0, len(s))
+	for _, r := range string(s) {
+		switch r {
+		case 'á', 'à', 'â', 'ä', 'ã', 'å':
+			r = 'a'
+		case 'é', 'è', 'ê', 'ë':
+			r = 'e'
+		case 'í', 'ì', 'î', 'ï':
+			r = 'i'
+		case 'ó', 'ò', 'ô', 'ö', 'õ', 'ø':
+			r = 'o'
+		case 'ú', 'ù', 'û', 'ü':
+			r = 'u'
+		case 'ñ':
+			r = 'n'
+		case 'ç':
+			r = 'c'
+		case 'ý', 'ÿ':
+			r = 'y'
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out, true
 }
 
 // PersonNoun reports whether a word, in any case, names a person by what they do ("senator",
