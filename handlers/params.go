@@ -86,9 +86,19 @@ func queryErrReason(err error) string {
 	return "it is not a valid URL query"
 }
 
+// values returns every value of a parameter. Every parameter is read here, and only one the
+// response cache keys on may be: a route reading another would share cached answers between
+// requests that differ in it, so it is a programming error, caught by any test of the route.
+func (p params) values(name string) []string {
+	if !knownParams[name] {
+		panic("handlers: the parameter " + name + " is read but not in knownParams, which the response cache keys on")
+	}
+	return p.v[name]
+}
+
 // one returns a parameter that may appear at most once.
 func (p params) one(name string) (string, error) {
-	vals := p.v[name]
+	vals := p.values(name)
 	switch len(vals) {
 	case 0:
 		return "", nil
@@ -112,7 +122,7 @@ func (p params) text(name string, max int) (string, error) {
 
 // ids reads a repeatable parameter of ids (actor=antony-blinken&actor=…).
 func (p params) ids(name string) ([]string, error) {
-	vals := p.v[name]
+	vals := p.values(name)
 	if len(vals) > maxListValues {
 		return nil, badRequest("The parameter %q is given %d times; at most %d are allowed.", name, len(vals), maxListValues)
 	}
@@ -132,7 +142,7 @@ func (p params) ids(name string) ([]string, error) {
 
 // sources reads the repeatable source= parameter: names, not ids.
 func (p params) sources() ([]string, error) {
-	vals := p.v["source"]
+	vals := p.values("source")
 	if len(vals) > maxListValues {
 		return nil, badRequest("The parameter \"source\" is given %d times; at most %d are allowed.", len(vals), maxListValues)
 	}
