@@ -77,6 +77,7 @@ func TestHostileRequests(t *testing.T) {
 		{"GET", "/api/search?per_page=-5", nil, 400, "per_page", true},
 		{"GET", "/api/search?per_page=abc", nil, 400, "per_page", true},
 		{"GET", "/api/articles?page=2147483648", nil, 400, "page", true},
+		{"GET", "/api/articles?page=0", nil, 400, "a whole number, 1 or more", true}, // not "from 1 to 107374182"
 		{"GET", "/api/search?page=101&per_page=100", nil, 400, "page", true},
 		// Values outside the allowed ones.
 		{"GET", "/search?sort=random", nil, 400, "must be one of", false},

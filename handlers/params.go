@@ -218,6 +218,10 @@ func (p params) number(name string, def, lo, hi int) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < lo || n > hi {
+		if hi >= 1<<20 {
+			// A bound that only keeps page*per_page an int32 tells the reader nothing.
+			return 0, badRequest("The parameter %q must be a whole number, %d or more, not %q.", name, lo, clip(s, 40))
+		}
 		return 0, badRequest("The parameter %q must be a whole number from %d to %d, not %q.", name, lo, hi, clip(s, 40))
 	}
 	return n, nil
