@@ -73,6 +73,10 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 	if format == "" {
 		return badRequest("The parameter \"format\" is needed: csv or jsonl.")
 	}
+	// A link from a results page carries its page and per_page; the download ignores both,
+	// so it does not refuse them either.
+	delete(p.v, "page")
+	delete(p.v, "per_page")
 	q, err := searchQuery(p, exportPageSize, 50, "")
 	if err != nil {
 		return err

@@ -62,4 +62,10 @@ func TestExport(t *testing.T) {
 	if len(rows) != arts.Total+1 || !slices.Contains(rows[0], "original") || rows[0][0] != "id" {
 		t.Errorf("%d rows (header %q), want a header and %d articles", len(rows), rows[0], arts.Total)
 	}
+
+	// A results page's link carries its page and per_page: the download is still the whole
+	// search, not refused for a per_page the search page would not take.
+	if r2 := get(t, srv, "/search/export?q=China&format=csv&page=2&per_page=100"); r2.status != 200 || r2.body != r.body {
+		t.Errorf("with page=2&per_page=100: status %d, same file %v", r2.status, r2.body == r.body)
+	}
 }
