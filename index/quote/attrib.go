@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -92,6 +93,7 @@ func isDateline(t string) bool {
 // and they live; a surname with a title or honorific, registered only when one person in
 // office fits it. Anyone else is kept by the name the phrase gives, without titles.
 func (x *extractor) namedIn(phrase string) []Speaker {
+	phrase = cleanHonorific(phrase)
 	toks := registry.Tokenize(phrase)
 	regMs := x.reg.Mentions(phrase, toks, x.day)
 	type found struct {
@@ -153,6 +155,25 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 		}
 	}
 	return out
+}
+
+// garbledHonorific is an honorific at the start of a phrase with the punctuation a scan or a
+// typist garbled: "Mr, KAMOUGUE", "Mr; Eric Gairy", "Mr . SEMEDO", "mr. Andreotti",
+// "Ms.Ulla Tørnæs", "Mr.Mr. Mahe".
+var garbledHonorific = regexp.MustCompile(`^(?:(?i:mr|mrs|ms|dr)\s*[.,;]\s*)+`)
+
+// cleanHonorific writes a garbled honorific at the start of a phrase as "Mr. ".
+func cleanHonorific(phrase string) string {
+	m := garbledHonorific.FindString(phrase)
+	if m == "" {
+		return phrase
+	}
+	h := strings.TrimRight(m, " .,;")
+	if i := strings.IndexAny(h, " .,;"); i >= 0 {
+		h = h[:i] // the first of "Mr.Mr."
+	}
+	h = strings.ToUpper(h[:1]) + strings.ToLower(h[1:])
+	return h + ". " + phrase[len(m):]
 }
 
 // roleOfName reports whether an office's description in a phrase of names is a title before a

@@ -369,6 +369,42 @@ func TestConstructions(t *testing.T) {
 			text: "The debate went on into the night.\n\nJosé Panama said: “We ask for fairness in trade.”",
 			want: []found{{"We ask for fairness in trade.", "José Panama", quote.Full}},
 		},
+		{
+			name:  "a statement's speaker after an honorific a scan garbled",
+			title: "Statement by Mr, Kofi Baako to the General Debate",
+			text:  "We meet in hard times, and we must act together.",
+			want:  []found{{"We meet in hard times, and we must act together.", "Kofi Baako", quote.Full}},
+		},
+		{
+			name:  "a statement's speaker after a Malay honorific and its apostrophe",
+			title: "Statement by Dato' Seri Ahmad Zain to the General Debate",
+			text:  "We meet in hard times, and we must act together.",
+			want:  []found{{"We meet in hard times, and we must act together.", "Ahmad Zain", quote.Full}},
+		},
+		{
+			name:  "a name with an apostrophe opening a word of it",
+			title: "Statement by Siaosi ‘Ofa Fakatava to the General Debate",
+			text:  "We meet in hard times, and we must act together.",
+			want:  []found{{"We meet in hard times, and we must act together.", "Siaosi ‘Ofa Fakatava", quote.Full}},
+		},
+		{
+			name:  "a name with apostrophes inside a word of it",
+			title: "Statement by Hamid Tu’i’afa to the General Debate",
+			text:  "We meet in hard times, and we must act together.",
+			want:  []found{{"We meet in hard times, and we must act together.", "Hamid Tu’i’afa", quote.Full}},
+		},
+		{
+			name:  "a name with lower-case syllables joined by hyphens",
+			title: "Statement by Prayong Chan-o-cha to the General Debate",
+			text:  "We meet in hard times, and we must act together.",
+			want:  []found{{"We meet in hard times, and we must act together.", "Prayong Chan-o-cha", quote.Full}},
+		},
+		{
+			name:  "a name with Saint abbreviated",
+			title: "Statement by Marie de St. Amand to the General Debate",
+			text:  "We meet in hard times, and we must act together.",
+			want:  []found{{"We meet in hard times, and we must act together.", "Marie de St. Amand", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

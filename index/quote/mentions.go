@@ -91,6 +91,35 @@ func nickStart(gap, prev string) bool {
 // contraction are the endings of words after an apostrophe that are not part of a name.
 var contraction = map[string]bool{"s": true, "t": true, "re": true, "ve": true, "ll": true, "d": true, "m": true}
 
+// isLowerWord reports whether w is a word of lower-case letters only.
+func isLowerWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameSyllableApostrophe reports whether an apostrophe between two words of a name, beside a
+// space, marks a syllable ("Shia’ Al Sudani", "Samiuela ‘Akilisi") rather than quoting or
+// ending a possessive: no other quotation mark of its kind closes it in the next few words.
+func (x *extractor) nameSyllableApostrophe(text string, prev, next registry.Token) bool {
+	gap := text[prev.End:next.Start]
+	if strings.HasPrefix(gap, " ") {
+		// An opening mark: a name has no closing one after it ("‘Akilisi Pohiva"), a quoted
+		// word does ("‘Akilisi’").
+		rest := text[next.End:min(len(text), next.End+40)]
+		return !strings.ContainsAny(rest, "’'")
+	}
+	// A closing mark after a word: no opening one before the word.
+	before := text[max(0, prev.Start-40):prev.Start]
+	return !strings.ContainsAny(before, "‘'")
+}
+
 // notNamePart are the lower-case ends of hyphenated words that are not names: "Clinton-era",
 // "Trump-led".
 var notNamePart = map[string]bool{"era": true, "led": true, "like": true, "type": true, "free": true, "wide": true, "made": true, "run": true, "born": true, "held": true, "owned": true, "style": true}
@@ -357,6 +386,19 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			case gap == " " || gap == "\u00a0" || gap == "-" || gap == "‑":
 			case (gap == "’" || gap == "'") && (nameCase(t) || isUpper(t) || len(t) <= 3 && !contraction[t]):
 				// "O’Neill", "N'JIE", "Rifa'i"; not "Clinton’s" nor "don't"
+			case (gap == "’" || gap == "'") && isLowerWord(t) && !contraction[t]:
+				// "Mu’izzaddin", "N’tungamulongo", "Tu’i’onetoa": an apostrophe inside a name
+			case (gap == "’ " || gap == "' " || gap == " ‘" || gap == " '") && nameCase(prev.Text) && nameCase(t) && !contraction[strings.ToLower(t)] &&
+				!x.reg.IsHonorific(prev.Text) && x.nameSyllableApostrophe(text, prev, toks[k]):
+				// "Shia’ Al Sudani", "Samiuela ‘Akilisi Pohiva": an apostrophe at a name's edge
+			case (gap == "’ " || gap == "' ") && x.reg.IsHonorific(prev.Text) && (nameCase(t) || isUpper(t)):
+				// "Dato’ Seri Mahathir", "Dato' KAMIL": the Malay honorific's apostrophe
+			case gap == "- " && nameCase(prev.Text) && nameCase(t):
+				// "Al- Jaber", "Tsaty- Boungou": a hyphen a line break left a space after
+			case gap == "-" && isLowerWord(prev.Text) && isLowerWord(t) && len(t) <= 4 && k > 1 && text[toks[k-2].End:prev.Start] == "-" && (nameCase(toks[k-2].Text) || isLowerWord(toks[k-2].Text)):
+				// "Chan-o-cha": lower-case syllables of a hyphenated name
+			case gap == ". " && (strings.EqualFold(prev.Text, "St") || strings.EqualFold(prev.Text, "Ste")) && (nameCase(t) || isUpper(t)) && k > i:
+				// "de St. Jorre", "Donatus Keith St. Aimee": Saint abbreviated in a name
 			case (gap == ". " || gap == "." || gap == ".\u00a0") && (utf8.RuneCountInString(prev.Text) == 1 && unicode.IsUpper(rune(prev.Text[0])) || x.isTitle(prev.Text) && (len(prev.Text) <= 4 || x.reg.IsHonorific(prev.Text) || x.reg.Language.TitleAbbreviations[prev.Text] != "") || isSuffix(prev.Text)):
 				// an initial, a title's short form: "R. Newkirk", "Sen. Ben", "D.L." (not a word
 				// of a title that ends a sentence: "in Tallahatchie County. Moses Wright")
@@ -377,8 +419,8 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 		}
 		switch {
 		case nameCase(t) || isSuffix(t) && n > 0:
-		case n > 0 && len(t) <= 3 && !contraction[t] && (text[toks[k-1].End:toks[k].Start] == "'" || text[toks[k-1].End:toks[k].Start] == "’"):
-			// the end of "Rifa'i"
+		case n > 0 && isLowerWord(t) && !contraction[t] && (text[toks[k-1].End:toks[k].Start] == "'" || text[toks[k-1].End:toks[k].Start] == "’"):
+			// the end of "Rifa'i", "Mu’izzaddin", "Tu’i’onetoa"
 		case n > 0 && (t == "of" || t == "to") && k+1 < len(toks) && !covered[k+1] && (nameCase(toks[k+1].Text) || toks[k+1].Text == "the") && x.reg.TitleEndingAt(toks[:k], k-1) != "":
 			// "Secretary of State Antony Blinken", "Ambassador to Israel David Friedman": a
 			// title's "of" or "to" does not end the run
@@ -398,7 +440,8 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			// "von der Leyen": particles only between capitalised words
 		case isUpper(t) && utf8.RuneCountInString(t) > 1 && unicode.IsLetter([]rune(t)[0]):
 			// an acronym ("NBC News", "FBI"), or a name in capitals ("Mr. SPENDER")
-		case n > 0 && text[toks[k-1].End:toks[k].Start] == "-" && (nameCase(toks[k-1].Text) || isUpper(toks[k-1].Text)) && len(t) <= 8 && !notNamePart[t]:
+		case n > 0 && text[toks[k-1].End:toks[k].Start] == "-" && len(t) <= 8 && !notNamePart[t] && (nameCase(toks[k-1].Text) || isUpper(toks[k-1].Text) ||
+			len(t) <= 4 && k > 1 && isLowerWord(toks[k-1].Text) && text[toks[k-2].End:toks[k-1].Start] == "-"):
 			// the lower-case end of a hyphenated name: "Ban Ki-moon", "Shih-chieh"
 		case len(t) <= 4 && x.reg.IsNameParticle(t) && k+1 < len(toks) && text[toks[k].End:toks[k+1].Start] == "-" && (nameCase(toks[k+1].Text) || isUpper(toks[k+1].Text)):
 			// an Arabic article joined to the name: "el-Khouri", "al-Assad"

@@ -92,7 +92,16 @@ func RunUNGDC(fsys fs.FS, reg *registry.Registry) (*UNReport, error) {
 func withoutHonorific(name string, reg *registry.Registry) string {
 	words := strings.Fields(strings.NewReplacer("Mr.", "Mr. ", "Mrs.", "Mrs. ").Replace(name))
 	style := map[string]bool{"the": true, "his": true, "her": true, "majesty": true, "highness": true, "excellency": true, "royal": true, "h.r.h.": true, "h.e.": true, "holiness": true}
-	for len(words) > 1 && (reg.IsHonorific(words[0]) || style[strings.ToLower(words[0])] || reg.IsTitleWord(strings.ToLower(strings.TrimSuffix(words[0], ".")))) {
+	for len(words) > 1 {
+		// "Mr," "Mr;" and "Mr-" are a scan's "Mr.", "Dato’" is "Dato"
+		w := strings.TrimRight(words[0], ".,;-’'")
+		if w == "" && len(words) > 2 {
+			words = words[1:] // the "." of "Mr . SEMEDO"
+			continue
+		}
+		if !reg.IsHonorific(w) && !style[strings.ToLower(words[0])] && !reg.IsTitleWord(strings.ToLower(w)) {
+			break
+		}
 		words = words[1:]
 	}
 	if n := len(words); n > 1 && strings.TrimSuffix(words[n-2], ",") != words[n-2] {
