@@ -778,6 +778,14 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if !x.reg.IsSpeechVerb(strings.ToLower(t.Text)) || x.inMention(p, t.Start) {
 			continue // "the Secretaries of State": a verb's word in a name is no verb
 		}
+		if k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
+			continue // "to change my answer": a noun
+		}
+		if introducesNext(s[t.End:]) && endsSentence(s[:lo]) {
+			// "“… devil.” To which she said, “…”": a new sentence whose verb is the next
+			// quotation's; not "“We will win,” she said, “and …”", one quotation in two.
+			return nil, false
+		}
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
 		}
@@ -845,7 +853,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 				return x.resolve(p, *m), true
 			}
 		}
-		if !x.reg.IsSpeechVerb(w) || x.inMention(p, t.Start) {
+		if !x.reg.IsSpeechVerb(w) || x.inMention(p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
 			continue
 		}
 		if strings.HasSuffix(w, "ing") && strings.HasSuffix(strings.TrimRight(s[lo:t.Start], " "), ",") {
@@ -855,6 +863,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			// "Sanders said, suggesting a few questions, including, “…”": the verb before it
 			// has the subject.
 			continue
+		}
+		if x.firstPersonBefore(p, lo, t.Start) {
+			return nil, true // "I laughed and said, “…”": the writer, whom the text does not name
 		}
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
@@ -1073,6 +1084,43 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 		return c
 	}
 	return nil
+}
+
+// introducesNext reports whether the text after a verb of speech opens a quotation at once:
+// "said, “…", "said: “…".
+func introducesNext(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	if !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, ":") {
+		return false
+	}
+	rest = strings.TrimLeft(rest[1:], " ")
+	return strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "\"")
+}
+
+// endsSentence reports whether a quotation whose text runs to the end of s, closing marks
+// included, ends with a full stop, a question or an exclamation mark.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ”\"’'")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
+}
+
+// determiners make the word after them a noun: "my answer", "the statement", "a reply".
+var determiners = map[string]bool{"my": true, "his": true, "her": true, "its": true, "our": true, "their": true, "your": true, "the": true, "a": true, "an": true, "this": true, "that": true}
+
+// firstPersonBefore reports whether the subject of the verb at v is "I" or "we" outside
+// quotation marks: "I laughed and said", "we told them".
+func (x *extractor) firstPersonBefore(p, lo, v int) bool {
+	s := x.paras[p].Text
+	toks := tokensIn(x.toks[p], max(lo, v-48), v)
+	for k := len(toks) - 1; k >= 0 && k >= len(toks)-4; k-- {
+		if strings.ContainsAny(s[toks[k].End:v], ",;:.!?\"“”") || x.quoted(p, toks[k].Start) || x.inMention(p, toks[k].Start) {
+			return false
+		}
+		if w := toks[k].Text; w == "I" || w == "we" || w == "We" {
+			return true
+		}
+	}
+	return false
 }
 
 // countFrom returns how many of the mentions ms, in order, start at or after off.

@@ -405,6 +405,16 @@ func TestConstructions(t *testing.T) {
 			text:  "We meet in hard times, and we must act together.",
 			want:  []found{{"We meet in hard times, and we must act together.", "Marie de St. Amand", quote.Full}},
 		},
+		{
+			name: "the writer's own words, and a verb of the next quotation after a new sentence",
+			text: "My parents, Hugh and Edith Marlow, lived in Maine.\n\nOnce, when my mother mentioned the storm, I laughed and said, “I do not fear the storm.” She became so upset that I had to change my answer: “Of course I fear it.” To which she said, “Thank God.”",
+			want: []found{{"I do not fear the storm.", "", quote.Full}, {"Of course I fear it.", "", quote.Full}, {"Thank God.", "Edith Marlow", quote.Full}},
+		},
+		{
+			name: "one quotation in two around its verb",
+			text: "Hugh Marlow spoke at the fair.\n\n“We will win this county,” he said, “and the next one.”",
+			want: []found{{"We will win this county,", "Hugh Marlow", quote.Full}, {"and the next one.", "Hugh Marlow", quote.Fragment}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
