@@ -94,7 +94,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 		h := &res.Hits[i]
 		var summary []string
 		for _, fr := range h.Fragments {
-			summary = append(summary, plainText(fr))
+			summary = append(summary, fr.Text())
 		}
 		u := s.abs(articleURL(h.ID))
 		updated, published := stamp(h.Date)
@@ -113,7 +113,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 		e := atomEntry{
 			Title: who + ": “" + excerptText(h.Text, 100) + "”", ID: u, Updated: updated, Published: published,
 			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: u}},
-			Summary: atomText{Type: "text", Body: plainText(h.Fragment)},
+			Summary: atomText{Type: "text", Body: h.Fragment.Text()},
 		}
 		for _, sp := range h.Speakers {
 			e.Authors = append(e.Authors, atomPerson{Name: sp.Name})
@@ -132,14 +132,6 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 	w.Write([]byte(xml.Header))
 	w.Write(b)
 	return nil
-}
-
-func plainText(f index.Fragment) string {
-	var b strings.Builder
-	for _, sp := range f {
-		b.WriteString(sp.Text)
-	}
-	return b.String()
 }
 
 type openSearch struct {

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/highlight"
+	"github.com/readout/readout/index/query"
 	"github.com/readout/readout/web"
 )
 
@@ -495,13 +497,8 @@ func description(art *index.Article) string {
 	return art.Title
 }
 
-func excerptText(s string, n int) string {
-	var b strings.Builder
-	for _, sp := range (*index.Highlighter)(nil).Excerpt(s, n) {
-		b.WriteString(sp.Text)
-	}
-	return b.String()
-}
+// excerptText is about n bytes of the start of s, cut at a word, as plain text.
+func excerptText(s string, n int) string { return highlight.Cut(s, n).Text() }
 
 // quoteWithArticle is a quote with the article it is in, as one value for byID.
 type quoteWithArticle struct {
@@ -668,7 +665,7 @@ func (s *Server) topic(w http.ResponseWriter, r *http.Request) error {
 // topicSearch is a search for any of a topic's terms, each as a phrase.
 func topicSearch(terms []string) string {
 	var parts []string
-	for _, t := range terms[:min(len(terms), index.MaxQueryClauses)] {
+	for _, t := range terms[:min(len(terms), query.MaxClauses)] {
 		parts = append(parts, `"`+strings.ReplaceAll(t, `"`, "")+`"`)
 	}
 	return strings.Join(parts, " OR ")

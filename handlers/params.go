@@ -14,6 +14,7 @@ import (
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/query"
 )
 
 // The request contract. Every parameter a page or the API reads is listed here with its bounds;
@@ -236,7 +237,7 @@ func (p params) choice(name, def string, allowed ...string) (string, error) {
 func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, error) {
 	var q index.Query
 	var err error
-	if q.Text, err = p.text("q", index.MaxQueryLength); err != nil {
+	if q.Text, err = p.text("q", query.MaxLength); err != nil {
 		return q, err
 	}
 	if kind == "" {
@@ -344,7 +345,7 @@ func actorsQuery(p params, perPage, maxPerPage int) (index.ActorQuery, error) {
 func actorQuotesQuery(p params, id string) (index.Query, error) {
 	q := index.Query{Kind: index.KindQuotes, Actors: []string{id}}
 	var err error
-	if q.Text, err = p.text("q", index.MaxQueryLength); err != nil {
+	if q.Text, err = p.text("q", query.MaxLength); err != nil {
 		return q, err
 	}
 	if q.Topics, err = p.ids("topic"); err != nil {

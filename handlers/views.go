@@ -11,6 +11,7 @@ import (
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/highlight"
 	"github.com/readout/readout/web"
 )
 
@@ -154,7 +155,7 @@ func speakerLinks(sp []index.Speaker, roles bool) []web.Link {
 }
 
 // quoteCard builds a quote for a list; text is its words, marked where a search matched.
-func quoteCard(q *index.Quote, art *index.Summary, text index.Fragment) web.QuoteCard {
+func quoteCard(q *index.Quote, art *index.Summary, text highlight.Fragment) web.QuoteCard {
 	c := web.QuoteCard{
 		ID:        q.ID,
 		URL:       quoteURL(q.ID),
@@ -171,8 +172,8 @@ func quoteCard(q *index.Quote, art *index.Summary, text index.Fragment) web.Quot
 }
 
 // plainQuote is a quote's words, cut to about n bytes for a list.
-func plainQuote(q *index.Quote, n int) index.Fragment {
-	return (*index.Highlighter)(nil).Excerpt(q.Text, n)
+func plainQuote(q *index.Quote, n int) highlight.Fragment {
+	return highlight.Cut(q.Text, n)
 }
 
 func counts(quotes, words int) string {
@@ -212,10 +213,8 @@ func articleCard(h *index.ArticleHit, hl string) web.ArticleCard {
 		ID: h.ID, URL: u, Title: h.Title,
 		Date: h.Date.String(), DateISO: h.Date.ISO(),
 		Source: sourceLabel(h.Source, h.URL), Place: h.Place,
-		Counts: counts(h.Summary.Quotes, h.Words),
-	}
-	for _, f := range h.Fragments {
-		c.Fragments = append(c.Fragments, f)
+		Counts:    counts(h.Summary.Quotes, h.Words),
+		Fragments: h.Fragments,
 	}
 	for i := range h.Quotes {
 		q := &h.Quotes[i]
@@ -235,7 +234,7 @@ func summaryCard(s *index.Summary) web.ArticleCard {
 
 // paras cuts an article's paragraphs [from, to) into segments: the quotes in them, marked and
 // anchored, with their attribution after their last piece, and the searched words (hl).
-func paras(art *index.Article, from, to int, hl *index.Highlighter) []web.Para {
+func paras(art *index.Article, from, to int, hl *highlight.Highlighter) []web.Para {
 	type bound struct {
 		q          *index.Quote
 		start, end int
@@ -362,14 +361,14 @@ func numberMarks(title []web.Segment, body []web.Para) int {
 	return n
 }
 
-func bodyParas(art *index.Article, hl *index.Highlighter) []web.Para {
+func bodyParas(art *index.Article, hl *highlight.Highlighter) []web.Para {
 	all := paras(art, 0, len(art.Paragraphs), hl)
 	return slices.DeleteFunc(all, func(p web.Para) bool { return p.Kind == "title" })
 }
 
 // titleSegments returns the title to show: the headline printed with the text, with its
 // quotes marked, or the title as the archive knows it.
-func titleSegments(art *index.Article, hl *index.Highlighter) []web.Segment {
+func titleSegments(art *index.Article, hl *highlight.Highlighter) []web.Segment {
 	for p, para := range art.Paragraphs {
 		if para.Kind == document.Title {
 			ps := paras(art, p, p+1, hl)

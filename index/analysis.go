@@ -1,13 +1,19 @@
 package index
 
 import (
+	"fmt"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	bleveregistry "github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/readout/readout/index/highlight"
 )
 
 // Names of the analysis parts Readout registers with bleve. They are part of the mapping stored
@@ -147,4 +153,114 @@ func (s *stems) Filter(in analysis.TokenStream) analysis.TokenStream {
 		sh.mu.Unlock()
 	}
 	return in
+}
+
+// termAnalyzer reads text for the highlighter as the index reads it (highlight.Analyzer). When
+// the analyser's filters take each token on its own, a word is analysed once and the term it
+// gives remembered for every request (words): a page of hits was every paragraph of every hit
+// analysed again.
+type termAnalyzer struct {
+	analyzer  analysis.Analyzer
+	tokenizer analysis.Tokenizer
+	filters   []analysis.TokenFilter
+	words     *wordTerms // nil: every text analysed whole
+}
+
+func newTermAnalyzer(an analysis.Analyzer) *termAnalyzer {
+	t := &termAnalyzer{analyzer: an}
+	if d, ok := an.(*analysis.DefaultAnalyzer); ok && d.CharFilters == nil && tokenWise(d.TokenFilters) {
+		t.tokenizer, t.filters, t.words = d.Tokenizer, d.TokenFilters, wordTermsOf(d.TokenFilters)
+	}
+	return t
+}
+
+// Analyze returns text's words with their terms.
+func (t *termAnalyzer) Analyze(text string) []highlight.Token {
+	var out []highlight.Token
+	if t.words == nil {
+		for _, tok := range t.analyzer.Analyze([]byte(text)) {
+			out = append(out, highlight.Token{Term: string(tok.Term), Start: tok.Start, End: tok.End, Position: tok.Position})
+		}
+		return out
+	}
+	for _, tok := range t.tokenizer.Tokenize([]byte(text)) {
+		term, ok := t.words.get(tok.Term)
+		if !ok {
+			term = t.analyse(tok)
+			t.words.put(tok.Term, term)
+		}
+		out = append(out, highlight.Token{Term: term, Start: tok.Start, End: tok.End, Position: tok.Position})
+	}
+	return out
+}
+
+// analyse runs the analyser's filters on one token, as they run on it among the others.
+func (t *termAnalyzer) analyse(tok *analysis.Token) string {
+	c := *tok
+	c.Term = append([]byte(nil), tok.Term...)
+	ts := analysis.TokenStream{&c}
+	for _, f := range t.filters {
+		ts = f.Filter(ts)
+	}
+	return string(ts[0].Term)
+}
+
+// wordTerms remembers the term each word as written gives, for one chain of filters: the
+// archive's texts have about 100,000 distinct words. It is bounded, like the stems' cache.
+type wordTerms struct {
+	shards [16]struct {
+		mu sync.RWMutex
+		m  map[string]string
+	}
+}
+
+var wordTermsByChain sync.Map // the filters' types, in order → *wordTerms
+
+func wordTermsOf(filters []analysis.TokenFilter) *wordTerms {
+	var key strings.Builder
+	for _, f := range filters {
+		fmt.Fprintf(&key, "%T;", f)
+	}
+	if w, ok := wordTermsByChain.Load(key.String()); ok {
+		return w.(*wordTerms)
+	}
+	w := &wordTerms{}
+	for i := range w.shards {
+		w.shards[i].m = map[string]string{}
+	}
+	actual, _ := wordTermsByChain.LoadOrStore(key.String(), w)
+	return actual.(*wordTerms)
+}
+
+func (w *wordTerms) shard(word []byte) int { return int(word[0]+word[len(word)-1]) % len(w.shards) }
+
+func (w *wordTerms) get(word []byte) (string, bool) {
+	sh := &w.shards[w.shard(word)]
+	sh.mu.RLock()
+	term, ok := sh.m[string(word)]
+	sh.mu.RUnlock()
+	return term, ok
+}
+
+func (w *wordTerms) put(word []byte, term string) {
+	sh := &w.shards[w.shard(word)]
+	sh.mu.Lock()
+	if len(sh.m) < maxStemsPerShard {
+		sh.m[string(word)] = term
+	}
+	sh.mu.Unlock()
+}
+
+// tokenWise reports whether each filter takes each token on its own, one token out for one in,
+// and gives the same term for the same word wherever it is:
+// those of the archive's analyser (mapping.go) do.
+func tokenWise(filters []analysis.TokenFilter) bool {
+	for _, f := range filters {
+		switch f.(type) {
+		case *en.PossessiveFilter, *lowercase.LowerCaseFilter, foldAccents, *stems:
+		default:
+			return false
+		}
+	}
+	return true
 }

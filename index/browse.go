@@ -8,6 +8,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
+
+	"github.com/readout/readout/index/highlight"
+	"github.com/readout/readout/index/query"
 )
 
 // A search with no words and no filters (the home page, the quotes tab's first view, "/api/quotes")
@@ -24,7 +27,7 @@ type browseView struct {
 
 // browsing reports whether a search is one the catalog answers: nothing to match or filter,
 // no facet counted in full, sorted by date (or by relevance, which is by date when there are no words).
-func browsing(p *ParsedQuery, q Query) bool {
+func browsing(p *query.Parsed, q Query) bool {
 	return len(p.Must) == 0 && len(p.Not) == 0 &&
 		len(q.Actors) == 0 && len(q.Topics) == 0 && len(q.Sources) == 0 &&
 		q.From.IsZero() && q.To.IsZero() && !q.Full && q.AllOf == "" &&
@@ -49,7 +52,7 @@ func (a *Archive) browse(st *state, q Query, res *Results) {
 	}
 	lo := min((q.Page-1)*q.PerPage, len(order))
 	hi := min(lo+q.PerPage, len(order))
-	hl := newHighlighter(a.analyzer, nil)
+	hl := highlight.New(newTermAnalyzer(a.analyzer), nil)
 	for _, i := range order[lo:hi] {
 		var id string
 		if q.Kind == KindQuotes {

@@ -9,6 +9,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	qtext "github.com/readout/readout/index/query"
 )
 
 // What a search costs. Words alone are cheap, whatever they are: the dearest search of plain
@@ -43,9 +45,9 @@ type termKey struct{ field, term string }
 const maxTermCosts = 50_000
 
 // searchCost returns what the phrases of a parsed search cost (see MaxSearchCost).
-func (a *Archive) searchCost(ctx context.Context, st *state, p *ParsedQuery) (int64, error) {
-	var phrases []Clause
-	for _, group := range [][]Clause{p.Must, p.Not} {
+func (a *Archive) searchCost(ctx context.Context, st *state, p *qtext.Parsed) (int64, error) {
+	var phrases []qtext.Clause
+	for _, group := range [][]qtext.Clause{p.Must, p.Not} {
 		for _, c := range group {
 			if c.Or != nil {
 				phrases = append(phrases, c.Or...)

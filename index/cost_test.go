@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/readout/readout/index/query"
 	"github.com/readout/readout/index/registry"
 	"github.com/readout/readout/seeds"
 )
@@ -69,7 +70,7 @@ func TestSearchCost(t *testing.T) {
 		{q: `"of the" "in the" "the state" "the role" "the press" "the union" "the life" "the nation"`, cost: 20001, refused: true},
 	}
 	for _, tt := range tests {
-		p, err := ParseQuery(tt.q)
+		p, err := query.Parse(tt.q)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,39 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/highlight"
 )
-
-// FuzzParseQuery reads anything typed in the search box: it never panics, refuses only what is
-// too long or not UTF-8, and reads the rest within the bounds.
-func FuzzParseQuery(f *testing.F) {
-	for _, s := range []string{`Quad "Hong Kong" -Tibet`, "a OR b OR", `actor:"Antony Blinken" from:2021-03`, "*e*e*", "/.*/", `"unclosed`, "NOT x NOT", "-\"\"", "((((a))))"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		p, err := index.ParseQuery(s)
-		if err != nil {
-			if utf8.ValidString(s) && utf8.RuneCountInString(s) <= index.MaxQueryLength && !errors.Is(err, index.ErrQueryTooManyOr) {
-				t.Fatalf("refused %q: %v", s, err)
-			}
-			return
-		}
-		n := len(p.Not)
-		for _, c := range p.Must {
-			n += max(1, len(c.Or))
-		}
-		if n > index.MaxQueryClauses {
-			t.Fatalf("%d clauses from %q", n, s)
-		}
-		if !utf8.ValidString(p.String()) {
-			t.Fatalf("reading %q is not UTF-8", p.String())
-		}
-		for _, c := range p.Must {
-			if c.Or == nil && strings.TrimSpace(c.Text) == "" {
-				t.Fatalf("an empty clause from %q", s)
-			}
-		}
-	})
-}
 
 // FuzzSearch runs anything typed in the box against a small archive: never a panic, and an
 // error only of the kind that becomes a 400.
@@ -82,8 +51,7 @@ func FuzzExcerpt(f *testing.F) {
 			return // articles are checked for UTF-8 before they are read
 		}
 		w := int(width%600) + 1
-		for _, hl := range []*index.Highlighter{nil, a.Highlighter(search)} {
-			frag := hl.Excerpt(text, w)
+		for _, frag := range []highlight.Fragment{highlight.Cut(text, w), a.Highlighter(search).Excerpt(text, w)} {
 			var all strings.Builder
 			for i, s := range frag {
 				if !utf8.ValidString(s.Text) {

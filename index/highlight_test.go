@@ -7,7 +7,10 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/blevesearch/bleve/v2/analysis"
+
 	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/highlight"
 	"github.com/readout/readout/seeds"
 )
 
@@ -49,13 +52,14 @@ func TestHighlighterAnalysesOnce(t *testing.T) {
 	if len(texts) < 50 {
 		t.Fatalf("only %d texts", len(texts))
 	}
+	ta := newTermAnalyzer(an)
+	if ta.words == nil {
+		t.Fatal("the archive's analyser is not taken word by word")
+	}
 	for _, words := range [][]string{{"China"}, {"alliance"}, {"Fernandez"}, {"kilo"}, {"istanbul"}, {"abé"}, {"die"}, {"us or them"}, {"Hong Kong", "Xinjiang"}, {"the"}, {"alliance", "Quad", "Biden"}} {
-		h := newHighlighter(an, words)
-		if h.words == nil {
-			t.Fatal("the archive's analyser is not taken word by word")
-		}
+		h := highlight.New(ta, words)
 		for _, text := range texts {
-			got, want := h.marks(text), wholeMarks(h, text)
+			got, want := h.Marks(text), wholeMarks(an, words, text)
 			if !slices.Equal(got, want) {
 				t.Errorf("%q in %q: marks %v, analysed whole %v", words, text, got, want)
 			}
@@ -63,12 +67,37 @@ func TestHighlighterAnalysesOnce(t *testing.T) {
 	}
 }
 
-// wholeMarks is how the highlighter marked text before: a lower-case copy searched for the
-// terms' beginnings, then the whole text analysed (phrases marked where their words come
-// together).
-func wholeMarks(h *Highlighter, text string) [][2]int {
+// wholeMarks is how the highlighter marked text before: the words' terms and phrases analysed,
+// a lower-case copy of the text searched for the terms' beginnings, then the whole text
+// analysed (phrases marked where their words come together).
+func wholeMarks(an analysis.Analyzer, words []string, text string) [][2]int {
+	terms := map[string]bool{}
+	var phrases [][]string
+	var prefixes []string
+	addPrefix := func(term string) {
+		prefixes = append(prefixes, term[:min(len(term), 4)])
+	}
+	for _, w := range words {
+		toks := an.Analyze([]byte(w))
+		if len(toks) > 1 {
+			var phrase []string
+			for _, t := range toks {
+				phrase = append(phrase, string(t.Term))
+			}
+			phrases = append(phrases, phrase)
+			addPrefix(phrase[0])
+			continue
+		}
+		for _, t := range toks {
+			terms[string(t.Term)] = true
+			addPrefix(string(t.Term))
+		}
+	}
+	if len(terms) == 0 && len(phrases) == 0 {
+		return nil
+	}
 	lower := strings.ToLower(text)
-	may := slices.ContainsFunc(h.prefixes, func(p string) bool { return strings.Contains(lower, p) })
+	may := slices.ContainsFunc(prefixes, func(p string) bool { return strings.Contains(lower, p) })
 	if !may {
 		for _, r := range text {
 			if r >= 0x80 && unicode.IsLetter(r) {
@@ -80,18 +109,35 @@ func wholeMarks(h *Highlighter, text string) [][2]int {
 	if !may {
 		return nil
 	}
-	whole := *h
-	whole.words = nil // the whole text analysed at once
-	toks := whole.tokens(text)
+	toks := an.Analyze([]byte(text)) // the whole text analysed at once
+	phraseAt := func(i int) int {
+		best := 0
+		for _, p := range phrases {
+			if len(p) <= best || i+len(p) > len(toks) {
+				continue
+			}
+			ok := true
+			for k, term := range p {
+				if string(toks[i+k].Term) != term || k > 0 && toks[i+k].Position != toks[i+k-1].Position+1 {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best = len(p)
+			}
+		}
+		return best
+	}
 	var out [][2]int
 	for i := 0; i < len(toks); i++ {
-		if n := whole.phraseAt(toks, i); n > 0 {
-			out = append(out, [2]int{toks[i].start, toks[i+n-1].end})
+		if n := phraseAt(i); n > 0 {
+			out = append(out, [2]int{toks[i].Start, toks[i+n-1].End})
 			i += n - 1
 			continue
 		}
-		if h.terms[toks[i].term] {
-			out = append(out, [2]int{toks[i].start, toks[i].end})
+		if terms[string(toks[i].Term)] {
+			out = append(out, [2]int{toks[i].Start, toks[i].End})
 		}
 	}
 	return out

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/query"
 	"github.com/readout/readout/index/registry"
 	"github.com/readout/readout/seeds"
 )
@@ -235,7 +236,7 @@ func TestHighlighterMarks(t *testing.T) {
 
 func TestSearchRefuses(t *testing.T) {
 	a := mustArchive(t, seeds.FS, "")
-	for _, text := range []string{strings.Repeat("a", index.MaxQueryLength+1), "caf\xe9", strings.Repeat("w ", index.MaxQueryClauses+1), "from:yesterday"} {
+	for _, text := range []string{strings.Repeat("a", query.MaxLength+1), "caf\xe9", strings.Repeat("w ", query.MaxClauses+1), "from:yesterday"} {
 		_, err := a.Search(context.Background(), index.Query{Text: text, Kind: index.KindArticles, Page: 1, PerPage: 10})
 		var qe *index.QueryError
 		if !errors.As(err, &qe) {

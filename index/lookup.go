@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/readout/readout/index/highlight"
+	"github.com/readout/readout/index/query"
 )
 
 // Stats describe the archive as a whole.
@@ -204,10 +207,10 @@ func copyOne[T any](a *Archive, byID func(*catalog) map[string]*T, id string) (*
 
 // Highlighter returns what marks the words of a search in a text: the words and phrases it must
 // match, analysed as the index analyses text. Excluded words and filters mark nothing.
-func (a *Archive) Highlighter(search string) *Highlighter {
-	p, err := ParseQuery(search)
+func (a *Archive) Highlighter(search string) *highlight.Highlighter {
+	p, err := query.Parse(search)
 	if err != nil {
-		return newHighlighter(a.analyzer, nil)
+		return highlight.New(newTermAnalyzer(a.analyzer), nil)
 	}
 	var words []string
 	for _, c := range p.Must {
@@ -219,7 +222,7 @@ func (a *Archive) Highlighter(search string) *Highlighter {
 		}
 		words = append(words, c.Text)
 	}
-	return newHighlighter(a.analyzer, words)
+	return highlight.New(newTermAnalyzer(a.analyzer), words)
 }
 
 // MonthCount is how many statements fall in a month.

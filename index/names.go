@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/readout/readout/index/query"
 )
 
 // Names in the search box. A reader who types "Jen Psaki Taiwan" on the quotes tab means her
@@ -59,15 +61,15 @@ func (c *catalog) names() *nameTable {
 // findNames takes out of p's words the runs that are an actor's whole name ("Jen Psaki",
 // "Antony Blinken"), in the order typed, and returns those actors. Phrases in quotation marks,
 // alternatives and excluded words are left as typed: they ask for the words.
-func (c *catalog) findNames(p *ParsedQuery) []NamedActor {
+func (c *catalog) findNames(p *query.Parsed) []NamedActor {
 	t := c.names()
 	var out []NamedActor
-	var kept []Clause
+	var kept []query.Clause
 	for i := 0; i < len(p.Must); {
 		found := false
 		for n := min(t.longest, len(p.Must)-i); n >= 2 && !found; n-- {
 			run := p.Must[i : i+n]
-			if slices.ContainsFunc(run, func(c Clause) bool { return c.Phrase || c.Or != nil }) {
+			if slices.ContainsFunc(run, func(c query.Clause) bool { return c.Phrase || c.Or != nil }) {
 				continue
 			}
 			var typed []string

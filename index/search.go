@@ -16,6 +16,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/searcher"
 
 	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/highlight"
+	qtext "github.com/readout/readout/index/query"
 	"github.com/readout/readout/index/quote"
 )
 
@@ -31,6 +33,14 @@ const (
 	MaxResults  = 10000 // page * per_page may not pass it
 	facetSize   = 12
 	excerptSize = 300
+)
+
+// Bounds on filters, typed in the box or chosen beside it: a search's address must hold them
+// all, so both ways are bounded alike.
+const (
+	MaxFilterValues = 10  // actors, topics or sources, each
+	MaxIDLength     = 160 // characters of an actor's or a topic's id
+	MaxSourceLength = 100 // characters of a source's name
 )
 
 // Sort orders.
@@ -122,7 +132,7 @@ type Results struct {
 type ArticleHit struct {
 	Summary
 	Score     float64
-	Fragments []Fragment
+	Fragments []highlight.Fragment
 	Quotes    []QuoteHit
 }
 
@@ -130,7 +140,7 @@ type ArticleHit struct {
 type QuoteHit struct {
 	Quote
 	Score     float64
-	Fragment  Fragment
+	Fragment  highlight.Fragment
 	ArticleOf *Summary
 }
 
@@ -172,7 +182,7 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 		return nil, err
 	}
 	start := time.Now()
-	parsed, err := ParseQuery(q.Text)
+	parsed, err := qtext.Parse(q.Text)
 	if err != nil {
 		return nil, &QueryError{err.Error()}
 	}
@@ -277,7 +287,7 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 	}
 	a.readFacets(st, &bleve.SearchResult{Facets: coll.facetResults(q, res)}, q, res)
 
-	hl := newHighlighter(a.analyzer, words)
+	hl := highlight.New(newTermAnalyzer(a.analyzer), words)
 	for _, h := range coll.hits((q.Page - 1) * q.PerPage) {
 		// Each hit may read and analyse its article: the time bound holds here too.
 		if err := ctx.Err(); err != nil {
@@ -291,7 +301,7 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Results, error) {
 
 // addHit adds the article or quote of a document found to res, read from the catalog and the
 // archive; one whose file has gone since it was indexed is left out.
-func (a *Archive) addHit(st *state, res *Results, h *search.DocumentMatch, hl *Highlighter, q Query) {
+func (a *Archive) addHit(st *state, res *Results, h *search.DocumentMatch, hl *highlight.Highlighter, q Query) {
 	switch {
 	case strings.HasPrefix(h.ID, "a:"):
 		if hit, ok := a.articleHit(st, h, hl, q); ok {
@@ -302,7 +312,7 @@ func (a *Archive) addHit(st *state, res *Results, h *search.DocumentMatch, hl *H
 		if err != nil {
 			return
 		}
-		res.QuoteHit = append(res.QuoteHit, QuoteHit{Quote: *qu, Score: h.Score, Fragment: hl.excerpt(qu.Text, 2*excerptSize), ArticleOf: &art.Summary})
+		res.QuoteHit = append(res.QuoteHit, QuoteHit{Quote: *qu, Score: h.Score, Fragment: hl.Excerpt(qu.Text, 2*excerptSize), ArticleOf: &art.Summary})
 	}
 }
 
@@ -322,15 +332,15 @@ func typeOf(kind string) string {
 
 // mergeFilters adds the filters typed in the box to those chosen beside it, resolving names to
 // ids ("actor:blinken" is antony-blinken), and checks the dates.
-func (a *Archive) mergeFilters(st *state, q Query, p *ParsedQuery, res *Results) (Query, error) {
+func (a *Archive) mergeFilters(st *state, q Query, p *qtext.Parsed, res *Results) (Query, error) {
 	for _, name := range p.Actors {
 		if id, note, ok := a.resolveActor(st, name); ok {
 			q.Actors = appendUnique(q.Actors, id)
 			if note != "" {
-				res.Notes = appendNote(res.Notes, fmt.Sprintf("%s: %s", name, note))
+				res.Notes = qtext.AddNote(res.Notes, fmt.Sprintf("%s: %s", name, note))
 			}
 		} else {
-			res.Notes = appendNote(res.Notes, fmt.Sprintf("no actor called %q in the archive", name))
+			res.Notes = qtext.AddNote(res.Notes, fmt.Sprintf("no actor called %q in the archive", name))
 			q.Actors = appendUnique(q.Actors, document.Slug(name))
 		}
 	}
@@ -338,7 +348,7 @@ func (a *Archive) mergeFilters(st *state, q Query, p *ParsedQuery, res *Results)
 		if id, ok := a.resolveTopic(st, name); ok {
 			q.Topics = appendUnique(q.Topics, id)
 		} else {
-			res.Notes = appendNote(res.Notes, fmt.Sprintf("no topic called %q in the archive", name))
+			res.Notes = qtext.AddNote(res.Notes, fmt.Sprintf("no topic called %q in the archive", name))
 			q.Topics = appendUnique(q.Topics, document.Slug(name))
 		}
 	}
@@ -471,10 +481,10 @@ func appendUnique(s []string, v string) []string {
 
 // textQuery builds the query for what is typed, over a text field. It returns the words and
 // phrases that highlight, and nil for a search without words (everything matches).
-func (a *Archive) textQuery(p *ParsedQuery, field string, res *Results) ([]string, query.Query) {
+func (a *Archive) textQuery(p *qtext.Parsed, field string, res *Results) ([]string, query.Query) {
 	var words []string
 	var ignored []string
-	clause := func(c Clause) query.Query {
+	clause := func(c qtext.Clause) query.Query {
 		terms := a.analyzer.Analyze([]byte(c.Text))
 		if len(terms) == 0 {
 			ignored = append(ignored, c.Text)
@@ -521,7 +531,7 @@ func (a *Archive) textQuery(p *ParsedQuery, field string, res *Results) ([]strin
 		}
 	}
 	if len(ignored) > 0 {
-		res.Notes = appendNote(res.Notes, "words too common to search were left out: "+strings.Join(ignored, ", "))
+		res.Notes = qtext.AddNote(res.Notes, "words too common to search were left out: "+strings.Join(ignored, ", "))
 	}
 	if len(must) == 0 && len(not) == 0 {
 		return nil, nil
@@ -707,7 +717,7 @@ func (a *Archive) readFacets(st *state, br *bleve.SearchResult, q Query, res *Re
 }
 
 // articleHit reads a hit's article for its fragments and matching quotes.
-func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *Highlighter, q Query) (ArticleHit, bool) {
+func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *highlight.Highlighter, q Query) (ArticleHit, bool) {
 	i, ok := st.cat.byID[strings.TrimPrefix(h.ID, "a:")]
 	if !ok {
 		return ArticleHit{}, false
@@ -726,11 +736,11 @@ func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *Highlighter
 		if len(q.Actors) > 0 && !slices.ContainsFunc(qu.Speakers, func(s Speaker) bool { return slices.Contains(q.Actors, s.ID) }) {
 			continue
 		}
-		f := hl.excerpt(qu.Text, excerptSize)
-		if !hl.empty() && !f.Marked() {
+		f := hl.Excerpt(qu.Text, excerptSize)
+		if !hl.Empty() && !f.Marked() {
 			continue
 		}
-		if hl.empty() && len(q.Actors) == 0 {
+		if hl.Empty() && len(q.Actors) == 0 {
 			break // nothing to match: the article's quotes are on its page
 		}
 		hit.Quotes = append(hit.Quotes, QuoteHit{Quote: *qu, Fragment: f, ArticleOf: &hit.Summary})
@@ -743,18 +753,18 @@ func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *Highlighter
 
 // fragments returns up to n excerpts of an article's paragraphs with the most matches, in the
 // article's order; the opening of its text when nothing matches.
-func fragments(art *Article, hl *Highlighter, n int) []Fragment {
+func fragments(art *Article, hl *highlight.Highlighter, n int) []highlight.Fragment {
 	type scored struct {
 		para  int
 		marks [][2]int
 	}
 	var best []scored
-	if !hl.empty() {
+	if !hl.Empty() {
 		for p, para := range art.Paragraphs {
 			if para.Kind == document.Title {
 				continue
 			}
-			if ms := hl.marks(para.Text); len(ms) > 0 {
+			if ms := hl.Marks(para.Text); len(ms) > 0 {
 				best = append(best, scored{p, ms})
 			}
 		}
@@ -762,14 +772,14 @@ func fragments(art *Article, hl *Highlighter, n int) []Fragment {
 	slices.SortStableFunc(best, func(x, y scored) int { return cmp.Compare(len(y.marks), len(x.marks)) })
 	best = best[:min(n, len(best))]
 	slices.SortFunc(best, func(x, y scored) int { return cmp.Compare(x.para, y.para) })
-	var out []Fragment
+	var out []highlight.Fragment
 	for _, b := range best {
-		out = append(out, excerptOf(art.Paragraphs[b.para].Text, b.marks, excerptSize))
+		out = append(out, highlight.Excerpt(art.Paragraphs[b.para].Text, b.marks, excerptSize))
 	}
 	if len(out) == 0 {
 		for _, para := range art.Paragraphs {
 			if para.Kind != document.Title {
-				out = append(out, hl.excerpt(para.Text, excerptSize))
+				out = append(out, hl.Excerpt(para.Text, excerptSize))
 				break
 			}
 		}

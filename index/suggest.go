@@ -8,6 +8,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/readout/readout/index/query"
 )
 
 // Did you mean. A search that finds nothing because a word is misspelt ("Xinjang", "Blinkin")
@@ -35,7 +37,7 @@ func (a *Archive) DidYouMean(ctx context.Context, text string) (*Respelling, err
 	if err != nil {
 		return nil, err
 	}
-	p, err := ParseQuery(text)
+	p, err := query.Parse(text)
 	if err != nil {
 		return nil, nil // the search box's own error says what is wrong
 	}
@@ -43,7 +45,7 @@ func (a *Archive) DidYouMean(ctx context.Context, text string) (*Respelling, err
 	for _, c := range p.Must {
 		alts := c.Or
 		if alts == nil {
-			alts = []Clause{c}
+			alts = []query.Clause{c}
 		}
 		for _, alt := range alts {
 			words = append(words, strings.Fields(alt.Text)...)

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/highlight"
 )
 
 // Static holds the stylesheet, the script and the icons, served under /static/.
@@ -100,13 +100,9 @@ func dateLabel(level string) string {
 	return "By year"
 }
 
-// excerpt returns the text of spans, cut to about n characters at a word.
-func excerpt(ss []index.Span, n int) string {
-	var b strings.Builder
-	for _, s := range ss {
-		b.WriteString(s.Text)
-	}
-	t := strings.Join(strings.Fields(b.String()), " ")
+// excerpt returns the text of a fragment, cut to about n characters at a word.
+func excerpt(f highlight.Fragment, n int) string {
+	t := strings.Join(strings.Fields(f.Text()), " ")
 	if utf8.RuneCountInString(t) <= n {
 		return t
 	}

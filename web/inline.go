@@ -8,7 +8,7 @@ import (
 
 	"github.com/a-h/templ"
 
-	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/highlight"
 )
 
 // The components in this file write running text: a paragraph cut into quotes and highlights,
@@ -40,19 +40,12 @@ func (w *writer) attr(name, value string) {
 // href writes a link's address, sanitised as templ sanitises href attributes.
 func (w *writer) href(u string) { w.attr("href", string(templ.URL(u))) }
 
-// Marked writes highlighted text: marked pieces in <mark>.
-func Marked(ss []index.Span) templ.Component {
+// Marked writes highlighted text: marked pieces in <mark>, all of it escaped
+// (highlight.Fragment.HTML, the one writer of marks).
+func Marked(f highlight.Fragment) templ.Component {
 	return templ.ComponentFunc(func(_ context.Context, out io.Writer) error {
 		w := &writer{w: out}
-		for _, s := range ss {
-			if s.Mark {
-				w.s("<mark>")
-				w.text(s.Text)
-				w.s("</mark>")
-			} else {
-				w.text(s.Text)
-			}
-		}
+		w.s(f.HTML())
 		return w.err
 	})
 }

@@ -1,4 +1,7 @@
-package index
+// Package query reads the search box: words, "exact phrases", -exclusions, OR and the filters
+// typed in it (actor:, topic:, source:, from:, to:). It is pure: it knows nothing of the index
+// that runs the search, and fails only for input too long or not UTF-8.
+package query
 
 import (
 	"errors"
@@ -10,25 +13,17 @@ import (
 
 // Bounds on what a reader can type in the search box.
 const (
-	MaxQueryLength  = 400 // characters
-	MaxQueryClauses = 24  // words and phrases
-	maxPhraseWords  = 12
+	MaxLength      = 400 // characters
+	MaxClauses     = 24  // words and phrases
+	maxPhraseWords = 12
 )
 
-// Bounds on filters, typed in the box or chosen beside it: a search's address must hold them
-// all, so both ways are bounded alike.
-const (
-	MaxFilterValues = 10  // actors, topics or sources, each
-	MaxIDLength     = 160 // characters of an actor's or a topic's id
-	MaxSourceLength = 100 // characters of a source's name
-)
-
-// ErrQueryTooLong and the others are the search box's only failures; anything else typed is
-// read as words.
+// ErrTooLong and the others are the search box's only failures; anything else typed is read as
+// words.
 var (
-	ErrQueryTooLong   = fmt.Errorf("the search is longer than %d characters", MaxQueryLength)
-	ErrQueryNotUTF8   = errors.New("the search is not valid UTF-8 text")
-	ErrQueryTooManyOr = fmt.Errorf("the search has more than %d words and phrases", MaxQueryClauses)
+	ErrTooLong        = fmt.Errorf("the search is longer than %d characters", MaxLength)
+	ErrNotUTF8        = errors.New("the search is not valid UTF-8 text")
+	ErrTooManyClauses = fmt.Errorf("the search has more than %d words and phrases", MaxClauses)
 )
 
 // Clause is one part of a search: a word or an exact phrase, or several joined by OR.
@@ -38,9 +33,9 @@ type Clause struct {
 	Or     []Clause // alternatives; Text is empty when set
 }
 
-// ParsedQuery is the search box read: what must match, what must not, the filters typed in it,
+// Parsed is the search box read: what must match, what must not, the filters typed in it,
 // and notes on how unusual input was read.
-type ParsedQuery struct {
+type Parsed struct {
 	Must    []Clause
 	Not     []Clause
 	Actors  []string // actor: and speaker:
@@ -52,22 +47,22 @@ type ParsedQuery struct {
 }
 
 // Empty reports whether the query has no words or phrases to match.
-func (p *ParsedQuery) Empty() bool { return len(p.Must) == 0 }
+func (p *Parsed) Empty() bool { return len(p.Must) == 0 }
 
-// ParseQuery reads the search box. Words must all match; "exact phrases" come in quotes;
+// Parse reads the search box. Words must all match; "exact phrases" come in quotes;
 // -word and -"phrase" exclude; OR between two parts makes either enough; actor:, speaker:,
 // topic:, source:, from: and to: filter. Syntax that cannot be read is read as plain words and
 // noted; wildcards, fuzzy and regular expressions are not search syntax here and are dropped.
 // It fails only for input too long or not UTF-8.
-func ParseQuery(s string) (ParsedQuery, error) {
-	var p ParsedQuery
+func Parse(s string) (Parsed, error) {
+	var p Parsed
 	if !utf8.ValidString(s) {
-		return p, ErrQueryNotUTF8
+		return p, ErrNotUTF8
 	}
-	if utf8.RuneCountInString(s) > MaxQueryLength {
-		return p, ErrQueryTooLong
+	if utf8.RuneCountInString(s) > MaxLength {
+		return p, ErrTooLong
 	}
-	toks, notes := lexQuery(s)
+	toks, notes := lex(s)
 	p.Notes = notes
 	count := 0
 	var pendingOr bool
@@ -76,7 +71,7 @@ func ParseQuery(s string) (ParsedQuery, error) {
 		switch {
 		case t.or:
 			if len(p.Must) == 0 || i+1 >= len(toks) || toks[i+1].or || toks[i+1].neg || toks[i+1].field != "" {
-				p.Notes = appendNote(p.Notes, "OR needs a word or phrase on each side: read as nothing")
+				p.Notes = AddNote(p.Notes, "OR needs a word or phrase on each side: read as nothing")
 				continue
 			}
 			pendingOr = true
@@ -86,8 +81,8 @@ func ParseQuery(s string) (ParsedQuery, error) {
 			continue
 		}
 		c := Clause{Text: t.text, Phrase: t.phrase}
-		if count++; count > MaxQueryClauses {
-			return ParsedQuery{}, ErrQueryTooManyOr
+		if count++; count > MaxClauses {
+			return Parsed{}, ErrTooManyClauses
 		}
 		switch {
 		case t.neg:
@@ -104,12 +99,12 @@ func ParseQuery(s string) (ParsedQuery, error) {
 		pendingOr = false
 	}
 	if len(p.Must) == 0 && len(p.Not) > 0 {
-		p.Notes = appendNote(p.Notes, "a search of only excluded words excludes from everything")
+		p.Notes = AddNote(p.Notes, "a search of only excluded words excludes from everything")
 	}
 	return p, nil
 }
 
-func (p *ParsedQuery) addFilter(field, value string) {
+func (p *Parsed) addFilter(field, value string) {
 	switch field {
 	case "actor", "speaker":
 		p.Actors = append(p.Actors, value)
@@ -125,12 +120,12 @@ func (p *ParsedQuery) addFilter(field, value string) {
 }
 
 // HasFilters reports whether filters were typed in the box.
-func (p *ParsedQuery) HasFilters() bool {
+func (p *Parsed) HasFilters() bool {
 	return len(p.Actors)+len(p.Topics)+len(p.Sources) > 0 || p.From != "" || p.To != ""
 }
 
 // Words writes the words and phrases of the query, without its filters.
-func (p *ParsedQuery) Words() string {
+func (p *Parsed) Words() string {
 	var parts []string
 	for _, c := range p.Must {
 		parts = append(parts, c.String())
@@ -142,7 +137,7 @@ func (p *ParsedQuery) Words() string {
 }
 
 // String writes the query back the way it was read.
-func (p *ParsedQuery) String() string {
+func (p *Parsed) String() string {
 	var parts []string
 	if w := p.Words(); w != "" {
 		parts = append(parts, w)
@@ -197,8 +192,8 @@ type qtoken struct {
 
 var queryFields = map[string]bool{"actor": true, "speaker": true, "topic": true, "source": true, "from": true, "to": true}
 
-// lexQuery splits the box into words, phrases, OR and field filters. It runs in one pass.
-func lexQuery(s string) ([]qtoken, []string) {
+// lex splits the box into words, phrases, OR and field filters. It runs in one pass.
+func lex(s string) ([]qtoken, []string) {
 	var toks []qtoken
 	var notes []string
 	rs := []rune(strings.Map(func(r rune) rune {
@@ -233,7 +228,7 @@ func lexQuery(s string) ([]qtoken, []string) {
 		if i < len(rs) && rs[i] == '"' {
 			end := indexRune(rs, i+1, '"')
 			if end < 0 {
-				notes = appendNote(notes, "an unclosed quotation mark: read as words")
+				notes = AddNote(notes, "an unclosed quotation mark: read as words")
 				i++
 				continue
 			}
@@ -248,7 +243,7 @@ func lexQuery(s string) ([]qtoken, []string) {
 				toks = append(toks, qtoken{text: words[0], neg: neg})
 			case len(words) > 1:
 				if len(words) > maxPhraseWords {
-					notes = appendNote(notes, fmt.Sprintf("a phrase of more than %d words: cut", maxPhraseWords))
+					notes = AddNote(notes, fmt.Sprintf("a phrase of more than %d words: cut", maxPhraseWords))
 					words = words[:maxPhraseWords]
 				}
 				toks = append(toks, qtoken{text: strings.Join(words, " "), phrase: true, neg: neg})
@@ -277,7 +272,7 @@ func lexQuery(s string) ([]qtoken, []string) {
 		if raw == "NOT" {
 			if i < len(rs) {
 				// NOT word means -word: mark the next token.
-				next, n := lexQuery(string(rs[i:]))
+				next, n := lex(string(rs[i:]))
 				notes = append(notes, n...)
 				if len(next) > 0 && next[0].field == "" && !next[0].or {
 					next[0].neg = true
@@ -347,7 +342,7 @@ func cleanWords(raw string, notes *[]string) []string {
 	}
 	flush()
 	if dropped {
-		*notes = appendNote(*notes, "wildcards and other search syntax are not supported: read as plain words")
+		*notes = AddNote(*notes, "wildcards and other search syntax are not supported: read as plain words")
 	}
 	return words
 }
@@ -363,7 +358,8 @@ func cleanValue(raw string) string {
 	return b.String()
 }
 
-func appendNote(notes []string, n string) []string {
+// AddNote adds a note on how a search was read, once: the same slip typed twice is noted once.
+func AddNote(notes []string, n string) []string {
 	for _, x := range notes {
 		if x == n {
 			return notes

@@ -1,17 +1,15 @@
-package index
+// Package highlight marks the words of a text that a search matches and cuts excerpts around
+// them. It reads text through a small Analyzer, the index's own analysis behind it, and so
+// knows nothing of the search engine: a text is marked as the index matches it ("alliances"
+// for a search of "alliance") without an index being built.
+package highlight
 
 import (
-	"fmt"
 	"html"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 )
 
 // Span is a piece of text, marked when it matches the search. Fragments are lists of spans,
@@ -24,7 +22,8 @@ type Span struct {
 // Fragment is a piece of an article or a quote, with the searched words marked.
 type Fragment []Span
 
-// HTML writes the fragment as HTML: its text escaped, marked words in <mark>.
+// HTML writes the fragment as HTML: its text escaped, marked words in <mark>. It is the one
+// writer of marks: pages (web.Marked) and the API's highlights both write through it.
 func (f Fragment) HTML() string {
 	var b strings.Builder
 	for _, s := range f {
@@ -39,9 +38,31 @@ func (f Fragment) HTML() string {
 	return b.String()
 }
 
+// Text is the fragment's text, without its marks.
+func (f Fragment) Text() string {
+	var b strings.Builder
+	for _, s := range f {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
 // Marked reports whether any of the fragment is marked.
 func (f Fragment) Marked() bool {
 	return slices.ContainsFunc(f, func(s Span) bool { return s.Mark })
+}
+
+// Token is a word of a text as the index reads it: its term, its place in the text (bytes),
+// and its position among the words.
+type Token struct {
+	Term       string
+	Start, End int
+	Position   int
+}
+
+// Analyzer reads text into the terms the index holds, as the index reads it.
+type Analyzer interface {
+	Analyze(text string) []Token
 }
 
 // Highlighter marks the words of a text that a search's terms match, by analysing the text as
@@ -50,25 +71,18 @@ func (f Fragment) Marked() bool {
 //
 // A phrase is marked only where its words come together, in order: "integrated deterrence"
 // marks that phrase, not "integrity" elsewhere.
+//
+// A nil Highlighter marks nothing.
 type Highlighter struct {
-	analyzer analysis.Analyzer
+	analyzer Analyzer
 	terms    map[string]bool
 	phrases  [][]string // the terms of each phrase, in order
 	prefixes []string   // lower-case beginnings of the terms, to pass over text without them cheaply
-	// The analyser's parts, when its filters take each token on its own: a word is then
-	// analysed once, and the term it gives remembered for every request (words).
-	tokenizer analysis.Tokenizer
-	filters   []analysis.TokenFilter
-	words     *wordTerms
 }
 
-// newHighlighter marks each of words: a word, or the words of a phrase, which must come
-// together.
-func newHighlighter(an analysis.Analyzer, words []string) *Highlighter {
+// New marks each of words: a word, or the words of a phrase, which must come together.
+func New(an Analyzer, words []string) *Highlighter {
 	h := &Highlighter{analyzer: an, terms: map[string]bool{}}
-	if d, ok := an.(*analysis.DefaultAnalyzer); ok && d.CharFilters == nil && tokenWise(d.TokenFilters) {
-		h.tokenizer, h.filters, h.words = d.Tokenizer, d.TokenFilters, wordTermsOf(d.TokenFilters)
-	}
 	addPrefix := func(term string) {
 		// A stem is a prefix of the word in most cases ("allianc" of "alliances"); when it is
 		// not ("countri"), its first letters are.
@@ -81,18 +95,18 @@ func newHighlighter(an analysis.Analyzer, words []string) *Highlighter {
 		}
 	}
 	for _, w := range words {
-		toks := an.Analyze([]byte(w))
+		toks := an.Analyze(w)
 		if len(toks) > 1 {
 			phrase := make([]string, len(toks))
 			for i, t := range toks {
-				phrase[i] = string(t.Term)
+				phrase[i] = t.Term
 			}
 			h.phrases = append(h.phrases, phrase)
 			addPrefix(phrase[0])
 			continue
 		}
 		for _, t := range toks {
-			term := string(t.Term)
+			term := t.Term
 			if !h.terms[term] {
 				h.terms[term] = true
 				addPrefix(term)
@@ -108,10 +122,22 @@ func (h *Highlighter) empty() bool { return h == nil || len(h.terms) == 0 && len
 func (h *Highlighter) Empty() bool { return h.empty() }
 
 // Marks returns the byte ranges of the words in text that match, in order.
-func (h *Highlighter) Marks(text string) [][2]int { return h.marksOrNil(text) }
+func (h *Highlighter) Marks(text string) [][2]int {
+	if h.empty() {
+		return nil
+	}
+	return h.marks(text)
+}
 
-// Excerpt returns about width bytes of text around its matches, marked.
-func (h *Highlighter) Excerpt(text string, width int) Fragment { return h.excerpt(text, width) }
+// Excerpt returns about width bytes of text around its first match, cut at word boundaries,
+// with "…" where it was cut, its matches marked; the start of the text when nothing matches.
+func (h *Highlighter) Excerpt(text string, width int) Fragment {
+	return Excerpt(text, h.Marks(text), width)
+}
+
+// Cut returns about width bytes of the start of text, cut at a word boundary, with "…" where
+// it was cut: an excerpt with nothing marked.
+func Cut(text string, width int) Fragment { return Excerpt(text, nil, width) }
 
 // mayMatch reports cheaply whether text could hold a term: it contains a term's first letters
 // (case aside), or a letter that is not ASCII.
@@ -191,16 +217,16 @@ func (h *Highlighter) marks(text string) [][2]int {
 		return nil
 	}
 	var out [][2]int
-	toks := h.tokens(text)
+	toks := h.analyzer.Analyze(text)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if n := h.phraseAt(toks, i); n > 0 {
-			out = append(out, [2]int{t.start, toks[i+n-1].end})
+			out = append(out, [2]int{t.Start, toks[i+n-1].End})
 			i += n - 1
 			continue
 		}
-		if h.terms[t.term] {
-			out = append(out, [2]int{t.start, t.end})
+		if h.terms[t.Term] {
+			out = append(out, [2]int{t.Start, t.End})
 		}
 	}
 	return out
@@ -208,7 +234,7 @@ func (h *Highlighter) marks(text string) [][2]int {
 
 // phraseAt returns the number of tokens of the longest phrase that starts at toks[i], 0 when
 // none does.
-func (h *Highlighter) phraseAt(toks []markToken, i int) int {
+func (h *Highlighter) phraseAt(toks []Token, i int) int {
 	best := 0
 	for _, p := range h.phrases {
 		if len(p) <= best || i+len(p) > len(toks) {
@@ -216,7 +242,7 @@ func (h *Highlighter) phraseAt(toks []markToken, i int) int {
 		}
 		ok := true
 		for k, term := range p {
-			if toks[i+k].term != term || k > 0 && toks[i+k].pos != toks[i+k-1].pos+1 {
+			if toks[i+k].Term != term || k > 0 && toks[i+k].Position != toks[i+k-1].Position+1 {
 				ok = false
 				break
 			}
@@ -228,121 +254,9 @@ func (h *Highlighter) phraseAt(toks []markToken, i int) int {
 	return best
 }
 
-// markToken is a word of a text as the highlighter compares it: its term, where it is, and its
-// position among the words.
-type markToken struct {
-	term       string
-	start, end int
-	pos        int
-}
-
-// tokens analyses text into its terms, each word once for every request when the analyser
-// allows it.
-func (h *Highlighter) tokens(text string) []markToken {
-	var out []markToken
-	if h.words == nil {
-		for _, t := range h.analyzer.Analyze([]byte(text)) {
-			out = append(out, markToken{string(t.Term), t.Start, t.End, t.Position})
-		}
-		return out
-	}
-	for _, t := range h.tokenizer.Tokenize([]byte(text)) {
-		term, ok := h.words.get(t.Term)
-		if !ok {
-			term = h.analyse(t)
-			h.words.put(t.Term, term)
-		}
-		out = append(out, markToken{term, t.Start, t.End, t.Position})
-	}
-	return out
-}
-
-// analyse runs the analyser's filters on one token, as they run on it among the others.
-func (h *Highlighter) analyse(t *analysis.Token) string {
-	c := *t
-	c.Term = append([]byte(nil), t.Term...)
-	ts := analysis.TokenStream{&c}
-	for _, f := range h.filters {
-		ts = f.Filter(ts)
-	}
-	return string(ts[0].Term)
-}
-
-// wordTerms remembers the term each word as written gives, for one chain of filters: the
-// archive's texts have about 100,000 distinct words. It is bounded, like the stems' cache.
-type wordTerms struct {
-	shards [16]struct {
-		mu sync.RWMutex
-		m  map[string]string
-	}
-}
-
-var wordTermsByChain sync.Map // the filters' types, in order → *wordTerms
-
-func wordTermsOf(filters []analysis.TokenFilter) *wordTerms {
-	var key strings.Builder
-	for _, f := range filters {
-		fmt.Fprintf(&key, "%T;", f)
-	}
-	if w, ok := wordTermsByChain.Load(key.String()); ok {
-		return w.(*wordTerms)
-	}
-	w := &wordTerms{}
-	for i := range w.shards {
-		w.shards[i].m = map[string]string{}
-	}
-	actual, _ := wordTermsByChain.LoadOrStore(key.String(), w)
-	return actual.(*wordTerms)
-}
-
-func (w *wordTerms) shard(word []byte) int { return int(word[0]+word[len(word)-1]) % len(w.shards) }
-
-func (w *wordTerms) get(word []byte) (string, bool) {
-	sh := &w.shards[w.shard(word)]
-	sh.mu.RLock()
-	term, ok := sh.m[string(word)]
-	sh.mu.RUnlock()
-	return term, ok
-}
-
-func (w *wordTerms) put(word []byte, term string) {
-	sh := &w.shards[w.shard(word)]
-	sh.mu.Lock()
-	if len(sh.m) < maxStemsPerShard {
-		sh.m[string(word)] = term
-	}
-	sh.mu.Unlock()
-}
-
-// tokenWise reports whether each filter takes each token on its own, one token out for one in,
-// and gives the same term for the same word wherever it is:
-// those of the archive's analyser (mapping.go) do.
-func tokenWise(filters []analysis.TokenFilter) bool {
-	for _, f := range filters {
-		switch f.(type) {
-		case *en.PossessiveFilter, *lowercase.LowerCaseFilter, foldAccents, *stems:
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-func (h *Highlighter) marksOrNil(text string) [][2]int {
-	if h.empty() {
-		return nil
-	}
-	return h.marks(text)
-}
-
-// excerpt returns about width bytes of text around its first match, cut at word boundaries,
-// with "…" where it was cut; the start of the text when nothing matches.
-func (h *Highlighter) excerpt(text string, width int) Fragment {
-	return excerptOf(text, h.marksOrNil(text), width)
-}
-
-// excerptOf is excerpt with the text's marks already found.
-func excerptOf(text string, ms [][2]int, width int) Fragment {
+// Excerpt is Highlighter.Excerpt with the text's marks already found: about width bytes of text
+// around the densest run of marks.
+func Excerpt(text string, ms [][2]int, width int) Fragment {
 	if len(text) <= width {
 		return spans(text, ms, 0, len(text))
 	}
