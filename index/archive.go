@@ -17,6 +17,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
+	"github.com/readout/readout/index/ondisk"
 	"github.com/readout/readout/index/registry"
 )
 
@@ -76,7 +77,7 @@ type Archive struct {
 	maxCost  int64
 	closing  context.CancelFunc
 	closeMu  sync.Mutex
-	lock     *os.File // of the index folder on disk
+	folder   *ondisk.Folder // the index folder on disk (-index); nil in memory
 
 	rescanMu   sync.Mutex     // one rescan at a time
 	following  sync.WaitGroup // the periodic rescans, waited for by Close
@@ -144,13 +145,7 @@ func Open(ctx context.Context, o Options) (*Archive, error) {
 	if o.Path != "" {
 		// Refused at once, before the server says it listens: a folder of someone's files
 		// (Readout removes what it does not know there) or one another server is using.
-		if err := os.MkdirAll(o.Path, 0o755); err != nil {
-			return nil, err
-		}
-		if err := checkOwned(o.Path); err != nil {
-			return nil, err
-		}
-		if a.lock, err = lockFolder(o.Path); err != nil {
+		if a.folder, err = ondisk.Open(o.Path); err != nil {
 			return nil, err
 		}
 	}
@@ -217,8 +212,8 @@ func (a *Archive) Close() error {
 	a.closing()
 	<-a.done
 	a.following.Wait()
-	if a.lock != nil {
-		defer func() { a.lock.Close(); a.lock = nil }()
+	if a.folder != nil {
+		defer a.folder.Close()
 	}
 	st := a.state.Swap(nil)
 	if st == nil {

@@ -13,6 +13,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/readout/readout/index/ondisk"
 )
 
 const defaultBatchSize = 400
@@ -74,7 +76,7 @@ func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
 	a.progress.total.Store(int64(len(files)))
 	onDisk := a.path != ""
 	if onDisk {
-		st, err := openStored(a.path, a.reg)
+		st, err := a.openStored()
 		switch {
 		case err == nil:
 			ch := a.diffFiles(st.cat.Files, files)
@@ -103,7 +105,7 @@ func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
 				break
 			}
 			a.log.Warn("the index could not be updated; rebuilding it", "path", a.path, "reason", err)
-		case !errors.Is(err, errNoIndex):
+		case !errors.Is(err, ondisk.ErrNoIndex):
 			a.log.Warn("the index on disk cannot be used; rebuilding it", "path", a.path, "reason", err)
 		}
 		a.progress.done.Store(0)
@@ -129,31 +131,54 @@ func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
 // buildNew builds a new index of every file, in a new folder under the index path (onDisk) or
 // in memory, and on disk makes it current once complete.
 func (a *Archive) buildNew(ctx context.Context, onDisk bool, files []fileEntry, problems []Problem, batchSize int) (*state, error) {
-	dir := ""
+	folder, dir := "", "" // the new index's folder and its bleve folder; "" in memory
 	if onDisk {
 		var err error
-		if dir, err = a.newIndexDir(); err != nil {
+		if folder, err = a.folder.New(); err != nil {
 			return nil, writing(err)
 		}
+		dir = ondisk.EngineDir(folder)
 	}
 	idx, watch, err := newBleve(dir)
 	if err != nil {
-		a.removeIndexDir(dir)
+		ondisk.Remove(folder)
 		return nil, fmt.Errorf("creating the index: %w", err)
 	}
 	st := &state{idx: idx, dir: dir, persist: watch}
 	st.cat, err = a.indexAll(ctx, st, files, problems, batchSize)
 	if err == nil && onDisk {
-		if err = store(a.path, dir, a.reg, st.cat); err != nil {
+		if err = a.folder.Commit(folder, a.meta(), st.cat); err != nil {
 			err = fmt.Errorf("saving the index: %w", writing(err))
 		}
 	}
 	if err != nil {
 		st.close()
-		a.removeIndexDir(dir)
+		ondisk.Remove(folder)
 		return nil, err
 	}
 	return st, nil
+}
+
+// openStored opens the current index on disk, if it was built by this version of Readout with
+// these registries and no update of it was cut short.
+func (a *Archive) openStored() (*state, error) {
+	var cat catalog
+	folder, err := a.folder.Current(a.meta(), &cat)
+	if err != nil {
+		return nil, err
+	}
+	dir := ondisk.EngineDir(folder)
+	idx, watch, err := openBleve(dir)
+	if err != nil {
+		return nil, fmt.Errorf("opening the bleve index: %w", err)
+	}
+	cat.finish(a.reg)
+	return &state{idx: idx, cat: &cat, dir: dir, persist: watch}, nil
+}
+
+// meta is what an index is built with: one built otherwise is rebuilt.
+func (a *Archive) meta() ondisk.Meta {
+	return ondisk.Meta{Version: indexVersion, Registry: a.reg.Hash, Built: time.Now().UTC()}
 }
 
 // logReady tells what became of every file: one line of counts (files served, merged into the

@@ -4,15 +4,10 @@ import (
 	"context"
 	"fmt"
 	"hash/crc64"
-	"os"
 	"path/filepath"
-	"time"
-)
 
-// updatingFile marks an index being changed in place. It is written before the first change
-// and removed after the catalog that describes the changes is saved: found at a start, it means
-// an update was cut short, and the index is rebuilt.
-const updatingFile = "UPDATING"
+	"github.com/readout/readout/index/ondisk"
+)
 
 // fileChanges is how the archive folder differs from what an index was built from.
 type fileChanges struct {
@@ -68,10 +63,9 @@ func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, prob
 	// On disk, the index is marked as being changed until its new catalog is saved; in memory
 	// (st.dir is "") there is nothing to save.
 	onDisk := st.dir != ""
-	dir := filepath.Dir(st.dir)
-	marker := filepath.Join(dir, updatingFile)
+	folder := filepath.Dir(st.dir)
 	if onDisk {
-		if err := writeFileSync(marker, []byte(time.Now().UTC().Format(time.RFC3339)+"\n")); err != nil {
+		if err := ondisk.BeginUpdate(folder); err != nil {
 			return nil, writing(err)
 		}
 	}
@@ -208,16 +202,8 @@ func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, prob
 	if !onDisk {
 		return &state{idx: st.idx, cat: cat, dir: st.dir, persist: st.persist}, nil
 	}
-	if err := writeCatalog(filepath.Join(dir, catalogFile)+".tmp", cat); err != nil {
-		os.Remove(filepath.Join(dir, catalogFile) + ".tmp")
+	if err := ondisk.EndUpdate(folder, cat); err != nil {
 		return nil, writing(err)
 	}
-	if err := os.Rename(filepath.Join(dir, catalogFile)+".tmp", filepath.Join(dir, catalogFile)); err != nil {
-		return nil, writing(err)
-	}
-	if err := os.Remove(marker); err != nil {
-		return nil, writing(err)
-	}
-	syncDir(dir)
 	return &state{idx: st.idx, cat: cat, dir: st.dir, persist: st.persist}, nil
 }
