@@ -57,7 +57,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q.Sort, q.Page = index.SortNewest, 1
-	res, err := s.search1(r.Context(), q)
+	res, err := s.searchArchive(r.Context(), q)
 	if err != nil {
 		return err
 	}
@@ -90,8 +90,8 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 		}
 		return t.Format(time.RFC3339), t.Format(time.RFC3339)
 	}
-	for i := range res.Hits {
-		h := &res.Hits[i]
+	for i := range res.ArticleHits {
+		h := &res.ArticleHits[i]
 		var summary []string
 		for _, fr := range h.Fragments {
 			summary = append(summary, fr.Text())
@@ -105,8 +105,8 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 			Summary: atomText{Type: "text", Body: strings.Join(summary, " … ")},
 		})
 	}
-	for i := range res.QuoteHit {
-		h := &res.QuoteHit[i]
+	for i := range res.QuoteHits {
+		h := &res.QuoteHits[i]
 		u := s.abs(quoteURL(h.ID))
 		updated, published := stamp(h.Date)
 		who := speakerNames(h.Speakers)

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/readout/readout/english"
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/query"
@@ -176,7 +177,7 @@ func (p params) dateRange() (from, to time.Time, err error) {
 	if to, err = p.date("to", true); err != nil {
 		return
 	}
-	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+	if index.CheckDates(from, to) != nil {
 		err = badRequest("The date range ends (to=) before it starts (from=).")
 	}
 	return
@@ -379,7 +380,7 @@ func actorQuotesQuery(p params, id string) (index.Query, error) {
 	}
 	if q.Page > last {
 		return q, badRequest("Page %s is past the last page that can be listed, %s: a list of quotes reaches its first %s (%d a page). Choose a year on the actor's page, or list them oldest first, to reach the others.",
-			clip(page, 20), thousands(last), thousands(index.MaxResults), q.PerPage)
+			clip(page, 20), english.Number(last), english.Number(index.MaxResults), q.PerPage)
 	}
 	return q, nil
 }

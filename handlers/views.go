@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/readout/readout/english"
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/highlight"
@@ -179,27 +179,12 @@ func plainQuote(q *index.Quote, n int) highlight.Fragment {
 func counts(quotes, words int) string {
 	parts := []string{}
 	if quotes > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", quotes, plural(quotes, "quote", "quotes")))
+		parts = append(parts, english.Count(quotes, "quote", "quotes"))
 	}
 	if words > 0 {
-		parts = append(parts, fmt.Sprintf("%s words", thousands(words)))
+		parts = append(parts, english.Count(words, "word", "words"))
 	}
 	return strings.Join(parts, " · ")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // articleCard builds an article for a list. hl, when not empty, is the search, carried to the
@@ -213,7 +198,7 @@ func articleCard(h *index.ArticleHit, hl string) web.ArticleCard {
 		ID: h.ID, URL: u, Title: h.Title,
 		Date: h.Date.String(), DateISO: h.Date.ISO(),
 		Source: sourceLabel(h.Source, h.URL), Place: h.Place,
-		Counts:    counts(h.Summary.Quotes, h.Words),
+		Counts:    counts(h.QuoteCount, h.Words),
 		Fragments: h.Fragments,
 	}
 	for i := range h.Quotes {
@@ -228,7 +213,7 @@ func summaryCard(s *index.Summary) web.ArticleCard {
 		ID: s.ID, URL: articleURL(s.ID), Title: s.Title,
 		Date: s.Date.String(), DateISO: s.Date.ISO(),
 		Source: sourceLabel(s.Source, s.URL), Place: s.Place,
-		Counts: counts(s.Quotes, s.Words),
+		Counts: counts(s.QuoteCount, s.Words),
 	}
 }
 

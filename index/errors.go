@@ -3,6 +3,7 @@ package index
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // ErrNotFound is returned for an id the archive does not have.
@@ -45,3 +46,16 @@ func (e *AmbiguousError) Error() string {
 type QueryError struct{ Msg string }
 
 func (e *QueryError) Error() string { return e.Msg }
+
+// ErrDatesReversed is a date range that ends before it starts.
+var ErrDatesReversed = errors.New("the date range ends before it starts")
+
+// CheckDates refuses a range of dates, from its first day to its last, that ends before it
+// starts (ErrDatesReversed); an open end (a zero time) never does. Filters chosen beside the
+// box and typed in it are checked by this one rule.
+func CheckDates(from, to time.Time) error {
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return ErrDatesReversed
+	}
+	return nil
+}

@@ -26,7 +26,7 @@ type Summary struct {
 	Actors        []string // ids of the actors named or heard, registered or not
 	Speakers      []string // ids of the actors quoted
 	Topics        []string // ids of the topics it names, in its title or its text
-	Quotes        int
+	QuoteCount    int      // its quotes: an Article holds them as Quotes
 	Words         int
 	Path          string   // the file in the archive folder it is read from
 	Also          []string // other files with the same plain id and text: the same document, filed again
@@ -58,8 +58,7 @@ type Quote struct {
 	// Procedural is set on a turn that carries no statement ("Go ahead, Ashley", "Thank
 	// you"): kept in the text, left out of lists unless asked for.
 	Procedural bool
-	Date       Date     // the article's
-	ArticleOf  *Summary `json:"-"` // set on quotes handed out with their article
+	Date       Date // the article's
 	// TopicWeights says how much it is about each of its Topics, in their order (topics.go).
 	TopicWeights []int `json:"-"`
 }

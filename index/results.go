@@ -90,10 +90,10 @@ type Results struct {
 	Named, Offered []NamedActor
 	Notes          []string
 	Total          int // hits of the kind asked for
-	Articles       int // hits of each kind, for the tabs
-	Quotes         int
-	Hits           []ArticleHit
-	QuoteHit       []QuoteHit
+	ArticleCount   int // hits of each kind, for the tabs
+	QuoteCount     int
+	ArticleHits    []ArticleHit
+	QuoteHits      []QuoteHit
 	Facets         Facets
 	Took           time.Duration
 }

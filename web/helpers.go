@@ -56,35 +56,7 @@ func pageTitle(t string) string {
 	return t + " · Readout"
 }
 
-// count writes a number with thousands separated: 14,396.
-func count(n int) string {
-	s := strconv.Itoa(n)
-	if n < 1000 && n > -1000 {
-		return s
-	}
-	var b strings.Builder
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
 
 func periodsLabel(level string) string {
 	if level == "month" {

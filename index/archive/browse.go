@@ -38,7 +38,7 @@ func browsing(p *query.Parsed, q index.Query) bool {
 // browse fills res with a page of the archive of q's kind, newest or oldest first.
 func (a *Archive) browse(st *state, q index.Query, res *index.Results) {
 	articles, quotes := st.cat.browseView(index.KindArticles, false), st.cat.browseView(index.KindQuotes, q.Procedural)
-	res.Articles, res.Quotes = len(articles.newest), len(quotes.newest)
+	res.ArticleCount, res.QuoteCount = len(articles.newest), len(quotes.newest)
 	view := articles
 	if q.Kind == index.KindQuotes {
 		view = quotes

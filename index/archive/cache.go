@@ -1,11 +1,10 @@
 package archive
 
 import (
-	"container/list"
-	"sync"
 	"unsafe"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/lru"
 )
 
 // defaultCacheBytes bounds the articles kept analysed: about 1,500 of the White House corpus's
@@ -13,20 +12,11 @@ import (
 const defaultCacheBytes = 64 << 20
 
 // articleCache keeps the articles pages read last, analysed, so that a search page showing ten
-// hits does not read and analyse ten files each time. It is an LRU bounded in bytes, not in
-// articles: an article may be anything up to 2 MB, and 512 of the largest were 2 GB.
+// hits does not read and analyse ten files each time. It is bounded in bytes, not in articles
+// (lru): an article may be anything up to 2 MB, and 512 of the largest were 2 GB.
 type articleCache struct {
-	mu       sync.Mutex
-	max      int // bytes
-	bytes    int
-	order    *list.List // of *cachedArticle, most recent first
-	byID     map[string]*list.Element
+	*lru.Cache[*index.Article]
 	maxEntry int // bytes of the largest article kept
-}
-
-type cachedArticle struct {
-	art  *index.Article
-	size int
 }
 
 func newArticleCache(maxBytes int) *articleCache {
@@ -35,41 +25,12 @@ func newArticleCache(maxBytes int) *articleCache {
 	}
 	// One article may take at most a quarter of the cache, so that a few huge ones cannot
 	// push out everything else; a bigger one is analysed each time it is read.
-	return &articleCache{max: maxBytes, maxEntry: maxBytes / 4, order: list.New(), byID: map[string]*list.Element{}}
-}
-
-func (c *articleCache) get(id string) (*index.Article, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.byID[id]
-	if !ok {
-		return nil, false
-	}
-	c.order.MoveToFront(e)
-	return e.Value.(*cachedArticle).art, true
+	return &articleCache{Cache: lru.New[*index.Article](maxBytes), maxEntry: maxBytes / 4}
 }
 
 func (c *articleCache) put(a *index.Article) {
-	size := memSize(a)
-	if size > c.maxEntry {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.byID[a.ID]; ok {
-		c.bytes += size - e.Value.(*cachedArticle).size
-		e.Value = &cachedArticle{a, size}
-		c.order.MoveToFront(e)
-	} else {
-		c.byID[a.ID] = c.order.PushFront(&cachedArticle{a, size})
-		c.bytes += size
-	}
-	for c.bytes > c.max {
-		last := c.order.Back()
-		v := last.Value.(*cachedArticle)
-		c.order.Remove(last)
-		delete(c.byID, v.art.ID)
-		c.bytes -= v.size
+	if size := memSize(a); size <= c.maxEntry {
+		c.Put(a.ID, a, size)
 	}
 }
 
@@ -106,13 +67,4 @@ func articleBytes(a *index.Article) int {
 		}
 	}
 	return n
-}
-
-// clear empties the cache: the archive's files changed, and with them what an id reads.
-func (c *articleCache) clear() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.order.Init()
-	clear(c.byID)
-	c.bytes = 0
 }

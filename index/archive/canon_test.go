@@ -71,7 +71,7 @@ func TestOneActorPerPerson(t *testing.T) {
 	if res.Total != 4 {
 		t.Errorf("quotes of qwerty: %d, want Jane Qwerty's 4", res.Total)
 	}
-	for _, h := range res.QuoteHit {
+	for _, h := range res.QuoteHits {
 		if len(h.Quote.Speakers) != 1 || h.Quote.Speakers[0].ID != "jane-qwerty" || h.Quote.Speakers[0].Name != "Jane Qwerty" {
 			t.Errorf("quote %q: speakers %+v, want Jane Qwerty", h.Quote.Text, h.Quote.Speakers)
 		}
@@ -132,8 +132,8 @@ func TestProceduralTurns(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Total != tc.want || len(res.QuoteHit) != tc.want {
-			t.Errorf("search %q (procedural %v): %d quotes (%d listed), want %d", tc.text, tc.procedural, res.Total, len(res.QuoteHit), tc.want)
+		if res.Total != tc.want || len(res.QuoteHits) != tc.want {
+			t.Errorf("search %q (procedural %v): %d quotes (%d listed), want %d", tc.text, tc.procedural, res.Total, len(res.QuoteHits), tc.want)
 		}
 	}
 	psaki, err := a.Actor("jen-psaki")
@@ -165,7 +165,7 @@ func TestNamesInTheBox(t *testing.T) {
 	if res.Total == 0 {
 		t.Fatal("no quotes of Antony Blinken about China")
 	}
-	for _, h := range res.QuoteHit {
+	for _, h := range res.QuoteHits {
 		if !slices.ContainsFunc(h.Quote.Speakers, func(s index.Speaker) bool { return s.ID == "antony-blinken" }) {
 			t.Errorf("quote %q is not Blinken's", h.Quote.Text)
 		}

@@ -39,14 +39,12 @@ type catalog struct {
 	first         time.Time
 	last          time.Time
 
-	newestOnce  sync.Once
-	newestOrder []int
-	hashOnce    sync.Once
-	hashes      map[string]uint64 // by path: the content indexed
-	browseOnce  [3]sync.Once      // articles, quotes, quotes with the procedural turns
-	browse      [3]browseView
-	colsOnce    sync.Once
-	cols        *columns // facets' values and dates by document, for searches (columns.go)
+	hashOnce   sync.Once
+	hashes     map[string]uint64 // by path: the content indexed
+	browseOnce [3]sync.Once      // articles, quotes, quotes with the procedural turns
+	browse     [3]browseView
+	colsOnce   sync.Once
+	cols       *columns // facets' values and dates by document, for searches (columns.go)
 }
 
 // quoteRef is what the catalog keeps of a quote.

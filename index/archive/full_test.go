@@ -33,7 +33,7 @@ func TestFullQuotes(t *testing.T) {
 				t.Fatalf("%d quotes: more than a page", all.Total)
 			}
 			want := 0
-			for _, h := range all.QuoteHit {
+			for _, h := range all.QuoteHits {
 				if h.Kind == quote.Full {
 					want++
 				}
@@ -41,16 +41,16 @@ func TestFullQuotes(t *testing.T) {
 			if want == 0 || want == all.Total {
 				t.Fatalf("%d full quotes of %d: the case tells nothing", want, all.Total)
 			}
-			if full.Total != want || len(full.QuoteHit) != want {
-				t.Errorf("%d full quotes (%d listed), want %d", full.Total, len(full.QuoteHit), want)
+			if full.Total != want || len(full.QuoteHits) != want {
+				t.Errorf("%d full quotes (%d listed), want %d", full.Total, len(full.QuoteHits), want)
 			}
-			for _, h := range full.QuoteHit {
+			for _, h := range full.QuoteHits {
 				if h.Kind != quote.Full {
 					t.Errorf("%s is a %s", h.ID, h.Kind)
 				}
 			}
-			if full.Articles != all.Articles {
-				t.Errorf("articles %d, want %d as without the filter", full.Articles, all.Articles)
+			if full.ArticleCount != all.ArticleCount {
+				t.Errorf("articles %d, want %d as without the filter", full.ArticleCount, all.ArticleCount)
 			}
 		})
 	}

@@ -159,7 +159,7 @@ func TestSearches(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []string
-			for _, h := range res.Hits {
+			for _, h := range res.ArticleHits {
 				got = append(got, h.ID)
 			}
 			if c.Articles != nil {
@@ -178,8 +178,8 @@ func TestSearches(t *testing.T) {
 					t.Errorf("articles %q do not include %s", got, id)
 				}
 			}
-			if res.Quotes < c.QuotesMin {
-				t.Errorf("%d quotes, want at least %d", res.Quotes, c.QuotesMin)
+			if res.QuoteCount < c.QuotesMin {
+				t.Errorf("%d quotes, want at least %d", res.QuoteCount, c.QuotesMin)
 			}
 		})
 	}
@@ -191,10 +191,10 @@ func TestSearchHighlights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Hits) == 0 || len(res.Hits[0].Fragments) == 0 {
+	if len(res.ArticleHits) == 0 || len(res.ArticleHits[0].Fragments) == 0 {
 		t.Fatal("no fragments")
 	}
-	html := res.Hits[0].Fragments[0].HTML()
+	html := res.ArticleHits[0].Fragments[0].HTML()
 	if !strings.Contains(html, "<mark>alliances</mark>") {
 		t.Errorf("fragment %q does not mark alliances", html)
 	}
@@ -345,7 +345,7 @@ func TestIndexOnDisk(t *testing.T) {
 			t.Fatal(err)
 		}
 		var ids []string
-		for _, h := range res.Hits {
+		for _, h := range res.ArticleHits {
 			ids = append(ids, h.ID)
 		}
 		return ids
@@ -383,7 +383,7 @@ func TestIndexOnDisk(t *testing.T) {
 		if res, err = a.Search(context.Background(), index.Query{Kind: index.KindQuotes, Sort: index.SortNewest, Page: 1, PerPage: 100}); err != nil {
 			t.Fatal(err)
 		}
-		v.Quotes = res.QuoteHit
+		v.Quotes = res.QuoteHits
 		return v
 	}
 	a := open()
@@ -514,17 +514,17 @@ func TestBrowse(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if got.Total == 0 || got.Total != want.Total || got.Articles != want.Articles || got.Quotes != want.Quotes {
-					t.Errorf("totals %d (%d articles, %d quotes), want %d (%d, %d)", got.Total, got.Articles, got.Quotes, want.Total, want.Articles, want.Quotes)
+				if got.Total == 0 || got.Total != want.Total || got.ArticleCount != want.ArticleCount || got.QuoteCount != want.QuoteCount {
+					t.Errorf("totals %d (%d articles, %d quotes), want %d (%d, %d)", got.Total, got.ArticleCount, got.QuoteCount, want.Total, want.ArticleCount, want.QuoteCount)
 				}
 				if !reflect.DeepEqual(got.Facets, want.Facets) {
 					t.Errorf("facets\n%+v\nwant\n%+v", got.Facets, want.Facets)
 				}
 				dates := func(r *index.Results) (out []string) {
-					for _, h := range r.Hits {
+					for _, h := range r.ArticleHits {
 						out = append(out, h.ID+" "+h.Date.ISO())
 					}
-					for _, h := range r.QuoteHit {
+					for _, h := range r.QuoteHits {
 						out = append(out, h.ArticleOf.Date.ISO())
 					}
 					return out

@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -57,7 +56,7 @@ func (a *Archive) Article(id string) (*index.Article, error) {
 
 func (a *Archive) article(st *state, i int) (*index.Article, error) {
 	sum := &st.cat.Articles[i]
-	if art, ok := a.cache.get(sum.ID); ok {
+	if art, ok := a.cache.Get(sum.ID); ok {
 		return st.cat.canonicalArticle(art), nil
 	}
 	// The file is read again and must be what was indexed: a file removed, emptied, grown
@@ -77,9 +76,6 @@ func (a *Archive) article(st *state, i int) (*index.Article, error) {
 	// The ids the catalog gave it, and what it knows of the document's other files.
 	finalise(art, sum.ID, func(q string) bool { _, ok := st.cat.plainQuotes[q]; return ok })
 	art.Tags, art.Also = sum.Tags, sum.Also
-	for k := range art.Quotes {
-		art.Quotes[k].ArticleOf = sum
-	}
 	a.cache.put(art)
 	return st.cat.canonicalArticle(art), nil
 }
@@ -122,7 +118,7 @@ func (a *Archive) Articles(page, perPage int) ([]index.Summary, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	order := st.cat.newest()
+	order := st.cat.browseView(index.KindArticles, false).newest // the one newest-first order (browse.go)
 	lo := min((page-1)*perPage, len(order))
 	hi := min(lo+perPage, len(order))
 	out := make([]index.Summary, 0, hi-lo)
@@ -130,20 +126,6 @@ func (a *Archive) Articles(page, perPage int) ([]index.Summary, int, error) {
 		out = append(out, st.cat.canonicalSummary(st.cat.Articles[i]))
 	}
 	return out, len(order), nil
-}
-
-// newest returns the articles' indexes, newest first (computed once).
-func (c *catalog) newest() []int {
-	c.newestOnce.Do(func() {
-		c.newestOrder = make([]int, len(c.Articles))
-		for i := range c.newestOrder {
-			c.newestOrder[i] = i
-		}
-		slices.SortStableFunc(c.newestOrder, func(x, y int) int {
-			return cmp.Or(c.Articles[y].Date.Compare(c.Articles[x].Date), cmp.Compare(c.Articles[x].ID, c.Articles[y].ID))
-		})
-	})
-	return c.newestOrder
 }
 
 // Actors returns every actor that speaks or is named, most quoted first.

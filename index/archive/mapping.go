@@ -27,8 +27,8 @@ import (
 // text's pronouns, lists of quotations after a sentence, titles' acronyms, nicknames used once;
 // 12: every topic named tags an article, with its weight in topic_weight, and "[LINK: …]" marks
 // of the source dropped; 13: doc values only on the fields counted or sorted, no term vectors on
-// titles.)
-const indexVersion = 13
+// titles; 14: the catalog's summaries count their quotes in QuoteCount, not Quotes.)
+const indexVersion = 14
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/readout/readout/english"
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/query"
 )
@@ -128,19 +129,12 @@ func (c *catalog) alsoNote(ids []string) string {
 	var parts []string
 	for _, id := range ids[:min(len(ids), 3)] {
 		info := c.actors[id]
-		parts = append(parts, fmt.Sprintf("%s (%s)", info.Name, plural(info.Quotes, "quote")))
+		parts = append(parts, fmt.Sprintf("%s (%s)", info.Name, english.Count(info.Quotes, "quote", "quotes")))
 	}
 	if len(ids) > 3 {
 		parts = append(parts, fmt.Sprintf("%d more", len(ids)-3))
 	}
 	return "also: " + strings.Join(parts, ", ")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // closest returns the most quoted actor whose surname (for one word typed) or whole name is

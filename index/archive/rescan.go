@@ -112,7 +112,7 @@ func (a *Archive) rescan(ctx context.Context) (*Changes, folderTimes, error) {
 	}
 	a.state.Store(updated)
 	updated.warm()
-	a.cache.clear()
+	a.cache.Clear() // the archive's files changed, and with them what an id reads
 	a.generation.Add(1)
 
 	reasons := map[string]string{}

@@ -118,7 +118,7 @@ func TestRescan(t *testing.T) {
 				t.Errorf("generation %d after one change, want 1", a.Generation())
 			}
 			res, err := a.Search(context.Background(), index.Query{Text: "Romania grain", Kind: index.KindArticles, Page: 1, PerPage: 10})
-			if err != nil || len(res.Hits) != 1 || res.Hits[0].ID != "2024-05-07-romania-visit" {
+			if err != nil || len(res.ArticleHits) != 1 || res.ArticleHits[0].ID != "2024-05-07-romania-visit" {
 				t.Fatalf("a search for the added article: %v %+v", err, res)
 			}
 			if !strings.Contains(logs.String(), `msg=added file=added/2024-05-07-romania-visit.md id=2024-05-07-romania-visit`) ||

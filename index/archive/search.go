@@ -147,9 +147,9 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 		searchCheck(st, req, order, q, coll, res.Total)
 	}
 	if q.Kind == index.KindQuotes {
-		res.Quotes, res.Articles = res.Total, int(otherRes.Total)
+		res.QuoteCount, res.ArticleCount = res.Total, int(otherRes.Total)
 	} else {
-		res.Articles, res.Quotes = res.Total, int(otherRes.Total)
+		res.ArticleCount, res.QuoteCount = res.Total, int(otherRes.Total)
 	}
 	a.readFacets(st, &bleve.SearchResult{Facets: coll.facetResults(q, res)}, q, res)
 
@@ -171,14 +171,14 @@ func (a *Archive) addHit(st *state, res *index.Results, h *search.DocumentMatch,
 	switch {
 	case strings.HasPrefix(h.ID, "a:"):
 		if hit, ok := a.articleHit(st, h, hl, q); ok {
-			res.Hits = append(res.Hits, hit)
+			res.ArticleHits = append(res.ArticleHits, hit)
 		}
 	case strings.HasPrefix(h.ID, "q:"):
 		qu, art, err := a.quote(st, strings.TrimPrefix(h.ID, "q:"))
 		if err != nil {
 			return
 		}
-		res.QuoteHit = append(res.QuoteHit, index.QuoteHit{Quote: *qu, Score: h.Score, Fragment: hl.Excerpt(qu.Text, 2*excerptSize), ArticleOf: &art.Summary})
+		res.QuoteHits = append(res.QuoteHits, index.QuoteHit{Quote: *qu, Score: h.Score, Fragment: hl.Excerpt(qu.Text, 2*excerptSize), ArticleOf: &art.Summary})
 	}
 }
 
@@ -258,8 +258,8 @@ func (a *Archive) mergeFilters(st *state, q index.Query, p *qtext.Parsed, res *i
 		}
 		q.To = d.End()
 	}
-	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
-		return q, &index.QueryError{Msg: "the date range ends before it starts"}
+	if err := index.CheckDates(q.From, q.To); err != nil {
+		return q, &index.QueryError{Msg: err.Error()}
 	}
 	return q, nil
 }

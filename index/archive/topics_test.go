@@ -52,7 +52,7 @@ func TestTopicFindsEveryMention(t *testing.T) {
 			t.Fatal(err)
 		}
 		found := map[string]bool{}
-		for _, h := range res.Hits {
+		for _, h := range res.ArticleHits {
 			found[h.ID] = true
 		}
 		quotes, err := a.Search(context.Background(), index.Query{Kind: index.KindQuotes, Topics: []string{topic.ID}, Procedural: true, Sort: index.SortRelevance, Page: 1, PerPage: 100})
@@ -60,7 +60,7 @@ func TestTopicFindsEveryMention(t *testing.T) {
 			t.Fatal(err)
 		}
 		foundQuotes := map[string]bool{}
-		for _, h := range quotes.QuoteHit {
+		for _, h := range quotes.QuoteHits {
 			foundQuotes[h.ID] = true
 		}
 		for _, s := range list {
@@ -97,12 +97,12 @@ func TestTopicRanksByWeight(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(res.Hits) == 0 {
+		if len(res.ArticleHits) == 0 {
 			t.Errorf("topic %s: nothing found", topic)
 			continue
 		}
 		var scores []float64
-		for _, h := range res.Hits {
+		for _, h := range res.ArticleHits {
 			scores = append(scores, h.Score)
 		}
 		if !slices.IsSortedFunc(scores, func(x, y float64) int { return cmpFloat(y, x) }) {
@@ -110,7 +110,7 @@ func TestTopicRanksByWeight(t *testing.T) {
 		}
 		// What is about the topic comes before what only names it.
 		seenMention := false
-		for _, h := range res.Hits {
+		for _, h := range res.ArticleHits {
 			about := slices.Contains(h.About, topic)
 			if about && seenMention {
 				t.Errorf("topic %s: %s is about it, listed after one that only names it", topic, h.ID)

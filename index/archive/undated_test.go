@@ -34,7 +34,7 @@ func TestUndated(t *testing.T) {
 			t.Fatal(err)
 		}
 		var ids []string
-		for _, h := range res.Hits {
+		for _, h := range res.ArticleHits {
 			ids = append(ids, h.ID)
 		}
 		return ids

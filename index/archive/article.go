@@ -142,7 +142,7 @@ func analyse(reg *registry.Registry, path string, b []byte) (*index.Article, err
 		a.Quotes = append(a.Quotes, qq)
 	}
 	a.Quotes = slices.Clip(a.Quotes)
-	a.Summary.Quotes = len(a.Quotes)
+	a.QuoteCount = len(a.Quotes)
 	if len(named) > 0 {
 		weights := make([]int, len(named))
 		for i, t := range named {
