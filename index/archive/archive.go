@@ -15,9 +15,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/ondisk"
 	"github.com/readout/readout/index/registry"
 )
@@ -79,9 +79,9 @@ type Archive struct {
 type state struct {
 	idx     bleve.Index
 	cat     *catalog
-	dir     string        // the index's folder on disk, "" in memory
-	persist *persistWatch // the errors of writing it on disk; nil in memory
-	costs   termCosts     // how often terms occur, for the cost of searches
+	dir     string                   // the index's folder on disk, "" in memory
+	persist *bleveindex.PersistWatch // the errors of writing it on disk; nil in memory
+	costs   termCosts                // how often terms occur, for the cost of searches
 
 	actorsOnce sync.Once
 	actors     *actorIndex // the catalog's actors ready to be listed (actors.go)
@@ -89,7 +89,7 @@ type state struct {
 
 // close closes the index.
 func (st *state) close() error {
-	st.persist.stop()
+	st.persist.Stop()
 	return st.idx.Close()
 }
 
@@ -110,11 +110,11 @@ func Open(ctx context.Context, o Options) (*Archive, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	m, err := newMapping()
+	m, err := bleveindex.NewMapping()
 	if err != nil {
 		return nil, err
 	}
-	an := m.AnalyzerNamed(textAnalyzer)
+	an := m.AnalyzerNamed(bleveindex.TextAnalyzer)
 	if an == nil {
 		return nil, errors.New("index: the text analyzer is missing")
 	}
@@ -223,38 +223,4 @@ func (a *Archive) current() (*state, error) {
 		return nil, index.ErrNotReady
 	}
 	return st, nil
-}
-
-// newBleve creates an empty scorch index in dir, or in memory when dir is "". Scorch, not
-// bleve.NewMemOnly: that builds the older upside_down index, several times slower here. On
-// disk, the errors of writing it are kept by the watch returned.
-func newBleve(dir string) (bleve.Index, *persistWatch, error) {
-	m, err := newMapping()
-	if err != nil {
-		return nil, nil, err
-	}
-	if dir == "" {
-		idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
-		return idx, nil, err
-	}
-	// On disk, a batch returns once it is searchable; the index is written in the background
-	// and is made current only when all of it is written (waitPersisted).
-	watch := watchPersisting(dir)
-	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, map[string]any{"unsafe_batch": true, "asyncErrorCallbackName": asyncErrorCallback})
-	if err != nil {
-		watch.stop()
-		return nil, nil, writing(err)
-	}
-	return idx, watch, nil
-}
-
-// openBleve opens the index on disk in dir, its errors of writing kept by the watch returned.
-func openBleve(dir string) (bleve.Index, *persistWatch, error) {
-	watch := watchPersisting(dir)
-	idx, err := bleve.OpenUsing(dir, map[string]any{"asyncErrorCallbackName": asyncErrorCallback})
-	if err != nil {
-		watch.stop()
-		return nil, nil, err
-	}
-	return idx, watch, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/highlight"
 	"github.com/readout/readout/index/query"
 )
@@ -53,7 +54,7 @@ func (a *Archive) browse(st *state, q index.Query, res *index.Results) {
 	}
 	lo := min((q.Page-1)*q.PerPage, len(order))
 	hi := min(lo+q.PerPage, len(order))
-	hl := highlight.New(newTermAnalyzer(a.analyzer), nil)
+	hl := highlight.New(bleveindex.NewTermAnalyzer(a.analyzer), nil)
 	for _, i := range order[lo:hi] {
 		var id string
 		if q.Kind == index.KindQuotes {
@@ -92,7 +93,7 @@ type facetCounter struct {
 }
 
 func newFacetCounter() *facetCounter {
-	return &facetCounter{terms: map[string]map[string]int{fieldActor: {}, fieldTopic: {}, fieldSource: {}}, years: map[int]int{}}
+	return &facetCounter{terms: map[string]map[string]int{bleveindex.FieldActor: {}, bleveindex.FieldTopic: {}, bleveindex.FieldSource: {}}, years: map[int]int{}}
 }
 
 // add counts one document; a value repeated in a document counts once, as in the index.
@@ -104,9 +105,9 @@ func (f *facetCounter) add(actors, topics []string, source string, date time.Tim
 			}
 		}
 	}
-	count(fieldActor, actors)
-	count(fieldTopic, topics)
-	f.terms[fieldSource][source]++
+	count(bleveindex.FieldActor, actors)
+	count(bleveindex.FieldTopic, topics)
+	f.terms[bleveindex.FieldSource][source]++
 	if !date.IsZero() {
 		f.years[date.Year()]++
 	}
@@ -116,7 +117,7 @@ func (f *facetCounter) add(actors, topics []string, source string, date time.Tim
 // most frequent values first (bleve's own order and cut), and the years with documents.
 func (f *facetCounter) results() map[string]*search.FacetResult {
 	out := map[string]*search.FacetResult{}
-	for field, size := range map[string]int{fieldActor: index.FacetShown(fieldActor), fieldTopic: index.FacetShown(fieldTopic), fieldSource: index.FacetShown(fieldSource)} {
+	for field, size := range map[string]int{bleveindex.FieldActor: index.FacetShown(bleveindex.FieldActor), bleveindex.FieldTopic: index.FacetShown(bleveindex.FieldTopic), bleveindex.FieldSource: index.FacetShown(bleveindex.FieldSource)} {
 		terms := &search.TermFacets{}
 		for v, n := range f.terms[field] {
 			terms.Add(&search.TermFacet{Term: v, Count: n})
@@ -126,13 +127,13 @@ func (f *facetCounter) results() map[string]*search.FacetResult {
 		out[field] = &search.FacetResult{Field: field, Terms: terms}
 	}
 	if len(f.years) > 0 {
-		dates := &search.FacetResult{Field: fieldDate}
+		dates := &search.FacetResult{Field: bleveindex.FieldDate}
 		for y, n := range f.years {
 			label, lo, hi := yearRange(y)
 			start, end := lo.Format(time.RFC3339Nano), hi.Format(time.RFC3339Nano)
 			dates.DateRanges = append(dates.DateRanges, &search.DateRangeFacet{Name: label, Start: &start, End: &end, Count: n})
 		}
-		out[fieldDate] = dates
+		out[bleveindex.FieldDate] = dates
 	}
 	return out
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/ondisk"
 )
 
@@ -34,7 +35,7 @@ type articleDoc struct {
 	TopicWeight string `json:"topic_weight,omitempty"`
 }
 
-func (articleDoc) BleveType() string { return typeArticle }
+func (articleDoc) BleveType() string { return bleveindex.TypeArticle }
 
 type quoteDoc struct {
 	Type   string   `json:"type"`
@@ -52,7 +53,7 @@ type quoteDoc struct {
 	TopicWeight string `json:"topic_weight,omitempty"`
 }
 
-func (quoteDoc) BleveType() string { return typeQuote }
+func (quoteDoc) BleveType() string { return bleveindex.TypeQuote }
 
 func articleDocID(id string) string { return "a:" + id }
 func quoteDocID(id string) string   { return "q:" + id }
@@ -140,8 +141,11 @@ func (a *Archive) buildNew(ctx context.Context, onDisk bool, files []fileEntry, 
 		}
 		dir = ondisk.EngineDir(folder)
 	}
-	idx, watch, err := newBleve(dir)
+	idx, watch, err := bleveindex.Create(dir)
 	if err != nil {
+		if onDisk {
+			err = writing(err)
+		}
 		ondisk.Remove(folder)
 		return nil, fmt.Errorf("creating the index: %w", err)
 	}
@@ -169,7 +173,7 @@ func (a *Archive) openStored() (*state, error) {
 		return nil, err
 	}
 	dir := ondisk.EngineDir(folder)
-	idx, watch, err := openBleve(dir)
+	idx, watch, err := bleveindex.Open(dir)
 	if err != nil {
 		return nil, fmt.Errorf("opening the bleve index: %w", err)
 	}
@@ -179,7 +183,7 @@ func (a *Archive) openStored() (*state, error) {
 
 // meta is what an index is built with: one built otherwise is rebuilt.
 func (a *Archive) meta() ondisk.Meta {
-	return ondisk.Meta{Version: indexVersion, Registry: a.reg.Hash, Built: time.Now().UTC()}
+	return ondisk.Meta{Version: bleveindex.Version, Registry: a.reg.Hash, Built: time.Now().UTC()}
 }
 
 // logReady tells what became of every file: one line of counts (files served, merged into the
@@ -306,7 +310,7 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []fileEntry, pr
 	lastReport := time.Now()
 	err := analyseFiles(ctx, a.src, a.reg, files, func(i int, l loaded) error {
 		// A disk that cannot take the index fails the build now, not once all is analysed.
-		if err := st.persist.err(); err != nil {
+		if err := writing(st.persist.Err()); err != nil {
 			return err
 		}
 		f := &files[i]
@@ -416,11 +420,11 @@ func waitPersisted(ctx context.Context, st *state) error {
 		if m == nil {
 			return nil
 		}
-		if err := st.persist.err(); err != nil {
+		if err := writing(st.persist.Err()); err != nil {
 			return err
 		}
 		if active, ok := m["index_bgthreads_active"].(bool); !ok || !active {
-			return st.persist.err()
+			return writing(st.persist.Err())
 		}
 		select {
 		case <-ctx.Done():
@@ -438,7 +442,7 @@ func indexArticle(b *bleve.Batch, art *index.Article) error {
 		start, end = &s, &e
 	}
 	if err := b.Index(articleDocID(art.ID), articleDoc{
-		Type: typeArticle, Title: art.Title, Content: art.Title + "\n\n" + art.Body(),
+		Type: bleveindex.TypeArticle, Title: art.Title, Content: art.Title + "\n\n" + art.Body(),
 		Actor: art.Actors, Topic: art.Topics, Source: src, Date: start, DateEnd: end,
 		TopicWeight: topicWeightText(art.Topics, art.TopicWeights),
 	}); err != nil {
@@ -450,7 +454,7 @@ func indexArticle(b *bleve.Batch, art *index.Article) error {
 			speakers[i] = s.ID
 		}
 		doc := quoteDoc{
-			Type: typeQuote, Text: q.Text, Actor: speakers, Topic: q.Topics, Source: src, Kind: string(q.Kind),
+			Type: bleveindex.TypeQuote, Text: q.Text, Actor: speakers, Topic: q.Topics, Source: src, Kind: string(q.Kind),
 			Article: art.ID, Date: start, DateEnd: end, TopicWeight: topicWeightText(q.Topics, q.TopicWeights),
 		}
 		if q.Procedural {

@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/bleveindex"
 )
 
 // collector takes the documents a search matches from bleve one by one, as bleve's matching
@@ -208,13 +209,13 @@ func (c *collector) facetResults(q index.Query, res *index.Results) map[string]*
 		tf.TrimToTopN(min(size, tf.Len()))
 		out[field] = &search.FacetResult{Field: field, Terms: tf}
 	}
-	terms(fieldActor, c.cols.actors.values, c.actors, facetSizeOf(q, fieldActor, index.FacetShown(fieldActor)+len(q.Actors)))
-	terms(fieldTopic, c.cols.topics.values, c.topics, facetSizeOf(q, fieldTopic, index.FacetShown(fieldTopic)+len(q.Topics)))
-	terms(fieldSource, c.cols.sources, c.sources, facetSizeOf(q, fieldSource, index.FacetShown(fieldSource)+len(q.Sources)))
+	terms(bleveindex.FieldActor, c.cols.actors.values, c.actors, facetSizeOf(q, bleveindex.FieldActor, index.FacetShown(bleveindex.FieldActor)+len(q.Actors)))
+	terms(bleveindex.FieldTopic, c.cols.topics.values, c.topics, facetSizeOf(q, bleveindex.FieldTopic, index.FacetShown(bleveindex.FieldTopic)+len(q.Topics)))
+	terms(bleveindex.FieldSource, c.cols.sources, c.sources, facetSizeOf(q, bleveindex.FieldSource, index.FacetShown(bleveindex.FieldSource)+len(q.Sources)))
 	if c.months == nil {
 		return out
 	}
-	dates := &search.FacetResult{Field: fieldDate}
+	dates := &search.FacetResult{Field: bleveindex.FieldDate}
 	bucket := func(label string, lo, hi time.Time, n int32) {
 		if n == 0 {
 			return
@@ -244,6 +245,6 @@ func (c *collector) facetResults(q index.Query, res *index.Results) map[string]*
 		}
 	}
 	sort.Sort(dates.DateRanges)
-	out[fieldDate] = dates
+	out[bleveindex.FieldDate] = dates
 	return out
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/registry"
 	"github.com/readout/readout/seeds"
 )
@@ -210,11 +211,11 @@ func compareWithBleve(t *testing.T, a *Archive, qs []index.Query) {
 		ref := bleve.NewSearchRequestOptions(last.req.Query, last.q.PerPage, (last.q.Page-1)*last.q.PerPage, false)
 		switch last.order {
 		case index.SortNewest:
-			ref.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
+			ref.SortBy([]string{"-" + bleveindex.FieldDate, "-_score", "_id"})
 		case index.SortOldest:
-			ref.SortBy([]string{fieldDate, "-_score", "_id"})
+			ref.SortBy([]string{bleveindex.FieldDate, "-_score", "_id"})
 		default:
-			ref.SortBy([]string{"-_score", "-" + fieldDate, "_id"})
+			ref.SortBy([]string{"-_score", "-" + bleveindex.FieldDate, "_id"})
 		}
 		bleveFacets(last.st, ref, last.q)
 		br, err := last.st.idx.Search(ref)
@@ -250,14 +251,14 @@ func hitList(hits search.DocumentMatchCollection) []string {
 // facetList writes facets as lines: the terms in bleve's order, the date ranges by name.
 func facetList(fs search.FacetResults) []string {
 	var out []string
-	for _, field := range []string{fieldActor, fieldTopic, fieldSource} {
+	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource} {
 		if f := fs[field]; f != nil {
 			for _, tf := range f.Terms.Terms() {
 				out = append(out, fmt.Sprintf("%s %s %d", field, tf.Term, tf.Count))
 			}
 		}
 	}
-	if f := fs[fieldDate]; f != nil {
+	if f := fs[bleveindex.FieldDate]; f != nil {
 		var dates []string
 		for _, d := range f.DateRanges {
 			dates = append(dates, fmt.Sprintf("date %s %s %s %d", d.Name, *d.Start, *d.End, d.Count))
@@ -271,14 +272,14 @@ func facetList(fs search.FacetResults) []string {
 // bleveFacets asks bleve for the facets the collector counts: by actor, topic, source and
 // date, by year over the archive's span or by month when the range is one year.
 func bleveFacets(st *state, req *bleve.SearchRequest, q index.Query) {
-	req.AddFacet(fieldActor, bleve.NewFacetRequest(fieldActor, index.FacetShown(fieldActor)+len(q.Actors)))
-	req.AddFacet(fieldTopic, bleve.NewFacetRequest(fieldTopic, index.FacetShown(fieldTopic)+len(q.Topics)))
-	req.AddFacet(fieldSource, bleve.NewFacetRequest(fieldSource, index.FacetShown(fieldSource)+len(q.Sources)))
+	req.AddFacet(bleveindex.FieldActor, bleve.NewFacetRequest(bleveindex.FieldActor, index.FacetShown(bleveindex.FieldActor)+len(q.Actors)))
+	req.AddFacet(bleveindex.FieldTopic, bleve.NewFacetRequest(bleveindex.FieldTopic, index.FacetShown(bleveindex.FieldTopic)+len(q.Topics)))
+	req.AddFacet(bleveindex.FieldSource, bleve.NewFacetRequest(bleveindex.FieldSource, index.FacetShown(bleveindex.FieldSource)+len(q.Sources)))
 	first, last := st.cat.first, st.cat.last
 	if first.IsZero() {
 		return
 	}
-	dates := bleve.NewFacetRequest(fieldDate, 400)
+	dates := bleve.NewFacetRequest(bleveindex.FieldDate, 400)
 	if y, ok := oneYear(q); ok {
 		for m := time.January; m <= time.December; m++ {
 			lo := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
@@ -289,5 +290,5 @@ func bleveFacets(st *state, req *bleve.SearchRequest, q index.Query) {
 			dates.AddDateTimeRange(yearRange(y))
 		}
 	}
-	req.AddFacet(fieldDate, dates)
+	req.AddFacet(bleveindex.FieldDate, dates)
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	bleveindex "github.com/blevesearch/bleve_index_api"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/readout/readout/index"
 )
@@ -143,12 +143,12 @@ func (c *catalog) docID(d uint32) string {
 type docMap struct {
 	offsets []uint64 // the first number of each segment
 	docs    [][]uint32
-	reader  bleveindex.IndexReader // for an index of another kind: ids read one by one
+	reader  bindex.IndexReader // for an index of another kind: ids read one by one
 	cat     *catalog
 	seg     int // the segment of the last number asked: matches come in order
 }
 
-func (c *catalog) docMap(r bleveindex.IndexReader) *docMap {
+func (c *catalog) docMap(r bindex.IndexReader) *docMap {
 	m := &docMap{cat: c, reader: r}
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
@@ -188,7 +188,7 @@ func (c *catalog) docMap(r bleveindex.IndexReader) *docMap {
 }
 
 // doc returns the catalog number of a document matched.
-func (m *docMap) doc(id bleveindex.IndexInternalID) uint32 {
+func (m *docMap) doc(id bindex.IndexInternalID) uint32 {
 	if m.offsets == nil {
 		ext, err := m.reader.ExternalID(id)
 		if err != nil {

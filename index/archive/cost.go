@@ -4,11 +4,9 @@ import (
 	"context"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
-	bleveindex "github.com/blevesearch/bleve_index_api"
+	bindex "github.com/blevesearch/bleve_index_api"
 
+	"github.com/readout/readout/index/bleveindex"
 	qtext "github.com/readout/readout/index/query"
 )
 
@@ -58,7 +56,7 @@ func (a *Archive) searchCost(ctx context.Context, st *state, p *qtext.Parsed) (i
 		if len(terms) < 2 {
 			continue // a word: cheap
 		}
-		for _, field := range []string{fieldContent, fieldText} {
+		for _, field := range []string{bleveindex.FieldContent, bleveindex.FieldText} {
 			rarest := int64(-1)
 			for _, t := range terms {
 				n, err := st.occurrences(ctx, field, string(t.Term))
@@ -100,7 +98,7 @@ func (st *state) occurrences(ctx context.Context, field, term string) (int64, er
 		return 0, err
 	}
 	defer tfr.Close()
-	var d bleveindex.TermFieldDoc
+	var d bindex.TermFieldDoc
 	for {
 		doc, err := tfr.Next(&d)
 		if err != nil {
@@ -118,57 +116,4 @@ func (st *state) occurrences(ctx context.Context, field, term string) (int64, er
 	st.costs.m[key] = n
 	st.costs.mu.Unlock()
 	return n, nil
-}
-
-// deadlineQuery runs a query whose searchers read the index through a reader that stops once
-// the search's context is done. bleve's collector looks at the context only every 1,024
-// matches, and a phrase of common words that matches little ("the of") reads millions of
-// positions between two matches: without this, it ran for seconds past its time.
-type deadlineQuery struct{ query.Query }
-
-func (q deadlineQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
-	return q.Query.Searcher(ctx, deadlineReader{r, ctx}, m, o)
-}
-
-type deadlineReader struct {
-	bleveindex.IndexReader
-	ctx context.Context
-}
-
-func (r deadlineReader) TermFieldReader(ctx context.Context, term []byte, field string, freq, norm, vectors bool) (bleveindex.TermFieldReader, error) {
-	tfr, err := r.IndexReader.TermFieldReader(ctx, term, field, freq, norm, vectors)
-	if err != nil {
-		return nil, err
-	}
-	return &deadlineTermReader{TermFieldReader: tfr, ctx: r.ctx}, nil
-}
-
-// deadlineTermReader checks its context every checkEvery documents read.
-type deadlineTermReader struct {
-	bleveindex.TermFieldReader
-	ctx  context.Context
-	read int
-}
-
-const checkEvery = 64
-
-func (t *deadlineTermReader) check() error {
-	if t.read++; t.read%checkEvery == 0 {
-		return t.ctx.Err()
-	}
-	return nil
-}
-
-func (t *deadlineTermReader) Next(d *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDoc, error) {
-	if err := t.check(); err != nil {
-		return nil, err
-	}
-	return t.TermFieldReader.Next(d)
-}
-
-func (t *deadlineTermReader) Advance(id bleveindex.IndexInternalID, d *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDoc, error) {
-	if err := t.check(); err != nil {
-		return nil, err
-	}
-	return t.TermFieldReader.Advance(id, d)
 }

@@ -5,6 +5,6 @@
 // only by cmd/server (and tests); handlers see it through their own small interface.
 //
 // TODO: it still holds several jobs the layout of issue 15 gives packages of their own: bleve's
-// mapping, analysis and query building (bleveindex), reading and analysing files (ingest), and
+// mapping, analysis and query building (bindex), reading and analysing files (ingest), and
 // the catalog with its browsing and names (catalog).
 package archive

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/highlight"
 	"github.com/readout/readout/index/query"
 )
@@ -186,7 +187,7 @@ func copyOne[T any](a *Archive, byID func(*catalog) map[string]*T, id string) (*
 func (a *Archive) Highlighter(search string) *highlight.Highlighter {
 	p, err := query.Parse(search)
 	if err != nil {
-		return highlight.New(newTermAnalyzer(a.analyzer), nil)
+		return highlight.New(bleveindex.NewTermAnalyzer(a.analyzer), nil)
 	}
 	var words []string
 	for _, c := range p.Must {
@@ -198,7 +199,7 @@ func (a *Archive) Highlighter(search string) *highlight.Highlighter {
 		}
 		words = append(words, c.Text)
 	}
-	return highlight.New(newTermAnalyzer(a.analyzer), words)
+	return highlight.New(bleveindex.NewTermAnalyzer(a.analyzer), words)
 }
 
 // Monthly counts, by month of their articles' dates, the quotes of an actor (when actor is not

@@ -13,20 +13,14 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/searcher"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/highlight"
 	qtext "github.com/readout/readout/index/query"
 	"github.com/readout/readout/index/quote"
 )
-
-func init() {
-	// A query can never expand into more clauses than this: no search from the box does, and
-	// the bound keeps a hostile one from using the server's memory.
-	searcher.DisjunctionMaxClauseCount = 1024
-}
 
 // Bounds on paging: bleve pages by skipping, so deep pages cost as much as all before them.
 const (
@@ -105,17 +99,17 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 		}
 	}
 
-	textField := fieldContent
+	textField := bleveindex.FieldContent
 	if q.Kind == index.KindQuotes {
-		textField = fieldText
+		textField = bleveindex.FieldText
 	}
 	words, match := a.textQuery(&parsed, textField, res)
 	filters := a.filterQueries(st, q, parsed.Empty())
 
 	// The other tab's count: a search that only counts, without scores, hits or facets.
-	otherKind, otherField := index.KindQuotes, fieldText
+	otherKind, otherField := index.KindQuotes, bleveindex.FieldText
 	if q.Kind == index.KindQuotes {
-		otherKind, otherField = index.KindArticles, fieldContent
+		otherKind, otherField = index.KindArticles, bleveindex.FieldContent
 	}
 	_, otherMatch := a.textQuery(&parsed, otherField, &index.Results{})
 	other := bleve.NewSearchRequestOptions(a.withFilters(typeOf(otherKind), otherMatch, kindFilters(q, otherKind, filters), q.Procedural), 0, 0, false)
@@ -153,7 +147,7 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 	}
 	a.readFacets(st, &bleve.SearchResult{Facets: coll.facetResults(q, res)}, q, res)
 
-	hl := highlight.New(newTermAnalyzer(a.analyzer), words)
+	hl := highlight.New(bleveindex.NewTermAnalyzer(a.analyzer), words)
 	for _, h := range coll.hits((q.Page - 1) * q.PerPage) {
 		// Each hit may read and analyse its article: the time bound holds here too.
 		if err := ctx.Err(); err != nil {
@@ -191,9 +185,9 @@ func searchErr(err error) error {
 
 func typeOf(kind string) string {
 	if kind == index.KindQuotes {
-		return typeQuote
+		return bleveindex.TypeQuote
 	}
-	return typeArticle
+	return bleveindex.TypeArticle
 }
 
 // mergeFilters adds the filters typed in the box to those chosen beside it, resolving names to
@@ -359,7 +353,7 @@ func (a *Archive) textQuery(p *qtext.Parsed, field string, res *index.Results) (
 		if c.Phrase || len(terms) > 1 {
 			mq := bleve.NewMatchPhraseQuery(c.Text)
 			mq.SetField(field)
-			return deadlineQuery{mq}
+			return bleveindex.DeadlineQuery{Query: mq}
 		}
 		mq := bleve.NewMatchQuery(c.Text)
 		mq.SetField(field)
@@ -383,9 +377,9 @@ func (a *Archive) textQuery(p *qtext.Parsed, field string, res *index.Results) (
 		if q := clause(c); q != nil {
 			must = append(must, q)
 			words = append(words, c.Text)
-			if field == fieldContent {
+			if field == bleveindex.FieldContent {
 				t := bleve.NewMatchQuery(c.Text)
-				t.SetField(fieldTitle)
+				t.SetField(bleveindex.FieldTitle)
 				t.SetBoost(2)
 				should = append(should, t)
 			}
@@ -436,35 +430,35 @@ func (a *Archive) filterQueries(st *state, q index.Query, rankByTopics bool) []q
 		// An actor stands for the ids merged into it.
 		members := st.cat.membersOf(id)
 		if len(members) == 1 {
-			out = append(out, term(fieldActor, id))
+			out = append(out, term(bleveindex.FieldActor, id))
 			continue
 		}
 		var any []query.Query
 		for _, m := range members {
-			any = append(any, term(fieldActor, m))
+			any = append(any, term(bleveindex.FieldActor, m))
 		}
 		out = append(out, bleve.NewDisjunctionQuery(any...))
 	}
 	for _, id := range q.Topics {
-		tq := topicQuery{id: id}
+		tq := bleveindex.TopicQuery{ID: id}
 		if rankByTopics {
-			tq.boost = 1
+			tq.Boost = 1
 		}
 		out = append(out, tq)
 	}
 	for _, s := range q.Sources {
-		out = append(out, term(fieldSource, s))
+		out = append(out, term(bleveindex.FieldSource, s))
 	}
 	yes := true
 	if !q.To.IsZero() {
 		r := bleve.NewDateRangeInclusiveQuery(time.Time{}, q.To, nil, &yes)
-		r.SetField(fieldDate)
+		r.SetField(bleveindex.FieldDate)
 		r.SetBoost(0)
 		out = append(out, r)
 	}
 	if !q.From.IsZero() {
 		r := bleve.NewDateRangeInclusiveQuery(q.From, time.Time{}, &yes, nil)
-		r.SetField(fieldDateEnd)
+		r.SetField(bleveindex.FieldDateEnd)
 		r.SetBoost(0)
 		out = append(out, r)
 	}
@@ -478,26 +472,26 @@ func kindFilters(q index.Query, kind string, filters []query.Query) []query.Quer
 		return filters
 	}
 	t := bleve.NewTermQuery(string(quote.Full))
-	t.SetField(fieldKind)
+	t.SetField(bleveindex.FieldKind)
 	t.SetBoost(0)
 	return append(slices.Clip(filters), t)
 }
 
 func (a *Archive) withFilters(typ string, match query.Query, filters []query.Query, procedural bool) query.Query {
 	t := bleve.NewTermQuery(typ)
-	t.SetField(fieldType)
+	t.SetField(bleveindex.FieldType)
 	parts := []query.Query{t}
 	if match != nil {
 		parts = append(parts, match)
 	}
 	parts = append(parts, filters...)
 	all := bleve.NewConjunctionQuery(parts...)
-	if typ != typeQuote || procedural {
+	if typ != bleveindex.TypeQuote || procedural {
 		return all
 	}
 	// The turns that carry no statement are left out unless asked for.
 	not := bleve.NewTermQuery("yes")
-	not.SetField(fieldProcedural)
+	not.SetField(bleveindex.FieldProcedural)
 	b := bleve.NewBooleanQuery()
 	b.AddMust(all)
 	b.AddMustNot(not)
@@ -526,7 +520,7 @@ func (a *Archive) readFacets(st *state, br *bleve.SearchResult, q index.Query, r
 		if f := br.Facets[name]; f != nil {
 			for _, t := range f.Terms.Terms() {
 				id := t.Term
-				if name == fieldActor {
+				if name == bleveindex.FieldActor {
 					id = st.cat.canonical(id) // merged actors count as the one they were merged into
 					if k := slices.IndexFunc(out, func(v index.FacetValue) bool { return v.ID == id }); k >= 0 {
 						out[k].Count += t.Count
@@ -535,7 +529,7 @@ func (a *Archive) readFacets(st *state, br *bleve.SearchResult, q index.Query, r
 				}
 				out = append(out, index.FacetValue{ID: id, Name: label(id), Count: t.Count, Active: slices.Contains(active, id)})
 			}
-			if name == fieldActor {
+			if name == bleveindex.FieldActor {
 				slices.SortStableFunc(out, func(x, y index.FacetValue) int { return cmp.Compare(y.Count, x.Count) })
 			}
 		}
@@ -547,25 +541,25 @@ func (a *Archive) readFacets(st *state, br *bleve.SearchResult, q index.Query, r
 		}
 		return out
 	}
-	res.Facets.Actors = terms(fieldActor, q.Actors, func(id string) string {
+	res.Facets.Actors = terms(bleveindex.FieldActor, q.Actors, func(id string) string {
 		if info := st.cat.actors[id]; info != nil {
 			return info.Name
 		}
 		return id
 	})
-	res.Facets.Topics = terms(fieldTopic, q.Topics, func(id string) string {
+	res.Facets.Topics = terms(bleveindex.FieldTopic, q.Topics, func(id string) string {
 		if info := st.cat.topics[id]; info != nil {
 			return info.Name
 		}
 		return id
 	})
-	res.Facets.Sources = terms(fieldSource, q.Sources, func(s string) string {
+	res.Facets.Sources = terms(bleveindex.FieldSource, q.Sources, func(s string) string {
 		if s == unknownSource {
 			return "Source unknown"
 		}
 		return s
 	})
-	if f := br.Facets[fieldDate]; f != nil {
+	if f := br.Facets[bleveindex.FieldDate]; f != nil {
 		for _, d := range f.DateRanges {
 			b := index.DateBucket{Label: d.Name, Count: d.Count}
 			if d.Start != nil {

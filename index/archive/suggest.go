@@ -7,9 +7,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
-	bleveindex "github.com/blevesearch/bleve_index_api"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/query"
 )
 
@@ -63,7 +64,7 @@ func (a *Archive) DidYouMean(ctx context.Context, text string) (*index.Respellin
 			continue
 		}
 		term := string(terms[0].Term)
-		tfr, err := r.TermFieldReader(ctx, []byte(term), fieldContent, false, false, false)
+		tfr, err := r.TermFieldReader(ctx, []byte(term), bleveindex.FieldContent, false, false, false)
 		if err != nil {
 			return nil, err
 		}
@@ -94,7 +95,7 @@ func (a *Archive) DidYouMean(ctx context.Context, text string) (*index.Respellin
 }
 
 // respell finds the word closest to w (term, analysed) that the archive holds.
-func (a *Archive) respell(ctx context.Context, st *state, r bleveindex.IndexReader, w, term string) (string, error) {
+func (a *Archive) respell(ctx context.Context, st *state, r bindex.IndexReader, w, term string) (string, error) {
 	// An actor's surname, spelt as the registry spells it.
 	if key := nameKey(w); len(key) == 1 {
 		if id, ok := st.cat.closest(key); ok {
@@ -102,7 +103,7 @@ func (a *Archive) respell(ctx context.Context, st *state, r bleveindex.IndexRead
 			return name[len(name)-1], nil
 		}
 	}
-	fr, ok := r.(bleveindex.IndexReaderFuzzy)
+	fr, ok := r.(bindex.IndexReaderFuzzy)
 	if !ok || utf8.RuneCountInString(term) < 4 {
 		return "", nil
 	}
@@ -111,7 +112,7 @@ func (a *Archive) respell(ctx context.Context, st *state, r bleveindex.IndexRead
 		fuzziness = 2
 	}
 	first, _ := utf8.DecodeRuneInString(term)
-	dict, err := fr.FieldDictFuzzy(fieldContent, term, fuzziness, string(first))
+	dict, err := fr.FieldDictFuzzy(bleveindex.FieldContent, term, fuzziness, string(first))
 	if err != nil {
 		return "", err
 	}
@@ -140,7 +141,7 @@ func (a *Archive) respell(ctx context.Context, st *state, r bleveindex.IndexRead
 // "allianc"), of those the closest to the word typed, in the case typed.
 func (a *Archive) surface(ctx context.Context, st *state, term, typed string) (string, error) {
 	tq := bleve.NewTermQuery(term)
-	tq.SetField(fieldContent)
+	tq.SetField(bleveindex.FieldContent)
 	req := bleve.NewSearchRequestOptions(a.withFilters(typeOf(index.KindArticles), tq, nil, true), 1, 0, false)
 	res, err := st.idx.SearchInContext(ctx, req)
 	if err != nil || len(res.Hits) == 0 {
@@ -187,7 +188,7 @@ func replaceWord(text, w, to string) (string, bool) {
 		i += from
 		before, _ := utf8.DecodeLastRuneInString(text[:i])
 		after, _ := utf8.DecodeRuneInString(text[i+len(w):])
-		if (i == 0 || !isWordRune(before)) && (i+len(w) == len(text) || !isWordRune(after)) {
+		if (i == 0 || !bleveindex.IsWordRune(before)) && (i+len(w) == len(text) || !bleveindex.IsWordRune(after)) {
 			return text[:i] + to + text[i+len(w):], true
 		}
 		from = i + len(w)

@@ -1,14 +1,8 @@
 package archive
 
 import (
-	"context"
 	"math"
 	"strings"
-
-	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/searcher"
-	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // A topic filter is a search for the topic's terms: it finds every article and quote that names
@@ -61,45 +55,4 @@ func topicWeightText(ids []string, weights []int) string {
 		}
 	}
 	return b.String()
-}
-
-// topicQuery matches the documents that name a topic, scored by their weight for it: the square
-// root of the id's frequency times its rarity, as bleve scores a term, but without the field's
-// length, which would count the other topics a document names against it.
-type topicQuery struct {
-	id    string
-	boost float64
-}
-
-func (q topicQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
-	return searcher.NewTermSearcher(ctx, normless{r}, q.id, fieldTopicWeight, q.boost, o)
-}
-
-// normless reads the index as it is, but for the length of a field, which it gives as one term.
-type normless struct{ bleveindex.IndexReader }
-
-func (r normless) TermFieldReader(ctx context.Context, term []byte, field string, freq, norm, vectors bool) (bleveindex.TermFieldReader, error) {
-	tfr, err := r.IndexReader.TermFieldReader(ctx, term, field, freq, norm, vectors)
-	if err != nil {
-		return nil, err
-	}
-	return normlessTerms{tfr}, nil
-}
-
-type normlessTerms struct{ bleveindex.TermFieldReader }
-
-func (t normlessTerms) Next(d *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDoc, error) {
-	d, err := t.TermFieldReader.Next(d)
-	if d != nil {
-		d.Norm = 1
-	}
-	return d, err
-}
-
-func (t normlessTerms) Advance(id bleveindex.IndexInternalID, d *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDoc, error) {
-	d, err := t.TermFieldReader.Advance(id, d)
-	if d != nil {
-		d.Norm = 1
-	}
-	return d, err
 }

@@ -96,7 +96,7 @@ func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, prob
 		}
 		err := analyseFiles(ctx, a.src, a.reg, subset, func(k int, l loaded) error {
 			// A disk that cannot take the index fails the update now.
-			if err := st.persist.err(); err != nil {
+			if err := writing(st.persist.Err()); err != nil {
 				return err
 			}
 			f := &files[which[k]]

@@ -1,4 +1,4 @@
-package archive
+package bleveindex
 
 import (
 	"fmt"
@@ -17,7 +17,7 @@ import (
 )
 
 // Names of the analysis parts Readout registers with bleve. They are part of the mapping stored
-// with an index on disk, so they must stay registered under these names (and indexVersion must
+// with an index on disk, so they must stay registered under these names (and Version must
 // change when what they do changes).
 const (
 	wordTokenizer = "readout_words"
@@ -52,7 +52,7 @@ func (words) Tokenize(input []byte) analysis.TokenStream {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRune(input[i:])
 		}
-		if !isWordRune(r) {
+		if !IsWordRune(r) {
 			i += size
 			continue
 		}
@@ -63,7 +63,7 @@ func (words) Tokenize(input []byte) analysis.TokenStream {
 			if r >= utf8.RuneSelf {
 				r, size = utf8.DecodeRune(input[i:])
 			}
-			if isWordRune(r) {
+			if IsWordRune(r) {
 				i += size
 				continue
 			}
@@ -87,7 +87,8 @@ func (words) Tokenize(input []byte) analysis.TokenStream {
 	return out
 }
 
-func isWordRune(r rune) bool {
+// IsWordRune reports whether r is part of a word, as the tokenizer reads words.
+func IsWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
@@ -155,19 +156,19 @@ func (s *stems) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
-// termAnalyzer reads text for the highlighter as the index reads it (highlight.Analyzer). When
+// TermAnalyzer reads text for the highlighter as the index reads it (highlight.Analyzer). When
 // the analyser's filters take each token on its own, a word is analysed once and the term it
 // gives remembered for every request (words): a page of hits was every paragraph of every hit
 // analysed again.
-type termAnalyzer struct {
+type TermAnalyzer struct {
 	analyzer  analysis.Analyzer
 	tokenizer analysis.Tokenizer
 	filters   []analysis.TokenFilter
 	words     *wordTerms // nil: every text analysed whole
 }
 
-func newTermAnalyzer(an analysis.Analyzer) *termAnalyzer {
-	t := &termAnalyzer{analyzer: an}
+func NewTermAnalyzer(an analysis.Analyzer) *TermAnalyzer {
+	t := &TermAnalyzer{analyzer: an}
 	if d, ok := an.(*analysis.DefaultAnalyzer); ok && d.CharFilters == nil && tokenWise(d.TokenFilters) {
 		t.tokenizer, t.filters, t.words = d.Tokenizer, d.TokenFilters, wordTermsOf(d.TokenFilters)
 	}
@@ -175,7 +176,7 @@ func newTermAnalyzer(an analysis.Analyzer) *termAnalyzer {
 }
 
 // Analyze returns text's words with their terms.
-func (t *termAnalyzer) Analyze(text string) []highlight.Token {
+func (t *TermAnalyzer) Analyze(text string) []highlight.Token {
 	var out []highlight.Token
 	if t.words == nil {
 		for _, tok := range t.analyzer.Analyze([]byte(text)) {
@@ -195,7 +196,7 @@ func (t *termAnalyzer) Analyze(text string) []highlight.Token {
 }
 
 // analyse runs the analyser's filters on one token, as they run on it among the others.
-func (t *termAnalyzer) analyse(tok *analysis.Token) string {
+func (t *TermAnalyzer) analyse(tok *analysis.Token) string {
 	c := *tok
 	c.Term = append([]byte(nil), tok.Term...)
 	ts := analysis.TokenStream{&c}
@@ -214,7 +215,7 @@ type wordTerms struct {
 	}
 }
 
-var wordTermsByChain sync.Map // the filters' types, in order → *wordTerms
+var wordTermsByChain sync.Map
 
 func wordTermsOf(filters []analysis.TokenFilter) *wordTerms {
 	var key strings.Builder

@@ -1,4 +1,4 @@
-package archive
+package bleveindex
 
 import (
 	"io/fs"
@@ -18,11 +18,11 @@ import (
 // request, marks what analysing every text whole marks: on every paragraph of the seeds and on
 // texts of letters that change or fold with their case.
 func TestHighlighterAnalysesOnce(t *testing.T) {
-	m, err := newMapping()
+	m, err := NewMapping()
 	if err != nil {
 		t.Fatal(err)
 	}
-	an := m.AnalyzerNamed(textAnalyzer)
+	an := m.AnalyzerNamed(TextAnalyzer)
 	texts := []string{
 		"Fernández met FERNANDEZ and Fernandez’s aides", "The \u212Aelvin sign: \u212Ailo, KILO, kilo",
 		"İstanbul and ISTANBUL", "ab×cd and ABÉ", "China’s and China's and CHINAS", "dying and die",
@@ -52,7 +52,7 @@ func TestHighlighterAnalysesOnce(t *testing.T) {
 	if len(texts) < 50 {
 		t.Fatalf("only %d texts", len(texts))
 	}
-	ta := newTermAnalyzer(an)
+	ta := NewTermAnalyzer(an)
 	if ta.words == nil {
 		t.Fatal("the archive's analyser is not taken word by word")
 	}

@@ -1,4 +1,4 @@
-package archive
+package bleveindex
 
 import (
 	"unicode"
@@ -17,7 +17,7 @@ import (
 	"github.com/readout/readout/index"
 )
 
-// indexVersion changes whenever the mapping, the analysis, what is indexed or how the catalog is
+// Version changes whenever the mapping, the analysis, what is indexed or how the catalog is
 // saved changes: an index on disk with another version is rebuilt, never read with the wrong
 // assumptions. (5: dates in the saved catalog; 6: unknown speakers named without their titles;
 // 7: speakers resolved from the document's own names before the registry; 8: documents of one
@@ -28,34 +28,34 @@ import (
 // 12: every topic named tags an article, with its weight in topic_weight, and "[LINK: …]" marks
 // of the source dropped; 13: doc values only on the fields counted or sorted, no term vectors on
 // titles; 14: the catalog's summaries count their quotes in QuoteCount, not Quotes.)
-const indexVersion = 14
+const Version = 14
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (
-	textAnalyzer = "readout_en"
+	TextAnalyzer = "readout_en"
 	foldFilter   = "readout_fold"
 	idsAnalyzer  = "readout_ids" // ids separated by spaces, each a term, as written
 
-	fieldType    = "type"
-	fieldTitle   = "title"
-	fieldContent = "content"        // an article's title and text
-	fieldText    = "text"           // a quote's words
-	fieldActor   = index.FacetActor // articles: actors named or heard; quotes: speakers
-	fieldTopic   = index.FacetTopic
-	fieldSource  = index.FacetSource
-	fieldKind    = "kind"
+	FieldType    = "type"
+	FieldTitle   = "title"
+	FieldContent = "content"        // an article's title and text
+	FieldText    = "text"           // a quote's words
+	FieldActor   = index.FacetActor // articles: actors named or heard; quotes: speakers
+	FieldTopic   = index.FacetTopic
+	FieldSource  = index.FacetSource
+	FieldKind    = "kind"
 	// fieldProcedural is "yes" on a quote that carries no statement ("Thank you", "Go ahead"):
 	// searches leave such quotes out unless asked for them.
-	fieldProcedural = "procedural"
-	fieldArticle    = "article"
-	fieldDate       = "date"     // the first day of the date's period
-	fieldDateEnd    = "date_end" // the last day: month- and year-dated articles match any day in them
+	FieldProcedural = "procedural"
+	FieldArticle    = "article"
+	FieldDate       = "date"     // the first day of the date's period
+	FieldDateEnd    = "date_end" // the last day: month- and year-dated articles match any day in them
 	// fieldTopicWeight holds each topic's id as many times as the document's weight for it
 	// (topics.go): the filter that ranks by it.
-	fieldTopicWeight = "topic_weight"
+	FieldTopicWeight = "topic_weight"
 
-	typeArticle = "article"
-	typeQuote   = "quote"
+	TypeArticle = "article"
+	TypeQuote   = "quote"
 )
 
 func init() {
@@ -94,14 +94,14 @@ func (foldAccents) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
-// newMapping returns the index's explicit mapping: no dynamic fields, nothing stored (pages read
+// NewMapping returns the index's explicit mapping: no dynamic fields, nothing stored (pages read
 // articles from the archive, not from the index), term vectors on the texts searched for
 // phrases, doc values on the fields of the facets and the date. Searches count and sort from
 // the catalog (collect.go); bleve's own facets and sort on those fields are what the tests
 // compare them with. The other fields only filter, and keep no doc values.
-func newMapping() (*mapping.IndexMappingImpl, error) {
+func NewMapping() (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
-	if err := m.AddCustomAnalyzer(textAnalyzer, map[string]any{
+	if err := m.AddCustomAnalyzer(TextAnalyzer, map[string]any{
 		"type":      custom.Name,
 		"tokenizer": wordTokenizer,
 		// No stop words: an archive of quotations must find "us or them" and "we will not" as
@@ -116,8 +116,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, err
 	}
-	m.DefaultAnalyzer = textAnalyzer
-	m.TypeField = fieldType
+	m.DefaultAnalyzer = TextAnalyzer
+	m.TypeField = FieldType
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
@@ -125,7 +125,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	text := func(phrases bool) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
-		f.Analyzer = textAnalyzer
+		f.Analyzer = TextAnalyzer
 		f.Store = false
 		f.IncludeTermVectors = phrases // phrase queries need positions
 		f.IncludeInAll = false
@@ -159,30 +159,30 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 
 	article := mapping.NewDocumentStaticMapping()
-	article.AddFieldMappingsAt(fieldType, kw(false))
-	article.AddFieldMappingsAt(fieldTitle, text(false)) // words only: phrases are searched in content
-	article.AddFieldMappingsAt(fieldContent, text(true))
-	article.AddFieldMappingsAt(fieldActor, kw(true))
-	article.AddFieldMappingsAt(fieldTopic, kw(true))
-	article.AddFieldMappingsAt(fieldTopicWeight, weights())
-	article.AddFieldMappingsAt(fieldSource, kw(true))
-	article.AddFieldMappingsAt(fieldDate, date(true))
-	article.AddFieldMappingsAt(fieldDateEnd, date(false))
-	m.AddDocumentMapping(typeArticle, article)
+	article.AddFieldMappingsAt(FieldType, kw(false))
+	article.AddFieldMappingsAt(FieldTitle, text(false)) // words only: phrases are searched in content
+	article.AddFieldMappingsAt(FieldContent, text(true))
+	article.AddFieldMappingsAt(FieldActor, kw(true))
+	article.AddFieldMappingsAt(FieldTopic, kw(true))
+	article.AddFieldMappingsAt(FieldTopicWeight, weights())
+	article.AddFieldMappingsAt(FieldSource, kw(true))
+	article.AddFieldMappingsAt(FieldDate, date(true))
+	article.AddFieldMappingsAt(FieldDateEnd, date(false))
+	m.AddDocumentMapping(TypeArticle, article)
 
 	q := mapping.NewDocumentStaticMapping()
-	q.AddFieldMappingsAt(fieldType, kw(false))
-	q.AddFieldMappingsAt(fieldText, text(true))
-	q.AddFieldMappingsAt(fieldActor, kw(true))
-	q.AddFieldMappingsAt(fieldTopic, kw(true))
-	q.AddFieldMappingsAt(fieldTopicWeight, weights())
-	q.AddFieldMappingsAt(fieldSource, kw(true))
-	q.AddFieldMappingsAt(fieldKind, kw(false))
-	q.AddFieldMappingsAt(fieldProcedural, kw(false))
-	q.AddFieldMappingsAt(fieldArticle, kw(false))
-	q.AddFieldMappingsAt(fieldDate, date(true))
-	q.AddFieldMappingsAt(fieldDateEnd, date(false))
-	m.AddDocumentMapping(typeQuote, q)
+	q.AddFieldMappingsAt(FieldType, kw(false))
+	q.AddFieldMappingsAt(FieldText, text(true))
+	q.AddFieldMappingsAt(FieldActor, kw(true))
+	q.AddFieldMappingsAt(FieldTopic, kw(true))
+	q.AddFieldMappingsAt(FieldTopicWeight, weights())
+	q.AddFieldMappingsAt(FieldSource, kw(true))
+	q.AddFieldMappingsAt(FieldKind, kw(false))
+	q.AddFieldMappingsAt(FieldProcedural, kw(false))
+	q.AddFieldMappingsAt(FieldArticle, kw(false))
+	q.AddFieldMappingsAt(FieldDate, date(true))
+	q.AddFieldMappingsAt(FieldDateEnd, date(false))
+	m.AddDocumentMapping(TypeQuote, q)
 
 	if err := m.Validate(); err != nil {
 		return nil, err
