@@ -34,6 +34,7 @@ import (
 	"github.com/readout/readout/handlers"
 	"github.com/readout/readout/index/archive"
 	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/load"
 	"github.com/readout/readout/index/registry"
 	"github.com/readout/readout/index/tarfs"
 	"github.com/readout/readout/index/unionfs"
@@ -332,7 +333,7 @@ func openSources(list []string, log *slog.Logger) (fs.FS, func(), error) {
 		}
 		closers = append(closers, closeSrc)
 		mounts = append(mounts, unionfs.Mount{Name: names[i], FS: src})
-		log.Info("archive", "name", names[i], "from", s, "article_files", archive.CountArticleFiles(src))
+		log.Info("archive", "name", names[i], "from", s, "article_files", load.CountArticleFiles(src))
 	}
 	u, err := unionfs.New(mounts...)
 	if err != nil {

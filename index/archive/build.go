@@ -16,6 +16,7 @@ import (
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/bleveindex"
+	"github.com/readout/readout/index/load"
 	"github.com/readout/readout/index/ondisk"
 )
 
@@ -74,7 +75,7 @@ const unknownSource = "unknown"
 // from an index in memory, until the next start tries the disk again.
 func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
 	start := time.Now()
-	files, problems := listFiles(a.src)
+	files, problems := load.List(a.src)
 	a.progress.total.Store(int64(len(files)))
 	onDisk := a.path != ""
 	if onDisk {
@@ -132,7 +133,7 @@ func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
 
 // buildNew builds a new index of every file, in a new folder under the index path (onDisk) or
 // in memory, and on disk makes it current once complete.
-func (a *Archive) buildNew(ctx context.Context, onDisk bool, files []fileEntry, problems []index.Problem, batchSize int) (*state, error) {
+func (a *Archive) buildNew(ctx context.Context, onDisk bool, files []load.File, problems []index.Problem, batchSize int) (*state, error) {
 	folder, dir := "", "" // the new index's folder and its bleve folder; "" in memory
 	if onDisk {
 		var err error
@@ -278,7 +279,7 @@ func reasonClass(r string) string {
 // goes on while bleve indexes the batch before. Each document is indexed under its plain ids
 // as it comes; the few plain ids that turn out to name documents of different texts are indexed
 // again under their final ids once every file has been read (ids.go).
-func (a *Archive) indexAll(ctx context.Context, st *state, files []fileEntry, problems []index.Problem, batchSize int) (*catalog, error) {
+func (a *Archive) indexAll(ctx context.Context, st *state, files []load.File, problems []index.Problem, batchSize int) (*catalog, error) {
 	idx := st.idx
 	if batchSize <= 0 {
 		batchSize = defaultBatchSize
@@ -308,13 +309,13 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []fileEntry, pr
 	}
 
 	lastReport := time.Now()
-	err := analyseFiles(ctx, a.src, a.reg, files, func(i int, l loaded) error {
+	err := load.AnalyseFiles(ctx, a.src, a.reg, files, func(i int, l load.Loaded) error {
 		// A disk that cannot take the index fails the build now, not once all is analysed.
 		if err := writing(st.persist.Err()); err != nil {
 			return err
 		}
 		f := &files[i]
-		f.Hash = l.hash
+		f.Hash = l.Hash
 		a.progress.done.Add(1)
 		if time.Since(lastReport) > 2*time.Second {
 			lastReport = time.Now()
@@ -323,11 +324,11 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []fileEntry, pr
 				"per_second", int(float64(p.Done)/p.Elapsed.Seconds()),
 				"remaining", p.Remaining.Round(time.Second).String())
 		}
-		if l.err != nil {
-			cat.Problems = append(cat.Problems, index.Problem{Path: f.Path, Reason: l.err.Error()})
+		if l.Err != nil {
+			cat.Problems = append(cat.Problems, index.Problem{Path: f.Path, Reason: l.Err.Error()})
 			return nil
 		}
-		art := l.article
+		art := l.Article
 		f.Plain, f.Text = art.ID, textKey(art)
 		ents[i] = entryOf(art)
 		cat.noteSpeakers(art, a.reg, known)
@@ -394,13 +395,13 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []fileEntry, pr
 // that cannot be read now has changed since it was listed: it is left out of the index, and the
 // next start, seeing the change, reads it again.
 func (a *Archive) indexAgain(b *bleve.Batch, path, id string, shared map[string]bool) error {
-	l := analyseFile(a.src, a.reg, path)
-	if l.err != nil {
-		a.log.Warn("a file changed while it was indexed; it is read again at the next start", "file", path, "reason", l.err)
+	l := load.AnalyseFile(a.src, a.reg, path)
+	if l.Err != nil {
+		a.log.Warn("a file changed while it was indexed; it is read again at the next start", "file", path, "reason", l.Err)
 		return nil
 	}
-	finalise(l.article, id, func(q string) bool { return shared[q] })
-	return indexArticle(b, l.article)
+	finalise(l.Article, id, func(q string) bool { return shared[q] })
+	return indexArticle(b, l.Article)
 }
 
 // waitPersisted waits until an index on disk has written and merged everything it was given:

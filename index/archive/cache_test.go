@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/load"
 	"github.com/readout/readout/index/registry"
 	"github.com/readout/readout/seeds"
 )
@@ -102,7 +103,7 @@ func BenchmarkArticleCacheMemory(b *testing.B) {
 		c := newArticleCache(0)
 		before := heapInUse()
 		for i := range n {
-			art, err := analyse(reg, fmt.Sprintf("big-%02d.md", i), bigArticle(i, 1900<<10))
+			art, err := load.Analyse(reg, fmt.Sprintf("big-%02d.md", i), bigArticle(i, 1900<<10))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/load"
 	"github.com/readout/readout/index/quote"
 	"github.com/readout/readout/index/registry"
 )
@@ -18,7 +19,7 @@ import (
 type catalog struct {
 	Articles []index.Summary
 	Quotes   []quoteRef
-	Files    []fileEntry       // every article file, for telling whether the archive changed
+	Files    []load.File       // every article file, for telling whether the archive changed
 	Problems []index.Problem   // files skipped, and why
 	Extra    []index.ActorInfo // speakers the registry does not know
 
@@ -58,17 +59,6 @@ type quoteRef struct {
 	// Procedural is set on a turn that carries no statement: not counted, nor listed unless
 	// asked for.
 	Procedural bool `json:",omitempty"`
-}
-
-// fileEntry is one file of the archive folder as it was when indexed.
-type fileEntry struct {
-	Path    string
-	Size    int64
-	ModTime int64  // Unix nanoseconds; 0 in an embedded archive
-	Hash    uint64 // of the content
-	Plain   string // the plain id it gives its document (ids.go); "" when the file was skipped
-	Text    uint64 // textKey of its document
-	Article string // the id of its document, "" when the file was skipped
 }
 
 // indexedHash returns the hash of the content a file had when it was indexed (computed once).
@@ -234,7 +224,7 @@ func (c *catalog) noteSpeakers(a *index.Article, reg *registry.Registry, known m
 // files. ents holds an entry for each document's first file, and for the other files of fresh
 // documents (their tags); shared lists the plain quote ids that take their document's suffix.
 // It sets each file's Article to its document's id.
-func (c *catalog) assemble(files []fileEntry, asg []docID, ents []*entry, shared map[string]bool) {
+func (c *catalog) assemble(files []load.File, asg []docID, ents []*entry, shared map[string]bool) {
 	at := map[string]int{} // document id → index in Articles
 	for i := range files {
 		d := asg[i]

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/load"
 )
 
 // How articles get their ids.
@@ -92,7 +93,7 @@ func (d docID) served() bool { return d.id != "" }
 
 // assignIDs gives every served file (one with a plain id) its document's id, by the rule above.
 // Skipped files get the zero docID.
-func assignIDs(files []fileEntry) []docID {
+func assignIDs(files []load.File) []docID {
 	out := make([]docID, len(files))
 	groups := map[string][]int{}
 	for i, f := range files {

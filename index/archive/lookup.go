@@ -9,6 +9,7 @@ import (
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/highlight"
+	"github.com/readout/readout/index/load"
 	"github.com/readout/readout/index/query"
 )
 
@@ -63,14 +64,14 @@ func (a *Archive) article(st *state, i int) (*index.Article, error) {
 	// The file is read again and must be what was indexed: a file removed, emptied, grown
 	// past the bound, made unreadable or edited since is gone until a restart indexes it (its
 	// quotes' ids and places would no longer match the index).
-	l := analyseFile(a.src, a.reg, sum.Path)
-	if l.err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", index.ErrGone, sum.Path, l.err)
+	l := load.AnalyseFile(a.src, a.reg, sum.Path)
+	if l.Err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", index.ErrGone, sum.Path, l.Err)
 	}
-	if h, ok := st.cat.indexedHash(sum.Path); ok && h != l.hash {
+	if h, ok := st.cat.indexedHash(sum.Path); ok && h != l.Hash {
 		return nil, fmt.Errorf("%w: %s has changed", index.ErrGone, sum.Path)
 	}
-	art := l.article
+	art := l.Article
 	if plain, _ := splitID(sum.ID); art.ID != plain {
 		return nil, fmt.Errorf("%w: %s: its id is now %q, not %q", index.ErrGone, sum.Path, art.ID, plain)
 	}

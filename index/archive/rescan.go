@@ -2,11 +2,11 @@ package archive
 
 import (
 	"context"
-	"io/fs"
 	"slices"
 	"time"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/load"
 )
 
 // A running archive follows its folder: files added, changed or removed while it serves are
@@ -23,34 +23,6 @@ import (
 // fullRescan is the longest a file changed in place (its folder's time unchanged) waits to be
 // seen.
 const fullRescan = 5 * time.Minute
-
-// racyWindow: a folder changed this close to the moment it was read may change again within the
-// same tick of a coarse clock; it is read again at the next period whatever its time says.
-const racyWindow = 2 * time.Second
-
-// folderTimes are the archive's folders and their modification times (Unix nanoseconds); -1
-// marks a folder to read again whatever its time.
-type folderTimes map[string]int64
-
-func (f folderTimes) note(p string, d fs.DirEntry) {
-	info, err := d.Info()
-	if err != nil || time.Since(info.ModTime()) < racyWindow {
-		f[p] = -1
-		return
-	}
-	f[p] = info.ModTime().UnixNano()
-}
-
-// changed reports whether a folder's time is not what it was, or a folder is gone.
-func (f folderTimes) changed(fsys fs.FS) bool {
-	for p, t := range f {
-		info, err := fs.Stat(fsys, p)
-		if err != nil || t < 0 || info.ModTime().UnixNano() != t {
-			return true
-		}
-	}
-	return false
-}
 
 // Changes is what a rescan found and did.
 type Changes struct {
@@ -76,7 +48,7 @@ func (a *Archive) Rescan(ctx context.Context) (*Changes, error) {
 	return ch, err
 }
 
-func (a *Archive) rescan(ctx context.Context) (*Changes, folderTimes, error) {
+func (a *Archive) rescan(ctx context.Context) (*Changes, load.FolderTimes, error) {
 	a.rescanMu.Lock()
 	defer a.rescanMu.Unlock()
 	st, err := a.current()
@@ -84,7 +56,7 @@ func (a *Archive) rescan(ctx context.Context) (*Changes, folderTimes, error) {
 		return nil, nil, err
 	}
 	start := time.Now()
-	files, problems, folders := listArchive(a.src)
+	files, problems, folders := load.ListWithFolders(a.src)
 	diff := a.diffFiles(st.cat.Files, files)
 	out := &Changes{Served: map[string]string{}}
 	if diff.none() {
@@ -159,12 +131,12 @@ func (a *Archive) logChanges(ch *Changes, cat *catalog, start time.Time) {
 // follow rescans the folder every period until ctx is done: at once, for the files that came
 // while the index was built, then whenever a folder's time has changed, and every fullRescan.
 func (a *Archive) follow(ctx context.Context, every time.Duration) {
-	var folders folderTimes
+	var folders load.FolderTimes
 	var last time.Time
 	tick := time.NewTicker(every)
 	defer tick.Stop()
 	for {
-		if folders == nil || time.Since(last) >= max(fullRescan, every) || folders.changed(a.src) {
+		if folders == nil || time.Since(last) >= max(fullRescan, every) || folders.Changed(a.src) {
 			_, f, err := a.rescan(ctx)
 			switch {
 			case err == nil:

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/readout/readout/index/load"
 )
 
 // rescanFolder is the folder the rescan benchmarks read: READOUT_BENCH_DIR (the White House
@@ -48,19 +50,19 @@ func rescanFolder(b *testing.B) fs.FS {
 //	READOUT_BENCH_DIR=wh go test ./index -run '^$' -bench Rescan
 func BenchmarkRescan(b *testing.B) {
 	fsys := rescanFolder(b)
-	files, _, folders := listArchive(fsys)
+	files, _, folders := load.ListWithFolders(fsys)
 	b.Logf("%d files in %d folders", len(files), len(folders))
 	a := &Archive{src: fsys}
 	b.Run("folder-times", func(b *testing.B) {
 		for b.Loop() {
-			if folders.changed(fsys) {
+			if folders.Changed(fsys) {
 				b.Fatal("a folder changed")
 			}
 		}
 	})
 	b.Run("list-and-compare", func(b *testing.B) {
 		for b.Loop() {
-			now, _, _ := listArchive(fsys)
+			now, _, _ := load.ListWithFolders(fsys)
 			if !a.diffFiles(files, now).none() {
 				b.Fatal("files changed")
 			}

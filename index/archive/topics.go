@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"math"
 	"strings"
 )
 
@@ -14,35 +13,6 @@ import (
 // How much a document is about a topic is a whole number, its weight, indexed as the term
 // frequency of the topic's id in fieldTopicWeight. A search filtered by topics and with no
 // words ranks by it; a search with words ranks by the words, the topic then only a filter.
-
-// Parts of a topic's weight: an article about the topic (Summary.About) outweighs any that only
-// names it, and one that names it in its title most; the mentions count, and their density (per
-// thousand words), so that a short statement on the topic outranks a long briefing that names
-// it twice; and each quote of an article that names it adds to the article's.
-const (
-	weightAbout      = 10 // more than an article that names the topic once can reach otherwise
-	weightTitle      = 20
-	maxWeightCount   = 10 // mentions counted
-	maxWeightDensity = 20 // mentions per thousand words, counted
-	weightQuote      = 2
-	maxWeightQuotes  = 5 // quotes counted
-	minWeightWords   = 50
-)
-
-// topicWeight is how much a text of words words that names a topic mentions times is about it,
-// from 1: about says the text is about it, inTitle that its title names it, quotes how many of
-// its quotes do.
-func topicWeight(mentions, words int, about, inTitle bool, quotes int) int {
-	w := 1 + min(mentions, maxWeightCount)
-	w += min(int(math.Round(float64(mentions)*1000/float64(max(words, minWeightWords)))), maxWeightDensity)
-	if about {
-		w += weightAbout
-	}
-	if inTitle {
-		w += weightTitle
-	}
-	return w + weightQuote*min(quotes, maxWeightQuotes)
-}
 
 // topicWeightText is fieldTopicWeight's text for a document: each topic's id repeated as many
 // times as its weight, so that the index counts the weight as the id's frequency.

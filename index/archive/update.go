@@ -3,18 +3,18 @@ package archive
 import (
 	"context"
 	"fmt"
-	"hash/crc64"
 	"path/filepath"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/load"
 	"github.com/readout/readout/index/ondisk"
 )
 
 // fileChanges is how the archive folder differs from what an index was built from.
 type fileChanges struct {
-	unchanged map[string]fileEntry // by path: the indexed entry, with the current time
+	unchanged map[string]load.File // by path: the indexed entry, with the current time
 	changed   []int                // indexes in the current file list: changed or added
-	removed   []fileEntry
+	removed   []load.File
 }
 
 func (c *fileChanges) none() bool { return len(c.changed) == 0 && len(c.removed) == 0 }
@@ -22,9 +22,9 @@ func (c *fileChanges) none() bool { return len(c.changed) == 0 && len(c.removed)
 // diffFiles compares the files now in the archive folder with those the catalog was built from.
 // A file with the same size and time is unchanged; one with another time but the same content
 // (its hash) is unchanged too.
-func (a *Archive) diffFiles(old []fileEntry, now []fileEntry) *fileChanges {
-	c := &fileChanges{unchanged: map[string]fileEntry{}}
-	before := make(map[string]fileEntry, len(old))
+func (a *Archive) diffFiles(old []load.File, now []load.File) *fileChanges {
+	c := &fileChanges{unchanged: map[string]load.File{}}
+	before := make(map[string]load.File, len(old))
 	for _, f := range old {
 		before[f.Path] = f
 	}
@@ -38,8 +38,8 @@ func (a *Archive) diffFiles(old []fileEntry, now []fileEntry) *fileChanges {
 			continue
 		case o.Size == f.Size && o.ModTime == f.ModTime && f.ModTime != 0:
 		default:
-			b, err := readArticleFile(a.src, f.Path)
-			if err != nil || crc64.Checksum(b, crcTable) != o.Hash {
+			b, err := load.ReadFile(a.src, f.Path)
+			if err != nil || load.Hash(b) != o.Hash {
 				c.changed = append(c.changed, i)
 				continue
 			}
@@ -60,7 +60,7 @@ func (a *Archive) diffFiles(old []fileEntry, now []fileEntry) *fileChanges {
 // plain id a removed, changed or added file had or has is done again whole: its old documents
 // are deleted, all its files read, and its documents indexed under the ids the rule gives them
 // now. Other documents are left as they are, and a new catalog is made (and saved, on disk).
-func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, problems []index.Problem, ch *fileChanges) (*state, error) {
+func (a *Archive) update(ctx context.Context, st *state, files []load.File, problems []index.Problem, ch *fileChanges) (*state, error) {
 	// On disk, the index is marked as being changed until its new catalog is saved; in memory
 	// (st.dir is "") there is nothing to save.
 	onDisk := st.dir != ""
@@ -90,23 +90,23 @@ func (a *Archive) update(ctx context.Context, st *state, files []fileEntry, prob
 	fresh := map[string]*index.Article{}
 	newProblems := map[string]string{}
 	read := func(which []int) error {
-		subset := make([]fileEntry, len(which))
+		subset := make([]load.File, len(which))
 		for k, i := range which {
 			subset[k] = files[i]
 		}
-		err := analyseFiles(ctx, a.src, a.reg, subset, func(k int, l loaded) error {
+		err := load.AnalyseFiles(ctx, a.src, a.reg, subset, func(k int, l load.Loaded) error {
 			// A disk that cannot take the index fails the update now.
 			if err := writing(st.persist.Err()); err != nil {
 				return err
 			}
 			f := &files[which[k]]
-			f.Hash, f.Plain, f.Text = l.hash, "", 0
-			if l.err != nil {
-				newProblems[f.Path] = l.err.Error()
+			f.Hash, f.Plain, f.Text = l.Hash, "", 0
+			if l.Err != nil {
+				newProblems[f.Path] = l.Err.Error()
 				return nil
 			}
-			f.Plain, f.Text = l.article.ID, textKey(l.article)
-			fresh[f.Path] = l.article
+			f.Plain, f.Text = l.Article.ID, textKey(l.Article)
+			fresh[f.Path] = l.Article
 			return nil
 		})
 		return err

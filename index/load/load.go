@@ -1,4 +1,4 @@
-package archive
+package load
 
 import (
 	"context"
@@ -18,6 +18,10 @@ import (
 )
 
 var crcTable = crc64.MakeTable(crc64.ECMA)
+
+// Hash is the hash of a file's content by which a file changed in place is told from one that
+// is not.
+func Hash(b []byte) uint64 { return crc64.Checksum(b, crcTable) }
 
 // maxFolderDepth bounds how deep the archive folder is read.
 const maxFolderDepth = 32
@@ -44,24 +48,24 @@ func isArticleName(name string) (ok bool, why string) {
 // listFiles walks the archive folder for article files, in lexical order. Files it passes over
 // for a reason a reader of the log should know (hidden, editors' files, not regular files, too
 // big, links leaving the folder) are returned as problems.
-func listFiles(fsys fs.FS) ([]fileEntry, []index.Problem) {
-	files, problems, _ := listArchive(fsys)
+func List(fsys fs.FS) ([]File, []index.Problem) {
+	files, problems, _ := ListWithFolders(fsys)
 	return files, problems
 }
 
 // CountArticleFiles counts the files of an archive that would be read as articles, by the rules
 // of the archive's walk (for a log line before it is opened).
 func CountArticleFiles(fsys fs.FS) int {
-	files, _ := listFiles(fsys)
+	files, _ := List(fsys)
 	return len(files)
 }
 
 // listArchive is listFiles that also returns the folders read, with their modification times
 // (rescan.go).
-func listArchive(fsys fs.FS) ([]fileEntry, []index.Problem, folderTimes) {
-	var files []fileEntry
+func ListWithFolders(fsys fs.FS) ([]File, []index.Problem, FolderTimes) {
+	var files []File
 	var problems []index.Problem
-	folders := folderTimes{}
+	folders := FolderTimes{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems = append(problems, index.Problem{Path: p, Reason: "cannot be read: " + cleanErr(err)})
@@ -118,7 +122,7 @@ func listArchive(fsys fs.FS) ([]fileEntry, []index.Problem, folderTimes) {
 		if t := info.ModTime(); !t.IsZero() {
 			mod = t.UnixNano()
 		}
-		files = append(files, fileEntry{Path: p, Size: info.Size(), ModTime: mod})
+		files = append(files, File{Path: p, Size: info.Size(), ModTime: mod})
 		return nil
 	})
 	if err != nil {
@@ -158,7 +162,7 @@ func cleanErr(err error) string {
 }
 
 // readArticleFile reads a regular file of at most document.MaxSize bytes.
-func readArticleFile(fsys fs.FS, p string) ([]byte, error) {
+func ReadFile(fsys fs.FS, p string) ([]byte, error) {
 	// Stat before opening: opening a named pipe put where an article was would wait for a
 	// writer, for ever.
 	if info, err := fs.Stat(fsys, p); err != nil {
@@ -189,10 +193,10 @@ func readArticleFile(fsys fs.FS, p string) ([]byte, error) {
 }
 
 // loaded is one file read and analysed.
-type loaded struct {
-	article *index.Article
-	hash    uint64
-	err     error
+type Loaded struct {
+	Article *index.Article
+	Hash    uint64 // of the file's content
+	Err     error
 }
 
 // analyseFiles reads and analyses files on every core and hands the results to fn in the files'
@@ -202,14 +206,14 @@ type loaded struct {
 // Once ctx is done it returns at once, without waiting for the files being analysed: one
 // article's analysis cannot be interrupted, and a server told to stop must not wait for it.
 // Those workers finish their file, find no more work and end; what they read is dropped.
-func analyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files []fileEntry, fn func(i int, l loaded) error) error {
+func AnalyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files []File, fn func(i int, l Loaded) error) error {
 	workers := runtime.GOMAXPROCS(0)
 	// Files analysed ahead of the one indexed next: enough to keep the cores busy while the
 	// indexer takes a batch, few enough to bound memory.
 	window := 64 * workers
-	slots := make([]chan loaded, len(files))
+	slots := make([]chan Loaded, len(files))
 	for i := range slots {
-		slots[i] = make(chan loaded, 1)
+		slots[i] = make(chan Loaded, 1)
 	}
 	jobs := make(chan int)
 	ctx, cancel := context.WithCancel(ctx)
@@ -218,7 +222,7 @@ func analyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files
 	for range workers {
 		wg.Go(func() {
 			for i := range jobs {
-				slots[i] <- analyseFile(fsys, reg, files[i].Path)
+				slots[i] <- AnalyseFile(fsys, reg, files[i].Path)
 			}
 		})
 	}
@@ -240,7 +244,7 @@ func analyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files
 	}()
 	var err error
 	for i := range files {
-		var l loaded
+		var l Loaded
 		select {
 		case l = <-slots[i]:
 		case <-ctx.Done():
@@ -261,17 +265,17 @@ func analyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files
 	return err
 }
 
-func analyseFile(fsys fs.FS, reg *registry.Registry, p string) (l loaded) {
+func AnalyseFile(fsys fs.FS, reg *registry.Registry, p string) (l Loaded) {
 	defer func() {
 		// A file must never take the archive down: whatever it holds, it is skipped with a reason.
 		if r := recover(); r != nil {
-			l = loaded{err: fmt.Errorf("could not be read (internal error: %v)", r)}
+			l = Loaded{Err: fmt.Errorf("could not be read (internal error: %v)", r)}
 		}
 	}()
-	b, err := readArticleFile(fsys, p)
+	b, err := ReadFile(fsys, p)
 	if err != nil {
-		return loaded{err: errors.New(cleanErr(err))}
+		return Loaded{Err: errors.New(cleanErr(err))}
 	}
-	a, err := analyse(reg, path.Clean(p), b)
-	return loaded{article: a, hash: crc64.Checksum(b, crcTable), err: err}
+	a, err := Analyse(reg, path.Clean(p), b)
+	return Loaded{Article: a, Hash: Hash(b), Err: err}
 }

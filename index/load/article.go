@@ -1,4 +1,4 @@
-package archive
+package load
 
 import (
 	"slices"
@@ -20,10 +20,10 @@ const (
 	maxQuotesInArticle = 5000
 )
 
-// analyse reads one article file into an Article: the document, its quotes and speakers, the
+// Analyse reads one article file into an Article: the document, its quotes and speakers, the
 // actors it names and the topics it is about. It is deterministic: the same bytes give the same
 // article, quote ids included, which is what lets pages read an article again from its file.
-func analyse(reg *registry.Registry, path string, b []byte) (*index.Article, error) {
+func Analyse(reg *registry.Registry, path string, b []byte) (*index.Article, error) {
 	doc, err := document.Parse(path, b, reg)
 	if err != nil {
 		return nil, err

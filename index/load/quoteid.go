@@ -1,4 +1,4 @@
-package archive
+package load
 
 import (
 	"crypto/sha256"

@@ -1,4 +1,4 @@
-package archive
+package load
 
 import (
 	"io/fs"
@@ -34,7 +34,7 @@ func BenchmarkAnalyse(b *testing.B) {
 	b.SetBytes(size)
 	for b.Loop() {
 		for p, data := range files {
-			analyse(reg, p, data)
+			Analyse(reg, p, data)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package archive
+package load
 
 import (
 	"fmt"
@@ -34,7 +34,7 @@ func TestListFiles(t *testing.T) {
 		"sub/deeper/k.swo":  {Data: []byte("k")},
 		"sub/deeper/.#l.md": {Data: []byte("l")},
 	}
-	files, problems := listFiles(fsys)
+	files, problems := List(fsys)
 	var paths []string
 	for _, f := range files {
 		paths = append(paths, f.Path)
