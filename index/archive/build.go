@@ -82,14 +82,14 @@ func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
 		st, err := a.openStored()
 		switch {
 		case err == nil:
-			ch := a.diffFiles(st.cat.Files, files)
-			if ch.none() {
+			ch := load.Compare(a.src, st.cat.Files, files)
+			if ch.None() {
 				a.progress.done.Store(int64(len(files)))
 				a.logReady(st.cat, "reused", start)
 				return st, nil
 			}
-			a.log.Info("updating the index", "changed", len(ch.changed), "removed", len(ch.removed), "unchanged", len(ch.unchanged))
-			a.progress.done.Store(int64(len(ch.unchanged)))
+			a.log.Info("updating the index", "changed", len(ch.Changed), "removed", len(ch.Removed), "unchanged", len(ch.Unchanged))
+			a.progress.done.Store(int64(len(ch.Unchanged)))
 			updated, err := a.update(ctx, st, files, problems, ch)
 			if err == nil {
 				a.progress.done.Store(int64(len(files)))

@@ -57,23 +57,23 @@ func (a *Archive) rescan(ctx context.Context) (*Changes, load.FolderTimes, error
 	}
 	start := time.Now()
 	files, problems, folders := load.ListWithFolders(a.src)
-	diff := a.diffFiles(st.cat.Files, files)
+	diff := load.Compare(a.src, st.cat.Files, files)
 	out := &Changes{Served: map[string]string{}}
-	if diff.none() {
+	if diff.None() {
 		return out, folders, nil
 	}
 	before := make(map[string]bool, len(st.cat.Files))
 	for _, f := range st.cat.Files {
 		before[f.Path] = true
 	}
-	for _, i := range diff.changed {
+	for _, i := range diff.Changed {
 		if p := files[i].Path; before[p] {
 			out.Changed = append(out.Changed, p)
 		} else {
 			out.Added = append(out.Added, p)
 		}
 	}
-	for _, f := range diff.removed {
+	for _, f := range diff.Removed {
 		out.Removed = append(out.Removed, f.Path)
 	}
 	updated, err := a.update(ctx, st, files, problems, diff)

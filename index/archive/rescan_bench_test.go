@@ -63,7 +63,7 @@ func BenchmarkRescan(b *testing.B) {
 	b.Run("list-and-compare", func(b *testing.B) {
 		for b.Loop() {
 			now, _, _ := load.ListWithFolders(fsys)
-			if !a.diffFiles(files, now).none() {
+			if !load.Compare(a.src, files, now).None() {
 				b.Fatal("files changed")
 			}
 		}

@@ -10,57 +10,12 @@ import (
 	"github.com/readout/readout/index/ondisk"
 )
 
-// fileChanges is how the archive folder differs from what an index was built from.
-type fileChanges struct {
-	unchanged map[string]load.File // by path: the indexed entry, with the current time
-	changed   []int                // indexes in the current file list: changed or added
-	removed   []load.File
-}
-
-func (c *fileChanges) none() bool { return len(c.changed) == 0 && len(c.removed) == 0 }
-
-// diffFiles compares the files now in the archive folder with those the catalog was built from.
-// A file with the same size and time is unchanged; one with another time but the same content
-// (its hash) is unchanged too.
-func (a *Archive) diffFiles(old []load.File, now []load.File) *fileChanges {
-	c := &fileChanges{unchanged: map[string]load.File{}}
-	before := make(map[string]load.File, len(old))
-	for _, f := range old {
-		before[f.Path] = f
-	}
-	seen := make(map[string]bool, len(now))
-	for i, f := range now {
-		seen[f.Path] = true
-		o, ok := before[f.Path]
-		switch {
-		case !ok:
-			c.changed = append(c.changed, i)
-			continue
-		case o.Size == f.Size && o.ModTime == f.ModTime && f.ModTime != 0:
-		default:
-			b, err := load.ReadFile(a.src, f.Path)
-			if err != nil || load.Hash(b) != o.Hash {
-				c.changed = append(c.changed, i)
-				continue
-			}
-		}
-		o.ModTime = f.ModTime
-		c.unchanged[f.Path] = o
-	}
-	for _, f := range old {
-		if !seen[f.Path] {
-			c.removed = append(c.removed, f)
-		}
-	}
-	return c
-}
-
 // update changes an index in place, on disk at a start or in memory or on disk while serving
 // (rescan.go). The ids of a plain id's documents depend on all its files (ids.go), so every
 // plain id a removed, changed or added file had or has is done again whole: its old documents
 // are deleted, all its files read, and its documents indexed under the ids the rule gives them
 // now. Other documents are left as they are, and a new catalog is made (and saved, on disk).
-func (a *Archive) update(ctx context.Context, st *state, files []load.File, problems []index.Problem, ch *fileChanges) (*state, error) {
+func (a *Archive) update(ctx context.Context, st *state, files []load.File, problems []index.Problem, ch *load.Diff) (*state, error) {
 	// On disk, the index is marked as being changed until its new catalog is saved; in memory
 	// (st.dir is "") there is nothing to save.
 	onDisk := st.dir != ""
@@ -80,7 +35,7 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 		oldPlain[f.Path] = f.Plain
 	}
 	for i := range files {
-		if u, ok := ch.unchanged[files[i].Path]; ok {
+		if u, ok := ch.Unchanged[files[i].Path]; ok {
 			files[i] = u
 		}
 	}
@@ -111,21 +66,21 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 		})
 		return err
 	}
-	if err := read(ch.changed); err != nil {
+	if err := read(ch.Changed); err != nil {
 		return nil, err
 	}
 	affected := map[string]bool{}
-	for _, f := range ch.removed {
+	for _, f := range ch.Removed {
 		affected[f.Plain] = true
 	}
-	for _, i := range ch.changed {
+	for _, i := range ch.Changed {
 		affected[oldPlain[files[i].Path]] = true
 		affected[files[i].Plain] = true
 	}
 	delete(affected, "")
 	var again []int
 	for i, f := range files {
-		if _, ok := ch.unchanged[f.Path]; ok && affected[f.Plain] {
+		if _, ok := ch.Unchanged[f.Path]; ok && affected[f.Plain] {
 			again = append(again, i)
 		}
 	}
