@@ -3,10 +3,8 @@ package archive
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/readout/readout/index"
@@ -24,7 +22,7 @@ import (
 // browseView is the whole archive of one kind, in both orders, with its facets.
 type browseView struct {
 	newest, oldest []int // indexes in catalog.Articles or catalog.Quotes
-	facets         map[string]*search.FacetResult
+	facets         facetCounts
 }
 
 // browsing reports whether a search is one the catalog answers: nothing to match or filter,
@@ -46,7 +44,7 @@ func (a *Archive) browse(st *state, q index.Query, res *index.Results) {
 	}
 	res.Total = len(view.newest)
 	res.Facets.DateLevel = "year"
-	a.readFacets(st, &bleve.SearchResult{Facets: view.facets}, q, res)
+	a.readFacets(st, view.facets, q, res)
 
 	order := view.newest
 	if q.Sort == index.SortOldest {
@@ -113,27 +111,20 @@ func (f *facetCounter) add(actors, topics []string, source string, date time.Tim
 	}
 }
 
-// results are the facets as bleve returns them for addFacets' requests with no filter: the
-// most frequent values first (bleve's own order and cut), and the years with documents.
-func (f *facetCounter) results() map[string]*search.FacetResult {
-	out := map[string]*search.FacetResult{}
-	for field, size := range map[string]int{bleveindex.FieldActor: index.FacetShown(bleveindex.FieldActor), bleveindex.FieldTopic: index.FacetShown(bleveindex.FieldTopic), bleveindex.FieldSource: index.FacetShown(bleveindex.FieldSource)} {
-		terms := &search.TermFacets{}
+// results are the facets with no filter: the most frequent values first (as bleve orders and
+// cuts them), and the years with documents.
+func (f *facetCounter) results() facetCounts {
+	out := facetCounts{terms: map[string][]termCount{}}
+	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource} {
+		var counts []termCount
 		for v, n := range f.terms[field] {
-			terms.Add(&search.TermFacet{Term: v, Count: n})
+			counts = append(counts, termCount{v, n})
 		}
-		sort.Sort(terms)
-		terms.TrimToTopN(min(size, terms.Len()))
-		out[field] = &search.FacetResult{Field: field, Terms: terms}
+		out.terms[field] = topTerms(counts, index.FacetShown(field))
 	}
-	if len(f.years) > 0 {
-		dates := &search.FacetResult{Field: bleveindex.FieldDate}
-		for y, n := range f.years {
-			label, lo, hi := yearRange(y)
-			start, end := lo.Format(time.RFC3339Nano), hi.Format(time.RFC3339Nano)
-			dates.DateRanges = append(dates.DateRanges, &search.DateRangeFacet{Name: label, Start: &start, End: &end, Count: n})
-		}
-		out[bleveindex.FieldDate] = dates
+	for y, n := range f.years {
+		label, lo, hi := yearRange(y)
+		out.dates = append(out.dates, dateCount{label, lo, hi, n})
 	}
 	return out
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"sort"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -193,21 +192,19 @@ func (c *collector) hits(skip int) []*search.DocumentMatch {
 	return out
 }
 
-// facetResults are the counts as bleve returns them for the requests of addFacets: each
-// field's most frequent values (bleve's order and cut), and the years, or the months of one
-// year, with documents. It sets the date facet's level on res.
-func (c *collector) facetResults(q index.Query, res *index.Results) map[string]*search.FacetResult {
-	out := map[string]*search.FacetResult{}
+// facetResults are the facets counted: each field's most frequent values (bleve's order and
+// cut), and the years, or the months of one year, with documents. It sets the date facet's
+// level on res.
+func (c *collector) facetResults(q index.Query, res *index.Results) facetCounts {
+	out := facetCounts{terms: map[string][]termCount{}}
 	terms := func(field string, values []string, counts []int32, size int) {
-		tf := &search.TermFacets{}
+		var tc []termCount
 		for code, n := range counts {
 			if n > 0 {
-				tf.Add(&search.TermFacet{Term: values[code], Count: int(n)})
+				tc = append(tc, termCount{values[code], int(n)})
 			}
 		}
-		sort.Sort(tf)
-		tf.TrimToTopN(min(size, tf.Len()))
-		out[field] = &search.FacetResult{Field: field, Terms: tf}
+		out.terms[field] = topTerms(tc, size)
 	}
 	terms(bleveindex.FieldActor, c.cols.actors.values, c.actors, facetSizeOf(q, bleveindex.FieldActor, index.FacetShown(bleveindex.FieldActor)+len(q.Actors)))
 	terms(bleveindex.FieldTopic, c.cols.topics.values, c.topics, facetSizeOf(q, bleveindex.FieldTopic, index.FacetShown(bleveindex.FieldTopic)+len(q.Topics)))
@@ -215,13 +212,10 @@ func (c *collector) facetResults(q index.Query, res *index.Results) map[string]*
 	if c.months == nil {
 		return out
 	}
-	dates := &search.FacetResult{Field: bleveindex.FieldDate}
 	bucket := func(label string, lo, hi time.Time, n int32) {
-		if n == 0 {
-			return
+		if n > 0 {
+			out.dates = append(out.dates, dateCount{label, lo, hi, int(n)})
 		}
-		start, end := lo.Format(time.RFC3339Nano), hi.Format(time.RFC3339Nano)
-		dates.DateRanges = append(dates.DateRanges, &search.DateRangeFacet{Name: label, Start: &start, End: &end, Count: int(n)})
 	}
 	if y, ok := oneYear(q); ok {
 		res.Facets.DateLevel = "month"
@@ -244,7 +238,5 @@ func (c *collector) facetResults(q index.Query, res *index.Results) map[string]*
 			bucket(label, lo, hi, n)
 		}
 	}
-	sort.Sort(dates.DateRanges)
-	out[bleveindex.FieldDate] = dates
 	return out
 }

@@ -229,7 +229,7 @@ func compareWithBleve(t *testing.T, a *Archive, qs []index.Query) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: hits\n%q\nbleve\n%q", name, got, want)
 		}
-		gotF := facetList(last.c.facetResults(last.q, &index.Results{}))
+		gotF := countList(last.c.facetResults(last.q, &index.Results{}))
 		if wantF := facetList(br.Facets); !slices.Equal(gotF, wantF) {
 			t.Errorf("%s: facets\n%q\nbleve\n%q", name, gotF, wantF)
 		}
@@ -267,6 +267,22 @@ func facetList(fs search.FacetResults) []string {
 		out = append(out, dates...)
 	}
 	return out
+}
+
+// countList writes the collector's counts as facetList writes bleve's facets.
+func countList(fc facetCounts) []string {
+	var out []string
+	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource} {
+		for _, t := range fc.terms[field] {
+			out = append(out, fmt.Sprintf("%s %s %d", field, t.value, t.count))
+		}
+	}
+	var dates []string
+	for _, d := range fc.dates {
+		dates = append(dates, fmt.Sprintf("date %s %s %s %d", d.label, d.start.Format(time.RFC3339Nano), d.end.Format(time.RFC3339Nano), d.count))
+	}
+	slices.Sort(dates)
+	return append(out, dates...)
 }
 
 // bleveFacets asks bleve for the facets the collector counts: by actor, topic, source and

@@ -145,7 +145,7 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 	} else {
 		res.ArticleCount, res.QuoteCount = res.Total, int(otherRes.Total)
 	}
-	a.readFacets(st, &bleve.SearchResult{Facets: coll.facetResults(q, res)}, q, res)
+	a.readFacets(st, coll.facetResults(q, res), q, res)
 
 	hl := highlight.New(bleveindex.NewTermAnalyzer(a.analyzer), words)
 	for _, h := range coll.hits((q.Page - 1) * q.PerPage) {
@@ -514,24 +514,22 @@ func oneYear(q index.Query) (int, bool) {
 	return y, q.From.Equal(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)) && q.To.Equal(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
 }
 
-func (a *Archive) readFacets(st *state, br *bleve.SearchResult, q index.Query, res *index.Results) {
+func (a *Archive) readFacets(st *state, fc facetCounts, q index.Query, res *index.Results) {
 	terms := func(name string, active []string, label func(string) string) []index.FacetValue {
 		var out []index.FacetValue
-		if f := br.Facets[name]; f != nil {
-			for _, t := range f.Terms.Terms() {
-				id := t.Term
-				if name == bleveindex.FieldActor {
-					id = st.cat.canonical(id) // merged actors count as the one they were merged into
-					if k := slices.IndexFunc(out, func(v index.FacetValue) bool { return v.ID == id }); k >= 0 {
-						out[k].Count += t.Count
-						continue
-					}
-				}
-				out = append(out, index.FacetValue{ID: id, Name: label(id), Count: t.Count, Active: slices.Contains(active, id)})
-			}
+		for _, t := range fc.terms[name] {
+			id := t.value
 			if name == bleveindex.FieldActor {
-				slices.SortStableFunc(out, func(x, y index.FacetValue) int { return cmp.Compare(y.Count, x.Count) })
+				id = st.cat.canonical(id) // merged actors count as the one they were merged into
+				if k := slices.IndexFunc(out, func(v index.FacetValue) bool { return v.ID == id }); k >= 0 {
+					out[k].Count += t.count
+					continue
+				}
 			}
+			out = append(out, index.FacetValue{ID: id, Name: label(id), Count: t.count, Active: slices.Contains(active, id)})
+		}
+		if name == bleveindex.FieldActor {
+			slices.SortStableFunc(out, func(x, y index.FacetValue) int { return cmp.Compare(y.Count, x.Count) })
 		}
 		// A chosen value always shows, even with no hits left.
 		for _, id := range active {
@@ -559,21 +557,12 @@ func (a *Archive) readFacets(st *state, br *bleve.SearchResult, q index.Query, r
 		}
 		return s
 	})
-	if f := br.Facets[bleveindex.FieldDate]; f != nil {
-		for _, d := range f.DateRanges {
-			b := index.DateBucket{Label: d.Name, Count: d.Count}
-			if d.Start != nil {
-				b.From, _ = time.Parse(time.RFC3339, *d.Start)
-			}
-			if d.End != nil {
-				end, _ := time.Parse(time.RFC3339, *d.End)
-				b.To = end.AddDate(0, 0, -1)
-			}
-			b.Active = !q.From.IsZero() && !q.To.IsZero() && b.From.Equal(q.From) && b.To.Equal(q.To)
-			res.Facets.Dates = append(res.Facets.Dates, b)
-		}
-		slices.SortFunc(res.Facets.Dates, func(x, y index.DateBucket) int { return x.From.Compare(y.From) })
+	for _, d := range fc.dates {
+		b := index.DateBucket{Label: d.label, Count: d.count, From: d.start, To: d.end.AddDate(0, 0, -1)}
+		b.Active = !q.From.IsZero() && !q.To.IsZero() && b.From.Equal(q.From) && b.To.Equal(q.To)
+		res.Facets.Dates = append(res.Facets.Dates, b)
 	}
+	slices.SortFunc(res.Facets.Dates, func(x, y index.DateBucket) int { return x.From.Compare(y.From) })
 }
 
 // articleHit reads a hit's article for its fragments and matching quotes.
