@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/readout/readout/english"
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/web"
 )
@@ -94,10 +95,10 @@ func (s *Server) actorsPage(q index.ActorQuery, list *index.ActorList) web.Actor
 	l := web.Actors{
 		Page: web.Page{
 			Title: title, Canonical: s.abs(st.url("/actors")), Nav: "actors", Notice: s.notice(),
-			Description: fmt.Sprintf("The %s people, organisations, states and roles that speak or are named in the Readout archive.", thousands(list.All)),
+			Description: fmt.Sprintf("The %s people, organisations, states and roles that speak or are named in the Readout archive.", english.Number(list.All)),
 		},
 		Intro: fmt.Sprintf("%s people, organisations, states and roles that speak or are named in the archive. Rank is each one's place by the number of their quotes.",
-			thousands(list.All)),
+			english.Number(list.All)),
 		Name:       q.Name,
 		APIURL:     st.url("/api/actors"),
 		RankByName: q.Sort == index.ActorsByName,
@@ -166,7 +167,7 @@ func (s *Server) actorsPage(q index.ActorQuery, list *index.ActorList) web.Actor
 		}
 	case len(list.Actors) == 0:
 		l.Empty = fmt.Sprintf("Page %s is past the end of this list: its %s %s fill %s %s.",
-			thousands(q.Page), thousands(list.Total), plural(list.Total, "actor", "actors"), thousands(pages), plural(pages, "page", "pages"))
+			english.Number(q.Page), english.Number(list.Total), english.Plural(list.Total, "actor", "actors"), english.Number(pages), english.Plural(pages, "page", "pages"))
 		l.Suggest = append(l.Suggest,
 			web.Link{Label: "the first page", URL: st.with(func(*actorsState) {}).url("/actors")},
 			web.Link{Label: "the last", URL: func() string { c := st; c.Page = pages; return c.url("/actors") }()})
@@ -175,9 +176,9 @@ func (s *Server) actorsPage(q index.ActorQuery, list *index.ActorList) web.Actor
 }
 
 func letterLink(st actorsState, letter, label string, n int) web.Link {
-	l := web.Link{Label: label, Active: st.Letter == letter, Hint: fmt.Sprintf("%s listed under %s", thousands(n), label)}
+	l := web.Link{Label: label, Active: st.Letter == letter, Hint: fmt.Sprintf("%s listed under %s", english.Number(n), label)}
 	if letter == index.LetterOther {
-		l.Hint = fmt.Sprintf("%s whose names do not begin with a letter from A to Z", thousands(n))
+		l.Hint = fmt.Sprintf("%s whose names do not begin with a letter from A to Z", english.Number(n))
 	}
 	if n > 0 || l.Active {
 		l.URL = st.with(func(c *actorsState) { c.Letter = letter }).url("/actors")
@@ -200,9 +201,9 @@ func actorsCaption(q index.ActorQuery, list *index.ActorList) string {
 	case list.Total == 1:
 		c = "1 " + one
 	case list.Total <= q.PerPage && q.Page == 1:
-		c = thousands(list.Total) + " " + what
+		c = english.Number(list.Total) + " " + what
 	default:
-		c = fmt.Sprintf("%s %s–%s of %s", what, thousands(first), thousands(first+len(list.Actors)-1), thousands(list.Total))
+		c = fmt.Sprintf("%s %s–%s of %s", what, english.Number(first), english.Number(first+len(list.Actors)-1), english.Number(list.Total))
 	}
 	c = strings.ToUpper(c[:1]) + c[1:]
 	if f := actorsFilterText(q, ""); f != "" {
@@ -367,7 +368,7 @@ func (s *Server) actor(w http.ResponseWriter, r *http.Request) error {
 	if q.Text == "" && q.Sort == index.SortRelevance {
 		q.Sort = index.SortNewest // without words, the best match is the newest
 	}
-	res, err := s.search1(r.Context(), q)
+	res, err := s.searchArchive(r.Context(), q)
 	if err != nil {
 		return err
 	}
@@ -409,7 +410,7 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 	a := web.Actor{
 		Page: web.Page{
 			Title: title, Canonical: s.abs(st.url()), Nav: "actors", Notice: s.notice(), Query: q.Text,
-			Description: fmt.Sprintf("%s: %s quotes in the Readout archive.", info.Name, thousands(info.Quotes)),
+			Description: fmt.Sprintf("%s: %s quotes in the Readout archive.", info.Name, english.Number(info.Quotes)),
 			OwnSearch:   true,
 		},
 		Name: info.Name, Kind: kindNames[index.ActorKindOf(info.Kind)][0], Registered: info.Registered,
@@ -482,14 +483,14 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 	case res.Total == 0:
 		a.Heading = "No quotes"
 	case res.Total <= q.PerPage && q.Page == 1:
-		a.Heading = fmt.Sprintf("%s %s, %s", thousands(res.Total), plural(res.Total, "quote", "quotes"), order)
-	case len(res.QuoteHit) == 0:
-		a.Heading = fmt.Sprintf("%s quotes", thousands(res.Total))
+		a.Heading = fmt.Sprintf("%s %s, %s", english.Number(res.Total), english.Plural(res.Total, "quote", "quotes"), order)
+	case len(res.QuoteHits) == 0:
+		a.Heading = fmt.Sprintf("%s quotes", english.Number(res.Total))
 	default:
-		a.Heading = fmt.Sprintf("Quotes %s–%s of %s, %s", thousands(first), thousands(first+len(res.QuoteHit)-1), thousands(res.Total), order)
+		a.Heading = fmt.Sprintf("Quotes %s–%s of %s, %s", english.Number(first), english.Number(first+len(res.QuoteHits)-1), english.Number(res.Total), order)
 	}
-	for i := range res.QuoteHit {
-		h := &res.QuoteHit[i]
+	for i := range res.QuoteHits {
+		h := &res.QuoteHits[i]
 		text := h.Fragment // the searched words marked
 		if q.Text == "" {
 			text = plainQuote(&h.Quote, 400)
@@ -502,7 +503,7 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 	reach := min(pages, index.MaxResults/q.PerPage)
 	a.Pager = pagesOf(q.Page, reach, func(n int) string { c := st; c.Page = n; return c.url() })
 	if reach > 1 {
-		a.Pager.Summary = fmt.Sprintf("Page %s of %s", thousands(q.Page), thousands(reach))
+		a.Pager.Summary = fmt.Sprintf("Page %s of %s", english.Number(q.Page), english.Number(reach))
 	}
 	switch {
 	case res.Total == 0:
@@ -516,8 +517,8 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 		if q.Text != "" {
 			a.Suggest = append(a.Suggest, web.Link{Label: "these words in everyone's quotes", URL: searchState{Q: q.Text, Kind: index.KindQuotes}.url("/search")})
 		}
-	case len(res.QuoteHit) == 0:
-		a.Empty = fmt.Sprintf("Page %s is past the end: these %s quotes fill %s %s.", thousands(q.Page), thousands(res.Total), thousands(pages), plural(pages, "page", "pages"))
+	case len(res.QuoteHits) == 0:
+		a.Empty = fmt.Sprintf("Page %s is past the end: these %s quotes fill %s %s.", english.Number(q.Page), english.Number(res.Total), english.Number(pages), english.Plural(pages, "page", "pages"))
 		a.Suggest = append(a.Suggest, web.Link{Label: "the first page", URL: st.with(func(*actorState) {}).url()})
 	}
 	if q.Text != "" && res.Total > 0 {
@@ -551,7 +552,7 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 		end := map[string]string{index.SortNewest: "newest", index.SortOldest: "oldest", index.SortRelevance: "best matching"}[q.Sort]
 		period := cmp.Or(res.Facets.DateLevel, "year")
 		a.Reach = fmt.Sprintf("The pages reach the %s %s of these %s quotes: a list goes no further than %s. To reach the other %s, choose a %s",
-			end, thousands(index.MaxResults), thousands(res.Total), thousands(index.MaxResults), thousands(res.Total-index.MaxResults), period)
+			end, english.Number(index.MaxResults), english.Number(res.Total), english.Number(index.MaxResults), english.Number(res.Total-index.MaxResults), period)
 		for _, p := range a.Periods {
 			if !p.Active {
 				a.ReachBy = append(a.ReachBy, p)

@@ -353,14 +353,14 @@ func (m *manyQuotes) Actor(id string) (*index.ActorInfo, error) {
 
 func (m *manyQuotes) Search(_ context.Context, q index.Query) (*index.Results, error) {
 	m.asked = append(m.asked, q)
-	res := &index.Results{Query: q, Total: 18222, Quotes: 18222, Facets: index.Facets{DateLevel: "year"}}
+	res := &index.Results{Query: q, Total: 18222, QuoteCount: 18222, Facets: index.Facets{DateLevel: "year"}}
 	year := func(y, n int) index.DateBucket {
 		from := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 		return index.DateBucket{Label: strconv.Itoa(y), From: from, To: from.AddDate(1, 0, -1), Count: n}
 	}
 	res.Facets.Dates = []index.DateBucket{year(2020, 0), year(2021, 12907), year(2022, 5315)}
 	for i := range min(q.PerPage, 3) {
-		res.QuoteHit = append(res.QuoteHit, index.QuoteHit{Quote: index.Quote{
+		res.QuoteHits = append(res.QuoteHits, index.QuoteHit{Quote: index.Quote{
 			ID: fmt.Sprintf("aaaaaaaaaaaaa%c", 'a'+i), Article: "a", Text: "Words.", Kind: "full",
 			Speakers: []index.Speaker{{ID: "jen-psaki", Name: "Jen Psaki", Role: "White House Press Secretary"}},
 		}})

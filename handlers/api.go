@@ -79,7 +79,7 @@ func summaryJSON(s *index.Summary) apiSummary {
 		Date: s.Date.ISO(), DatePrecision: string(s.Date.Precision),
 		Place: s.Place, Source: s.Source, URL: s.URL,
 		Actors: nonNil(s.Actors), Topics: nonNil(s.Topics),
-		QuoteCount: s.Quotes, Words: s.Words, Permalink: articleURL(s.ID), Tags: nonNil(s.Tags),
+		QuoteCount: s.QuoteCount, Words: s.Words, Permalink: articleURL(s.ID), Tags: nonNil(s.Tags),
 	}
 }
 
@@ -173,7 +173,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.search1(r.Context(), q)
+	res, err := s.searchArchive(r.Context(), q)
 	if err != nil {
 		return err
 	}
@@ -193,7 +193,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 		Hits    []apiHit `json:"hits"`
 		Facets  facets   `json:"facets"`
 	}{
-		Total: res.Total, Quotes: res.Quotes, Page: q.Page, PerPage: q.PerPage, Query: res.Reading,
+		Total: res.Total, Quotes: res.QuoteCount, Page: q.Page, PerPage: q.PerPage, Query: res.Reading,
 		Notes: nonNil(res.Notes), Hits: []apiHit{},
 		Facets: facets{
 			Actors: facetsJSON(res.Facets.Actors), Topics: facetsJSON(res.Facets.Topics),
@@ -203,8 +203,8 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	for _, d := range res.Facets.Dates {
 		out.Facets.Dates = append(out.Facets.Dates, apiFacet{ID: d.Label, Name: d.Label, Count: d.Count, From: d.From.Format(time.DateOnly), To: d.To.Format(time.DateOnly)})
 	}
-	for i := range res.Hits {
-		h := &res.Hits[i]
+	for i := range res.ArticleHits {
+		h := &res.ArticleHits[i]
 		hit := apiHit{Article: summaryJSON(&h.Summary), Score: h.Score, Fragments: []string{}, Quotes: []apiQuote{}}
 		for _, f := range h.Fragments {
 			hit.Fragments = append(hit.Fragments, f.HTML())
@@ -242,7 +242,7 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
 	if q.Text == "" && q.Sort == index.SortRelevance {
 		q.Sort = index.SortNewest
 	}
-	res, err := s.search1(r.Context(), q)
+	res, err := s.searchArchive(r.Context(), q)
 	if err != nil {
 		return err
 	}
@@ -252,8 +252,8 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
 		PerPage int        `json:"per_page"`
 		Quotes  []apiQuote `json:"quotes"`
 	}{Total: res.Total, Page: q.Page, PerPage: q.PerPage, Quotes: []apiQuote{}}
-	for i := range res.QuoteHit {
-		h := &res.QuoteHit[i]
+	for i := range res.QuoteHits {
+		h := &res.QuoteHits[i]
 		title := ""
 		if h.ArticleOf != nil {
 			title = h.ArticleOf.Title

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/readout/readout/handlers"
-	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/archive"
 	"github.com/readout/readout/index/registry"
 	"github.com/readout/readout/seeds"
 )
@@ -34,7 +34,7 @@ func BenchmarkUncached(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	a, err := index.Open(context.Background(), index.Options{Source: fsys, Registry: reg, Path: os.Getenv("READOUT_BENCH_INDEX")})
+	a, err := archive.Open(context.Background(), archive.Options{Source: fsys, Registry: reg, Path: os.Getenv("READOUT_BENCH_INDEX")})
 	if err != nil {
 		b.Fatal(err)
 	}

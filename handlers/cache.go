@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"bytes"
-	"container/list"
 	"net/http"
 	"net/url"
 	"slices"
@@ -10,6 +9,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/readout/readout/lru"
 )
 
 // responseCache keeps whole answers to GET requests, by path and query, so a search asked again
@@ -18,12 +19,9 @@ import (
 // archive's generation changes), every answer kept is dropped. The cache is bounded in bytes
 // and drops the least recently used answers first. Only 200 answers are kept.
 type responseCache struct {
-	mu       sync.Mutex
-	maxBytes int
-	bytes    int
-	order    *list.List // of *cached, most recent first
-	byKey    map[string]*list.Element
-	gen      uint64 // the archive's generation the answers kept are of
+	mu      sync.Mutex // a generation's check and its answers' keeping, as one
+	answers *lru.Cache[*cached]
+	gen     uint64 // the archive's generation the answers kept are of
 }
 
 type cached struct {
@@ -39,9 +37,7 @@ func (c *responseCache) sync(gen uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen != c.gen {
-		c.order.Init()
-		clear(c.byKey)
-		c.bytes = 0
+		c.answers.Clear()
 		c.gen = gen
 	}
 }
@@ -56,47 +52,24 @@ func newResponseCache(maxBytes int) *responseCache {
 	if maxBytes <= 0 {
 		return nil
 	}
-	return &responseCache{maxBytes: maxBytes, order: list.New(), byKey: map[string]*list.Element{}}
+	return &responseCache{answers: lru.New[*cached](maxBytes)}
 }
 
 func (c *responseCache) get(key string, now time.Time) (*cached, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.byKey[key]
-	if !ok {
+	v, ok := c.answers.Get(key)
+	if !ok || now.Sub(v.at) > cacheTTL {
 		return nil, false
 	}
-	v := e.Value.(*cached)
-	if now.Sub(v.at) > cacheTTL {
-		return nil, false
-	}
-	c.order.MoveToFront(e)
 	return v, true
 }
 
 func (c *responseCache) put(v *cached) {
-	size := len(v.key) + len(v.body) + 256
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if v.gen != c.gen {
 		return // answered from an archive that has changed since
 	}
-	if e, ok := c.byKey[v.key]; ok {
-		old := e.Value.(*cached)
-		c.bytes -= len(old.key) + len(old.body) + 256
-		e.Value = v
-		c.order.MoveToFront(e)
-	} else {
-		c.byKey[v.key] = c.order.PushFront(v)
-	}
-	c.bytes += size
-	for c.bytes > c.maxBytes && c.order.Len() > 0 {
-		last := c.order.Back()
-		old := last.Value.(*cached)
-		c.order.Remove(last)
-		delete(c.byKey, old.key)
-		c.bytes -= len(old.key) + len(old.body) + 256
-	}
+	c.answers.Put(v.key, v, len(v.key)+len(v.body)+256)
 }
 
 // cacheKey is the request's path and its query in a canonical order, so that two addresses of

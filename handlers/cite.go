@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/document"
 )
 
 // citation writes a quote's reference in the Chicago notes style, the speaker with the office
@@ -74,10 +75,10 @@ func bibtex(s *Server, q *index.Quote, art *index.Article) string {
 	if !art.Date.IsZero() {
 		fields = append(fields, [2]string{"year", art.Date.Start().Format("2006")})
 	}
-	if art.Date.Precision == "month" || art.Date.Precision == "day" {
+	if art.Date.Precision == document.Month || art.Date.Precision == document.Day {
 		fields = append(fields, [2]string{"month", strings.ToLower(art.Date.Start().Format("Jan"))})
 	}
-	if art.Date.Precision == "day" {
+	if art.Date.Precision == document.Day {
 		fields = append(fields, [2]string{"day", art.Date.Start().Format("2")})
 	}
 	fields = append(fields,

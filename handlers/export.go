@@ -84,7 +84,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 	q.Page, q.PerPage = 1, exportPageSize
 	// The first page is read before anything is written, so that a search that fails is an
 	// error page, not a broken file.
-	res, err := s.search1(r.Context(), q)
+	res, err := s.searchArchive(r.Context(), q)
 	if err != nil {
 		return err
 	}
@@ -126,7 +126,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 			f.Flush()
 		}
 		q.Page++
-		if res, err = s.search1(r.Context(), q); err != nil {
+		if res, err = s.searchArchive(r.Context(), q); err != nil {
 			// The file is under way: the error can only be logged, and the file ends short.
 			s.log.Warn("export stopped", "err", err, "rows", written)
 			return nil
@@ -138,8 +138,8 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) exportPage(res *index.Results, kind string, write func([]string, any) error) (int, error) {
 	n := 0
 	if kind == index.KindQuotes {
-		for i := range res.QuoteHit {
-			h := &res.QuoteHit[i]
+		for i := range res.QuoteHits {
+			h := &res.QuoteHits[i]
 			e := exportQuote{
 				ID: h.ID, Text: h.Text, Kind: string(h.Kind), Date: h.Date.ISO(), Role: speakerRolesOnly(h.Speakers),
 				Permalink: s.abs(quoteURL(h.ID)), Speakers: []string{},
@@ -157,11 +157,11 @@ func (s *Server) exportPage(res *index.Results, kind string, write func([]string
 		}
 		return n, nil
 	}
-	for i := range res.Hits {
-		h := &res.Hits[i]
+	for i := range res.ArticleHits {
+		h := &res.ArticleHits[i]
 		e := exportArticle{
 			ID: h.ID, Title: h.Title, Date: h.Date.ISO(), Source: h.Source, Original: h.URL,
-			Permalink: s.abs(articleURL(h.ID)), Quotes: h.Summary.Quotes, Words: h.Words,
+			Permalink: s.abs(articleURL(h.ID)), Quotes: h.QuoteCount, Words: h.Words,
 			Topics: orEmpty(h.Topics), About: orEmpty(h.About),
 		}
 		if err := write(e.row(), e); err != nil {

@@ -57,7 +57,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q.Sort, q.Page = index.SortNewest, 1
-	res, err := s.search1(r.Context(), q)
+	res, err := s.searchArchive(r.Context(), q)
 	if err != nil {
 		return err
 	}
@@ -90,11 +90,11 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 		}
 		return t.Format(time.RFC3339), t.Format(time.RFC3339)
 	}
-	for i := range res.Hits {
-		h := &res.Hits[i]
+	for i := range res.ArticleHits {
+		h := &res.ArticleHits[i]
 		var summary []string
 		for _, fr := range h.Fragments {
-			summary = append(summary, plainText(fr))
+			summary = append(summary, fr.Text())
 		}
 		u := s.abs(articleURL(h.ID))
 		updated, published := stamp(h.Date)
@@ -105,15 +105,15 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 			Summary: atomText{Type: "text", Body: strings.Join(summary, " … ")},
 		})
 	}
-	for i := range res.QuoteHit {
-		h := &res.QuoteHit[i]
+	for i := range res.QuoteHits {
+		h := &res.QuoteHits[i]
 		u := s.abs(quoteURL(h.ID))
 		updated, published := stamp(h.Date)
 		who := speakerNames(h.Speakers)
 		e := atomEntry{
 			Title: who + ": “" + excerptText(h.Text, 100) + "”", ID: u, Updated: updated, Published: published,
 			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: u}},
-			Summary: atomText{Type: "text", Body: plainText(h.Fragment)},
+			Summary: atomText{Type: "text", Body: h.Fragment.Text()},
 		}
 		for _, sp := range h.Speakers {
 			e.Authors = append(e.Authors, atomPerson{Name: sp.Name})
@@ -132,14 +132,6 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 	w.Write([]byte(xml.Header))
 	w.Write(b)
 	return nil
-}
-
-func plainText(f index.Fragment) string {
-	var b strings.Builder
-	for _, sp := range f {
-		b.WriteString(sp.Text)
-	}
-	return b.String()
 }
 
 type openSearch struct {

@@ -25,18 +25,19 @@ import (
 
 	"github.com/readout/readout/handlers"
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/archive"
 	"github.com/readout/readout/index/registry"
 	"github.com/readout/readout/seeds"
 )
 
 var (
 	seedsOnce    sync.Once
-	seedsArchive *index.Archive
+	seedsArchive *archive.Archive
 	seedsErr     error
 )
 
 // mustSeedsArchive returns the seed archive, built once for all tests.
-func mustSeedsArchive(t *testing.T) *index.Archive {
+func mustSeedsArchive(t *testing.T) *archive.Archive {
 	t.Helper()
 	seedsOnce.Do(func() {
 		seedsArchive, seedsErr = openArchive(seeds.FS)
@@ -55,12 +56,12 @@ func mustSeedsServer(t *testing.T) *httptest.Server {
 	return srv
 }
 
-func openArchive(fsys fs.FS) (*index.Archive, error) {
+func openArchive(fsys fs.FS) (*archive.Archive, error) {
 	reg, err := registry.Load(fsys, seeds.FS)
 	if err != nil {
 		return nil, err
 	}
-	a, err := index.Open(context.Background(), index.Options{Source: fsys, Registry: reg})
+	a, err := archive.Open(context.Background(), archive.Options{Source: fsys, Registry: reg})
 	if err != nil {
 		return nil, err
 	}
@@ -592,7 +593,7 @@ func TestArticlesListedWhole(t *testing.T) {
 
 // countingArchive counts the searches that reach the archive.
 type countingArchive struct {
-	*index.Archive
+	*archive.Archive
 	searches *atomic.Int64
 }
 

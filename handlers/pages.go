@@ -10,7 +10,11 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/readout/readout/english"
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/highlight"
+	"github.com/readout/readout/index/query"
+	"github.com/readout/readout/index/quote"
 	"github.com/readout/readout/web"
 )
 
@@ -23,7 +27,8 @@ func (s *Server) notice() string {
 	return fmt.Sprintf("Indexing under way: %d of %d articles so far. Search will be ready in a moment.", p.Done, p.Total)
 }
 
-func (s *Server) search1(ctx context.Context, q index.Query) (*index.Results, error) {
+// searchArchive runs a search within the server's time bound for one.
+func (s *Server) searchArchive(ctx context.Context, q index.Query) (*index.Results, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
 	return s.archive.Search(ctx, q)
@@ -45,7 +50,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		Nav:         "home",
 		OwnSearch:   true,
 	}}
-	h.Summary = fmt.Sprintf("%s articles and %s quotes", thousands(stats.Articles), thousands(stats.Quotes))
+	h.Summary = fmt.Sprintf("%s articles and %s quotes", english.Number(stats.Articles), english.Number(stats.Quotes))
 	if !stats.First.IsZero() {
 		h.Summary += fmt.Sprintf(", %s to %s", stats.First.Format("January 2006"), stats.Last.Format("January 2006"))
 	}
@@ -79,14 +84,14 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	}
 
 	// The newest quotes worth reading on their own: statements, not one-word turns.
-	res, err := s.search1(r.Context(), index.Query{Kind: index.KindQuotes, Sort: index.SortNewest, Page: 1, PerPage: 40})
+	res, err := s.searchArchive(r.Context(), index.Query{Kind: index.KindQuotes, Sort: index.SortNewest, Page: 1, PerPage: 40})
 	if err != nil {
 		return err
 	}
-	for i := range res.QuoteHit {
-		q := &res.QuoteHit[i]
+	for i := range res.QuoteHits {
+		q := &res.QuoteHits[i]
 		n := utf8.RuneCountInString(q.Text)
-		if q.Kind != "full" || n < 60 || len(q.Speakers) == 0 {
+		if q.Kind != quote.Full || n < 60 || len(q.Speakers) == 0 {
 			continue
 		}
 		h.Quotes = append(h.Quotes, quoteCard(&q.Quote, q.ArticleOf, plainQuote(&q.Quote, 320)))
@@ -101,7 +106,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	for i := range latest {
 		h.Articles = append(h.Articles, summaryCard(&latest[i]))
 	}
-	years, err := s.search1(r.Context(), index.Query{Kind: index.KindArticles, Sort: index.SortNewest, Page: 1, PerPage: 1})
+	years, err := s.searchArchive(r.Context(), index.Query{Kind: index.KindArticles, Sort: index.SortNewest, Page: 1, PerPage: 1})
 	if err != nil {
 		return err
 	}
@@ -124,7 +129,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.search1(r.Context(), q)
+	res, err := s.searchArchive(r.Context(), q)
 	if err != nil {
 		return err
 	}
@@ -137,7 +142,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	page := s.searchPage(res)
-	if res.Articles+res.Quotes == 0 && q.Text != "" {
+	if res.ArticleCount+res.QuoteCount == 0 && q.Text != "" {
 		// A slip of spelling: the words and names the archive has.
 		respelt, err := s.archive.DidYouMean(r.Context(), q.Text)
 		if err != nil {
@@ -194,13 +199,13 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 	case res.Total == 0:
 		sp.TotalLabel = "No " + kindName
 	case res.Total <= q.PerPage && q.Page == 1:
-		sp.TotalLabel = fmt.Sprintf("%s %s", thousands(res.Total), plural(res.Total, strings.TrimSuffix(kindName, "s"), kindName))
+		sp.TotalLabel = fmt.Sprintf("%s %s", english.Number(res.Total), english.Plural(res.Total, strings.TrimSuffix(kindName, "s"), kindName))
 	default:
-		sp.TotalLabel = fmt.Sprintf("%s %d–%d of %s", strings.ToUpper(kindName[:1])+kindName[1:], first, min(first+q.PerPage-1, res.Total), thousands(res.Total))
+		sp.TotalLabel = fmt.Sprintf("%s %d–%d of %s", strings.ToUpper(kindName[:1])+kindName[1:], first, min(first+q.PerPage-1, res.Total), english.Number(res.Total))
 	}
 	sp.Tabs = []web.Link{
-		{URL: st.with(func(c *searchState) { c.Kind = index.KindArticles }).url("/search"), Label: "Articles", Count: res.Articles, Active: q.Kind != index.KindQuotes, Hint: "articles"},
-		{URL: st.with(func(c *searchState) { c.Kind = index.KindQuotes }).url("/search"), Label: "Quotes", Count: res.Quotes, Active: q.Kind == index.KindQuotes, Hint: "quotes"},
+		{URL: st.with(func(c *searchState) { c.Kind = index.KindArticles }).url("/search"), Label: "Articles", Count: res.ArticleCount, Active: q.Kind != index.KindQuotes, Hint: "articles"},
+		{URL: st.with(func(c *searchState) { c.Kind = index.KindQuotes }).url("/search"), Label: "Quotes", Count: res.QuoteCount, Active: q.Kind == index.KindQuotes, Hint: "quotes"},
 	}
 	for _, o := range []struct{ v, label string }{{index.SortRelevance, "Best match"}, {index.SortNewest, "Newest first"}, {index.SortOldest, "Oldest first"}} {
 		sp.Sorts = append(sp.Sorts, web.Link{URL: o.v, Label: o.label, Active: q.Sort == o.v})
@@ -309,7 +314,7 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		case q.AllOf == field:
 			label := "Fewer"
 			if n >= index.MaxFacetValues {
-				label = fmt.Sprintf("The %s most frequent are listed · fewer", thousands(index.MaxFacetValues))
+				label = fmt.Sprintf("The %s most frequent are listed · fewer", english.Number(index.MaxFacetValues))
 			}
 			sp.AllOf[field] = &web.Link{Label: label, URL: st.with(func(c *searchState) { c.AllOf = "" }).url("/search")}
 		case n >= index.FacetShown(field):
@@ -335,11 +340,11 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		sp.DateUp = &web.Link{Label: "All years", URL: st.with(func(c *searchState) { c.From, c.To = time.Time{}, time.Time{} }).url("/search")}
 	}
 
-	for i := range res.Hits {
-		sp.Articles = append(sp.Articles, articleCard(&res.Hits[i], q.Text))
+	for i := range res.ArticleHits {
+		sp.Articles = append(sp.Articles, articleCard(&res.ArticleHits[i], q.Text))
 	}
-	for i := range res.QuoteHit {
-		h := &res.QuoteHit[i]
+	for i := range res.QuoteHits {
+		h := &res.QuoteHits[i]
 		sp.Quotes = append(sp.Quotes, quoteCard(&h.Quote, h.ArticleOf, h.Fragment))
 	}
 	sp.Pager = pager(st, q.Page, q.PerPage, res.Total, "/search")
@@ -349,7 +354,7 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 			{Label: "CSV", Hint: "csv", URL: exported.url("/search/export") + sepFor(exported) + "format=csv"},
 			{Label: "JSON Lines", Hint: "jsonl", URL: exported.url("/search/export") + sepFor(exported) + "format=jsonl"},
 		}
-		sp.ExportBound = fmt.Sprintf("the first %s %s, best first or in the order chosen", thousands(maxExportRows), kindName)
+		sp.ExportBound = fmt.Sprintf("the first %s %s, best first or in the order chosen", english.Number(maxExportRows), kindName)
 	}
 	sp.Took = res.Took.Round(time.Millisecond).String()
 	if res.Total == 0 {
@@ -361,7 +366,7 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		if q.Kind == index.KindQuotes {
 			other = index.KindArticles
 		}
-		if (other == index.KindQuotes && res.Quotes > 0) || (other == index.KindArticles && res.Articles > 0) {
+		if (other == index.KindQuotes && res.QuoteCount > 0) || (other == index.KindArticles && res.ArticleCount > 0) {
 			sp.Suggest = append(sp.Suggest, web.Link{Label: "the " + other + " tab", URL: st.with(func(c *searchState) { c.Kind = other }).url("/search")})
 		}
 	}
@@ -379,14 +384,14 @@ func sepFor(st searchState) string {
 // whyNone says why a tab lists nothing while the other lists something.
 func whyNone(q index.Query, res *index.Results, filtered bool) string {
 	switch {
-	case q.Kind == index.KindQuotes && res.Articles > 0:
+	case q.Kind == index.KindQuotes && res.ArticleCount > 0:
 		s := fmt.Sprintf("No quotation holds all of that, though %s %s: the words are in their text outside the quotation marks, or spread over several quotes.",
-			thousands(res.Articles), plural(res.Articles, "article does", "articles do"))
+			english.Number(res.ArticleCount), english.Plural(res.ArticleCount, "article does", "articles do"))
 		if filtered {
 			s += " A quote's topics are those its own words name, and its speaker filter is who spoke it."
 		}
 		return s
-	case q.Kind != index.KindQuotes && res.Quotes > 0:
+	case q.Kind != index.KindQuotes && res.QuoteCount > 0:
 		return "No article matches all of that, though quotes do."
 	}
 	return ""
@@ -433,7 +438,7 @@ func pagesOf(page, pages int, at func(n int) string) web.Pager {
 		if last > 0 && n > last+1 {
 			p.Pages = append(p.Pages, web.Link{Label: "…"})
 		}
-		p.Pages = append(p.Pages, web.Link{Label: thousands(n), URL: at(n), Active: n == page})
+		p.Pages = append(p.Pages, web.Link{Label: english.Number(n), URL: at(n), Active: n == page})
 		last = n
 	}
 	return p
@@ -495,13 +500,8 @@ func description(art *index.Article) string {
 	return art.Title
 }
 
-func excerptText(s string, n int) string {
-	var b strings.Builder
-	for _, sp := range (*index.Highlighter)(nil).Excerpt(s, n) {
-		b.WriteString(sp.Text)
-	}
-	return b.String()
-}
+// excerptText is about n bytes of the start of s, cut at a word, as plain text.
+func excerptText(s string, n int) string { return highlight.Cut(s, n).Text() }
 
 // quoteWithArticle is a quote with the article it is in, as one value for byID.
 type quoteWithArticle struct {
@@ -573,18 +573,11 @@ func joinSpeakers(sp []index.Speaker, roles bool) string {
 	names := make([]string, len(sp))
 	for i, x := range sp {
 		names[i] = x.Name
-		switch {
-		case !roles || x.Role == "":
-		case len(sp) == 1:
-			names[i] += ", " + x.Role
-		default:
-			names[i] += " (" + x.Role + ")"
+		if roles && x.Role != "" {
+			names[i] += web.RoleAfter(x.Role, len(sp))
 		}
 	}
-	if len(names) == 1 {
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return english.List(names)
 }
 
 // topics handles "GET /topics": the topics with their counts.
@@ -617,11 +610,11 @@ func (s *Server) topic(w http.ResponseWriter, r *http.Request) error {
 	}
 	id := info.ID
 	// What is most about the topic first: a topic without words ranks by it (index/topics.go).
-	quotes, err := s.search1(r.Context(), index.Query{Kind: index.KindQuotes, Topics: []string{id}, Sort: index.SortRelevance, Page: 1, PerPage: 8})
+	quotes, err := s.searchArchive(r.Context(), index.Query{Kind: index.KindQuotes, Topics: []string{id}, Sort: index.SortRelevance, Page: 1, PerPage: 8})
 	if err != nil {
 		return err
 	}
-	articles, err := s.search1(r.Context(), index.Query{Kind: index.KindArticles, Topics: []string{id}, Sort: index.SortRelevance, Page: 1, PerPage: 6})
+	articles, err := s.searchArchive(r.Context(), index.Query{Kind: index.KindArticles, Topics: []string{id}, Sort: index.SortRelevance, Page: 1, PerPage: 6})
 	if err != nil {
 		return err
 	}
@@ -632,7 +625,7 @@ func (s *Server) topic(w http.ResponseWriter, r *http.Request) error {
 		},
 		Name: info.Name, Terms: strings.Join(quoteEach(info.Terms), ", "),
 		About: fmt.Sprintf("%s %s name it; %s %s about it: named in the title, or often for their length.",
-			thousands(info.Articles), plural(info.Articles, "article", "articles"), thousands(info.About), plural(info.About, "is", "are")),
+			english.Number(info.Articles), english.Plural(info.Articles, "article", "articles"), english.Number(info.About), english.Plural(info.About, "is", "are")),
 		QuoteTotal: quotes.Total, ArticleNum: articles.Total,
 		SearchURL: searchState{Topics: []string{id}}.url("/search"),
 		QuotesURL: searchState{Kind: index.KindQuotes, Topics: []string{id}}.url("/search"),
@@ -642,14 +635,14 @@ func (s *Server) topic(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Each quote shows the passage that names the topic, not the start of a long turn.
 	terms := s.archive.Highlighter(topicSearch(info.Terms))
-	for i := range quotes.QuoteHit {
-		h := &quotes.QuoteHit[i]
+	for i := range quotes.QuoteHits {
+		h := &quotes.QuoteHits[i]
 		t.Quotes = append(t.Quotes, quoteCard(&h.Quote, h.ArticleOf, terms.Excerpt(h.Quote.Text, 320)))
 	}
-	for i := range articles.Hits {
-		c := articleCard(&articles.Hits[i], "")
+	for i := range articles.ArticleHits {
+		c := articleCard(&articles.ArticleHits[i], "")
 		c.Tag = "Mentions " + info.Name
-		if slices.Contains(articles.Hits[i].About, id) {
+		if slices.Contains(articles.ArticleHits[i].About, id) {
 			c.Tag = "About " + info.Name
 		}
 		t.Articles = append(t.Articles, c)
@@ -668,7 +661,7 @@ func (s *Server) topic(w http.ResponseWriter, r *http.Request) error {
 // topicSearch is a search for any of a topic's terms, each as a phrase.
 func topicSearch(terms []string) string {
 	var parts []string
-	for _, t := range terms[:min(len(terms), index.MaxQueryClauses)] {
+	for _, t := range terms[:min(len(terms), query.MaxClauses)] {
 		parts = append(parts, `"`+strings.ReplaceAll(t, `"`, "")+`"`)
 	}
 	return strings.Join(parts, " OR ")

@@ -12,8 +12,10 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/readout/readout/english"
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/query"
 )
 
 // The request contract. Every parameter a page or the API reads is listed here with its bounds;
@@ -185,7 +187,7 @@ func (p params) dateRange() (from, to time.Time, err error) {
 	if to, err = p.date("to", true); err != nil {
 		return
 	}
-	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+	if index.CheckDates(from, to) != nil {
 		err = badRequest("The date range ends (to=) before it starts (from=).")
 	}
 	return
@@ -250,7 +252,7 @@ func (p params) choice(name, def string, allowed ...string) (string, error) {
 func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, error) {
 	var q index.Query
 	var err error
-	if q.Text, err = p.text("q", index.MaxQueryLength); err != nil {
+	if q.Text, err = p.text("q", query.MaxLength); err != nil {
 		return q, err
 	}
 	if kind == "" {
@@ -358,7 +360,7 @@ func actorsQuery(p params, perPage, maxPerPage int) (index.ActorQuery, error) {
 func actorQuotesQuery(p params, id string) (index.Query, error) {
 	q := index.Query{Kind: index.KindQuotes, Actors: []string{id}}
 	var err error
-	if q.Text, err = p.text("q", index.MaxQueryLength); err != nil {
+	if q.Text, err = p.text("q", query.MaxLength); err != nil {
 		return q, err
 	}
 	if q.Topics, err = p.ids("topic"); err != nil {
@@ -392,7 +394,7 @@ func actorQuotesQuery(p params, id string) (index.Query, error) {
 	}
 	if q.Page > last {
 		return q, badRequest("Page %s is past the last page that can be listed, %s: a list of quotes reaches its first %s (%d a page). Choose a year on the actor's page, or list them oldest first, to reach the others.",
-			clip(page, 20), thousands(last), thousands(index.MaxResults), q.PerPage)
+			clip(page, 20), english.Number(last), english.Number(index.MaxResults), q.PerPage)
 	}
 	return q, nil
 }

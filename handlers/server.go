@@ -20,6 +20,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/highlight"
 	"github.com/readout/readout/web"
 )
 
@@ -39,7 +40,7 @@ type Archive interface {
 	Topics() ([]index.TopicInfo, error)
 	Topic(id string) (*index.TopicInfo, error)
 	Monthly(actor, topic string) ([]index.MonthCount, error)
-	Highlighter(search string) *index.Highlighter
+	Highlighter(search string) *highlight.Highlighter
 	// DidYouMean respells the words of a search that the archive does not hold; nil when none.
 	DidYouMean(ctx context.Context, text string) (*index.Respelling, error)
 	// Generation changes when the archive's files change while it serves.

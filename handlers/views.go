@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -9,8 +8,10 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/readout/readout/english"
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/highlight"
 	"github.com/readout/readout/web"
 )
 
@@ -154,7 +155,7 @@ func speakerLinks(sp []index.Speaker, roles bool) []web.Link {
 }
 
 // quoteCard builds a quote for a list; text is its words, marked where a search matched.
-func quoteCard(q *index.Quote, art *index.Summary, text index.Fragment) web.QuoteCard {
+func quoteCard(q *index.Quote, art *index.Summary, text highlight.Fragment) web.QuoteCard {
 	c := web.QuoteCard{
 		ID:        q.ID,
 		URL:       quoteURL(q.ID),
@@ -171,34 +172,19 @@ func quoteCard(q *index.Quote, art *index.Summary, text index.Fragment) web.Quot
 }
 
 // plainQuote is a quote's words, cut to about n bytes for a list.
-func plainQuote(q *index.Quote, n int) index.Fragment {
-	return (*index.Highlighter)(nil).Excerpt(q.Text, n)
+func plainQuote(q *index.Quote, n int) highlight.Fragment {
+	return highlight.Cut(q.Text, n)
 }
 
 func counts(quotes, words int) string {
 	parts := []string{}
 	if quotes > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", quotes, plural(quotes, "quote", "quotes")))
+		parts = append(parts, english.Count(quotes, "quote", "quotes"))
 	}
 	if words > 0 {
-		parts = append(parts, fmt.Sprintf("%s words", thousands(words)))
+		parts = append(parts, english.Count(words, "word", "words"))
 	}
 	return strings.Join(parts, " · ")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // articleCard builds an article for a list. hl, when not empty, is the search, carried to the
@@ -212,10 +198,8 @@ func articleCard(h *index.ArticleHit, hl string) web.ArticleCard {
 		ID: h.ID, URL: u, Title: h.Title,
 		Date: h.Date.String(), DateISO: h.Date.ISO(),
 		Source: sourceLabel(h.Source, h.URL), Place: h.Place,
-		Counts: counts(h.Summary.Quotes, h.Words),
-	}
-	for _, f := range h.Fragments {
-		c.Fragments = append(c.Fragments, f)
+		Counts:    counts(h.QuoteCount, h.Words),
+		Fragments: h.Fragments,
 	}
 	for i := range h.Quotes {
 		q := &h.Quotes[i]
@@ -229,13 +213,13 @@ func summaryCard(s *index.Summary) web.ArticleCard {
 		ID: s.ID, URL: articleURL(s.ID), Title: s.Title,
 		Date: s.Date.String(), DateISO: s.Date.ISO(),
 		Source: sourceLabel(s.Source, s.URL), Place: s.Place,
-		Counts: counts(s.Quotes, s.Words),
+		Counts: counts(s.QuoteCount, s.Words),
 	}
 }
 
 // paras cuts an article's paragraphs [from, to) into segments: the quotes in them, marked and
 // anchored, with their attribution after their last piece, and the searched words (hl).
-func paras(art *index.Article, from, to int, hl *index.Highlighter) []web.Para {
+func paras(art *index.Article, from, to int, hl *highlight.Highlighter) []web.Para {
 	type bound struct {
 		q          *index.Quote
 		start, end int
@@ -362,14 +346,14 @@ func numberMarks(title []web.Segment, body []web.Para) int {
 	return n
 }
 
-func bodyParas(art *index.Article, hl *index.Highlighter) []web.Para {
+func bodyParas(art *index.Article, hl *highlight.Highlighter) []web.Para {
 	all := paras(art, 0, len(art.Paragraphs), hl)
 	return slices.DeleteFunc(all, func(p web.Para) bool { return p.Kind == "title" })
 }
 
 // titleSegments returns the title to show: the headline printed with the text, with its
 // quotes marked, or the title as the archive knows it.
-func titleSegments(art *index.Article, hl *index.Highlighter) []web.Segment {
+func titleSegments(art *index.Article, hl *highlight.Highlighter) []web.Segment {
 	for p, para := range art.Paragraphs {
 		if para.Kind == document.Title {
 			ps := paras(art, p, p+1, hl)

@@ -1,13 +1,7 @@
 package index
 
 import (
-	"crypto/sha256"
-	"encoding/base32"
-	"hash/fnv"
-	"io"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/quote"
@@ -32,7 +26,7 @@ type Summary struct {
 	Actors        []string // ids of the actors named or heard, registered or not
 	Speakers      []string // ids of the actors quoted
 	Topics        []string // ids of the topics it names, in its title or its text
-	Quotes        int
+	QuoteCount    int      // its quotes: an Article holds them as Quotes
 	Words         int
 	Path          string   // the file in the archive folder it is read from
 	Also          []string // other files with the same plain id and text: the same document, filed again
@@ -46,8 +40,8 @@ type Article struct {
 	Summary
 	Paragraphs []Paragraph
 	Quotes     []Quote
-	// topicWeight is fieldTopicWeight's text: how much it is about each topic it names.
-	topicWeight string
+	// TopicWeights says how much it is about each of its Topics, in their order (topics.go).
+	TopicWeights []int `json:"-"`
 }
 
 // Quote is a quotation with its speakers and its place in the article.
@@ -64,10 +58,9 @@ type Quote struct {
 	// Procedural is set on a turn that carries no statement ("Go ahead, Ashley", "Thank
 	// you"): kept in the text, left out of lists unless asked for.
 	Procedural bool
-	Date       Date     // the article's
-	ArticleOf  *Summary `json:"-"` // set on quotes handed out with their article
-	// topicWeight is fieldTopicWeight's text: how much it is about each topic it names.
-	topicWeight string
+	Date       Date // the article's
+	// TopicWeights says how much it is about each of its Topics, in their order (topics.go).
+	TopicWeights []int `json:"-"`
 }
 
 // Speaker is who said a quote: an actor id and the name to show.
@@ -121,65 +114,20 @@ type TopicInfo struct {
 	Quotes   int
 }
 
-// quoteID returns the stable id of a quote, a hash of its article's id and its normalised text
-// (case, spacing, the shape of quotation marks and dashes folded), and a short key of the
-// normalised text for telling repeats apart. The id does not depend on the quote's position, so
-// editing other parts of the article, or adding other articles, keeps it.
-func quoteID(articleID, text string) (id string, key uint64) {
-	h := sha256.New()
-	h.Write([]byte(articleID))
-	h.Write([]byte{0})
-	f := fnv.New64a()
-	writeNormalised(io.MultiWriter(h, f), text)
-	return encodeID(h.Sum(nil)), f.Sum64()
-}
-
-// repeatedQuoteID is the id of the n-th repeat (from 1) of the same words in an article: a
-// transcript's "Yeah." can be said three times.
-func repeatedQuoteID(articleID, text string, n int) string {
-	h := sha256.New()
-	h.Write([]byte(articleID))
-	h.Write([]byte{0})
-	writeNormalised(h, text)
-	h.Write([]byte{0, byte(n), byte(n >> 8), byte(n >> 16)})
-	return encodeID(h.Sum(nil))
-}
-
-func encodeID(sum []byte) string {
-	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:10]))[:14]
-}
-
-// writeNormalised writes the text with what does not change its words folded: case, spacing,
-// the shape of quotation marks and apostrophes, dashes. It writes in small pieces, so no copy of
-// a long quote is made.
-func writeNormalised(w io.Writer, s string) {
-	var buf [512]byte
-	b := buf[:0]
-	space := false
-	started := false
-	for _, r := range s {
-		switch r {
-		case '“', '”', '„', '«', '»':
-			r = '"'
-		case '‘', '’':
-			r = '\''
-		case '–', '—':
-			r = '-'
+// Body returns the article's text: its paragraphs separated by blank lines.
+func (a *Article) Body() string {
+	var b strings.Builder
+	for i, p := range a.Paragraphs {
+		if i > 0 {
+			b.WriteString("\n\n")
 		}
-		if unicode.IsSpace(r) {
-			space = started
-			continue
-		}
-		if space {
-			b = append(b, ' ')
-			space = false
-		}
-		started = true
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-		if len(b) > len(buf)-8 {
-			w.Write(b)
-			b = b[:0]
-		}
+		b.WriteString(p.Text)
 	}
-	w.Write(b)
+	return b.String()
+}
+
+// Problem is a file that could not be served, and why.
+type Problem struct {
+	Path   string
+	Reason string
 }

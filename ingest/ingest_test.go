@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/archive"
 	"github.com/readout/readout/ingest/fetch"
 )
 
@@ -163,7 +163,7 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	a, err := index.Open(context.Background(), index.Options{Source: root.FS(), Registry: mustRegistry(t)})
+	a, err := archive.Open(context.Background(), archive.Options{Source: root.FS(), Registry: mustRegistry(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

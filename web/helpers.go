@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/highlight"
 )
 
 // Static holds the stylesheet, the script and the icons, served under /static/.
@@ -56,35 +56,7 @@ func pageTitle(t string) string {
 	return t + " · Readout"
 }
 
-// count writes a number with thousands separated: 14,396.
-func count(n int) string {
-	s := strconv.Itoa(n)
-	if n < 1000 && n > -1000 {
-		return s
-	}
-	var b strings.Builder
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
 
 func periodsLabel(level string) string {
 	if level == "month" {
@@ -100,13 +72,9 @@ func dateLabel(level string) string {
 	return "By year"
 }
 
-// excerpt returns the text of spans, cut to about n characters at a word.
-func excerpt(ss []index.Span, n int) string {
-	var b strings.Builder
-	for _, s := range ss {
-		b.WriteString(s.Text)
-	}
-	t := strings.Join(strings.Fields(b.String()), " ")
+// excerpt returns the text of a fragment, cut to about n characters at a word.
+func excerpt(f highlight.Fragment, n int) string {
+	t := strings.Join(strings.Fields(f.Text()), " ")
 	if utf8.RuneCountInString(t) <= n {
 		return t
 	}

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/highlight"
 )
 
 // FuzzQuotePreview cuts any quote to any length for a card's title: UTF-8 always, never longer
@@ -18,7 +18,7 @@ func FuzzQuotePreview(f *testing.F) {
 			return
 		}
 		w := int(n) + 1
-		got := excerpt([]index.Span{{Text: s}, {Text: s, Mark: true}}, w)
+		got := excerpt(highlight.Fragment{{Text: s}, {Text: s, Mark: true}}, w)
 		if !utf8.ValidString(got) || utf8.RuneCountInString(strings.TrimSuffix(got, "…")) > w {
 			t.Fatalf("excerpt(%q, %d) = %q", s, w, got)
 		}

@@ -4,11 +4,11 @@ import (
 	"context"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/a-h/templ"
 
-	"github.com/readout/readout/index"
+	"github.com/readout/readout/english"
+	"github.com/readout/readout/index/highlight"
 )
 
 // The components in this file write running text: a paragraph cut into quotes and highlights,
@@ -40,19 +40,12 @@ func (w *writer) attr(name, value string) {
 // href writes a link's address, sanitised as templ sanitises href attributes.
 func (w *writer) href(u string) { w.attr("href", string(templ.URL(u))) }
 
-// Marked writes highlighted text: marked pieces in <mark>.
-func Marked(ss []index.Span) templ.Component {
+// Marked writes highlighted text: marked pieces in <mark>, all of it escaped
+// (highlight.Fragment.HTML, the one writer of marks).
+func Marked(f highlight.Fragment) templ.Component {
 	return templ.ComponentFunc(func(_ context.Context, out io.Writer) error {
 		w := &writer{w: out}
-		for _, s := range ss {
-			if s.Mark {
-				w.s("<mark>")
-				w.text(s.Text)
-				w.s("</mark>")
-			} else {
-				w.text(s.Text)
-			}
-		}
+		w.s(f.HTML())
 		return w.err
 	})
 }
@@ -111,13 +104,7 @@ func writeSpeakers(w *writer, speakers []Link) {
 		return
 	}
 	for i, s := range speakers {
-		if i > 0 {
-			if i == len(speakers)-1 {
-				w.s(" and ")
-			} else {
-				w.s(", ")
-			}
-		}
+		w.s(english.Separator(i, len(speakers)))
 		w.s(`<a class="speaker"`)
 		w.href(s.URL)
 		w.s(">")
@@ -125,15 +112,15 @@ func writeSpeakers(w *writer, speakers []Link) {
 		w.s("</a>")
 		if s.Note != "" {
 			w.s(`<span class="role">`)
-			w.text(roleAfter(s.Note, len(speakers)))
+			w.text(RoleAfter(s.Note, len(speakers)))
 			w.s("</span>")
 		}
 	}
 }
 
-// roleAfter writes an office after a name: "Antony Blinken, Secretary of State", or among
+// RoleAfter writes an office after a name: "Antony Blinken, Secretary of State", or among
 // several speakers, where commas join the names, "Antony Blinken (Secretary of State)".
-func roleAfter(role string, speakers int) string {
+func RoleAfter(role string, speakers int) string {
 	if speakers == 1 {
 		return ", " + role
 	}
@@ -150,7 +137,7 @@ func Speakers(speakers []Link) templ.Component {
 	})
 }
 
-// SpeakerNames writes who said a quote, without links.
+// speakerNamesText writes who said a quote, without links: "A, B and C", as Speakers does.
 func speakerNamesText(speakers []Link) string {
 	if len(speakers) == 0 {
 		return "speaker not identified"
@@ -159,5 +146,5 @@ func speakerNamesText(speakers []Link) string {
 	for i, s := range speakers {
 		names[i] = s.Label
 	}
-	return strings.Join(names, " and ")
+	return english.List(names)
 }

@@ -5,7 +5,7 @@
 package web
 
 import (
-	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/highlight"
 )
 
 //go:generate go tool templ generate
@@ -76,7 +76,7 @@ type QuoteCard struct {
 	ID        string
 	URL       string // the quote's page
 	InArticle string // the quote in its article
-	Text      []index.Span
+	Text      highlight.Fragment
 	Kind      string
 	Speakers  []Link
 	Date      string
@@ -92,7 +92,7 @@ type ArticleCard struct {
 	DateISO   string
 	Source    string
 	Place     string
-	Fragments [][]index.Span
+	Fragments []highlight.Fragment
 	Quotes    []QuoteCard
 	Actors    []Link
 	Topics    []Link

@@ -32,8 +32,9 @@ import (
 
 	"github.com/readout/readout/conns"
 	"github.com/readout/readout/handlers"
-	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/archive"
 	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/load"
 	"github.com/readout/readout/index/registry"
 	"github.com/readout/readout/index/tarfs"
 	"github.com/readout/readout/index/unionfs"
@@ -188,19 +189,19 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		return fmt.Errorf("registry: %w", err)
 	}
 	restoreGC := buildGC(getenv)
-	archive, err := index.Open(ctx, index.Options{Source: src, Registry: reg, Path: c.index, Logger: log, Rescan: c.rescanFolder()})
+	arc, err := archive.Open(ctx, archive.Options{Source: src, Registry: reg, Path: c.index, Logger: log, Rescan: c.rescanFolder()})
 	if err != nil {
 		restoreGC()
 		return err
 	}
-	defer archive.Close()
+	defer arc.Close()
 	go func() {
-		archive.Wait(ctx)
+		arc.Wait(ctx)
 		restoreGC()
 	}()
 
 	srv := &http.Server{
-		Handler:           handlers.New(handlers.Config{Archive: archive, Logger: log, PublicURL: c.publicURL, CacheBytes: c.cacheMB << 20}),
+		Handler:           handlers.New(handlers.Config{Archive: arc, Logger: log, PublicURL: c.publicURL, CacheBytes: c.cacheMB << 20}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -239,7 +240,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	// An index being built is abandoned at once, not waited for: one article's analysis may
 	// take long, and the server has 10 s to stop. An index on disk is left as a kill would
 	// leave it, and the next start repairs it.
-	archive.StopIndexing()
+	arc.StopIndexing()
 	log.Info("shutting down: finishing requests under way")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -332,7 +333,7 @@ func openSources(list []string, log *slog.Logger) (fs.FS, func(), error) {
 		}
 		closers = append(closers, closeSrc)
 		mounts = append(mounts, unionfs.Mount{Name: names[i], FS: src})
-		log.Info("archive", "name", names[i], "from", s, "article_files", index.CountArticleFiles(src))
+		log.Info("archive", "name", names[i], "from", s, "article_files", load.CountArticleFiles(src))
 	}
 	u, err := unionfs.New(mounts...)
 	if err != nil {

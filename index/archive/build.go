@@ -1,0 +1,469 @@
+package archive
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/bleveindex"
+	"github.com/readout/readout/index/load"
+	"github.com/readout/readout/index/ondisk"
+)
+
+const defaultBatchSize = 400
+
+// articleDoc and quoteDoc are what bleve indexes; their json names are the mapping's fields.
+type articleDoc struct {
+	Type    string     `json:"type"`
+	Title   string     `json:"title"`
+	Content string     `json:"content"`
+	Actor   []string   `json:"actor"`
+	Topic   []string   `json:"topic"`
+	Source  string     `json:"source"`
+	Date    *time.Time `json:"date"` // nil when the article is undated: it has no date to match
+	DateEnd *time.Time `json:"date_end"`
+	// TopicWeight is how much it is about each topic it names (topics.go).
+	TopicWeight string `json:"topic_weight,omitempty"`
+}
+
+func (articleDoc) BleveType() string { return bleveindex.TypeArticle }
+
+type quoteDoc struct {
+	Type   string   `json:"type"`
+	Text   string   `json:"text"`
+	Actor  []string `json:"actor"`
+	Topic  []string `json:"topic"`
+	Source string   `json:"source"`
+	Kind   string   `json:"kind"`
+	// Procedural is "yes" on a turn that carries no statement, empty otherwise.
+	Procedural string     `json:"procedural,omitempty"`
+	Article    string     `json:"article"`
+	Date       *time.Time `json:"date"`
+	DateEnd    *time.Time `json:"date_end"`
+	// TopicWeight is how much it is about each topic it names (topics.go).
+	TopicWeight string `json:"topic_weight,omitempty"`
+}
+
+func (quoteDoc) BleveType() string { return bleveindex.TypeQuote }
+
+func articleDocID(id string) string { return "a:" + id }
+func quoteDocID(id string) string   { return "q:" + id }
+
+// sourceKey is the source's value in the index; an unknown source is a value of its own, so it
+// can be counted and filtered.
+func sourceKey(s string) string {
+	if s == "" {
+		return unknownSource
+	}
+	return s
+}
+
+const unknownSource = "unknown"
+
+// build reuses the index on disk if the archive has not changed, and builds it otherwise. When
+// the index cannot be written on disk (a full disk), the log says why and the archive is served
+// from an index in memory, until the next start tries the disk again.
+func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
+	start := time.Now()
+	files, problems := load.List(a.src)
+	a.progress.total.Store(int64(len(files)))
+	onDisk := a.path != ""
+	if onDisk {
+		st, err := a.openStored()
+		switch {
+		case err == nil:
+			ch := load.Compare(a.src, st.cat.Files, files)
+			if ch.None() {
+				a.progress.done.Store(int64(len(files)))
+				a.logReady(st.cat, "reused", start)
+				return st, nil
+			}
+			a.log.Info("updating the index", "changed", len(ch.Changed), "removed", len(ch.Removed), "unchanged", len(ch.Unchanged))
+			a.progress.done.Store(int64(len(ch.Unchanged)))
+			updated, err := a.update(ctx, st, files, problems, ch)
+			if err == nil {
+				a.progress.done.Store(int64(len(files)))
+				a.logReady(updated.cat, "updated", start)
+				return updated, nil
+			}
+			st.close()
+			if ctx.Err() != nil {
+				// Stopped: the UPDATING marker stays, and the next start rebuilds.
+				return nil, ctx.Err()
+			}
+			var we *writeError
+			if errors.As(err, &we) {
+				onDisk = false
+				a.log.Warn("the index cannot be written on disk: serving it from memory until the next start", "path", a.path, "reason", err)
+				break
+			}
+			a.log.Warn("the index could not be updated; rebuilding it", "path", a.path, "reason", err)
+		case !errors.Is(err, ondisk.ErrNoIndex):
+			a.log.Warn("the index on disk cannot be used; rebuilding it", "path", a.path, "reason", err)
+		}
+		a.progress.done.Store(0)
+	}
+	st, err := a.buildNew(ctx, onDisk, files, problems, batchSize)
+	var we *writeError
+	if onDisk && errors.As(err, &we) && ctx.Err() == nil {
+		a.log.Warn("the index cannot be written on disk: serving it from memory until the next start", "path", a.path, "reason", err)
+		a.progress.done.Store(0)
+		st, err = a.buildNew(ctx, false, files, problems, batchSize)
+	}
+	if err != nil {
+		return nil, err
+	}
+	how := "built"
+	if a.path != "" && st.dir == "" {
+		how = "built in memory"
+	}
+	a.logReady(st.cat, how, start)
+	return st, nil
+}
+
+// buildNew builds a new index of every file, in a new folder under the index path (onDisk) or
+// in memory, and on disk makes it current once complete.
+func (a *Archive) buildNew(ctx context.Context, onDisk bool, files []load.File, problems []index.Problem, batchSize int) (*state, error) {
+	folder, dir := "", "" // the new index's folder and its bleve folder; "" in memory
+	if onDisk {
+		var err error
+		if folder, err = a.folder.New(); err != nil {
+			return nil, writing(err)
+		}
+		dir = ondisk.EngineDir(folder)
+	}
+	idx, watch, err := bleveindex.Create(dir)
+	if err != nil {
+		if onDisk {
+			err = writing(err)
+		}
+		ondisk.Remove(folder)
+		return nil, fmt.Errorf("creating the index: %w", err)
+	}
+	st := &state{idx: idx, dir: dir, persist: watch}
+	st.cat, err = a.indexAll(ctx, st, files, problems, batchSize)
+	if err == nil && onDisk {
+		if err = a.folder.Commit(folder, a.meta(), st.cat); err != nil {
+			err = fmt.Errorf("saving the index: %w", writing(err))
+		}
+	}
+	if err != nil {
+		st.close()
+		ondisk.Remove(folder)
+		return nil, err
+	}
+	return st, nil
+}
+
+// openStored opens the current index on disk, if it was built by this version of Readout with
+// these registries and no update of it was cut short.
+func (a *Archive) openStored() (*state, error) {
+	var cat catalog
+	folder, err := a.folder.Current(a.meta(), &cat)
+	if err != nil {
+		return nil, err
+	}
+	dir := ondisk.EngineDir(folder)
+	idx, watch, err := bleveindex.Open(dir)
+	if err != nil {
+		return nil, fmt.Errorf("opening the bleve index: %w", err)
+	}
+	cat.finish(a.reg)
+	return &state{idx: idx, cat: &cat, dir: dir, persist: watch}, nil
+}
+
+// meta is what an index is built with: one built otherwise is rebuilt.
+func (a *Archive) meta() ondisk.Meta {
+	return ondisk.Meta{Version: bleveindex.Version, Registry: a.reg.Hash, Built: time.Now().UTC()}
+}
+
+// logReady tells what became of every file: one line of counts (files served, merged into the
+// document of another file of the same text, skipped, and why); a line for each skipped file;
+// at debug level, a line for each other file too.
+func (a *Archive) logReady(cat *catalog, how string, start time.Time) {
+	first := make(map[string]string, len(cat.Articles)) // article id → the file it is read from
+	suffixed := 0
+	for _, s := range cat.Articles {
+		first[s.ID] = s.Path
+		if _, suffix := splitID(s.ID); suffix != "" {
+			suffixed++
+		}
+	}
+	served := 0
+	debug := a.log.Enabled(context.Background(), slog.LevelDebug)
+	for _, f := range cat.Files {
+		if f.Article == "" {
+			continue
+		}
+		served++
+		if !debug {
+			continue
+		}
+		switch plain, suffix := splitID(f.Article); {
+		case first[f.Article] != f.Path:
+			a.log.Debug("merged", "file", f.Path, "into", f.Article, "read_from", first[f.Article], "reason", "the same date and text as the file it is read from")
+		case suffix != "":
+			a.log.Debug("served", "file", f.Path, "id", f.Article, "reason", "files of another text have the plain id "+plain)
+		default:
+			a.log.Debug("served", "file", f.Path, "id", f.Article)
+		}
+	}
+	for _, p := range cat.Problems {
+		a.log.Warn("skipped", "file", p.Path, "reason", p.Reason)
+	}
+	attrs := []any{
+		"index", how,
+		"files", served + len(cat.Problems),
+		"served", served,
+		"merged", served - len(cat.Articles),
+		"skipped", len(cat.Problems),
+		"articles", len(cat.Articles),
+		"quotes", len(cat.Quotes),
+		"suffixed", suffixed,
+		"actors", len(cat.actorList),
+		"topics", len(cat.topicList),
+	}
+	if len(cat.Problems) > 0 {
+		attrs = append(attrs, "skipped_for", skipReasons(cat.Problems))
+	}
+	attrs = append(attrs, "took", time.Since(start).Round(time.Millisecond).String())
+	a.log.Info("archive ready", attrs...)
+}
+
+// skipReasons counts the reasons files were skipped, the particulars of each (sizes, offsets,
+// what a parser said) left out: "no text after the front matter ×3; not UTF-8 text ×1".
+func skipReasons(problems []index.Problem) string {
+	counts := map[string]int{}
+	for _, p := range problems {
+		counts[reasonClass(p.Reason)]++
+	}
+	reasons := make([]string, 0, len(counts))
+	for r := range counts {
+		reasons = append(reasons, r)
+	}
+	slices.SortFunc(reasons, func(x, y string) int { return cmp.Or(cmp.Compare(counts[y], counts[x]), cmp.Compare(x, y)) })
+	for i, r := range reasons {
+		reasons[i] = fmt.Sprintf("%s ×%d", r, counts[r])
+	}
+	return strings.Join(reasons, "; ")
+}
+
+var (
+	quotedPart = regexp.MustCompile(`"[^"]*"`)
+	numberPart = regexp.MustCompile(`[0-9]+`)
+)
+
+// reasonClass is a reason without its particulars.
+func reasonClass(r string) string {
+	for _, sep := range []string{": ", " ("} {
+		if i := strings.Index(r, sep); i > 0 {
+			r = r[:i]
+		}
+	}
+	r = quotedPart.ReplaceAllString(r, "…")
+	return numberPart.ReplaceAllString(r, "N")
+}
+
+// indexAll analyses every file and indexes its article and quotes, in batches. Files are read
+// and analysed on every core; batches go to bleve from a goroutine of their own, so reading
+// goes on while bleve indexes the batch before. Each document is indexed under its plain ids
+// as it comes; the few plain ids that turn out to name documents of different texts are indexed
+// again under their final ids once every file has been read (ids.go).
+func (a *Archive) indexAll(ctx context.Context, st *state, files []load.File, problems []index.Problem, batchSize int) (*catalog, error) {
+	idx := st.idx
+	if batchSize <= 0 {
+		batchSize = defaultBatchSize
+	}
+	cat := &catalog{Problems: problems}
+	ents := make([]*entry, len(files))
+	indexed := map[string]int{} // plain id → the file indexed under it
+	known := map[string]bool{}
+
+	batches := make(chan *bleve.Batch, 1)
+	done := make(chan error, 1)
+	go func() {
+		var err error
+		for b := range batches {
+			if err == nil {
+				err = idx.Batch(b)
+			}
+		}
+		done <- err
+	}()
+	batch := idx.NewBatch()
+	send := func() {
+		if batch.Size() > 0 {
+			batches <- batch
+			batch = idx.NewBatch()
+		}
+	}
+
+	lastReport := time.Now()
+	err := load.AnalyseFiles(ctx, a.src, a.reg, files, func(i int, l load.Loaded) error {
+		// A disk that cannot take the index fails the build now, not once all is analysed.
+		if err := writing(st.persist.Err()); err != nil {
+			return err
+		}
+		f := &files[i]
+		f.Hash = l.Hash
+		a.progress.done.Add(1)
+		if time.Since(lastReport) > 2*time.Second {
+			lastReport = time.Now()
+			p := a.Progress()
+			a.log.Info("indexing", "done", p.Done, "of", p.Total,
+				"per_second", int(float64(p.Done)/p.Elapsed.Seconds()),
+				"remaining", p.Remaining.Round(time.Second).String())
+		}
+		if l.Err != nil {
+			cat.Problems = append(cat.Problems, index.Problem{Path: f.Path, Reason: l.Err.Error()})
+			return nil
+		}
+		art := l.Article
+		f.Plain, f.Text = art.ID, textKey(art)
+		ents[i] = entryOf(art)
+		cat.noteSpeakers(art, a.reg, known)
+		if _, ok := indexed[art.ID]; ok {
+			return nil // the same document filed again, or another one under its id: see below
+		}
+		indexed[art.ID] = i
+		if err := indexArticle(batch, art); err != nil {
+			return err
+		}
+		if batch.Size() >= batchSize {
+			send()
+		}
+		return nil
+	})
+	asg := assignIDs(files)
+	shared := sharedOf(asg, ents)
+	if err == nil {
+		// Plain ids of documents of different texts: out with the plain documents, in with each
+		// document under its own id. A document whose first file (by path) was not the first
+		// read of its files is indexed again from its first file.
+		for i, d := range asg {
+			_, suffix := splitID(d.id)
+			first, ok := indexed[files[i].Plain]
+			if d.primary != i || (suffix == "" && (!ok || first == i)) {
+				continue
+			}
+			if ok {
+				// Its quotes may differ from the first file's (a title can make a statement one
+				// quote), so the first file's documents go before the document comes in again.
+				delete(indexed, files[i].Plain)
+				batch.Delete(articleDocID(files[i].Plain))
+				for _, q := range ents[first].quotes {
+					batch.Delete(quoteDocID(q.ID))
+				}
+			}
+			if err = a.indexAgain(batch, files[i].Path, d.id, shared); err != nil {
+				break
+			}
+		}
+	}
+	if err == nil {
+		send()
+	}
+	close(batches)
+	if ierr := <-done; err == nil && ierr != nil {
+		err = fmt.Errorf("indexing: %w", ierr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if st.dir != "" {
+		if err := waitPersisted(ctx, st); err != nil {
+			return nil, err
+		}
+	}
+	cat.assemble(files, asg, ents, shared)
+	cat.Files = files
+	cat.finish(a.reg)
+	return cat, nil
+}
+
+// indexAgain reads a document's first file again and indexes it under its final ids. A file
+// that cannot be read now has changed since it was listed: it is left out of the index, and the
+// next start, seeing the change, reads it again.
+func (a *Archive) indexAgain(b *bleve.Batch, path, id string, shared map[string]bool) error {
+	l := load.AnalyseFile(a.src, a.reg, path)
+	if l.Err != nil {
+		a.log.Warn("a file changed while it was indexed; it is read again at the next start", "file", path, "reason", l.Err)
+		return nil
+	}
+	finalise(l.Article, id, func(q string) bool { return shared[q] })
+	return indexArticle(b, l.Article)
+}
+
+// waitPersisted waits until an index on disk has written and merged everything it was given:
+// batches return once searchable, and the index is made current only once it is all on disk.
+// A failure to write it ends the wait (bleve would try again for ever).
+func waitPersisted(ctx context.Context, st *state) error {
+	adv, err := st.idx.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	for {
+		m := s.StatsMap()
+		if m == nil {
+			return nil
+		}
+		if err := writing(st.persist.Err()); err != nil {
+			return err
+		}
+		if active, ok := m["index_bgthreads_active"].(bool); !ok || !active {
+			return writing(st.persist.Err())
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+func indexArticle(b *bleve.Batch, art *index.Article) error {
+	src := sourceKey(art.Source)
+	var start, end *time.Time
+	if !art.Date.IsZero() {
+		s, e := art.Date.Start(), art.Date.End()
+		start, end = &s, &e
+	}
+	if err := b.Index(articleDocID(art.ID), articleDoc{
+		Type: bleveindex.TypeArticle, Title: art.Title, Content: art.Title + "\n\n" + art.Body(),
+		Actor: art.Actors, Topic: art.Topics, Source: src, Date: start, DateEnd: end,
+		TopicWeight: topicWeightText(art.Topics, art.TopicWeights),
+	}); err != nil {
+		return err
+	}
+	for _, q := range art.Quotes {
+		speakers := make([]string, len(q.Speakers))
+		for i, s := range q.Speakers {
+			speakers[i] = s.ID
+		}
+		doc := quoteDoc{
+			Type: bleveindex.TypeQuote, Text: q.Text, Actor: speakers, Topic: q.Topics, Source: src, Kind: string(q.Kind),
+			Article: art.ID, Date: start, DateEnd: end, TopicWeight: topicWeightText(q.Topics, q.TopicWeights),
+		}
+		if q.Procedural {
+			doc.Procedural = "yes"
+		}
+		if err := b.Index(quoteDocID(q.ID), doc); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,70 @@
+package archive
+
+import (
+	"unsafe"
+
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/lru"
+)
+
+// defaultCacheBytes bounds the articles kept analysed: about 1,500 of the White House corpus's
+// (40 KB each, analysed), or 16 of the largest an article may be (about 4 MB analysed).
+const defaultCacheBytes = 64 << 20
+
+// articleCache keeps the articles pages read last, analysed, so that a search page showing ten
+// hits does not read and analyse ten files each time. It is bounded in bytes, not in articles
+// (lru): an article may be anything up to 2 MB, and 512 of the largest were 2 GB.
+type articleCache struct {
+	*lru.Cache[*index.Article]
+	maxEntry int // bytes of the largest article kept
+}
+
+func newArticleCache(maxBytes int) *articleCache {
+	if maxBytes <= 0 {
+		maxBytes = defaultCacheBytes
+	}
+	// One article may take at most a quarter of the cache, so that a few huge ones cannot
+	// push out everything else; a bigger one is analysed each time it is read.
+	return &articleCache{Cache: lru.New[*index.Article](maxBytes), maxEntry: maxBytes / 4}
+}
+
+func (c *articleCache) put(a *index.Article) {
+	if size := memSize(a); size <= c.maxEntry {
+		c.Put(a.ID, a, size)
+	}
+}
+
+// memSize estimates the memory an analysed article holds: its text, its paragraphs and quotes
+// and what they point to, plus an eighth for the allocator's rounding of each string up to its
+// size class. A quote's text is counted whole, though one within a paragraph shares the
+// paragraph's bytes. BenchmarkArticleCacheMemory compares the estimate with the heap kept.
+func memSize(a *index.Article) int {
+	n := articleBytes(a)
+	return n + n/8
+}
+
+func articleBytes(a *index.Article) int {
+	const (
+		str   = int(unsafe.Sizeof(""))
+		slice = int(unsafe.Sizeof([]string(nil)))
+	)
+	n := int(unsafe.Sizeof(*a)) + len(a.Title) + len(a.Place) + len(a.Source) + len(a.URL) + len(a.Path)
+	for _, l := range [][]string{a.Tags, a.Actors, a.Speakers, a.Topics} {
+		n += slice + len(l)*str
+		for _, s := range l {
+			n += len(s)
+		}
+	}
+	n += cap(a.Paragraphs) * int(unsafe.Sizeof(index.Paragraph{}))
+	for _, p := range a.Paragraphs {
+		n += len(p.Text)
+	}
+	n += cap(a.Quotes) * int(unsafe.Sizeof(index.Quote{}))
+	for _, q := range a.Quotes {
+		n += len(q.ID) + len(q.Text) + cap(q.Speakers)*int(unsafe.Sizeof(index.Speaker{})) + cap(q.Topics)*str
+		for _, s := range q.Speakers {
+			n += len(s.ID) + len(s.Name)
+		}
+	}
+	return n
+}

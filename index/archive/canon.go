@@ -1,0 +1,443 @@
+package archive
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/registry"
+)
+
+// One person, one actor. Each document decides who speaks in it (index/quote), but across the
+// archive one person can still arrive under several ids: a document that names only "Durbin"
+// gives the speaker "durbin", another "Dick Durbin"; a misspelling ("Lindsay Graham") makes
+// another id of its own. The catalog merges such ids into one canonical actor when the evidence
+// says they are one person, and keeps the ids as they are in the index: searches expand a
+// canonical id to its members, facets and pages show the canonical one, and the merge is
+// visible ("also written Lindsay Graham").
+//
+// The merge is decided from the catalog alone, each time it is made (after a build, a load or an
+// update), so it never needs the index rebuilt.
+
+// mergeActors fills c.canon and c.members, and gives each canonical actor the counts and the
+// names of its members. It runs after the actors are counted and before they are listed.
+func (c *catalog) mergeActors(reg *registry.Registry) {
+	c.canon = map[string]string{}
+	c.members = map[string][]string{}
+	spans, seenIn := c.actorSpans()
+	ev := &evidence{spans: spans, seenIn: seenIn, states: c.actorStates(reg)}
+	// The full names of people, who a surname or a misspelling may be, by surname and by
+	// first given name (a misspelling keeps one of the two).
+	keys := map[*index.ActorInfo][]string{}
+	bySurname, byGiven := map[string][]*index.ActorInfo{}, map[string][]*index.ActorInfo{}
+	for _, info := range c.actors {
+		if info.Articles == 0 && info.Quotes == 0 || !maybePerson(info) {
+			continue
+		}
+		words := nameKey(info.Name)
+		if len(words) < 2 {
+			continue
+		}
+		keys[info] = words
+		bySurname[words[len(words)-1]] = append(bySurname[words[len(words)-1]], info)
+		byGiven[words[0]] = append(byGiven[words[0]], info)
+	}
+	// In a fixed order: a name that could join two people joins neither, and the rest must
+	// not depend on the order of a map.
+	for _, index := range []map[string][]*index.ActorInfo{bySurname, byGiven} {
+		for _, list := range index {
+			slices.SortFunc(list, byQuotes)
+		}
+	}
+
+	var merged []*index.ActorInfo
+	var loose []*index.ActorInfo // unregistered people, in a fixed order
+	for _, info := range c.actors {
+		if !info.Registered && (info.Articles > 0 || info.Quotes > 0) && maybePerson(info) {
+			loose = append(loose, info)
+		}
+	}
+	slices.SortFunc(loose, byQuotes)
+	// Misspellings first, so that a surname alone then weighs only the names kept.
+	for _, single := range []bool{false, true} {
+		for _, info := range loose {
+			words := nameKey(stripTitles(reg, info.Name))
+			var into *index.ActorInfo
+			switch {
+			case single && len(words) == 1:
+				into = loneSurname(info, words[0], bySurname[words[0]], ev)
+			case single && len(words) >= 2 && info.Canonical == "":
+				// a name's last words alone: "Watson Coleman" is Bonnie Watson Coleman
+				var longer []*index.ActorInfo
+				for _, cand := range bySurname[words[len(words)-1]] {
+					if k := keys[cand]; len(k) > len(words) && slices.Equal(k[len(k)-len(words):], words) {
+						longer = append(longer, cand)
+					}
+				}
+				into = loneSurname(info, strings.Join(words, " "), longer, ev)
+			case !single && len(words) >= 2:
+				into = spellingOf(info, words, keys, ev, bySurname[words[len(words)-1]], byGiven[words[0]])
+			}
+			if into != nil && into != info {
+				info.Canonical = into.ID
+				merged = append(merged, info)
+			}
+		}
+	}
+	// A chain (a surname joining a misspelling that joins a registered name) ends at the
+	// registered one.
+	for _, info := range merged {
+		to := info.Canonical
+		for seen := 0; seen < 8; seen++ {
+			next := c.actors[to]
+			if next == nil || next.Canonical == "" {
+				break
+			}
+			to = next.Canonical
+		}
+		info.Canonical = to
+		c.canon[info.ID] = to
+	}
+	slices.SortFunc(merged, func(a, b *index.ActorInfo) int { return cmp.Compare(a.ID, b.ID) })
+	for _, info := range merged {
+		to := c.actors[info.Canonical]
+		if len(c.members[to.ID]) == 0 {
+			c.members[to.ID] = []string{to.ID}
+		}
+		c.members[to.ID] = append(c.members[to.ID], info.ID)
+		to.Quotes += info.Quotes
+		to.Articles += info.Articles
+		if !strings.EqualFold(info.Name, to.Name) && !slices.Contains(to.Also, info.Name) {
+			to.Also = append(to.Also, info.Name)
+		}
+	}
+}
+
+func byQuotes(a, b *index.ActorInfo) int {
+	return cmp.Or(cmp.Compare(b.Quotes, a.Quotes), cmp.Compare(b.Articles, a.Articles), cmp.Compare(a.ID, b.ID))
+}
+
+// maybePerson reports whether an actor may be a person: one the text calls a person, or one it
+// does not tell (a surname alone).
+func maybePerson(info *index.ActorInfo) bool {
+	return info.Kind == string(registry.Person) || info.Kind == ""
+}
+
+// loneSurname returns the one person of the archive a surname alone stands for: of the people
+// with that surname, the one named in an article where the surname speaks or named within a
+// year of it. Several such: none ("Sullivan" stays "Sullivan" while Jake and Dan Sullivan both
+// speak).
+func loneSurname(info *index.ActorInfo, surname string, candidates []*index.ActorInfo, ev *evidence) *index.ActorInfo {
+	if utf8.RuneCountInString(surname) < 3 {
+		return nil
+	}
+	// A name read once or twice beside one quoted by the hundred is a slip of the text ("Qms.
+	// Psaki" beside Jen Psaki): it does not make the surname ambiguous.
+	most := 0
+	for _, cand := range candidates {
+		most = max(most, cand.Quotes)
+	}
+	var found *index.ActorInfo
+	for _, cand := range candidates {
+		if cand == info || cand.Canonical != "" || !cand.Registered && cand.Quotes <= 2 && most >= 50 {
+			continue
+		}
+		if !ev.together(cand.ID, info.ID) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = cand
+	}
+	return found
+}
+
+// spellingOf returns the person a full name misspells: one with the same surname and a given
+// name a letter or two away ("Lindsay Graham", "Diane Feinstein"), or the same given name and a
+// surname one letter away ("Gina Raimonodo"), quoted more or registered, and speaking in the
+// same years. Several such: none.
+func spellingOf(info *index.ActorInfo, words []string, keys map[*index.ActorInfo][]string, ev *evidence, lists ...[]*index.ActorInfo) *index.ActorInfo {
+	var found *index.ActorInfo
+	for _, list := range lists {
+		for _, cand := range list {
+			if cand == info || cand == found || cand.Canonical != "" {
+				continue
+			}
+			if !cand.Registered && (cand.Quotes < info.Quotes || cand.Quotes == info.Quotes && cand.ID > info.ID) {
+				continue // the more quoted spelling is the one kept (of two alike, the first id)
+			}
+			if !misspelt(words, keys[cand]) || !ev.together(cand.ID, info.ID) {
+				continue
+			}
+			if found != nil {
+				return nil
+			}
+			found = cand
+		}
+	}
+	return found
+}
+
+// misspelt reports whether name a is name b written with a slip or a short form: the same number
+// of words, the same surname and first given names a short edit apart with the same first
+// letter or one the start of the other ("Doug", "Douglas"), or the same given names and
+// surnames one edit apart.
+func misspelt(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if slices.Equal(a, b) {
+		return true // the same name but for its punctuation or an initial: "Robert F. Kennedy Jr." and "Robert F. Kennedy, Jr"
+	}
+	n := len(a) - 1
+	if a[n] == b[n] {
+		if !slices.Equal(a[1:n], b[1:n]) || a[0][0] != b[0][0] {
+			return false
+		}
+		// a short form of the given name: "Doug McCarron" is Douglas McCarron
+		short, long := a[0], b[0]
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if len(short) >= 3 && len(short) < len(long) && strings.HasPrefix(long, short) {
+			return true
+		}
+		if len(a[0]) < 4 {
+			return false
+		}
+		return editDistance(a[0], b[0]) <= min(2, len(a[0])/3)
+	}
+	return slices.Equal(a[:n], b[:n]) && len(a[n]) >= 5 && a[n][0] == b[n][0] && editDistance(a[n], b[n]) == 1
+}
+
+// editDistance is the Levenshtein distance between two short words.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(y)]
+}
+
+// nameKey returns a name's words as compared: lower case, accents folded, initials and suffixes
+// left out ("Joseph R. Biden, Jr." is joseph biden).
+func nameKey(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ReplaceAll(document.Slug(name), "-", " ")) {
+		if utf8.RuneCountInString(w) == 1 || w == "jr" || w == "sr" || w == "ii" || w == "iii" {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// stripTitles takes titles and honorifics off the front of a name the text glued them to
+// ("Governor Grisham", "Secretary Raimonodo").
+func stripTitles(reg *registry.Registry, name string) string {
+	words := strings.Fields(name)
+	for len(words) > 1 {
+		w := strings.TrimSuffix(words[0], ".")
+		if !reg.IsHonorific(w) && !reg.IsTitle(strings.ToLower(w)) {
+			break
+		}
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// evidence is what says two actors of one name may be one person: they are named in one
+// article or within a year of each other, or in the statements of one government the registry
+// knows as a state (a UN delegation's speaker from year to year: "Kishida" and Fumio Kishida in
+// Japan's speeches).
+type evidence struct {
+	spans  map[string]span
+	seenIn map[string][]int
+	states map[string][]string // actor → the registered states whose statements name it, sorted
+}
+
+func (e *evidence) together(a, b string) bool {
+	if meet(e.seenIn[a], e.seenIn[b]) || e.spans[a].overlaps(e.spans[b], 366*24*time.Hour) {
+		return true
+	}
+	for _, s := range e.states[a] {
+		if _, ok := slices.BinarySearch(e.states[b], s); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// actorStates returns, for each actor, the registered states whose statements name it: the
+// articles whose source is a state ("Djibouti" for a UN General Debate speech).
+func (c *catalog) actorStates(reg *registry.Registry) map[string][]string {
+	isState := map[string]bool{}
+	out := map[string][]string{}
+	for _, a := range c.Articles {
+		if a.Source == "" {
+			continue
+		}
+		state, ok := isState[a.Source]
+		if !ok {
+			ms := reg.LookupName(a.Source, a.Date.Start())
+			state = len(ms) == 1 && len(ms[0].Actors) == 1 && ms[0].Start == 0 && ms[0].End == len(a.Source) &&
+				reg.ActorAt(ms[0].Actors[0]).Kind == registry.Country
+			isState[a.Source] = state
+		}
+		if !state {
+			continue
+		}
+		for _, id := range a.Actors {
+			if list := out[id]; !slices.Contains(list, a.Source) {
+				out[id] = append(list, a.Source)
+			}
+		}
+	}
+	for _, list := range out {
+		slices.Sort(list)
+	}
+	return out
+}
+
+// span is the dates an actor is quoted or named between.
+type span struct{ first, last time.Time }
+
+func (s span) overlaps(t span, slack time.Duration) bool {
+	if s.first.IsZero() || t.first.IsZero() {
+		return true // an undated article says nothing against it
+	}
+	return !s.first.After(t.last.Add(slack)) && !t.first.After(s.last.Add(slack))
+}
+
+// meet reports whether two sorted lists of articles share one.
+func meet(a, b []int) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
+
+// actorSpans returns the dates each actor is named between, and the articles each is named in
+// (in order).
+func (c *catalog) actorSpans() (map[string]span, map[string][]int) {
+	out := map[string]span{}
+	in := map[string][]int{}
+	for i, a := range c.Articles {
+		for _, id := range a.Actors {
+			in[id] = append(in[id], i)
+		}
+		d := a.Date.Start()
+		if d.IsZero() {
+			continue
+		}
+		for _, id := range a.Actors {
+			s, ok := out[id]
+			if !ok || d.Before(s.first) {
+				s.first = d
+			}
+			if !ok || d.After(s.last) {
+				s.last = d
+			}
+			out[id] = s
+		}
+	}
+	return out, in
+}
+
+// canonical returns the actor an id stands for: itself, or the one it was merged into.
+func (c *catalog) canonical(id string) string {
+	if to, ok := c.canon[id]; ok {
+		return to
+	}
+	return id
+}
+
+// membersOf returns the ids a canonical actor stands for, itself first.
+func (c *catalog) membersOf(id string) []string {
+	if m := c.members[id]; len(m) > 0 {
+		return m
+	}
+	return []string{id}
+}
+
+// canonicalIDs returns ids with each merged one replaced by its canonical actor, once each. It
+// returns ids itself when none is merged.
+func (c *catalog) canonicalIDs(ids []string) []string {
+	if !slices.ContainsFunc(ids, func(id string) bool { _, ok := c.canon[id]; return ok }) {
+		return ids
+	}
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if to := c.canonical(id); !slices.Contains(out, to) {
+			out = append(out, to)
+		}
+	}
+	return out
+}
+
+// canonicalSummary returns s with its actors and speakers canonical (a copy when any changes).
+func (c *catalog) canonicalSummary(s index.Summary) index.Summary {
+	s.Actors, s.Speakers = c.canonicalIDs(s.Actors), c.canonicalIDs(s.Speakers)
+	return s
+}
+
+// canonicalArticle returns art with the speakers of its quotes canonical: art itself when none is
+// merged, else a copy (art may be shared through the cache of articles).
+func (c *catalog) canonicalArticle(art *index.Article) *index.Article {
+	changed := false
+	for _, q := range art.Quotes {
+		for _, s := range q.Speakers {
+			if _, ok := c.canon[s.ID]; ok {
+				changed = true
+			}
+		}
+	}
+	if !changed {
+		return art
+	}
+	cp := *art
+	cp.Summary = c.canonicalSummary(art.Summary)
+	cp.Quotes = slices.Clone(art.Quotes)
+	for k := range cp.Quotes {
+		q := &cp.Quotes[k]
+		var speakers []index.Speaker
+		for _, s := range q.Speakers {
+			if to, ok := c.canon[s.ID]; ok {
+				s.ID = to
+				if info := c.actors[to]; info != nil {
+					s.Name = info.Name
+				}
+			}
+			if !slices.ContainsFunc(speakers, func(o index.Speaker) bool { return o.ID == s.ID }) {
+				speakers = append(speakers, s)
+			}
+		}
+		q.Speakers = speakers
+	}
+	return &cp
+}

@@ -1,0 +1,188 @@
+package archive_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/seeds"
+)
+
+func article(date, title, text string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ndate: " + date + "\n---\n\n" + text + "\n")}
+}
+
+// TestOneActorPerPerson: a surname alone and a misspelling join the person the archive names in
+// full; the merged ids answer as that actor everywhere, and the merge is visible.
+func TestOneActorPerPerson(t *testing.T) {
+	files := fstest.MapFS{
+		"articles/a1.md": article("2024-01-10", "Senate hearing", "Senator Jane Qwerty chaired the hearing.\n\n“We will act,” Jane Qwerty said.\n\n“Soon,” Jane Qwerty added."),
+		"articles/a2.md": article("2024-02-01", "Vote delayed", "“We acted,” Qwerty said."),
+		"articles/a3.md": article("2024-03-01", "A speech", "“Hello there,” Jayne Qwerty said."),
+		// Two people of one surname in the same years: the surname alone joins neither.
+		"articles/b1.md": article("2024-01-10", "Two Zorbs", "“Yes,” Anna Zorbeck said.\n\n“No,” Paul Zorbeck said."),
+		"articles/b2.md": article("2024-01-20", "A Zorbeck", "“Maybe,” Zorbeck said."),
+		// A short given name, and a name's last words alone.
+		"articles/c1.md": article("2024-01-10", "Union", "“We build,” Douglas J. Smithwick said.\n\n“We build more,” Douglas J. Smithwick said."),
+		"articles/c2.md": article("2024-02-10", "Union again", "“We build it all,” Doug Smithwick said."),
+		"articles/d1.md": article("2024-01-10", "House", "“We vote,” Bonnie Watson Qwertyman said.\n\n“We vote again,” Bonnie Watson Qwertyman said."),
+		"articles/d2.md": article("2024-02-10", "House again", "“We voted,” Rep. Watson Qwertyman said."),
+		// One government's speaker, years apart: by surname alone, and misspelt (a UN delegation's).
+		"articles/f1.md": &fstest.MapFile{Data: []byte("---\ntitle: General debate, 45th session\ndate: 1990-09-25\nsource: Japan\n---\n\n“We call for peace in the Horn,” Roble Qwolhaye said.\n\n“And for the refugees,” Roble Qwolhaye added.\n")},
+		"articles/f2.md": &fstest.MapFile{Data: []byte("---\ntitle: General debate, 50th session\ndate: 1995-09-25\nsource: Japan\n---\n\n“We call for peace again,” Qwolhaye said.\n")},
+		"articles/f3.md": &fstest.MapFile{Data: []byte("---\ntitle: General debate, 53rd session\ndate: 1998-09-25\nsource: Japan\n---\n\n“We call for peace once more,” Robble Qwolhaye said.\n")},
+		// The same name but for an initial and a suffix.
+		"articles/e1.md": article("2024-01-10", "Health", "“We act,” Robert F. Zenndy Jr. said.\n\n“We act now,” Robert F. Zenndy Jr. said."),
+		"articles/e2.md": article("2024-02-10", "Health again", "“We acted,” Robert Zenndy said."),
+	}
+	a := mustArchive(t, files, "")
+	for _, tt := range []struct{ from, to string }{{"doug-smithwick", "douglas-j-smithwick"}, {"watson-qwertyman", "bonnie-watson-qwertyman"}, {"qwolhaye", "roble-qwolhaye"}, {"robble-qwolhaye", "roble-qwolhaye"}} {
+		if _, err := a.Actor(tt.from); !errors.As(err, new(*index.MovedError)) {
+			t.Errorf("Actor(%s): %v, want moved to %s", tt.from, err, tt.to)
+		}
+	}
+
+	var moved *index.MovedError
+	if _, err := a.Actor("qwerty"); !errors.As(err, &moved) || moved.ID != "jane-qwerty" {
+		t.Errorf("Actor(qwerty): %v, want moved to jane-qwerty", err)
+	}
+	if _, err := a.Actor("jayne-qwerty"); !errors.As(err, &moved) || moved.ID != "jane-qwerty" {
+		t.Errorf("Actor(jayne-qwerty): %v, want moved to jane-qwerty", err)
+	}
+	jane, err := a.Actor("jane-qwerty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jane.Quotes != 4 || !slices.Contains(jane.Also, "Jayne Qwerty") {
+		t.Errorf("jane-qwerty: %d quotes, also %q; want 4 and Jayne Qwerty", jane.Quotes, jane.Also)
+	}
+	if _, err := a.Actor("zorbeck"); err != nil {
+		t.Errorf("Actor(zorbeck): %v; a surname two people share stays its own", err)
+	}
+
+	res, err := a.Search(context.Background(), index.Query{Actors: []string{"qwerty"}, Kind: index.KindQuotes, Page: 1, PerPage: 10, Sort: index.SortNewest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 4 {
+		t.Errorf("quotes of qwerty: %d, want Jane Qwerty's 4", res.Total)
+	}
+	for _, h := range res.QuoteHits {
+		if len(h.Quote.Speakers) != 1 || h.Quote.Speakers[0].ID != "jane-qwerty" || h.Quote.Speakers[0].Name != "Jane Qwerty" {
+			t.Errorf("quote %q: speakers %+v, want Jane Qwerty", h.Quote.Text, h.Quote.Speakers)
+		}
+	}
+	for _, f := range res.Facets.Actors {
+		if f.ID == "qwerty" || f.ID == "jayne-qwerty" {
+			t.Errorf("facet lists the merged actor %s", f.ID)
+		}
+		if f.ID == "jane-qwerty" && f.Count != 4 {
+			t.Errorf("facet counts %d quotes of jane-qwerty, want 4", f.Count)
+		}
+	}
+	actors, err := a.Actors()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zenndys []string
+	for _, info := range actors {
+		if info.ID == "qwerty" || info.ID == "jayne-qwerty" {
+			t.Errorf("the list of actors holds the merged %s", info.ID)
+		}
+		if strings.Contains(info.Name, "Zenndy") {
+			zenndys = append(zenndys, info.ID)
+		}
+	}
+	if len(zenndys) != 1 {
+		t.Errorf("Robert F. Zenndy Jr. is listed as %q, want one actor", zenndys)
+	}
+}
+
+// TestProceduralTurns: turns that carry no statement are kept in the article but left out of
+// searches, lists and counts unless asked for.
+func TestProceduralTurns(t *testing.T) {
+	files := fstest.MapFS{
+		"articles/t.md": article("2022-02-01", "Press Briefing by Press Secretary Jen Psaki",
+			"MS. PSAKI: Good afternoon. We will speak about Taiwan and the talks today.\n\nQ: Thank you.\n\nMS. PSAKI: Go ahead.\n\nQ: On Taiwan?\n\nMS. PSAKI: Taiwan matters to us and to our partners in the region.\n\nQ: Thanks.\n\nMS. PSAKI: Thank you."),
+	}
+	a := mustArchive(t, files, "")
+	art, err := a.Article("t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	procedural := 0
+	for _, q := range art.Quotes {
+		if q.Procedural {
+			procedural++
+		}
+	}
+	if len(art.Quotes) != 4 || procedural != 2 {
+		t.Fatalf("%d quotes, %d procedural; want 4 and 2 (Go ahead, Thank you)", len(art.Quotes), procedural)
+	}
+	for _, tc := range []struct {
+		text       string
+		procedural bool
+		want       int
+	}{{"", false, 2}, {"", true, 4}, {"thank", false, 0}, {"thank", true, 1}} {
+		res, err := a.Search(context.Background(), index.Query{Text: tc.text, Kind: index.KindQuotes, Procedural: tc.procedural, Page: 1, PerPage: 10, Sort: index.SortNewest})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != tc.want || len(res.QuoteHits) != tc.want {
+			t.Errorf("search %q (procedural %v): %d quotes (%d listed), want %d", tc.text, tc.procedural, res.Total, len(res.QuoteHits), tc.want)
+		}
+	}
+	psaki, err := a.Actor("jen-psaki")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if psaki.Quotes != 2 {
+		t.Errorf("Jen Psaki counts %d quotes, want the 2 that say something", psaki.Quotes)
+	}
+}
+
+// TestNamesInTheBox: a whole name typed among the words of a search of quotes is the speaker;
+// actor: takes a surname or a slip of spelling.
+func TestNamesInTheBox(t *testing.T) {
+	a := mustArchive(t, seeds.FS, "")
+	search := func(q index.Query) *index.Results {
+		t.Helper()
+		q.Page, q.PerPage, q.Sort = 1, 50, index.SortNewest
+		res, err := a.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	res := search(index.Query{Text: "Antony Blinken China", Kind: index.KindQuotes})
+	if len(res.Named) != 1 || res.Named[0].ID != "antony-blinken" || res.Words != "China" {
+		t.Fatalf("named %+v, words %q; want Antony Blinken and China", res.Named, res.Words)
+	}
+	if res.Total == 0 {
+		t.Fatal("no quotes of Antony Blinken about China")
+	}
+	for _, h := range res.QuoteHits {
+		if !slices.ContainsFunc(h.Quote.Speakers, func(s index.Speaker) bool { return s.ID == "antony-blinken" }) {
+			t.Errorf("quote %q is not Blinken's", h.Quote.Text)
+		}
+	}
+	if lit := search(index.Query{Text: "Antony Blinken China", Kind: index.KindQuotes, Literal: true}); len(lit.Named) != 0 || lit.Words != "Antony Blinken China" {
+		t.Errorf("literal: named %+v, words %q", lit.Named, lit.Words)
+	}
+	if art := search(index.Query{Text: "Antony Blinken China", Kind: index.KindArticles}); len(art.Offered) != 1 || len(art.Named) != 0 || art.Words != "Antony Blinken China" {
+		t.Errorf("articles: offered %+v, named %+v, words %q", art.Offered, art.Named, art.Words)
+	}
+	for _, typed := range []string{"actor:blinken", "actor:Blinkin", "speaker:antony-blinken"} {
+		res := search(index.Query{Text: typed, Kind: index.KindQuotes})
+		if len(res.Query.Actors) != 1 || res.Query.Actors[0] != "antony-blinken" {
+			t.Errorf("%s: actors %v, want antony-blinken", typed, res.Query.Actors)
+		}
+	}
+	if res := search(index.Query{Text: "actor:Blinkin", Kind: index.KindQuotes}); !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.Contains(n, "Antony Blinken") }) {
+		t.Errorf("actor:Blinkin: notes %q; want one naming Antony Blinken", res.Notes)
+	}
+}

@@ -1,0 +1,285 @@
+package archive
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/load"
+	"github.com/readout/readout/index/quote"
+	"github.com/readout/readout/index/registry"
+)
+
+// catalog is what the archive keeps in memory about every article and quote: enough to list,
+// count and find them, not their text, which pages read from the archive folder. It is built
+// once and never changed; an update builds a new one.
+type catalog struct {
+	Articles []index.Summary
+	Quotes   []quoteRef
+	Files    []load.File       // every article file, for telling whether the archive changed
+	Problems []index.Problem   // files skipped, and why
+	Extra    []index.ActorInfo // speakers the registry does not know
+
+	byID      map[string]int
+	quoteByID map[string]int
+	// Plain ids that several documents share, and plain quote ids that several of their quotes
+	// share (ids.go): each names them all.
+	plainArticles map[string][]int
+	plainQuotes   map[string][]int
+	actors        map[string]*index.ActorInfo
+	actorList     []*index.ActorInfo // most quoted first, merged actors left out
+	namesOnce     sync.Once
+	nameTab       *nameTable          // actors by the words of their names (names.go)
+	canon         map[string]string   // a merged actor's id → the actor it was merged into (canon.go)
+	members       map[string][]string // an actor's id → the ids merged into it, itself first
+	topics        map[string]*index.TopicInfo
+	topicList     []*index.TopicInfo
+	first         time.Time
+	last          time.Time
+
+	hashOnce   sync.Once
+	hashes     map[string]uint64 // by path: the content indexed
+	browseOnce [3]sync.Once      // articles, quotes, quotes with the procedural turns
+	browse     [3]browseView
+	colsOnce   sync.Once
+	cols       *columns // facets' values and dates by document, for searches (columns.go)
+}
+
+// quoteRef is what the catalog keeps of a quote.
+type quoteRef struct {
+	ID       string
+	Article  int // index in Articles
+	Index    int // index in the article's quotes
+	Speakers []string
+	Topics   []string
+	Kind     quote.Kind
+	// Procedural is set on a turn that carries no statement: not counted, nor listed unless
+	// asked for.
+	Procedural bool `json:",omitempty"`
+}
+
+// indexedHash returns the hash of the content a file had when it was indexed (computed once).
+func (c *catalog) indexedHash(path string) (uint64, bool) {
+	c.hashOnce.Do(func() {
+		c.hashes = make(map[string]uint64, len(c.Files))
+		for _, f := range c.Files {
+			if f.Article != "" {
+				c.hashes[f.Path] = f.Hash
+			}
+		}
+	})
+	h, ok := c.hashes[path]
+	return h, ok
+}
+
+// finish builds the catalog's lookups and counts from its lists.
+func (c *catalog) finish(reg *registry.Registry) {
+	c.byID = make(map[string]int, len(c.Articles))
+	for i, a := range c.Articles {
+		c.byID[a.ID] = i
+		if d := a.Date.Start(); !d.IsZero() {
+			if c.first.IsZero() || d.Before(c.first) {
+				c.first = d
+			}
+			if d.After(c.last) {
+				c.last = d
+			}
+		}
+	}
+	c.quoteByID = make(map[string]int, len(c.Quotes))
+	for i, q := range c.Quotes {
+		c.quoteByID[q.ID] = i
+	}
+	c.plainArticles, c.plainQuotes = map[string][]int{}, map[string][]int{}
+	for i, a := range c.Articles {
+		if plain, suffix := splitID(a.ID); suffix != "" {
+			c.plainArticles[plain] = append(c.plainArticles[plain], i)
+		}
+	}
+	for i, q := range c.Quotes {
+		if plain, _, ok := strings.Cut(q.ID, quoteSuffixSep); ok {
+			c.plainQuotes[plain] = append(c.plainQuotes[plain], i)
+		}
+	}
+
+	c.actors = map[string]*index.ActorInfo{}
+	for _, a := range reg.Actors {
+		info := &index.ActorInfo{
+			ID: a.ID, Name: a.Name, Kind: string(a.Kind), Registered: true,
+			Country: a.Country, Organisation: a.Organisation, Aliases: a.Aliases,
+		}
+		for _, r := range a.Roles {
+			role := index.Role{Title: r.Title}
+			if !r.From.IsZero() {
+				role.From = r.From.Format(time.DateOnly)
+			}
+			if !r.To.IsZero() {
+				role.To = r.To.Format(time.DateOnly)
+			}
+			info.Roles = append(info.Roles, role)
+		}
+		c.actors[a.ID] = info
+	}
+	for i := range c.Extra {
+		if _, ok := c.actors[c.Extra[i].ID]; !ok {
+			e := c.Extra[i]
+			e.Articles, e.Quotes = 0, 0
+			c.actors[e.ID] = &e
+		}
+	}
+	for _, a := range c.Articles {
+		for _, id := range a.Actors {
+			if info := c.actors[id]; info != nil {
+				info.Articles++
+			}
+		}
+	}
+	for _, q := range c.Quotes {
+		if q.Procedural {
+			continue // "Thank you", "Go ahead": no statement to count
+		}
+		for _, id := range q.Speakers {
+			if info := c.actors[id]; info != nil {
+				info.Quotes++
+			}
+		}
+	}
+	c.mergeActors(reg)
+	for _, info := range c.actors {
+		if (info.Articles > 0 || info.Quotes > 0) && info.Canonical == "" {
+			c.actorList = append(c.actorList, info)
+		}
+	}
+	slices.SortFunc(c.actorList, func(a, b *index.ActorInfo) int {
+		return cmp.Or(cmp.Compare(b.Quotes, a.Quotes), cmp.Compare(b.Articles, a.Articles), cmp.Compare(a.Name, b.Name))
+	})
+
+	c.topics = map[string]*index.TopicInfo{}
+	for _, t := range reg.Topics {
+		info := &index.TopicInfo{ID: t.ID, Name: t.Name, Terms: append(slices.Clone(t.Terms), t.Cased...)}
+		c.topics[t.ID] = info
+		c.topicList = append(c.topicList, info)
+	}
+	for _, a := range c.Articles {
+		for _, id := range a.Topics {
+			if info := c.topics[id]; info != nil {
+				info.Articles++
+			}
+		}
+		for _, id := range a.About {
+			if info := c.topics[id]; info != nil {
+				info.About++
+			}
+		}
+	}
+	for _, q := range c.Quotes {
+		for _, id := range q.Topics {
+			if info := c.topics[id]; info != nil {
+				info.Quotes++
+			}
+		}
+	}
+	slices.SortFunc(c.topicList, func(a, b *index.TopicInfo) int {
+		return cmp.Or(cmp.Compare(b.Articles+b.Quotes, a.Articles+a.Quotes), cmp.Compare(a.Name, b.Name))
+	})
+}
+
+// entry is what the catalog keeps of one file's document before the archive's ids are given.
+type entry struct {
+	sum    index.Summary
+	quotes []quoteRef // Article is set when the entry joins the catalog
+	final  bool       // its ids are final: it comes from the catalog of an index being updated
+}
+
+// entryOf is the entry of an article just analysed, under its plain ids.
+func entryOf(a *index.Article) *entry {
+	e := &entry{sum: a.Summary, quotes: make([]quoteRef, len(a.Quotes))}
+	for k, q := range a.Quotes {
+		ref := quoteRef{ID: q.ID, Index: k, Topics: q.Topics, Kind: q.Kind, Procedural: q.Procedural}
+		for _, s := range q.Speakers {
+			ref.Speakers = append(ref.Speakers, s.ID)
+		}
+		e.quotes[k] = ref
+	}
+	return e
+}
+
+// noteSpeakers keeps the speakers of an article that the registry does not know.
+func (c *catalog) noteSpeakers(a *index.Article, reg *registry.Registry, known map[string]bool) {
+	for _, q := range a.Quotes {
+		for _, s := range q.Speakers {
+			if _, ok := reg.Actor(s.ID); !ok && !known[s.ID] {
+				known[s.ID] = true
+				c.Extra = append(c.Extra, index.ActorInfo{ID: s.ID, Name: s.Name, Kind: s.Kind})
+			}
+		}
+	}
+}
+
+// assemble puts the served files' documents in the catalog, in file order: each document once,
+// from its first file, under the id assignIDs gave it, knowing the paths and tags of its other
+// files. ents holds an entry for each document's first file, and for the other files of fresh
+// documents (their tags); shared lists the plain quote ids that take their document's suffix.
+// It sets each file's Article to its document's id.
+func (c *catalog) assemble(files []load.File, asg []docID, ents []*entry, shared map[string]bool) {
+	at := map[string]int{} // document id → index in Articles
+	for i := range files {
+		d := asg[i]
+		files[i].Article = d.id
+		if !d.served() || d.primary != i {
+			continue
+		}
+		e := ents[i]
+		n := len(c.Articles)
+		at[d.id] = n
+		sum := e.sum
+		sum.ID = d.id
+		c.Articles = append(c.Articles, sum)
+		for _, ref := range e.quotes {
+			ref.Article = n
+			if !e.final {
+				ref.ID = finalQuoteID(ref.ID, d.id, shared[ref.ID])
+			}
+			c.Quotes = append(c.Quotes, ref)
+		}
+	}
+	for i, d := range asg {
+		if !d.served() || d.primary == i || ents[i] == nil || ents[i].final {
+			continue // an index's own catalog has its other files' paths and tags already
+		}
+		s := &c.Articles[at[d.id]]
+		s.Also = append(s.Also, files[i].Path)
+		for _, t := range ents[i].sum.Tags {
+			if !slices.Contains(s.Tags, t) {
+				s.Tags = append(s.Tags, t)
+			}
+		}
+	}
+}
+
+// sharedOf returns the plain quote ids held by two documents of one plain id, among the fresh
+// entries of suffixed documents.
+func sharedOf(asg []docID, ents []*entry) map[string]bool {
+	groups := map[string][][]string{}
+	for i, d := range asg {
+		plain, suffix := splitID(d.id)
+		if suffix == "" || d.primary != i || ents[i] == nil || ents[i].final {
+			continue
+		}
+		var ids []string
+		for _, q := range ents[i].quotes {
+			ids = append(ids, q.ID)
+		}
+		groups[plain] = append(groups[plain], ids)
+	}
+	shared := map[string]bool{}
+	for _, docs := range groups {
+		for q := range sharedQuotes(docs) {
+			shared[q] = true
+		}
+	}
+	return shared
+}

@@ -1,0 +1,242 @@
+package archive
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/bleveindex"
+)
+
+// collector takes the documents a search matches from bleve one by one, as bleve's matching
+// and scoring find them, and keeps what the page needs: the best hits in the order asked
+// (dates from the catalog's columns, not bleve's doc values) and the facets' counts.
+type collector struct {
+	cat   *catalog
+	cols  *columns
+	docs  *docMap
+	order string // SortRelevance, SortNewest or SortOldest
+	keep  int    // the hits of the pages up to the one asked
+	top   []hit  // a heap: the last of the hits kept first
+
+	facets                  bool
+	actors, topics, sources []int32 // documents by value's code
+	months                  []int32 // documents by month since the archive's first year
+	firstYear               int
+}
+
+// searchCheck, when a test sets it, is given every search the collector ran, to compare it with
+// what bleve's own sorting and facets give.
+var searchCheck func(st *state, req *bleve.SearchRequest, order string, q index.Query, c *collector, total int)
+
+type hit struct {
+	doc   uint32
+	score float64
+}
+
+func newCollector(cat *catalog, order string, keep int, facets bool) *collector {
+	c := &collector{cat: cat, cols: cat.columns(), order: order, keep: keep, facets: facets}
+	if facets {
+		c.actors = make([]int32, len(c.cols.actors.values))
+		c.topics = make([]int32, len(c.cols.topics.values))
+		c.sources = make([]int32, len(c.cols.sources))
+		if !cat.first.IsZero() {
+			c.firstYear = cat.first.UTC().Year()
+			c.months = make([]int32, 12*(cat.last.UTC().Year()-c.firstYear+1))
+		}
+	}
+	return c
+}
+
+// search runs a request for no hits through bleve with the collector taking every match; it
+// returns the number of matches.
+func (c *collector) search(ctx context.Context, st *state, req *bleve.SearchRequest) (int, error) {
+	ctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(c.handler))
+	br, err := st.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return 0, err
+	}
+	return int(br.Total), nil
+}
+
+// handler is called by bleve's collector with the search's reader; it returns what is called
+// for each match.
+func (c *collector) handler(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
+	c.docs = c.cat.docMap(sctx.IndexReader)
+	return func(d *search.DocumentMatch) error {
+		if d == nil {
+			return nil
+		}
+		h := hit{doc: c.docs.doc(d.IndexInternalID), score: d.Score}
+		sctx.DocumentMatchPool.Put(d)
+		if h.doc != noDoc {
+			c.add(h)
+		}
+		return nil
+	}, false, nil
+}
+
+func (c *collector) add(h hit) {
+	if c.facets {
+		c.count(h.doc)
+	}
+	if c.keep <= 0 {
+		return
+	}
+	if len(c.top) < c.keep {
+		c.top = append(c.top, h)
+		c.up(len(c.top) - 1)
+		return
+	}
+	if c.compare(h, c.top[0]) < 0 {
+		c.top[0] = h
+		c.down(0)
+	}
+}
+
+// count adds a document to the facets.
+func (c *collector) count(d uint32) {
+	a := &c.cols.actors
+	for _, v := range a.codes[a.start[d]:a.start[d+1]] {
+		c.actors[v]++
+	}
+	t := &c.cols.topics
+	for _, v := range t.codes[t.start[d]:t.start[d+1]] {
+		c.topics[v]++
+	}
+	c.sources[c.cols.source[d]]++
+	if m := int(c.cols.month[d]) - 12*c.firstYear; m >= 0 && m < len(c.months) {
+		c.months[m]++
+	}
+}
+
+// compare orders hits as bleve's sort would: by score, then newest first (relevance); by date,
+// then score (newest, oldest); undated last either way; then by id.
+func (c *collector) compare(x, y hit) int {
+	byScore := cmp.Compare(y.score, x.score)
+	dx, okx := c.cols.unixDate(x.doc)
+	dy, oky := c.cols.unixDate(y.doc)
+	var byDate int
+	switch {
+	case okx != oky:
+		byDate = b2i(!okx) - b2i(!oky)
+	case c.order == index.SortOldest:
+		byDate = cmp.Compare(dx, dy)
+	default:
+		byDate = cmp.Compare(dy, dx)
+	}
+	first, second := byScore, byDate
+	if c.order != index.SortRelevance {
+		first, second = byDate, byScore
+	}
+	if r := cmp.Or(first, second); r != 0 {
+		return r
+	}
+	return c.compareIDs(x.doc, y.doc) // only for a tie: its arguments would all be computed
+}
+
+// compareIDs orders documents by their ids in the index: "a:…" before "q:…".
+func (c *collector) compareIDs(x, y uint32) int {
+	ax, ay := int(x) < c.cols.articles, int(y) < c.cols.articles
+	if ax != ay {
+		return b2i(ay) - b2i(ax)
+	}
+	if ax {
+		return cmp.Compare(c.cat.Articles[x].ID, c.cat.Articles[y].ID)
+	}
+	return cmp.Compare(c.cat.Quotes[int(x)-c.cols.articles].ID, c.cat.Quotes[int(y)-c.cols.articles].ID)
+}
+
+// up and down keep c.top a heap with its last hit first.
+func (c *collector) up(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if c.compare(c.top[i], c.top[p]) <= 0 {
+			return
+		}
+		c.top[i], c.top[p] = c.top[p], c.top[i]
+		i = p
+	}
+}
+
+func (c *collector) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(c.top) {
+			return
+		}
+		worst := l
+		if r := l + 1; r < len(c.top) && c.compare(c.top[r], c.top[l]) > 0 {
+			worst = r
+		}
+		if c.compare(c.top[worst], c.top[i]) <= 0 {
+			return
+		}
+		c.top[i], c.top[worst] = c.top[worst], c.top[i]
+		i = worst
+	}
+}
+
+// hits returns the hits kept from skip on, in order, as bleve would return them.
+func (c *collector) hits(skip int) []*search.DocumentMatch {
+	slices.SortFunc(c.top, c.compare)
+	var out []*search.DocumentMatch
+	for _, h := range c.top[min(max(skip, 0), len(c.top)):] {
+		out = append(out, &search.DocumentMatch{ID: c.cat.docID(h.doc), Score: h.score})
+	}
+	return out
+}
+
+// facetResults are the facets counted: each field's most frequent values (bleve's order and
+// cut), and the years, or the months of one year, with documents. It sets the date facet's
+// level on res.
+func (c *collector) facetResults(q index.Query, res *index.Results) facetCounts {
+	out := facetCounts{terms: map[string][]termCount{}}
+	terms := func(field string, values []string, counts []int32, size int) {
+		var tc []termCount
+		for code, n := range counts {
+			if n > 0 {
+				tc = append(tc, termCount{values[code], int(n)})
+			}
+		}
+		out.terms[field] = topTerms(tc, size)
+	}
+	terms(bleveindex.FieldActor, c.cols.actors.values, c.actors, facetSizeOf(q, bleveindex.FieldActor, index.FacetShown(bleveindex.FieldActor)+len(q.Actors)))
+	terms(bleveindex.FieldTopic, c.cols.topics.values, c.topics, facetSizeOf(q, bleveindex.FieldTopic, index.FacetShown(bleveindex.FieldTopic)+len(q.Topics)))
+	terms(bleveindex.FieldSource, c.cols.sources, c.sources, facetSizeOf(q, bleveindex.FieldSource, index.FacetShown(bleveindex.FieldSource)+len(q.Sources)))
+	if c.months == nil {
+		return out
+	}
+	bucket := func(label string, lo, hi time.Time, n int32) {
+		if n > 0 {
+			out.dates = append(out.dates, dateCount{label, lo, hi, int(n)})
+		}
+	}
+	if y, ok := oneYear(q); ok {
+		res.Facets.DateLevel = "month"
+		for m := range 12 {
+			var n int32
+			if k := 12*(y-c.firstYear) + m; k >= 0 && k < len(c.months) {
+				n = c.months[k]
+			}
+			lo := time.Date(y, time.Month(m+1), 1, 0, 0, 0, 0, time.UTC)
+			bucket(lo.Format("2006-01"), lo, lo.AddDate(0, 1, 0), n)
+		}
+	} else {
+		res.Facets.DateLevel = "year"
+		for k := 0; k < len(c.months); k += 12 {
+			var n int32
+			for _, v := range c.months[k : k+12] {
+				n += v
+			}
+			label, lo, hi := yearRange(c.firstYear + k/12)
+			bucket(label, lo, hi, n)
+		}
+	}
+	return out
+}

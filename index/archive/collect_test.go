@@ -1,0 +1,310 @@
+package archive
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/bleveindex"
+	"github.com/readout/readout/index/registry"
+	"github.com/readout/readout/seeds"
+)
+
+// TestCollectorMatchesBleve runs searches of every kind and compares what the collector gives
+// (hits in order with their scores, totals, facet counts from the catalog's columns) with what
+// bleve gives for the same query with its own sort and facets, read from its doc values. On the
+// seeds; with READOUT_BENCH_DIR (and READOUT_BENCH_INDEX), also on a sample of searches of
+// that archive:
+//
+//	READOUT_BENCH_DIR=wh READOUT_BENCH_INDEX=/tmp/wh-index go test ./index -run CollectorMatchesBleve -v
+func TestCollectorMatchesBleve(t *testing.T) {
+	t.Run("seeds", func(t *testing.T) {
+		a := openForTest(t, seeds.FS, "")
+		st, _ := a.current()
+		var qs []index.Query
+		for _, text := range []string{"", "China", "Quad", "alliance", `"Hong Kong"`, "Xinjiang -Tibet", "Taiwan OR Tibet", "us them", "the", "actor:blinken", "topic:xinjiang Biden"} {
+			qs = append(qs, variants(index.Query{Text: text}, 3)...)
+		}
+		qs = append(qs, filtered(st.cat, 6, 3)...)
+		compareWithBleve(t, a, qs)
+	})
+	dir := os.Getenv("READOUT_BENCH_DIR")
+	if dir == "" {
+		return
+	}
+	t.Run("corpus", func(t *testing.T) {
+		a := openForTest(t, os.DirFS(dir), os.Getenv("READOUT_BENCH_INDEX"))
+		st, _ := a.current()
+		var qs []index.Query
+		for _, mix := range []string{"search", "api"} {
+			for _, q := range benchQueries(t, "../scripts/bench/"+mix+".paths") {
+				qs = append(qs, variants(q, 20)...)
+			}
+		}
+		for _, text := range []string{"sanctions", "Ukraine", `"climate crisis"`, "inflation", "Kishida", "semiconductors -China"} {
+			qs = append(qs, variants(index.Query{Text: text}, 20)...)
+		}
+		qs = append(qs, filtered(st.cat, 40, 20)...)
+		compareWithBleve(t, a, qs)
+	})
+}
+
+func openForTest(t *testing.T, fsys fs.FS, path string) *Archive {
+	t.Helper()
+	reg, err := registry.Load(fsys, seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Open(context.Background(), Options{Source: fsys, Registry: reg, Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	if err := a.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// variants are a search on both tabs, in the three orders, on its first and second pages.
+func variants(q index.Query, perPage int) []index.Query {
+	var out []index.Query
+	for _, kind := range []string{index.KindArticles, index.KindQuotes} {
+		for _, sort := range []string{index.SortRelevance, index.SortNewest, index.SortOldest} {
+			for page := 1; page <= 2; page++ {
+				v := q
+				v.Kind, v.Sort, v.Page, v.PerPage = kind, sort, page, perPage
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// filtered are searches by the catalog's actors (merged ones among them), topics, sources and
+// years, n of each, spread over the lists.
+func filtered(c *catalog, n, perPage int) []index.Query {
+	var out []index.Query
+	spread := func(total int, f func(i int)) {
+		step := max(1, total/n)
+		for i := 0; i < total; i += step {
+			f(i)
+		}
+	}
+	spread(len(c.actorList), func(i int) { out = append(out, variants(index.Query{Actors: []string{c.actorList[i].ID}}, perPage)...) })
+	for id := range c.members {
+		if len(c.members[id]) > 1 {
+			out = append(out, variants(index.Query{Actors: []string{id}, Full: true}, perPage)...)
+			break
+		}
+	}
+	spread(len(c.topicList), func(i int) {
+		out = append(out, variants(index.Query{Topics: []string{c.topicList[i].ID}, Procedural: true}, perPage)...)
+	})
+	sources := map[string]bool{}
+	for _, s := range c.Articles {
+		sources[sourceKey(s.Source)] = true
+	}
+	for s := range sources {
+		out = append(out, variants(index.Query{Sources: []string{s}}, perPage)...)
+		if len(out) > 200*n {
+			break
+		}
+	}
+	if !c.first.IsZero() {
+		for y := c.first.Year(); y <= c.last.Year(); y++ {
+			from, to := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+			out = append(out, variants(index.Query{Text: "China", From: from, To: to}, perPage)...)
+		}
+	}
+	return out
+}
+
+// benchQueries reads the searches of a file of the bench's request paths.
+func benchQueries(t *testing.T, name string) []index.Query {
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []index.Query
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		_, raw, ok := strings.Cut(strings.TrimSpace(line), "?")
+		if !ok {
+			continue
+		}
+		v, err := url.ParseQuery(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := index.Query{Text: v.Get("q"), Actors: v["actor"], Topics: v["topic"], Sources: v["source"]}
+		for _, d := range []struct {
+			s   string
+			end bool
+			to  *time.Time
+		}{{v.Get("from"), false, &q.From}, {v.Get("to"), true, &q.To}} {
+			if d.s == "" {
+				continue
+			}
+			for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+				if tm, err := time.Parse(layout, d.s); err == nil {
+					if d.end {
+						switch layout {
+						case "2006-01":
+							tm = tm.AddDate(0, 1, -1)
+						case "2006":
+							tm = tm.AddDate(1, 0, -1)
+						}
+					}
+					*d.to = tm
+					break
+				}
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+func compareWithBleve(t *testing.T, a *Archive, qs []index.Query) {
+	type ran struct {
+		st    *state
+		req   *bleve.SearchRequest
+		order string
+		q     index.Query
+		c     *collector
+		total int
+	}
+	var last *ran
+	searchCheck = func(st *state, req *bleve.SearchRequest, order string, q index.Query, c *collector, total int) {
+		last = &ran{st, req, order, q, c, total}
+	}
+	defer func() { searchCheck = nil }()
+	compared := 0
+	for _, q := range qs {
+		name := fmt.Sprintf("%+v", q)
+		last = nil
+		if _, err := a.Search(context.Background(), q); err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if last == nil {
+			continue // answered from the catalog's browse views (TestBrowse compares those)
+		}
+		compared++
+		ref := bleve.NewSearchRequestOptions(last.req.Query, last.q.PerPage, (last.q.Page-1)*last.q.PerPage, false)
+		switch last.order {
+		case index.SortNewest:
+			ref.SortBy([]string{"-" + bleveindex.FieldDate, "-_score", "_id"})
+		case index.SortOldest:
+			ref.SortBy([]string{bleveindex.FieldDate, "-_score", "_id"})
+		default:
+			ref.SortBy([]string{"-_score", "-" + bleveindex.FieldDate, "_id"})
+		}
+		bleveFacets(last.st, ref, last.q)
+		br, err := last.st.idx.Search(ref)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if last.total != int(br.Total) {
+			t.Errorf("%s: %d hits, bleve %d", name, last.total, br.Total)
+		}
+		got, want := hitList(last.c.hits((last.q.Page-1)*last.q.PerPage)), hitList(br.Hits)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: hits\n%q\nbleve\n%q", name, got, want)
+		}
+		gotF := countList(last.c.facetResults(last.q, &index.Results{}))
+		if wantF := facetList(br.Facets); !slices.Equal(gotF, wantF) {
+			t.Errorf("%s: facets\n%q\nbleve\n%q", name, gotF, wantF)
+		}
+	}
+	t.Logf("%d searches compared with bleve's", compared)
+	if compared < len(qs)/2 {
+		t.Errorf("only %d of %d searches ran through the collector", compared, len(qs))
+	}
+}
+
+func hitList(hits search.DocumentMatchCollection) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.ID+" "+strconv.FormatFloat(h.Score, 'g', -1, 64))
+	}
+	return out
+}
+
+// facetList writes facets as lines: the terms in bleve's order, the date ranges by name.
+func facetList(fs search.FacetResults) []string {
+	var out []string
+	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource} {
+		if f := fs[field]; f != nil {
+			for _, tf := range f.Terms.Terms() {
+				out = append(out, fmt.Sprintf("%s %s %d", field, tf.Term, tf.Count))
+			}
+		}
+	}
+	if f := fs[bleveindex.FieldDate]; f != nil {
+		var dates []string
+		for _, d := range f.DateRanges {
+			dates = append(dates, fmt.Sprintf("date %s %s %s %d", d.Name, *d.Start, *d.End, d.Count))
+		}
+		slices.Sort(dates)
+		out = append(out, dates...)
+	}
+	return out
+}
+
+// countList writes the collector's counts as facetList writes bleve's facets.
+func countList(fc facetCounts) []string {
+	var out []string
+	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource} {
+		for _, t := range fc.terms[field] {
+			out = append(out, fmt.Sprintf("%s %s %d", field, t.value, t.count))
+		}
+	}
+	var dates []string
+	for _, d := range fc.dates {
+		dates = append(dates, fmt.Sprintf("date %s %s %s %d", d.label, d.start.Format(time.RFC3339Nano), d.end.Format(time.RFC3339Nano), d.count))
+	}
+	slices.Sort(dates)
+	return append(out, dates...)
+}
+
+// bleveFacets asks bleve for the facets the collector counts: by actor, topic, source and
+// date, by year over the archive's span or by month when the range is one year.
+func bleveFacets(st *state, req *bleve.SearchRequest, q index.Query) {
+	req.AddFacet(bleveindex.FieldActor, bleve.NewFacetRequest(bleveindex.FieldActor, index.FacetShown(bleveindex.FieldActor)+len(q.Actors)))
+	req.AddFacet(bleveindex.FieldTopic, bleve.NewFacetRequest(bleveindex.FieldTopic, index.FacetShown(bleveindex.FieldTopic)+len(q.Topics)))
+	req.AddFacet(bleveindex.FieldSource, bleve.NewFacetRequest(bleveindex.FieldSource, index.FacetShown(bleveindex.FieldSource)+len(q.Sources)))
+	first, last := st.cat.first, st.cat.last
+	if first.IsZero() {
+		return
+	}
+	dates := bleve.NewFacetRequest(bleveindex.FieldDate, 400)
+	if y, ok := oneYear(q); ok {
+		for m := time.January; m <= time.December; m++ {
+			lo := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+			dates.AddDateTimeRange(lo.Format("2006-01"), lo, lo.AddDate(0, 1, 0))
+		}
+	} else {
+		for y := first.Year(); y <= last.Year(); y++ {
+			dates.AddDateTimeRange(yearRange(y))
+		}
+	}
+	req.AddFacet(bleveindex.FieldDate, dates)
+}

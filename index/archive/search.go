@@ -1,0 +1,637 @@
+package archive
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/bleveindex"
+	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/highlight"
+	qtext "github.com/readout/readout/index/query"
+	"github.com/readout/readout/index/quote"
+)
+
+// Bounds on paging: bleve pages by skipping, so deep pages cost as much as all before them.
+const (
+	excerptSize = 300
+)
+
+// facetSizeOf is how many values of a facet a search counts.
+func facetSizeOf(q index.Query, field string, size int) int {
+	if q.AllOf == field {
+		return index.MaxFacetValues
+	}
+	return size
+}
+
+// Search runs a search of articles or quotes, with facets and highlighted fragments.
+func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	parsed, err := qtext.Parse(q.Text)
+	if err != nil {
+		return nil, &index.QueryError{Msg: err.Error()}
+	}
+	res := &index.Results{Notes: parsed.Notes}
+	q, err = a.mergeFilters(st, q, &parsed, res)
+	if err != nil {
+		return nil, err
+	}
+	if !q.Literal {
+		if q.Kind == index.KindQuotes {
+			cp := parsed
+			named := st.cat.findNames(&cp)
+			actors := slices.Clone(q.Actors)
+			for _, n := range named {
+				actors = appendUnique(actors, n.ID)
+			}
+			if len(named) > 0 && len(actors) <= index.MaxFilterValues { // else the words as typed
+				parsed, q.Actors, res.Named = cp, actors, named
+			}
+		} else {
+			cp := parsed
+			res.Offered = st.cat.findNames(&cp)
+		}
+	}
+	res.Query = q
+	res.Reading = parsed.String()
+	res.Words = parsed.Words()
+	res.Filtered = parsed.HasFilters()
+	if browsing(&parsed, q) {
+		a.browse(st, q, res)
+		res.Took = time.Since(start)
+		return res, nil
+	}
+
+	// What the search costs, before it is run: refused past the bound, and a costly one runs
+	// only in a place kept for costly searches, so cheap ones always have the others.
+	cost, err := a.searchCost(ctx, st, &parsed)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	if cost > a.maxCost {
+		return nil, &index.QueryError{Msg: "this search has too many phrases of very common words (such as \"of the\") to be run: search fewer of them, or add rarer words to them"}
+	}
+	if cost > a.costlyAt {
+		select {
+		case a.costly <- struct{}{}:
+			// The place is kept for as long again once the search is done, so that costly
+			// searches asked without pause take at most half of the cores their places stand
+			// for, and cheap ones have the rest.
+			began := time.Now()
+			defer func() { time.AfterFunc(min(time.Since(began), 5*time.Second), func() { <-a.costly }) }()
+		default:
+			return nil, index.ErrBusy
+		}
+	}
+
+	textField := bleveindex.FieldContent
+	if q.Kind == index.KindQuotes {
+		textField = bleveindex.FieldText
+	}
+	words, match := a.textQuery(&parsed, textField, res)
+	filters := a.filterQueries(st, q, parsed.Empty())
+
+	// The other tab's count: a search that only counts, without scores, hits or facets.
+	otherKind, otherField := index.KindQuotes, bleveindex.FieldText
+	if q.Kind == index.KindQuotes {
+		otherKind, otherField = index.KindArticles, bleveindex.FieldContent
+	}
+	_, otherMatch := a.textQuery(&parsed, otherField, &index.Results{})
+	other := bleve.NewSearchRequestOptions(a.withFilters(typeOf(otherKind), otherMatch, kindFilters(q, otherKind, filters), q.Procedural), 0, 0, false)
+	other.Score = bleve.ScoreNone
+	otherRes, err := st.idx.SearchInContext(ctx, other)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+
+	// The page's hits and the facets, in one pass over the matches (collect.go).
+	req := bleve.NewSearchRequestOptions(a.withFilters(typeOf(q.Kind), match, kindFilters(q, q.Kind, filters), q.Procedural), 0, 0, false)
+	if err := req.Validate(); err != nil {
+		return nil, &index.QueryError{Msg: "the search cannot be run: " + err.Error()}
+	}
+	order := index.SortRelevance
+	switch {
+	case q.Sort == index.SortNewest || (q.Sort == index.SortRelevance && parsed.Empty() && len(q.Topics) == 0):
+		// Without words, newest first; with a topic, what is most about it first.
+		order = index.SortNewest
+	case q.Sort == index.SortOldest:
+		order = index.SortOldest
+	}
+	coll := newCollector(st.cat, order, q.Page*q.PerPage, true)
+	res.Total, err = coll.search(ctx, st, req)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	if searchCheck != nil {
+		searchCheck(st, req, order, q, coll, res.Total)
+	}
+	if q.Kind == index.KindQuotes {
+		res.QuoteCount, res.ArticleCount = res.Total, int(otherRes.Total)
+	} else {
+		res.ArticleCount, res.QuoteCount = res.Total, int(otherRes.Total)
+	}
+	a.readFacets(st, coll.facetResults(q, res), q, res)
+
+	hl := highlight.New(bleveindex.NewTermAnalyzer(a.analyzer), words)
+	for _, h := range coll.hits((q.Page - 1) * q.PerPage) {
+		// Each hit may read and analyse its article: the time bound holds here too.
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		a.addHit(st, res, h, hl, q)
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+// addHit adds the article or quote of a document found to res, read from the catalog and the
+// archive; one whose file has gone since it was indexed is left out.
+func (a *Archive) addHit(st *state, res *index.Results, h *search.DocumentMatch, hl *highlight.Highlighter, q index.Query) {
+	switch {
+	case strings.HasPrefix(h.ID, "a:"):
+		if hit, ok := a.articleHit(st, h, hl, q); ok {
+			res.ArticleHits = append(res.ArticleHits, hit)
+		}
+	case strings.HasPrefix(h.ID, "q:"):
+		qu, art, err := a.quote(st, strings.TrimPrefix(h.ID, "q:"))
+		if err != nil {
+			return
+		}
+		res.QuoteHits = append(res.QuoteHits, index.QuoteHit{Quote: *qu, Score: h.Score, Fragment: hl.Excerpt(qu.Text, 2*excerptSize), ArticleOf: &art.Summary})
+	}
+}
+
+func searchErr(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return fmt.Errorf("search: %w", err)
+}
+
+func typeOf(kind string) string {
+	if kind == index.KindQuotes {
+		return bleveindex.TypeQuote
+	}
+	return bleveindex.TypeArticle
+}
+
+// mergeFilters adds the filters typed in the box to those chosen beside it, resolving names to
+// ids ("actor:blinken" is antony-blinken), and checks the dates.
+func (a *Archive) mergeFilters(st *state, q index.Query, p *qtext.Parsed, res *index.Results) (index.Query, error) {
+	for _, name := range p.Actors {
+		if id, note, ok := a.resolveActor(st, name); ok {
+			q.Actors = appendUnique(q.Actors, id)
+			if note != "" {
+				res.Notes = qtext.AddNote(res.Notes, fmt.Sprintf("%s: %s", name, note))
+			}
+		} else {
+			res.Notes = qtext.AddNote(res.Notes, fmt.Sprintf("no actor called %q in the archive", name))
+			q.Actors = appendUnique(q.Actors, document.Slug(name))
+		}
+	}
+	for _, name := range p.Topics {
+		if id, ok := a.resolveTopic(st, name); ok {
+			q.Topics = appendUnique(q.Topics, id)
+		} else {
+			res.Notes = qtext.AddNote(res.Notes, fmt.Sprintf("no topic called %q in the archive", name))
+			q.Topics = appendUnique(q.Topics, document.Slug(name))
+		}
+	}
+	// An actor merged into another is that one (canon.go).
+	for i, id := range q.Actors {
+		q.Actors[i] = st.cat.canonical(id)
+	}
+	q.Actors = slices.Compact(q.Actors)
+	for _, s := range p.Sources {
+		if utf8.RuneCountInString(s) > index.MaxSourceLength {
+			return q, &index.QueryError{Msg: fmt.Sprintf("source:%s… is longer than the %d characters a source's name may have", clipRunes(s, 20), index.MaxSourceLength)}
+		}
+		q.Sources = appendUnique(q.Sources, s)
+	}
+	// The filters typed become the search's address (the box's are moved beside it), which
+	// must be one the server reads: the same bounds as for filters chosen beside the box.
+	for _, ids := range []struct {
+		kind string
+		ids  []string
+	}{{"actor", q.Actors}, {"topic", q.Topics}, {"source", q.Sources}} {
+		if len(ids.ids) > index.MaxFilterValues {
+			return q, &index.QueryError{Msg: fmt.Sprintf("a search may have at most %d %s filters (typed as %s: or chosen beside the box), not %d", index.MaxFilterValues, ids.kind, ids.kind, len(ids.ids))}
+		}
+		for _, id := range ids.ids {
+			if ids.kind != "source" && len(id) > index.MaxIDLength {
+				return q, &index.QueryError{Msg: fmt.Sprintf("%s:%s… is longer than the %d characters an id may have", ids.kind, clipRunes(id, 20), index.MaxIDLength)}
+			}
+		}
+	}
+	if p.From != "" {
+		d, err := document.ParseDate(p.From, "")
+		if err != nil {
+			return q, &index.QueryError{Msg: fmt.Sprintf("from:%s is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", p.From)}
+		}
+		q.From = d.Start()
+	}
+	if p.To != "" {
+		d, err := document.ParseDate(p.To, "")
+		if err != nil {
+			return q, &index.QueryError{Msg: fmt.Sprintf("to:%s is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", p.To)}
+		}
+		q.To = d.End()
+	}
+	if err := index.CheckDates(q.From, q.To); err != nil {
+		return q, &index.QueryError{Msg: err.Error()}
+	}
+	return q, nil
+}
+
+// resolveActor finds an actor by id, name, alias or surname: the registry's reading of the
+// name first (an office's holder, a registered alias), then the archive's (names.go). The note
+// names the others a surname fits, or says how a misspelt name was read.
+func (a *Archive) resolveActor(st *state, name string) (string, string, bool) {
+	slug := document.Slug(name)
+	if _, ok := st.cat.actors[name]; ok && strings.Contains(name, "-") {
+		return st.cat.canonical(name), "", true
+	}
+	if _, ok := st.cat.actors[slug]; ok && strings.Contains(slug, "-") {
+		return st.cat.canonical(slug), "", true
+	}
+	// One word is a surname first: "actor:psaki" is Jen Psaki, not a stray "Psaki" of one
+	// quote; the others of that surname are named.
+	single := !strings.ContainsAny(strings.TrimSpace(name), " -")
+	var byName struct {
+		id, note string
+		ok, done bool
+	}
+	if single {
+		byName.id, byName.note, byName.ok = st.cat.resolveName(name)
+		byName.done = true
+		if byName.ok && !strings.HasPrefix(byName.note, "no actor") {
+			return byName.id, byName.note, true
+		}
+	}
+	words := strings.ReplaceAll(name, "-", " ")
+	if ms := a.reg.LookupName(titleWords(words), time.Time{}); len(ms) == 1 && len(ms[0].Actors) == 1 && (single || !ms[0].Surname) {
+		id := a.reg.ActorAt(ms[0].Actors[0]).ID
+		if _, ok := st.cat.actors[id]; ok {
+			return st.cat.canonical(id), "", true
+		}
+	}
+	if byName.done {
+		return byName.id, byName.note, byName.ok // read once: the closest spelling is a scan of every surname
+	}
+	return st.cat.resolveName(name)
+}
+
+// titleWords capitalises each word, so a typed "blinken" matches the registry's "Blinken".
+func titleWords(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		switch w {
+		case "of", "the", "and", "for", "de", "del", "der", "van", "von", "al", "bin":
+			if i > 0 {
+				continue // "Secretary of State", "von der Leyen"
+			}
+		}
+		ws[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+func (a *Archive) resolveTopic(st *state, name string) (string, bool) {
+	slug := document.Slug(name)
+	if _, ok := st.cat.topics[slug]; ok {
+		return slug, true
+	}
+	for _, t := range st.cat.topicList {
+		if document.Slug(t.Name) == slug {
+			return t.ID, true
+		}
+	}
+	return "", false
+}
+
+// clipRunes shortens what a reader typed before a message quotes it back.
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}
+
+func appendUnique(s []string, v string) []string {
+	if v == "" || slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+// textQuery builds the query for what is typed, over a text field. It returns the words and
+// phrases that highlight, and nil for a search without words (everything matches).
+func (a *Archive) textQuery(p *qtext.Parsed, field string, res *index.Results) ([]string, query.Query) {
+	var words []string
+	var ignored []string
+	clause := func(c qtext.Clause) query.Query {
+		terms := a.analyzer.Analyze([]byte(c.Text))
+		if len(terms) == 0 {
+			ignored = append(ignored, c.Text)
+			return nil
+		}
+		if c.Phrase || len(terms) > 1 {
+			mq := bleve.NewMatchPhraseQuery(c.Text)
+			mq.SetField(field)
+			return bleveindex.DeadlineQuery{Query: mq}
+		}
+		mq := bleve.NewMatchQuery(c.Text)
+		mq.SetField(field)
+		return mq
+	}
+	var must, should, not []query.Query
+	for _, c := range p.Must {
+		if c.Or != nil {
+			var alts []query.Query
+			for _, alt := range c.Or {
+				if q := clause(alt); q != nil {
+					alts = append(alts, q)
+					words = append(words, alt.Text)
+				}
+			}
+			if len(alts) > 0 {
+				must = append(must, bleve.NewDisjunctionQuery(alts...))
+			}
+			continue
+		}
+		if q := clause(c); q != nil {
+			must = append(must, q)
+			words = append(words, c.Text)
+			if field == bleveindex.FieldContent {
+				t := bleve.NewMatchQuery(c.Text)
+				t.SetField(bleveindex.FieldTitle)
+				t.SetBoost(2)
+				should = append(should, t)
+			}
+		}
+	}
+	for _, c := range p.Not {
+		if q := clause(c); q != nil {
+			not = append(not, q)
+		}
+	}
+	if len(ignored) > 0 {
+		res.Notes = qtext.AddNote(res.Notes, "words too common to search were left out: "+strings.Join(ignored, ", "))
+	}
+	if len(must) == 0 && len(not) == 0 {
+		return nil, nil
+	}
+	bq := bleve.NewBooleanQuery()
+	if len(must) > 0 {
+		bq.AddMust(must...)
+	} else {
+		bq.AddMust(bleve.NewMatchAllQuery())
+	}
+	if len(should) > 0 {
+		bq.AddShould(should...)
+		bq.SetMinShould(0)
+	}
+	if len(not) > 0 {
+		bq.AddMustNot(not...)
+	}
+	return words, bq
+}
+
+// filterQueries turns the filters into queries. A month- or year-dated article matches a date
+// range when its period overlaps it: its first day is not after the range's end, its last day
+// not before the range's start. Filters do not score: what a document matches is ranked by the
+// words alone, or, without words, by how much it is about the topics asked for (rankByTopics:
+// topics.go), never by how many actors or topics it names, as a term's score on a field of
+// many values would.
+func (a *Archive) filterQueries(st *state, q index.Query, rankByTopics bool) []query.Query {
+	var out []query.Query
+	term := func(field, v string) query.Query {
+		t := bleve.NewTermQuery(v)
+		t.SetField(field)
+		t.SetBoost(0)
+		return t
+	}
+	for _, id := range q.Actors {
+		// An actor stands for the ids merged into it.
+		members := st.cat.membersOf(id)
+		if len(members) == 1 {
+			out = append(out, term(bleveindex.FieldActor, id))
+			continue
+		}
+		var any []query.Query
+		for _, m := range members {
+			any = append(any, term(bleveindex.FieldActor, m))
+		}
+		out = append(out, bleve.NewDisjunctionQuery(any...))
+	}
+	for _, id := range q.Topics {
+		tq := bleveindex.TopicQuery{ID: id}
+		if rankByTopics {
+			tq.Boost = 1
+		}
+		out = append(out, tq)
+	}
+	for _, s := range q.Sources {
+		out = append(out, term(bleveindex.FieldSource, s))
+	}
+	yes := true
+	if !q.To.IsZero() {
+		r := bleve.NewDateRangeInclusiveQuery(time.Time{}, q.To, nil, &yes)
+		r.SetField(bleveindex.FieldDate)
+		r.SetBoost(0)
+		out = append(out, r)
+	}
+	if !q.From.IsZero() {
+		r := bleve.NewDateRangeInclusiveQuery(q.From, time.Time{}, &yes, nil)
+		r.SetField(bleveindex.FieldDateEnd)
+		r.SetBoost(0)
+		out = append(out, r)
+	}
+	return out
+}
+
+// kindFilters adds to the filters of every kind those of one kind: a search of quotes keeps
+// only full quotes when asked.
+func kindFilters(q index.Query, kind string, filters []query.Query) []query.Query {
+	if kind != index.KindQuotes || !q.Full {
+		return filters
+	}
+	t := bleve.NewTermQuery(string(quote.Full))
+	t.SetField(bleveindex.FieldKind)
+	t.SetBoost(0)
+	return append(slices.Clip(filters), t)
+}
+
+func (a *Archive) withFilters(typ string, match query.Query, filters []query.Query, procedural bool) query.Query {
+	t := bleve.NewTermQuery(typ)
+	t.SetField(bleveindex.FieldType)
+	parts := []query.Query{t}
+	if match != nil {
+		parts = append(parts, match)
+	}
+	parts = append(parts, filters...)
+	all := bleve.NewConjunctionQuery(parts...)
+	if typ != bleveindex.TypeQuote || procedural {
+		return all
+	}
+	// The turns that carry no statement are left out unless asked for.
+	not := bleve.NewTermQuery("yes")
+	not.SetField(bleveindex.FieldProcedural)
+	b := bleve.NewBooleanQuery()
+	b.AddMust(all)
+	b.AddMustNot(not)
+	return b
+}
+
+// yearRange is the date facet's bucket for year y: its label and its first and next year's
+// first day.
+func yearRange(y int) (label string, lo, hi time.Time) {
+	lo = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	return lo.Format("2006"), lo, lo.AddDate(1, 0, 0)
+}
+
+// oneYear reports whether the query's range is exactly one calendar year.
+func oneYear(q index.Query) (int, bool) {
+	if q.From.IsZero() || q.To.IsZero() {
+		return 0, false
+	}
+	y := q.From.Year()
+	return y, q.From.Equal(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)) && q.To.Equal(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
+}
+
+func (a *Archive) readFacets(st *state, fc facetCounts, q index.Query, res *index.Results) {
+	terms := func(name string, active []string, label func(string) string) []index.FacetValue {
+		var out []index.FacetValue
+		for _, t := range fc.terms[name] {
+			id := t.value
+			if name == bleveindex.FieldActor {
+				id = st.cat.canonical(id) // merged actors count as the one they were merged into
+				if k := slices.IndexFunc(out, func(v index.FacetValue) bool { return v.ID == id }); k >= 0 {
+					out[k].Count += t.count
+					continue
+				}
+			}
+			out = append(out, index.FacetValue{ID: id, Name: label(id), Count: t.count, Active: slices.Contains(active, id)})
+		}
+		if name == bleveindex.FieldActor {
+			slices.SortStableFunc(out, func(x, y index.FacetValue) int { return cmp.Compare(y.Count, x.Count) })
+		}
+		// A chosen value always shows, even with no hits left.
+		for _, id := range active {
+			if !slices.ContainsFunc(out, func(v index.FacetValue) bool { return v.ID == id }) {
+				out = append(out, index.FacetValue{ID: id, Name: label(id), Active: true})
+			}
+		}
+		return out
+	}
+	res.Facets.Actors = terms(bleveindex.FieldActor, q.Actors, func(id string) string {
+		if info := st.cat.actors[id]; info != nil {
+			return info.Name
+		}
+		return id
+	})
+	res.Facets.Topics = terms(bleveindex.FieldTopic, q.Topics, func(id string) string {
+		if info := st.cat.topics[id]; info != nil {
+			return info.Name
+		}
+		return id
+	})
+	res.Facets.Sources = terms(bleveindex.FieldSource, q.Sources, func(s string) string {
+		if s == unknownSource {
+			return "Source unknown"
+		}
+		return s
+	})
+	for _, d := range fc.dates {
+		b := index.DateBucket{Label: d.label, Count: d.count, From: d.start, To: d.end.AddDate(0, 0, -1)}
+		b.Active = !q.From.IsZero() && !q.To.IsZero() && b.From.Equal(q.From) && b.To.Equal(q.To)
+		res.Facets.Dates = append(res.Facets.Dates, b)
+	}
+	slices.SortFunc(res.Facets.Dates, func(x, y index.DateBucket) int { return x.From.Compare(y.From) })
+}
+
+// articleHit reads a hit's article for its fragments and matching quotes.
+func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *highlight.Highlighter, q index.Query) (index.ArticleHit, bool) {
+	i, ok := st.cat.byID[strings.TrimPrefix(h.ID, "a:")]
+	if !ok {
+		return index.ArticleHit{}, false
+	}
+	hit := index.ArticleHit{Summary: st.cat.Articles[i], Score: h.Score}
+	art, err := a.article(st, i)
+	if err != nil {
+		return hit, true // listed without fragments: better than not at all
+	}
+	hit.Fragments = fragments(art, hl, 2)
+	for k := range art.Quotes {
+		qu := &art.Quotes[k]
+		if qu.Procedural && !q.Procedural {
+			continue
+		}
+		if len(q.Actors) > 0 && !slices.ContainsFunc(qu.Speakers, func(s index.Speaker) bool { return slices.Contains(q.Actors, s.ID) }) {
+			continue
+		}
+		f := hl.Excerpt(qu.Text, excerptSize)
+		if !hl.Empty() && !f.Marked() {
+			continue
+		}
+		if hl.Empty() && len(q.Actors) == 0 {
+			break // nothing to match: the article's quotes are on its page
+		}
+		hit.Quotes = append(hit.Quotes, index.QuoteHit{Quote: *qu, Fragment: f, ArticleOf: &hit.Summary})
+		if len(hit.Quotes) == 3 {
+			break
+		}
+	}
+	return hit, true
+}
+
+// fragments returns up to n excerpts of an article's paragraphs with the most matches, in the
+// article's order; the opening of its text when nothing matches.
+func fragments(art *index.Article, hl *highlight.Highlighter, n int) []highlight.Fragment {
+	type scored struct {
+		para  int
+		marks [][2]int
+	}
+	var best []scored
+	if !hl.Empty() {
+		for p, para := range art.Paragraphs {
+			if para.Kind == document.Title {
+				continue
+			}
+			if ms := hl.Marks(para.Text); len(ms) > 0 {
+				best = append(best, scored{p, ms})
+			}
+		}
+	}
+	slices.SortStableFunc(best, func(x, y scored) int { return cmp.Compare(len(y.marks), len(x.marks)) })
+	best = best[:min(n, len(best))]
+	slices.SortFunc(best, func(x, y scored) int { return cmp.Compare(x.para, y.para) })
+	var out []highlight.Fragment
+	for _, b := range best {
+		out = append(out, highlight.Excerpt(art.Paragraphs[b.para].Text, b.marks, excerptSize))
+	}
+	if len(out) == 0 {
+		for _, para := range art.Paragraphs {
+			if para.Kind != document.Title {
+				out = append(out, hl.Excerpt(para.Text, excerptSize))
+				break
+			}
+		}
+	}
+	return out
+}

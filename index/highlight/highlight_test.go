@@ -1,0 +1,104 @@
+package highlight
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// lowerWords is an analyzer for tests: runs of letters, lower-cased, with a trailing "s" taken
+// off (a stem that is not a prefix of every word it comes from: "allies" gives "allie").
+type lowerWords struct{}
+
+func (lowerWords) Analyze(text string) []Token {
+	var out []Token
+	start := -1
+	for i, r := range text + " " {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			term := strings.TrimSuffix(strings.ToLower(text[start:i]), "s")
+			out = append(out, Token{Term: term, Start: start, End: i, Position: len(out) + 1})
+			start = -1
+		}
+	}
+	return out
+}
+
+// TestMarks: words marked as the analyzer reads them, phrases only where their words come
+// together, nothing for a nil or empty highlighter.
+func TestMarks(t *testing.T) {
+	tests := []struct {
+		words []string
+		text  string
+		want  []string
+	}{
+		{[]string{"alliance"}, "Our ALLIANCES are vital; alliance.", []string{"ALLIANCES", "alliance"}},
+		{[]string{"hong kong"}, "Hong Kong, not Hong or Kong alone; kong hong.", []string{"Hong Kong"}},
+		{[]string{"integrated deterrence", "integrated"}, "Integrated deterrence and integrated.", []string{"Integrated deterrence", "integrated"}},
+		{[]string{"russia"}, "Nothing here.", nil},
+		{nil, "Anything at all.", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range New(lowerWords{}, tt.words).Marks(tt.text) {
+			got = append(got, tt.text[m[0]:m[1]])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q in %q: %q, want %q", tt.words, tt.text, got, tt.want)
+		}
+	}
+	var none *Highlighter
+	if !none.Empty() || none.Marks("text") != nil || none.Excerpt("text", 10).Text() != "text" {
+		t.Error("a nil highlighter marks something")
+	}
+}
+
+// TestMayMatch: the cheap look for a term's beginning never passes over a text a lower-case
+// copy of it would have let through.
+func TestMayMatch(t *testing.T) {
+	h := New(lowerWords{}, []string{"Allies", "china", "us or them"})
+	for _, text := range []string{"ALLIE", "the allied", "CHINA’s", "Us Or Them", "nothing", "Ⓐllies", "Ünited", "", "ch", "a\xffchina"} {
+		lower := strings.ToLower(text)
+		want := slices.ContainsFunc(h.prefixes, func(p string) bool { return strings.Contains(lower, p) })
+		for _, r := range text {
+			want = want || r >= 0x80 && unicode.IsLetter(r)
+		}
+		if got := h.mayMatch(text); got != want {
+			t.Errorf("mayMatch(%q) = %v, a lower-case copy says %v", text, got, want)
+		}
+	}
+}
+
+// TestExcerpt: cuts at word boundaries with "…", around the densest marks, the text whole when
+// it fits; Text and HTML write the pieces back.
+func TestExcerpt(t *testing.T) {
+	text := "one two three four five six seven eight nine ten eleven twelve"
+	tests := []struct {
+		name  string
+		frag  Fragment
+		plain string
+	}{
+		{"fits", Cut("one two", 20), "one two"},
+		{"cut", Cut(text, 16), "one two three…"},
+		{"around a mark", New(lowerWords{}, []string{"nine"}).Excerpt(text, 20), "…nine ten…"},
+		{"a no-break space kept whole", Cut("ab\u00a0cd ef", 4), "ab…"},
+	}
+	for _, tt := range tests {
+		if got := tt.frag.Text(); got != tt.plain {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.plain)
+		}
+	}
+	f := Fragment{{Text: "a <b> "}, {Text: "Hong", Mark: true}, {Text: " & more"}}
+	if got, want := f.HTML(), "a &lt;b&gt; <mark>Hong</mark> &amp; more"; got != want {
+		t.Errorf("HTML: %q, want %q", got, want)
+	}
+	if !f.Marked() || Cut("x", 2).Marked() {
+		t.Error("Marked is wrong")
+	}
+}
