@@ -135,7 +135,7 @@ func (c *catalog) articlesView() browseView {
 	for i := range c.Articles {
 		s := &c.Articles[i]
 		order[i] = i
-		f.add(s.Actors, s.Topics, sourceKey(s.Source), s.Date.Start())
+		f.add(c.canonicalIDs(s.Actors), s.Topics, sourceKey(s.Source), s.Date.Start())
 	}
 	dateOf := func(x int) time.Time { return c.Articles[x].Date.Start() }
 	byID := func(x, y int) int { return cmp.Compare(c.Articles[x].ID, c.Articles[y].ID) }
@@ -155,7 +155,7 @@ func (c *catalog) quotesView(procedural bool) browseView {
 		}
 		order = append(order, i)
 		s := &c.Articles[ref.Article]
-		f.add(ref.Speakers, ref.Topics, sourceKey(s.Source), s.Date.Start())
+		f.add(c.canonicalIDs(ref.Speakers), ref.Topics, sourceKey(s.Source), s.Date.Start())
 	}
 	dateOf := func(x int) time.Time { return c.Articles[c.Quotes[x].Article].Date.Start() }
 	// Within a day, an article's quotes come together, in reading order.

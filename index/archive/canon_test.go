@@ -84,6 +84,30 @@ func TestOneActorPerPerson(t *testing.T) {
 			t.Errorf("facet counts %d quotes of jane-qwerty, want 4", f.Count)
 		}
 	}
+	// With no filter, from the catalog's views and from a search's columns alike: the merged
+	// spellings are counted as the one actor, before the facet is cut to its top values.
+	for _, q := range []index.Query{
+		{Kind: index.KindQuotes, Page: 1, PerPage: 10, Sort: index.SortNewest},
+		{Text: "we", Kind: index.KindQuotes, Page: 1, PerPage: 10},
+	} {
+		res, err := a.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got int
+		for _, f := range res.Facets.Actors {
+			if f.ID == "qwerty" || f.ID == "jayne-qwerty" {
+				t.Errorf("%q: facet lists the merged actor %s", q.Text, f.ID)
+			}
+			if f.ID == "jane-qwerty" {
+				got = f.Count
+			}
+		}
+		if want := map[string]int{"": 4, "we": 2}[q.Text]; got != want {
+			t.Errorf("%q: facet counts %d quotes of jane-qwerty, want %d", q.Text, got, want)
+		}
+	}
+
 	actors, err := a.Actors()
 	if err != nil {
 		t.Fatal(err)

@@ -59,7 +59,9 @@ func buildColumns(c *catalog) *columns {
 	cols.actors.start = make([]int32, 1, n+1)
 	cols.topics.start = make([]int32, 1, n+1)
 	add := func(s *index.Summary, actorIDs, topicIDs []string) {
-		cols.actors.add(actors, actorIDs)
+		// A merged actor counts as the one it was merged into (canon.go), here once, so that a
+		// facet's top values are cut from the merged counts, not from each spelling's.
+		cols.actors.add(actors, c.canonicalIDs(actorIDs))
 		cols.topics.add(topics, topicIDs)
 		cols.source = append(cols.source, sources.code(sourceKey(s.Source)))
 		d := s.Date.Start()

@@ -517,19 +517,10 @@ func oneYear(q index.Query) (int, bool) {
 func (a *Archive) readFacets(st *state, fc facetCounts, q index.Query, res *index.Results) {
 	terms := func(name string, active []string, label func(string) string) []index.FacetValue {
 		var out []index.FacetValue
+		// Actors are counted as their canonical ids already (the columns and the browse views
+		// fold merged ones in), so the values come cut and ordered.
 		for _, t := range fc.terms[name] {
-			id := t.value
-			if name == bleveindex.FieldActor {
-				id = st.cat.canonical(id) // merged actors count as the one they were merged into
-				if k := slices.IndexFunc(out, func(v index.FacetValue) bool { return v.ID == id }); k >= 0 {
-					out[k].Count += t.count
-					continue
-				}
-			}
-			out = append(out, index.FacetValue{ID: id, Name: label(id), Count: t.count, Active: slices.Contains(active, id)})
-		}
-		if name == bleveindex.FieldActor {
-			slices.SortStableFunc(out, func(x, y index.FacetValue) int { return cmp.Compare(y.Count, x.Count) })
+			out = append(out, index.FacetValue{ID: t.value, Name: label(t.value), Count: t.count, Active: slices.Contains(active, t.value)})
 		}
 		// A chosen value always shows, even with no hits left.
 		for _, id := range active {
