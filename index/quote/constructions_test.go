@@ -415,6 +415,11 @@ func TestConstructions(t *testing.T) {
 			text: "Hugh Marlow spoke at the fair.\n\n“We will win this county,” he said, “and the next one.”",
 			want: []found{{"We will win this county,", "Hugh Marlow", quote.Full}, {"and the next one.", "Hugh Marlow", quote.Fragment}},
 		},
+		{
+			name: "a council member's title is not part of her name",
+			text: "The county drew notice.\n\n“There is fear in the neighbourhood,” said County Council Member Dana Whitfield.",
+			want: []found{{"There is fear in the neighbourhood,", "Dana Whitfield", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
