@@ -1051,6 +1051,20 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 		}
 		break
 	}
+	// "Stewart D. McLaurin, President of the White House Historical Association said:": a
+	// person's name opens the clause and an appositive runs to the verb, its closing comma
+	// left out; the organisation in it does not speak.
+	if first := in[0]; first.kind == mName && first.ent >= 0 && x.ents[first.ent].person && !first.object && !first.possessive &&
+		strings.TrimSpace(s[lo:first.start]) == "" && strings.HasPrefix(s[first.end:], ", ") && x.appositiveAfter(p, first.end) &&
+		!strings.ContainsAny(s[first.end+2:v], ",;:()\"“”") && v-first.end < 120 {
+		other := false
+		for _, m := range in[1:] {
+			other = other || m.kind == mPronoun || m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && len(m.words) > 1 && x.isGivenName(m.words[0])
+		}
+		if !other {
+			return &first
+		}
+	}
 	// Only a subject joined to the verb: nothing but adverbs, auxiliaries and an appositive
 	// between them.
 	if strings.HasSuffix(b, ",") {

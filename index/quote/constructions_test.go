@@ -420,6 +420,11 @@ func TestConstructions(t *testing.T) {
 			text: "The county drew notice.\n\n“There is fear in the neighbourhood,” said County Council Member Dana Whitfield.",
 			want: []found{{"There is fear in the neighbourhood,", "Dana Whitfield", quote.Full}},
 		},
+		{
+			name: "a name and its appositive before the verb, the closing comma left out",
+			text: "The tour opened on Monday.\n\nDana R. Whitfield, President of the Museum Guild of America said: “It has been a privilege to work with her.”",
+			want: []found{{"It has been a privilege to work with her.", "Dana R. Whitfield", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
