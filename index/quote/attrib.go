@@ -1044,7 +1044,7 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 		}
 		if open := strings.LastIndex(b[:len(b)-len(dash)], dash); open > 0 && len(b)-open < 160 {
 			if k := len(in) - 1 - countFrom(in, lo+open); k >= 0 {
-				if m := in[k]; !m.object && !m.possessive && m.kind != mPronoun && strings.TrimSpace(s[m.end:lo+open]) == "" {
+				if m := in[k]; !m.object && !m.possessive && m.kind != mPronoun && m.end <= lo+open && strings.TrimSpace(s[m.end:lo+open]) == "" {
 					return x.coordinated(p, in[:k+1])
 				}
 			}
@@ -1055,7 +1055,7 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	// person's name opens the clause and an appositive runs to the verb, its closing comma
 	// left out; the organisation in it does not speak.
 	if first := in[0]; first.kind == mName && first.ent >= 0 && x.ents[first.ent].person && !first.object && !first.possessive &&
-		strings.TrimSpace(s[lo:first.start]) == "" && strings.HasPrefix(s[first.end:], ", ") && x.appositiveAfter(p, first.end) &&
+		first.start >= lo && first.end+2 <= v && strings.TrimSpace(s[lo:first.start]) == "" && strings.HasPrefix(s[first.end:], ", ") && x.appositiveAfter(p, first.end) &&
 		!strings.ContainsAny(s[first.end+2:v], ",;:()\"“”") && v-first.end < 120 {
 		other := false
 		for _, m := range in[1:] {
@@ -1265,6 +1265,9 @@ func (x *extractor) firstMentionAfter(p, lo, hi int) *mention {
 	// person's name closes their description.
 	if ms[i].kind == mDescription {
 		for k := i + 1; k < len(ms) && ms[k].start < hi && ms[k].start-ms[i].end < 48; k++ {
+			if ms[k].start < ms[i].end {
+				continue // a mention inside the description
+			}
 			if strings.ContainsAny(x.paras[p].Text[ms[i].end:ms[k].start], ",;:.()\"“”") {
 				break
 			}
@@ -1314,7 +1317,7 @@ func (x *extractor) nameClosingTitles(p, lo, hi int) *mention {
 		return nil // a name first is the speaker: "said Jane Doe, Chief Executive, Acme Corp."
 	}
 	last := ms[len(ms)-1]
-	if last.kind != mName || last.ent < 0 || !x.ents[last.ent].person || x.ents[last.ent].single || strings.Trim(s[last.end:end], " .") != "" {
+	if last.end > end || last.start < lo || last.kind != mName || last.ent < 0 || !x.ents[last.ent].person || x.ents[last.ent].single || strings.Trim(s[last.end:end], " .") != "" {
 		return nil
 	}
 	// The name follows a comma ("…, Neil L. Bradley"), or opens with a given name right after

@@ -425,6 +425,11 @@ func TestConstructions(t *testing.T) {
 			text: "The tour opened on Monday.\n\nDana R. Whitfield, President of the Museum Guild of America said: “It has been a privilege to work with her.”",
 			want: []found{{"It has been a privilege to work with her.", "Dana R. Whitfield", quote.Full}},
 		},
+		{
+			name: "a description that holds another description and a name, after the verb",
+			text: "Airports slowed on Monday.\n\n“We have had enough of this,” said a 10-year veteran TSA officer in Phoenix.",
+			want: []found{{"We have had enough of this,", "", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
