@@ -320,9 +320,9 @@ func titleWords(s string) string {
 	return strings.Join(ws, " ")
 }
 
-// resolveCountry finds a government or organisation that speakers speak for by its id, or by
-// its name or an alias ("china", "European Union", "EU", "PRC"). A value that names no
-// registered actor is looked up among those the archive's speakers speak for by its slug.
+// resolveCountry finds a government or organisation speakers may speak for: a registered
+// country's or organisation's id, else a country's name or alias, else an organisation's
+// ("china", "European Union", "EU", "PRC"), in any case.
 func (a *Archive) resolveCountry(st *state, name string) (string, bool) {
 	slug := document.Slug(name)
 	if info, ok := st.cat.actors[slug]; ok && info.Registered && (info.Kind == "country" || info.Kind == "organisation") {
