@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
@@ -87,6 +88,28 @@ func TestCountries(t *testing.T) {
 	decode(t, get(t, srv, "/api/quotes/"+borrell.Quotes[0].ID), &one)
 	if len(one.Speakers) != 1 || one.Speakers[0].Country != "European Union" || one.Speakers[0].CountryID != "european-union" {
 		t.Errorf("/api/quotes/%s: speakers %+v", borrell.Quotes[0].ID, one.Speakers)
+	}
+}
+
+// TestCountryExport: a download of quotes names whom their speakers speak for.
+func TestCountryExport(t *testing.T) {
+	srv := mustSeedsServer(t)
+	r := get(t, srv, "/search/export?kind=quotes&country=european-union&format=jsonl")
+	if r.status != 200 {
+		t.Fatalf("%d: %.200s", r.status, r.body)
+	}
+	lines := strings.Split(strings.TrimSpace(r.body), "\n")
+	if len(lines) != 4 {
+		t.Errorf("%d rows, want 4", len(lines))
+	}
+	for _, l := range lines {
+		var row struct{ Country string }
+		if err := json.Unmarshal([]byte(l), &row); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(row.Country, "European Union") {
+			t.Errorf("country %q in %.120s", row.Country, l)
+		}
 	}
 }
 
