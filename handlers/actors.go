@@ -374,8 +374,8 @@ func (s *Server) actor(w http.ResponseWriter, r *http.Request) error {
 	}
 	if res.Filtered {
 		// Filters typed in the box: topics and dates stay on this page, as its filters; another
-		// actor or a source makes it a search of everyone's quotes.
-		if len(res.Query.Sources) == 0 && slices.Equal(res.Query.Actors, []string{id}) {
+		// actor, a source or a country makes it a search of everyone's quotes.
+		if len(res.Query.Sources) == 0 && len(res.Query.Countries) == 0 && slices.Equal(res.Query.Actors, []string{id}) {
 			st := actorStateOf(id, res.Query)
 			st.Q, st.Page = res.Words, 0
 			http.Redirect(w, r, st.url(), http.StatusSeeOther)

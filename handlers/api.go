@@ -108,6 +108,27 @@ func nonNil(s []string) []string {
 	return s
 }
 
+// apiFacets are a search's facets: by actor (the speakers, on quotes), topic, source, the
+// government or organisation the speakers speak for, and date.
+type apiFacets struct {
+	Actors    []apiFacet `json:"actors"`
+	Topics    []apiFacet `json:"topics"`
+	Sources   []apiFacet `json:"sources"`
+	Countries []apiFacet `json:"countries"`
+	Dates     []apiFacet `json:"dates"`
+}
+
+func facetsOf(res *index.Results) apiFacets {
+	out := apiFacets{
+		Actors: facetsJSON(res.Facets.Actors), Topics: facetsJSON(res.Facets.Topics),
+		Sources: facetsJSON(res.Facets.Sources), Countries: facetsJSON(res.Facets.Countries), Dates: []apiFacet{},
+	}
+	for _, d := range res.Facets.Dates {
+		out.Dates = append(out.Dates, apiFacet{ID: d.Label, Name: d.Label, Count: d.Count, From: d.From.Format(time.DateOnly), To: d.To.Format(time.DateOnly)})
+	}
+	return out
+}
+
 func facetsJSON(vals []index.FacetValue) []apiFacet {
 	out := []apiFacet{}
 	for _, v := range vals {
@@ -177,31 +198,18 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	type facets struct {
-		Actors  []apiFacet `json:"actors"`
-		Topics  []apiFacet `json:"topics"`
-		Sources []apiFacet `json:"sources"`
-		Dates   []apiFacet `json:"dates"`
-	}
 	out := struct {
-		Total   int      `json:"total"`
-		Quotes  int      `json:"quotes_total"`
-		Page    int      `json:"page"`
-		PerPage int      `json:"per_page"`
-		Query   string   `json:"query"`
-		Notes   []string `json:"notes"`
-		Hits    []apiHit `json:"hits"`
-		Facets  facets   `json:"facets"`
+		Total   int       `json:"total"`
+		Quotes  int       `json:"quotes_total"`
+		Page    int       `json:"page"`
+		PerPage int       `json:"per_page"`
+		Query   string    `json:"query"`
+		Notes   []string  `json:"notes"`
+		Hits    []apiHit  `json:"hits"`
+		Facets  apiFacets `json:"facets"`
 	}{
 		Total: res.Total, Quotes: res.QuoteCount, Page: q.Page, PerPage: q.PerPage, Query: res.Reading,
-		Notes: nonNil(res.Notes), Hits: []apiHit{},
-		Facets: facets{
-			Actors: facetsJSON(res.Facets.Actors), Topics: facetsJSON(res.Facets.Topics),
-			Sources: facetsJSON(res.Facets.Sources), Dates: []apiFacet{},
-		},
-	}
-	for _, d := range res.Facets.Dates {
-		out.Facets.Dates = append(out.Facets.Dates, apiFacet{ID: d.Label, Name: d.Label, Count: d.Count, From: d.From.Format(time.DateOnly), To: d.To.Format(time.DateOnly)})
+		Notes: nonNil(res.Notes), Hits: []apiHit{}, Facets: facetsOf(res),
 	}
 	for i := range res.ArticleHits {
 		h := &res.ArticleHits[i]
@@ -251,7 +259,8 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
 		Page    int        `json:"page"`
 		PerPage int        `json:"per_page"`
 		Quotes  []apiQuote `json:"quotes"`
-	}{Total: res.Total, Page: q.Page, PerPage: q.PerPage, Quotes: []apiQuote{}}
+		Facets  apiFacets  `json:"facets"`
+	}{Total: res.Total, Page: q.Page, PerPage: q.PerPage, Quotes: []apiQuote{}, Facets: facetsOf(res)}
 	for i := range res.QuoteHits {
 		h := &res.QuoteHits[i]
 		title := ""

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,6 +26,7 @@ type exportQuote struct {
 	Kind      string   `json:"kind"`
 	Speakers  []string `json:"speakers"`
 	Role      string   `json:"role"`
+	Country   string   `json:"country"` // whom the speakers speak for
 	Date      string   `json:"date"`
 	Article   string   `json:"article"`
 	Title     string   `json:"article_title"`
@@ -33,10 +35,10 @@ type exportQuote struct {
 	Permalink string   `json:"permalink"`
 }
 
-var exportQuoteHeader = []string{"id", "text", "kind", "speakers", "role", "date", "article", "article_title", "source", "original", "permalink"}
+var exportQuoteHeader = []string{"id", "text", "kind", "speakers", "role", "country", "date", "article", "article_title", "source", "original", "permalink"}
 
 func (e exportQuote) row() []string {
-	return []string{e.ID, e.Text, e.Kind, strings.Join(e.Speakers, "; "), e.Role, e.Date, e.Article, e.Title, e.Source, e.Original, e.Permalink}
+	return []string{e.ID, e.Text, e.Kind, strings.Join(e.Speakers, "; "), e.Role, e.Country, e.Date, e.Article, e.Title, e.Source, e.Original, e.Permalink}
 }
 
 // exportArticle is an article's row.
@@ -142,6 +144,7 @@ func (s *Server) exportPage(res *index.Results, kind string, write func([]string
 			h := &res.QuoteHits[i]
 			e := exportQuote{
 				ID: h.ID, Text: h.Text, Kind: string(h.Kind), Date: h.Date.ISO(), Role: speakerRolesOnly(h.Speakers),
+				Country:   speakerCountries(h.Speakers),
 				Permalink: s.abs(quoteURL(h.ID)), Speakers: []string{},
 			}
 			for _, sp := range h.Speakers {
@@ -182,6 +185,18 @@ func speakerRolesOnly(sp []index.Speaker) string {
 		}
 	}
 	return strings.Join(roles, "; ")
+}
+
+// speakerCountries lists the governments or organisations the speakers speak for, each once
+// ("United States; European Union"), empty where none is known.
+func speakerCountries(sp []index.Speaker) string {
+	var out []string
+	for _, x := range sp {
+		if x.Country != "" && !slices.Contains(out, x.Country) {
+			out = append(out, x.Country)
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 func orEmpty(s []string) []string {

@@ -38,7 +38,7 @@ func TestExport(t *testing.T) {
 	if len(lines) == 0 || len(lines) != api.Total {
 		t.Fatalf("%d lines, want the search's %d quotes", len(lines), api.Total)
 	}
-	for _, k := range []string{"id", "text", "kind", "speakers", "role", "date", "article", "source", "permalink"} {
+	for _, k := range []string{"id", "text", "kind", "speakers", "role", "country", "date", "article", "source", "permalink"} {
 		if _, ok := lines[0][k]; !ok {
 			t.Errorf("a quote's line lacks %q: %v", k, lines[0])
 		}

@@ -109,6 +109,18 @@ func TestHostileRequests(t *testing.T) {
 		{"GET", "/search?topic=%3Cb%3E", nil, 400, "lowercase letters", false},
 		{"GET", "/search?source=" + strings.Repeat("s", 101), nil, 400, "longer than 100", false},
 		{"GET", "/search?q=" + long, nil, 400, "longer than 400", false},
+		// The government or organisation speakers speak for: ids beside the box, ids or names in it.
+		{"GET", "/search?country=%3Cscript%3E", nil, 400, "lowercase letters", false},
+		{"GET", "/api/quotes?country=China", nil, 400, "lowercase letters", true},
+		{"GET", "/api/search?country=..%2Fetc", nil, 400, "lowercase letters", true},
+		{"GET", "/search?country=" + strings.Repeat("c", 161), nil, 400, "lowercase letters", false},
+		{"GET", "/search?" + strings.Repeat("country=c&", 11), nil, 400, "at most 10", false},
+		{"GET", "/search?q=country:" + strings.Repeat("c", 161), nil, 400, "longer than the 160", false},
+		{"GET", "/search?q=" + typedFilters("country", 11), nil, 400, "at most 10 country filters", false},
+		{"GET", "/api/search?q=country:%22%3Cimg+src%3Dx+onerror%3Dalert(1)%3E%22", nil, 200, "no government or organisation called", true},
+		{"GET", "/search?q=country:%22%3Cimg+src%3Dx+onerror%3Dalert(1)%3E%22", nil, 303, "", false},
+		{"GET", "/search?kind=quotes&country=nowhere", nil, 200, "", false},
+		{"GET", "/search?all=country&all=country", nil, 400, "appears 2 times", false},
 		{"GET", "/search?q=" + manyWords, nil, 400, "more than 24", false},
 		{"GET", "/api/quotes?speaker=Antony+Blinken", nil, 400, "lowercase letters", true},
 		{"GET", usThemPath + "?hl=" + long, nil, 400, "longer than 200", false},
@@ -239,10 +251,13 @@ func TestHostileRequests(t *testing.T) {
 }
 
 // typedTopics is n topic: filters as typed in the box.
-func typedTopics(n int) string {
+func typedTopics(n int) string { return typedFilters("topic", n) }
+
+// typedFilters types n different filters of a field in the box.
+func typedFilters(field string, n int) string {
 	var b strings.Builder
 	for i := range n {
-		fmt.Fprintf(&b, "topic:t%d+", i)
+		fmt.Fprintf(&b, "%s:t%d+", field, i)
 	}
 	return b.String()
 }

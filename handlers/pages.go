@@ -223,6 +223,9 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 	for _, src := range q.Sources {
 		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "source", Value: src})
 	}
+	for _, c := range q.Countries {
+		sp.Hidden = append(sp.Hidden, web.Hidden{Name: "country", Value: c})
+	}
 	// The dates are fields of the form: a range typed, or the one a bar of the timeline chose.
 	if !q.From.IsZero() {
 		sp.From = q.From.Format(time.DateOnly)
@@ -283,6 +286,9 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 	for _, src := range q.Sources {
 		sp.Chips = append(sp.Chips, web.Link{Label: "Source: " + name(res.Facets.Sources, src), URL: st.with(func(c *searchState) { c.Sources = toggle(c.Sources, src) }).url("/search"), Hint: "Remove this filter"})
 	}
+	for _, k := range q.Countries {
+		sp.Chips = append(sp.Chips, web.Link{Label: "Speaking for: " + name(res.Facets.Countries, k), URL: st.with(func(c *searchState) { c.Countries = toggle(c.Countries, k) }).url("/search"), Hint: "Remove this filter"})
+	}
 	if !q.From.IsZero() || !q.To.IsZero() {
 		sp.Chips = append(sp.Chips, web.Link{Label: "When: " + rangeLabel(q.From, q.To), URL: st.with(func(c *searchState) { c.From, c.To = time.Time{}, time.Time{} }).url("/search"), Hint: "Remove this filter"})
 	}
@@ -307,9 +313,10 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 	sp.Actors = facet(res.Facets.Actors, func(c *searchState, id string) { c.Actors = toggle(c.Actors, id) })
 	sp.Topics = facet(res.Facets.Topics, func(c *searchState, id string) { c.Topics = toggle(c.Topics, id) })
 	sp.Sources = facet(res.Facets.Sources, func(c *searchState, id string) { c.Sources = toggle(c.Sources, id) })
+	sp.Countries = facet(res.Facets.Countries, func(c *searchState, id string) { c.Countries = toggle(c.Countries, id) })
 	// A facet shows its most frequent values; all of them (up to a bound) are a link away.
 	sp.AllOf = map[string]*web.Link{}
-	for field, n := range map[string]int{index.FacetActor: len(sp.Actors), index.FacetTopic: len(sp.Topics), index.FacetSource: len(sp.Sources)} {
+	for field, n := range map[string]int{index.FacetActor: len(sp.Actors), index.FacetTopic: len(sp.Topics), index.FacetSource: len(sp.Sources), index.FacetCountry: len(sp.Countries)} {
 		switch {
 		case q.AllOf == field:
 			label := "Fewer"
@@ -318,7 +325,7 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 			}
 			sp.AllOf[field] = &web.Link{Label: label, URL: st.with(func(c *searchState) { c.AllOf = "" }).url("/search")}
 		case n >= index.FacetShown(field):
-			sp.AllOf[field] = &web.Link{Label: "See all", URL: st.with(func(c *searchState) { c.AllOf = field }).url("/search") + "#facet-" + field + "s"}
+			sp.AllOf[field] = &web.Link{Label: "See all", URL: st.with(func(c *searchState) { c.AllOf = field }).url("/search") + "#" + facetAnchor(field)}
 		}
 	}
 	sp.Dates = bars(len(res.Facets.Dates), func(i int) (string, string, int, string, bool) {
@@ -673,4 +680,12 @@ func quoteEach(words []string) []string {
 		out[i] = "“" + w + "”"
 	}
 	return out
+}
+
+// facetAnchor is the id of a facet's heading on the search page, where "See all" leads.
+func facetAnchor(field string) string {
+	if field == index.FacetCountry {
+		return "facet-countries"
+	}
+	return "facet-" + field + "s"
 }

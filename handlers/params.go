@@ -23,7 +23,7 @@ import (
 // ignored, so that links carrying tracking tags still work.
 const (
 	maxQueryString = 4096                   // bytes of the raw query string
-	maxListValues  = index.MaxFilterValues  // actor=, topic=, source= values
+	maxListValues  = index.MaxFilterValues  // actor=, topic=, source=, country= values
 	maxSlugLength  = index.MaxIDLength      // an actor's or a topic's id, an article's plain id
 	maxIDLength    = maxSlugLength + 2 + 52 // in a path: a slug, and the suffix an article's may have
 	maxSourceLen   = index.MaxSourceLength
@@ -36,7 +36,7 @@ const (
 // knownParams are the parameters some route reads; the response cache leaves the others out
 // of its keys.
 var knownParams = map[string]bool{
-	"q": true, "kind": true, "actor": true, "speaker": true, "topic": true, "source": true,
+	"q": true, "kind": true, "actor": true, "speaker": true, "topic": true, "source": true, "country": true,
 	"from": true, "to": true, "sort": true, "page": true, "per_page": true, "hl": true, "procedural": true,
 	"literal": true, "format": true, "all": true,
 	"full": true, "name": true, "letter": true,
@@ -246,7 +246,7 @@ func (p params) choice(name, def string, allowed ...string) (string, error) {
 	return "", badRequest("The parameter %q must be one of %s, not %q.", name, strings.Join(allowed, ", "), clip(s, 40))
 }
 
-// searchQuery reads the parameters of a search: q, kind, actor, topic, source, from, to, sort,
+// searchQuery reads the parameters of a search: q, kind, actor, topic, source, country, from, to, sort,
 // procedural, literal, page and per_page (speaker is actor's other name, as /api/quotes calls
 // it).
 func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, error) {
@@ -278,6 +278,9 @@ func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, e
 	if q.Sources, err = p.sources(); err != nil {
 		return q, err
 	}
+	if q.Countries, err = p.ids("country"); err != nil {
+		return q, err
+	}
 	if q.From, q.To, err = p.dateRange(); err != nil {
 		return q, err
 	}
@@ -300,7 +303,7 @@ func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, e
 	}
 	q.Literal = literal == "1"
 	// all= counts one facet's values in full.
-	if q.AllOf, err = p.choice("all", "", index.FacetActor, index.FacetTopic, index.FacetSource); err != nil {
+	if q.AllOf, err = p.choice("all", "", index.FacetActor, index.FacetTopic, index.FacetSource, index.FacetCountry); err != nil {
 		return q, err
 	}
 

@@ -47,11 +47,13 @@ type searchState struct {
 	Actors  []string
 	Topics  []string
 	Sources []string
-	From    time.Time
-	To      time.Time
-	Full    bool // full quotes only
-	Sort    string
-	Page    int
+	// Countries are the governments or organisations the speakers speak for.
+	Countries []string
+	From      time.Time
+	To        time.Time
+	Full      bool // full quotes only
+	Sort      string
+	Page      int
 	// Procedural asks for the turns that carry no statement too.
 	Procedural bool
 	// Literal reads the box's words as words, a name among them too.
@@ -62,7 +64,7 @@ type searchState struct {
 
 func stateOf(q index.Query) searchState {
 	return searchState{
-		Q: q.Text, Kind: q.Kind, Actors: q.Actors, Topics: q.Topics, Sources: q.Sources,
+		Q: q.Text, Kind: q.Kind, Actors: q.Actors, Topics: q.Topics, Sources: q.Sources, Countries: q.Countries,
 		From: q.From, To: q.To, Full: q.Full, Sort: q.Sort, Page: q.Page, Procedural: q.Procedural, Literal: q.Literal,
 		AllOf: q.AllOf,
 	}
@@ -85,6 +87,9 @@ func (st searchState) values() url.Values {
 	}
 	for _, s := range st.Sources {
 		v.Add("source", s)
+	}
+	for _, c := range st.Countries {
+		v.Add("country", c)
 	}
 	if !st.From.IsZero() {
 		v.Set("from", st.From.Format(time.DateOnly))
@@ -126,6 +131,7 @@ func (st searchState) with(f func(*searchState)) searchState {
 	c.Actors = slices.Clone(st.Actors)
 	c.Topics = slices.Clone(st.Topics)
 	c.Sources = slices.Clone(st.Sources)
+	c.Countries = slices.Clone(st.Countries)
 	f(&c)
 	if c.Page == st.Page {
 		c.Page = 1
@@ -141,17 +147,30 @@ func toggle(list []string, v string) []string {
 }
 
 // speakerLinks links a quote's speakers to their pages, with the office each held on the
-// quote's date when roles is set (cards, quote pages, transcripts' turns; not the attributions
+// quote's date and the government they speak for when roles is set (cards, quote pages, transcripts' turns; not the attributions
 // inside an article's sentences, which stay short).
 func speakerLinks(sp []index.Speaker, roles bool) []web.Link {
 	out := make([]web.Link, len(sp))
 	for i, s := range sp {
 		out[i] = web.Link{URL: actorURL(s.ID), Label: s.Name}
 		if roles {
-			out[i].Note = s.Role
+			out[i].Note = roleAndCountry(s)
 		}
 	}
 	return out
+}
+
+// roleAndCountry writes a speaker's office and, where it adds something, the government or
+// organisation they speak for: "Foreign Minister · China". A country speaking, or an office
+// that names it already ("President of Kenya"), goes without.
+func roleAndCountry(s index.Speaker) string {
+	if s.Country == "" || s.CountryID == s.ID || strings.Contains(s.Role, s.Country) {
+		return s.Role
+	}
+	if s.Role == "" {
+		return s.Country
+	}
+	return s.Role + " · " + s.Country
 }
 
 // quoteCard builds a quote for a list; text is its words, marked where a search matched.

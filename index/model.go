@@ -25,6 +25,7 @@ type Summary struct {
 	Tags          []string
 	Actors        []string // ids of the actors named or heard, registered or not
 	Speakers      []string // ids of the actors quoted
+	Countries     []string // ids of the governments and organisations its speakers speak for
 	Topics        []string // ids of the topics it names, in its title or its text
 	QuoteCount    int      // its quotes: an Article holds them as Quotes
 	Words         int
@@ -73,6 +74,10 @@ type Speaker struct {
 	// Kind is what the speaker is (person, organisation, country, role), for the list of
 	// actors; empty when the text does not tell.
 	Kind string `json:"-"`
+	// Country and CountryID are the government or organisation the speaker speaks for, when
+	// known: the display name and the registered actor's id (registry.SpeaksFor, load).
+	Country   string `json:"country,omitempty"`
+	CountryID string `json:"country_id,omitempty"`
 }
 
 // ActorInfo is an actor as pages and the API show it: registered, or a speaker the registry does

@@ -16,7 +16,7 @@ const (
 // Bounds on filters, typed in the box or chosen beside it: a search's address must hold them
 // all, so both ways are bounded alike.
 const (
-	MaxFilterValues = 10  // actors, topics or sources, each
+	MaxFilterValues = 10  // actors, topics, sources or countries, each
 	MaxIDLength     = 160 // characters of an actor's or a topic's id
 	MaxSourceLength = 100 // characters of a source's name
 )
@@ -41,12 +41,15 @@ type Query struct {
 	Actors  []string
 	Topics  []string
 	Sources []string
-	From    time.Time // the first day of the range; zero when open
-	To      time.Time // the last day, included; zero when open
-	Sort    string
-	Page    int // from 1
-	PerPage int
-	Kind    string // KindArticles or KindQuotes
+	// Countries are the governments or organisations a quote's speakers speak for (ids); an
+	// article matches when one of its quotes does.
+	Countries []string
+	From      time.Time // the first day of the range; zero when open
+	To        time.Time // the last day, included; zero when open
+	Sort      string
+	Page      int // from 1
+	PerPage   int
+	Kind      string // KindArticles or KindQuotes
 	// Procedural asks for the quotes that carry no statement ("Thank you", "Go ahead") too;
 	// they are left out otherwise.
 	Procedural bool
@@ -56,7 +59,7 @@ type Query struct {
 	// Full keeps only full quotes, not fragments of reported speech; it filters quotes only
 	// (the articles' tab counts articles as without it).
 	Full bool
-	// AllOf names a facet (FacetActor, FacetTopic or FacetSource) to count in full, up to
+	// AllOf names a facet (FacetActor, FacetTopic, FacetSource or FacetCountry) to count in full, up to
 	// MaxFacetValues values, rather than its most frequent few.
 	AllOf string
 }
@@ -66,6 +69,7 @@ const (
 	FacetActor     = "actor"
 	FacetTopic     = "topic"
 	FacetSource    = "source"
+	FacetCountry   = "country"
 	MaxFacetValues = 500
 )
 
@@ -114,11 +118,12 @@ type QuoteHit struct {
 	ArticleOf *Summary
 }
 
-// Facets count the hits by actor, topic, source and date.
+// Facets count the hits by actor, topic, source, country and date.
 type Facets struct {
 	Actors    []FacetValue
 	Topics    []FacetValue
 	Sources   []FacetValue
+	Countries []FacetValue
 	Dates     []DateBucket
 	DateLevel string // "year" or "month"
 }

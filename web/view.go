@@ -144,6 +144,7 @@ type Search struct {
 	Actors     []Link
 	Topics     []Link
 	Sources    []Link
+	Countries  []Link // the governments or organisations the speakers speak for
 	Dates      []Bar
 	DateLevel  string
 	DateUp     *Link // back from months to years

@@ -29,7 +29,7 @@ type browseView struct {
 // no facet counted in full, sorted by date (or by relevance, which is by date when there are no words).
 func browsing(p *query.Parsed, q index.Query) bool {
 	return len(p.Must) == 0 && len(p.Not) == 0 &&
-		len(q.Actors) == 0 && len(q.Topics) == 0 && len(q.Sources) == 0 &&
+		len(q.Actors) == 0 && len(q.Topics) == 0 && len(q.Sources) == 0 && len(q.Countries) == 0 &&
 		q.From.IsZero() && q.To.IsZero() && !q.Full && q.AllOf == "" &&
 		(q.Sort == index.SortNewest || q.Sort == index.SortOldest || q.Sort == index.SortRelevance)
 }
@@ -84,18 +84,18 @@ func (c *catalog) browseView(kind string, procedural bool) *browseView {
 	return &c.browse[k]
 }
 
-// facetCounter counts the values of the four facets over documents, as bleve's facets would.
+// facetCounter counts the values of the five facets over documents, as bleve's facets would.
 type facetCounter struct {
 	terms map[string]map[string]int // field → value → documents
 	years map[int]int
 }
 
 func newFacetCounter() *facetCounter {
-	return &facetCounter{terms: map[string]map[string]int{bleveindex.FieldActor: {}, bleveindex.FieldTopic: {}, bleveindex.FieldSource: {}}, years: map[int]int{}}
+	return &facetCounter{terms: map[string]map[string]int{bleveindex.FieldActor: {}, bleveindex.FieldTopic: {}, bleveindex.FieldSource: {}, bleveindex.FieldCountry: {}}, years: map[int]int{}}
 }
 
 // add counts one document; a value repeated in a document counts once, as in the index.
-func (f *facetCounter) add(actors, topics []string, source string, date time.Time) {
+func (f *facetCounter) add(actors, topics, countries []string, source string, date time.Time) {
 	count := func(field string, values []string) {
 		for i, v := range values {
 			if !slices.Contains(values[:i], v) {
@@ -105,6 +105,7 @@ func (f *facetCounter) add(actors, topics []string, source string, date time.Tim
 	}
 	count(bleveindex.FieldActor, actors)
 	count(bleveindex.FieldTopic, topics)
+	count(bleveindex.FieldCountry, countries)
 	f.terms[bleveindex.FieldSource][source]++
 	if !date.IsZero() {
 		f.years[date.Year()]++
@@ -115,7 +116,7 @@ func (f *facetCounter) add(actors, topics []string, source string, date time.Tim
 // cuts them), and the years with documents.
 func (f *facetCounter) results() facetCounts {
 	out := facetCounts{terms: map[string][]termCount{}}
-	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource} {
+	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource, bleveindex.FieldCountry} {
 		var counts []termCount
 		for v, n := range f.terms[field] {
 			counts = append(counts, termCount{v, n})
@@ -135,7 +136,7 @@ func (c *catalog) articlesView() browseView {
 	for i := range c.Articles {
 		s := &c.Articles[i]
 		order[i] = i
-		f.add(c.canonicalIDs(s.Actors), s.Topics, sourceKey(s.Source), s.Date.Start())
+		f.add(c.canonicalIDs(s.Actors), s.Topics, s.Countries, sourceKey(s.Source), s.Date.Start())
 	}
 	dateOf := func(x int) time.Time { return c.Articles[x].Date.Start() }
 	byID := func(x, y int) int { return cmp.Compare(c.Articles[x].ID, c.Articles[y].ID) }
@@ -155,7 +156,7 @@ func (c *catalog) quotesView(procedural bool) browseView {
 		}
 		order = append(order, i)
 		s := &c.Articles[ref.Article]
-		f.add(c.canonicalIDs(ref.Speakers), ref.Topics, sourceKey(s.Source), s.Date.Start())
+		f.add(c.canonicalIDs(ref.Speakers), ref.Topics, ref.Countries, sourceKey(s.Source), s.Date.Start())
 	}
 	dateOf := func(x int) time.Time { return c.Articles[c.Quotes[x].Article].Date.Start() }
 	// Within a day, an article's quotes come together, in reading order.

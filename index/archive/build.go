@@ -30,7 +30,8 @@ type articleDoc struct {
 	Actor   []string   `json:"actor"`
 	Topic   []string   `json:"topic"`
 	Source  string     `json:"source"`
-	Date    *time.Time `json:"date"` // nil when the article is undated: it has no date to match
+	Country []string   `json:"country,omitempty"` // its quotes' speakers' governments
+	Date    *time.Time `json:"date"`              // nil when the article is undated: it has no date to match
 	DateEnd *time.Time `json:"date_end"`
 	// TopicWeight is how much it is about each topic it names (topics.go).
 	TopicWeight string `json:"topic_weight,omitempty"`
@@ -44,7 +45,9 @@ type quoteDoc struct {
 	Actor  []string `json:"actor"`
 	Topic  []string `json:"topic"`
 	Source string   `json:"source"`
-	Kind   string   `json:"kind"`
+	// Country holds the governments or organisations its speakers speak for.
+	Country []string `json:"country,omitempty"`
+	Kind    string   `json:"kind"`
 	// Procedural is "yes" on a turn that carries no statement, empty otherwise.
 	Procedural string     `json:"procedural,omitempty"`
 	Article    string     `json:"article"`
@@ -444,18 +447,22 @@ func indexArticle(b *bleve.Batch, art *index.Article) error {
 	}
 	if err := b.Index(articleDocID(art.ID), articleDoc{
 		Type: bleveindex.TypeArticle, Title: art.Title, Content: art.Title + "\n\n" + art.Body(),
-		Actor: art.Actors, Topic: art.Topics, Source: src, Date: start, DateEnd: end,
+		Actor: art.Actors, Topic: art.Topics, Source: src, Country: art.Countries, Date: start, DateEnd: end,
 		TopicWeight: topicWeightText(art.Topics, art.TopicWeights),
 	}); err != nil {
 		return err
 	}
 	for _, q := range art.Quotes {
 		speakers := make([]string, len(q.Speakers))
+		var countries []string
 		for i, s := range q.Speakers {
 			speakers[i] = s.ID
+			if s.CountryID != "" && !slices.Contains(countries, s.CountryID) {
+				countries = append(countries, s.CountryID)
+			}
 		}
 		doc := quoteDoc{
-			Type: bleveindex.TypeQuote, Text: q.Text, Actor: speakers, Topic: q.Topics, Source: src, Kind: string(q.Kind),
+			Type: bleveindex.TypeQuote, Text: q.Text, Actor: speakers, Topic: q.Topics, Source: src, Country: countries, Kind: string(q.Kind),
 			Article: art.ID, Date: start, DateEnd: end, TopicWeight: topicWeightText(q.Topics, q.TopicWeights),
 		}
 		if q.Procedural {

@@ -49,7 +49,7 @@ func articleBytes(a *index.Article) int {
 		slice = int(unsafe.Sizeof([]string(nil)))
 	)
 	n := int(unsafe.Sizeof(*a)) + len(a.Title) + len(a.Place) + len(a.Source) + len(a.URL) + len(a.Path)
-	for _, l := range [][]string{a.Tags, a.Actors, a.Speakers, a.Topics} {
+	for _, l := range [][]string{a.Tags, a.Actors, a.Speakers, a.Countries, a.Topics} {
 		n += slice + len(l)*str
 		for _, s := range l {
 			n += len(s)

@@ -55,7 +55,9 @@ type quoteRef struct {
 	Index    int // index in the article's quotes
 	Speakers []string
 	Topics   []string
-	Kind     quote.Kind
+	// Countries are the governments or organisations its speakers speak for.
+	Countries []string `json:",omitempty"`
+	Kind      quote.Kind
 	// Procedural is set on a turn that carries no statement: not counted, nor listed unless
 	// asked for.
 	Procedural bool `json:",omitempty"`
@@ -201,6 +203,9 @@ func entryOf(a *index.Article) *entry {
 		ref := quoteRef{ID: q.ID, Index: k, Topics: q.Topics, Kind: q.Kind, Procedural: q.Procedural}
 		for _, s := range q.Speakers {
 			ref.Speakers = append(ref.Speakers, s.ID)
+			if s.CountryID != "" && !slices.Contains(ref.Countries, s.CountryID) {
+				ref.Countries = append(ref.Countries, s.CountryID)
+			}
 		}
 		e.quotes[k] = ref
 	}

@@ -24,10 +24,10 @@ type collector struct {
 	keep  int    // the hits of the pages up to the one asked
 	top   []hit  // a heap: the last of the hits kept first
 
-	facets                  bool
-	actors, topics, sources []int32 // documents by value's code
-	months                  []int32 // documents by month since the archive's first year
-	firstYear               int
+	facets                             bool
+	actors, topics, sources, countries []int32 // documents by value's code
+	months                             []int32 // documents by month since the archive's first year
+	firstYear                          int
 }
 
 // searchCheck, when a test sets it, is given every search the collector ran, to compare it with
@@ -45,6 +45,7 @@ func newCollector(cat *catalog, order string, keep int, facets bool) *collector 
 		c.actors = make([]int32, len(c.cols.actors.values))
 		c.topics = make([]int32, len(c.cols.topics.values))
 		c.sources = make([]int32, len(c.cols.sources))
+		c.countries = make([]int32, len(c.cols.countries.values))
 		if !cat.first.IsZero() {
 			c.firstYear = cat.first.UTC().Year()
 			c.months = make([]int32, 12*(cat.last.UTC().Year()-c.firstYear+1))
@@ -108,6 +109,10 @@ func (c *collector) count(d uint32) {
 	t := &c.cols.topics
 	for _, v := range t.codes[t.start[d]:t.start[d+1]] {
 		c.topics[v]++
+	}
+	k := &c.cols.countries
+	for _, v := range k.codes[k.start[d]:k.start[d+1]] {
+		c.countries[v]++
 	}
 	c.sources[c.cols.source[d]]++
 	if m := int(c.cols.month[d]) - 12*c.firstYear; m >= 0 && m < len(c.months) {
@@ -209,6 +214,7 @@ func (c *collector) facetResults(q index.Query, res *index.Results) facetCounts 
 	terms(bleveindex.FieldActor, c.cols.actors.values, c.actors, facetSizeOf(q, bleveindex.FieldActor, index.FacetShown(bleveindex.FieldActor)+len(q.Actors)))
 	terms(bleveindex.FieldTopic, c.cols.topics.values, c.topics, facetSizeOf(q, bleveindex.FieldTopic, index.FacetShown(bleveindex.FieldTopic)+len(q.Topics)))
 	terms(bleveindex.FieldSource, c.cols.sources, c.sources, facetSizeOf(q, bleveindex.FieldSource, index.FacetShown(bleveindex.FieldSource)+len(q.Sources)))
+	terms(bleveindex.FieldCountry, c.cols.countries.values, c.countries, facetSizeOf(q, bleveindex.FieldCountry, index.FacetShown(bleveindex.FieldCountry)+len(q.Countries)))
 	if c.months == nil {
 		return out
 	}

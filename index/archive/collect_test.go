@@ -34,7 +34,7 @@ func TestCollectorMatchesBleve(t *testing.T) {
 		a := openForTest(t, seeds.FS, "")
 		st, _ := a.current()
 		var qs []index.Query
-		for _, text := range []string{"", "China", "Quad", "alliance", `"Hong Kong"`, "Xinjiang -Tibet", "Taiwan OR Tibet", "us them", "the", "actor:blinken", "topic:xinjiang Biden"} {
+		for _, text := range []string{"", "China", "Quad", "alliance", `"Hong Kong"`, "Xinjiang -Tibet", "Taiwan OR Tibet", "us them", "the", "actor:blinken", "topic:xinjiang Biden", "country:china", "AUKUS country:china", `country:"European Union"`} {
 			qs = append(qs, variants(index.Query{Text: text}, 3)...)
 		}
 		qs = append(qs, filtered(st.cat, 6, 3)...)
@@ -123,6 +123,18 @@ func filtered(c *catalog, n, perPage int) []index.Query {
 		out = append(out, variants(index.Query{Sources: []string{s}}, perPage)...)
 		if len(out) > 200*n {
 			break
+		}
+	}
+	countries := map[string]bool{}
+	for _, q := range c.Quotes {
+		for _, id := range q.Countries {
+			countries[id] = true
+		}
+	}
+	for id := range countries {
+		out = append(out, variants(index.Query{Countries: []string{id}}, perPage)...)
+		if len(countries) > n {
+			break // one is enough where there are many: the corpus has 200
 		}
 	}
 	if !c.first.IsZero() {
@@ -251,7 +263,7 @@ func hitList(hits search.DocumentMatchCollection) []string {
 // facetList writes facets as lines: the terms in bleve's order, the date ranges by name.
 func facetList(fs search.FacetResults) []string {
 	var out []string
-	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource} {
+	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource, bleveindex.FieldCountry} {
 		if f := fs[field]; f != nil {
 			for _, tf := range f.Terms.Terms() {
 				out = append(out, fmt.Sprintf("%s %s %d", field, tf.Term, tf.Count))
@@ -272,7 +284,7 @@ func facetList(fs search.FacetResults) []string {
 // countList writes the collector's counts as facetList writes bleve's facets.
 func countList(fc facetCounts) []string {
 	var out []string
-	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource} {
+	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource, bleveindex.FieldCountry} {
 		for _, t := range fc.terms[field] {
 			out = append(out, fmt.Sprintf("%s %s %d", field, t.value, t.count))
 		}
@@ -291,6 +303,7 @@ func bleveFacets(st *state, req *bleve.SearchRequest, q index.Query) {
 	req.AddFacet(bleveindex.FieldActor, bleve.NewFacetRequest(bleveindex.FieldActor, index.FacetShown(bleveindex.FieldActor)+len(q.Actors)))
 	req.AddFacet(bleveindex.FieldTopic, bleve.NewFacetRequest(bleveindex.FieldTopic, index.FacetShown(bleveindex.FieldTopic)+len(q.Topics)))
 	req.AddFacet(bleveindex.FieldSource, bleve.NewFacetRequest(bleveindex.FieldSource, index.FacetShown(bleveindex.FieldSource)+len(q.Sources)))
+	req.AddFacet(bleveindex.FieldCountry, bleve.NewFacetRequest(bleveindex.FieldCountry, index.FacetShown(bleveindex.FieldCountry)+len(q.Countries)))
 	first, last := st.cat.first, st.cat.last
 	if first.IsZero() {
 		return

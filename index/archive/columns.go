@@ -24,13 +24,14 @@ const noDoc = ^uint32(0)
 
 // columns are the facets' values and the dates of every document of a catalog.
 type columns struct {
-	articles int
-	actors   multiColumn
-	topics   multiColumn
-	sources  []string // code → source key
-	source   []int32  // by document
-	date     []int64  // the first day of the date's period (Unix ns), by document; undated: noDate
-	month    []int32  // year*12 + month-1, by document; undated: -1
+	articles  int
+	actors    multiColumn
+	topics    multiColumn
+	countries multiColumn
+	sources   []string // code → source key
+	source    []int32  // by document
+	date      []int64  // the first day of the date's period (Unix ns), by document; undated: noDate
+	month     []int32  // year*12 + month-1, by document; undated: -1
 
 	segMu sync.Mutex
 	segs  map[any][]uint32 // a segment of the index → its documents' catalog numbers
@@ -55,14 +56,16 @@ func (c *catalog) columns() *columns {
 func buildColumns(c *catalog) *columns {
 	n := len(c.Articles) + len(c.Quotes)
 	cols := &columns{articles: len(c.Articles), source: make([]int32, 0, n), date: make([]int64, 0, n), month: make([]int32, 0, n), segs: map[any][]uint32{}}
-	actors, topics, sources := newInterner(), newInterner(), newInterner()
+	actors, topics, sources, countries := newInterner(), newInterner(), newInterner(), newInterner()
 	cols.actors.start = make([]int32, 1, n+1)
 	cols.topics.start = make([]int32, 1, n+1)
-	add := func(s *index.Summary, actorIDs, topicIDs []string) {
+	cols.countries.start = make([]int32, 1, n+1)
+	add := func(s *index.Summary, actorIDs, topicIDs, countryIDs []string) {
 		// A merged actor counts as the one it was merged into (canon.go), here once, so that a
 		// facet's top values are cut from the merged counts, not from each spelling's.
 		cols.actors.add(actors, c.canonicalIDs(actorIDs))
 		cols.topics.add(topics, topicIDs)
+		cols.countries.add(countries, countryIDs)
 		cols.source = append(cols.source, sources.code(sourceKey(s.Source)))
 		d := s.Date.Start()
 		if d.IsZero() {
@@ -74,13 +77,14 @@ func buildColumns(c *catalog) *columns {
 		}
 	}
 	for i := range c.Articles {
-		add(&c.Articles[i], c.Articles[i].Actors, c.Articles[i].Topics)
+		add(&c.Articles[i], c.Articles[i].Actors, c.Articles[i].Topics, c.Articles[i].Countries)
 	}
 	for i := range c.Quotes {
 		q := &c.Quotes[i]
-		add(&c.Articles[q.Article], q.Speakers, q.Topics)
+		add(&c.Articles[q.Article], q.Speakers, q.Topics, q.Countries)
 	}
 	cols.actors.values, cols.topics.values, cols.sources = actors.values, topics.values, sources.values
+	cols.countries.values = countries.values
 	return cols
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/readout/readout/index/highlight"
 	qtext "github.com/readout/readout/index/query"
 	"github.com/readout/readout/index/quote"
+	"github.com/readout/readout/index/registry"
 )
 
 // Bounds on paging: bleve pages by skipping, so deep pages cost as much as all before them.
@@ -212,6 +213,14 @@ func (a *Archive) mergeFilters(st *state, q index.Query, p *qtext.Parsed, res *i
 			q.Topics = appendUnique(q.Topics, document.Slug(name))
 		}
 	}
+	for _, name := range p.Countries {
+		if id, ok := a.resolveCountry(st, name); ok {
+			q.Countries = appendUnique(q.Countries, id)
+		} else {
+			res.Notes = qtext.AddNote(res.Notes, fmt.Sprintf("no government or organisation called %q speaks in the archive", name))
+			q.Countries = appendUnique(q.Countries, document.Slug(name))
+		}
+	}
 	// An actor merged into another is that one (canon.go).
 	for i, id := range q.Actors {
 		q.Actors[i] = st.cat.canonical(id)
@@ -228,7 +237,7 @@ func (a *Archive) mergeFilters(st *state, q index.Query, p *qtext.Parsed, res *i
 	for _, ids := range []struct {
 		kind string
 		ids  []string
-	}{{"actor", q.Actors}, {"topic", q.Topics}, {"source", q.Sources}} {
+	}{{"actor", q.Actors}, {"topic", q.Topics}, {"source", q.Sources}, {"country", q.Countries}} {
 		if len(ids.ids) > index.MaxFilterValues {
 			return q, &index.QueryError{Msg: fmt.Sprintf("a search may have at most %d %s filters (typed as %s: or chosen beside the box), not %d", index.MaxFilterValues, ids.kind, ids.kind, len(ids.ids))}
 		}
@@ -309,6 +318,22 @@ func titleWords(s string) string {
 		ws[i] = strings.ToUpper(w[:1]) + w[1:]
 	}
 	return strings.Join(ws, " ")
+}
+
+// resolveCountry finds a government or organisation speakers may speak for: a registered
+// country's or organisation's id, else a country's name or alias, else an organisation's
+// ("china", "European Union", "EU", "PRC"), in any case.
+func (a *Archive) resolveCountry(st *state, name string) (string, bool) {
+	slug := document.Slug(name)
+	if info, ok := st.cat.actors[slug]; ok && info.Registered && (info.Kind == "country" || info.Kind == "organisation") {
+		return slug, true
+	}
+	for _, kind := range []registry.Kind{registry.Country, registry.Organisation} {
+		if c := a.reg.Named(name, kind); c != nil {
+			return c.ID, true
+		}
+	}
+	return "", false
 }
 
 func (a *Archive) resolveTopic(st *state, name string) (string, bool) {
@@ -449,6 +474,9 @@ func (a *Archive) filterQueries(st *state, q index.Query, rankByTopics bool) []q
 	for _, s := range q.Sources {
 		out = append(out, term(bleveindex.FieldSource, s))
 	}
+	for _, c := range q.Countries {
+		out = append(out, term(bleveindex.FieldCountry, c))
+	}
 	yes := true
 	if !q.To.IsZero() {
 		r := bleve.NewDateRangeInclusiveQuery(time.Time{}, q.To, nil, &yes)
@@ -542,6 +570,12 @@ func (a *Archive) readFacets(st *state, fc facetCounts, q index.Query, res *inde
 		}
 		return id
 	})
+	res.Facets.Countries = terms(bleveindex.FieldCountry, q.Countries, func(id string) string {
+		if info := st.cat.actors[id]; info != nil {
+			return info.Name
+		}
+		return id
+	})
 	res.Facets.Sources = terms(bleveindex.FieldSource, q.Sources, func(s string) string {
 		if s == unknownSource {
 			return "Source unknown"
@@ -576,11 +610,14 @@ func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *highlight.H
 		if len(q.Actors) > 0 && !slices.ContainsFunc(qu.Speakers, func(s index.Speaker) bool { return slices.Contains(q.Actors, s.ID) }) {
 			continue
 		}
+		if len(q.Countries) > 0 && !slices.ContainsFunc(qu.Speakers, func(s index.Speaker) bool { return slices.Contains(q.Countries, s.CountryID) }) {
+			continue
+		}
 		f := hl.Excerpt(qu.Text, excerptSize)
 		if !hl.Empty() && !f.Marked() {
 			continue
 		}
-		if hl.Empty() && len(q.Actors) == 0 {
+		if hl.Empty() && len(q.Actors) == 0 && len(q.Countries) == 0 {
 			break // nothing to match: the article's quotes are on its page
 		}
 		hit.Quotes = append(hit.Quotes, index.QuoteHit{Quote: *qu, Fragment: f, ArticleOf: &hit.Summary})

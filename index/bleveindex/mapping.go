@@ -27,8 +27,9 @@ import (
 // text's pronouns, lists of quotations after a sentence, titles' acronyms, nicknames used once;
 // 12: every topic named tags an article, with its weight in topic_weight, and "[LINK: …]" marks
 // of the source dropped; 13: doc values only on the fields counted or sorted, no term vectors on
-// titles; 14: the catalog's summaries count their quotes in QuoteCount, not Quotes.)
-const Version = 14
+// titles; 14: the catalog's summaries count their quotes in QuoteCount, not Quotes; 15: the
+// governments speakers speak for, in the country field and the catalog.)
+const Version = 15
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (
@@ -43,6 +44,7 @@ const (
 	FieldActor   = index.FacetActor // articles: actors named or heard; quotes: speakers
 	FieldTopic   = index.FacetTopic
 	FieldSource  = index.FacetSource
+	FieldCountry = index.FacetCountry // the governments or organisations the speakers speak for
 	FieldKind    = "kind"
 	// fieldProcedural is "yes" on a quote that carries no statement ("Thank you", "Go ahead"):
 	// searches leave such quotes out unless asked for them.
@@ -166,6 +168,7 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	article.AddFieldMappingsAt(FieldTopic, kw(true))
 	article.AddFieldMappingsAt(FieldTopicWeight, weights())
 	article.AddFieldMappingsAt(FieldSource, kw(true))
+	article.AddFieldMappingsAt(FieldCountry, kw(true))
 	article.AddFieldMappingsAt(FieldDate, date(true))
 	article.AddFieldMappingsAt(FieldDateEnd, date(false))
 	m.AddDocumentMapping(TypeArticle, article)
@@ -177,6 +180,7 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	q.AddFieldMappingsAt(FieldTopic, kw(true))
 	q.AddFieldMappingsAt(FieldTopicWeight, weights())
 	q.AddFieldMappingsAt(FieldSource, kw(true))
+	q.AddFieldMappingsAt(FieldCountry, kw(true))
 	q.AddFieldMappingsAt(FieldKind, kw(false))
 	q.AddFieldMappingsAt(FieldProcedural, kw(false))
 	q.AddFieldMappingsAt(FieldArticle, kw(false))

@@ -87,6 +87,10 @@ func Analyse(reg *registry.Registry, path string, b []byte) (*index.Article, err
 		addActor(reg.ActorAt(i).ID)
 	}
 
+	// A statement's unregistered speaker speaks for the government that issued the document
+	// (a UN General Debate statement's source is its government).
+	issuer := reg.StateNamed(doc.Source)
+
 	// Quotes, with ids that depend on the article and the words only.
 	repeats := map[uint64]int{}
 	for _, q := range res.Quotes[:min(len(res.Quotes), maxQuotesInArticle)] {
@@ -109,6 +113,9 @@ func Analyse(reg *registry.Registry, path string, b []byte) (*index.Article, err
 		}
 		for _, s := range q.Speakers {
 			sp := speakerOf(reg, s, doc.Date.Start())
+			if s.Actor < 0 && q.Turn && issuer != nil {
+				sp.Country, sp.CountryID = issuer.Name, issuer.ID
+			}
 			if sp.ID == "" || slices.ContainsFunc(qq.Speakers, func(x index.Speaker) bool { return x.ID == sp.ID }) {
 				continue
 			}
@@ -116,6 +123,9 @@ func Analyse(reg *registry.Registry, path string, b []byte) (*index.Article, err
 			addActor(sp.ID)
 			if !slices.Contains(a.Speakers, sp.ID) {
 				a.Speakers = append(a.Speakers, sp.ID)
+			}
+			if sp.CountryID != "" && !slices.Contains(a.Countries, sp.CountryID) {
+				a.Countries = append(a.Countries, sp.CountryID)
 			}
 		}
 		// The topics named inside the quote, from the paragraphs' matches.
@@ -165,7 +175,11 @@ func Analyse(reg *registry.Registry, path string, b []byte) (*index.Article, err
 func speakerOf(reg *registry.Registry, s quote.Speaker, day time.Time) index.Speaker {
 	if s.Actor >= 0 {
 		a := reg.ActorAt(s.Actor)
-		return index.Speaker{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Role: roleOn(a, day)}
+		sp := index.Speaker{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Role: roleOn(a, day)}
+		if c := reg.SpeaksFor(a, day); c != nil {
+			sp.Country, sp.CountryID = c.Name, c.ID
+		}
+		return sp
 	}
 	name := strings.Join(strings.Fields(s.Name), " ")
 	if utf8.RuneCountInString(name) > 80 {

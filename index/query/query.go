@@ -1,5 +1,5 @@
 // Package query reads the search box: words, "exact phrases", -exclusions, OR and the filters
-// typed in it (actor:, topic:, source:, from:, to:). It is pure: it knows nothing of the index
+// typed in it (actor:, topic:, source:, country:, from:, to:). It is pure: it knows nothing of the index
 // that runs the search, and fails only for input too long or not UTF-8.
 package query
 
@@ -41,9 +41,11 @@ type Parsed struct {
 	Actors  []string // actor: and speaker:
 	Topics  []string
 	Sources []string
-	From    string // as typed: YYYY, YYYY-MM or YYYY-MM-DD
-	To      string
-	Notes   []string
+	// Countries are the governments or organisations speakers speak for, as typed (ids or names).
+	Countries []string
+	From      string // as typed: YYYY, YYYY-MM or YYYY-MM-DD
+	To        string
+	Notes     []string
 }
 
 // Empty reports whether the query has no words or phrases to match.
@@ -51,7 +53,7 @@ func (p *Parsed) Empty() bool { return len(p.Must) == 0 }
 
 // Parse reads the search box. Words must all match; "exact phrases" come in quotes;
 // -word and -"phrase" exclude; OR between two parts makes either enough; actor:, speaker:,
-// topic:, source:, from: and to: filter. Syntax that cannot be read is read as plain words and
+// topic:, source:, country:, from: and to: filter. Syntax that cannot be read is read as plain words and
 // noted; wildcards, fuzzy and regular expressions are not search syntax here and are dropped.
 // It fails only for input too long or not UTF-8.
 func Parse(s string) (Parsed, error) {
@@ -112,6 +114,8 @@ func (p *Parsed) addFilter(field, value string) {
 		p.Topics = append(p.Topics, value)
 	case "source":
 		p.Sources = append(p.Sources, value)
+	case "country":
+		p.Countries = append(p.Countries, value)
 	case "from":
 		p.From = value
 	case "to":
@@ -121,7 +125,7 @@ func (p *Parsed) addFilter(field, value string) {
 
 // HasFilters reports whether filters were typed in the box.
 func (p *Parsed) HasFilters() bool {
-	return len(p.Actors)+len(p.Topics)+len(p.Sources) > 0 || p.From != "" || p.To != ""
+	return len(p.Actors)+len(p.Topics)+len(p.Sources)+len(p.Countries) > 0 || p.From != "" || p.To != ""
 }
 
 // Words writes the words and phrases of the query, without its filters.
@@ -150,6 +154,9 @@ func (p *Parsed) String() string {
 	}
 	for _, s := range p.Sources {
 		parts = append(parts, "source:"+quoteIfSpaced(s))
+	}
+	for _, c := range p.Countries {
+		parts = append(parts, "country:"+quoteIfSpaced(c))
 	}
 	if p.From != "" {
 		parts = append(parts, "from:"+p.From)
@@ -190,7 +197,7 @@ type qtoken struct {
 	field  string
 }
 
-var queryFields = map[string]bool{"actor": true, "speaker": true, "topic": true, "source": true, "from": true, "to": true}
+var queryFields = map[string]bool{"actor": true, "speaker": true, "topic": true, "source": true, "country": true, "from": true, "to": true}
 
 // lex splits the box into words, phrases, OR and field filters. It runs in one pass.
 func lex(s string) ([]qtoken, []string) {

@@ -14,6 +14,7 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -258,6 +259,7 @@ type Registry struct {
 	Hash uint64
 
 	actorByID  map[string]int
+	byName     map[string][]int // lower-case names and aliases → actors, in registry order
 	topicByID  map[string]int
 	names      *Matcher[[]nameRef] // names, aliases, surnames and role descriptions
 	topics     *Matcher[int]       // topic terms → index in Topics
@@ -416,6 +418,15 @@ func (r *Registry) prepare() error {
 			return fmt.Errorf("%s: actor %q: kind %q is not person, organisation or country", ActorsFile, a.ID, a.Kind)
 		}
 		r.actorByID[a.ID] = i
+	}
+	r.byName = map[string][]int{}
+	for i := range r.Actors {
+		for _, n := range append([]string{r.Actors[i].Name}, r.Actors[i].Aliases...) {
+			key := strings.ToLower(strings.Join(strings.Fields(n), " "))
+			if key != "" && !slices.Contains(r.byName[key], i) {
+				r.byName[key] = append(r.byName[key], i)
+			}
+		}
 	}
 	r.topicByID = make(map[string]int, len(r.Topics))
 	for i, t := range r.Topics {
