@@ -84,6 +84,9 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q.Page, q.PerPage = 1, exportPageSize
+	// The rows need the hits only: no facets, other tab or fragments for each page (a download
+	// of 5,000 articles took 5 to 8 s with them on the White House corpus).
+	q.HitsOnly = true
 	// The first page is read before anything is written, so that a search that fails is an
 	// error page, not a broken file.
 	res, err := s.searchArchive(r.Context(), q)

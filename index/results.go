@@ -62,6 +62,10 @@ type Query struct {
 	// AllOf names a facet (FacetActor, FacetTopic, FacetSource or FacetCountry) to count in full, up to
 	// MaxFacetValues values, rather than its most frequent few.
 	AllOf string
+	// HitsOnly asks for the page's hits and the total only: no facets, no count of the other
+	// tab, no fragments (an article hit is its summary; its file is not read). A download of a
+	// whole search reads it page by page so.
+	HitsOnly bool
 }
 
 // The facets AllOf may name, and how many of a facet's values it counts at most.

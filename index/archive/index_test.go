@@ -203,6 +203,49 @@ func TestSearchHighlights(t *testing.T) {
 	}
 }
 
+// TestSearchHitsOnly: a search asked for its hits only finds the same hits in the same order,
+// and counts no facets and cuts no fragments.
+func TestSearchHitsOnly(t *testing.T) {
+	a := mustArchive(t, seeds.FS, "")
+	for _, q := range []index.Query{
+		{Text: "alliance", Kind: index.KindArticles, Sort: index.SortRelevance, Page: 1, PerPage: 10},
+		{Text: "China", Kind: index.KindQuotes, Sort: index.SortNewest, Page: 1, PerPage: 5},
+		{Kind: index.KindQuotes, Sort: index.SortNewest, Page: 2, PerPage: 5},
+	} {
+		full, err := a.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q.HitsOnly = true
+		bare, err := a.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := func(r *index.Results) (out []string) {
+			for _, h := range r.ArticleHits {
+				out = append(out, h.ID)
+			}
+			for _, h := range r.QuoteHits {
+				out = append(out, h.ID)
+			}
+			return out
+		}
+		if bare.Total != full.Total || !slices.Equal(ids(bare), ids(full)) || len(ids(bare)) == 0 {
+			t.Errorf("%+v: hits only %d %v, full %d %v", q, bare.Total, ids(bare), full.Total, ids(full))
+		}
+		// (A search with no words reads the catalog's views, whose facets are counted once,
+		// ahead: they cost it nothing.)
+		if q.Text != "" && len(bare.Facets.Actors)+len(bare.Facets.Topics)+len(bare.Facets.Dates) != 0 {
+			t.Errorf("%+v: hits only counted facets %+v", q, bare.Facets)
+		}
+		for _, h := range bare.ArticleHits {
+			if len(h.Fragments) != 0 {
+				t.Errorf("%+v: hits only cut fragments of %s", q, h.ID)
+			}
+		}
+	}
+}
+
 // TestHighlighterMarks: the words a search marks in a text, as the index matches them (stems,
 // folded accents, possessives), whatever punctuation surrounds them.
 func TestHighlighterMarks(t *testing.T) {

@@ -112,12 +112,16 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 	if q.Kind == index.KindQuotes {
 		otherKind, otherField = index.KindArticles, bleveindex.FieldContent
 	}
-	_, otherMatch := a.textQuery(&parsed, otherField, &index.Results{})
-	other := bleve.NewSearchRequestOptions(a.withFilters(typeOf(otherKind), otherMatch, kindFilters(q, otherKind, filters), q.Procedural), 0, 0, false)
-	other.Score = bleve.ScoreNone
-	otherRes, err := st.idx.SearchInContext(ctx, other)
-	if err != nil {
-		return nil, searchErr(err)
+	otherTotal := 0
+	if !q.HitsOnly {
+		_, otherMatch := a.textQuery(&parsed, otherField, &index.Results{})
+		other := bleve.NewSearchRequestOptions(a.withFilters(typeOf(otherKind), otherMatch, kindFilters(q, otherKind, filters), q.Procedural), 0, 0, false)
+		other.Score = bleve.ScoreNone
+		otherRes, err := st.idx.SearchInContext(ctx, other)
+		if err != nil {
+			return nil, searchErr(err)
+		}
+		otherTotal = int(otherRes.Total)
 	}
 
 	// The page's hits and the facets, in one pass over the matches (collect.go).
@@ -133,7 +137,7 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 	case q.Sort == index.SortOldest:
 		order = index.SortOldest
 	}
-	coll := newCollector(st.cat, order, q.Page*q.PerPage, true)
+	coll := newCollector(st.cat, order, q.Page*q.PerPage, !q.HitsOnly)
 	res.Total, err = coll.search(ctx, st, req)
 	if err != nil {
 		return nil, searchErr(err)
@@ -142,11 +146,13 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 		searchCheck(st, req, order, q, coll, res.Total)
 	}
 	if q.Kind == index.KindQuotes {
-		res.QuoteCount, res.ArticleCount = res.Total, int(otherRes.Total)
+		res.QuoteCount, res.ArticleCount = res.Total, otherTotal
 	} else {
-		res.ArticleCount, res.QuoteCount = res.Total, int(otherRes.Total)
+		res.ArticleCount, res.QuoteCount = res.Total, otherTotal
 	}
-	a.readFacets(st, coll.facetResults(q, res), q, res)
+	if !q.HitsOnly {
+		a.readFacets(st, coll.facetResults(q, res), q, res)
+	}
 
 	hl := highlight.New(bleveindex.NewTermAnalyzer(a.analyzer), words)
 	for _, h := range coll.hits((q.Page - 1) * q.PerPage) {
@@ -597,6 +603,9 @@ func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *highlight.H
 		return index.ArticleHit{}, false
 	}
 	hit := index.ArticleHit{Summary: st.cat.Articles[i], Score: h.Score}
+	if q.HitsOnly {
+		return hit, true
+	}
 	art, err := a.article(st, i)
 	if err != nil {
 		return hit, true // listed without fragments: better than not at all
