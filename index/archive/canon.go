@@ -289,25 +289,26 @@ func (e *evidence) together(a, b string) bool {
 // actorStates returns, for each actor, the registered states whose statements name it: the
 // articles whose source is a state ("Djibouti" for a UN General Debate speech).
 func (c *catalog) actorStates(reg *registry.Registry) map[string][]string {
-	isState := map[string]bool{}
+	stateOf := map[string]string{} // source → the registered state it names, "" for none
 	out := map[string][]string{}
 	for _, a := range c.Articles {
 		if a.Source == "" {
 			continue
 		}
-		state, ok := isState[a.Source]
+		state, ok := stateOf[a.Source]
 		if !ok {
-			ms := reg.LookupName(a.Source, a.Date.Start())
-			state = len(ms) == 1 && len(ms[0].Actors) == 1 && ms[0].Start == 0 && ms[0].End == len(a.Source) &&
-				reg.ActorAt(ms[0].Actors[0]).Kind == registry.Country
-			isState[a.Source] = state
+			// The whole source, or without its parenthesis: "Iran (Islamic Republic of)".
+			if st := reg.StateNamed(a.Source); st != nil {
+				state = st.ID
+			}
+			stateOf[a.Source] = state
 		}
-		if !state {
+		if state == "" {
 			continue
 		}
 		for _, id := range a.Actors {
-			if list := out[id]; !slices.Contains(list, a.Source) {
-				out[id] = append(list, a.Source)
+			if list := out[id]; !slices.Contains(list, state) {
+				out[id] = append(list, state)
 			}
 		}
 	}

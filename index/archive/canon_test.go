@@ -35,12 +35,15 @@ func TestOneActorPerPerson(t *testing.T) {
 		"articles/f1.md": &fstest.MapFile{Data: []byte("---\ntitle: General debate, 45th session\ndate: 1990-09-25\nsource: Japan\n---\n\n“We call for peace in the Horn,” Roble Qwolhaye said.\n\n“And for the refugees,” Roble Qwolhaye added.\n")},
 		"articles/f2.md": &fstest.MapFile{Data: []byte("---\ntitle: General debate, 50th session\ndate: 1995-09-25\nsource: Japan\n---\n\n“We call for peace again,” Qwolhaye said.\n")},
 		"articles/f3.md": &fstest.MapFile{Data: []byte("---\ntitle: General debate, 53rd session\ndate: 1998-09-25\nsource: Japan\n---\n\n“We call for peace once more,” Robble Qwolhaye said.\n")},
+		// The same government under the UN's name with its parenthesis and under its short one.
+		"articles/g1.md": &fstest.MapFile{Data: []byte("---\ntitle: General debate, 45th session\ndate: 1990-09-25\nsource: Iran (Islamic Republic of)\n---\n\n“We call for calm in the Gulf,” Kamal Qwertani said.\n\n“And for talks,” Kamal Qwertani added.\n")},
+		"articles/g2.md": &fstest.MapFile{Data: []byte("---\ntitle: General debate, 50th session\ndate: 1995-09-25\nsource: Iran\n---\n\n“We call for calm again,” Qwertani said.\n")},
 		// The same name but for an initial and a suffix.
 		"articles/e1.md": article("2024-01-10", "Health", "“We act,” Robert F. Zenndy Jr. said.\n\n“We act now,” Robert F. Zenndy Jr. said."),
 		"articles/e2.md": article("2024-02-10", "Health again", "“We acted,” Robert Zenndy said."),
 	}
 	a := mustArchive(t, files, "")
-	for _, tt := range []struct{ from, to string }{{"doug-smithwick", "douglas-j-smithwick"}, {"watson-qwertyman", "bonnie-watson-qwertyman"}, {"qwolhaye", "roble-qwolhaye"}, {"robble-qwolhaye", "roble-qwolhaye"}} {
+	for _, tt := range []struct{ from, to string }{{"doug-smithwick", "douglas-j-smithwick"}, {"watson-qwertyman", "bonnie-watson-qwertyman"}, {"qwolhaye", "roble-qwolhaye"}, {"robble-qwolhaye", "roble-qwolhaye"}, {"qwertani", "kamal-qwertani"}} {
 		if _, err := a.Actor(tt.from); !errors.As(err, new(*index.MovedError)) {
 			t.Errorf("Actor(%s): %v, want moved to %s", tt.from, err, tt.to)
 		}
