@@ -211,27 +211,21 @@ func (a *Archive) mergeFilters(st *state, q index.Query, p *qtext.Parsed, res *i
 			q.Actors = appendUnique(q.Actors, document.Slug(name))
 		}
 	}
-	for _, name := range p.Topics {
-		if id, ok := a.resolveTopic(st, name); ok {
-			q.Topics = appendUnique(q.Topics, id)
-		} else {
-			res.Notes = qtext.AddNote(res.Notes, fmt.Sprintf("no topic called %q in the archive", name))
-			q.Topics = appendUnique(q.Topics, document.Slug(name))
+	resolveAll := func(ids, names []string, resolve func(*state, string) (string, bool), missing string) []string {
+		for _, name := range names {
+			id, ok := resolve(st, name)
+			if !ok {
+				res.Notes = qtext.AddNote(res.Notes, fmt.Sprintf(missing, name))
+				id = document.Slug(name)
+			}
+			ids = appendUnique(ids, id)
 		}
+		return ids
 	}
-	for _, name := range p.Countries {
-		if id, ok := a.resolveCountry(st, name); ok {
-			q.Countries = appendUnique(q.Countries, id)
-		} else {
-			res.Notes = qtext.AddNote(res.Notes, fmt.Sprintf("no government or organisation called %q speaks in the archive", name))
-			q.Countries = appendUnique(q.Countries, document.Slug(name))
-		}
-	}
-	// An actor merged into another is that one (canon.go).
-	for i, id := range q.Actors {
-		q.Actors[i] = st.cat.canonical(id)
-	}
-	q.Actors = slices.Compact(q.Actors)
+	q.Topics = resolveAll(q.Topics, p.Topics, a.resolveTopic, "no topic called %q in the archive")
+	q.Countries = resolveAll(q.Countries, p.Countries, a.resolveCountry, "no government or organisation called %q speaks in the archive")
+	// An actor merged into another is that one (canon.go), once.
+	q.Actors = st.cat.canonicalIDs(q.Actors)
 	for _, s := range p.Sources {
 		if utf8.RuneCountInString(s) > index.MaxSourceLength {
 			return q, &index.QueryError{Msg: fmt.Sprintf("source:%s… is longer than the %d characters a source's name may have", clipRunes(s, 20), index.MaxSourceLength)}

@@ -95,7 +95,7 @@ func isDateline(t string) bool {
 func (x *extractor) namedIn(phrase string) []Speaker {
 	phrase = cleanHonorific(phrase)
 	toks := registry.Tokenize(phrase)
-	regMs := x.reg.Mentions(phrase, toks, x.day)
+	regMs := x.registryMentions(phrase, toks)
 	type found struct {
 		at int
 		sp Speaker

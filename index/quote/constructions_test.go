@@ -430,6 +430,12 @@ func TestConstructions(t *testing.T) {
 			text: "Airports slowed on Monday.\n\n“We have had enough of this,” said a 10-year veteran TSA officer in Phoenix.",
 			want: []found{{"We have had enough of this,", "", quote.Full}},
 		},
+		{
+			name:  "a statement's title naming an office with an 'and' before its holder",
+			title: "Statement by Secretary of Health and Human Services Xavier Becerra on the Clinics",
+			text:  "We will open forty clinics this year.",
+			want:  []found{{"We will open forty clinics this year.", "Xavier Becerra", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,9 +16,9 @@ import (
 // its quotations found and its sentences bounded once; a quotation's attribution looks only at
 // its own sentence and a bounded window of what was heard before it.
 type extractor struct {
-	// titleToks are the tokens of the paragraph being read that are words of a registered
-	// office before a name: "and" of "Secretary of Health and Human Services Robert F. Kennedy
-	// Jr." does not end the name.
+	// titleToks are the tokens of the text being read (a paragraph, or a title's phrase) that
+	// are words of a registered office before a name: "and" of "Secretary of Health and Human
+	// Services Robert F. Kennedy Jr." does not end the name. Set by registryMentions.
 	titleToks []int
 	reg       *registry.Registry
 	title     string
@@ -142,6 +142,20 @@ func newExtractor(reg *registry.Registry, title string, day time.Time, paras []d
 	return x
 }
 
+// registryMentions returns the registry's mentions in a text about to be read for names, and notes
+// the tokens of the offices it reads as titles before a name (titleToks), which nameRun reads
+// for this text only.
+func (x *extractor) registryMentions(text string, toks []registry.Token) []registry.Mention {
+	ms, titles := x.reg.MentionsAndTitles(text, toks, x.day)
+	x.titleToks = x.titleToks[:0]
+	for _, t := range titles {
+		for k := t.TokStart; k < t.TokEnd; k++ {
+			x.titleToks = append(x.titleToks, k)
+		}
+	}
+	return ms
+}
+
 // analyse reads the mentions of every paragraph, and gathers the names into entities.
 // Paragraphs [from, to) are read for quotation marks and need everything: names, pronouns,
 // descriptions and how each stands in its sentence. Elsewhere (a transcript's turns, the text
@@ -151,13 +165,7 @@ func (x *extractor) analyse(from, to int) {
 	x.ments = make([][]mention, len(x.paras))
 	x.hidden = make([][]mention, len(x.paras))
 	for p := range x.paras {
-		ms, titles := x.reg.MentionsAndTitles(x.paras[p].Text, x.toks[p], x.day)
-		x.titleToks = x.titleToks[:0]
-		for _, t := range titles {
-			for k := t.TokStart; k < t.TokEnd; k++ {
-				x.titleToks = append(x.titleToks, k)
-			}
-		}
+		ms := x.registryMentions(x.paras[p].Text, x.toks[p])
 		x.ments[p] = x.mentionsIn(p, ms, p < from || p >= to)
 	}
 	x.cluster()
