@@ -35,11 +35,19 @@ func bigArticles(t testing.TB, n, size int, o Options) *Archive {
 	for i := range n {
 		files[fmt.Sprintf("big-%02d.md", i)] = &fstest.MapFile{Data: bigArticle(i, size)}
 	}
+	o.Source = files
+	return openSeedsRegistry(t, o)
+}
+
+// openSeedsRegistry opens an archive with o and the seeds' registry, closed when the test
+// ends, and waits for its index.
+func openSeedsRegistry(t testing.TB, o Options) *Archive {
+	t.Helper()
 	reg, err := registry.Load(seeds.FS, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	o.Source, o.Registry = files, reg
+	o.Registry = reg
 	a, err := Open(context.Background(), o)
 	if err != nil {
 		t.Fatal(err)

@@ -12,8 +12,6 @@ import (
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/query"
-	"github.com/readout/readout/index/registry"
-	"github.com/readout/readout/seeds"
 )
 
 // commonWords is an archive whose articles are long runs of common words, with one rare word
@@ -33,20 +31,8 @@ func commonWords(t *testing.T, articles int, o Options) *Archive {
 		}
 		files[fmt.Sprintf("b%03d.md", i)] = &fstest.MapFile{Data: []byte(b.String())}
 	}
-	reg, err := registry.Load(seeds.FS, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o.Source, o.Registry = files, reg
-	a, err := Open(context.Background(), o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { a.Close() })
-	if err := a.Wait(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return a
+	o.Source = files
+	return openSeedsRegistry(t, o)
 }
 
 func TestSearchCost(t *testing.T) {

@@ -34,7 +34,13 @@ func mustRegistry(t testing.TB) *registry.Registry {
 // mustArchive opens an archive of fsys and waits for its index.
 func mustArchive(t testing.TB, fsys fs.FS, path string) *archive.Archive {
 	t.Helper()
-	a, err := archive.Open(context.Background(), archive.Options{Source: fsys, Registry: mustRegistry(t), Path: path})
+	return mustOpen(t, archive.Options{Source: fsys, Registry: mustRegistry(t), Path: path})
+}
+
+// mustOpen opens an archive with o, closed when the test ends, and waits for its index.
+func mustOpen(t testing.TB, o archive.Options) *archive.Archive {
+	t.Helper()
+	a, err := archive.Open(context.Background(), o)
 	if err != nil {
 		t.Fatal(err)
 	}

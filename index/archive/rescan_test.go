@@ -40,17 +40,7 @@ func openFolder(t *testing.T, dir, indexPath string, rescan time.Duration, log *
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { root.Close() })
-	a, err := archive.Open(context.Background(), archive.Options{Source: root.FS(), Registry: mustRegistry(t), Path: indexPath, Rescan: rescan, Logger: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { a.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if err := a.Wait(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return mustOpen(t, archive.Options{Source: root.FS(), Registry: mustRegistry(t), Path: indexPath, Rescan: rescan, Logger: log})
 }
 
 // served lists an archive's documents as "id title date", sorted.
