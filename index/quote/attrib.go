@@ -786,6 +786,11 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			// quotation's; not "“We will win,” she said, “and …”", one quotation in two.
 			return nil, false
 		}
+		if endsSentence(s[:lo]) && opensClause(s[t.End:]) {
+			// "“The strike goes on.” Paul Dorsey said he would meet her.": a new sentence that
+			// reports other words, not the quotation's.
+			return nil, false
+		}
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
 		}
@@ -795,12 +800,65 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.nameClosingTitles(p, t.End, hi); m != nil {
 			return x.resolve(p, *m), true
 		}
+		if m := x.namedAfterDescription(p, t.End, hi); m != nil {
+			return x.resolve(p, *m), true
+		}
 		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && !x.listener(*m) {
 			return x.resolve(p, *m), true
 		}
 		return nil, true
 	}
 	return nil, false
+}
+
+// namedAfterDescription returns the person named after a description that follows a verb of
+// speech, between a comma and the clause's end: "said a spokesman for the union, Paul
+// Dorsey." and "said Clinton's running mate, Tim Kaine."; nil when the verb is followed by
+// anything else.
+func (x *extractor) namedAfterDescription(p, from, hi int) *mention {
+	s := x.paras[p].Text
+	end := min(hi, from+100)
+	c := strings.IndexByte(s[from:end], ',')
+	if c < 0 {
+		return nil
+	}
+	head := strings.Fields(s[from : from+c])
+	if len(head) < 2 || len(head) > 8 || strings.ContainsAny(s[from:from+c], "\"“”;:()") {
+		return nil
+	}
+	// The description opens with an article or an owner, and ends with a noun for a person.
+	first, last := head[0], strings.ToLower(head[len(head)-1])
+	owner := strings.HasSuffix(first, "'s") || strings.HasSuffix(first, "’s")
+	if !owner && first != "a" && first != "an" && first != "the" && first != "his" && first != "her" && first != "their" {
+		return nil
+	}
+	if _, noun := x.reg.PersonNoun(last); !noun && !x.reg.IsTitleWord(last) && !x.describesPerson(p, from, from+c) {
+		return nil
+	}
+	ms := x.ments[p]
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].start > from+c })
+	if k == len(ms) || ms[k].kind != mName || ms[k].possessive || !x.adjacent(s, from+c+1, x.leadStart(p, ms[k])) {
+		return nil
+	}
+	m := ms[k]
+	if m.ent < 0 || !x.ents[m.ent].person || x.listener(m) {
+		return nil
+	}
+	// The name closes the clause: "…, Tim Kaine." or "…, Paul Dorsey, who …".
+	if rest := strings.TrimLeft(s[m.end:hi], " "); rest != "" && rest[0] != '.' && rest[0] != ',' {
+		return nil
+	}
+	return &m
+}
+
+// describesPerson reports whether a description mention of a person lies in s[lo:hi].
+func (x *extractor) describesPerson(p, lo, hi int) bool {
+	for _, m := range x.ments[p] {
+		if m.start >= lo && m.end <= hi && m.kind == mDescription && m.person {
+			return true
+		}
+	}
+	return false
 }
 
 // listener reports whether a name after a verb of speech is who was told, not who spoke:
@@ -923,8 +981,17 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 	if lead := strings.TrimSpace(s[lo:m.start]); m.kind == mGroup || m.object || m.possessive || lead != "" && !strings.EqualFold(lead, "the") {
 		return nil, false
 	}
-	words := tokensIn(x.toks[p], m.end, hi)
-	if len(words) == 0 || len(words) > 2 || strings.ContainsAny(s[m.end:words[0].Start], ",;:") {
+	from := m.end
+	// "Marta Kellerman, the union's president, was defiant:": an appositive between commas.
+	if strings.HasPrefix(s[from:], ", ") && m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.appositiveAfter(p, from) {
+		c := strings.IndexByte(s[from+2:hi], ',')
+		if c < 0 || c > 100 || strings.ContainsAny(s[from+2:from+2+c], ";:()\"“”") {
+			return nil, false
+		}
+		from += 2 + c + 1
+	}
+	words := tokensIn(x.toks[p], from, hi)
+	if len(words) == 0 || len(words) > 2 || strings.ContainsAny(s[from:words[0].Start], ",;:") {
 		return nil, false
 	}
 	for _, t := range words {
@@ -933,8 +1000,10 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 			return nil, false
 		}
 	}
+	// "Kellerman was defiant:": a state of mind shown by what follows, only before a colon.
+	copula := len(words) == 2 && strings.HasSuffix(b, ":") && (words[0].Text == "was" || words[0].Text == "is" || words[0].Text == "were" || words[0].Text == "are")
 	v := strings.ToLower(words[len(words)-1].Text)
-	if !strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "s") && !x.reg.IsSpeechVerb(v) && words[0].Text != "fired" && words[0].Text != "shot" {
+	if !copula && !strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "s") && !x.reg.IsSpeechVerb(v) && words[0].Text != "fired" && words[0].Text != "shot" {
 		return nil, false
 	}
 	return x.resolve(p, m), true
@@ -1109,6 +1178,17 @@ func introducesNext(rest string) bool {
 	}
 	rest = strings.TrimLeft(rest[1:], " ")
 	return strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "\"")
+}
+
+// opensClause reports whether the words after a verb of speech open a clause of their own
+// ("… said he would", "… said that"), the words it reports.
+func opensClause(rest string) bool {
+	w, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
+	switch strings.ToLower(w) {
+	case "he", "she", "they", "we", "i", "it", "that", "you":
+		return true
+	}
+	return false
 }
 
 // endsSentence reports whether a quotation whose text runs to the end of s, closing marks

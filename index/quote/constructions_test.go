@@ -436,6 +436,31 @@ func TestConstructions(t *testing.T) {
 			text:  "We will open forty clinics this year.",
 			want:  []found{{"We will open forty clinics this year.", "Xavier Becerra", quote.Full}},
 		},
+		{
+			name: "after the verb, a description and the name it describes after a comma",
+			text: "“The buses will run on Monday,” said a spokesman for the transit union, Paul Dorsey.\n\n“We are ready,” said the mayor's chief of staff, Ruth Okafor.",
+			want: []found{{"The buses will run on Monday,", "Paul Dorsey", quote.Full}, {"We are ready,", "Ruth Okafor", quote.Full}},
+		},
+		{
+			name: "a given name counted from birth records tells the pronoun's gender",
+			text: "Marta Kellerman leads the union; Paul Dorsey runs the city.\n\n“We will not back down,” she said in an interview.",
+			want: []found{{"We will not back down,", "Marta Kellerman", quote.Full}},
+		},
+		{
+			name: "a new sentence that reports other words does not take the quotation before it",
+			text: "Marta Kellerman leads the union.\n\n“We will not back down,” Kellerman said. “The strike goes on.” Paul Dorsey, the mayor, said he would meet her.",
+			want: []found{{"We will not back down,", "Marta Kellerman", quote.Full}, {"The strike goes on.", "Marta Kellerman", quote.Full}},
+		},
+		{
+			name: "a subject, an appositive and a state of mind before a colon",
+			text: "Marta Kellerman, the union's president, was defiant: “We will not back down.”",
+			want: []found{{"We will not back down.", "Marta Kellerman", quote.Full}},
+		},
+		{
+			name: "a description by an occupation the text gave no one else",
+			text: "Paul Dorsey bought the tower in 2009.\n\n“It will be the tallest in the state,” the real estate mogul said.",
+			want: []found{{"It will be the tallest in the state,", "Paul Dorsey", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
