@@ -1579,6 +1579,11 @@ func (x *extractor) described(p int, m mention) []Speaker {
 		return 0
 	}
 	before := x.sentenceBefore()
+	if len(owner) > 0 && x.personWordIn(before, owner[len(owner)-1]) {
+		// "Ibsen faces Thackeray. “…,” Thackeray's campaign manager said": someone besides the
+		// two the sentence is about.
+		return nil
+	}
 	if q := x.current; before.p < 0 && p == q.Start.Para && m.start < q.open && strings.TrimSpace(x.paras[p].Text[x.sentenceStart(p, m.start):m.start]) == "" {
 		// "The Republican nominee told the crowd: “…”": the sentence before the description's.
 		before = x.sentenceBeforeOff(p, m.start)
@@ -1642,6 +1647,9 @@ func (x *extractor) lastPerson(gender string) int {
 		if e := x.onlyPersonIn(prev, lv, level); e >= 0 {
 			return e
 		}
+	}
+	if x.severalPeopleIn(prev, level) {
+		return -1 // "Ibsen and Brandt both spoke. “…,” she said": either may be meant
 	}
 	// The main subject heard last, whose gender fits or is not known.
 	for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-12; i-- {
@@ -1745,6 +1753,38 @@ func (x *extractor) onlyPersonIn(s struct{ p, lo, hi int }, lv int, level func(i
 		}
 	}
 	return found
+}
+
+// personWordIn reports whether a person whose name holds the word w is named in a sentence.
+func (x *extractor) personWordIn(s struct{ p, lo, hi int }, w string) bool {
+	if s.p < 0 {
+		return false
+	}
+	for _, m := range x.mentionsBetween(s.p, s.lo, s.hi) {
+		if m.ent >= 0 && x.ents[m.ent].person && slices.Contains(x.ents[m.ent].words, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// severalPeopleIn reports whether a sentence's subject is several people joined by "and" of
+// whom more than one has a gender that fits (level 2).
+func (x *extractor) severalPeopleIn(s struct{ p, lo, hi int }, level func(int) int) bool {
+	if s.p < 0 {
+		return false
+	}
+	ms := x.mentionsBetween(s.p, s.lo, s.hi)
+	for k := 1; k < len(ms); k++ {
+		a, b := ms[k-1], ms[k]
+		if a.ent < 0 || b.ent < 0 || a.ent == b.ent || a.possessive || b.possessive || !x.ents[a.ent].person || !x.ents[b.ent].person || level(a.ent) < 2 || level(b.ent) < 2 {
+			continue
+		}
+		if gap, ok := x.gap(s.p, a.end, b.start); ok && (gap == "and" || gap == ", and") && x.subjectLike(s.p, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // appositiveAfter reports whether the words after the comma or dash at off of paragraph p open

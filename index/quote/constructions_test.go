@@ -491,6 +491,21 @@ func TestConstructions(t *testing.T) {
 			text: "Paul Dorsey spoke in Toledo.\n\n“She is a liar,” Dorsey said of Marta Kellerman. “Crooked.”",
 			want: []found{{"She is a liar,", "Paul Dorsey", quote.Full}, {"Crooked.", "Paul Dorsey", quote.Full}},
 		},
+		{
+			name: "a pronoun after two people of its gender joined as one subject is unsure",
+			text: "Rachel Ibsen and Linnea Brandt both spoke at the rally.\n\n“We will win,” she said.",
+			want: []found{{"We will win,", "", quote.Full}},
+		},
+		{
+			name: "a given name alone in apposition to a description of a person",
+			text: "Rachel Ibsen debated Owen Thackeray on Tuesday. Thackeray's wife, Joan, watched from the front row.\n\n“He was brilliant,” she said.",
+			want: []found{{"He was brilliant,", "Joan", quote.Full}},
+		},
+		{
+			name: "a description owned by a person the sentence before names is someone else",
+			text: "Rachel Ibsen, a Democrat, faces Owen Thackeray, a Republican, in November.\n\n“It's wide open,” Thackeray's campaign manager said.",
+			want: []found{{"It's wide open,", "", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -301,6 +301,14 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 				out[k-1].object, out[k-1].modifies = true, true
 			}
 		}
+		// "Thackeray's wife, Joan,": a given name alone, in apposition to a description of a
+		// person, names that person; the description or the name tells the gender.
+		if k > 0 && out[k-1].kind == mDescription && out[k-1].person && out[k].kind == mName && len(out[k].words) == 1 && !out[k].person && text[out[k-1].end:out[k].start] == ", " {
+			if g, given := x.reg.GivenName(out[k].words[0]); given {
+				out[k].person = true
+				out[k].gender = cmp.Or(out[k-1].gender, g)
+			}
+		}
 		// In a list, every name is what the first is: "to Joe Biden and Bernie Sanders".
 		if k > 0 && out[k-1].object && out[k].kind == mName {
 			if gap := strings.TrimSpace(text[min(out[k-1].end, out[k].start):out[k].start]); gap == "and" || gap == ", and" || gap == "or" {
