@@ -506,6 +506,11 @@ func TestConstructions(t *testing.T) {
 			text: "Rachel Ibsen, a Democrat, faces Owen Thackeray, a Republican, in November.\n\n“It's wide open,” Thackeray's campaign manager said.",
 			want: []found{{"It's wide open,", "", quote.Full}},
 		},
+		{
+			name: "a person the text names only by a given name",
+			text: "The rally began at noon, and the woman beside me had waited since dawn.\n\n“He is going to win,” Lorraine said, clapping. “I know it.”\n\n“We love him,” she said.",
+			want: []found{{"He is going to win,", "Lorraine", quote.Full}, {"I know it.", "Lorraine", quote.Full}, {"We love him,", "Lorraine", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

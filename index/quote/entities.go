@@ -861,6 +861,29 @@ func pronounGender(w string) string {
 // a given name the registry does not know): "Aung San Suu Kyi visited … after she was
 // released". A pronoun after exactly one person named in its sentence, outside quotations, is a
 // vote for that person; a name gets the gender voted for only when no vote says otherwise.
+// givenNamesAlone makes a person of a name the text gives only as one given name of a known
+// gender ("“…,” Melanie said"), as news does with people it does not name in full; not when the
+// word is part of another name in the text or a registered person's surname ("Clinton").
+func (x *extractor) givenNamesAlone() {
+	inOther := map[string]bool{}
+	for _, en := range x.ents {
+		if len(en.words) > 1 {
+			for _, w := range en.words {
+				inOther[w] = true
+			}
+		}
+	}
+	for e := range x.ents {
+		en := &x.ents[e]
+		if !en.single || en.person || en.org || en.actor >= 0 || inOther[en.words[0]] {
+			continue
+		}
+		if g, given := x.reg.GivenName(en.words[0]); given && g != "" && len(x.reg.ActorsBySurname(en.words[0])) == 0 {
+			en.person, en.gender = true, g
+		}
+	}
+}
+
 func (x *extractor) pronounGenders() {
 	votes := map[int][2]int{} // entity: male, female
 	// A name written after "in" or "at" somewhere is a place's ("in New York") unless the text

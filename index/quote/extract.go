@@ -170,6 +170,7 @@ func (x *extractor) analyse(from, to int) {
 	}
 	x.cluster()
 	x.appositives()
+	x.givenNamesAlone()
 	x.pronounGenders()
 	seen := map[int]bool{}
 	for p := range x.ments {
