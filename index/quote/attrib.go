@@ -341,8 +341,8 @@ func (x *extractor) subjectLike(p int, m mention) bool {
 	}
 	s := x.paras[p].Text
 	before := strings.TrimSpace(s[x.sentenceStart(p, m.start):m.start])
-	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, ":") {
-		return true
+	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, ":") || before == "The" {
+		return true // "The Pentagon released …"
 	}
 	w := strings.ToLower(before[strings.LastIndexAny(before, " \u00a0")+1:])
 	return w == "and" || w == "but" || w == "while" || w == "when" || w == "as" || w == "because" || w == "that" || w == "after" || w == "before" || w == "since" || w == "if"
@@ -800,6 +800,9 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
 		}
+		if who, ok := x.nounSpeaker(p, lo, t.Start, t.End, hi); ok {
+			return who, true
+		}
 		// "said U.S. Chamber of Commerce Executive Vice President, Chief Policy Officer, and
 		// Head of Strategic Advocacy, Neil L. Bradley.": titles in capitals, and the person's
 		// name that closes the sentence.
@@ -815,6 +818,68 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// nounSpeaker reads a verb of speech whose subject stands for an organisation or a text: "“…,”
+// it said", "“…,” the group said", "“…,” the statement said", "“…,” read the letter". Who
+// speaks is the organisation (or, for a text, the author) the sentence before the quotation is
+// about; ok is false when the subject is none of these.
+func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool) {
+	s := x.paras[p].Text
+	noun := ""
+	if toks := tokensIn(x.toks[p], lo, v); len(toks) == 1 && strings.EqualFold(toks[0].Text, "it") {
+		noun = "it"
+	} else if len(toks) == 2 && strings.EqualFold(toks[0].Text, "the") {
+		noun = strings.ToLower(toks[1].Text)
+	} else if len(toks) == 0 {
+		after := tokensIn(x.toks[p], vEnd, hi)
+		// Inverted: "“…,” read the statement."
+		if len(after) == 2 && strings.EqualFold(after[0].Text, "the") && strings.Trim(s[after[1].End:hi], " .") == "" {
+			noun = strings.ToLower(after[1].Text)
+		}
+		// "“…,” read a statement from Sen. Tamsin Hale.": the text's author after "from" or "by".
+		if len(after) > 3 && (strings.EqualFold(after[0].Text, "a") || strings.EqualFold(after[0].Text, "the")) && x.reg.IsDocumentNoun(strings.ToLower(after[1].Text)) &&
+			(after[2].Text == "from" || after[2].Text == "by") {
+			if m := x.firstMentionAfter(p, after[2].End, hi); m != nil && !m.possessive && x.adjacent(s, after[2].End, x.leadStart(p, *m)) {
+				return x.resolve(p, *m), true
+			}
+			return nil, true
+		}
+	}
+	doc := x.reg.IsDocumentNoun(noun)
+	if noun != "it" && !doc && !x.reg.IsOrganisationNoun(noun) {
+		return nil, false
+	}
+	before := x.sentenceBefore()
+	if before.p < 0 {
+		return nil, true
+	}
+	for _, m := range x.mentionsBetween(before.p, before.lo, before.hi) {
+		if m.kind != mName && m.kind != mRole || m.ent < 0 && len(m.actors) == 0 || m.possessive {
+			continue
+		}
+		person := m.ent >= 0 && x.ents[m.ent].person || m.ent < 0 && m.person
+		org := !person && (m.org || m.ent >= 0 && x.ents[m.ent].org)
+		agent := m.object && x.afterWord(before.p, m.start, "by") // "released by Human Rights Watch"
+		if !x.subjectLike(before.p, m) && !agent {
+			continue
+		}
+		if org || doc && person {
+			return x.resolve(before.p, m), true
+		}
+		return nil, true // the sentence is about someone else
+	}
+	return nil, true
+}
+
+// afterWord reports whether the word just before offset off of paragraph p, an article aside,
+// is w.
+func (x *extractor) afterWord(p, off int, w string) bool {
+	toks := tokensIn(x.toks[p], max(0, off-24), off)
+	if len(toks) > 1 && strings.EqualFold(toks[len(toks)-1].Text, "the") {
+		toks = toks[:len(toks)-1] // "by the Harbor Trust"
+	}
+	return len(toks) > 0 && strings.EqualFold(toks[len(toks)-1].Text, w)
 }
 
 // namedAfterDescription returns the person named after a description that follows a verb of
@@ -1533,7 +1598,7 @@ func (x *extractor) described(p int, m mention) []Speaker {
 			if o.kind == mName && o.org && len(o.actors) == 1 {
 				return []Speaker{x.registered(o.actors[0])}
 			}
-			if o.kind == mName && o.org {
+			if o.kind == mName && (o.org || strings.HasPrefix(m.head, "spokes") && x.organisationLike(o)) {
 				name := x.paras[p].Text[o.coreStart:o.coreEnd]
 				for _, article := range []string{"A ", "An ", "The "} {
 					name = strings.TrimPrefix(name, article) // "A Treasury spokeswoman" opening a sentence
@@ -1615,6 +1680,19 @@ func (x *extractor) ownedByPerson(p int, d mention) bool {
 }
 
 // hiddenIn returns the names inside a description ("a Treasury Department spokeswoman").
+// organisationLike reports whether a capitalised name inside a description of a spokesperson
+// can only be what they speak for ("a Pentagon spokesman"): no person's name of the text, no
+// given name, no registered person's surname.
+func (x *extractor) organisationLike(o mention) bool {
+	if o.person || o.possessive || o.ent >= 0 && x.ents[o.ent].person || len(o.words) == 0 {
+		return false
+	}
+	if _, given := x.reg.GivenName(o.words[0]); given {
+		return false
+	}
+	return len(x.reg.ActorsBySurname(o.words[len(o.words)-1])) == 0
+}
+
 func (x *extractor) hiddenIn(p int, d mention) []mention {
 	var out []mention
 	for _, m := range x.hidden[p] {

@@ -511,6 +511,16 @@ func TestConstructions(t *testing.T) {
 			text: "The rally began at noon, and the woman beside me had waited since dawn.\n\n“He is going to win,” Lorraine said, clapping. “I know it.”\n\n“We love him,” she said.",
 			want: []found{{"He is going to win,", "Lorraine", quote.Full}, {"I know it.", "Lorraine", quote.Full}, {"We love him,", "Lorraine", quote.Full}},
 		},
+		{
+			name: "an unnamed spokesperson of an organisation the registry does not know",
+			text: "The day began.\n\n“We take these reports seriously,” an Acme Robotics spokesman said.",
+			want: []found{{"We take these reports seriously,", "Acme Robotics", quote.Full}},
+		},
+		{
+			name: "it, the group, the statement: the organisation or author the sentence before is about",
+			text: "The Northwind Alliance released a statement on Monday.\n\n“We take these reports seriously,” it said.\n\nThe report was published Tuesday by the Harbor Trust.\n\n“The abuses are systematic,” the group said.\n\nSen. Tamsin Hale released a statement on Sunday.\n\n“We need answers,” read the statement.\n\n“We will act,” read a statement from Gov. Ruth Okafor.",
+			want: []found{{"We take these reports seriously,", "Northwind Alliance", quote.Full}, {"The abuses are systematic,", "Harbor Trust", quote.Full}, {"We need answers,", "Tamsin Hale", quote.Full}, {"We will act,", "Ruth Okafor", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

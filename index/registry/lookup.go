@@ -159,6 +159,8 @@ func (r *Registry) buildLookups() {
 	r.modifiers = lowerSet(r.Language.NameModifiers, strings.ToLower)
 	r.works = lowerSet(r.Language.WorkTitles, strings.ToLower)
 	r.utterances = lowerSet(r.Language.UtteranceWords, strings.ToLower)
+	r.orgNouns = lowerSet(r.Language.OrganisationNouns, strings.ToLower)
+	r.docNouns = lowerSet(r.Language.DocumentNouns, strings.ToLower)
 	r.procedural = lowerSet(r.Language.ProceduralWords, strings.ToLower)
 	r.titleParts = map[string]bool{}
 	for t := range r.titleWords {

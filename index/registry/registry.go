@@ -213,6 +213,10 @@ type Language struct {
 	// UtteranceWords are nouns for what someone said or wrote ("Statement", "Remarks"), after
 	// which "of" names the author rather than running on a name.
 	UtteranceWords []string `yaml:"utterance_words"`
+	// OrganisationNouns stand for an organisation that speaks ("the group said").
+	OrganisationNouns []string `yaml:"organisation_nouns"`
+	// DocumentNouns stand for a text that speaks for its author ("the statement said").
+	DocumentNouns []string `yaml:"document_nouns"`
 	// TitleAbbreviations maps a title's short form to the person noun it stands for ("Sen":
 	// "senator").
 	TitleAbbreviations map[string]string `yaml:"title_abbreviations"`
@@ -287,6 +291,8 @@ type Registry struct {
 	heads      map[string]bool // person nouns, group nouns and the words of titles
 	works      map[string]bool
 	utterances map[string]bool
+	orgNouns   map[string]bool
+	docNouns   map[string]bool
 	procedural map[string]bool
 
 	furnitureLines    map[string]bool
@@ -639,6 +645,13 @@ func (r *Registry) IsWorkTitle(w string) bool { return has(r.works, w) }
 
 // IsUtteranceWord reports whether a word names what someone said or wrote ("Statement").
 func (r *Registry) IsUtteranceWord(w string) bool { return has(r.utterances, w) }
+
+// IsOrganisationNoun reports whether a word stands for an organisation ("group", "company").
+func (r *Registry) IsOrganisationNoun(w string) bool { return has(r.orgNouns, w) }
+
+// IsDocumentNoun reports whether a word stands for a text that speaks for its author
+// ("statement", "report").
+func (r *Registry) IsDocumentNoun(w string) bool { return has(r.docNouns, w) }
 
 // IsNameModifier reports whether a word written before a name describes the person
 // ("Democrat Hillary Clinton").
