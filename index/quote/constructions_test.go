@@ -521,6 +521,11 @@ func TestConstructions(t *testing.T) {
 			text: "The Northwind Alliance released a statement on Monday.\n\n“We take these reports seriously,” it said.\n\nThe report was published Tuesday by the Harbor Trust.\n\n“The abuses are systematic,” the group said.\n\nSen. Tamsin Hale released a statement on Sunday.\n\n“We need answers,” read the statement.\n\n“We will act,” read a statement from Gov. Ruth Okafor.",
 			want: []found{{"We take these reports seriously,", "Northwind Alliance", quote.Full}, {"The abuses are systematic,", "Harbor Trust", quote.Full}, {"We need answers,", "Tamsin Hale", quote.Full}, {"We will act,", "Ruth Okafor", quote.Full}},
 		},
+		{
+			name: "a demonym after an article describes a person and names no one",
+			text: "Rep. Dana Whitfield of Ohio spoke first. Then came Rep. Luis Ocampo of Texas.\n\n“I agree with my colleague,” the Texan said.",
+			want: []found{{"I agree with my colleague,", "", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1002,10 +1002,10 @@ func (x *extractor) description(p int, toks []registry.Token, i int) (mention, b
 }
 
 // partisan reads a run of n capitalised words at token i that ends with a party's or a
-// creed's noun after an article as a description of a person: "the Idaho Republican", "a New
-// York Democrat", "the Vermont Independent".
+// creed's noun, a nationality or a demonym, after an article, as a description of a person:
+// "the Idaho Republican", "a New York Democrat", "the Texan", "the Israeli".
 func (x *extractor) partisan(p int, toks []registry.Token, i, n int) (mention, bool) {
-	if i == 0 || n < 2 {
+	if i == 0 {
 		return mention{}, false
 	}
 	text := x.paras[p].Text
@@ -1014,8 +1014,11 @@ func (x *extractor) partisan(p int, toks []registry.Token, i, n int) (mention, b
 		return mention{}, false
 	}
 	last := strings.ToLower(toks[i+n-1].Text)
-	switch last {
-	case "republican", "democrat", "independent", "conservative", "liberal", "progressive", "libertarian":
+	switch {
+	case last == "republican" || last == "democrat" || last == "independent" || last == "conservative" || last == "liberal" || last == "progressive" || last == "libertarian":
+	case x.reg.IsDemonym(last) || n >= 2 && x.reg.IsDemonym(strings.ToLower(text[toks[i+n-2].Start:toks[i+n-1].End])):
+	case n == 1 && x.reg.IsNameModifier(last) && i+1 < len(toks) && x.reg.IsSpeechVerb(strings.ToLower(toks[i+1].Text)):
+		// "the Israeli said"; not "the Israeli government"
 	default:
 		return mention{}, false
 	}

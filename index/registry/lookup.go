@@ -161,6 +161,7 @@ func (r *Registry) buildLookups() {
 	r.utterances = lowerSet(r.Language.UtteranceWords, strings.ToLower)
 	r.orgNouns = lowerSet(r.Language.OrganisationNouns, strings.ToLower)
 	r.docNouns = lowerSet(r.Language.DocumentNouns, strings.ToLower)
+	r.demonyms = lowerSet(r.Language.Demonyms, strings.ToLower)
 	r.procedural = lowerSet(r.Language.ProceduralWords, strings.ToLower)
 	r.titleParts = map[string]bool{}
 	for t := range r.titleWords {

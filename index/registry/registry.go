@@ -217,6 +217,8 @@ type Language struct {
 	OrganisationNouns []string `yaml:"organisation_nouns"`
 	// DocumentNouns stand for a text that speaks for its author ("the statement said").
 	DocumentNouns []string `yaml:"document_nouns"`
+	// Demonyms name people for where they are from ("Texan", "New Yorker").
+	Demonyms []string `yaml:"demonyms"`
 	// TitleAbbreviations maps a title's short form to the person noun it stands for ("Sen":
 	// "senator").
 	TitleAbbreviations map[string]string `yaml:"title_abbreviations"`
@@ -293,6 +295,7 @@ type Registry struct {
 	utterances map[string]bool
 	orgNouns   map[string]bool
 	docNouns   map[string]bool
+	demonyms   map[string]bool
 	procedural map[string]bool
 
 	furnitureLines    map[string]bool
@@ -652,6 +655,9 @@ func (r *Registry) IsOrganisationNoun(w string) bool { return has(r.orgNouns, w)
 // IsDocumentNoun reports whether a word stands for a text that speaks for its author
 // ("statement", "report").
 func (r *Registry) IsDocumentNoun(w string) bool { return has(r.docNouns, w) }
+
+// IsDemonym reports whether a word or phrase names people for where they are from ("Texan").
+func (r *Registry) IsDemonym(w string) bool { return has(r.demonyms, w) }
 
 // IsNameModifier reports whether a word written before a name describes the person
 // ("Democrat Hillary Clinton").
