@@ -49,11 +49,11 @@ type Options struct {
 // Archive is the searchable archive: the catalog in memory, the bleve index, and the articles,
 // read from the archive folder when a page needs them.
 type Archive struct {
-	src      fs.FS
-	reg      *registry.Registry
-	log      *slog.Logger
-	path     string
-	text     *bleveindex.TermAnalyzer // the text's analysis, as the index reads it
+	src  fs.FS
+	reg  *registry.Registry
+	log  *slog.Logger
+	path string
+	text *bleveindex.TermAnalyzer // the text's analysis, as the index reads it
 
 	state    atomic.Pointer[state]
 	progress progress
