@@ -527,13 +527,13 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 
 	// The date facet: the years (or, within a year, its months) with their counts, each a link
 	// that narrows the list to it.
-	a.PeriodsOf = res.Facets.DateLevel
+	a.PeriodsByMonth = res.Facets.DateLevel == index.ByMonth
 	for _, d := range res.Facets.Dates {
 		if d.Count == 0 && !d.Active {
 			continue
 		}
 		label := d.Label
-		if res.Facets.DateLevel == "month" {
+		if res.Facets.DateLevel == index.ByMonth {
 			label = d.From.Format("January 2006")
 		}
 		u := st.with(func(c *actorState) {
@@ -545,12 +545,12 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 		}).url()
 		a.Periods = append(a.Periods, web.Link{Label: label, Count: d.Count, Active: d.Active, URL: u})
 	}
-	if res.Facets.DateLevel == "month" && len(res.Facets.Dates) > 0 {
+	if res.Facets.DateLevel == index.ByMonth && len(res.Facets.Dates) > 0 {
 		a.PeriodUp = &web.Link{Label: "All years", URL: st.with(func(c *actorState) { c.From, c.To = time.Time{}, time.Time{} }).url()}
 	}
 	if res.Total > index.MaxResults {
 		end := map[string]string{index.SortNewest: "newest", index.SortOldest: "oldest", index.SortRelevance: "best matching"}[q.Sort]
-		period := cmp.Or(res.Facets.DateLevel, "year")
+		period := cmp.Or(res.Facets.DateLevel, index.ByYear)
 		a.Reach = fmt.Sprintf("The pages reach the %s %s of these %s quotes: a list goes no further than %s. To reach the other %s, choose a %s",
 			end, english.Number(index.MaxResults), english.Number(res.Total), english.Number(index.MaxResults), english.Number(res.Total-index.MaxResults), period)
 		for _, p := range a.Periods {
