@@ -142,6 +142,9 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, st.url("/search"), http.StatusSeeOther)
 		return nil
 	}
+	if err := pastTheEnd(q.Page, res.Total, q.PerPage, strings.TrimSuffix(q.Kind, "s"), q.Kind); err != nil {
+		return err
+	}
 	page := s.searchPage(res)
 	if res.ArticleCount+res.QuoteCount == 0 && q.Text != "" {
 		// A slip of spelling: the words and names the archive has.
