@@ -94,12 +94,9 @@ func (a *Archive) respell(ctx context.Context, st *state, r *bleveindex.Reader, 
 			return name[len(name)-1], nil
 		}
 	}
-	if utf8.RuneCountInString(term) < 4 {
+	fuzziness := editAllowance(term)
+	if fuzziness == 0 {
 		return "", nil
-	}
-	fuzziness := 1
-	if utf8.RuneCountInString(term) > 5 {
-		fuzziness = 2
 	}
 	first, _ := utf8.DecodeRuneInString(term)
 	best, bestDist, bestCount := "", fuzziness+1, uint64(0)
