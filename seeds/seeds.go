@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the registries at its root and the articles under articles/.
 //
-//go:embed actors.yaml topics.yaml boilerplate.yaml language.yaml names.yaml articles
+//go:embed actors.yaml topics.yaml boilerplate.yaml language.yaml names.yaml names-counted.yaml articles
 var FS embed.FS

@@ -28,8 +28,9 @@ import (
 // 12: every topic named tags an article, with its weight in topic_weight, and "[LINK: …]" marks
 // of the source dropped; 13: doc values only on the fields counted or sorted, no term vectors on
 // titles; 14: the catalog's summaries count their quotes in QuoteCount, not Quotes; 15: the
-// governments speakers speak for, in the country field and the catalog.)
-const Version = 15
+// governments speakers speak for, in the country field and the catalog; 16: attribution from
+// given names counted from birth records, and descriptions named after the verb.)
+const Version = 16
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

@@ -557,6 +557,12 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 			x.via = "intro"
 		}
 	}
+	if who == nil && !cue && alone && !paraAlone {
+		if who = x.reportedSpeaker(sp); who != nil {
+			cue = true
+			x.via = "reported"
+		}
+	}
 	if who == nil && !cue && x.paras[sp.Start.Para].Kind == document.ListItem {
 		if who = x.listIntroSpeaker(sp.Start.Para, strings.TrimSpace(first[:sp.open]) == ""); who != nil {
 			cue = true
@@ -786,6 +792,11 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			// quotation's; not "“We will win,” she said, “and …”", one quotation in two.
 			return nil, false
 		}
+		if endsSentence(s[:lo]) && opensClause(s[t.End:]) {
+			// "“The strike goes on.” Paul Dorsey said he would meet her.": a new sentence that
+			// reports other words, not the quotation's.
+			return nil, false
+		}
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
 		}
@@ -795,12 +806,68 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.nameClosingTitles(p, t.End, hi); m != nil {
 			return x.resolve(p, *m), true
 		}
+		if m := x.namedAfterDescription(p, t.End, hi); m != nil {
+			return x.resolve(p, *m), true
+		}
 		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && !x.listener(*m) {
 			return x.resolve(p, *m), true
 		}
 		return nil, true
 	}
 	return nil, false
+}
+
+// namedAfterDescription returns the person named after a description that follows a verb of
+// speech, between a comma and the clause's end: "said a spokesman for the union, Paul
+// Dorsey." and "said Clinton's running mate, Tim Kaine."; nil when the verb is followed by
+// anything else.
+func (x *extractor) namedAfterDescription(p, from, hi int) *mention {
+	s := x.paras[p].Text
+	end := min(hi, from+100)
+	c := strings.IndexByte(s[from:end], ',')
+	if c < 0 {
+		return nil
+	}
+	head := strings.Fields(s[from : from+c])
+	if len(head) < 2 || len(head) > 8 || strings.ContainsAny(s[from:from+c], "\"“”;:()") {
+		return nil
+	}
+	// The description opens with an article or an owner, and ends with a noun for a person.
+	first, last := head[0], strings.ToLower(head[len(head)-1])
+	owner := strings.HasSuffix(first, "'s") || strings.HasSuffix(first, "’s")
+	if !owner && first != "a" && first != "an" && first != "the" && first != "his" && first != "her" && first != "their" {
+		return nil
+	}
+	if _, noun := x.reg.PersonNoun(last); !noun && !x.reg.IsTitleWord(last) && !x.describesPerson(p, from, from+c) {
+		return nil
+	}
+	ms := x.ments[p]
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].start > from+c })
+	if k == len(ms) || ms[k].start >= hi || ms[k].kind != mName || ms[k].possessive {
+		return nil
+	}
+	if lead := x.leadStart(p, ms[k]); lead <= from+c || !x.adjacent(s, from+c+1, lead) {
+		return nil
+	}
+	m := ms[k]
+	if m.ent < 0 || !x.ents[m.ent].person || x.listener(m) {
+		return nil
+	}
+	// The name closes the clause: "…, Tim Kaine." or "…, Paul Dorsey, who …".
+	if rest := strings.TrimLeft(s[m.end:hi], " "); rest != "" && rest[0] != '.' && rest[0] != ',' {
+		return nil
+	}
+	return &m
+}
+
+// describesPerson reports whether a description mention of a person lies in s[lo:hi].
+func (x *extractor) describesPerson(p, lo, hi int) bool {
+	for _, m := range x.ments[p] {
+		if m.start >= lo && m.end <= hi && m.kind == mDescription && m.person {
+			return true
+		}
+	}
+	return false
 }
 
 // listener reports whether a name after a verb of speech is who was told, not who spoke:
@@ -923,9 +990,31 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 	if lead := strings.TrimSpace(s[lo:m.start]); m.kind == mGroup || m.object || m.possessive || lead != "" && !strings.EqualFold(lead, "the") {
 		return nil, false
 	}
-	words := tokensIn(x.toks[p], m.end, hi)
-	if len(words) == 0 || len(words) > 2 || strings.ContainsAny(s[m.end:words[0].Start], ",;:") {
+	from := m.end
+	// "Marta Kellerman, the union's president, was defiant:": an appositive between commas.
+	if strings.HasPrefix(s[from:], ", ") && m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.appositiveAfter(p, from) {
+		c := strings.IndexByte(s[from+2:hi], ',')
+		if c < 0 || c > 100 || strings.ContainsAny(s[from+2:from+2+c], ";:()\"“”") {
+			return nil, false
+		}
+		from += 2 + c + 1
+	}
+	words := tokensIn(x.toks[p], from, hi)
+	if len(words) == 0 || strings.ContainsAny(s[from:words[0].Start], ",;:") {
 		return nil, false
+	}
+	if len(words) > 2 {
+		// "Emma Lindqvist took to Twitter:", "Kellerman had a message for the mayor:": a short
+		// clause about a person, ending in a colon, introduces what they said.
+		if !strings.HasSuffix(b, ":") || len(words) > 6 || m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || !x.onlySubject(p, m, ms) {
+			return nil, false
+		}
+		for _, t := range words {
+			if subordinators[strings.ToLower(t.Text)] || t.Text == "and" || t.Text == "but" {
+				return nil, false
+			}
+		}
+		return x.resolve(p, m), true
 	}
 	for _, t := range words {
 		w := t.Text
@@ -933,11 +1022,27 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 			return nil, false
 		}
 	}
+	// "Kellerman was defiant:": a state of mind shown by what follows, only before a colon.
+	copula := len(words) == 2 && strings.HasSuffix(b, ":") && (words[0].Text == "was" || words[0].Text == "is" || words[0].Text == "were" || words[0].Text == "are")
 	v := strings.ToLower(words[len(words)-1].Text)
-	if !strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "s") && !x.reg.IsSpeechVerb(v) && words[0].Text != "fired" && words[0].Text != "shot" {
+	if !copula && !strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "s") && !x.reg.IsSpeechVerb(v) && words[0].Text != "fired" && words[0].Text != "shot" {
 		return nil, false
 	}
 	return x.resolve(p, m), true
+}
+
+// onlySubject reports whether m is the only person or pronoun of the clause ms that is not
+// the object of a preposition.
+func (x *extractor) onlySubject(p int, m mention, ms []mention) bool {
+	for _, o := range ms {
+		if o.start == m.start || o.object || o.start < m.end {
+			continue
+		}
+		if o.kind == mPronoun || o.kind == mDescription || o.kind == mName && (o.ent < 0 || x.ents[o.ent].person) {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyTitleWords reports whether the words in [lo, hi) of paragraph p can be a title before a
@@ -973,6 +1078,9 @@ func isUpper(s string) bool {
 
 // adjacent reports whether only titles, articles and spaces stand between a verb and a name.
 func (x *extractor) adjacent(s string, from, to int) bool {
+	if to < from {
+		return false // a mention whose modifier runs back over the verb
+	}
 	between := strings.TrimSpace(s[from:to])
 	if between == "" {
 		return true
@@ -1109,6 +1217,17 @@ func introducesNext(rest string) bool {
 	}
 	rest = strings.TrimLeft(rest[1:], " ")
 	return strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "\"")
+}
+
+// opensClause reports whether the words after a verb of speech open a clause of their own
+// ("… said he would", "… said that"), the words it reports.
+func opensClause(rest string) bool {
+	w, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
+	switch strings.ToLower(w) {
+	case "he", "she", "they", "we", "i", "it", "that", "you":
+		return true
+	}
+	return false
 }
 
 // endsSentence reports whether a quotation whose text runs to the end of s, closing marks
@@ -1459,8 +1578,13 @@ func (x *extractor) described(p int, m mention) []Speaker {
 		}
 		return 0
 	}
+	before := x.sentenceBefore()
+	if q := x.current; before.p < 0 && p == q.Start.Para && m.start < q.open && strings.TrimSpace(x.paras[p].Text[x.sentenceStart(p, m.start):m.start]) == "" {
+		// "The Republican nominee told the crowd: “…”": the sentence before the description's.
+		before = x.sentenceBeforeOff(p, m.start)
+	}
 	for _, lv := range []int{2, 1} {
-		if e := x.onlyPersonIn(x.sentenceBefore(), lv, level); e >= 0 {
+		if e := x.onlyPersonIn(before, lv, level); e >= 0 {
 			return x.speakersOf(e)
 		}
 	}
@@ -1542,12 +1666,20 @@ func (x *extractor) lastPerson(gender string) int {
 // as a paragraph and a range of offsets; p is -1 when there is none (the quotation opens the
 // text, or the sentence before quotes someone itself).
 func (x *extractor) sentenceBefore() (r struct{ p, lo, hi int }) {
-	r.p = -1
 	q := x.current
 	p, hi := q.Start.Para, q.open
 	if strings.TrimSpace(x.paras[p].Text[x.sentenceStart(p, hi):hi]) != "" {
+		r.p = -1
 		return r // the quotation is inside a sentence: its own words say who
 	}
+	return x.sentenceBeforeOff(p, hi)
+}
+
+// sentenceBeforeOff returns the sentence of narration before the one holding offset off of
+// paragraph p, as sentenceBefore does.
+func (x *extractor) sentenceBeforeOff(p, off int) (r struct{ p, lo, hi int }) {
+	r.p = -1
+	hi := off
 	lo := x.sentenceStart(p, hi)
 	if lo == 0 {
 		p--
@@ -1860,6 +1992,34 @@ func (x *extractor) introSubject(sp span) []Speaker {
 				return x.resolve(p, m)
 			}
 		}
+	}
+	return nil
+}
+
+// reportedSpeaker returns who a quotation standing alone is by when the sentence before it, in
+// the same paragraph, reports one person's speech: "Thackeray said he was disappointed. “It
+// will cost jobs.”" The first verb of speech of that sentence decides.
+func (x *extractor) reportedSpeaker(sp span) []Speaker {
+	r := x.sentenceBefore()
+	if r.p != sp.Start.Para {
+		return nil
+	}
+	toks := tokensIn(x.toks[r.p], r.lo, r.hi)
+	for k, t := range toks {
+		if !x.reg.IsSpeechVerb(strings.ToLower(t.Text)) || x.inMention(r.p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
+			continue
+		}
+		m := x.subjectBefore(r.p, r.lo, t.Start)
+		if m == nil || m.kind == mGroup || m.possessive || m.object {
+			return nil
+		}
+		if m.kind == mName && (m.ent < 0 || !x.ents[m.ent].person) {
+			return nil // "The union said …": an organisation's statement is not a person's quotation
+		}
+		if who := x.resolve(r.p, *m); len(who) == 1 {
+			return who
+		}
+		return nil
 	}
 	return nil
 }

@@ -436,6 +436,61 @@ func TestConstructions(t *testing.T) {
 			text:  "We will open forty clinics this year.",
 			want:  []found{{"We will open forty clinics this year.", "Xavier Becerra", quote.Full}},
 		},
+		{
+			name: "after the verb, a description and the name it describes after a comma",
+			text: "“The buses will run on Monday,” said a spokesman for the transit union, Paul Dorsey.\n\n“We are ready,” said the mayor's chief of staff, Ruth Okafor.",
+			want: []found{{"The buses will run on Monday,", "Paul Dorsey", quote.Full}, {"We are ready,", "Ruth Okafor", quote.Full}},
+		},
+		{
+			name: "a given name counted from birth records tells the pronoun's gender",
+			text: "Marta Kellerman leads the union; Paul Dorsey runs the city.\n\n“We will not back down,” she said in an interview.",
+			want: []found{{"We will not back down,", "Marta Kellerman", quote.Full}},
+		},
+		{
+			name: "a new sentence that reports other words does not take the quotation before it",
+			text: "Marta Kellerman leads the union.\n\n“We will not back down,” Kellerman said. “The strike goes on.” Paul Dorsey, the mayor, said he would meet her.",
+			want: []found{{"We will not back down,", "Marta Kellerman", quote.Full}, {"The strike goes on.", "Marta Kellerman", quote.Full}},
+		},
+		{
+			name: "a subject, an appositive and a state of mind before a colon",
+			text: "Marta Kellerman, the union's president, was defiant: “We will not back down.”",
+			want: []found{{"We will not back down.", "Marta Kellerman", quote.Full}},
+		},
+		{
+			name: "a description by an occupation the text gave no one else",
+			text: "Paul Dorsey bought the tower in 2009.\n\n“It will be the tallest in the state,” the real estate mogul said.",
+			want: []found{{"It will be the tallest in the state,", "Paul Dorsey", quote.Full}},
+		},
+		{
+			name: "a quotation standing alone after a sentence that reports one person's words",
+			text: "Owen Thackeray runs the hospitals' lobby.\n\nThackeray said he was disappointed. “It will cost jobs.”",
+			want: []found{{"It will cost jobs.", "Owen Thackeray", quote.Full}},
+		},
+		{
+			name: "a compound modifier whose word is also a verb of speech",
+			text: "Sen. Mark Halvorsen (R-Idaho) said on Sunday that he would oppose the nominee.\n\n“I cannot support her,” the first-term senator told reporters.",
+			want: []found{{"I cannot support her,", "Mark Halvorsen", quote.Full}},
+		},
+		{
+			name: "a place and a party after an article describe a person, not name one",
+			text: "Sen. Mark Halvorsen (R-Idaho) said on Sunday that he would oppose the nominee.\n\n“I cannot support her,” the Idaho Republican told reporters.",
+			want: []found{{"I cannot support her,", "Mark Halvorsen", quote.Full}},
+		},
+		{
+			name: "a description opening the sentence before a colon is the person the sentence before is about",
+			text: "Paul Dorsey spoke in Toledo.\n\nThe Republican nominee told the crowd: “We are going to win this state.”",
+			want: []found{{"We are going to win this state.", "Paul Dorsey", quote.Full}},
+		},
+		{
+			name: "a short clause about a person ending in a colon",
+			text: "The votes were counted on Tuesday.\n\nEmma Lindqvist took to Twitter: “I am with her.”",
+			want: []found{{"I am with her.", "Emma Lindqvist", quote.Full}},
+		},
+		{
+			name: "said of a person named in full: the subject speaks",
+			text: "Paul Dorsey spoke in Toledo.\n\n“She is a liar,” Dorsey said of Marta Kellerman. “Crooked.”",
+			want: []found{{"She is a liar,", "Paul Dorsey", quote.Full}, {"Crooked.", "Paul Dorsey", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -232,6 +232,11 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 			if namesOnly && n == 1 && !startsMention(regMs, i) {
 				continue // where nothing is attributed, a word alone tells nothing of who is who
 			}
+			if d, ok := x.partisan(p, toks, i, n); ok && !namesOnly {
+				out = append(out, d) // "the Idaho Republican": a description, not a name
+				i += n - 1
+				continue
+			}
 			if m, ok := x.nameMention(text, caps, toks, i, i+n, regMs); ok && (!namesOnly || len(m.words) >= 2) {
 				out = append(out, m)
 				for i+n < len(toks) && toks[i+n].Start < m.end {
@@ -595,6 +600,14 @@ func (x *extractor) personNounPhrase(words []string) bool {
 		}
 	}
 	last := words[len(words)-1]
+	if prepositions[last] || last == "and" || last == "the" {
+		return false // "said of Hillary Clinton": a title's small word is no noun
+	}
+	for _, w := range words {
+		if x.reg.IsSpeechVerb(w) {
+			return false
+		}
+	}
 	_, noun := x.reg.PersonNoun(last)
 	return noun || x.reg.IsTitleWord(last)
 }
@@ -973,11 +986,38 @@ func (x *extractor) description(p int, toks []registry.Token, i int) (mention, b
 			}
 			m.start = toks[k].Start
 			return m, true
-		case x.reg.IsSpeechVerb(w) || prepositions[w] || w == "and" || w == "or":
-			return mention{}, false
+		case (x.reg.IsSpeechVerb(w) || prepositions[w]) && !hyphenated(text, toks[k]) || w == "and" || w == "or":
+			return mention{}, false // "the first-term senator" is one, "said the senator" no
 		}
 	}
 	return mention{}, false
+}
+
+// partisan reads a run of n capitalised words at token i that ends with a party's or a
+// creed's noun after an article as a description of a person: "the Idaho Republican", "a New
+// York Democrat", "the Vermont Independent".
+func (x *extractor) partisan(p int, toks []registry.Token, i, n int) (mention, bool) {
+	if i == 0 || n < 2 {
+		return mention{}, false
+	}
+	text := x.paras[p].Text
+	art := strings.ToLower(toks[i-1].Text)
+	if art != "the" && art != "a" && art != "an" || text[toks[i-1].End:toks[i].Start] != " " {
+		return mention{}, false
+	}
+	last := strings.ToLower(toks[i+n-1].Text)
+	switch last {
+	case "republican", "democrat", "independent", "conservative", "liberal", "progressive", "libertarian":
+	default:
+		return mention{}, false
+	}
+	return mention{kind: mDescription, start: toks[i-1].Start, end: toks[i+n-1].End, head: last, person: true, definite: art == "the", ent: -1, ownerEnd: -1}, true
+}
+
+// hyphenated reports whether a word is joined to the one before or after it by a hyphen, as in
+// a compound modifier ("first-term", "well-known").
+func hyphenated(text string, t registry.Token) bool {
+	return t.Start > 0 && text[t.Start-1] == '-' || t.End < len(text) && text[t.End] == '-'
 }
 
 // sentenceStartAt reports whether the word at off in paragraph p begins a sentence.

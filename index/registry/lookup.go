@@ -131,6 +131,19 @@ func (r *Registry) buildLookups() {
 			r.given[k] = l.gender
 		}
 	}
+	// The counted names only add: the hand-written list knows the names that mislead a count.
+	for _, l := range []struct {
+		names  []string
+		gender string
+	}{{r.CountedNames.Male, "male"}, {r.CountedNames.Female, "female"}, {r.CountedNames.Neutral, ""}} {
+		for _, n := range l.names {
+			if k := strings.ToLower(strings.TrimSpace(n)); k != "" {
+				if _, known := r.given[k]; !known {
+					r.given[k] = l.gender
+				}
+			}
+		}
+	}
 	r.personNoun = map[string]string{}
 	for _, l := range []struct {
 		nouns  []string

@@ -29,6 +29,8 @@ const (
 	BoilerplateFile = "boilerplate.yaml"
 	LanguageFile    = "language.yaml"
 	NamesFile       = "names.yaml"
+	// CountedNamesFile holds given names counted from birth records; names.yaml comes first.
+	CountedNamesFile = "names-counted.yaml"
 )
 
 // maxFileSize bounds a registry file: they are small lists, and a bigger file is a mistake.
@@ -255,6 +257,9 @@ type Registry struct {
 	Boilerplate []Rule
 	Language    Language
 	Names       GivenNames
+	// CountedNames are more given names, generated from birth records: many more people than a
+	// hand-written list knows, each name's gender by the share of births.
+	CountedNames GivenNames
 	// Hash sums up the registry files' content: an index built with another registry is stale.
 	Hash uint64
 
@@ -337,6 +342,7 @@ func Load(fsys, fallback fs.FS) (*Registry, error) {
 		{BoilerplateFile, &rules},
 		{LanguageFile, &r.Language},
 		{NamesFile, &r.Names},
+		{CountedNamesFile, &r.CountedNames},
 	} {
 		if err := decodeFile(fsys, fallback, f.name, f.into, h); err != nil {
 			return nil, err

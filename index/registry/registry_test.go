@@ -167,3 +167,27 @@ func TestSeedsRegistry(t *testing.T) {
 		}
 	}
 }
+
+// TestCountedNames: the names counted from birth records add to the hand-written list and never
+// change a name it has, whatever gender the count gives.
+func TestCountedNames(t *testing.T) {
+	fs := fstest.MapFS{
+		"names.yaml":         {Data: []byte("male: [Jordan]\nneutral: [Alex]\n")},
+		"names-counted.yaml": {Data: []byte("male: [Alex, Bertram]\nfemale: [Jordan, Marta]\nneutral: [Jessie]\n")},
+	}
+	r, err := registry.Load(fs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, gender string
+		ok           bool
+	}{
+		{"Jordan", "male", true}, {"Alex", "", true}, {"Bertram", "male", true},
+		{"Marta", "female", true}, {"Jessie", "", true}, {"Zebulon", "", false},
+	} {
+		if g, ok := r.GivenName(tt.name); g != tt.gender || ok != tt.ok {
+			t.Errorf("GivenName(%q) = %q, %v; want %q, %v", tt.name, g, ok, tt.gender, tt.ok)
+		}
+	}
+}
