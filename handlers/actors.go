@@ -82,6 +82,9 @@ func (s *Server) actors(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if err := pastTheEnd(q.Page, list.Total, q.PerPage, "actor", "actors"); err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusOK, web.ActorsPage(s.actorsPage(q, list)))
 	return nil
 }
@@ -165,12 +168,6 @@ func (s *Server) actorsPage(q index.ActorQuery, list *index.ActorList) web.Actor
 		if q.Name != "" {
 			l.Suggest = append(l.Suggest, web.Link{Label: "the statements that mention “" + q.Name + "”", URL: searchState{Q: q.Name}.url("/search")})
 		}
-	case len(list.Actors) == 0:
-		l.Empty = fmt.Sprintf("Page %s is past the end of this list: its %s %s fill %s %s.",
-			english.Number(q.Page), english.Number(list.Total), english.Plural(list.Total, "actor", "actors"), english.Number(pages), english.Plural(pages, "page", "pages"))
-		l.Suggest = append(l.Suggest,
-			web.Link{Label: "the first page", URL: st.with(func(*actorsState) {}).url("/actors")},
-			web.Link{Label: "the last", URL: func() string { c := st; c.Page = pages; return c.url("/actors") }()})
 	}
 	return l
 }
@@ -386,6 +383,9 @@ func (s *Server) actor(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, st.url("/search"), http.StatusSeeOther)
 		return nil
 	}
+	if err := pastTheEnd(q.Page, res.Total, q.PerPage, "quote", "quotes"); err != nil {
+		return err
+	}
 	page := s.actorPage(info, res)
 	months, err := s.archive.Monthly(id, "")
 	if err != nil {
@@ -517,9 +517,6 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 		if q.Text != "" {
 			a.Suggest = append(a.Suggest, web.Link{Label: "these words in everyone's quotes", URL: searchState{Q: q.Text, Kind: index.KindQuotes}.url("/search")})
 		}
-	case len(res.QuoteHits) == 0:
-		a.Empty = fmt.Sprintf("Page %s is past the end: these %s quotes fill %s %s.", english.Number(q.Page), english.Number(res.Total), english.Number(pages), english.Plural(pages, "page", "pages"))
-		a.Suggest = append(a.Suggest, web.Link{Label: "the first page", URL: st.with(func(*actorState) {}).url()})
 	}
 	if q.Text != "" && res.Total > 0 {
 		a.AllQuotes = searchState{Q: q.Text, Kind: index.KindQuotes}.url("/search")
@@ -527,13 +524,13 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 
 	// The date facet: the years (or, within a year, its months) with their counts, each a link
 	// that narrows the list to it.
-	a.PeriodsOf = res.Facets.DateLevel
+	a.PeriodsByMonth = res.Facets.DateLevel == index.ByMonth
 	for _, d := range res.Facets.Dates {
 		if d.Count == 0 && !d.Active {
 			continue
 		}
 		label := d.Label
-		if res.Facets.DateLevel == "month" {
+		if res.Facets.DateLevel == index.ByMonth {
 			label = d.From.Format("January 2006")
 		}
 		u := st.with(func(c *actorState) {
@@ -545,12 +542,12 @@ func (s *Server) actorPage(info *index.ActorInfo, res *index.Results) web.Actor 
 		}).url()
 		a.Periods = append(a.Periods, web.Link{Label: label, Count: d.Count, Active: d.Active, URL: u})
 	}
-	if res.Facets.DateLevel == "month" && len(res.Facets.Dates) > 0 {
+	if res.Facets.DateLevel == index.ByMonth && len(res.Facets.Dates) > 0 {
 		a.PeriodUp = &web.Link{Label: "All years", URL: st.with(func(c *actorState) { c.From, c.To = time.Time{}, time.Time{} }).url()}
 	}
 	if res.Total > index.MaxResults {
 		end := map[string]string{index.SortNewest: "newest", index.SortOldest: "oldest", index.SortRelevance: "best matching"}[q.Sort]
-		period := cmp.Or(res.Facets.DateLevel, "year")
+		period := cmp.Or(res.Facets.DateLevel, index.ByYear)
 		a.Reach = fmt.Sprintf("The pages reach the %s %s of these %s quotes: a list goes no further than %s. To reach the other %s, choose a %s",
 			end, english.Number(index.MaxResults), english.Number(res.Total), english.Number(index.MaxResults), english.Number(res.Total-index.MaxResults), period)
 		for _, p := range a.Periods {

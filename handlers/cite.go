@@ -7,6 +7,7 @@ import (
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/web"
 )
 
 // citation writes a quote's reference in the Chicago notes style, the speaker with the office
@@ -58,7 +59,7 @@ func bibtex(s *Server, q *index.Quote, art *index.Article) string {
 		authors = append(authors, "{"+bibEscaper.Replace(sp.Name)+"}")
 	}
 	if len(authors) == 0 {
-		authors = []string{"{Unidentified speaker}"}
+		authors = []string{"{" + web.UnidentifiedSpeaker + "}"}
 	}
 	published := "{Quoted in ``" + bibEscaper.Replace(art.Title) + "''"
 	if src := sourceLabel(art.Source, art.URL); src != "" {

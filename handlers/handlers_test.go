@@ -618,8 +618,8 @@ func TestResponseCache(t *testing.T) {
 		{"/search?q=Quad&kind=quotes", 200, false},
 		{"/search?kind=quotes&q=Quad", 200, true},              // the same search, another order
 		{"/search?kind=quotes&q=Quad&utm_source=x", 200, true}, // a parameter nothing reads
-		{"/search?kind=quotes&q=Quad&page=2", 200, false},
-		{"/search?kind=quotes&q=Quad&x=%ff", 400, true}, // refused each time, as without the cache
+		{"/search?kind=quotes&q=Quad&sort=oldest", 200, false}, // another order: another answer
+		{"/search?kind=quotes&q=Quad&x=%ff", 400, true},        // refused each time, as without the cache
 		{"/search?kind=quotes&q=Quad&q=Quad", 400, true},
 		{"/search?sort=loudest", 400, true},
 		{"/search?sort=loudest", 400, true}, // a 400 is not kept

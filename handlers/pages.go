@@ -12,6 +12,7 @@ import (
 
 	"github.com/readout/readout/english"
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/highlight"
 	"github.com/readout/readout/index/query"
 	"github.com/readout/readout/index/quote"
@@ -141,6 +142,9 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, st.url("/search"), http.StatusSeeOther)
 		return nil
 	}
+	if err := pastTheEnd(q.Page, res.Total, q.PerPage, strings.TrimSuffix(q.Kind, "s"), q.Kind); err != nil {
+		return err
+	}
 	page := s.searchPage(res)
 	if res.ArticleCount+res.QuoteCount == 0 && q.Text != "" {
 		// A slip of spelling: the words and names the archive has.
@@ -181,8 +185,8 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 			FeedURL: st.with(func(c *searchState) { c.Sort = ""; c.Page = 0 }).url("/feed"),
 			Notice:  s.notice(), Nav: "search", OwnSearch: true,
 		},
-		Reading: res.Reading, Notes: res.Notes, Kind: q.Kind, Total: res.Total, Sort: q.Sort,
-		DateLevel: res.Facets.DateLevel,
+		Reading: res.Reading, Notes: res.Notes, QuotesTab: q.Kind == index.KindQuotes, Total: res.Total, Sort: q.Sort,
+		ByMonth: res.Facets.DateLevel == index.ByMonth,
 	}
 	if q.Kind == index.KindQuotes {
 		sp.Nav = "quotes"
@@ -331,7 +335,7 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 	sp.Dates = bars(len(res.Facets.Dates), func(i int) (string, string, int, string, bool) {
 		d := res.Facets.Dates[i]
 		label, title := d.Label, d.Label
-		if res.Facets.DateLevel == "month" {
+		if res.Facets.DateLevel == index.ByMonth {
 			label, title = d.From.Format("Jan")[:1], d.From.Format("January 2006")
 		}
 		u := st.with(func(c *searchState) {
@@ -343,7 +347,7 @@ func (s *Server) searchPage(res *index.Results) web.Search {
 		}).url("/search")
 		return label, title, d.Count, u, d.Active
 	})
-	if res.Facets.DateLevel == "month" {
+	if res.Facets.DateLevel == index.ByMonth {
 		sp.DateUp = &web.Link{Label: "All years", URL: st.with(func(c *searchState) { c.From, c.To = time.Time{}, time.Time{} }).url("/search")}
 	}
 
@@ -500,7 +504,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 
 func description(art *index.Article) string {
 	for _, p := range art.Paragraphs {
-		if p.Kind.String() == "text" {
+		if p.Kind == document.Text {
 			return excerptText(p.Text, 200)
 		}
 	}
@@ -575,7 +579,7 @@ func speakerRoles(sp []index.Speaker) string {
 
 func joinSpeakers(sp []index.Speaker, roles bool) string {
 	if len(sp) == 0 {
-		return "Unidentified speaker"
+		return web.UnidentifiedSpeaker
 	}
 	names := make([]string, len(sp))
 	for i, x := range sp {

@@ -310,10 +310,44 @@ func searchQuery(p params, perPage, maxPerPage int, kind string) (index.Query, e
 	if q.PerPage, err = p.number("per_page", perPage, 1, maxPerPage); err != nil {
 		return q, err
 	}
-	if q.Page, err = p.number("page", 1, 1, index.MaxResults/q.PerPage); err != nil {
+	if q.Page, err = p.page(q.PerPage, "Narrow the search (a year, a filter), or sort it the other way, to reach the others."); err != nil {
 		return q, err
 	}
 	return q, nil
+}
+
+// Pages out of range are answered alike wherever a reader pages through a list: past the pages
+// the search engine can list, a 400 that says how far they go and how to reach the rest (page);
+// past the end of the list, a 404 that says how many pages it fills (pastTheEnd). The API
+// answers a page past the end with an empty list and the total, which says as much.
+
+// page reads the page of a search's results, perPage a page: the search engine lists the first
+// MaxResults of a search, so the pages stop there; hint says how to reach the others.
+func (p params) page(perPage int, hint string) (int, error) {
+	s, err := p.one("page")
+	if err != nil {
+		return 0, err
+	}
+	n, err := p.number("page", 1, 1, math.MaxInt32)
+	if err != nil {
+		return 0, err
+	}
+	if last := index.MaxResults / perPage; n > last {
+		return 0, badRequest("Page %s is past the last page that can be listed, %s: a list reaches its first %s (%d a page). %s",
+			clip(s, 20), english.Number(last), english.Number(index.MaxResults), perPage, hint)
+	}
+	return n, nil
+}
+
+// pastTheEnd is the answer to a page past the end of a list of total things (one, many: their
+// names), perPage a page; nil for a page of the list, or of an empty list.
+func pastTheEnd(page, total, perPage int, one, many string) error {
+	pages := (total + perPage - 1) / perPage
+	if total == 0 || page <= pages {
+		return nil
+	}
+	return notFound("Page %s is past the end of this list: its %s %s %s %s %s.", english.Number(page),
+		english.Number(total), english.Plural(total, one, many), english.Plural(total, "fills", "fill"), english.Number(pages), english.Plural(pages, "page", "pages"))
 }
 
 // actorKinds are the kind= values of the list of actors; "country" is the registry's word for
@@ -385,19 +419,8 @@ func actorQuotesQuery(p params, id string) (index.Query, error) {
 	if q.PerPage, err = p.number("per_page", defaultPerPage, 1, 50); err != nil {
 		return q, err
 	}
-	// The search engine pages through the first MaxResults quotes of a search: past them, the
-	// reader is told how to reach the others.
-	last := index.MaxResults / q.PerPage
-	page, err := p.one("page")
-	if err != nil {
+	if q.Page, err = p.page(q.PerPage, "Choose a year on the actor's page, or list them oldest first, to reach the others."); err != nil {
 		return q, err
-	}
-	if q.Page, err = p.number("page", 1, 1, math.MaxInt32); err != nil {
-		return q, err
-	}
-	if q.Page > last {
-		return q, badRequest("Page %s is past the last page that can be listed, %s: a list of quotes reaches its first %s (%d a page). Choose a year on the actor's page, or list them oldest first, to reach the others.",
-			clip(page, 20), english.Number(last), english.Number(index.MaxResults), q.PerPage)
 	}
 	return q, nil
 }

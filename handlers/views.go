@@ -367,7 +367,7 @@ func numberMarks(title []web.Segment, body []web.Para) int {
 
 func bodyParas(art *index.Article, hl *highlight.Highlighter) []web.Para {
 	all := paras(art, 0, len(art.Paragraphs), hl)
-	return slices.DeleteFunc(all, func(p web.Para) bool { return p.Kind == "title" })
+	return slices.DeleteFunc(all, func(p web.Para) bool { return p.Kind == document.Title.String() })
 }
 
 // titleSegments returns the title to show: the headline printed with the text, with its

@@ -13,6 +13,26 @@ type Date = document.Date
 // Paragraph is a block of an article's text.
 type Paragraph = document.Paragraph
 
+// UnknownSource is the source of an article whose source is not known, where the source is a
+// value of a facet or a filter: an unknown source is a value of its own, counted and filtered.
+const UnknownSource = "unknown"
+
+// SourceKey is a source as a facet and a filter know it: UnknownSource for none.
+func SourceKey(s string) string {
+	if s == "" {
+		return UnknownSource
+	}
+	return s
+}
+
+// SourceName is how a source's key reads in a facet.
+func SourceName(key string) string {
+	if key == UnknownSource {
+		return "Source unknown"
+	}
+	return key
+}
+
 // Summary is what a list shows of an article, and what the catalog keeps of it in memory.
 type Summary struct {
 	ID            string

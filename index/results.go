@@ -129,8 +129,14 @@ type Facets struct {
 	Sources   []FacetValue
 	Countries []FacetValue
 	Dates     []DateBucket
-	DateLevel string // "year" or "month"
+	DateLevel string // ByYear or ByMonth
 }
+
+// The date facet's levels: years, or the months of the one year a search's range covers.
+const (
+	ByYear  = "year"
+	ByMonth = "month"
+)
 
 // FacetValue is one value of a facet with its count.
 type FacetValue struct {

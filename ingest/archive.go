@@ -1,25 +1,24 @@
 package ingest
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"path"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/load"
 )
 
 // folder is the archive folder as adding sees it: what it holds already, by address, by text and
@@ -34,77 +33,30 @@ type folder struct {
 	files  int
 }
 
-// maxFileSize bounds a file read from the archive folder, as the archive does.
-const maxFileSize = document.MaxSize
-
-// openFolder reads every article file of the archive folder (on every core): its id, its
-// original's address and its text as the archive reads it.
+// openFolder reads every article file of the archive folder, by the archive's own rule of
+// which files are articles (load): its id, its original's address and its text as the archive
+// reads it.
 func openFolder(dir string, rules document.Rules) (*folder, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
 	f := &folder{root: root, rules: rules, byURL: map[string]string{}, byText: map[uint64]string{}, ids: map[string]string{}}
-	var paths []string
-	fsys := root.FS()
-	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	files, _ := load.List(root.FS()) // the archive reports what it cannot read; adding goes on
+	err = load.ParseFiles(context.Background(), root.FS(), rules, files, func(i int, doc *document.Document, err error) error {
+		p := files[i].Path
 		if err != nil {
-			return nil // the archive reports what it cannot read; adding goes on
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if p != "." && strings.HasPrefix(name, ".") {
-				return fs.SkipDir
-			}
+			f.note(p, document.Slug(strings.TrimSuffix(path.Base(p), path.Ext(p))), "", 0)
 			return nil
 		}
-		lower := strings.ToLower(name)
-		if !strings.HasPrefix(name, ".") && (strings.HasSuffix(lower, ".md") || strings.HasSuffix(lower, ".markdown")) && lower != "readme.md" {
-			paths = append(paths, p)
-		}
+		f.note(p, doc.ID, normalURL(doc.URL), textKey(doc.Paragraphs))
 		return nil
 	})
 	if err != nil {
 		root.Close()
 		return nil, err
 	}
-	type read struct {
-		id, url string
-		text    uint64
-	}
-	results := make([]read, len(paths))
-	var next sync.Mutex
-	i := 0
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				next.Lock()
-				k := i
-				i++
-				next.Unlock()
-				if k >= len(paths) {
-					return
-				}
-				p := paths[k]
-				results[k].id = document.Slug(strings.TrimSuffix(path.Base(p), path.Ext(p)))
-				b, err := readBounded(fsys, p)
-				if err != nil {
-					continue
-				}
-				doc, err := document.Parse(p, b, rules)
-				if err != nil {
-					continue
-				}
-				results[k] = read{id: doc.ID, url: normalURL(doc.URL), text: textKey(doc.Paragraphs)}
-			}
-		})
-	}
-	wg.Wait()
-	for k, r := range results {
-		f.note(paths[k], r.id, r.url, r.text)
-	}
-	f.files = len(paths)
+	f.files = len(files)
 	return f, nil
 }
 
@@ -127,35 +79,6 @@ func (f *folder) note(p, id, u string, text uint64) {
 }
 
 func (f *folder) close() error { return f.root.Close() }
-
-func readBounded(fsys fs.FS, p string) ([]byte, error) {
-	file, err := fsys.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer file.Close()
-	info, err := file.Stat()
-	if err != nil || !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	if info.Size() > maxFileSize {
-		return nil, errors.New("too large")
-	}
-	b := make([]byte, 0, info.Size()+512)
-	for {
-		n, err := file.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF || len(b) > maxFileSize {
-			return b, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-	}
-}
 
 // has says which file holds the article already, and how it knows: the same address, or the
 // same text (spacing aside) under another address or none.

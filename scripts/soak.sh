@@ -209,7 +209,8 @@ ERRLOG=$(grep -c 'level=ERROR' "$RUN/server.log" || true)
 PANICS=$(grep -c 'msg=panic' "$RUN/server.log" || true)
 
 COSTLY_BUSY=$(f "$TRAFFIC" costly_busy)
-WRONG_READERS=$(($(f "$TRAFFIC" non2xx) - COSTLY_BUSY))
+PAST_END=$(f "$TRAFFIC" past_end)
+WRONG_READERS=$(($(f "$TRAFFIC" non2xx) - COSTLY_BUSY - PAST_END))
 WRONG_ROBOTS=$(($(f "$ROBOTS" 2xx) + $(f "$ROBOTS" 3xx) + $(f "$ROBOTS" 5xx)))
 WRONG_ATTACKS=$(($(f "$ATTACK" other5xx) + $(f "$ATTACK" other)))
 SOCKETS=$(($(sockets "$TRAFFIC") + $(sockets "$ROBOTS") + $(sockets "$ATTACK")))
@@ -237,6 +238,7 @@ if [ -n "$(cd "$ROOT" && git status --porcelain -- . ':!scripts' ':!*.md' ':!doc
   echo "| readers: p50 / p99 / max (ms) | $(ms "$(f "$TRAFFIC" p50_us)") / $(ms "$(f "$TRAFFIC" p99_us)") / $(ms "$(f "$TRAFFIC" max_us)") |"
   echo "| readers: answers not 2xx/3xx | $WRONG_READERS |"
   echo "| readers: 503 for a costly phrase of theirs while the places for costly searches were taken | $COSTLY_BUSY |"
+  echo "| readers: 404 for a later page drawn past the end of a short list | $PAST_END |"
   echo "| robots: requests, of which 4xx | $(f "$ROBOTS" requests), $(f "$ROBOTS" 4xx) |"
   echo "| robots: answers not 4xx | $WRONG_ROBOTS |"
   echo "| attackers: requests; 2xx / 400 (too costly) / 503 (places taken, too long) / other | $(f "$ATTACK" requests); $(f "$ATTACK" 2xx) / $(f "$ATTACK" 400) / $(f "$ATTACK" 503) / $WRONG_ATTACKS |"

@@ -58,15 +58,15 @@ func pageTitle(t string) string {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-func periodsLabel(level string) string {
-	if level == "month" {
+func periodsLabel(byMonth bool) string {
+	if byMonth {
 		return "Quotes by month"
 	}
 	return "Quotes by year"
 }
 
-func dateLabel(level string) string {
-	if level == "month" {
+func dateLabel(byMonth bool) string {
+	if byMonth {
 		return "By month"
 	}
 	return "By year"

@@ -87,6 +87,10 @@ func Segments(ss []Segment) templ.Component {
 	})
 }
 
+// UnidentifiedSpeaker is who said a quote whose speaker the archive could not tell, wherever
+// the speakers are written: after the quote, in a title, in a citation.
+const UnidentifiedSpeaker = "Unidentified speaker"
+
 // writeAttribution writes " — Name and Name ¶" after a quote.
 func writeAttribution(w *writer, a Attribution) {
 	w.s(`<span class="attribution"><span class="visually-hidden"> Quote by </span><span aria-hidden="true"> — </span>`)
@@ -100,7 +104,7 @@ func writeAttribution(w *writer, a Attribution) {
 
 func writeSpeakers(w *writer, speakers []Link) {
 	if len(speakers) == 0 {
-		w.s(`<span class="speaker unknown">speaker not identified</span>`)
+		w.s(`<span class="speaker unknown">` + UnidentifiedSpeaker + `</span>`)
 		return
 	}
 	for i, s := range speakers {
@@ -140,7 +144,7 @@ func Speakers(speakers []Link) templ.Component {
 // speakerNamesText writes who said a quote, without links: "A, B and C", as Speakers does.
 func speakerNamesText(speakers []Link) string {
 	if len(speakers) == 0 {
-		return "speaker not identified"
+		return UnidentifiedSpeaker
 	}
 	names := make([]string, len(speakers))
 	for i, s := range speakers {

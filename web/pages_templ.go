@@ -735,7 +735,7 @@ func searchBody(s Search) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = histogram(dateLabel(s.DateLevel), s.Dates).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = histogram(dateLabel(s.ByMonth), s.Dates).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -851,7 +851,7 @@ func searchBody(s Search) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		if s.Kind == "quotes" {
+		if s.QuotesTab {
 			for _, q := range s.Quotes {
 				templ_7745c5c3_Err = quoteCard(q, true).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
@@ -2787,7 +2787,7 @@ func actorBody(a Actor) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = chipList(periodsLabel(a.PeriodsOf), a.Periods).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = chipList(periodsLabel(a.PeriodsByMonth), a.Periods).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

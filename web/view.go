@@ -129,7 +129,7 @@ type Search struct {
 	Page
 	Reading    string
 	Notes      []string
-	Kind       string // "articles" or "quotes"
+	QuotesTab  bool // the quotes tab, not the articles'
 	Tabs       []Link
 	Chips      []Link // active filters; each links to the search without it
 	Sorts      []Link
@@ -146,7 +146,7 @@ type Search struct {
 	Sources    []Link
 	Countries  []Link // the governments or organisations the speakers speak for
 	Dates      []Bar
-	DateLevel  string
+	ByMonth    bool  // the date facet counts a year's months, not years
 	DateUp     *Link // back from months to years
 	Pager      Pager
 	Took       string
@@ -237,15 +237,15 @@ type Actor struct {
 	Pager       Pager
 	// Reach says how far the pages go when the search engine's bound cuts the list short, and
 	// ReachBy offers the periods (years, or a year's months) that each list the rest.
-	Reach     string
-	ReachBy   []Link
-	Periods   []Link // the date facet: years, or a year's months, with counts
-	PeriodsOf string // "year" or "month"
-	PeriodUp  *Link  // from months back to years
-	Topics    []Link
-	Timeline  []Bar
-	Articles  int
-	AllQuotes string // these words in every actor's quotes
+	Reach          string
+	ReachBy        []Link
+	Periods        []Link // the date facet: years, or a year's months, with counts
+	PeriodsByMonth bool   // the periods are a year's months, not years
+	PeriodUp       *Link  // from months back to years
+	Topics         []Link
+	Timeline       []Bar
+	Articles       int
+	AllQuotes      string // these words in every actor's quotes
 }
 
 // Actors is the list of actors: a table, filtered and paged.

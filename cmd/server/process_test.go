@@ -232,7 +232,7 @@ func TestGracefulShutdown(t *testing.T) {
 					return
 				default:
 				}
-				resp, err := client.Get(fmt.Sprintf("%s/search?q=China&page=%d", p.addr, 1+(w+i)%3))
+				resp, err := client.Get(fmt.Sprintf("%s/search?q=China&sort=%s", p.addr, []string{"relevance", "newest", "oldest"}[(w+i)%3]))
 				if err != nil {
 					return // refused once the server stopped listening
 				}

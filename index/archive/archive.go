@@ -13,9 +13,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
-
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/ondisk"
@@ -52,11 +49,11 @@ type Options struct {
 // Archive is the searchable archive: the catalog in memory, the bleve index, and the articles,
 // read from the archive folder when a page needs them.
 type Archive struct {
-	src      fs.FS
-	reg      *registry.Registry
-	log      *slog.Logger
-	path     string
-	analyzer analysis.Analyzer
+	src  fs.FS
+	reg  *registry.Registry
+	log  *slog.Logger
+	path string
+	text *bleveindex.TermAnalyzer // the text's analysis, as the index reads it
 
 	state    atomic.Pointer[state]
 	progress progress
@@ -77,20 +74,28 @@ type Archive struct {
 
 // state is an index and its catalog, swapped as one when ready.
 type state struct {
-	idx     bleve.Index
-	cat     *catalog
-	dir     string                   // the index's folder on disk, "" in memory
-	persist *bleveindex.PersistWatch // the errors of writing it on disk; nil in memory
-	costs   termCosts                // how often terms occur, for the cost of searches
+	idx   *bleveindex.Index
+	cat   *catalog
+	nums  *bleveindex.Numbering // the index's documents in the catalog's numbers
+	dir   string                // the index's folder on disk, "" in memory
+	costs termCosts             // how often terms occur, for the cost of searches
 
 	actorsOnce sync.Once
 	actors     *actorIndex // the catalog's actors ready to be listed (actors.go)
 }
 
+func newState(idx *bleveindex.Index, cat *catalog, dir string) *state {
+	return &state{idx: idx, cat: cat, nums: bleveindex.NewNumbering(cat.docNumber), dir: dir}
+}
+
 // close closes the index.
-func (st *state) close() error {
-	st.persist.Stop()
-	return st.idx.Close()
+func (st *state) close() error { return st.idx.Close() }
+
+// warm builds the catalog's columns and maps the index's segments in the background, once a
+// state is served, so that its first search does not wait for them.
+func (st *state) warm() {
+	go st.cat.columns()
+	st.idx.Warm(st.nums)
 }
 
 // progress counts the files indexed, for the log and for pages shown while indexing.
@@ -110,16 +115,12 @@ func Open(ctx context.Context, o Options) (*Archive, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	m, err := bleveindex.NewMapping()
+	text, err := bleveindex.NewTextAnalyzer()
 	if err != nil {
 		return nil, err
 	}
-	an := m.AnalyzerNamed(bleveindex.TextAnalyzer)
-	if an == nil {
-		return nil, errors.New("index: the text analyzer is missing")
-	}
 	a := &Archive{
-		src: o.Source, reg: o.Registry, log: log, path: o.Path, analyzer: an,
+		src: o.Source, reg: o.Registry, log: log, path: o.Path, text: text,
 		done:     make(chan struct{}),
 		cache:    newArticleCache(o.CacheBytes),
 		costly:   make(chan struct{}, cmp.Or(o.CostlySearches, max(1, runtime.GOMAXPROCS(0)/2))),

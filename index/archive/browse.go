@@ -5,10 +5,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/blevesearch/bleve/v2/search"
-
 	"github.com/readout/readout/index"
-	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/highlight"
 	"github.com/readout/readout/index/query"
 )
@@ -43,7 +40,7 @@ func (a *Archive) browse(st *state, q index.Query, res *index.Results) {
 		view = quotes
 	}
 	res.Total = len(view.newest)
-	res.Facets.DateLevel = "year"
+	res.Facets.DateLevel = index.ByYear
 	a.readFacets(st, view.facets, q, res)
 
 	order := view.newest
@@ -52,15 +49,13 @@ func (a *Archive) browse(st *state, q index.Query, res *index.Results) {
 	}
 	lo := min((q.Page-1)*q.PerPage, len(order))
 	hi := min(lo+q.PerPage, len(order))
-	hl := highlight.New(bleveindex.NewTermAnalyzer(a.analyzer), nil)
+	hl := highlight.New(a.text, nil)
+	first := 0 // the catalog number of the first document of the kind (columns.go)
+	if q.Kind == index.KindQuotes {
+		first = len(st.cat.Articles)
+	}
 	for _, i := range order[lo:hi] {
-		var id string
-		if q.Kind == index.KindQuotes {
-			id = quoteDocID(st.cat.Quotes[i].ID)
-		} else {
-			id = articleDocID(st.cat.Articles[i].ID)
-		}
-		a.addHit(st, res, &search.DocumentMatch{ID: id}, hl, q)
+		a.addHit(st, res, hit{doc: uint32(first + i)}, hl, q)
 	}
 }
 
@@ -84,67 +79,17 @@ func (c *catalog) browseView(kind string, procedural bool) *browseView {
 	return &c.browse[k]
 }
 
-// facetCounter counts the values of the five facets over documents, as bleve's facets would.
-type facetCounter struct {
-	terms map[string]map[string]int // field → value → documents
-	years map[int]int
-}
-
-func newFacetCounter() *facetCounter {
-	return &facetCounter{terms: map[string]map[string]int{bleveindex.FieldActor: {}, bleveindex.FieldTopic: {}, bleveindex.FieldSource: {}, bleveindex.FieldCountry: {}}, years: map[int]int{}}
-}
-
-// add counts one document; a value repeated in a document counts once, as in the index.
-func (f *facetCounter) add(actors, topics, countries []string, source string, date time.Time) {
-	count := func(field string, values []string) {
-		for i, v := range values {
-			if !slices.Contains(values[:i], v) {
-				f.terms[field][v]++
-			}
-		}
-	}
-	count(bleveindex.FieldActor, actors)
-	count(bleveindex.FieldTopic, topics)
-	count(bleveindex.FieldCountry, countries)
-	f.terms[bleveindex.FieldSource][source]++
-	if !date.IsZero() {
-		f.years[date.Year()]++
-	}
-}
-
-// results are the facets with no filter: the most frequent values first (as bleve orders and
-// cuts them), and the years with documents.
-func (f *facetCounter) results() facetCounts {
-	out := facetCounts{terms: map[string][]termCount{}}
-	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource, bleveindex.FieldCountry} {
-		var counts []termCount
-		for v, n := range f.terms[field] {
-			counts = append(counts, termCount{v, n})
-		}
-		out.terms[field] = topTerms(counts, index.FacetShown(field))
-	}
-	for y, n := range f.years {
-		label, lo, hi := yearRange(y)
-		out.dates = append(out.dates, dateCount{label, lo, hi, n})
-	}
-	return out
-}
-
 func (c *catalog) articlesView() browseView {
-	f := newFacetCounter()
 	order := make([]int, len(c.Articles))
 	for i := range c.Articles {
-		s := &c.Articles[i]
 		order[i] = i
-		f.add(c.canonicalIDs(s.Actors), s.Topics, s.Countries, sourceKey(s.Source), s.Date.Start())
 	}
 	dateOf := func(x int) time.Time { return c.Articles[x].Date.Start() }
 	byID := func(x, y int) int { return cmp.Compare(c.Articles[x].ID, c.Articles[y].ID) }
-	return c.view(order, dateOf, byID, f)
+	return c.view(order, 0, dateOf, byID)
 }
 
 func (c *catalog) quotesView(procedural bool) browseView {
-	f := newFacetCounter()
 	order := make([]int, 0, len(c.Quotes))
 	for i := range c.Quotes {
 		ref := &c.Quotes[i]
@@ -155,8 +100,6 @@ func (c *catalog) quotesView(procedural bool) browseView {
 			continue
 		}
 		order = append(order, i)
-		s := &c.Articles[ref.Article]
-		f.add(c.canonicalIDs(ref.Speakers), ref.Topics, ref.Countries, sourceKey(s.Source), s.Date.Start())
 	}
 	dateOf := func(x int) time.Time { return c.Articles[c.Quotes[x].Article].Date.Start() }
 	// Within a day, an article's quotes come together, in reading order.
@@ -164,18 +107,24 @@ func (c *catalog) quotesView(procedural bool) browseView {
 		qx, qy := &c.Quotes[x], &c.Quotes[y]
 		return cmp.Or(cmp.Compare(c.Articles[qx.Article].ID, c.Articles[qy.Article].ID), cmp.Compare(qx.Index, qy.Index))
 	}
-	return c.view(order, dateOf, byPlace, f)
+	return c.view(order, len(c.Articles), dateOf, byPlace)
 }
 
 // view sorts order newest first and oldest first; ties are broken by tie in both, so that a
 // day's documents read the same way whichever end the list starts from. Undated documents come
-// last in both orders, as the index sorts a document without a date.
-func (c *catalog) view(order []int, dateOf func(x int) time.Time, tie func(x, y int) int, f *facetCounter) browseView {
+// last in both orders, as the index sorts a document without a date. Its facets are counted
+// from the columns as a search's are (collect.go); first is the catalog number of the kind's
+// first document.
+func (c *catalog) view(order []int, first int, dateOf func(x int) time.Time, tie func(x, y int) int) browseView {
+	counts := newCollector(c, index.SortNewest, 0, true)
+	for _, i := range order {
+		counts.count(uint32(first + i))
+	}
 	undated := func(x, y int) int { return cmp.Compare(b2i(dateOf(x).IsZero()), b2i(dateOf(y).IsZero())) }
 	newest := slices.Clone(order)
 	slices.SortFunc(newest, func(x, y int) int { return cmp.Or(undated(x, y), dateOf(y).Compare(dateOf(x)), tie(x, y)) })
 	slices.SortFunc(order, func(x, y int) int { return cmp.Or(undated(x, y), dateOf(x).Compare(dateOf(y)), tie(x, y)) })
-	return browseView{newest: newest, oldest: order, facets: f.results()}
+	return browseView{newest: newest, oldest: order, facets: counts.facetResults(index.Query{}, &index.Results{})}
 }
 
 func b2i(b bool) int {

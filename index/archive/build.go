@@ -11,9 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/load"
@@ -21,57 +18,6 @@ import (
 )
 
 const defaultBatchSize = 400
-
-// articleDoc and quoteDoc are what bleve indexes; their json names are the mapping's fields.
-type articleDoc struct {
-	Type    string     `json:"type"`
-	Title   string     `json:"title"`
-	Content string     `json:"content"`
-	Actor   []string   `json:"actor"`
-	Topic   []string   `json:"topic"`
-	Source  string     `json:"source"`
-	Country []string   `json:"country,omitempty"` // its quotes' speakers' governments
-	Date    *time.Time `json:"date"`              // nil when the article is undated: it has no date to match
-	DateEnd *time.Time `json:"date_end"`
-	// TopicWeight is how much it is about each topic it names (topics.go).
-	TopicWeight string `json:"topic_weight,omitempty"`
-}
-
-func (articleDoc) BleveType() string { return bleveindex.TypeArticle }
-
-type quoteDoc struct {
-	Type   string   `json:"type"`
-	Text   string   `json:"text"`
-	Actor  []string `json:"actor"`
-	Topic  []string `json:"topic"`
-	Source string   `json:"source"`
-	// Country holds the governments or organisations its speakers speak for.
-	Country []string `json:"country,omitempty"`
-	Kind    string   `json:"kind"`
-	// Procedural is "yes" on a turn that carries no statement, empty otherwise.
-	Procedural string     `json:"procedural,omitempty"`
-	Article    string     `json:"article"`
-	Date       *time.Time `json:"date"`
-	DateEnd    *time.Time `json:"date_end"`
-	// TopicWeight is how much it is about each topic it names (topics.go).
-	TopicWeight string `json:"topic_weight,omitempty"`
-}
-
-func (quoteDoc) BleveType() string { return bleveindex.TypeQuote }
-
-func articleDocID(id string) string { return "a:" + id }
-func quoteDocID(id string) string   { return "q:" + id }
-
-// sourceKey is the source's value in the index; an unknown source is a value of its own, so it
-// can be counted and filtered.
-func sourceKey(s string) string {
-	if s == "" {
-		return unknownSource
-	}
-	return s
-}
-
-const unknownSource = "unknown"
 
 // build reuses the index on disk if the archive has not changed, and builds it otherwise. When
 // the index cannot be written on disk (a full disk), the log says why and the archive is served
@@ -145,7 +91,7 @@ func (a *Archive) buildNew(ctx context.Context, onDisk bool, files []load.File, 
 		}
 		dir = ondisk.EngineDir(folder)
 	}
-	idx, watch, err := bleveindex.Create(dir)
+	idx, err := bleveindex.Create(dir)
 	if err != nil {
 		if onDisk {
 			err = writing(err)
@@ -153,19 +99,18 @@ func (a *Archive) buildNew(ctx context.Context, onDisk bool, files []load.File, 
 		ondisk.Remove(folder)
 		return nil, fmt.Errorf("creating the index: %w", err)
 	}
-	st := &state{idx: idx, dir: dir, persist: watch}
-	st.cat, err = a.indexAll(ctx, st, files, problems, batchSize)
+	cat, err := a.indexAll(ctx, idx, dir != "", files, problems, batchSize)
 	if err == nil && onDisk {
-		if err = a.folder.Commit(folder, a.meta(), st.cat); err != nil {
+		if err = a.folder.Commit(folder, a.meta(), cat); err != nil {
 			err = fmt.Errorf("saving the index: %w", writing(err))
 		}
 	}
 	if err != nil {
-		st.close()
+		idx.Close()
 		ondisk.Remove(folder)
 		return nil, err
 	}
-	return st, nil
+	return newState(idx, cat, dir), nil
 }
 
 // openStored opens the current index on disk, if it was built by this version of Readout with
@@ -177,12 +122,12 @@ func (a *Archive) openStored() (*state, error) {
 		return nil, err
 	}
 	dir := ondisk.EngineDir(folder)
-	idx, watch, err := bleveindex.Open(dir)
+	idx, err := bleveindex.Open(dir)
 	if err != nil {
 		return nil, fmt.Errorf("opening the bleve index: %w", err)
 	}
 	cat.finish(a.reg)
-	return &state{idx: idx, cat: &cat, dir: dir, persist: watch}, nil
+	return newState(idx, &cat, dir), nil
 }
 
 // meta is what an index is built with: one built otherwise is rebuilt.
@@ -282,8 +227,7 @@ func reasonClass(r string) string {
 // goes on while bleve indexes the batch before. Each document is indexed under its plain ids
 // as it comes; the few plain ids that turn out to name documents of different texts are indexed
 // again under their final ids once every file has been read (ids.go).
-func (a *Archive) indexAll(ctx context.Context, st *state, files []load.File, problems []index.Problem, batchSize int) (*catalog, error) {
-	idx := st.idx
+func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bool, files []load.File, problems []index.Problem, batchSize int) (*catalog, error) {
 	if batchSize <= 0 {
 		batchSize = defaultBatchSize
 	}
@@ -292,13 +236,13 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []load.File, pr
 	indexed := map[string]int{} // plain id → the file indexed under it
 	known := map[string]bool{}
 
-	batches := make(chan *bleve.Batch, 1)
+	batches := make(chan *bleveindex.Batch, 1)
 	done := make(chan error, 1)
 	go func() {
 		var err error
 		for b := range batches {
 			if err == nil {
-				err = idx.Batch(b)
+				err = idx.Apply(b)
 			}
 		}
 		done <- err
@@ -314,7 +258,7 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []load.File, pr
 	lastReport := time.Now()
 	err := load.AnalyseFiles(ctx, a.src, a.reg, files, func(i int, l load.Loaded) error {
 		// A disk that cannot take the index fails the build now, not once all is analysed.
-		if err := writing(st.persist.Err()); err != nil {
+		if err := writing(idx.PersistErr()); err != nil {
 			return err
 		}
 		f := &files[i]
@@ -339,7 +283,7 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []load.File, pr
 			return nil // the same document filed again, or another one under its id: see below
 		}
 		indexed[art.ID] = i
-		if err := indexArticle(batch, art); err != nil {
+		if err := batch.Add(art); err != nil {
 			return err
 		}
 		if batch.Size() >= batchSize {
@@ -363,9 +307,9 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []load.File, pr
 				// Its quotes may differ from the first file's (a title can make a statement one
 				// quote), so the first file's documents go before the document comes in again.
 				delete(indexed, files[i].Plain)
-				batch.Delete(articleDocID(files[i].Plain))
+				batch.DeleteArticle(files[i].Plain)
 				for _, q := range ents[first].quotes {
-					batch.Delete(quoteDocID(q.ID))
+					batch.DeleteQuote(q.ID)
 				}
 			}
 			if err = a.indexAgain(batch, files[i].Path, d.id, shared); err != nil {
@@ -383,8 +327,8 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []load.File, pr
 	if err != nil {
 		return nil, err
 	}
-	if st.dir != "" {
-		if err := waitPersisted(ctx, st); err != nil {
+	if onDisk {
+		if err := waitPersisted(ctx, idx); err != nil {
 			return nil, err
 		}
 	}
@@ -397,80 +341,21 @@ func (a *Archive) indexAll(ctx context.Context, st *state, files []load.File, pr
 // indexAgain reads a document's first file again and indexes it under its final ids. A file
 // that cannot be read now has changed since it was listed: it is left out of the index, and the
 // next start, seeing the change, reads it again.
-func (a *Archive) indexAgain(b *bleve.Batch, path, id string, shared map[string]bool) error {
+func (a *Archive) indexAgain(b *bleveindex.Batch, path, id string, shared map[string]bool) error {
 	l := load.AnalyseFile(a.src, a.reg, path)
 	if l.Err != nil {
 		a.log.Warn("a file changed while it was indexed; it is read again at the next start", "file", path, "reason", l.Err)
 		return nil
 	}
 	finalise(l.Article, id, func(q string) bool { return shared[q] })
-	return indexArticle(b, l.Article)
+	return b.Add(l.Article)
 }
 
-// waitPersisted waits until an index on disk has written and merged everything it was given:
-// batches return once searchable, and the index is made current only once it is all on disk.
-// A failure to write it ends the wait (bleve would try again for ever).
-func waitPersisted(ctx context.Context, st *state) error {
-	adv, err := st.idx.Advanced()
-	if err != nil {
+// waitPersisted waits until an index on disk has written and merged everything it was given
+// (bleveindex.Index.WaitPersisted), and returns the failure to write it, if any.
+func waitPersisted(ctx context.Context, idx *bleveindex.Index) error {
+	if err := idx.WaitPersisted(ctx); err != nil {
 		return err
 	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil
-	}
-	for {
-		m := s.StatsMap()
-		if m == nil {
-			return nil
-		}
-		if err := writing(st.persist.Err()); err != nil {
-			return err
-		}
-		if active, ok := m["index_bgthreads_active"].(bool); !ok || !active {
-			return writing(st.persist.Err())
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
-}
-
-func indexArticle(b *bleve.Batch, art *index.Article) error {
-	src := sourceKey(art.Source)
-	var start, end *time.Time
-	if !art.Date.IsZero() {
-		s, e := art.Date.Start(), art.Date.End()
-		start, end = &s, &e
-	}
-	if err := b.Index(articleDocID(art.ID), articleDoc{
-		Type: bleveindex.TypeArticle, Title: art.Title, Content: art.Title + "\n\n" + art.Body(),
-		Actor: art.Actors, Topic: art.Topics, Source: src, Country: art.Countries, Date: start, DateEnd: end,
-		TopicWeight: topicWeightText(art.Topics, art.TopicWeights),
-	}); err != nil {
-		return err
-	}
-	for _, q := range art.Quotes {
-		speakers := make([]string, len(q.Speakers))
-		var countries []string
-		for i, s := range q.Speakers {
-			speakers[i] = s.ID
-			if s.CountryID != "" && !slices.Contains(countries, s.CountryID) {
-				countries = append(countries, s.CountryID)
-			}
-		}
-		doc := quoteDoc{
-			Type: bleveindex.TypeQuote, Text: q.Text, Actor: speakers, Topic: q.Topics, Source: src, Country: countries, Kind: string(q.Kind),
-			Article: art.ID, Date: start, DateEnd: end, TopicWeight: topicWeightText(q.Topics, q.TopicWeights),
-		}
-		if q.Procedural {
-			doc.Procedural = "yes"
-		}
-		if err := b.Index(quoteDocID(q.ID), doc); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writing(idx.PersistErr())
 }

@@ -2,24 +2,19 @@ package archive
 
 import (
 	"cmp"
-	"context"
 	"slices"
 	"time"
-
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/bleveindex"
 )
 
-// collector takes the documents a search matches from bleve one by one, as bleve's matching
-// and scoring find them, and keeps what the page needs: the best hits in the order asked
+// collector takes the documents a search matches one by one, as bleve's matching and scoring
+// find them (in the catalog's numbers), and keeps what the page needs: the best hits in the order asked
 // (dates from the catalog's columns, not bleve's doc values) and the facets' counts.
 type collector struct {
 	cat   *catalog
 	cols  *columns
-	docs  *docMap
 	order string // SortRelevance, SortNewest or SortOldest
 	keep  int    // the hits of the pages up to the one asked
 	top   []hit  // a heap: the last of the hits kept first
@@ -32,7 +27,7 @@ type collector struct {
 
 // searchCheck, when a test sets it, is given every search the collector ran, to compare it with
 // what bleve's own sorting and facets give.
-var searchCheck func(st *state, req *bleve.SearchRequest, order string, q index.Query, c *collector, total int)
+var searchCheck func(st *state, m *bleveindex.Query, order string, q index.Query, c *collector, total int)
 
 type hit struct {
 	doc   uint32
@@ -54,35 +49,9 @@ func newCollector(cat *catalog, order string, keep int, facets bool) *collector 
 	return c
 }
 
-// search runs a request for no hits through bleve with the collector taking every match; it
-// returns the number of matches.
-func (c *collector) search(ctx context.Context, st *state, req *bleve.SearchRequest) (int, error) {
-	ctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(c.handler))
-	br, err := st.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return 0, err
-	}
-	return int(br.Total), nil
-}
-
-// handler is called by bleve's collector with the search's reader; it returns what is called
-// for each match.
-func (c *collector) handler(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
-	c.docs = c.cat.docMap(sctx.IndexReader)
-	return func(d *search.DocumentMatch) error {
-		if d == nil {
-			return nil
-		}
-		h := hit{doc: c.docs.doc(d.IndexInternalID), score: d.Score}
-		sctx.DocumentMatchPool.Put(d)
-		if h.doc != noDoc {
-			c.add(h)
-		}
-		return nil
-	}, false, nil
-}
-
-func (c *collector) add(h hit) {
+// add takes a document matched (bleveindex.Index.Collect).
+func (c *collector) add(doc uint32, score float64) {
+	h := hit{doc, score}
 	if c.facets {
 		c.count(h.doc)
 	}
@@ -145,7 +114,7 @@ func (c *collector) compare(x, y hit) int {
 	return c.compareIDs(x.doc, y.doc) // only for a tie: its arguments would all be computed
 }
 
-// compareIDs orders documents by their ids in the index: "a:…" before "q:…".
+// compareIDs orders documents by their ids in the index: articles before quotes.
 func (c *collector) compareIDs(x, y uint32) int {
 	ax, ay := int(x) < c.cols.articles, int(y) < c.cols.articles
 	if ax != ay {
@@ -188,13 +157,9 @@ func (c *collector) down(i int) {
 }
 
 // hits returns the hits kept from skip on, in order, as bleve would return them.
-func (c *collector) hits(skip int) []*search.DocumentMatch {
+func (c *collector) hits(skip int) []hit {
 	slices.SortFunc(c.top, c.compare)
-	var out []*search.DocumentMatch
-	for _, h := range c.top[min(max(skip, 0), len(c.top)):] {
-		out = append(out, &search.DocumentMatch{ID: c.cat.docID(h.doc), Score: h.score})
-	}
-	return out
+	return c.top[min(max(skip, 0), len(c.top)):]
 }
 
 // facetResults are the facets counted: each field's most frequent values (bleve's order and
@@ -211,10 +176,10 @@ func (c *collector) facetResults(q index.Query, res *index.Results) facetCounts 
 		}
 		out.terms[field] = topTerms(tc, size)
 	}
-	terms(bleveindex.FieldActor, c.cols.actors.values, c.actors, facetSizeOf(q, bleveindex.FieldActor, index.FacetShown(bleveindex.FieldActor)+len(q.Actors)))
-	terms(bleveindex.FieldTopic, c.cols.topics.values, c.topics, facetSizeOf(q, bleveindex.FieldTopic, index.FacetShown(bleveindex.FieldTopic)+len(q.Topics)))
-	terms(bleveindex.FieldSource, c.cols.sources, c.sources, facetSizeOf(q, bleveindex.FieldSource, index.FacetShown(bleveindex.FieldSource)+len(q.Sources)))
-	terms(bleveindex.FieldCountry, c.cols.countries.values, c.countries, facetSizeOf(q, bleveindex.FieldCountry, index.FacetShown(bleveindex.FieldCountry)+len(q.Countries)))
+	terms(index.FacetActor, c.cols.actors.values, c.actors, facetSizeOf(q, index.FacetActor, index.FacetShown(index.FacetActor)+len(q.Actors)))
+	terms(index.FacetTopic, c.cols.topics.values, c.topics, facetSizeOf(q, index.FacetTopic, index.FacetShown(index.FacetTopic)+len(q.Topics)))
+	terms(index.FacetSource, c.cols.sources, c.sources, facetSizeOf(q, index.FacetSource, index.FacetShown(index.FacetSource)+len(q.Sources)))
+	terms(index.FacetCountry, c.cols.countries.values, c.countries, facetSizeOf(q, index.FacetCountry, index.FacetShown(index.FacetCountry)+len(q.Countries)))
 	if c.months == nil {
 		return out
 	}
@@ -224,7 +189,7 @@ func (c *collector) facetResults(q index.Query, res *index.Results) facetCounts 
 		}
 	}
 	if y, ok := oneYear(q); ok {
-		res.Facets.DateLevel = "month"
+		res.Facets.DateLevel = index.ByMonth
 		for m := range 12 {
 			var n int32
 			if k := 12*(y-c.firstYear) + m; k >= 0 && k < len(c.months) {
@@ -234,7 +199,7 @@ func (c *collector) facetResults(q index.Query, res *index.Results) facetCounts 
 			bucket(lo.Format("2006-01"), lo, lo.AddDate(0, 1, 0), n)
 		}
 	} else {
-		res.Facets.DateLevel = "year"
+		res.Facets.DateLevel = index.ByYear
 		for k := 0; k < len(c.months); k += 12 {
 			var n int32
 			for _, v := range c.months[k : k+12] {

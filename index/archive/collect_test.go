@@ -13,9 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
-
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/registry"
@@ -117,7 +114,7 @@ func filtered(c *catalog, n, perPage int) []index.Query {
 	})
 	sources := map[string]bool{}
 	for _, s := range c.Articles {
-		sources[sourceKey(s.Source)] = true
+		sources[index.SourceKey(s.Source)] = true
 	}
 	for s := range sources {
 		out = append(out, variants(index.Query{Sources: []string{s}}, perPage)...)
@@ -197,15 +194,15 @@ func benchQueries(t *testing.T, name string) []index.Query {
 func compareWithBleve(t *testing.T, a *Archive, qs []index.Query) {
 	type ran struct {
 		st    *state
-		req   *bleve.SearchRequest
+		m     *bleveindex.Query
 		order string
 		q     index.Query
 		c     *collector
 		total int
 	}
 	var last *ran
-	searchCheck = func(st *state, req *bleve.SearchRequest, order string, q index.Query, c *collector, total int) {
-		last = &ran{st, req, order, q, c, total}
+	searchCheck = func(st *state, m *bleveindex.Query, order string, q index.Query, c *collector, total int) {
+		last = &ran{st, m, order, q, c, total}
 	}
 	defer func() { searchCheck = nil }()
 	compared := 0
@@ -220,29 +217,20 @@ func compareWithBleve(t *testing.T, a *Archive, qs []index.Query) {
 			continue // answered from the catalog's browse views (TestBrowse compares those)
 		}
 		compared++
-		ref := bleve.NewSearchRequestOptions(last.req.Query, last.q.PerPage, (last.q.Page-1)*last.q.PerPage, false)
-		switch last.order {
-		case index.SortNewest:
-			ref.SortBy([]string{"-" + bleveindex.FieldDate, "-_score", "_id"})
-		case index.SortOldest:
-			ref.SortBy([]string{bleveindex.FieldDate, "-_score", "_id"})
-		default:
-			ref.SortBy([]string{"-_score", "-" + bleveindex.FieldDate, "_id"})
-		}
-		bleveFacets(last.st, ref, last.q)
-		br, err := last.st.idx.Search(ref)
+		terms, dates := bleveFacets(last.st, last.q)
+		br, err := last.st.idx.Reference(last.m, last.st.nums, last.order, (last.q.Page-1)*last.q.PerPage, last.q.PerPage, terms, dates)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if last.total != int(br.Total) {
+		if last.total != br.Total {
 			t.Errorf("%s: %d hits, bleve %d", name, last.total, br.Total)
 		}
-		got, want := hitList(last.c.hits((last.q.Page-1)*last.q.PerPage)), hitList(br.Hits)
+		got, want := hitList(last.st.cat, last.c.hits((last.q.Page-1)*last.q.PerPage)), bleveHitList(last.st.cat, br.Hits)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: hits\n%q\nbleve\n%q", name, got, want)
 		}
 		gotF := countList(last.c.facetResults(last.q, &index.Results{}))
-		if wantF := facetList(br.Facets); !slices.Equal(gotF, wantF) {
+		if wantF := facetList(br); !slices.Equal(gotF, wantF) {
 			t.Errorf("%s: facets\n%q\nbleve\n%q", name, gotF, wantF)
 		}
 	}
@@ -252,33 +240,44 @@ func compareWithBleve(t *testing.T, a *Archive, qs []index.Query) {
 	}
 }
 
-func hitList(hits search.DocumentMatchCollection) []string {
+// hitList and bleveHitList write hits as lines: the document's id and its score.
+func hitList(c *catalog, hits []hit) []string {
 	var out []string
 	for _, h := range hits {
-		out = append(out, h.ID+" "+strconv.FormatFloat(h.Score, 'g', -1, 64))
+		out = append(out, docName(c, h.doc)+" "+strconv.FormatFloat(h.score, 'g', -1, 64))
 	}
 	return out
 }
 
-// facetList writes facets as lines: the terms in bleve's order, the date ranges by name.
-func facetList(fs search.FacetResults) []string {
+func bleveHitList(c *catalog, hits []bleveindex.Hit) []string {
 	var out []string
-	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource, bleveindex.FieldCountry} {
-		if f := fs[field]; f != nil {
-			for _, tf := range f.Terms.Terms() {
-				out = append(out, fmt.Sprintf("%s %s %d", field, tf.Term, tf.Count))
-			}
-		}
-	}
-	if f := fs[bleveindex.FieldDate]; f != nil {
-		var dates []string
-		for _, d := range f.DateRanges {
-			dates = append(dates, fmt.Sprintf("date %s %s %s %d", d.Name, *d.Start, *d.End, d.Count))
-		}
-		slices.Sort(dates)
-		out = append(out, dates...)
+	for _, h := range hits {
+		out = append(out, docName(c, h.Doc)+" "+strconv.FormatFloat(h.Score, 'g', -1, 64))
 	}
 	return out
+}
+
+func docName(c *catalog, d uint32) string {
+	if i, ok := c.articleAt(d); ok {
+		return "article " + c.Articles[i].ID
+	}
+	return "quote " + c.Quotes[c.quoteAt(d)].ID
+}
+
+// facetList writes facets as lines: the terms in bleve's order, the date ranges by name.
+func facetList(r *bleveindex.Reference) []string {
+	var out []string
+	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource, bleveindex.FieldCountry} {
+		for _, tf := range r.Terms[field] {
+			out = append(out, fmt.Sprintf("%s %s %d", field, tf.Term, tf.Count))
+		}
+	}
+	var dates []string
+	for _, d := range r.Dates {
+		dates = append(dates, fmt.Sprintf("date %s %s %s %d", d.Name, d.Start, d.End, d.Count))
+	}
+	slices.Sort(dates)
+	return append(out, dates...)
 }
 
 // countList writes the collector's counts as facetList writes bleve's facets.
@@ -297,27 +296,30 @@ func countList(fc facetCounts) []string {
 	return append(out, dates...)
 }
 
-// bleveFacets asks bleve for the facets the collector counts: by actor, topic, source and
-// date, by year over the archive's span or by month when the range is one year.
-func bleveFacets(st *state, req *bleve.SearchRequest, q index.Query) {
-	req.AddFacet(bleveindex.FieldActor, bleve.NewFacetRequest(bleveindex.FieldActor, index.FacetShown(bleveindex.FieldActor)+len(q.Actors)))
-	req.AddFacet(bleveindex.FieldTopic, bleve.NewFacetRequest(bleveindex.FieldTopic, index.FacetShown(bleveindex.FieldTopic)+len(q.Topics)))
-	req.AddFacet(bleveindex.FieldSource, bleve.NewFacetRequest(bleveindex.FieldSource, index.FacetShown(bleveindex.FieldSource)+len(q.Sources)))
-	req.AddFacet(bleveindex.FieldCountry, bleve.NewFacetRequest(bleveindex.FieldCountry, index.FacetShown(bleveindex.FieldCountry)+len(q.Countries)))
+// bleveFacets are the facets the collector counts, to ask bleve for: by actor, topic, source
+// and date, by year over the archive's span or by month when the range is one year.
+func bleveFacets(st *state, q index.Query) (map[string]int, []bleveindex.DateRange) {
+	terms := map[string]int{
+		bleveindex.FieldActor:   index.FacetShown(bleveindex.FieldActor) + len(q.Actors),
+		bleveindex.FieldTopic:   index.FacetShown(bleveindex.FieldTopic) + len(q.Topics),
+		bleveindex.FieldSource:  index.FacetShown(bleveindex.FieldSource) + len(q.Sources),
+		bleveindex.FieldCountry: index.FacetShown(bleveindex.FieldCountry) + len(q.Countries),
+	}
 	first, last := st.cat.first, st.cat.last
 	if first.IsZero() {
-		return
+		return terms, nil
 	}
-	dates := bleve.NewFacetRequest(bleveindex.FieldDate, 400)
+	var dates []bleveindex.DateRange
 	if y, ok := oneYear(q); ok {
 		for m := time.January; m <= time.December; m++ {
 			lo := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
-			dates.AddDateTimeRange(lo.Format("2006-01"), lo, lo.AddDate(0, 1, 0))
+			dates = append(dates, bleveindex.DateRange{Name: lo.Format("2006-01"), Start: lo, End: lo.AddDate(0, 1, 0)})
 		}
 	} else {
 		for y := first.Year(); y <= last.Year(); y++ {
-			dates.AddDateTimeRange(yearRange(y))
+			name, lo, hi := yearRange(y)
+			dates = append(dates, bleveindex.DateRange{Name: name, Start: lo, End: hi})
 		}
 	}
-	req.AddFacet(bleveindex.FieldDate, dates)
+	return terms, dates
 }

@@ -1,14 +1,6 @@
 package archive
 
 import (
-	"context"
-	"strings"
-	"sync"
-
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	bindex "github.com/blevesearch/bleve_index_api"
-
 	"github.com/readout/readout/index"
 )
 
@@ -18,9 +10,8 @@ import (
 // lays them out as compact arrays by document, so a search fills its counts in one pass over
 // the numbers of the documents it matches.
 
-// A catalog document's number: its article's index in Articles, or len(Articles) plus its
+// A catalog document's number is its article's index in Articles, or len(Articles) plus its
 // quote's index in Quotes.
-const noDoc = ^uint32(0)
 
 // columns are the facets' values and the dates of every document of a catalog.
 type columns struct {
@@ -32,9 +23,6 @@ type columns struct {
 	source    []int32  // by document
 	date      []int64  // the first day of the date's period (Unix ns), by document; undated: noDate
 	month     []int32  // year*12 + month-1, by document; undated: -1
-
-	segMu sync.Mutex
-	segs  map[any][]uint32 // a segment of the index → its documents' catalog numbers
 }
 
 const noDate = int64(-1 << 63)
@@ -55,7 +43,7 @@ func (c *catalog) columns() *columns {
 
 func buildColumns(c *catalog) *columns {
 	n := len(c.Articles) + len(c.Quotes)
-	cols := &columns{articles: len(c.Articles), source: make([]int32, 0, n), date: make([]int64, 0, n), month: make([]int32, 0, n), segs: map[any][]uint32{}}
+	cols := &columns{articles: len(c.Articles), source: make([]int32, 0, n), date: make([]int64, 0, n), month: make([]int32, 0, n)}
 	actors, topics, sources, countries := newInterner(), newInterner(), newInterner(), newInterner()
 	cols.actors.start = make([]int32, 1, n+1)
 	cols.topics.start = make([]int32, 1, n+1)
@@ -66,7 +54,7 @@ func buildColumns(c *catalog) *columns {
 		cols.actors.add(actors, c.canonicalIDs(actorIDs))
 		cols.topics.add(topics, topicIDs)
 		cols.countries.add(countries, countryIDs)
-		cols.source = append(cols.source, sources.code(sourceKey(s.Source)))
+		cols.source = append(cols.source, sources.code(index.SourceKey(s.Source)))
 		d := s.Date.Start()
 		if d.IsZero() {
 			cols.date = append(cols.date, noDate)
@@ -120,127 +108,26 @@ func (in *interner) code(v string) int32 {
 	return c
 }
 
-// docOf is the catalog number of a bleve document id, noDoc for one the catalog does not have
-// (a document indexed in the instant before its catalog replaces the old one).
-func (c *catalog) docOf(id string) uint32 {
-	if rest, ok := strings.CutPrefix(id, "a:"); ok {
-		if i, ok := c.byID[rest]; ok {
-			return uint32(i)
-		}
-	} else if rest, ok := strings.CutPrefix(id, "q:"); ok {
-		if i, ok := c.quoteByID[rest]; ok {
-			return uint32(len(c.Articles) + i)
-		}
+// docNumber is the catalog number of an article's or a quote's id (bleveindex.Numbering).
+func (c *catalog) docNumber(id string, quote bool) (uint32, bool) {
+	if quote {
+		i, ok := c.quoteByID[id]
+		return uint32(len(c.Articles) + i), ok
 	}
-	return noDoc
+	i, ok := c.byID[id]
+	return uint32(i), ok
 }
 
-// docID is the bleve id of a catalog document.
-func (c *catalog) docID(d uint32) string {
-	if int(d) < len(c.Articles) {
-		return articleDocID(c.Articles[d].ID)
-	}
-	return quoteDocID(c.Quotes[int(d)-len(c.Articles)].ID)
+// articleAt is the index in Articles of a catalog document, if it is an article.
+func (c *catalog) articleAt(d uint32) (int, bool) {
+	return int(d), int(d) < len(c.Articles)
 }
 
-// docMap turns the numbers bleve gives the documents of one snapshot of the index into catalog
-// numbers. A snapshot numbers its segments' documents one segment after the other; segments
-// never change once written, so what each holds is worked out once, by the ids it stores.
-type docMap struct {
-	offsets []uint64 // the first number of each segment
-	docs    [][]uint32
-	reader  bindex.IndexReader // for an index of another kind: ids read one by one
-	cat     *catalog
-	seg     int // the segment of the last number asked: matches come in order
-}
-
-func (c *catalog) docMap(r bindex.IndexReader) *docMap {
-	m := &docMap{cat: c, reader: r}
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return m
-	}
-	cols := c.columns()
-	segs := snap.Segments()
-	cols.segMu.Lock()
-	defer cols.segMu.Unlock()
-	var running uint64
-	for _, ss := range segs {
-		seg := ss.Segment()
-		docs, ok := cols.segs[seg]
-		if !ok {
-			docs = make([]uint32, seg.Count())
-			for n := range docs {
-				docs[n] = noDoc
-				if id, err := seg.DocID(uint64(n)); err == nil && id != nil {
-					docs[n] = c.docOf(string(id))
-				}
-			}
-			cols.segs[seg] = docs
-		}
-		m.offsets = append(m.offsets, running)
-		m.docs = append(m.docs, docs)
-		running += seg.Count()
-	}
-	// Segments merged away are forgotten.
-	if len(cols.segs) > 2*len(segs)+8 {
-		keep := make(map[any][]uint32, len(segs))
-		for _, ss := range segs {
-			keep[ss.Segment()] = cols.segs[ss.Segment()]
-		}
-		cols.segs = keep
-	}
-	return m
-}
-
-// doc returns the catalog number of a document matched.
-func (m *docMap) doc(id bindex.IndexInternalID) uint32 {
-	if m.offsets == nil {
-		ext, err := m.reader.ExternalID(id)
-		if err != nil {
-			return noDoc
-		}
-		return m.cat.docOf(ext)
-	}
-	n := id.Value()
-	if !m.in(m.seg, n) {
-		lo, hi := 0, len(m.offsets)
-		for lo < hi { // the last segment starting at or before n
-			mid := (lo + hi) / 2
-			if m.offsets[mid] <= n {
-				lo = mid + 1
-			} else {
-				hi = mid
-			}
-		}
-		m.seg = lo - 1
-		if m.seg < 0 {
-			return noDoc
-		}
-	}
-	local := n - m.offsets[m.seg]
-	if local >= uint64(len(m.docs[m.seg])) {
-		return noDoc
-	}
-	return m.docs[m.seg][local]
-}
-
-func (m *docMap) in(seg int, n uint64) bool {
-	return n >= m.offsets[seg] && n-m.offsets[seg] < uint64(len(m.docs[seg]))
-}
+// quoteAt is the index in Quotes of a catalog document that is a quote.
+func (c *catalog) quoteAt(d uint32) int { return int(d) - len(c.Articles) }
 
 // unixDate is a document's date for sorting, and whether it has one.
 func (cols *columns) unixDate(d uint32) (int64, bool) {
 	v := cols.date[d]
 	return v, v != noDate
-}
-
-// warm builds the catalog's columns and maps the index's segments in the background, once a
-// state is served, so that its first search does not wait for them. It maps them through a
-// search that matches nothing: bleve holds the index open for it.
-func (st *state) warm() {
-	go func() {
-		c := newCollector(st.cat, index.SortRelevance, 0, false)
-		_, _ = c.search(context.Background(), st, bleve.NewSearchRequest(bleve.NewMatchNoneQuery())) // a closed index maps nothing
-	}()
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"sync"
 
-	bindex "github.com/blevesearch/bleve_index_api"
-
 	"github.com/readout/readout/index/bleveindex"
 	qtext "github.com/readout/readout/index/query"
 )
@@ -52,14 +50,14 @@ func (a *Archive) searchCost(ctx context.Context, st *state, p *qtext.Parsed) (i
 	}
 	var cost int64
 	for _, c := range phrases {
-		terms := a.analyzer.Analyze([]byte(c.Text))
+		terms := a.text.Analyze(c.Text)
 		if len(terms) < 2 {
 			continue // a word: cheap
 		}
 		for _, field := range []string{bleveindex.FieldContent, bleveindex.FieldText} {
 			rarest := int64(-1)
 			for _, t := range terms {
-				n, err := st.occurrences(ctx, field, string(t.Term))
+				n, err := st.occurrences(ctx, field, t.Term)
 				if err != nil {
 					return 0, err
 				}
@@ -84,30 +82,9 @@ func (st *state) occurrences(ctx context.Context, field, term string) (int64, er
 	if ok {
 		return n, nil
 	}
-	adv, err := st.idx.Advanced()
+	n, err := st.idx.Occurrences(ctx, field, term)
 	if err != nil {
 		return 0, err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return 0, err
-	}
-	defer r.Close()
-	tfr, err := r.TermFieldReader(ctx, []byte(term), field, true, false, false)
-	if err != nil {
-		return 0, err
-	}
-	defer tfr.Close()
-	var d bindex.TermFieldDoc
-	for {
-		doc, err := tfr.Next(&d)
-		if err != nil {
-			return 0, err
-		}
-		if doc == nil {
-			break
-		}
-		n += int64(doc.Freq)
 	}
 	st.costs.mu.Lock()
 	if st.costs.m == nil || len(st.costs.m) >= maxTermCosts {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/readout/readout/index"
-	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/highlight"
 	"github.com/readout/readout/index/load"
 	"github.com/readout/readout/index/query"
@@ -97,7 +96,13 @@ func (a *Archive) quote(st *state, id string) (*index.Quote, *index.Article, err
 	if err != nil {
 		return nil, nil, err
 	}
+	return a.quoteAt(st, qi)
+}
+
+// quoteAt returns the quote of the catalog's Quotes[qi] with the article it is in.
+func (a *Archive) quoteAt(st *state, qi int) (*index.Quote, *index.Article, error) {
 	ref := st.cat.Quotes[qi]
+	id := ref.ID
 	art, err := a.article(st, ref.Article)
 	if err != nil {
 		return nil, nil, err
@@ -188,7 +193,7 @@ func copyOne[T any](a *Archive, byID func(*catalog) map[string]*T, id string) (*
 func (a *Archive) Highlighter(search string) *highlight.Highlighter {
 	p, err := query.Parse(search)
 	if err != nil {
-		return highlight.New(bleveindex.NewTermAnalyzer(a.analyzer), nil)
+		return highlight.New(a.text, nil)
 	}
 	var words []string
 	for _, c := range p.Must {
@@ -200,7 +205,7 @@ func (a *Archive) Highlighter(search string) *highlight.Highlighter {
 		}
 		words = append(words, c.Text)
 	}
-	return highlight.New(bleveindex.NewTermAnalyzer(a.analyzer), words)
+	return highlight.New(a.text, words)
 }
 
 // Monthly counts, by month of their articles' dates, the quotes of an actor (when actor is not

@@ -143,12 +143,9 @@ func (c *catalog) alsoNote(ids []string) string {
 func (c *catalog) closest(words []string) (string, bool) {
 	t := c.names()
 	typed := strings.Join(words, " ")
-	if utf8.RuneCountInString(typed) < 4 {
-		return "", false // "xi" is no slip of "xiv"
-	}
-	allowed := 1
-	if utf8.RuneCountInString(typed) > 5 {
-		allowed = 2
+	allowed := editAllowance(typed)
+	if allowed == 0 {
+		return "", false
 	}
 	best, bestDist := "", allowed+1
 	consider := func(key, id string) {
@@ -173,6 +170,19 @@ func (c *catalog) closest(words []string) (string, bool) {
 		}
 	}
 	return best, best != ""
+}
+
+// editAllowance is how many letters a word typed may be away from a word of the archive to be
+// read as a slip of it (did you mean, a name typed): none under four letters ("xi" is no slip of
+// "xiv"), one up to five, two for longer words.
+func editAllowance(typed string) int {
+	switch n := utf8.RuneCountInString(typed); {
+	case n < 4:
+		return 0
+	case n <= 5:
+		return 1
+	}
+	return 2
 }
 
 func abs(n int) int {

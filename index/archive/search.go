@@ -10,16 +10,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
-
 	"github.com/readout/readout/index"
-	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/highlight"
 	qtext "github.com/readout/readout/index/query"
-	"github.com/readout/readout/index/quote"
 	"github.com/readout/readout/index/registry"
 )
 
@@ -100,33 +94,21 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 		}
 	}
 
-	textField := bleveindex.FieldContent
-	if q.Kind == index.KindQuotes {
-		textField = bleveindex.FieldText
+	qs := a.text.Build(&parsed, q, st.cat.membersOf)
+	if len(qs.Ignored) > 0 {
+		res.Notes = qtext.AddNote(res.Notes, "words too common to search were left out: "+strings.Join(qs.Ignored, ", "))
 	}
-	words, match := a.textQuery(&parsed, textField, res)
-	filters := a.filterQueries(st, q, parsed.Empty())
 
 	// The other tab's count: a search that only counts, without scores, hits or facets.
-	otherKind, otherField := index.KindQuotes, bleveindex.FieldText
-	if q.Kind == index.KindQuotes {
-		otherKind, otherField = index.KindArticles, bleveindex.FieldContent
-	}
 	otherTotal := 0
-	if !q.HitsOnly {
-		_, otherMatch := a.textQuery(&parsed, otherField, &index.Results{})
-		other := bleve.NewSearchRequestOptions(a.withFilters(typeOf(otherKind), otherMatch, kindFilters(q, otherKind, filters), q.Procedural), 0, 0, false)
-		other.Score = bleve.ScoreNone
-		otherRes, err := st.idx.SearchInContext(ctx, other)
-		if err != nil {
+	if qs.Other != nil {
+		if otherTotal, err = st.idx.Count(ctx, qs.Other); err != nil {
 			return nil, searchErr(err)
 		}
-		otherTotal = int(otherRes.Total)
 	}
 
 	// The page's hits and the facets, in one pass over the matches (collect.go).
-	req := bleve.NewSearchRequestOptions(a.withFilters(typeOf(q.Kind), match, kindFilters(q, q.Kind, filters), q.Procedural), 0, 0, false)
-	if err := req.Validate(); err != nil {
+	if err := qs.Match.Validate(); err != nil {
 		return nil, &index.QueryError{Msg: "the search cannot be run: " + err.Error()}
 	}
 	order := index.SortRelevance
@@ -138,12 +120,12 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 		order = index.SortOldest
 	}
 	coll := newCollector(st.cat, order, q.Page*q.PerPage, !q.HitsOnly)
-	res.Total, err = coll.search(ctx, st, req)
+	res.Total, err = st.idx.Collect(ctx, qs.Match, st.nums, coll.add)
 	if err != nil {
 		return nil, searchErr(err)
 	}
 	if searchCheck != nil {
-		searchCheck(st, req, order, q, coll, res.Total)
+		searchCheck(st, qs.Match, order, q, coll, res.Total)
 	}
 	if q.Kind == index.KindQuotes {
 		res.QuoteCount, res.ArticleCount = res.Total, otherTotal
@@ -154,7 +136,7 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 		a.readFacets(st, coll.facetResults(q, res), q, res)
 	}
 
-	hl := highlight.New(bleveindex.NewTermAnalyzer(a.analyzer), words)
+	hl := highlight.New(a.text, qs.Words)
 	for _, h := range coll.hits((q.Page - 1) * q.PerPage) {
 		// Each hit may read and analyse its article: the time bound holds here too.
 		if err := ctx.Err(); err != nil {
@@ -168,19 +150,16 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 
 // addHit adds the article or quote of a document found to res, read from the catalog and the
 // archive; one whose file has gone since it was indexed is left out.
-func (a *Archive) addHit(st *state, res *index.Results, h *search.DocumentMatch, hl *highlight.Highlighter, q index.Query) {
-	switch {
-	case strings.HasPrefix(h.ID, "a:"):
-		if hit, ok := a.articleHit(st, h, hl, q); ok {
-			res.ArticleHits = append(res.ArticleHits, hit)
-		}
-	case strings.HasPrefix(h.ID, "q:"):
-		qu, art, err := a.quote(st, strings.TrimPrefix(h.ID, "q:"))
-		if err != nil {
-			return
-		}
-		res.QuoteHits = append(res.QuoteHits, index.QuoteHit{Quote: *qu, Score: h.Score, Fragment: hl.Excerpt(qu.Text, 2*excerptSize), ArticleOf: &art.Summary})
+func (a *Archive) addHit(st *state, res *index.Results, h hit, hl *highlight.Highlighter, q index.Query) {
+	if i, ok := st.cat.articleAt(h.doc); ok {
+		res.ArticleHits = append(res.ArticleHits, a.articleHit(st, i, h.score, hl, q))
+		return
 	}
+	qu, art, err := a.quoteAt(st, st.cat.quoteAt(h.doc))
+	if err != nil {
+		return
+	}
+	res.QuoteHits = append(res.QuoteHits, index.QuoteHit{Quote: *qu, Score: h.score, Fragment: hl.Excerpt(qu.Text, 2*excerptSize), ArticleOf: &art.Summary})
 }
 
 func searchErr(err error) error {
@@ -188,13 +167,6 @@ func searchErr(err error) error {
 		return err
 	}
 	return fmt.Errorf("search: %w", err)
-}
-
-func typeOf(kind string) string {
-	if kind == index.KindQuotes {
-		return bleveindex.TypeQuote
-	}
-	return bleveindex.TypeArticle
 }
 
 // mergeFilters adds the filters typed in the box to those chosen beside it, resolving names to
@@ -364,168 +336,6 @@ func appendUnique(s []string, v string) []string {
 	return append(s, v)
 }
 
-// textQuery builds the query for what is typed, over a text field. It returns the words and
-// phrases that highlight, and nil for a search without words (everything matches).
-func (a *Archive) textQuery(p *qtext.Parsed, field string, res *index.Results) ([]string, query.Query) {
-	var words []string
-	var ignored []string
-	clause := func(c qtext.Clause) query.Query {
-		terms := a.analyzer.Analyze([]byte(c.Text))
-		if len(terms) == 0 {
-			ignored = append(ignored, c.Text)
-			return nil
-		}
-		if c.Phrase || len(terms) > 1 {
-			mq := bleve.NewMatchPhraseQuery(c.Text)
-			mq.SetField(field)
-			return bleveindex.DeadlineQuery{Query: mq}
-		}
-		mq := bleve.NewMatchQuery(c.Text)
-		mq.SetField(field)
-		return mq
-	}
-	var must, should, not []query.Query
-	for _, c := range p.Must {
-		if c.Or != nil {
-			var alts []query.Query
-			for _, alt := range c.Or {
-				if q := clause(alt); q != nil {
-					alts = append(alts, q)
-					words = append(words, alt.Text)
-				}
-			}
-			if len(alts) > 0 {
-				must = append(must, bleve.NewDisjunctionQuery(alts...))
-			}
-			continue
-		}
-		if q := clause(c); q != nil {
-			must = append(must, q)
-			words = append(words, c.Text)
-			if field == bleveindex.FieldContent {
-				t := bleve.NewMatchQuery(c.Text)
-				t.SetField(bleveindex.FieldTitle)
-				t.SetBoost(2)
-				should = append(should, t)
-			}
-		}
-	}
-	for _, c := range p.Not {
-		if q := clause(c); q != nil {
-			not = append(not, q)
-		}
-	}
-	if len(ignored) > 0 {
-		res.Notes = qtext.AddNote(res.Notes, "words too common to search were left out: "+strings.Join(ignored, ", "))
-	}
-	if len(must) == 0 && len(not) == 0 {
-		return nil, nil
-	}
-	bq := bleve.NewBooleanQuery()
-	if len(must) > 0 {
-		bq.AddMust(must...)
-	} else {
-		bq.AddMust(bleve.NewMatchAllQuery())
-	}
-	if len(should) > 0 {
-		bq.AddShould(should...)
-		bq.SetMinShould(0)
-	}
-	if len(not) > 0 {
-		bq.AddMustNot(not...)
-	}
-	return words, bq
-}
-
-// filterQueries turns the filters into queries. A month- or year-dated article matches a date
-// range when its period overlaps it: its first day is not after the range's end, its last day
-// not before the range's start. Filters do not score: what a document matches is ranked by the
-// words alone, or, without words, by how much it is about the topics asked for (rankByTopics:
-// topics.go), never by how many actors or topics it names, as a term's score on a field of
-// many values would.
-func (a *Archive) filterQueries(st *state, q index.Query, rankByTopics bool) []query.Query {
-	var out []query.Query
-	term := func(field, v string) query.Query {
-		t := bleve.NewTermQuery(v)
-		t.SetField(field)
-		t.SetBoost(0)
-		return t
-	}
-	for _, id := range q.Actors {
-		// An actor stands for the ids merged into it.
-		members := st.cat.membersOf(id)
-		if len(members) == 1 {
-			out = append(out, term(bleveindex.FieldActor, id))
-			continue
-		}
-		var any []query.Query
-		for _, m := range members {
-			any = append(any, term(bleveindex.FieldActor, m))
-		}
-		out = append(out, bleve.NewDisjunctionQuery(any...))
-	}
-	for _, id := range q.Topics {
-		tq := bleveindex.TopicQuery{ID: id}
-		if rankByTopics {
-			tq.Boost = 1
-		}
-		out = append(out, tq)
-	}
-	for _, s := range q.Sources {
-		out = append(out, term(bleveindex.FieldSource, s))
-	}
-	for _, c := range q.Countries {
-		out = append(out, term(bleveindex.FieldCountry, c))
-	}
-	yes := true
-	if !q.To.IsZero() {
-		r := bleve.NewDateRangeInclusiveQuery(time.Time{}, q.To, nil, &yes)
-		r.SetField(bleveindex.FieldDate)
-		r.SetBoost(0)
-		out = append(out, r)
-	}
-	if !q.From.IsZero() {
-		r := bleve.NewDateRangeInclusiveQuery(q.From, time.Time{}, &yes, nil)
-		r.SetField(bleveindex.FieldDateEnd)
-		r.SetBoost(0)
-		out = append(out, r)
-	}
-	return out
-}
-
-// kindFilters adds to the filters of every kind those of one kind: a search of quotes keeps
-// only full quotes when asked.
-func kindFilters(q index.Query, kind string, filters []query.Query) []query.Query {
-	if kind != index.KindQuotes || !q.Full {
-		return filters
-	}
-	t := bleve.NewTermQuery(string(quote.Full))
-	t.SetField(bleveindex.FieldKind)
-	t.SetBoost(0)
-	return append(slices.Clip(filters), t)
-}
-
-func (a *Archive) withFilters(typ string, match query.Query, filters []query.Query, procedural bool) query.Query {
-	t := bleve.NewTermQuery(typ)
-	t.SetField(bleveindex.FieldType)
-	parts := []query.Query{t}
-	if match != nil {
-		parts = append(parts, match)
-	}
-	parts = append(parts, filters...)
-	all := bleve.NewConjunctionQuery(parts...)
-	if typ != bleveindex.TypeQuote || procedural {
-		return all
-	}
-	// The turns that carry no statement are left out unless asked for.
-	not := bleve.NewTermQuery("yes")
-	not.SetField(bleveindex.FieldProcedural)
-	b := bleve.NewBooleanQuery()
-	b.AddMust(all)
-	b.AddMustNot(not)
-	return b
-}
-
 // yearRange is the date facet's bucket for year y: its label and its first and next year's
 // first day.
 func yearRange(y int) (label string, lo, hi time.Time) {
@@ -558,30 +368,25 @@ func (a *Archive) readFacets(st *state, fc facetCounts, q index.Query, res *inde
 		}
 		return out
 	}
-	res.Facets.Actors = terms(bleveindex.FieldActor, q.Actors, func(id string) string {
+	res.Facets.Actors = terms(index.FacetActor, q.Actors, func(id string) string {
 		if info := st.cat.actors[id]; info != nil {
 			return info.Name
 		}
 		return id
 	})
-	res.Facets.Topics = terms(bleveindex.FieldTopic, q.Topics, func(id string) string {
+	res.Facets.Topics = terms(index.FacetTopic, q.Topics, func(id string) string {
 		if info := st.cat.topics[id]; info != nil {
 			return info.Name
 		}
 		return id
 	})
-	res.Facets.Countries = terms(bleveindex.FieldCountry, q.Countries, func(id string) string {
+	res.Facets.Countries = terms(index.FacetCountry, q.Countries, func(id string) string {
 		if info := st.cat.actors[id]; info != nil {
 			return info.Name
 		}
 		return id
 	})
-	res.Facets.Sources = terms(bleveindex.FieldSource, q.Sources, func(s string) string {
-		if s == unknownSource {
-			return "Source unknown"
-		}
-		return s
-	})
+	res.Facets.Sources = terms(index.FacetSource, q.Sources, index.SourceName)
 	for _, d := range fc.dates {
 		b := index.DateBucket{Label: d.label, Count: d.count, From: d.start, To: d.end.AddDate(0, 0, -1)}
 		b.Active = !q.From.IsZero() && !q.To.IsZero() && b.From.Equal(q.From) && b.To.Equal(q.To)
@@ -591,18 +396,14 @@ func (a *Archive) readFacets(st *state, fc facetCounts, q index.Query, res *inde
 }
 
 // articleHit reads a hit's article for its fragments and matching quotes.
-func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *highlight.Highlighter, q index.Query) (index.ArticleHit, bool) {
-	i, ok := st.cat.byID[strings.TrimPrefix(h.ID, "a:")]
-	if !ok {
-		return index.ArticleHit{}, false
-	}
-	hit := index.ArticleHit{Summary: st.cat.Articles[i], Score: h.Score}
+func (a *Archive) articleHit(st *state, i int, score float64, hl *highlight.Highlighter, q index.Query) index.ArticleHit {
+	hit := index.ArticleHit{Summary: st.cat.Articles[i], Score: score}
 	if q.HitsOnly {
-		return hit, true
+		return hit
 	}
 	art, err := a.article(st, i)
 	if err != nil {
-		return hit, true // listed without fragments: better than not at all
+		return hit // listed without fragments: better than not at all
 	}
 	hit.Fragments = fragments(art, hl, 2)
 	for k := range art.Quotes {
@@ -628,7 +429,7 @@ func (a *Archive) articleHit(st *state, h *search.DocumentMatch, hl *highlight.H
 			break
 		}
 	}
-	return hit, true
+	return hit
 }
 
 // fragments returns up to n excerpts of an article's paragraphs with the most matches, in the

@@ -6,9 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
-	bindex "github.com/blevesearch/bleve_index_api"
-
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/query"
@@ -44,11 +41,7 @@ func (a *Archive) DidYouMean(ctx context.Context, text string) (*index.Respellin
 			words = append(words, strings.Fields(alt.Text)...)
 		}
 	}
-	adv, err := st.idx.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := st.idx.Reader()
 	if err != nil {
 		return nil, err
 	}
@@ -59,18 +52,16 @@ func (a *Archive) DidYouMean(ctx context.Context, text string) (*index.Respellin
 		if looked == maxRespelled {
 			break
 		}
-		terms := a.analyzer.Analyze([]byte(w))
+		terms := a.text.Analyze(w)
 		if len(terms) != 1 {
 			continue
 		}
-		term := string(terms[0].Term)
-		tfr, err := r.TermFieldReader(ctx, []byte(term), bleveindex.FieldContent, false, false, false)
+		term := terms[0].Term
+		known, err := r.InArticles(ctx, term)
 		if err != nil {
 			return nil, err
 		}
-		n := tfr.Count()
-		tfr.Close()
-		if n > 0 {
+		if known {
 			continue
 		}
 		looked++
@@ -95,7 +86,7 @@ func (a *Archive) DidYouMean(ctx context.Context, text string) (*index.Respellin
 }
 
 // respell finds the word closest to w (term, analysed) that the archive holds.
-func (a *Archive) respell(ctx context.Context, st *state, r bindex.IndexReader, w, term string) (string, error) {
+func (a *Archive) respell(ctx context.Context, st *state, r *bleveindex.Reader, w, term string) (string, error) {
 	// An actor's surname, spelt as the registry spells it.
 	if key := nameKey(w); len(key) == 1 {
 		if id, ok := st.cat.closest(key); ok {
@@ -103,33 +94,20 @@ func (a *Archive) respell(ctx context.Context, st *state, r bindex.IndexReader, 
 			return name[len(name)-1], nil
 		}
 	}
-	fr, ok := r.(bindex.IndexReaderFuzzy)
-	if !ok || utf8.RuneCountInString(term) < 4 {
+	fuzziness := editAllowance(term)
+	if fuzziness == 0 {
 		return "", nil
 	}
-	fuzziness := 1
-	if utf8.RuneCountInString(term) > 5 {
-		fuzziness = 2
-	}
 	first, _ := utf8.DecodeRuneInString(term)
-	dict, err := fr.FieldDictFuzzy(bleveindex.FieldContent, term, fuzziness, string(first))
-	if err != nil {
-		return "", err
-	}
-	defer dict.Close()
 	best, bestDist, bestCount := "", fuzziness+1, uint64(0)
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			return "", err
-		}
-		if e == nil {
-			break
-		}
+	err := r.Near(term, fuzziness, string(first), func(e bleveindex.TermCount) {
 		d := editDistance(e.Term, term)
 		if d < bestDist || d == bestDist && e.Count > bestCount {
 			best, bestDist, bestCount = e.Term, d, e.Count
 		}
+	})
+	if err != nil {
+		return "", err
 	}
 	if best == "" {
 		return "", nil
@@ -140,14 +118,11 @@ func (a *Archive) respell(ctx context.Context, st *state, r bindex.IndexReader, 
 // surface writes an index term as a word an article writes for it ("alliances" for
 // "allianc"), of those the closest to the word typed, in the case typed.
 func (a *Archive) surface(ctx context.Context, st *state, term, typed string) (string, error) {
-	tq := bleve.NewTermQuery(term)
-	tq.SetField(bleveindex.FieldContent)
-	req := bleve.NewSearchRequestOptions(a.withFilters(typeOf(index.KindArticles), tq, nil, true), 1, 0, false)
-	res, err := st.idx.SearchInContext(ctx, req)
-	if err != nil || len(res.Hits) == 0 {
+	id, err := st.idx.ArticleWith(ctx, term)
+	if err != nil || id == "" {
 		return "", err
 	}
-	art, err := a.Article(strings.TrimPrefix(res.Hits[0].ID, "a:"))
+	art, err := a.Article(id)
 	if err != nil {
 		return "", nil // a file gone since: no word to offer
 	}
@@ -158,8 +133,8 @@ func (a *Archive) surface(ctx context.Context, st *state, term, typed string) (s
 		if i >= 0 {
 			text = art.Paragraphs[i].Text
 		}
-		for _, t := range a.analyzer.Analyze([]byte(text)) {
-			if string(t.Term) != term {
+		for _, t := range a.text.Analyze(text) {
+			if t.Term != term {
 				continue
 			}
 			w := strings.ToLower(text[t.Start:t.End])

@@ -51,7 +51,7 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 		}
 		err := load.AnalyseFiles(ctx, a.src, a.reg, subset, func(k int, l load.Loaded) error {
 			// A disk that cannot take the index fails the update now.
-			if err := writing(st.persist.Err()); err != nil {
+			if err := writing(st.idx.PersistErr()); err != nil {
 				return err
 			}
 			f := &files[which[k]]
@@ -91,9 +91,9 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 	batch := st.idx.NewBatch()
 	for oi, s := range old.Articles {
 		if plain, _ := splitID(s.ID); affected[plain] {
-			batch.Delete(articleDocID(s.ID))
+			batch.DeleteArticle(s.ID)
 			for _, q := range quotesOf[oi] {
-				batch.Delete(quoteDocID(q.ID))
+				batch.DeleteQuote(q.ID)
 			}
 		}
 	}
@@ -112,18 +112,18 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 	for i, d := range asg {
 		if art, ok := fresh[files[i].Path]; ok && d.primary == i {
 			finalise(art, d.id, func(q string) bool { return shared[q] })
-			if err := indexArticle(batch, art); err != nil {
+			if err := batch.Add(art); err != nil {
 				return nil, err
 			}
 		}
 	}
-	if err := st.idx.Batch(batch); err != nil {
+	if err := st.idx.Apply(batch); err != nil {
 		return nil, fmt.Errorf("updating the index: %w", err)
 	}
 	// In memory a batch is complete when it returns (and waitPersisted would wait for ever: the
 	// merger of an index in memory stays active).
 	if onDisk {
-		if err := waitPersisted(ctx, st); err != nil {
+		if err := waitPersisted(ctx, st.idx); err != nil {
 			return nil, err
 		}
 	}
@@ -156,10 +156,10 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 	cat.Files = files
 	cat.finish(a.reg)
 	if !onDisk {
-		return &state{idx: st.idx, cat: cat, dir: st.dir, persist: st.persist}, nil
+		return newState(st.idx, cat, st.dir), nil
 	}
 	if err := ondisk.EndUpdate(folder, cat); err != nil {
 		return nil, writing(err)
 	}
-	return &state{idx: st.idx, cat: cat, dir: st.dir, persist: st.persist}, nil
+	return newState(st.idx, cat, st.dir), nil
 }

@@ -4,8 +4,8 @@
 // reads it), creating and opening a scorch index with its on-disk write errors caught
 // (PersistWatch), and the queries Readout adds to bleve's (TopicQuery, DeadlineQuery).
 //
-// TODO: building queries from a parsed search, the collector over the catalog's columns,
-// suggestions from the index's dictionary and the documents indexed are still written against
-// bleve in package archive; they belong here, behind types of package index, so that only
-// this package imports bleve.
+// It is the only package that imports bleve. The rest of the archive speaks to an Index in the
+// types of package index and this package's own: batches of articles (Batch), the queries of a
+// parsed search (Build, Query), the matches handed on in a catalog's numbers (Numbering,
+// Collect, Count), and the dictionary's counts (Occurrences, Reader).
 package bleveindex

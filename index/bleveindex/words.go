@@ -1,6 +1,7 @@
 package bleveindex
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -167,6 +168,20 @@ type TermAnalyzer struct {
 	words     *wordTerms // nil: every text analysed whole
 }
 
+// NewTextAnalyzer returns the analysis of the archive's text (the mapping's TextAnalyzer).
+func NewTextAnalyzer() (*TermAnalyzer, error) {
+	m, err := NewMapping()
+	if err != nil {
+		return nil, err
+	}
+	an := m.AnalyzerNamed(TextAnalyzer)
+	if an == nil {
+		return nil, errors.New("index: the text analyzer is missing")
+	}
+	return NewTermAnalyzer(an), nil
+}
+
+// NewTermAnalyzer reads text as an analyzer of bleve's does.
 func NewTermAnalyzer(an analysis.Analyzer) *TermAnalyzer {
 	t := &TermAnalyzer{analyzer: an}
 	if d, ok := an.(*analysis.DefaultAnalyzer); ok && d.CharFilters == nil && tokenWise(d.TokenFilters) {

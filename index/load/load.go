@@ -199,21 +199,43 @@ type Loaded struct {
 	Err     error
 }
 
-// analyseFiles reads and analyses files on every core and hands the results to fn in the files'
-// order, so that which of two files with the same id is served does not depend on timing. It
+// AnalyseFiles reads and analyses files on every core and hands the results to fn in the files'
+// order, so that which of two files with the same id is served does not depend on timing.
+func AnalyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files []File, fn func(i int, l Loaded) error) error {
+	return inOrder(ctx, len(files), func(i int) Loaded { return AnalyseFile(fsys, reg, files[i].Path) }, fn)
+}
+
+// ParseFiles reads and parses files on every core, as the archive reads them but without their
+// quotations, and hands each document (or why it could not be read) to fn in the files' order.
+func ParseFiles(ctx context.Context, fsys fs.FS, rules document.Rules, files []File, fn func(i int, doc *document.Document, err error) error) error {
+	type parsed struct {
+		doc *document.Document
+		err error
+	}
+	return inOrder(ctx, len(files), func(i int) parsed {
+		b, err := ReadFile(fsys, files[i].Path)
+		if err != nil {
+			return parsed{nil, err}
+		}
+		doc, err := document.Parse(files[i].Path, b, rules)
+		return parsed{doc, err}
+	}, func(i int, p parsed) error { return fn(i, p.doc, p.err) })
+}
+
+// inOrder runs work(i) for i from 0 to n on every core and hands the results to fn in order. It
 // keeps a bounded number of results in flight, so memory does not grow with the archive.
 //
-// Once ctx is done it returns at once, without waiting for the files being analysed: one
-// article's analysis cannot be interrupted, and a server told to stop must not wait for it.
-// Those workers finish their file, find no more work and end; what they read is dropped.
-func AnalyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files []File, fn func(i int, l Loaded) error) error {
+// Once ctx is done it returns at once, without waiting for the work under way: one article's
+// analysis cannot be interrupted, and a server told to stop must not wait for it. Those workers
+// finish their file, find no more work and end; what they read is dropped.
+func inOrder[T any](ctx context.Context, n int, work func(i int) T, fn func(i int, v T) error) error {
 	workers := runtime.GOMAXPROCS(0)
 	// Files analysed ahead of the one indexed next: enough to keep the cores busy while the
 	// indexer takes a batch, few enough to bound memory.
 	window := 64 * workers
-	slots := make([]chan Loaded, len(files))
+	slots := make([]chan T, n)
 	for i := range slots {
-		slots[i] = make(chan Loaded, 1)
+		slots[i] = make(chan T, 1)
 	}
 	jobs := make(chan int)
 	ctx, cancel := context.WithCancel(ctx)
@@ -222,14 +244,14 @@ func AnalyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files
 	for range workers {
 		wg.Go(func() {
 			for i := range jobs {
-				slots[i] <- AnalyseFile(fsys, reg, files[i].Path)
+				slots[i] <- work(i)
 			}
 		})
 	}
 	sem := make(chan struct{}, window)
 	go func() {
 		defer close(jobs)
-		for i := range files {
+		for i := range n {
 			select {
 			case sem <- struct{}{}:
 			case <-ctx.Done():
@@ -243,10 +265,10 @@ func AnalyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files
 		}
 	}()
 	var err error
-	for i := range files {
-		var l Loaded
+	for i := range n {
+		var v T
 		select {
-		case l = <-slots[i]:
+		case v = <-slots[i]:
 		case <-ctx.Done():
 			err = ctx.Err()
 		}
@@ -254,13 +276,13 @@ func AnalyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files
 			break
 		}
 		<-sem
-		if err = fn(i, l); err != nil {
+		if err = fn(i, v); err != nil {
 			break
 		}
 	}
 	cancel()
 	if err == nil {
-		wg.Wait() // every file was handed over: the workers are ending
+		wg.Wait() // every result was handed over: the workers are ending
 	}
 	return err
 }

@@ -45,6 +45,7 @@ function init(args)
   end
   math.randomseed(os.time() + 7919 * (thread_id or 0))
   costly_busy = 0
+  past_end = 0
 end
 
 local function pick(name)
@@ -144,21 +145,26 @@ end
 -- A reader's search of a phrase of very common words is costly: while the places for costly
 -- searches are taken (by scripts/soak/phrases.lua, say), it gets a 503 that says so. Those are
 -- counted apart.
+-- A later page drawn at random may be past the end of a short list: a 404 that says so, counted
+-- apart too.
 function response(status, headers, body)
   if status == 503 and body:find("very common phrases", 1, true) then
     costly_busy = costly_busy + 1
+  elseif status == 404 and body:find("past the end of this list", 1, true) then
+    past_end = past_end + 1
   end
 end
 
 function done(summary, latency, requests)
-  local busy = 0
+  local busy, past = 0, 0
   for _, t in ipairs(threads) do
     busy = busy + t:get("costly_busy")
+    past = past + t:get("past_end")
   end
   local e = summary.errors
   io.write(string.format(
-    "SOAK requests=%d duration_us=%d rps=%.1f p50_us=%d p99_us=%d max_us=%d non2xx=%d costly_busy=%d connect=%d read=%d write=%d timeout=%d\n",
+    "SOAK requests=%d duration_us=%d rps=%.1f p50_us=%d p99_us=%d max_us=%d non2xx=%d costly_busy=%d past_end=%d connect=%d read=%d write=%d timeout=%d\n",
     summary.requests, summary.duration, summary.requests / (summary.duration / 1e6),
     latency:percentile(50), latency:percentile(99), latency.max,
-    e.status, busy, e.connect, e.read, e.write, e.timeout))
+    e.status, busy, past, e.connect, e.read, e.write, e.timeout))
 end

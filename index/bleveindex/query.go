@@ -1,0 +1,217 @@
+package bleveindex
+
+import (
+	"slices"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/readout/readout/index"
+	qtext "github.com/readout/readout/index/query"
+	"github.com/readout/readout/index/quote"
+)
+
+// Query is what a search matches, as bleve runs it: the words typed over one kind's text, with
+// the filters.
+type Query struct{ q query.Query }
+
+// Queries are the queries of one search.
+type Queries struct {
+	Match *Query // the documents of the kind asked for
+	// Other counts the other tab's documents; nil when the search asks for hits only.
+	Other *Query
+	// Words are the words and phrases to highlight; Ignored those the analysis leaves nothing of.
+	Words, Ignored []string
+}
+
+// Build builds the queries of a parsed search and its filters (names resolved to ids).
+// members gives the ids an actor stands for: itself and those merged into it.
+func (t *TermAnalyzer) Build(p *qtext.Parsed, q index.Query, members func(id string) []string) Queries {
+	textField, otherField := FieldContent, FieldText
+	otherKind := index.KindQuotes
+	if q.Kind == index.KindQuotes {
+		textField, otherField = FieldText, FieldContent
+		otherKind = index.KindArticles
+	}
+	var out Queries
+	var match query.Query
+	out.Words, out.Ignored, match = t.textQuery(p, textField)
+	filters := filterQueries(q, p.Empty(), members)
+	if !q.HitsOnly {
+		_, _, otherMatch := t.textQuery(p, otherField)
+		out.Other = &Query{withFilters(typeOf(otherKind), otherMatch, kindFilters(q, otherKind, filters), q.Procedural)}
+	}
+	out.Match = &Query{withFilters(typeOf(q.Kind), match, kindFilters(q, q.Kind, filters), q.Procedural)}
+	return out
+}
+
+// Validate tells whether bleve can run the query.
+func (q *Query) Validate() error {
+	return bleve.NewSearchRequestOptions(q.q, 0, 0, false).Validate()
+}
+
+func typeOf(kind string) string {
+	if kind == index.KindQuotes {
+		return TypeQuote
+	}
+	return TypeArticle
+}
+
+// textQuery builds the query for what is typed, over a text field. It returns the words and
+// phrases that highlight, those the analysis leaves nothing of, and nil for a search without
+// words (everything matches).
+func (t *TermAnalyzer) textQuery(p *qtext.Parsed, field string) (words, ignored []string, _ query.Query) {
+	clause := func(c qtext.Clause) query.Query {
+		terms := t.analyzer.Analyze([]byte(c.Text))
+		if len(terms) == 0 {
+			ignored = append(ignored, c.Text)
+			return nil
+		}
+		if c.Phrase || len(terms) > 1 {
+			mq := bleve.NewMatchPhraseQuery(c.Text)
+			mq.SetField(field)
+			return DeadlineQuery{Query: mq}
+		}
+		mq := bleve.NewMatchQuery(c.Text)
+		mq.SetField(field)
+		return mq
+	}
+	var must, should, not []query.Query
+	for _, c := range p.Must {
+		if c.Or != nil {
+			var alts []query.Query
+			for _, alt := range c.Or {
+				if q := clause(alt); q != nil {
+					alts = append(alts, q)
+					words = append(words, alt.Text)
+				}
+			}
+			if len(alts) > 0 {
+				must = append(must, bleve.NewDisjunctionQuery(alts...))
+			}
+			continue
+		}
+		if q := clause(c); q != nil {
+			must = append(must, q)
+			words = append(words, c.Text)
+			if field == FieldContent {
+				t := bleve.NewMatchQuery(c.Text)
+				t.SetField(FieldTitle)
+				t.SetBoost(2)
+				should = append(should, t)
+			}
+		}
+	}
+	for _, c := range p.Not {
+		if q := clause(c); q != nil {
+			not = append(not, q)
+		}
+	}
+	if len(must) == 0 && len(not) == 0 {
+		return nil, ignored, nil
+	}
+	bq := bleve.NewBooleanQuery()
+	if len(must) > 0 {
+		bq.AddMust(must...)
+	} else {
+		bq.AddMust(bleve.NewMatchAllQuery())
+	}
+	if len(should) > 0 {
+		bq.AddShould(should...)
+		bq.SetMinShould(0)
+	}
+	if len(not) > 0 {
+		bq.AddMustNot(not...)
+	}
+	return words, ignored, bq
+}
+
+// filterQueries turns the filters into queries. A month- or year-dated article matches a date
+// range when its period overlaps it: its first day is not after the range's end, its last day
+// not before the range's start. Filters do not score: what a document matches is ranked by the
+// words alone, or, without words, by how much it is about the topics asked for (rankByTopics:
+// TopicQuery), never by how many actors or topics it names, as a term's score on a field of
+// many values would.
+func filterQueries(q index.Query, rankByTopics bool, membersOf func(string) []string) []query.Query {
+	var out []query.Query
+	term := func(field, v string) query.Query {
+		t := bleve.NewTermQuery(v)
+		t.SetField(field)
+		t.SetBoost(0)
+		return t
+	}
+	for _, id := range q.Actors {
+		// An actor stands for the ids merged into it.
+		members := membersOf(id)
+		if len(members) == 1 {
+			out = append(out, term(FieldActor, id))
+			continue
+		}
+		var any []query.Query
+		for _, m := range members {
+			any = append(any, term(FieldActor, m))
+		}
+		out = append(out, bleve.NewDisjunctionQuery(any...))
+	}
+	for _, id := range q.Topics {
+		tq := TopicQuery{ID: id}
+		if rankByTopics {
+			tq.Boost = 1
+		}
+		out = append(out, tq)
+	}
+	for _, s := range q.Sources {
+		out = append(out, term(FieldSource, s))
+	}
+	for _, c := range q.Countries {
+		out = append(out, term(FieldCountry, c))
+	}
+	yes := true
+	if !q.To.IsZero() {
+		r := bleve.NewDateRangeInclusiveQuery(time.Time{}, q.To, nil, &yes)
+		r.SetField(FieldDate)
+		r.SetBoost(0)
+		out = append(out, r)
+	}
+	if !q.From.IsZero() {
+		r := bleve.NewDateRangeInclusiveQuery(q.From, time.Time{}, &yes, nil)
+		r.SetField(FieldDateEnd)
+		r.SetBoost(0)
+		out = append(out, r)
+	}
+	return out
+}
+
+// kindFilters adds to the filters of every kind those of one kind: a search of quotes keeps
+// only full quotes when asked.
+func kindFilters(q index.Query, kind string, filters []query.Query) []query.Query {
+	if kind != index.KindQuotes || !q.Full {
+		return filters
+	}
+	t := bleve.NewTermQuery(string(quote.Full))
+	t.SetField(FieldKind)
+	t.SetBoost(0)
+	return append(slices.Clip(filters), t)
+}
+
+func withFilters(typ string, match query.Query, filters []query.Query, procedural bool) query.Query {
+	t := bleve.NewTermQuery(typ)
+	t.SetField(FieldType)
+	parts := []query.Query{t}
+	if match != nil {
+		parts = append(parts, match)
+	}
+	parts = append(parts, filters...)
+	all := bleve.NewConjunctionQuery(parts...)
+	if typ != TypeQuote || procedural {
+		return all
+	}
+	// The turns that carry no statement are left out unless asked for.
+	not := bleve.NewTermQuery("yes")
+	not.SetField(FieldProcedural)
+	b := bleve.NewBooleanQuery()
+	b.AddMust(all)
+	b.AddMustNot(not)
+	return b
+}
