@@ -66,8 +66,8 @@ type Analyzer interface {
 }
 
 // Highlighter marks the words of a text that a search's terms match, by analysing the text as
-// the index does: "alliances" is marked for a search of "alliance". It is used by one goroutine
-// at a time (one request's).
+// the index does: "alliances" is marked for a search of "alliance". Once made it is only read,
+// so a request's hits may be marked by several goroutines at once (its Analyzer must allow it).
 //
 // A phrase is marked only where its words come together, in order: "integrated deterrence"
 // marks that phrase, not "integrity" elsewhere.
