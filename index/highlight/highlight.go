@@ -8,6 +8,7 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -64,6 +65,16 @@ type Token struct {
 type Analyzer interface {
 	Analyze(text string) []Token
 }
+
+// AppendAnalyzer is an Analyzer that appends the tokens to a slice it is given: the highlighter
+// then reads every paragraph of a page's hits into slices it reuses.
+type AppendAnalyzer interface {
+	Analyzer
+	AppendTokens(dst []Token, text string) []Token
+}
+
+// tokenBufs are slices of tokens for AppendAnalyzers, reused.
+var tokenBufs = sync.Pool{New: func() any { return new([]Token) }}
 
 // Highlighter marks the words of a text that a search's terms match, by analysing the text as
 // the index does: "alliances" is marked for a search of "alliance". Once made it is only read,
@@ -216,8 +227,20 @@ func (h *Highlighter) marks(text string) [][2]int {
 	if !h.mayMatch(text) {
 		return nil
 	}
+	var toks []Token
+	if an, ok := h.analyzer.(AppendAnalyzer); ok {
+		buf := tokenBufs.Get().(*[]Token)
+		defer func() {
+			if cap(*buf) <= 1<<16 { // a huge paragraph's slice is not kept
+				tokenBufs.Put(buf)
+			}
+		}()
+		*buf = an.AppendTokens((*buf)[:0], text)
+		toks = *buf
+	} else {
+		toks = h.analyzer.Analyze(text)
+	}
 	var out [][2]int
-	toks := h.analyzer.Analyze(text)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if n := h.phraseAt(toks, i); n > 0 {
