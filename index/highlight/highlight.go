@@ -198,21 +198,59 @@ func isASCII(s string) bool {
 	return true
 }
 
-// containsFoldASCII reports whether s holds lower, an ASCII lower-case string, in any case.
+// containsFoldASCII reports whether s holds lower, an ASCII lower-case string, in any case. The
+// places where its first letter starts, in either case, are found with strings.IndexByte (a
+// paragraph is passed over many bytes at a time), and only there is the rest compared.
 func containsFoldASCII(s, lower string) bool {
 	if lower == "" {
 		return true
 	}
-	for i := 0; i+len(lower) <= len(s); i++ {
-		j := 0
-		for j < len(lower) && toLowerASCII(s[i+j]) == lower[j] {
-			j++
+	first, upper := lower[0], lower[0]
+	if 'a' <= first && first <= 'z' {
+		upper = first - 'a' + 'A'
+	}
+	nextLower, nextUpper := -1, -1 // the next place of each case at or after i, once found
+	for i := 0; i+len(lower) <= len(s); {
+		if nextLower < i {
+			nextLower = indexFrom(s, first, i)
 		}
-		if j == len(lower) {
+		if nextUpper < i && upper != first {
+			nextUpper = indexFrom(s, upper, i)
+		}
+		at := nextLower
+		if upper != first && (at < 0 || nextUpper >= 0 && nextUpper < at) {
+			at = nextUpper
+		}
+		if at < 0 || at+len(lower) > len(s) {
+			return false
+		}
+		if hasPrefixFoldASCII(s[at+1:], lower[1:]) {
 			return true
 		}
+		i = at + 1
 	}
 	return false
+}
+
+// indexFrom is the place of the first c in s at or after i, -1 when there is none.
+func indexFrom(s string, c byte, i int) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return -1
+}
+
+// hasPrefixFoldASCII reports whether s starts with lower, an ASCII lower-case string, in any case.
+func hasPrefixFoldASCII(s, lower string) bool {
+	if len(s) < len(lower) {
+		return false
+	}
+	for j := 0; j < len(lower); j++ {
+		if toLowerASCII(s[j]) != lower[j] {
+			return false
+		}
+	}
+	return true
 }
 
 func toLowerASCII(c byte) byte {

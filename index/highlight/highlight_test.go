@@ -75,6 +75,27 @@ func TestMayMatch(t *testing.T) {
 	}
 }
 
+// TestContainsFoldASCII: the look for a beginning in any case finds what comparing at every
+// byte finds, with the first letter in either case, repeated, at the ends, or cut short.
+func TestContainsFoldASCII(t *testing.T) {
+	everyByte := func(s, lower string) bool {
+		for i := 0; i+len(lower) <= len(s); i++ {
+			if strings.EqualFold(s[i:i+len(lower)], lower) && isASCII(s[i:i+len(lower)]) {
+				return true
+			}
+		}
+		return false
+	}
+	texts := []string{"", "c", "C", "ch", "cHIN", "cCchin", "CcCHINA", "xxchi", "Chin", "the CHINA", "china", "a c h i n", "ccccccccchi", "CCCCCCCCCHIN", "\xffchin", "ÇHIN chin", "cHiN", "chiN."}
+	for _, lower := range []string{"chin", "c", "ch", "us", "1945", "o'b", ""} {
+		for _, text := range texts {
+			if got, want := containsFoldASCII(text, lower), everyByte(text, lower); got != want {
+				t.Errorf("containsFoldASCII(%q, %q) = %v, comparing at every byte %v", text, lower, got, want)
+			}
+		}
+	}
+}
+
 // TestExcerpt: cuts at word boundaries with "…", around the densest marks, the text whole when
 // it fits; Text and HTML write the pieces back.
 func TestExcerpt(t *testing.T) {
