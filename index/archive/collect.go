@@ -29,10 +29,6 @@ type collector struct {
 // what bleve's own sorting and facets give.
 var searchCheck func(st *state, m *bleveindex.Query, order string, q index.Query, c *collector, total int)
 
-// countCheck, when a test sets it, is given the other tab's query of every search and the count
-// the search gave, to compare it with bleve's count of that query.
-var countCheck func(st *state, other *bleveindex.Query, got int)
-
 type hit struct {
 	doc   uint32
 	score float64

@@ -204,30 +204,14 @@ func compareWithBleve(t *testing.T, a *Archive, qs []index.Query) {
 	searchCheck = func(st *state, m *bleveindex.Query, order string, q index.Query, c *collector, total int) {
 		last = &ran{st, m, order, q, c, total}
 	}
-	var counts []func(name string) // the other tab's counts, compared once the search is done
-	countCheck = func(st *state, other *bleveindex.Query, got int) {
-		counts = append(counts, func(name string) {
-			want, err := st.idx.Count(context.Background(), other)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != want {
-				t.Errorf("%s: the other tab counts %d, bleve %d", name, got, want)
-			}
-		})
-	}
-	defer func() { searchCheck, countCheck = nil, nil }()
-	compared, otherCounts := 0, 0
+	defer func() { searchCheck = nil }()
+	compared := 0
 	for _, q := range qs {
 		name := fmt.Sprintf("%+v", q)
-		last, counts = nil, nil
+		last = nil
 		if _, err := a.Search(context.Background(), q); err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
-		}
-		for _, check := range counts {
-			check(name)
-			otherCounts++
 		}
 		if last == nil {
 			continue // answered from the catalog's browse views (TestBrowse compares those)
@@ -250,10 +234,7 @@ func compareWithBleve(t *testing.T, a *Archive, qs []index.Query) {
 			t.Errorf("%s: facets\n%q\nbleve\n%q", name, gotF, wantF)
 		}
 	}
-	t.Logf("%d searches compared with bleve's, %d counts of the other tab", compared, otherCounts)
-	if otherCounts < compared {
-		t.Errorf("only %d of %d searches compared their other tab's count", otherCounts, compared)
-	}
+	t.Logf("%d searches compared with bleve's", compared)
 	if compared < len(qs)/2 {
 		t.Errorf("only %d of %d searches ran through the collector", compared, len(qs))
 	}

@@ -126,18 +126,6 @@ func (c *catalog) articleAt(d uint32) (int, bool) {
 // quoteAt is the index in Quotes of a catalog document that is a quote.
 func (c *catalog) quoteAt(d uint32) int { return int(d) - len(c.Articles) }
 
-// counted tells the documents a tab counts: its kind's, and of quotes the procedural turns only
-// when asked for (as bleveindex.Queries.Other leaves them out).
-func (c *catalog) counted(kind string, procedural bool) func(d uint32) bool {
-	if kind == index.KindArticles {
-		return func(d uint32) bool { return int(d) < len(c.Articles) }
-	}
-	return func(d uint32) bool {
-		i := int(d) - len(c.Articles)
-		return i >= 0 && i < len(c.Quotes) && (procedural || !c.Quotes[i].Procedural)
-	}
-}
-
 // unixDate is a document's date for sorting, and whether it has one.
 func (cols *columns) unixDate(d uint32) (int64, bool) {
 	v := cols.date[d]

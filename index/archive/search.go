@@ -114,12 +114,7 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 	if qs.Other != nil {
 		go func() {
 			var err error
-			if qs.OtherAnyKind != nil {
-				// The kind and the procedural turns told apart by the catalog (columns.go).
-				otherTotal, err = st.idx.CountIn(ctx, qs.OtherAnyKind, st.nums, st.cat.counted(otherKind(q.Kind), q.Procedural))
-			} else {
-				otherTotal, err = st.idx.Count(ctx, qs.Other)
-			}
+			otherTotal, err = st.idx.Count(ctx, qs.Other)
 			otherErr <- err
 		}()
 	} else {
@@ -140,9 +135,6 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 	}
 	if searchCheck != nil {
 		searchCheck(st, qs.Match, order, q, coll, res.Total)
-	}
-	if countCheck != nil && qs.Other != nil {
-		countCheck(st, qs.Other, otherTotal)
 	}
 	if q.Kind == index.KindQuotes {
 		res.QuoteCount, res.ArticleCount = res.Total, otherTotal
@@ -237,14 +229,6 @@ func (a *Archive) hitOf(st *state, res *index.Results, h hit, article func(int) 
 	}
 	qh := index.QuoteHit{Quote: *qu, Score: h.score, Fragment: hl.Excerpt(qu.Text, 2*excerptSize), ArticleOf: &art.Summary}
 	return func() { res.QuoteHits = append(res.QuoteHits, qh) }
-}
-
-// otherKind is the kind of the other tab.
-func otherKind(kind string) string {
-	if kind == index.KindQuotes {
-		return index.KindArticles
-	}
-	return index.KindQuotes
 }
 
 func searchErr(err error) error {

@@ -171,33 +171,6 @@ func (x *Index) Count(ctx context.Context, q *Query) (int, error) {
 	return int(res.Total), nil
 }
 
-// CountIn returns the number of documents a query matches that count says to count (by their
-// catalog numbers), without scoring them.
-func (x *Index) CountIn(ctx context.Context, q *Query, n *Numbering, count func(doc uint32) bool) (int, error) {
-	total := 0
-	handler := func(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
-		docs := n.snapshot(sctx.IndexReader)
-		return func(d *search.DocumentMatch) error {
-			if d == nil {
-				return nil
-			}
-			doc := docs.doc(d.IndexInternalID)
-			sctx.DocumentMatchPool.Put(d)
-			if doc != noDoc && count(doc) {
-				total++
-			}
-			return nil
-		}, false, nil
-	}
-	ctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(handler))
-	req := bleve.NewSearchRequestOptions(q.q, 0, 0, false)
-	req.Score = bleve.ScoreNone
-	if _, err := x.b.SearchInContext(ctx, req); err != nil {
-		return 0, err
-	}
-	return total, nil
-}
-
 // Warm maps the index's segments for a numbering in the background, so that the first search
 // of a catalog does not wait for it. It maps them through a search that matches nothing: bleve
 // holds the index open for it.

@@ -21,11 +21,6 @@ type Queries struct {
 	Match *Query // the documents of the kind asked for
 	// Other counts the other tab's documents; nil when the search asks for hits only.
 	Other *Query
-	// OtherAnyKind is Other without its kind and without leaving out the procedural turns: a
-	// caller that tells documents' kinds and turns apart itself counts with it (CountIn), and
-	// bleve then matches one clause fewer, or two, for every document. Nil when Other has
-	// nothing else to match.
-	OtherAnyKind *Query
 	// Words are the words and phrases to highlight; Ignored those the analysis leaves nothing of.
 	Words, Ignored []string
 }
@@ -45,15 +40,7 @@ func (t *TermAnalyzer) Build(p *qtext.Parsed, q index.Query, members func(id str
 	filters := filterQueries(q, p.Empty(), members)
 	if !q.HitsOnly {
 		_, _, otherMatch := t.textQuery(p, otherField)
-		otherFilters := kindFilters(q, otherKind, filters)
-		out.Other = &Query{withFilters(typeOf(otherKind), otherMatch, otherFilters, q.Procedural)}
-		var parts []query.Query
-		if otherMatch != nil {
-			parts = append(parts, otherMatch)
-		}
-		if parts = append(parts, otherFilters...); len(parts) > 0 {
-			out.OtherAnyKind = &Query{bleve.NewConjunctionQuery(parts...)}
-		}
+		out.Other = &Query{withFilters(typeOf(otherKind), otherMatch, kindFilters(q, otherKind, filters), q.Procedural)}
 	}
 	out.Match = &Query{withFilters(typeOf(q.Kind), match, kindFilters(q, q.Kind, filters), q.Procedural)}
 	return out
