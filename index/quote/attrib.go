@@ -973,6 +973,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 	if who, ok := x.nameVerbColon(p, lo, hi); ok {
 		return who, true
 	}
+	if who, ok := x.ownWordsColon(p, lo, hi); ok {
+		return who, true
+	}
 	toks := tokensIn(x.toks[p], lo, hi)
 	for k := len(toks) - 1; k >= 0; k-- {
 		t := toks[k]
@@ -1094,6 +1097,38 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 		return nil, false
 	}
 	return x.resolve(p, m), true
+}
+
+// ownWordsColon reads "His message was simple: “…”" and "Her answer: “…”": a short clause
+// about what he or she said, ending in a colon, introduces their words.
+func (x *extractor) ownWordsColon(p, lo, hi int) ([]Speaker, bool) {
+	s := x.paras[p].Text
+	b := strings.TrimRight(s[lo:hi], " ")
+	if !strings.HasSuffix(b, ":") {
+		return nil, false
+	}
+	toks := tokensIn(x.toks[p], lo, hi)
+	if len(toks) < 2 || len(toks) > 5 || strings.TrimSpace(s[lo:toks[0].Start]) != "" {
+		return nil, false
+	}
+	gender := ""
+	switch toks[0].Text {
+	case "His":
+		gender = "male"
+	case "Her":
+		gender = "female"
+	default:
+		return nil, false
+	}
+	switch strings.ToLower(toks[1].Text) {
+	case "message", "answer", "reply", "response", "retort", "reaction", "advice", "verdict", "view", "words", "point", "argument", "explanation", "warning", "pitch", "plea", "promise", "vow", "conclusion", "assessment", "take":
+	default:
+		return nil, false
+	}
+	if e := x.lastPerson(gender); e >= 0 {
+		return x.speakersOf(e), true
+	}
+	return nil, true
 }
 
 // onlySubject reports whether m is the only person or pronoun of the clause ms that is not

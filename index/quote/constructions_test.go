@@ -526,6 +526,16 @@ func TestConstructions(t *testing.T) {
 			text: "Rep. Dana Whitfield of Ohio spoke first. Then came Rep. Luis Ocampo of Texas.\n\n“I agree with my colleague,” the Texan said.",
 			want: []found{{"I agree with my colleague,", "", quote.Full}},
 		},
+		{
+			name: "a noun for one who does something, as the subject of speech",
+			text: "Tom Reyes, 52, a welder from Youngstown, came to the rally with his son.\n\n“He talks like us,” the welder said.",
+			want: []found{{"He talks like us,", "Tom Reyes", quote.Full}},
+		},
+		{
+			name: "his or her words named before a colon",
+			text: "Donald Trump spoke in Ohio on Monday.\n\nHis message was simple: “I will bring the jobs back.”",
+			want: []found{{"I will bring the jobs back.", "Donald Trump", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
