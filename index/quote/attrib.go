@@ -113,7 +113,10 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 		if m.Role && x.roleOfName(phrase, toks, m) {
 			continue // "President Joe Biden": the name, not the office, says who
 		}
-		all = append(all, found{m.Start, x.registered(m.Actors[0])})
+		if !realmOf(phrase, toks, m, x.reg) {
+			// not "Prince Albert II of Monaco": where the person is from is no second speaker
+			all = append(all, found{m.Start, x.registered(m.Actors[0])})
+		}
 		for k := m.TokStart; k < m.TokEnd; k++ {
 			covered[k] = true
 		}
@@ -155,6 +158,21 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 		}
 	}
 	return out
+}
+
+// realmOf reports whether a registered name in a phrase of names follows a person's name and
+// "of": "Prince Albert II of Monaco", "Mr. Kamara of Sierra Leone"; not an office's "of"
+// ("President of Mexico"), which the registry reads as a role.
+func realmOf(phrase string, toks []registry.Token, m registry.Mention, reg *registry.Registry) bool {
+	k := m.TokStart - 1
+	if k > 0 && strings.EqualFold(toks[k].Text, "the") {
+		k--
+	}
+	if k < 1 || toks[k].Text != "of" {
+		return false
+	}
+	prev := toks[k-1].Text
+	return (nameCase(prev) || isUpper(prev)) && !reg.IsTitleWord(strings.ToLower(prev)) && !reg.IsUtteranceWord(strings.ToLower(prev))
 }
 
 // garbledHonorific is an honorific at the start of a phrase with the punctuation a scan or a

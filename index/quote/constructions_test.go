@@ -400,6 +400,12 @@ func TestConstructions(t *testing.T) {
 			want:  []found{{"We meet in hard times, and we must act together.", "Prayong Chan-o-cha", quote.Full}},
 		},
 		{
+			name:  "a statement's speaker and the realm after their name: one speaker",
+			title: "Statement by His Serene Highness Prince Rainier IV of Monaco to the General Debate",
+			text:  "We meet in hard times, and we must act together.",
+			want:  []found{{"We meet in hard times, and we must act together.", "Rainier IV", quote.Full}},
+		},
+		{
 			name:  "a name with Saint abbreviated",
 			title: "Statement by Marie de St. Amand to the General Debate",
 			text:  "We meet in hard times, and we must act together.",
