@@ -810,6 +810,9 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			// quotation's; not "“We will win,” she said, “and …”", one quotation in two.
 			return nil, false
 		}
+		if k > 0 && passiveListener(toks[k-1].Text, strings.ToLower(t.Text)) {
+			return x.passiveAgent(p, t.End, hi), true // "“…,” Halvorsen was told."
+		}
 		if endsSentence(s[:lo]) && opensClause(s[t.End:]) {
 			// "“The strike goes on.” Paul Dorsey said he would meet her.": a new sentence that
 			// reports other words, not the quotation's.
@@ -1020,6 +1023,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		if x.firstPersonBefore(p, lo, t.Start) {
 			return nil, true // "I laughed and said, “…”": the writer, whom the text does not name
 		}
+		if k > 0 && passiveListener(toks[k-1].Text, w) {
+			return x.passiveAgent(p, t.End, hi), true
+		}
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
 		}
@@ -1095,9 +1101,9 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 		if !strings.HasSuffix(b, ":") || len(words) > 6 || m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || !x.onlySubject(p, m, ms) {
 			return nil, false
 		}
-		for _, t := range words {
-			if subordinators[strings.ToLower(t.Text)] || t.Text == "and" || t.Text == "but" {
-				return nil, false
+		for k, t := range words {
+			if subordinators[strings.ToLower(t.Text)] || t.Text == "and" || t.Text == "but" || k > 0 && passiveListener(words[k-1].Text, strings.ToLower(t.Text)) {
+				return nil, false // not "Halvorsen was told by Dorsey:"
 			}
 		}
 		return x.resolve(p, m), true
@@ -1335,6 +1341,35 @@ func introducesNext(rest string) bool {
 	}
 	rest = strings.TrimLeft(rest[1:], " ")
 	return strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "\"")
+}
+
+// passiveListener reports whether a verb of speech in the passive makes its subject the one
+// spoken to ("was told", "were asked", "was warned"); not "was quoted", whose subject speaks.
+func passiveListener(aux, verb string) bool {
+	switch strings.ToLower(aux) {
+	case "was", "were", "is", "are", "been", "being", "be", "get", "got":
+	default:
+		return false
+	}
+	switch verb {
+	case "told", "asked", "informed", "warned", "advised", "reminded", "assured", "instructed", "urged", "questioned", "pressed":
+		return true
+	}
+	return false
+}
+
+// passiveAgent returns who spoke to the subject of a passive verb of speech, the agent after
+// "by" ("was told by Dorsey"), or no one.
+func (x *extractor) passiveAgent(p, from, hi int) []Speaker {
+	s := x.paras[p].Text
+	toks := tokensIn(x.toks[p], from, hi)
+	if len(toks) < 2 || !strings.EqualFold(toks[0].Text, "by") {
+		return nil
+	}
+	if m := x.firstMentionAfter(p, toks[0].End, hi); m != nil && !m.possessive && x.adjacent(s, toks[0].End, x.leadStart(p, *m)) {
+		return x.resolve(p, *m)
+	}
+	return nil
 }
 
 // opensClause reports whether the words after a verb of speech open a clause of their own

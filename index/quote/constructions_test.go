@@ -542,6 +542,11 @@ func TestConstructions(t *testing.T) {
 			text: "Donald Trump spoke in Ohio on Monday.\n\nHis message was simple: “I will bring the jobs back.”",
 			want: []found{{"I will bring the jobs back.", "Donald Trump", quote.Full}},
 		},
+		{
+			name: "a verb of speech in the passive: its subject was spoken to",
+			text: "Paul Dorsey met Mark Halvorsen on Monday.\n\n“We will win,” Halvorsen was told.\n\nHalvorsen was told by Dorsey: “You will lose.”",
+			want: []found{{"We will win,", "", quote.Full}, {"You will lose.", "Paul Dorsey", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
