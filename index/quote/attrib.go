@@ -799,7 +799,7 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if subordinators[strings.ToLower(t.Text)] {
 			return nil, false // "…,” when Clinton blasted him": another clause, another speaker
 		}
-		if !x.reg.IsSpeechVerb(strings.ToLower(t.Text)) || x.inMention(p, t.Start) {
+		if !x.reg.IsSpeechVerb(t.Text) || x.inMention(p, t.Start) {
 			continue // "the Secretaries of State": a verb's word in a name is no verb
 		}
 		if k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
@@ -2212,7 +2212,7 @@ func (x *extractor) reportedSpeaker(sp span) []Speaker {
 	}
 	toks := tokensIn(x.toks[r.p], r.lo, r.hi)
 	for k, t := range toks {
-		if !x.reg.IsSpeechVerb(strings.ToLower(t.Text)) || x.inMention(r.p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
+		if !x.reg.IsSpeechVerb(t.Text) || x.inMention(r.p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
 			continue
 		}
 		m := x.subjectBefore(r.p, r.lo, t.Start)
@@ -2305,7 +2305,7 @@ func (x *extractor) appositives() {
 			}
 			// "At a press conference in Chelsea, the mayor also said": a description followed by
 			// its verb is a clause's subject, not what the name before it is.
-			if slices.ContainsFunc(toks, func(t registry.Token) bool { return x.reg.IsSpeechVerb(strings.ToLower(t.Text)) }) {
+			if slices.ContainsFunc(toks, func(t registry.Token) bool { return x.reg.IsSpeechVerb(t.Text) }) {
 				continue
 			}
 			for _, t := range toks {

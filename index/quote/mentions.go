@@ -920,11 +920,12 @@ func partyTag(rest string) int {
 // group: "the two secretaries", "both nations".
 func (x *extractor) description(p int, toks []registry.Token, i int) (mention, bool) {
 	t := toks[i].Text
-	lw := strings.ToLower(t)
-	beforeSpeech := i+1 < len(toks) && x.reg.IsSpeechVerb(strings.ToLower(toks[i+1].Text))
-	if !x.reg.MayHeadDescription(t) && !(beforeSpeech && agentNoun(lw)) {
+	// "the welder said": a noun of an agent's ending heads a description before a verb of speech.
+	agent := !x.reg.MayHeadDescription(t)
+	if agent && (!agentNoun(t) || i+1 == len(toks) || !x.reg.IsSpeechVerb(toks[i+1].Text)) {
 		return mention{}, false
 	}
+	lw := strings.ToLower(t)
 	text := x.paras[p].Text
 	if len(lw) > 3 && len(lw) < 16 && lw[len(lw)-1] == 's' && x.reg.IsGroupNoun(lw) && groupDeterminer(toks, i) {
 		// "the two secretaries", "the Secretaries of State and Defense": the offices after
@@ -957,7 +958,7 @@ func (x *extractor) description(p int, toks []registry.Token, i int) (mention, b
 	if !ok && strings.HasSuffix(head, "s") {
 		return mention{}, false // plural people: "officials", not one speaker
 	}
-	if !ok && beforeSpeech && agentNoun(lw) && !x.reg.IsOrganisationNoun(lw) && !x.reg.IsDocumentNoun(lw) {
+	if !ok && agent && !x.reg.IsOrganisationNoun(lw) && !x.reg.IsDocumentNoun(lw) {
 		ok = true // "the welder said": a noun for one who does something, as subject of speech
 	}
 	if !ok {
@@ -1018,7 +1019,7 @@ func (x *extractor) partisan(p int, toks []registry.Token, i, n int) (mention, b
 	switch {
 	case last == "republican" || last == "democrat" || last == "independent" || last == "conservative" || last == "liberal" || last == "progressive" || last == "libertarian":
 	case x.reg.IsDemonym(last) || n >= 2 && x.reg.IsDemonym(strings.ToLower(text[toks[i+n-2].Start:toks[i+n-1].End])):
-	case n == 1 && x.reg.IsNameModifier(last) && i+1 < len(toks) && x.reg.IsSpeechVerb(strings.ToLower(toks[i+1].Text)):
+	case n == 1 && x.reg.IsNameModifier(last) && i+1 < len(toks) && x.reg.IsSpeechVerb(toks[i+1].Text):
 		// "the Israeli said"; not "the Israeli government"
 	default:
 		return mention{}, false
