@@ -274,7 +274,8 @@ func (x *extractor) headline(p int) bool {
 	}
 	t := strings.TrimSpace(para.Text)
 	// No rune is longer than 4 bytes: a long paragraph is not counted for each quotation in it.
-	return len(t) <= 4*160 && utf8.RuneCountInString(t) <= 160 && !strings.ContainsAny(t[max(0, len(t)-1):], ".!?\"”")
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return len(t) <= 4*160 && utf8.RuneCountInString(t) <= 160 && !strings.ContainsRune(".!?\"”", last)
 }
 
 // feed puts the entities named between from and to, outside quotations, into x.heard. A name
@@ -2211,6 +2212,9 @@ func (x *extractor) reportedSpeaker(sp span) []Speaker {
 		return nil
 	}
 	toks := tokensIn(x.toks[r.p], r.lo, r.hi)
+	if who := x.nameLine(r.p, r.lo, toks); who != nil {
+		return who
+	}
 	for k, t := range toks {
 		if !x.reg.IsSpeechVerb(t.Text) || x.inMention(r.p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
 			continue
@@ -2229,6 +2233,32 @@ func (x *extractor) reportedSpeaker(sp span) []Speaker {
 	}
 	return nil
 }
+
+// nameLine returns the person a sentence of only a name and what they are names ("Katherine
+// Scarlett, Chief of Staff at the White House Council on Environmental Quality." before a
+// quotation, as round-ups set them), or nil.
+func (x *extractor) nameLine(p, lo int, toks []registry.Token) []Speaker {
+	ms := x.mentionsBetween(p, lo, lo+1)
+	if len(ms) == 0 || len(toks) < 2 || toks[0].Start != ms[0].start {
+		return nil
+	}
+	m := ms[0]
+	if m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || m.possessive || !strings.HasPrefix(x.paras[p].Text[m.end:], ", ") {
+		return nil
+	}
+	for _, t := range toks {
+		if t.Start < m.end {
+			continue
+		}
+		if r := t.Text[0]; 'a' <= r && r <= 'z' && !smallTitleWords[t.Text] {
+			return nil // a verb, or a noun in lower case: a sentence about them
+		}
+	}
+	return x.resolve(p, m)
+}
+
+// smallTitleWords are the words in lower case that titles and organisations' names hold.
+var smallTitleWords = map[string]bool{"of": true, "at": true, "the": true, "and": true, "for": true, "in": true, "on": true, "to": true, "de": true, "du": true, "la": true}
 
 // listIntroSpeaker returns who a list of quotations is by when the line that introduces it
 // names them and ends in a colon ("Secretary Bessent then made the rounds on television …:"), or

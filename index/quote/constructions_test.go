@@ -547,6 +547,11 @@ func TestConstructions(t *testing.T) {
 			text: "Paul Dorsey met Mark Halvorsen on Monday.\n\n“We will win,” Halvorsen was told.\n\nHalvorsen was told by Dorsey: “You will lose.”",
 			want: []found{{"We will win,", "", quote.Full}, {"You will lose.", "Paul Dorsey", quote.Full}},
 		},
+		{
+			name: "a second quotation after the first one's inverted attribution and a title with 'of'",
+			text: "The plan was released.\n\n“We will replace outdated technology,” said Kate Marlow, Chief of Staff at the Council. “Through coordination, we act.”",
+			want: []found{{"We will replace outdated technology,", "Kate Marlow", quote.Full}, {"Through coordination, we act.", "Kate Marlow", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

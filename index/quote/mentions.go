@@ -692,6 +692,11 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 			break
 		}
 	}
+	// "Chief of Staff", "Director of Communications": an office's last word after its "of" is
+	// no one's name.
+	if last := j - 1; last > i && core <= last && toks[last-1].Text == "of" && (core == last || core == last-1) && x.reg.IsTitleWord(toks[last].Text) && x.reg.TitleEndingAt(toks[i:j], last-i) != "" {
+		return mention{}, false
+	}
 	for k := i; k < core; k++ {
 		w := toks[k].Text
 		if x.reg.IsHonorific(w) {
