@@ -2238,11 +2238,15 @@ func (x *extractor) reportedSpeaker(sp span) []Speaker {
 // Scarlett, Chief of Staff at the White House Council on Environmental Quality." before a
 // quotation, as round-ups set them), or nil.
 func (x *extractor) nameLine(p, lo int, toks []registry.Token) []Speaker {
-	ms := x.mentionsBetween(p, lo, lo+1)
-	if len(ms) == 0 || len(toks) < 2 || toks[0].Start != ms[0].start {
+	if len(toks) < 2 {
 		return nil
 	}
-	m := ms[0]
+	ms := x.ments[p]
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].start >= toks[0].Start })
+	if i == len(ms) || ms[i].start != toks[0].Start {
+		return nil
+	}
+	m := ms[i]
 	if m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || m.possessive || !strings.HasPrefix(x.paras[p].Text[m.end:], ", ") {
 		return nil
 	}

@@ -552,6 +552,11 @@ func TestConstructions(t *testing.T) {
 			text: "The plan was released.\n\n“We will replace outdated technology,” said Kate Marlow, Chief of Staff at the Council. “Through coordination, we act.”",
 			want: []found{{"We will replace outdated technology,", "Kate Marlow", quote.Full}, {"Through coordination, we act.", "Kate Marlow", quote.Full}},
 		},
+		{
+			name: "a sentence that is only a name and what the person is, then the quotation",
+			text: "The plan was released.\n\nWhat they are saying:\n\nKate Marlow, Chief of Staff at the Harbor Council. “Through coordination, we act.”\n\nThe end.",
+			want: []found{{"Through coordination, we act.", "Kate Marlow", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
