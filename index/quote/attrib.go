@@ -797,6 +797,17 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			}
 			return nil, true
 		}
+		if strings.EqualFold(t.Text, "as") {
+			// "“…,” as Dorsey put it.": the clause says whose words they are.
+			for v := k + 1; v < len(toks) && v <= k+8; v++ {
+				if strings.EqualFold(toks[v].Text, "put") && v+1 < len(toks) && strings.EqualFold(toks[v+1].Text, "it") {
+					if m := x.subjectBefore(p, t.End, toks[v].Start); m != nil {
+						return x.resolve(p, *m), true
+					}
+					break
+				}
+			}
+		}
 		if subordinators[strings.ToLower(t.Text)] {
 			return nil, false // "…,” when Clinton blasted him": another clause, another speaker
 		}
@@ -1010,8 +1021,27 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 				return x.resolve(p, *m), true
 			}
 		}
+		// "In the words of Paul Dorsey, …, “…”", "To quote Paul Dorsey: “…”".
+		if w == "words" && k+1 < len(toks) && toks[k+1].Text == "of" || w == "quote" && k > 0 && strings.EqualFold(toks[k-1].Text, "to") {
+			from := t.End
+			if w == "words" {
+				from = toks[k+1].End
+			}
+			if m := x.firstMentionAfter(p, from, hi); m != nil && !m.possessive && x.adjacent(s, from, x.leadStart(p, *m)) {
+				return x.resolve(p, *m), true
+			}
+		}
 		if !x.reg.IsSpeechVerb(w) || x.inMention(p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
 			continue
+		}
+		if strings.HasSuffix(w, "ing") {
+			// "footage of Paul Dorsey saying during a debate, “…”": the person just before the
+			// participle says it, object of a preposition or not.
+			if ms := x.mentionsBetween(p, lo, t.Start); len(ms) > 0 {
+				if m := ms[len(ms)-1]; m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && !m.possessive && strings.TrimSpace(s[m.end:t.Start]) == "" {
+					return x.resolve(p, m), true
+				}
+			}
 		}
 		if strings.HasSuffix(w, "ing") && strings.HasSuffix(strings.TrimRight(s[lo:t.Start], " "), ",") {
 			if m := x.clauseSubject(p, lo, t.Start); m != nil {
@@ -1696,7 +1726,11 @@ func (x *extractor) described(p int, m mention) []Speaker {
 			}
 		}
 		for _, o := range x.mentionsBetween(p, m.end, min(len(x.paras[p].Text), m.end+40)) {
-			// "a spokesman for the Clinton campaign"
+			// "a spokesman for the Clinton campaign"; not "a tax lawyer at the Urban Institute",
+			// who speaks for themself.
+			if !speaksForOthers(m.head) {
+				break
+			}
 			if o.kind == mName && o.ent >= 0 && x.ents[o.ent].org && !x.ents[o.ent].person && x.afterPreposition(p, o.start) {
 				return x.speakersOf(o.ent)
 			}
@@ -1769,6 +1803,11 @@ func (x *extractor) ownedByPerson(p int, d mention) bool {
 }
 
 // hiddenIn returns the names inside a description ("a Treasury Department spokeswoman").
+// speaksForOthers reports whether a person's noun is for one who speaks for an organisation.
+func speaksForOthers(head string) bool {
+	return strings.HasPrefix(head, "spokes") || head == "representative" || head == "official" || head == "officer" || head == "aide"
+}
+
 // organisationLike reports whether a capitalised name inside a description of a spokesperson
 // can only be what they speak for ("a Pentagon spokesman"): no person's name of the text, no
 // given name, no registered person's surname.

@@ -557,6 +557,16 @@ func TestConstructions(t *testing.T) {
 			text: "The plan was released.\n\nWhat they are saying:\n\nKate Marlow, Chief of Staff at the Harbor Council. “Through coordination, we act.”\n\nThe end.",
 			want: []found{{"Through coordination, we act.", "Kate Marlow", quote.Full}},
 		},
+		{
+			name: "idioms that say whose words: as X put it, in the words of X, to quote X, footage of X saying",
+			text: "Paul Dorsey is a tax lawyer.\n\n“The code rewards the clever,” as Dorsey put it.\n\nIn the words of Ruth Okafor, a judge, “The law is slow.”\n\nTo quote Ruth Okafor: “The law is slow.”\n\nThe ad ends with footage of Paul Dorsey saying during a debate, “The code rewards the clever.”",
+			want: []found{{"The code rewards the clever,", "Paul Dorsey", quote.Full}, {"The law is slow.", "Ruth Okafor", quote.Full}, {"The law is slow.", "Ruth Okafor", quote.Full}, {"The code rewards the clever.", "Paul Dorsey", quote.Full}},
+		},
+		{
+			name: "a person's job at an organisation: the organisation does not speak for them",
+			text: "The code is long.\n\nAs Paul Dorsey, a tax lawyer at the Urban Institute, recently put it, “The code rewards the clever.”",
+			want: []found{{"The code rewards the clever.", "", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
