@@ -88,8 +88,9 @@ func Segments(ss []Segment) templ.Component {
 }
 
 // UnidentifiedSpeaker is who said a quote whose speaker the archive could not tell, wherever
-// the speakers are written: after the quote, in a title, in a citation.
-const UnidentifiedSpeaker = "Unidentified speaker"
+// the speakers are written: after the quote, in a title, in a citation. Unsure means
+// unidentified, and the reader is told so in these words.
+const UnidentifiedSpeaker = "Speaker not identified"
 
 // writeAttribution writes " — Name and Name ¶" after a quote.
 func writeAttribution(w *writer, a Attribution) {

@@ -113,7 +113,10 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 		if m.Role && x.roleOfName(phrase, toks, m) {
 			continue // "President Joe Biden": the name, not the office, says who
 		}
-		all = append(all, found{m.Start, x.registered(m.Actors[0])})
+		if !realmOf(phrase, toks, m, x.reg) {
+			// not "Prince Albert II of Monaco": where the person is from is no second speaker
+			all = append(all, found{m.Start, x.registered(m.Actors[0])})
+		}
 		for k := m.TokStart; k < m.TokEnd; k++ {
 			covered[k] = true
 		}
@@ -155,6 +158,21 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 		}
 	}
 	return out
+}
+
+// realmOf reports whether a registered name in a phrase of names follows a person's name and
+// "of": "Prince Albert II of Monaco", "Mr. Kamara of Sierra Leone"; not an office's "of"
+// ("President of Mexico"), which the registry reads as a role.
+func realmOf(phrase string, toks []registry.Token, m registry.Mention, reg *registry.Registry) bool {
+	k := m.TokStart - 1
+	if k > 0 && strings.EqualFold(toks[k].Text, "the") {
+		k--
+	}
+	if k < 1 || toks[k].Text != "of" {
+		return false
+	}
+	prev := toks[k-1].Text
+	return (nameCase(prev) || isUpper(prev)) && !reg.IsTitleWord(strings.ToLower(prev)) && !reg.IsUtteranceWord(strings.ToLower(prev))
 }
 
 // garbledHonorific is an honorific at the start of a phrase with the punctuation a scan or a
@@ -256,7 +274,8 @@ func (x *extractor) headline(p int) bool {
 	}
 	t := strings.TrimSpace(para.Text)
 	// No rune is longer than 4 bytes: a long paragraph is not counted for each quotation in it.
-	return len(t) <= 4*160 && utf8.RuneCountInString(t) <= 160 && !strings.ContainsAny(t[max(0, len(t)-1):], ".!?\"”")
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return len(t) <= 4*160 && utf8.RuneCountInString(t) <= 160 && !strings.ContainsRune(".!?\"”", last)
 }
 
 // feed puts the entities named between from and to, outside quotations, into x.heard. A name
@@ -778,10 +797,21 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			}
 			return nil, true
 		}
+		if strings.EqualFold(t.Text, "as") {
+			// "“…,” as Dorsey put it.": the clause says whose words they are.
+			for v := k + 1; v < len(toks) && v <= k+8; v++ {
+				if strings.EqualFold(toks[v].Text, "put") && v+1 < len(toks) && strings.EqualFold(toks[v+1].Text, "it") {
+					if m := x.subjectBefore(p, t.End, toks[v].Start); m != nil {
+						return x.resolve(p, *m), true
+					}
+					break
+				}
+			}
+		}
 		if subordinators[strings.ToLower(t.Text)] {
 			return nil, false // "…,” when Clinton blasted him": another clause, another speaker
 		}
-		if !x.reg.IsSpeechVerb(strings.ToLower(t.Text)) || x.inMention(p, t.Start) {
+		if !x.reg.IsSpeechVerb(t.Text) || x.inMention(p, t.Start) {
 			continue // "the Secretaries of State": a verb's word in a name is no verb
 		}
 		if k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
@@ -791,6 +821,9 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			// "“… devil.” To which she said, “…”": a new sentence whose verb is the next
 			// quotation's; not "“We will win,” she said, “and …”", one quotation in two.
 			return nil, false
+		}
+		if k > 0 && passiveListener(toks[k-1].Text, strings.ToLower(t.Text)) {
+			return x.passiveAgent(p, t.End, hi), true // "“…,” Halvorsen was told."
 		}
 		if endsSentence(s[:lo]) && opensClause(s[t.End:]) {
 			// "“The strike goes on.” Paul Dorsey said he would meet her.": a new sentence that
@@ -973,6 +1006,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 	if who, ok := x.nameVerbColon(p, lo, hi); ok {
 		return who, true
 	}
+	if who, ok := x.ownWordsColon(p, lo, hi); ok {
+		return who, true
+	}
 	toks := tokensIn(x.toks[p], lo, hi)
 	for k := len(toks) - 1; k >= 0; k-- {
 		t := toks[k]
@@ -985,8 +1021,27 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 				return x.resolve(p, *m), true
 			}
 		}
+		// "In the words of Paul Dorsey, …, “…”", "To quote Paul Dorsey: “…”".
+		if w == "words" && k+1 < len(toks) && toks[k+1].Text == "of" || w == "quote" && k > 0 && strings.EqualFold(toks[k-1].Text, "to") {
+			from := t.End
+			if w == "words" {
+				from = toks[k+1].End
+			}
+			if m := x.firstMentionAfter(p, from, hi); m != nil && !m.possessive && x.adjacent(s, from, x.leadStart(p, *m)) {
+				return x.resolve(p, *m), true
+			}
+		}
 		if !x.reg.IsSpeechVerb(w) || x.inMention(p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
 			continue
+		}
+		if strings.HasSuffix(w, "ing") {
+			// "footage of Paul Dorsey saying during a debate, “…”": the person just before the
+			// participle says it, object of a preposition or not.
+			if ms := x.mentionsBetween(p, lo, t.Start); len(ms) > 0 {
+				if m := ms[len(ms)-1]; m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && !m.possessive && strings.TrimSpace(s[m.end:t.Start]) == "" {
+					return x.resolve(p, m), true
+				}
+			}
 		}
 		if strings.HasSuffix(w, "ing") && strings.HasSuffix(strings.TrimRight(s[lo:t.Start], " "), ",") {
 			if m := x.clauseSubject(p, lo, t.Start); m != nil {
@@ -998,6 +1053,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		}
 		if x.firstPersonBefore(p, lo, t.Start) {
 			return nil, true // "I laughed and said, “…”": the writer, whom the text does not name
+		}
+		if k > 0 && passiveListener(toks[k-1].Text, w) {
+			return x.passiveAgent(p, t.End, hi), true
 		}
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
@@ -1074,9 +1132,9 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 		if !strings.HasSuffix(b, ":") || len(words) > 6 || m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || !x.onlySubject(p, m, ms) {
 			return nil, false
 		}
-		for _, t := range words {
-			if subordinators[strings.ToLower(t.Text)] || t.Text == "and" || t.Text == "but" {
-				return nil, false
+		for k, t := range words {
+			if subordinators[strings.ToLower(t.Text)] || t.Text == "and" || t.Text == "but" || k > 0 && passiveListener(words[k-1].Text, strings.ToLower(t.Text)) {
+				return nil, false // not "Halvorsen was told by Dorsey:"
 			}
 		}
 		return x.resolve(p, m), true
@@ -1094,6 +1152,38 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 		return nil, false
 	}
 	return x.resolve(p, m), true
+}
+
+// ownWordsColon reads "His message was simple: “…”" and "Her answer: “…”": a short clause
+// about what he or she said, ending in a colon, introduces their words.
+func (x *extractor) ownWordsColon(p, lo, hi int) ([]Speaker, bool) {
+	s := x.paras[p].Text
+	b := strings.TrimRight(s[lo:hi], " ")
+	if !strings.HasSuffix(b, ":") {
+		return nil, false
+	}
+	toks := tokensIn(x.toks[p], lo, hi)
+	if len(toks) < 2 || len(toks) > 5 || strings.TrimSpace(s[lo:toks[0].Start]) != "" {
+		return nil, false
+	}
+	gender := ""
+	switch toks[0].Text {
+	case "His":
+		gender = "male"
+	case "Her":
+		gender = "female"
+	default:
+		return nil, false
+	}
+	switch strings.ToLower(toks[1].Text) {
+	case "message", "answer", "reply", "response", "retort", "reaction", "advice", "verdict", "view", "words", "point", "argument", "explanation", "warning", "pitch", "plea", "promise", "vow", "conclusion", "assessment", "take":
+	default:
+		return nil, false
+	}
+	if e := x.lastPerson(gender); e >= 0 {
+		return x.speakersOf(e), true
+	}
+	return nil, true
 }
 
 // onlySubject reports whether m is the only person or pronoun of the clause ms that is not
@@ -1282,6 +1372,35 @@ func introducesNext(rest string) bool {
 	}
 	rest = strings.TrimLeft(rest[1:], " ")
 	return strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "\"")
+}
+
+// passiveListener reports whether a verb of speech in the passive makes its subject the one
+// spoken to ("was told", "were asked", "was warned"); not "was quoted", whose subject speaks.
+func passiveListener(aux, verb string) bool {
+	switch strings.ToLower(aux) {
+	case "was", "were", "is", "are", "been", "being", "be", "get", "got":
+	default:
+		return false
+	}
+	switch verb {
+	case "told", "asked", "informed", "warned", "advised", "reminded", "assured", "instructed", "urged", "questioned", "pressed":
+		return true
+	}
+	return false
+}
+
+// passiveAgent returns who spoke to the subject of a passive verb of speech, the agent after
+// "by" ("was told by Dorsey"), or no one.
+func (x *extractor) passiveAgent(p, from, hi int) []Speaker {
+	s := x.paras[p].Text
+	toks := tokensIn(x.toks[p], from, hi)
+	if len(toks) < 2 || !strings.EqualFold(toks[0].Text, "by") {
+		return nil
+	}
+	if m := x.firstMentionAfter(p, toks[0].End, hi); m != nil && !m.possessive && x.adjacent(s, toks[0].End, x.leadStart(p, *m)) {
+		return x.resolve(p, *m)
+	}
+	return nil
 }
 
 // opensClause reports whether the words after a verb of speech open a clause of their own
@@ -1607,7 +1726,11 @@ func (x *extractor) described(p int, m mention) []Speaker {
 			}
 		}
 		for _, o := range x.mentionsBetween(p, m.end, min(len(x.paras[p].Text), m.end+40)) {
-			// "a spokesman for the Clinton campaign"
+			// "a spokesman for the Clinton campaign"; not "a tax lawyer at the Urban Institute",
+			// who speaks for themself.
+			if !speaksForOthers(m.head) {
+				break
+			}
 			if o.kind == mName && o.ent >= 0 && x.ents[o.ent].org && !x.ents[o.ent].person && x.afterPreposition(p, o.start) {
 				return x.speakersOf(o.ent)
 			}
@@ -1680,6 +1803,11 @@ func (x *extractor) ownedByPerson(p int, d mention) bool {
 }
 
 // hiddenIn returns the names inside a description ("a Treasury Department spokeswoman").
+// speaksForOthers reports whether a person's noun is for one who speaks for an organisation.
+func speaksForOthers(head string) bool {
+	return strings.HasPrefix(head, "spokes") || head == "representative" || head == "official" || head == "officer" || head == "aide"
+}
+
 // organisationLike reports whether a capitalised name inside a description of a spokesperson
 // can only be what they speak for ("a Pentagon spokesman"): no person's name of the text, no
 // given name, no registered person's surname.
@@ -2123,8 +2251,11 @@ func (x *extractor) reportedSpeaker(sp span) []Speaker {
 		return nil
 	}
 	toks := tokensIn(x.toks[r.p], r.lo, r.hi)
+	if who := x.nameLine(r.p, r.lo, toks); who != nil {
+		return who
+	}
 	for k, t := range toks {
-		if !x.reg.IsSpeechVerb(strings.ToLower(t.Text)) || x.inMention(r.p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
+		if !x.reg.IsSpeechVerb(t.Text) || x.inMention(r.p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
 			continue
 		}
 		m := x.subjectBefore(r.p, r.lo, t.Start)
@@ -2141,6 +2272,36 @@ func (x *extractor) reportedSpeaker(sp span) []Speaker {
 	}
 	return nil
 }
+
+// nameLine returns the person a sentence of only a name and what they are names ("Katherine
+// Scarlett, Chief of Staff at the White House Council on Environmental Quality." before a
+// quotation, as round-ups set them), or nil.
+func (x *extractor) nameLine(p, lo int, toks []registry.Token) []Speaker {
+	if len(toks) < 2 {
+		return nil
+	}
+	ms := x.ments[p]
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].start >= toks[0].Start })
+	if i == len(ms) || ms[i].start != toks[0].Start {
+		return nil
+	}
+	m := ms[i]
+	if m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || m.possessive || !strings.HasPrefix(x.paras[p].Text[m.end:], ", ") {
+		return nil
+	}
+	for _, t := range toks {
+		if t.Start < m.end {
+			continue
+		}
+		if r := t.Text[0]; 'a' <= r && r <= 'z' && !smallTitleWords[t.Text] {
+			return nil // a verb, or a noun in lower case: a sentence about them
+		}
+	}
+	return x.resolve(p, m)
+}
+
+// smallTitleWords are the words in lower case that titles and organisations' names hold.
+var smallTitleWords = map[string]bool{"of": true, "at": true, "the": true, "and": true, "for": true, "in": true, "on": true, "to": true, "de": true, "du": true, "la": true}
 
 // listIntroSpeaker returns who a list of quotations is by when the line that introduces it
 // names them and ends in a colon ("Secretary Bessent then made the rounds on television …:"), or
@@ -2217,7 +2378,7 @@ func (x *extractor) appositives() {
 			}
 			// "At a press conference in Chelsea, the mayor also said": a description followed by
 			// its verb is a clause's subject, not what the name before it is.
-			if slices.ContainsFunc(toks, func(t registry.Token) bool { return x.reg.IsSpeechVerb(strings.ToLower(t.Text)) }) {
+			if slices.ContainsFunc(toks, func(t registry.Token) bool { return x.reg.IsSpeechVerb(t.Text) }) {
 				continue
 			}
 			for _, t := range toks {

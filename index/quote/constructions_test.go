@@ -400,6 +400,12 @@ func TestConstructions(t *testing.T) {
 			want:  []found{{"We meet in hard times, and we must act together.", "Prayong Chan-o-cha", quote.Full}},
 		},
 		{
+			name:  "a statement's speaker and the realm after their name: one speaker",
+			title: "Statement by His Serene Highness Prince Rainier IV of Monaco to the General Debate",
+			text:  "We meet in hard times, and we must act together.",
+			want:  []found{{"We meet in hard times, and we must act together.", "Rainier IV", quote.Full}},
+		},
+		{
 			name:  "a name with Saint abbreviated",
 			title: "Statement by Marie de St. Amand to the General Debate",
 			text:  "We meet in hard times, and we must act together.",
@@ -525,6 +531,41 @@ func TestConstructions(t *testing.T) {
 			name: "a demonym after an article describes a person and names no one",
 			text: "Rep. Dana Whitfield of Ohio spoke first. Then came Rep. Luis Ocampo of Texas.\n\n“I agree with my colleague,” the Texan said.",
 			want: []found{{"I agree with my colleague,", "", quote.Full}},
+		},
+		{
+			name: "a noun for one who does something, as the subject of speech",
+			text: "Tom Reyes, 52, a welder from Youngstown, came to the rally with his son.\n\n“He talks like us,” the welder said.",
+			want: []found{{"He talks like us,", "Tom Reyes", quote.Full}},
+		},
+		{
+			name: "his or her words named before a colon",
+			text: "Donald Trump spoke in Ohio on Monday.\n\nHis message was simple: “I will bring the jobs back.”",
+			want: []found{{"I will bring the jobs back.", "Donald Trump", quote.Full}},
+		},
+		{
+			name: "a verb of speech in the passive: its subject was spoken to",
+			text: "Paul Dorsey met Mark Halvorsen on Monday.\n\n“We will win,” Halvorsen was told.\n\nHalvorsen was told by Dorsey: “You will lose.”",
+			want: []found{{"We will win,", "", quote.Full}, {"You will lose.", "Paul Dorsey", quote.Full}},
+		},
+		{
+			name: "a second quotation after the first one's inverted attribution and a title with 'of'",
+			text: "The plan was released.\n\n“We will replace outdated technology,” said Kate Marlow, Chief of Staff at the Council. “Through coordination, we act.”",
+			want: []found{{"We will replace outdated technology,", "Kate Marlow", quote.Full}, {"Through coordination, we act.", "Kate Marlow", quote.Full}},
+		},
+		{
+			name: "a sentence that is only a name and what the person is, then the quotation",
+			text: "The plan was released.\n\nWhat they are saying:\n\nKate Marlow, Chief of Staff at the Harbor Council. “Through coordination, we act.”\n\nThe end.",
+			want: []found{{"Through coordination, we act.", "Kate Marlow", quote.Full}},
+		},
+		{
+			name: "idioms that say whose words: as X put it, in the words of X, to quote X, footage of X saying",
+			text: "Paul Dorsey is a tax lawyer.\n\n“The code rewards the clever,” as Dorsey put it.\n\nIn the words of Ruth Okafor, a judge, “The law is slow.”\n\nTo quote Ruth Okafor: “The law is slow.”\n\nThe ad ends with footage of Paul Dorsey saying during a debate, “The code rewards the clever.”",
+			want: []found{{"The code rewards the clever,", "Paul Dorsey", quote.Full}, {"The law is slow.", "Ruth Okafor", quote.Full}, {"The law is slow.", "Ruth Okafor", quote.Full}, {"The code rewards the clever.", "Paul Dorsey", quote.Full}},
+		},
+		{
+			name: "a person's job at an organisation: the organisation does not speak for them",
+			text: "The code is long.\n\nAs Paul Dorsey, a tax lawyer at the Urban Institute, recently put it, “The code rewards the clever.”",
+			want: []found{{"The code rewards the clever.", "", quote.Full}},
 		},
 	}
 	for _, tt := range tests {

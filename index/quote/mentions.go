@@ -692,6 +692,11 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 			break
 		}
 	}
+	// "Chief of Staff", "Director of Communications": an office's last word after its "of" is
+	// no one's name.
+	if last := j - 1; last > i && core <= last && toks[last-1].Text == "of" && (core == last || core == last-1) && x.reg.IsTitleWord(toks[last].Text) && x.reg.TitleEndingAt(toks[i:j], last-i) != "" {
+		return mention{}, false
+	}
 	for k := i; k < core; k++ {
 		w := toks[k].Text
 		if x.reg.IsHonorific(w) {
@@ -920,14 +925,13 @@ func partyTag(rest string) int {
 // group: "the two secretaries", "both nations".
 func (x *extractor) description(p int, toks []registry.Token, i int) (mention, bool) {
 	t := toks[i].Text
-	if !x.reg.MayHeadDescription(t) {
+	// "the welder said": a noun of an agent's ending heads a description before a verb of speech.
+	agent := !x.reg.MayHeadDescription(t)
+	if agent && (!agentNoun(t) || i+1 == len(toks) || !x.reg.IsSpeechVerb(toks[i+1].Text)) {
 		return mention{}, false
 	}
 	lw := strings.ToLower(t)
 	text := x.paras[p].Text
-	if !x.reg.MayHeadDescription(t) {
-		return mention{}, false
-	}
 	if len(lw) > 3 && len(lw) < 16 && lw[len(lw)-1] == 's' && x.reg.IsGroupNoun(lw) && groupDeterminer(toks, i) {
 		// "the two secretaries", "the Secretaries of State and Defense": the offices after
 		// the noun are part of the group, no one of their own.
@@ -958,6 +962,9 @@ func (x *extractor) description(p int, toks []registry.Token, i int) (mention, b
 	}
 	if !ok && strings.HasSuffix(head, "s") {
 		return mention{}, false // plural people: "officials", not one speaker
+	}
+	if !ok && agent && !x.reg.IsOrganisationNoun(lw) && !x.reg.IsDocumentNoun(lw) {
+		ok = true // "the welder said": a noun for one who does something, as subject of speech
 	}
 	if !ok {
 		return mention{}, false
@@ -1017,12 +1024,39 @@ func (x *extractor) partisan(p int, toks []registry.Token, i, n int) (mention, b
 	switch {
 	case last == "republican" || last == "democrat" || last == "independent" || last == "conservative" || last == "liberal" || last == "progressive" || last == "libertarian":
 	case x.reg.IsDemonym(last) || n >= 2 && x.reg.IsDemonym(strings.ToLower(text[toks[i+n-2].Start:toks[i+n-1].End])):
-	case n == 1 && x.reg.IsNameModifier(last) && i+1 < len(toks) && x.reg.IsSpeechVerb(strings.ToLower(toks[i+1].Text)):
+	case n == 1 && x.reg.IsNameModifier(last) && i+1 < len(toks) && x.reg.IsSpeechVerb(toks[i+1].Text):
 		// "the Israeli said"; not "the Israeli government"
 	default:
 		return mention{}, false
 	}
 	return mention{kind: mDescription, start: toks[i-1].Start, end: toks[i+n-1].End, head: last, person: true, definite: art == "the", ent: -1, ownerEnd: -1}, true
+}
+
+// agentNoun reports whether a word in lower case has the ending of a noun for one who does
+// something ("welder", "organizer", "novelist", "librarian"), and is none of the adverbs and
+// comparatives of those endings ("further", "later").
+func agentNoun(w string) bool {
+	if len(w) < 5 || notAgents[w] {
+		return false
+	}
+	for _, end := range []string{"er", "or", "ist", "ian"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+var notAgents = map[string]bool{
+	"further": true, "later": true, "never": true, "rather": true, "either": true, "neither": true,
+	"together": true, "however": true, "whether": true, "another": true, "other": true, "after": true,
+	"over": true, "under": true, "earlier": true, "former": true, "latter": true, "longer": true,
+	"farther": true, "sooner": true, "better": true, "faster": true, "closer": true, "higher": true,
+	"lower": true, "greater": true, "louder": true, "clearer": true, "bigger": true, "smaller": true,
+	"matter": true, "number": true, "letter": true, "paper": true, "order": true, "error": true,
+	"factor": true, "sector": true, "floor": true, "door": true, "water": true, "power": true,
+	"center": true, "corner": true, "manner": true, "summer": true, "winter": true, "october": true,
+	"november": true, "december": true, "september": true, "asian": true, "christian": true,
 }
 
 // hyphenated reports whether a word is joined to the one before or after it by a hyphen, as in

@@ -240,11 +240,11 @@ func TestNewsEvaluation(t *testing.T) {
 		t.Fatal(err)
 	}
 	full := report.Full
-	if right := full.Share(quoteeval.Right); right < 0.89 {
-		t.Errorf("full quotes with the right speaker %.3f, below 0.89", right)
+	if right := full.Share(quoteeval.Right); right < 0.91 {
+		t.Errorf("full quotes with the right speaker %.3f, below 0.91", right)
 	}
-	if wrong := full.Share(quoteeval.Wrong); wrong > 0.05 {
-		t.Errorf("full quotes with a wrong speaker %.3f, above 0.05", wrong)
+	if wrong := full.Share(quoteeval.Wrong); wrong > 0.04 {
+		t.Errorf("full quotes with a wrong speaker %.3f, above 0.04", wrong)
 	}
 	if recall := float64(report.FullFound) / float64(report.FullGold); recall < 0.97 {
 		t.Errorf("full-quote recall %.3f, below 0.97", recall)
