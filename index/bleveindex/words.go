@@ -3,6 +3,7 @@ package bleveindex
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -205,6 +206,9 @@ type TermAnalyzer struct {
 	tokenizer analysis.Tokenizer
 	filters   []analysis.TokenFilter
 	words     *wordTerms // nil: every text analysed whole
+	// lowerFirst: a term starts with its word's first byte in lower case, when that is ASCII
+	// (the filters lower-case, and change nothing else of a word's start).
+	lowerFirst bool
 }
 
 // NewTextAnalyzer returns the analysis of the archive's text (the mapping's TextAnalyzer).
@@ -225,18 +229,32 @@ func NewTermAnalyzer(an analysis.Analyzer) *TermAnalyzer {
 	t := &TermAnalyzer{analyzer: an}
 	if d, ok := an.(*analysis.DefaultAnalyzer); ok && d.CharFilters == nil && tokenWise(d.TokenFilters) {
 		t.tokenizer, t.filters, t.words = d.Tokenizer, d.TokenFilters, wordTermsOf(d.TokenFilters)
+		t.lowerFirst = slices.ContainsFunc(d.TokenFilters, func(f analysis.TokenFilter) bool {
+			_, ok := f.(*lowercase.LowerCaseFilter)
+			return ok
+		})
 	}
 	return t
 }
 
+func toLowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // Analyze returns text's words with their terms.
 func (t *TermAnalyzer) Analyze(text string) []highlight.Token {
-	return t.AppendTokens(nil, text)
+	return t.AppendTokens(nil, text, nil)
 }
 
 // AppendTokens appends text's words with their terms to dst (highlight.AppendAnalyzer): a
-// highlighter reuses one slice for the paragraphs of many hits.
-func (t *TermAnalyzer) AppendTokens(dst []highlight.Token, text string) []highlight.Token {
+// highlighter reuses one slice for the paragraphs of many hits. With firsts, a word that starts
+// with an ASCII byte whose lower case is not among them is given the term "": the archive's
+// analysis lower-cases a word and then changes only its end (the possessive, the stem), so its
+// term starts with that byte's lower case, and is not one the highlighter looks for.
+func (t *TermAnalyzer) AppendTokens(dst []highlight.Token, text string, firsts *[utf8.RuneSelf]bool) []highlight.Token {
 	if t.words == nil {
 		for _, tok := range t.analyzer.Analyze([]byte(text)) {
 			dst = append(dst, highlight.Token{Term: string(tok.Term), Start: tok.Start, End: tok.End, Position: tok.Position})
@@ -245,6 +263,9 @@ func (t *TermAnalyzer) AppendTokens(dst []highlight.Token, text string) []highli
 	}
 	if _, ok := t.tokenizer.(words); ok {
 		// The archive's tokenizer, read straight from the text: no copy of it, no tokens.
+		if !t.lowerFirst {
+			firsts = nil
+		}
 		pos := 1
 		for i := 0; ; pos++ {
 			start, end, ok := nextWord(text, i)
@@ -252,6 +273,11 @@ func (t *TermAnalyzer) AppendTokens(dst []highlight.Token, text string) []highli
 				return dst
 			}
 			word := text[start:end]
+			if c := word[0]; firsts != nil && c < utf8.RuneSelf && !firsts[toLowerASCII(c)] {
+				dst = append(dst, highlight.Token{Start: start, End: end, Position: pos})
+				i = end
+				continue
+			}
 			term, ok := t.words.getString(word)
 			if !ok {
 				term = t.analyse(&analysis.Token{Term: []byte(word), Start: start, End: end, Position: pos, Type: analysis.AlphaNumeric})

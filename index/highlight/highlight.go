@@ -67,10 +67,13 @@ type Analyzer interface {
 }
 
 // AppendAnalyzer is an Analyzer that appends the tokens to a slice it is given: the highlighter
-// then reads every paragraph of a page's hits into slices it reuses.
+// then reads every paragraph of a page's hits into slices it reuses. It is told the first bytes
+// of the terms the highlighter looks for (firsts): when its terms start with their word's first
+// byte in lower case (as English analysis's do), it may give a word that starts with another
+// ASCII byte the term "", and so not look up the terms of most words.
 type AppendAnalyzer interface {
 	Analyzer
-	AppendTokens(dst []Token, text string) []Token
+	AppendTokens(dst []Token, text string, firsts *[utf8.RuneSelf]bool) []Token
 }
 
 // tokenBufs are slices of tokens for AppendAnalyzers, reused.
@@ -87,8 +90,9 @@ var tokenBufs = sync.Pool{New: func() any { return new([]Token) }}
 type Highlighter struct {
 	analyzer Analyzer
 	terms    map[string]bool
-	phrases  [][]string // the terms of each phrase, in order
-	prefixes []string   // lower-case beginnings of the terms, to pass over text without them cheaply
+	phrases  [][]string          // the terms of each phrase, in order
+	prefixes []string            // lower-case beginnings of the terms, to pass over text without them cheaply
+	firsts   [utf8.RuneSelf]bool // the ASCII first bytes of the terms (AppendAnalyzer)
 }
 
 // New marks each of words: a word, or the words of a phrase, which must come together.
@@ -105,6 +109,13 @@ func New(an Analyzer, words []string) *Highlighter {
 			h.prefixes = append(h.prefixes, p)
 		}
 	}
+	addFirsts := func(terms ...string) {
+		for _, t := range terms {
+			if t != "" && t[0] < utf8.RuneSelf {
+				h.firsts[t[0]] = true
+			}
+		}
+	}
 	for _, w := range words {
 		toks := an.Analyze(w)
 		if len(toks) > 1 {
@@ -114,6 +125,7 @@ func New(an Analyzer, words []string) *Highlighter {
 			}
 			h.phrases = append(h.phrases, phrase)
 			addPrefix(phrase[0])
+			addFirsts(phrase...)
 			continue
 		}
 		for _, t := range toks {
@@ -121,6 +133,7 @@ func New(an Analyzer, words []string) *Highlighter {
 			if !h.terms[term] {
 				h.terms[term] = true
 				addPrefix(term)
+				addFirsts(term)
 			}
 		}
 	}
@@ -273,7 +286,7 @@ func (h *Highlighter) marks(text string) [][2]int {
 				tokenBufs.Put(buf)
 			}
 		}()
-		*buf = an.AppendTokens((*buf)[:0], text)
+		*buf = an.AppendTokens((*buf)[:0], text, &h.firsts)
 		toks = *buf
 	} else {
 		toks = h.analyzer.Analyze(text)
