@@ -169,9 +169,23 @@ func (h *Highlighter) mayMatch(text string) bool {
 	if h.empty() {
 		return false
 	}
+	// A term's ASCII beginning is looked for in any case without a lower-case copy: found, the
+	// copy would hold it too; not found, the copy could hold it only through a letter that is
+	// not ASCII (no other character lower-cases to ASCII), which the look below finds.
+	for _, p := range h.prefixes {
+		if isASCII(p) && containsFoldASCII(text, p) {
+			return true
+		}
+	}
 	// Folded accents ("Fernández" for "fernandez") need the analyser; curly quotes and dashes,
 	// in nearly every paragraph, do not.
 	for i := 0; i < len(text); i++ {
+		for i+8 <= len(text) && text[i]|text[i+1]|text[i+2]|text[i+3]|text[i+4]|text[i+5]|text[i+6]|text[i+7] < utf8.RuneSelf {
+			i += 8 // eight ASCII bytes at a time
+		}
+		if i >= len(text) {
+			break
+		}
 		if text[i] < utf8.RuneSelf {
 			continue
 		}
@@ -181,15 +195,11 @@ func (h *Highlighter) mayMatch(text string) bool {
 		}
 		i += size - 1
 	}
-	// Without such letters, the text's lower case differs from it in its ASCII letters only
-	// (no other character lower-cases to ASCII): an ASCII beginning is looked for without
-	// making a lower-case copy.
+	// Without such letters, a beginning that is not ASCII (digits of other scripts) is looked
+	// for in a lower-case copy.
 	var lower string
 	for _, p := range h.prefixes {
 		if isASCII(p) {
-			if containsFoldASCII(text, p) {
-				return true
-			}
 			continue
 		}
 		if lower == "" {

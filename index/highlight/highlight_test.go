@@ -62,8 +62,9 @@ func TestMarks(t *testing.T) {
 // TestMayMatch: the cheap look for a term's beginning never passes over a text a lower-case
 // copy of it would have let through.
 func TestMayMatch(t *testing.T) {
-	h := New(lowerWords{}, []string{"Allies", "china", "us or them"})
-	for _, text := range []string{"ALLIE", "the allied", "CHINA’s", "Us Or Them", "nothing", "Ⓐllies", "Ünited", "", "ch", "a\xffchina"} {
+	h := New(lowerWords{}, []string{"Allies", "china", "us or them", "٣٤"})
+	for _, text := range []string{"ALLIE", "the allied", "CHINA’s", "Us Or Them", "nothing", "Ⓐllies", "Ünited", "", "ch", "a\xffchina",
+		"eight by eight, then Ü", "seventeen bytes!Ü", "sixteen bytes...—", "nine byteé", "\u212Ahina?", "the year ٣٤ of it", "١٢٣"} {
 		lower := strings.ToLower(text)
 		want := slices.ContainsFunc(h.prefixes, func(p string) bool { return strings.Contains(lower, p) })
 		for _, r := range text {
