@@ -1154,8 +1154,9 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 	return x.resolve(p, m), true
 }
 
-// ownWordsColon reads "His message was simple: “…”" and "Her answer: “…”": a short clause
-// about what he or she said, ending in a colon, introduces their words.
+// ownWordsColon reads "His message was simple: “…”", "Her answer: “…”" and "Okafor's response
+// was blunt: “…”": a short clause about what someone said, ending in a colon, introduces their
+// words.
 func (x *extractor) ownWordsColon(p, lo, hi int) ([]Speaker, bool) {
 	s := x.paras[p].Text
 	b := strings.TrimRight(s[lo:hi], " ")
@@ -1166,19 +1167,35 @@ func (x *extractor) ownWordsColon(p, lo, hi int) ([]Speaker, bool) {
 	if len(toks) < 2 || len(toks) > 5 || strings.TrimSpace(s[lo:toks[0].Start]) != "" {
 		return nil, false
 	}
-	gender := ""
+	gender, noun := "", 1
+	var owner *mention
 	switch toks[0].Text {
 	case "His":
 		gender = "male"
 	case "Her":
 		gender = "female"
 	default:
-		return nil, false
+		// "Okafor's response was blunt:"
+		ms := x.mentionsBetween(p, lo, hi)
+		if len(ms) == 0 || ms[0].start != toks[0].Start || !ms[0].possessive || ms[0].kind != mName || ms[0].ent < 0 || !x.ents[ms[0].ent].person {
+			return nil, false
+		}
+		owner = &ms[0]
+		noun = sort.Search(len(toks), func(i int) bool { return toks[i].Start >= owner.end })
+		if noun < len(toks) && toks[noun].Text == "s" {
+			noun++ // the tokens of "Okafor's" are "Okafor" and "s"
+		}
+		if noun >= len(toks) {
+			return nil, false
+		}
 	}
-	switch strings.ToLower(toks[1].Text) {
+	switch strings.ToLower(toks[noun].Text) {
 	case "message", "answer", "reply", "response", "retort", "reaction", "advice", "verdict", "view", "words", "point", "argument", "explanation", "warning", "pitch", "plea", "promise", "vow", "conclusion", "assessment", "take":
 	default:
 		return nil, false
+	}
+	if owner != nil {
+		return x.resolve(p, *owner), true
 	}
 	if e := x.lastPerson(gender); e >= 0 {
 		return x.speakersOf(e), true

@@ -567,6 +567,16 @@ func TestConstructions(t *testing.T) {
 			text: "The code is long.\n\nAs Paul Dorsey, a tax lawyer at the Urban Institute, recently put it, “The code rewards the clever.”",
 			want: []found{{"The code rewards the clever.", "", quote.Full}},
 		},
+		{
+			name: "the verb nearest the quotation has a subject no one can tell: unsure",
+			text: "Paul Dorsey is a tax lawyer.\n\nDorsey said his client told him: “I paid what I owed.”",
+			want: []found{{"I paid what I owed.", "", quote.Full}},
+		},
+		{
+			name: "a person's response before a colon",
+			text: "Sen. Ruth Okafor chairs the panel.\n\nOkafor's response was blunt: “The law is slow.”",
+			want: []found{{"The law is slow.", "Ruth Okafor", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
