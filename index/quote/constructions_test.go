@@ -226,6 +226,15 @@ func TestConstructions(t *testing.T) {
 			want:  []found{{"Thank you, Madam President.\n\nWe meet today at a difficult moment.", "Linda Thomas-Greenfield", quote.Full}},
 		},
 		{
+			name: "a transcript label of an organisation's role is the role, not the organisation",
+			text: "MS. JEAN-PIERRE: Good afternoon. We have guests today.\n\nWHITE HOUSE AIDE: The pool is moving now.\n\nMS. JEAN-PIERRE: Thank you all.",
+			want: []found{
+				{"Good afternoon. We have guests today.", "Karine Jean-Pierre", quote.Full},
+				{"The pool is moving now.", "White House Aide", quote.Full},
+				{"Thank you all.", "Karine Jean-Pierre", quote.Full},
+			},
+		},
+		{
 			name: "a transcript label the registry does not know starts a turn",
 			text: "MS. JEAN-PIERRE: Good afternoon. We have guests today.\n\nCOACH RIVERS: Thank you for having us.\n\nMS. JEAN-PIERRE: Thank you, Coach.",
 			want: []found{
