@@ -200,6 +200,9 @@ type Language struct {
 	// NotNames are capitalised words that begin sentences or stand for groups and are never
 	// anyone's name ("Yesterday", "Democrats").
 	NotNames []string `yaml:"not_names"`
+	// FunctionWords are small words of grammar ("of", "his", "is") that a headline writes with a
+	// capital and a name never does ("Medal Of Honor", "Trump Keeps His Promises").
+	FunctionWords []string `yaml:"function_words"`
 	// NameModifiers are words written before a name that describe the person and are not part
 	// of the name ("Democrat", "French").
 	NameModifiers []string `yaml:"name_modifiers"`
@@ -278,6 +281,7 @@ type Registry struct {
 	orgWords   map[string]bool
 	particles  map[string]bool
 	notNames   map[string]bool
+	function   map[string]bool
 	modifiers  map[string]bool
 	heads      map[string]bool // person nouns, group nouns and the words of titles
 	works      map[string]bool
@@ -640,6 +644,9 @@ func (r *Registry) IsNameModifier(w string) bool { return has(r.modifiers, w) }
 
 // IsNotName reports whether a capitalised word is never anyone's name ("Yesterday").
 func (r *Registry) IsNotName(w string) bool { return has(r.notNames, w) }
+
+// IsFunctionWord reports whether a word is a small word of grammar ("Of", "His").
+func (r *Registry) IsFunctionWord(w string) bool { return has(r.function, w) }
 
 // IsNotSpeaker reports whether a name is a listener or medium, never the speaker
 // ("Reuters" in "told Reuters").
