@@ -21,6 +21,7 @@ func (x *extractor) statement() bool {
 	if !ok {
 		return false
 	}
+	who = x.statementSpeakers(who)
 	first, last := -1, -1
 	for p, para := range x.paras {
 		if para.Kind == document.Title || isEndMarker(para.Text) || (first < 0 && isDateline(para.Text)) {
