@@ -1757,10 +1757,13 @@ func (x *extractor) labelled(label string) []Speaker {
 func (x *extractor) personBySurname(surname string) int {
 	found := -1
 	for e := range x.ents {
-		if en := &x.ents[e]; en.person && !en.single && en.surname() == surname {
+		if en := &x.ents[e]; en.person && !en.single && en.surname() == surname && !x.reg.IsHonorific(en.words[0]) {
 			if found >= 0 && found != e {
 				if shortForm(x.ents[found].words[0], en.words[0]) {
 					continue // "Kent Masters", then "Ken Masters": one person, a slip of the text
+				}
+				if en.actor >= 0 && en.actor == x.ents[found].actor {
+					continue // two names of one registered person
 				}
 				return -1
 			}

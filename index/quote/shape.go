@@ -235,3 +235,37 @@ func (x *extractor) statementSpeakers(who string) string {
 	}
 	return who
 }
+
+// fullNameInText returns the person a transcript's label of a surname alone ("MS. CHAIKEN:")
+// stands for when the text writes that surname after one capitalised word that may be a given
+// name, and after no other: "Ilene Chaiken", "Morris Barron", though neither given name is one
+// the registry knows. A title ("Governor Little"), an honorific, an organisation's word or a
+// word that is never a name before the surname is not a given name.
+func (x *extractor) fullNameInText(surname string) (Speaker, bool) {
+	found, given := "", ""
+	for p, toks := range x.toks {
+		text := x.paras[p].Text
+		for k := 1; k < len(toks); k++ {
+			w, prev := toks[k].Text, toks[k-1].Text
+			if !strings.EqualFold(w, surname) || !nameCase(w) || text[toks[k-1].End:toks[k].Start] != " " || !nameCase(prev) || isUpper(prev) {
+				continue
+			}
+			lower := strings.ToLower(strings.TrimSuffix(prev, "."))
+			if x.reg.IsHonorific(lower) || x.reg.IsTitleWord(lower) || x.reg.IsOrgWord(prev) || x.reg.IsNotName(prev) ||
+				x.reg.IsFunctionWord(prev) || x.reg.IsNameModifier(prev) || strings.EqualFold(prev, surname) {
+				continue
+			}
+			if given != "" && given != lower {
+				return Speaker{}, false // two people of that surname
+			}
+			given, found = lower, displayName(text[toks[k-1].Start:toks[k].End])
+		}
+	}
+	if found == "" {
+		return Speaker{}, false
+	}
+	if a := x.registeredPerson(strings.Fields(found)); a >= 0 {
+		return x.registered(a), true
+	}
+	return Speaker{Actor: -1, Name: found, Kind: registry.Person}, true
+}
