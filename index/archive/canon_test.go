@@ -213,3 +213,45 @@ func TestNamesInTheBox(t *testing.T) {
 		t.Errorf("actor:Blinkin: notes %q; want one naming Antony Blinken", res.Notes)
 	}
 }
+
+// TestOneActorAcrossSpellings: one government's speaker under names a scan or a typist wrote
+// otherwise (a surname a letter apart, "l" read for "i", a middle name, a second surname, the
+// words in another order, initials) is one actor; a title misspelt before a surname is taken
+// off; surnames a letter apart in a press room, where no government's statements tell, and a
+// given name near a title stay as they are.
+func TestOneActorAcrossSpellings(t *testing.T) {
+	un := func(date, source, text string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: General debate\ndate: " + date + "\nsource: " + source + "\n---\n\n" + text + "\n")}
+	}
+	files := fstest.MapFS{
+		"un/a1.md": un("1974-09-25", "Japan", "“We call for peace,” Qwertabari said.\n\n“And for talks,” Qwertabari added."),
+		"un/a2.md": un("1977-09-25", "Japan", "“We call for peace again,” Qwertabary said."),
+		"un/b1.md": un("1975-09-25", "Peru", "“We call for calm,” Zimic said.\n\n“And for trade,” Zimic added."),
+		"un/b2.md": un("1976-09-25", "Peru", "“We call for calm again,” ZIMlC said."),
+		"un/c1.md": un("1999-09-25", "Chile", "“We build,” Donald Qwinnon said.\n\n“We build more,” Donald Qwinnon said."),
+		"un/c2.md": un("1998-09-25", "Chile", "“We built,” Donald Charles Qwinnon said."),
+		"un/d1.md": un("2021-09-25", "Cuba", "“We hope,” Kim Zong said.\n\n“We hope more,” Kim Zong said."),
+		"un/d2.md": un("2023-09-25", "Cuba", "“We hoped,” Zong Kim said."),
+		"un/e1.md": un("1966-09-25", "Kenya", "“We grow,” M. Qwindzi said."),
+		"un/e2.md": un("1967-09-25", "Kenya", "“We grew,” Qwindzi said.\n\n“We grew more,” Qwindzi said."),
+		"wh/f1.md": article("2021-12-15", "Storms", "“We deployed teams,” Deanne Qwerell said.\n\n“We are there,” Deanne Qwerell said."),
+		"wh/f2.md": article("2021-12-16", "Storms again", "“We deployed more teams,” Adminstrator Qwerell said."),
+		"wh/g1.md": article("2022-01-10", "Briefing", "“Next,” Zolley said.\n\n“Thanks,” Zolley said."),
+		"wh/g2.md": article("2022-01-12", "Briefing again", "“Next one,” Zolly said."),
+	}
+	a := mustArchive(t, files, "")
+	for _, tt := range []struct{ from, to string }{
+		{"qwertabary", "qwertabari"}, {"zimlc", "zimic"}, {"donald-charles-qwinnon", "donald-qwinnon"},
+		{"zong-kim", "kim-zong"}, {"qwindzi", "m-qwindzi"}, {"adminstrator-qwerell", "deanne-qwerell"},
+	} {
+		var moved *index.MovedError
+		if _, err := a.Actor(tt.from); !errors.As(err, &moved) || moved.ID != tt.to {
+			t.Errorf("Actor(%s): %v, want moved to %s", tt.from, err, tt.to)
+		}
+	}
+	for _, id := range []string{"zolley", "zolly"} {
+		if _, err := a.Actor(id); err != nil {
+			t.Errorf("Actor(%s): %v; surnames a letter apart that no government's statements join stay apart", id, err)
+		}
+	}
+}
