@@ -28,8 +28,10 @@ import (
 // 12: every topic named tags an article, with its weight in topic_weight, and "[LINK: …]" marks
 // of the source dropped; 13: doc values only on the fields counted or sorted, no term vectors on
 // titles; 14: the catalog's summaries count their quotes in QuoteCount, not Quotes; 15: the
-// governments speakers speak for, in the country field and the catalog.)
-const Version = 15
+// governments speakers speak for, in the country field and the catalog; 16 is another branch's;
+// 17: unregistered speakers cut to the shape of a name, headlines as speakers dropped, a
+// transcript's surname label given the full name the text writes.)
+const Version = 17
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (
