@@ -38,7 +38,7 @@ func (x *extractor) statement() bool {
 	x.analyse(0, 0) // names only: the text is one quotation, its speaker in the title
 	x.out = append(x.out, Quote{
 		Start: Pos{first, listNumber(x.paras[first])}, End: Pos{last, len(x.paras[last].Text)},
-		Kind: Full, Speakers: x.namedIn(who), Turn: true,
+		Kind: Full, Speakers: x.surnamesInCapitals(x.namedIn(who)), Turn: true,
 	})
 	return true
 }

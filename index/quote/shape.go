@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/registry"
 )
 
@@ -242,30 +243,73 @@ func (x *extractor) statementSpeakers(who string) string {
 // the registry knows. A title ("Governor Little"), an honorific, an organisation's word or a
 // word that is never a name before the surname is not a given name.
 func (x *extractor) fullNameInText(surname string) (Speaker, bool) {
-	found, given := "", ""
+	if x.givenBefore == nil {
+		x.givenBefore = x.namesBeforeSurnames()
+	}
+	names := x.givenBefore[strings.ToLower(surname)]
+	if len(names) != 1 {
+		return Speaker{}, false // none, or two people of that surname
+	}
+	if a := x.registeredPerson(strings.Fields(names[0])); a >= 0 {
+		return x.registered(a), true
+	}
+	return Speaker{Actor: -1, Name: names[0], Kind: registry.Person}, true
+}
+
+// namesBeforeSurnames reads the text once for the pairs of capitalised words that may be a
+// given name and a surname, and returns the names by surname, in lower case (the names as
+// written, once for each given name).
+func (x *extractor) namesBeforeSurnames() map[string][]string {
+	out := map[string][]string{}
+	given := map[string]bool{} // surname + " " + given name, in lower case
 	for p, toks := range x.toks {
 		text := x.paras[p].Text
 		for k := 1; k < len(toks); k++ {
 			w, prev := toks[k].Text, toks[k-1].Text
-			if !strings.EqualFold(w, surname) || !nameCase(w) || text[toks[k-1].End:toks[k].Start] != " " || !nameCase(prev) || isUpper(prev) {
+			if !nameCase(w) || text[toks[k-1].End:toks[k].Start] != " " || !nameCase(prev) || isUpper(prev) || len(w) > 48 || len(prev) > 48 {
 				continue
 			}
 			lower := strings.ToLower(strings.TrimSuffix(prev, "."))
 			if x.reg.IsHonorific(lower) || x.reg.IsTitleWord(lower) || x.reg.IsOrgWord(prev) || x.reg.IsNotName(prev) ||
-				x.reg.IsFunctionWord(prev) || x.reg.IsNameModifier(prev) || strings.EqualFold(prev, surname) {
+				x.reg.IsFunctionWord(prev) || x.reg.IsNameModifier(prev) || strings.EqualFold(prev, w) {
 				continue
 			}
-			if given != "" && given != lower {
-				return Speaker{}, false // two people of that surname
+			surname := strings.ToLower(w)
+			if key := surname + " " + lower; !given[key] {
+				given[key] = true
+				out[surname] = append(out[surname], displayName(text[toks[k-1].Start:toks[k].End]))
 			}
-			given, found = lower, displayName(text[toks[k-1].Start:toks[k].End])
 		}
 	}
-	if found == "" {
-		return Speaker{}, false
+	return out
+}
+
+// surnamesInCapitals writes as a name a statement title's speaker given as one word in capitals
+// that the registry does not know and the text never writes: "Statement by DINKA to the General
+// Debate …" is Dinka's, where an acronym ("Statement by NATO") is an organisation's that its
+// statement names again.
+func (x *extractor) surnamesInCapitals(sps []Speaker) []Speaker {
+	for i, sp := range sps {
+		if sp.Actor >= 0 || strings.Contains(sp.Name, " ") || !isUpper(sp.Name) || utf8.RuneCountInString(sp.Name) < 4 ||
+			!strings.ContainsAny(sp.Name, "AEIOUY") || x.writesWord(sp.Name) {
+			continue
+		}
+		sps[i].Name, sps[i].Kind = personName(sp.Name), registry.Person
 	}
-	if a := x.registeredPerson(strings.Fields(found)); a >= 0 {
-		return x.registered(a), true
+	return sps
+}
+
+// writesWord reports whether the text under the title writes a word.
+func (x *extractor) writesWord(w string) bool {
+	for p, toks := range x.toks {
+		if x.paras[p].Kind == document.Title {
+			continue
+		}
+		for _, t := range toks {
+			if strings.EqualFold(t.Text, w) {
+				return true
+			}
+		}
 	}
-	return Speaker{Actor: -1, Name: found, Kind: registry.Person}, true
+	return false
 }

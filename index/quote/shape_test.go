@@ -56,6 +56,18 @@ func TestSpeakersShaped(t *testing.T) {
 			},
 		},
 		{
+			name:  "a statement's speaker in capitals that the text never writes",
+			title: "Statement by DINKO to the General Debate of the 45th session",
+			text:  "On behalf of my delegation, I congratulate the President on his election.",
+			want:  []found{{"On behalf of my delegation, I congratulate the President on his election.", "Dinko", "full"}},
+		},
+		{
+			name:  "an acronym its statement writes again",
+			title: "Statement by QWTO on the Talks",
+			text:  "QWTO welcomes the talks and the steps the parties took.",
+			want:  []found{{"QWTO welcomes the talks and the steps the parties took.", "QWTO", "full"}},
+		},
+		{
 			name: "a headline is no one",
 			text: "Trump Keeps His Promises\n\n“Promises made, promises kept,” Trump Keeps His Promises said.",
 			want: []found{{"Promises made, promises kept,", "", "full"}},
