@@ -177,8 +177,8 @@ func loneSurname(info *index.ActorInfo, surname string, candidates []*index.Acto
 
 // spellingOf returns the person a full name misspells: one with the same surname and a given
 // name a letter or two away ("Lindsay Graham", "Diane Feinstein"), or the same given name and a
-// surname one letter away ("Gina Raimonodo"), quoted more or registered, and speaking in the
-// same years. Several such: none.
+// surname one letter away ("Gina Raimonodo"), quoted more or registered, and speaking within
+// four years; or, for one government's speaker, a name likeName finds alike. Several such: none.
 func spellingOf(reg *registry.Registry, info *index.ActorInfo, words []string, keys map[*index.ActorInfo][]string, ev *evidence, lists ...[]*index.ActorInfo) *index.ActorInfo {
 	var found *index.ActorInfo
 	for _, list := range lists {
@@ -189,13 +189,14 @@ func spellingOf(reg *registry.Registry, info *index.ActorInfo, words []string, k
 			if !cand.Registered && (cand.Quotes < info.Quotes || cand.Quotes == info.Quotes && cand.ID > info.ID) {
 				continue // the more quoted spelling is the one kept (of two alike, the first id)
 			}
-			if !ev.together(cand.ID, info.ID) {
+			// A slip of the same name, named within four years ("Julianna" and "Juliana
+			// Stratton", 18 months apart); one government's speaker, a looser likeness
+			// ("Macky Sail", "Eriya" and "Iriya Kategaya", "Donald Charles McKinnon").
+			slip := misspelt(words, keys[cand])
+			if !slip && !(ev.sameState(cand.ID, info.ID) && likeName(withoutParticles(reg, words), withoutParticles(reg, keys[cand]))) {
 				continue
 			}
-			// One government's speaker within a few years: a looser likeness will do
-			// ("Macky Sail", "Eriya" and "Iriya Kategaya", "Donald Charles McKinnon").
-			state := ev.sameState(cand.ID, info.ID)
-			if !misspelt(words, keys[cand]) && !(state && likeName(withoutParticles(reg, words), withoutParticles(reg, keys[cand]))) {
+			if !ev.together(cand.ID, info.ID) && !(slip && ev.spans[cand.ID].overlaps(ev.spans[info.ID], 4*366*24*time.Hour)) {
 				continue
 			}
 			if found != nil {
