@@ -83,8 +83,11 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 		words = words[k:]
 	}
 	// A title run into a surname: "State Blinken" (of "Secretary of State Blinken").
-	for len(words) > 1 && sp.Kind != registry.Organisation && x.reg.IsTitleWord(strings.ToLower(strings.TrimSuffix(words[0], "."))) {
+	for len(words) > 1 && sp.Kind != registry.Organisation && !x.hasOrgWord(words) && x.reg.IsTitleWord(strings.ToLower(strings.TrimSuffix(words[0], "."))) {
 		words = words[1:]
+	}
+	if len(words) > 1 && x.reg.IsNotName(words[0]) && !x.hasOrgWord(words) {
+		return sp, false // "Three Years": no name starts with a word that is never one
 	}
 	if x.headlineWords(words) {
 		return sp, false // "Medal Of Honor", "Trump Keeps His Promises"
@@ -128,6 +131,16 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 		sp.Kind = registry.Person
 	}
 	return sp, true
+}
+
+// hasOrgWord reports whether a name has an organisation's word ("Association").
+func (x *extractor) hasOrgWord(words []string) bool {
+	for _, w := range words {
+		if x.reg.IsOrgWord(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // givenNameAt returns where a name starts after words that are not a name's: the first known
@@ -230,7 +243,7 @@ func (x *extractor) statementSpeakers(who string) string {
 	for k := 2; k+1 < len(toks); k++ {
 		next := toks[k+1].Text
 		if gerund(toks[k].Text) && !x.isGivenName(toks[k].Text) && nameCase(toks[k-1].Text) && nameCase(toks[k-2].Text) &&
-			(startsLower(next) || x.reg.IsTitleWord(strings.ToLower(next))) {
+			(startsLower(next) || x.reg.IsTitleWord(strings.ToLower(next)) || x.isGivenName(toks[k-2].Text) || x.reg.IsTitleWord(strings.ToLower(toks[k-2].Text))) {
 			return strings.TrimSpace(who[:toks[k].Start])
 		}
 	}
@@ -266,22 +279,38 @@ func (x *extractor) namesBeforeSurnames() map[string][]string {
 		text := x.paras[p].Text
 		for k := 1; k < len(toks); k++ {
 			w, prev := toks[k].Text, toks[k-1].Text
-			if !nameCase(w) || text[toks[k-1].End:toks[k].Start] != " " || !nameCase(prev) || isUpper(prev) || len(w) > 48 || len(prev) > 48 {
+			if !nameCase(w) || text[toks[k-1].End:toks[k].Start] != " " || len(w) > 48 {
 				continue
 			}
 			lower := strings.ToLower(strings.TrimSuffix(prev, "."))
-			if x.reg.IsHonorific(lower) || x.reg.IsTitleWord(lower) || x.reg.IsOrgWord(prev) || x.reg.IsNotName(prev) ||
-				x.reg.IsFunctionWord(prev) || x.reg.IsNameModifier(prev) || strings.EqualFold(prev, w) {
+			if !x.mayBeGivenName(prev) || strings.EqualFold(prev, w) {
 				continue
+			}
+			// Up to two more names before it: "Tracee Ellis Ross".
+			start := k - 1
+			for start > 0 && k-start < 3 && text[toks[start-1].End:toks[start].Start] == " " && x.mayBeGivenName(toks[start-1].Text) {
+				start--
 			}
 			surname := strings.ToLower(w)
 			if key := surname + " " + lower; !given[key] {
 				given[key] = true
-				out[surname] = append(out[surname], displayName(text[toks[k-1].Start:toks[k].End]))
+				out[surname] = append(out[surname], displayName(text[toks[start].Start:toks[k].End]))
 			}
 		}
 	}
 	return out
+}
+
+// mayBeGivenName reports whether a capitalised word before a surname may be a given name: not a
+// title ("Governor Little"), an honorific, an organisation's word, a word that is never a name,
+// a word of grammar or a description ("Democrat").
+func (x *extractor) mayBeGivenName(w string) bool {
+	if !nameCase(w) || isUpper(w) || len(w) > 48 {
+		return false
+	}
+	lower := strings.ToLower(strings.TrimSuffix(w, "."))
+	return !x.reg.IsHonorific(lower) && !x.reg.IsTitleWord(lower) && !x.reg.IsOrgWord(w) && !x.reg.IsNotName(w) &&
+		!x.reg.IsFunctionWord(w) && !x.reg.IsNameModifier(w)
 }
 
 // surnamesInCapitals writes as a name a statement title's speaker given as one word in capitals
