@@ -2,6 +2,7 @@ package archive
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -60,6 +61,7 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 		}
 	}
 
+	surnames := slices.Sorted(maps.Keys(bySurname))
 	var merged []*index.ActorInfo
 	var loose []*index.ActorInfo // unregistered people, in a fixed order
 	for _, info := range c.actors {
@@ -87,6 +89,9 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 			switch {
 			case single && len(words) == 1:
 				into = loneSurname(info, words[0], bySurname[words[0]], ev)
+				if into == nil && len(bySurname[words[0]]) == 0 {
+					into = misspeltSurname(info, words[0], surnames, bySurname, ev)
+				}
 			case single && len(words) >= 2 && info.Canonical == "":
 				// a name's last words alone: "Watson Coleman" is Bonnie Watson Coleman
 				var longer []*index.ActorInfo
@@ -171,6 +176,33 @@ func loneSurname(info *index.ActorInfo, surname string, candidates []*index.Acto
 			return nil
 		}
 		found = cand
+	}
+	return found
+}
+
+// misspeltSurname returns the one person a surname alone that no full name of the archive has
+// misspells, a transcript's slip ("MR. SULLVIAN:" in a gaggle with Jake Sullivan): a surname
+// of six letters or more two edits away at most, with the same first letter, of a person named
+// in the same article. Several such: none.
+func misspeltSurname(info *index.ActorInfo, surname string, surnames []string, bySurname map[string][]*index.ActorInfo, ev *evidence) *index.ActorInfo {
+	n := len(surname)
+	if utf8.RuneCountInString(surname) < 6 {
+		return nil
+	}
+	var found *index.ActorInfo
+	for _, s := range surnames {
+		if s[0] != surname[0] || len(s) < n-2 || len(s) > n+2 || editDistance(s, surname) > 2 {
+			continue
+		}
+		for _, cand := range bySurname[s] {
+			if cand == info || cand.Canonical != "" || !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) {
+				continue
+			}
+			if found != nil && found != cand {
+				return nil
+			}
+			found = cand
+		}
 	}
 	return found
 }
