@@ -68,6 +68,9 @@ func containsSpeaker(list []Speaker, sp Speaker) bool {
 func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 	words := strings.Fields(sp.Name)
 	orig := len(words)
+	if len(words) > 1 && x.reg.IsDocumentWord(words[len(words)-1]) {
+		return sp, false // "Bipartisan Safer Communities Act": a law is quoted, it does not speak
+	}
 	// Lower-case words before a name are a title's end or a phrase's ("for Peace Missions
 	// Steve Witkoff", "elect Biden", "at-Large Josh Hammer", "of Science").
 	cut := false
@@ -251,8 +254,8 @@ func (x *extractor) statementSpeakers(who string) string {
 }
 
 // fullNameInText returns the person a transcript's label of a surname alone ("MS. CHAIKEN:")
-// stands for when the text writes that surname after one capitalised word that may be a given
-// name, and after no other: "Ilene Chaiken", "Morris Barron", though neither given name is one
+// stands for when the text or its title writes that surname after one capitalised word that may
+// be a given name, and after no other: "Ilene Chaiken", "Morris Barron", though neither given name is one
 // the registry knows. A title ("Governor Little"), an honorific, an organisation's word or a
 // word that is never a name before the surname is not a given name.
 func (x *extractor) fullNameInText(surname string) (Speaker, bool) {
@@ -275,8 +278,15 @@ func (x *extractor) fullNameInText(surname string) (Speaker, bool) {
 func (x *extractor) namesBeforeSurnames() map[string][]string {
 	out := map[string][]string{}
 	given := map[string]bool{} // surname + " " + given name, in lower case
-	for p, toks := range x.toks {
-		text := x.paras[p].Text
+	texts := make([]string, 0, len(x.paras)+1)
+	toksOf := make([][]registry.Token, 0, len(x.paras)+1)
+	for p := range x.paras {
+		texts, toksOf = append(texts, x.paras[p].Text), append(toksOf, x.toks[p])
+	}
+	// The title too: "… a Moderated Conversation with Oprah Winfrey" for "MS. WINFREY:".
+	texts, toksOf = append(texts, x.title), append(toksOf, registry.Tokenize(x.title))
+	for p, toks := range toksOf {
+		text := texts[p]
 		for k := 1; k < len(toks); k++ {
 			w, prev := toks[k].Text, toks[k-1].Text
 			if !nameCase(w) || text[toks[k-1].End:toks[k].Start] != " " || len(w) > 48 {

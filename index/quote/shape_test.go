@@ -46,6 +46,16 @@ func TestSpeakersShaped(t *testing.T) {
 			},
 		},
 		{
+			name:  "a transcript's surname label after the full name in the title",
+			title: "Remarks by Vice President Harris in a Moderated Conversation with Oprah Qwinfrey",
+			text:  "MS. QWINFREY:  So, welcome to the show, everybody.\n\nTHE VICE PRESIDENT:  Thank you for having me here today.\n\nMS. QWINFREY:  Let us begin with the economy.",
+			want: []found{
+				{"So, welcome to the show, everybody.", "Oprah Qwinfrey", "full"},
+				{"Thank you for having me here today.", "Kamala Harris", "full"},
+				{"Let us begin with the economy.", "Oprah Qwinfrey", "full"},
+			},
+		},
+		{
 			name:  "a transcript's surname label after a title is not given a name",
 			title: "Remarks by President Biden in a Briefing",
 			text:  "THE PRESIDENT: I pass it to Governor Qwittle now.  Go ahead.\n\nGOVERNOR QWITTLE: Thank you, Mr. President, for coming to the state.\n\nTHE PRESIDENT: Thank you all.  We will help.",
@@ -66,6 +76,11 @@ func TestSpeakersShaped(t *testing.T) {
 			title: "Statement by QWTO on the Talks",
 			text:  "QWTO welcomes the talks and the steps the parties took.",
 			want:  []found{{"QWTO welcomes the talks and the steps the parties took.", "QWTO", "full"}},
+		},
+		{
+			name: "a law is quoted, it does not speak",
+			text: "The Qwerty Safer Communities Act closed the “boyfriend loophole” last year.",
+			want: []found{{"boyfriend loophole", "", "fragment"}},
 		},
 		{
 			name: "a headline is no one",
