@@ -49,6 +49,9 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 			}
 			continue
 		}
+		if len(withoutParticles(reg, words)) < 2 {
+			continue // "Al-Muntasser", "Da Costa": a surname alone, with its particle
+		}
 		keys[info] = words
 		bySurname[words[len(words)-1]] = append(bySurname[words[len(words)-1]], info)
 		byGiven[words[0]] = append(byGiven[words[0]], info)
@@ -85,6 +88,9 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 				continue
 			}
 			words := nameKey(stripTitles(reg, info.Name, titles))
+			if core := withoutParticles(reg, words); len(core) == 1 && len(words) > 1 {
+				words = core // "Al-Muntasser" is who "Muntasser" is
+			}
 			var into *index.ActorInfo
 			switch {
 			case single && len(words) == 1:
@@ -181,9 +187,10 @@ func loneSurname(info *index.ActorInfo, surname string, candidates []*index.Acto
 }
 
 // misspeltSurname returns the one person a surname alone that no full name of the archive has
-// misspells, a transcript's slip ("MR. SULLVIAN:" in a gaggle with Jake Sullivan): a surname
-// of six letters or more two edits away at most, with the same first letter, of a person named
-// in the same article. Several such: none.
+// misspells: a surname of six letters or more two edits away at most, with the same first
+// letter, of a person named in the same article (a transcript's slip: "MR. SULLVIAN:" in a
+// gaggle with Jake Sullivan), or speaking for the same registered state within fifteen years
+// ("Mitterrand" and "Francois Mitterand", "Svodoba" and "Cyril Svoboda"). Several such: none.
 func misspeltSurname(info *index.ActorInfo, surname string, surnames []string, bySurname map[string][]*index.ActorInfo, ev *evidence) *index.ActorInfo {
 	n := len(surname)
 	if utf8.RuneCountInString(surname) < 6 {
@@ -195,7 +202,7 @@ func misspeltSurname(info *index.ActorInfo, surname string, surnames []string, b
 			continue
 		}
 		for _, cand := range bySurname[s] {
-			if cand == info || cand.Canonical != "" || !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) {
+			if cand == info || cand.Canonical != "" || !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) && !ev.governmentOf(cand.ID, info.ID) {
 				continue
 			}
 			if found != nil && found != cand {
@@ -225,7 +232,7 @@ func spellingOf(reg *registry.Registry, info *index.ActorInfo, words []string, k
 			// Stratton", 18 months apart); one government's speaker, a looser likeness
 			// ("Macky Sail", "Eriya" and "Iriya Kategaya", "Donald Charles McKinnon").
 			slip := misspelt(words, keys[cand])
-			if !slip && !(ev.sameState(cand.ID, info.ID) && likeName(withoutParticles(reg, words), withoutParticles(reg, keys[cand]))) {
+			if !slip && !(ev.sameState(cand.ID, info.ID) && (likeName(words, keys[cand]) || likeName(withoutParticles(reg, words), withoutParticles(reg, keys[cand])))) {
 				continue
 			}
 			if !ev.together(cand.ID, info.ID) && !(slip && ev.spans[cand.ID].overlaps(ev.spans[info.ID], 4*366*24*time.Hour)) {
@@ -360,11 +367,19 @@ func likeName(a, b []string) bool {
 	if len(a) < 2 || len(b) < 2 {
 		return false
 	}
+	if strings.Join(a, "") == strings.Join(b, "") {
+		return true // "Al Zayani" and "Alzayani", "Mata'afa" and "Mataafa"
+	}
 	if len(a) > len(b) {
 		a, b = b, a
 	}
 	if len(a) < len(b) {
-		return a[0] == b[0] && (a[len(a)-1] == b[len(b)-1] || slices.Equal(a, b[:len(a)])) && subsequence(a, b)
+		// a name and the same with more names, its first or last word a letter apart at most
+		// ("Luis Felipe Palmeira Lampreia", "Luiz Felipe Lampreia")
+		if slices.Equal(a, b[:len(a)]) && a[0] == b[0] {
+			return true
+		}
+		return nearWord(a[0], b[0]) && nearWord(a[len(a)-1], b[len(b)-1]) && subsequence(a[1:len(a)-1], b[1:len(b)-1])
 	}
 	if sa, sb := slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)); slices.Equal(sa, sb) {
 		return true
@@ -383,6 +398,12 @@ func likeName(a, b []string) bool {
 	}
 	x, y := ocrFold(a[diff]), ocrFold(b[diff])
 	return min(len(x), len(y)) >= 3 && editDistance(x, y) <= 1
+}
+
+// nearWord reports whether two words of a name are one, or one written a letter apart (four
+// letters or more: "luis" and "luiz").
+func nearWord(a, b string) bool {
+	return a == b || min(len(a), len(b)) >= 4 && a[0] == b[0] && editDistance(ocrFold(a), ocrFold(b)) <= 1
 }
 
 // subsequence reports whether the words of a appear in b in order.
@@ -442,7 +463,7 @@ func (c *catalog) surnameSpellingOf(info *index.ActorInfo, loose []*index.ActorI
 		if min(len(v), len(w)) >= 8 {
 			limit = 2
 		}
-		if editDistance(v, w) > limit || !ev.sameState(cand.ID, info.ID) || !ev.spans[cand.ID].overlaps(ev.spans[info.ID], 15*366*24*time.Hour) {
+		if editDistance(v, w) > limit || !ev.governmentOf(cand.ID, info.ID) {
 			continue
 		}
 		if found != nil {
@@ -461,6 +482,12 @@ type evidence struct {
 	spans  map[string]span
 	seenIn map[string][]int
 	states map[string][]string // actor → the registered states whose statements name it, sorted
+}
+
+// governmentOf reports whether two actors speak for one registered state within fifteen years:
+// one government's speaker from session to session.
+func (e *evidence) governmentOf(a, b string) bool {
+	return e.sameState(a, b) && e.spans[a].overlaps(e.spans[b], 15*366*24*time.Hour)
 }
 
 // sameState reports whether two actors speak in the statements of one registered state.

@@ -216,7 +216,8 @@ func TestNamesInTheBox(t *testing.T) {
 
 // TestOneActorAcrossSpellings: one government's speaker under names a scan or a typist wrote
 // otherwise (a surname a letter apart, "l" read for "i", a middle name, a second surname, the
-// words in another order, initials) is one actor; a title misspelt before a surname is taken
+// words in another order, initials, a particle, a surname alone misspelt, words run together)
+// is one actor; a title misspelt before a surname is taken
 // off; a given name misspelt 18 months later joins the name; a surname alone misspelt joins the person
 // of that surname its article names; surnames a letter apart in a press room, where no government's statements tell, and a
 // given name near a title stay as they are.
@@ -235,6 +236,13 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 		"un/d2.md": un("2023-09-25", "Cuba", "“We hoped,” Zong Kim said."),
 		"un/e1.md": un("1966-09-25", "Kenya", "“We grow,” M. Qwindzi said."),
 		"un/e2.md": un("1967-09-25", "Kenya", "“We grew,” Qwindzi said.\n\n“We grew more,” Qwindzi said."),
+		"un/j1.md": un("1996-09-25", "Chad", "“We seek peace,” Omar Qwuntasser said.\n\n“And trade,” Omar Qwuntasser said.\n\n“And more,” Omar Qwuntasser said."),
+		"un/j2.md": un("1994-09-25", "Chad", "“We sought peace,” Qwuntasser said."),
+		"un/j3.md": un("1993-09-25", "Chad", "“We sought it,” Al-Qwuntasser said."),
+		"un/k1.md": un("1988-09-25", "Mali", "“We hope,” Francois Qwitterand said.\n\n“We hope more,” Francois Qwitterand said."),
+		"un/k2.md": un("1983-09-25", "Mali", "“We hoped,” Qwitterrand said."),
+		"un/l1.md": un("2022-09-25", "Fiji", "“We build,” Abdullatif Alqwayani said.\n\n“We build more,” Abdullatif Alqwayani said."),
+		"un/l2.md": un("2021-09-25", "Fiji", "“We built,” Abdullatif Al Qwayani said."),
 		"wh/f1.md": article("2021-12-15", "Storms", "“We deployed teams,” Deanne Qwerell said.\n\n“We are there,” Deanne Qwerell said."),
 		"wh/f2.md": article("2021-12-16", "Storms again", "“We deployed more teams,” Adminstrator Qwerell said."),
 		"wh/h1.md": article("2023-02-10", "Leaders", "“So much to love,” Juliana Qwratton said.\n\n“And more,” Juliana Qwratton said."),
@@ -248,6 +256,8 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 		{"qwertabary", "qwertabari"}, {"zimlc", "zimic"}, {"donald-charles-qwinnon", "donald-qwinnon"},
 		{"zong-kim", "kim-zong"}, {"qwindzi", "m-qwindzi"}, {"adminstrator-qwerell", "deanne-qwerell"},
 		{"julianna-qwratton", "juliana-qwratton"}, {"qwelliavn", "jake-qwellivan"},
+		{"qwuntasser", "omar-qwuntasser"}, {"al-qwuntasser", "omar-qwuntasser"}, {"qwitterrand", "francois-qwitterand"},
+		{"abdullatif-al-qwayani", "abdullatif-alqwayani"},
 	} {
 		var moved *index.MovedError
 		if _, err := a.Actor(tt.from); !errors.As(err, &moved) || moved.ID != tt.to {
