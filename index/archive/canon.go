@@ -49,8 +49,8 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 			}
 			continue
 		}
-		if len(withoutParticles(reg, words)) < 2 {
-			continue // "Al-Muntasser", "Da Costa": a surname alone, with its particle
+		if len(withoutParticles(reg, words)) < 2 && particleLed(reg, info.Name) {
+			continue // "Al-Muntasser", "da Costa": a surname alone, with its particle
 		}
 		keys[info] = words
 		bySurname[words[len(words)-1]] = append(bySurname[words[len(words)-1]], info)
@@ -88,7 +88,7 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 				continue
 			}
 			words := nameKey(stripTitles(reg, info.Name, titles))
-			if core := withoutParticles(reg, words); len(core) == 1 && len(words) > 1 {
+			if core := withoutParticles(reg, words); len(core) == 1 && len(words) > 1 && particleLed(reg, stripTitles(reg, info.Name, titles)) {
 				words = core // "Al-Muntasser" is who "Muntasser" is
 			}
 			var into *index.ActorInfo
@@ -187,8 +187,7 @@ func loneSurname(info *index.ActorInfo, surname string, candidates []*index.Acto
 }
 
 // misspeltSurname returns the one person a surname alone that no full name of the archive has
-// misspells: a surname of six letters or more two edits away at most, with the same first
-// letter, of a person named in the same article (a transcript's slip: "MR. SULLVIAN:" in a
+// misspells: a surname of six letters or more a slip away (slipOf), with the same first letter, of a person named in the same article (a transcript's slip: "MR. SULLVIAN:" in a
 // gaggle with Jake Sullivan), or speaking for the same registered state within fifteen years
 // ("Mitterrand" and "Francois Mitterand", "Svodoba" and "Cyril Svoboda"). Several such: none.
 func misspeltSurname(info *index.ActorInfo, surname string, surnames []string, bySurname map[string][]*index.ActorInfo, ev *evidence) *index.ActorInfo {
@@ -198,7 +197,7 @@ func misspeltSurname(info *index.ActorInfo, surname string, surnames []string, b
 	}
 	var found *index.ActorInfo
 	for _, s := range surnames {
-		if s[0] != surname[0] || len(s) < n-2 || len(s) > n+2 || editDistance(s, surname) > 2 {
+		if s[0] != surname[0] || len(s) < n-1 || len(s) > n+1 || !slipOf(s, surname) {
 			continue
 		}
 		for _, cand := range bySurname[s] {
@@ -400,6 +399,22 @@ func likeName(a, b []string) bool {
 	return min(len(x), len(y)) >= 3 && editDistance(x, y) <= 1
 }
 
+// slipOf reports whether two surnames are one written with a slip: a letter wrong, missing or
+// added, or two letters swapped ("Sullvian"); not a longer name ("Harrison" is not "Harris").
+func slipOf(a, b string) bool {
+	switch d := editDistance(a, b); {
+	case d <= 1:
+		return a != b
+	case d == 2 && len(a) == len(b):
+		for i := 0; i+1 < len(a); i++ {
+			if a[i] != b[i] {
+				return a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+			}
+		}
+	}
+	return false
+}
+
 // nearWord reports whether two words of a name are one, or one written a letter apart (four
 // letters or more: "luis" and "luiz").
 func nearWord(a, b string) bool {
@@ -427,6 +442,18 @@ func withoutParticles(reg *registry.Registry, words []string) []string {
 		}
 	}
 	return out
+}
+
+// particleLed reports whether a name starts with a particle of a surname, not a given name: one
+// joined to the surname by a hyphen ("Al-Muntasser") or that is no given name ("da Costa", "De
+// Moura"); "Al Green" starts with a given name.
+func particleLed(reg *registry.Registry, name string) bool {
+	words := strings.Fields(strings.TrimPrefix(name, "the "))
+	if len(words) == 0 {
+		return false
+	}
+	first, _, hyphen := strings.Cut(words[0], "-")
+	return reg.IsNameParticle(strings.ToLower(first)) && (hyphen || !givenName(reg, first))
 }
 
 // ocrFold writes a word as a scan may read it either way: "l" and "i" are one letter

@@ -218,7 +218,8 @@ func TestNamesInTheBox(t *testing.T) {
 // otherwise (a surname a letter apart, "l" read for "i", a middle name, a second surname, the
 // words in another order, initials, a particle, a surname alone misspelt, words run together)
 // is one actor; a title misspelt before a surname is taken
-// off; a given name misspelt 18 months later joins the name; a surname alone misspelt joins the person
+// off; a given name misspelt 18 months later joins the name; a longer surname ("Harrison" beside
+// "Kamala Harris") and a name whose given name is also a particle ("Al Green") stay apart; a surname alone misspelt joins the person
 // of that surname its article names; surnames a letter apart in a press room, where no government's statements tell, and a
 // given name near a title stay as they are.
 func TestOneActorAcrossSpellings(t *testing.T) {
@@ -248,6 +249,9 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 		"wh/h1.md": article("2023-02-10", "Leaders", "“So much to love,” Juliana Qwratton said.\n\n“And more,” Juliana Qwratton said."),
 		"wh/h2.md": article("2024-08-23", "A monument", "“An act of protection,” Julianna Qwratton said."),
 		"wh/i1.md": article("2024-10-17", "Gaggle", "“We talked,” Jake Qwellivan said.\n\n“We will talk again,” Jake Qwellivan said.\n\n“And again,” Qwelliavn said."),
+		"wh/m1.md": article("2024-09-19", "A rally", "“We win,” Kamala Qwerris said.\n\n“We vote,” Qwerrison said."),
+		"wh/n1.md": article("2024-09-20", "Two Greens", "“We act,” Josh Qwergreen said.\n\n“We act again,” Josh Qwergreen said."),
+		"wh/n2.md": article("2024-09-21", "A vote", "“We vote no,” Al Qwergreen said."),
 		"wh/g1.md": article("2022-01-10", "Briefing", "“Next,” Zolley said.\n\n“Thanks,” Zolley said."),
 		"wh/g2.md": article("2022-01-12", "Briefing again", "“Next one,” Zolly said."),
 	}
@@ -264,9 +268,9 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 			t.Errorf("Actor(%s): %v, want moved to %s", tt.from, err, tt.to)
 		}
 	}
-	for _, id := range []string{"zolley", "zolly"} {
+	for _, id := range []string{"zolley", "zolly", "qwerrison", "al-qwergreen"} {
 		if _, err := a.Actor(id); err != nil {
-			t.Errorf("Actor(%s): %v; surnames a letter apart that no government's statements join stay apart", id, err)
+			t.Errorf("Actor(%s): %v; surnames a letter apart that no government's statements join, a longer surname and a given name that is also a particle stay apart", id, err)
 		}
 	}
 }
