@@ -30,7 +30,7 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 	c.canon = map[string]string{}
 	c.members = map[string][]string{}
 	spans, seenIn := c.actorSpans()
-	ev := &evidence{spans: spans, seenIn: seenIn, states: c.actorStates(reg)}
+	ev := &evidence{spans: spans, seenIn: seenIn, states: c.actorStates(reg), reg: reg, actors: c.actors}
 	titles := misspeltTitles(reg)
 	// The full names of people, who a surname or a misspelling may be, by surname and by
 	// first given name (a misspelling keeps one of the two).
@@ -172,10 +172,13 @@ func loneSurname(info *index.ActorInfo, surname string, candidates []*index.Acto
 	}
 	var found *index.ActorInfo
 	for _, cand := range candidates {
-		if cand == info || cand.Canonical != "" || !cand.Registered && cand.Quotes <= 2 && most >= 50 {
+		// A candidate joined to another stands for it: "Mitterrand" beside "Francois
+		// Mitterrand", joined to "Francois Mitterand".
+		cand = ev.joined(cand)
+		if cand == info || cand == found || !cand.Registered && cand.Quotes <= 2 && most >= 50 {
 			continue
 		}
-		if !ev.together(cand.ID, info.ID) {
+		if !ev.together(cand.ID, info.ID) || !ev.alive(cand.ID, info.ID) {
 			continue
 		}
 		if found != nil {
@@ -187,7 +190,8 @@ func loneSurname(info *index.ActorInfo, surname string, candidates []*index.Acto
 }
 
 // misspeltSurname returns the one person a surname alone that no full name of the archive has
-// misspells: a surname of six letters or more a slip away (slipOf), with the same first letter, of a person named in the same article (a transcript's slip: "MR. SULLVIAN:" in a
+// misspells: a surname of six letters or more a slip away (slipOf), with the same first
+// letter, of a person named in the same article (a transcript's slip: "MR. SULLVIAN:" in a
 // gaggle with Jake Sullivan), or speaking for the same registered state within fifteen years
 // ("Mitterrand" and "Francois Mitterand", "Svodoba" and "Cyril Svoboda"). Several such: none.
 func misspeltSurname(info *index.ActorInfo, surname string, surnames []string, bySurname map[string][]*index.ActorInfo, ev *evidence) *index.ActorInfo {
@@ -201,7 +205,7 @@ func misspeltSurname(info *index.ActorInfo, surname string, surnames []string, b
 			continue
 		}
 		for _, cand := range bySurname[s] {
-			if cand == info || cand.Canonical != "" || !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) && !ev.governmentOf(cand.ID, info.ID) {
+			if cand == info || cand.Canonical != "" || !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) && !ev.governmentOf(cand.ID, info.ID) || !ev.alive(cand.ID, info.ID) {
 				continue
 			}
 			if found != nil && found != cand {
@@ -234,7 +238,7 @@ func spellingOf(reg *registry.Registry, info *index.ActorInfo, words []string, k
 			if !slip && !(ev.sameState(cand.ID, info.ID) && (likeName(words, keys[cand]) || likeName(withoutParticles(reg, words), withoutParticles(reg, keys[cand])))) {
 				continue
 			}
-			if !ev.together(cand.ID, info.ID) && !(slip && ev.spans[cand.ID].overlaps(ev.spans[info.ID], 4*366*24*time.Hour)) {
+			if !ev.together(cand.ID, info.ID) && !(slip && ev.spans[cand.ID].overlaps(ev.spans[info.ID], 4*366*24*time.Hour)) || !ev.alive(cand.ID, info.ID) {
 				continue
 			}
 			if found != nil {
@@ -509,6 +513,33 @@ type evidence struct {
 	spans  map[string]span
 	seenIn map[string][]int
 	states map[string][]string // actor → the registered states whose statements name it, sorted
+	reg    *registry.Registry
+	actors map[string]*index.ActorInfo
+}
+
+// joined returns the actor a merged actor joined ("Francois Mitterrand" joined "Francois
+// Mitterand"), or a itself.
+func (e *evidence) joined(a *index.ActorInfo) *index.ActorInfo {
+	for seen := 0; a.Canonical != "" && seen < 8; seen++ {
+		next := e.actors[a.Canonical]
+		if next == nil {
+			break
+		}
+		a = next
+	}
+	return a
+}
+
+// alive reports whether a registered person lived, an adult, through the dates another actor
+// speaks: "Cooper" at the UN in 1957 is not Anderson Cooper, born in 1967, though his
+// registered alias "Mr. Cooper" is written in the same speech.
+func (e *evidence) alive(registered, other string) bool {
+	a, ok := e.reg.Actor(registered)
+	if !ok {
+		return true
+	}
+	s := e.spans[other]
+	return s.first.IsZero() || a.AliveOn(s.first) && a.AliveOn(s.last)
 }
 
 // governmentOf reports whether two actors speak for one registered state within fifteen years:

@@ -217,11 +217,12 @@ func TestNamesInTheBox(t *testing.T) {
 // TestOneActorAcrossSpellings: one government's speaker under names a scan or a typist wrote
 // otherwise (a surname a letter apart, "l" read for "i", a middle name, a second surname, the
 // words in another order, initials, a particle, a surname alone misspelt, words run together)
-// is one actor; a title misspelt before a surname is taken
-// off; a given name misspelt 18 months later joins the name; a longer surname ("Harrison" beside
-// "Kamala Harris") and a name whose given name is also a particle ("Al Green") stay apart; a surname alone misspelt joins the person
-// of that surname its article names; surnames a letter apart in a press room, where no government's statements tell, and a
-// given name near a title stay as they are.
+// is one actor; a misspelt title before a surname is taken off; a given name misspelt 18 months
+// later joins the name; a surname alone misspelt joins the person of that surname its article
+// names. Surnames a letter apart in a press room, where no government's statements tell, a
+// longer surname ("Harrison" beside "Kamala Harris"), a name whose given name is also a particle
+// ("Al Green") and a surname at the UN in 1957 beside a registered namesake born in 1967 ("Mr.
+// Cooper") stay apart.
 func TestOneActorAcrossSpellings(t *testing.T) {
 	un := func(date, source, text string) *fstest.MapFile {
 		return &fstest.MapFile{Data: []byte("---\ntitle: General debate\ndate: " + date + "\nsource: " + source + "\n---\n\n" + text + "\n")}
@@ -242,8 +243,10 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 		"un/j3.md": un("1993-09-25", "Chad", "“We sought it,” Al-Qwuntasser said."),
 		"un/k1.md": un("1988-09-25", "Mali", "“We hope,” Francois Qwitterand said.\n\n“We hope more,” Francois Qwitterand said."),
 		"un/k2.md": un("1983-09-25", "Mali", "“We hoped,” Qwitterrand said."),
+		"un/k3.md": un("1989-09-25", "Mali", "“We hoped again,” Francois Qwitterrand said."),
 		"un/l1.md": un("2022-09-25", "Fiji", "“We build,” Abdullatif Alqwayani said.\n\n“We build more,” Abdullatif Alqwayani said."),
 		"un/l2.md": un("2021-09-25", "Fiji", "“We built,” Abdullatif Al Qwayani said."),
+		"un/o1.md": &fstest.MapFile{Data: []byte("---\ntitle: Statement by Mr. COOPER to the General Debate of the 12th session\ndate: 1957-09-25\nsource: Liberia\n---\n\nWe thank Mr. Cooper for his words.\n")},
 		"wh/f1.md": article("2021-12-15", "Storms", "“We deployed teams,” Deanne Qwerell said.\n\n“We are there,” Deanne Qwerell said."),
 		"wh/f2.md": article("2021-12-16", "Storms again", "“We deployed more teams,” Adminstrator Qwerell said."),
 		"wh/h1.md": article("2023-02-10", "Leaders", "“So much to love,” Juliana Qwratton said.\n\n“And more,” Juliana Qwratton said."),
@@ -268,9 +271,9 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 			t.Errorf("Actor(%s): %v, want moved to %s", tt.from, err, tt.to)
 		}
 	}
-	for _, id := range []string{"zolley", "zolly", "qwerrison", "al-qwergreen"} {
+	for _, id := range []string{"zolley", "zolly", "qwerrison", "al-qwergreen", "cooper"} {
 		if _, err := a.Actor(id); err != nil {
-			t.Errorf("Actor(%s): %v; surnames a letter apart that no government's statements join, a longer surname and a given name that is also a particle stay apart", id, err)
+			t.Errorf("Actor(%s): %v; surnames a letter apart that no government's statements join, a longer surname, a given name that is also a particle and a surname before the registered namesake was born stay apart", id, err)
 		}
 	}
 }
