@@ -21,6 +21,7 @@ func (x *extractor) statement() bool {
 	if !ok {
 		return false
 	}
+	who = x.statementSpeakers(who)
 	first, last := -1, -1
 	for p, para := range x.paras {
 		if para.Kind == document.Title || isEndMarker(para.Text) || (first < 0 && isDateline(para.Text)) {
@@ -37,7 +38,7 @@ func (x *extractor) statement() bool {
 	x.analyse(0, 0) // names only: the text is one quotation, its speaker in the title
 	x.out = append(x.out, Quote{
 		Start: Pos{first, listNumber(x.paras[first])}, End: Pos{last, len(x.paras[last].Text)},
-		Kind: Full, Speakers: x.namedIn(who), Turn: true,
+		Kind: Full, Speakers: x.surnamesInCapitals(x.namedIn(who)), Turn: true,
 	})
 	return true
 }
@@ -2151,10 +2152,13 @@ func (x *extractor) labelled(label string) []Speaker {
 func (x *extractor) personBySurname(surname string) int {
 	found := -1
 	for e := range x.ents {
-		if en := &x.ents[e]; en.person && !en.single && en.surname() == surname {
+		if en := &x.ents[e]; en.person && !en.single && en.surname() == surname && !x.reg.IsHonorific(en.words[0]) {
 			if found >= 0 && found != e {
 				if shortForm(x.ents[found].words[0], en.words[0]) {
 					continue // "Kent Masters", then "Ken Masters": one person, a slip of the text
+				}
+				if en.actor >= 0 && en.actor == x.ents[found].actor {
+					continue // two names of one registered person
 				}
 				return -1
 			}

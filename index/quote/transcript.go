@@ -214,6 +214,9 @@ func (x *extractor) labelSpeakers(name string) []Speaker {
 			if full := x.fullNameInTitle(ws[0]); full != "" {
 				return []Speaker{{Actor: -1, Name: full, Kind: registry.Person}}
 			}
+			if sp, ok := x.fullNameInText(ws[0]); ok {
+				return []Speaker{sp} // "MS. CHAIKEN:" after "… executive producer, Ilene Chaiken."
+			}
 		}
 		// Unknown: a role keeps its words ("Senior Administration Official"), a person their
 		// name without a title or honorific ("COACH KERR" is Kerr).
