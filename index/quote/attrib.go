@@ -173,7 +173,9 @@ func realmOf(phrase string, toks []registry.Token, m registry.Mention, reg *regi
 		return false
 	}
 	prev := toks[k-1].Text
-	return (nameCase(prev) || isUpper(prev)) && !reg.IsTitleWord(strings.ToLower(prev)) && !reg.IsUtteranceWord(strings.ToLower(prev))
+	lower := strings.ToLower(prev)
+	return (nameCase(prev) || isUpper(prev)) && !reg.IsTitleWord(lower) && !reg.IsTitleWord(strings.TrimSuffix(lower, "s")) &&
+		!reg.IsUtteranceWord(lower) && !reg.IsOrgWord(prev) && !reg.IsNotName(prev) // not "the Leaders of Japan"
 }
 
 // garbledHonorific is an honorific at the start of a phrase with the punctuation a scan or a

@@ -415,6 +415,18 @@ func TestConstructions(t *testing.T) {
 			want:  []found{{"We meet in hard times, and we must act together.", "Rainier IV", quote.Full}},
 		},
 		{
+			name:  "a statement's speaker whose name holds a word that is never a name elsewhere",
+			title: "Statement by Mr. Hong Soon-young to the General Debate",
+			text:  "We meet in hard times, and we must act together.",
+			want:  []found{{"We meet in hard times, and we must act together.", "Hong Soon-young", quote.Full}},
+		},
+		{
+			name:  "a statement's speaker whose particle is joined to the name in small letters",
+			title: "Statement by Mr. el-Khouri to the General Debate",
+			text:  "We meet in hard times, and we must act together.",
+			want:  []found{{"We meet in hard times, and we must act together.", "el-Khouri", quote.Full}},
+		},
+		{
 			name:  "a name with Saint abbreviated",
 			title: "Statement by Marie de St. Amand to the General Debate",
 			text:  "We meet in hard times, and we must act together.",

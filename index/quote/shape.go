@@ -74,8 +74,8 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 	// Lower-case words before a name are a title's end or a phrase's ("for Peace Missions
 	// Steve Witkoff", "elect Biden", "at-Large Josh Hammer", "of Science").
 	cut := false
-	for len(words) > 0 && !x.reg.IsNameParticle(words[0]) && startsLower(words[0]) {
-		words, cut = words[1:], true
+	for len(words) > 0 && !x.reg.IsNameParticle(words[0]) && startsLower(words[0]) && !hasCapital(words[0]) {
+		words, cut = words[1:], true // not "el-Khouri", "d'Alva": a name whose particle is joined to it
 	}
 	if len(words) == 0 {
 		return sp, false
@@ -113,8 +113,8 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 	// A verb of a headline after a given name and a surname: "Adam Hodge Welcoming".
 	if len(words) >= 3 && x.isGivenName(words[0]) {
 		for k := 2; k < len(words); k++ {
-			if gerund(words[k]) && !x.isGivenName(words[k]) {
-				words = words[:k]
+			if gerund(words[k]) && !x.isGivenName(words[k]) && (k < len(words)-1 || x.isCommon(words[k])) {
+				words = words[:k] // not "Delmer Urbizo Panting", whose last word the text never writes small
 				break
 			}
 		}
@@ -238,7 +238,10 @@ func (x *extractor) statementSpeakers(who string) string {
 	toks := registry.Tokenize(who)
 	for k := 1; k < len(toks); k++ {
 		prev := toks[k-1].Text
-		if nameCase(toks[k].Text) && x.reg.IsNotName(toks[k].Text) && nameCase(prev) && !isUpper(prev) &&
+		// Not a name's own word: "Hong Soon-young", "Roza I. Otunbayeva", "Kessai Note" (last,
+		// and never in small letters in the text).
+		ownWord := hyphenated(who, toks[k]) || len(toks[k].Text) == 1 || k == len(toks)-1 && !x.isCommon(toks[k].Text)
+		if !ownWord && nameCase(toks[k].Text) && x.reg.IsNotName(toks[k].Text) && nameCase(prev) && !isUpper(prev) &&
 			!x.reg.IsTitleWord(strings.ToLower(prev)) && !x.reg.IsFunctionWord(prev) && !x.reg.IsNotName(prev) {
 			return strings.TrimSpace(who[:toks[k].Start])
 		}
