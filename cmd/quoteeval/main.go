@@ -3,6 +3,7 @@
 //	go run ./cmd/quoteeval [-v] [-dir index/quote/testdata/eval] [-registry seeds]
 //	go run ./cmd/quoteeval -doc seeds/articles/2022-01-….md   # the quotes found in one article
 //	go run ./cmd/quoteeval -corpus wh                          # extraction time per MB over a folder
+//	go run ./cmd/quoteeval -constructions index/quote/testdata/constructions   # texts written per construction
 //
 // It prints precision, recall and F1 for quote spans (exact and overlapping), the share of found
 // quotes with the right speakers, the extraction time per MB, and the errors.
@@ -44,6 +45,7 @@ func run(args []string) error {
 	seed := fs.Uint64("seed", 1, "with -transcripts: the draw's seed")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file`")
 	outcomes := fs.Bool("outcomes", false, "with -polnear: print every labelled quote's outcome, one to a line, for diff")
+	constructions := fs.String("constructions", "", "score the texts written to try each way of naming a speaker, the *.yaml files of `dir`")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -67,6 +69,14 @@ func run(args []string) error {
 	}
 	if *corpus != "" {
 		return quoteeval.Speed(os.Stdout, os.DirFS(*corpus), r)
+	}
+	if *constructions != "" {
+		report, err := quoteeval.RunConstructions(os.DirFS(*constructions), r)
+		if err != nil {
+			return err
+		}
+		report.Print(os.Stdout, *verbose)
+		return nil
 	}
 	if *ungdc != "" {
 		fsys, err := openCorpus(*ungdc)

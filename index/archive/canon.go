@@ -2,6 +2,7 @@ package archive
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -29,7 +30,8 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 	c.canon = map[string]string{}
 	c.members = map[string][]string{}
 	spans, seenIn := c.actorSpans()
-	ev := &evidence{spans: spans, seenIn: seenIn, states: c.actorStates(reg)}
+	ev := &evidence{spans: spans, seenIn: seenIn, states: c.actorStates(reg), reg: reg, actors: c.actors}
+	titles := misspeltTitles(reg)
 	// The full names of people, who a surname or a misspelling may be, by surname and by
 	// first given name (a misspelling keeps one of the two).
 	keys := map[*index.ActorInfo][]string{}
@@ -40,7 +42,15 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 		}
 		words := nameKey(info.Name)
 		if len(words) < 2 {
+			// "M. Bindzi", "G. P. Jooste": a surname with initials is who the surname
+			// alone may be.
+			if len(words) == 1 && len(strings.Fields(info.Name)) > 1 {
+				bySurname[words[0]] = append(bySurname[words[0]], info)
+			}
 			continue
+		}
+		if len(withoutParticles(reg, words)) < 2 && particleLed(reg, info.Name) {
+			continue // "Al-Muntasser", "da Costa": a surname alone, with its particle
 		}
 		keys[info] = words
 		bySurname[words[len(words)-1]] = append(bySurname[words[len(words)-1]], info)
@@ -54,6 +64,7 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 		}
 	}
 
+	surnames := slices.Sorted(maps.Keys(bySurname))
 	var merged []*index.ActorInfo
 	var loose []*index.ActorInfo // unregistered people, in a fixed order
 	for _, info := range c.actors {
@@ -62,14 +73,31 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 		}
 	}
 	slices.SortFunc(loose, byQuotes)
+	// A surname alone misspelt or garbled by a scan, in one government's statements
+	// ("Khalatbari" and "Khalatbary", "MINlC" and "Minic"), joins the one quoted more.
+	for _, info := range loose {
+		if into := c.surnameSpellingOf(info, loose, ev); into != nil {
+			info.Canonical = into.ID
+			merged = append(merged, info)
+		}
+	}
 	// Misspellings first, so that a surname alone then weighs only the names kept.
 	for _, single := range []bool{false, true} {
 		for _, info := range loose {
-			words := nameKey(stripTitles(reg, info.Name))
+			if info.Canonical != "" {
+				continue
+			}
+			words := nameKey(stripTitles(reg, info.Name, titles))
+			if core := withoutParticles(reg, words); len(core) == 1 && len(words) > 1 && particleLed(reg, stripTitles(reg, info.Name, titles)) {
+				words = core // "Al-Muntasser" is who "Muntasser" is
+			}
 			var into *index.ActorInfo
 			switch {
 			case single && len(words) == 1:
 				into = loneSurname(info, words[0], bySurname[words[0]], ev)
+				if into == nil && len(bySurname[words[0]]) == 0 {
+					into = misspeltSurname(info, words[0], surnames, bySurname, ev)
+				}
 			case single && len(words) >= 2 && info.Canonical == "":
 				// a name's last words alone: "Watson Coleman" is Bonnie Watson Coleman
 				var longer []*index.ActorInfo
@@ -80,7 +108,8 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 				}
 				into = loneSurname(info, strings.Join(words, " "), longer, ev)
 			case !single && len(words) >= 2:
-				into = spellingOf(info, words, keys, ev, bySurname[words[len(words)-1]], byGiven[words[0]])
+				// (the given name as a surname: the words in another order)
+				into = spellingOf(reg, info, words, keys, ev, bySurname[words[len(words)-1]], byGiven[words[0]], bySurname[words[0]])
 			}
 			if into != nil && into != info {
 				info.Canonical = into.ID
@@ -143,10 +172,13 @@ func loneSurname(info *index.ActorInfo, surname string, candidates []*index.Acto
 	}
 	var found *index.ActorInfo
 	for _, cand := range candidates {
-		if cand == info || cand.Canonical != "" || !cand.Registered && cand.Quotes <= 2 && most >= 50 {
+		// A candidate joined to another stands for it: "Mitterrand" beside "Francois
+		// Mitterrand", joined to "Francois Mitterand".
+		cand = ev.joined(cand)
+		if cand == info || cand == found || !cand.Registered && cand.Quotes <= 2 && most >= 50 {
 			continue
 		}
-		if !ev.together(cand.ID, info.ID) {
+		if !ev.together(cand.ID, info.ID) || !ev.alive(cand.ID, info.ID) {
 			continue
 		}
 		if found != nil {
@@ -157,21 +189,56 @@ func loneSurname(info *index.ActorInfo, surname string, candidates []*index.Acto
 	return found
 }
 
+// misspeltSurname returns the one person a surname alone that no full name of the archive has
+// misspells: a surname of six letters or more a slip away (slipOf), with the same first
+// letter, of a person named in the same article (a transcript's slip: "MR. SULLVIAN:" in a
+// gaggle with Jake Sullivan), or speaking for the same registered state within fifteen years
+// ("Mitterrand" and "Francois Mitterand", "Svodoba" and "Cyril Svoboda"). Several such: none.
+func misspeltSurname(info *index.ActorInfo, surname string, surnames []string, bySurname map[string][]*index.ActorInfo, ev *evidence) *index.ActorInfo {
+	n := len(surname)
+	if utf8.RuneCountInString(surname) < 6 {
+		return nil
+	}
+	var found *index.ActorInfo
+	for _, s := range surnames {
+		if s[0] != surname[0] || len(s) < n-1 || len(s) > n+1 || !slipOf(s, surname) {
+			continue
+		}
+		for _, cand := range bySurname[s] {
+			if cand == info || cand.Canonical != "" || !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) && !ev.governmentOf(cand.ID, info.ID) || !ev.alive(cand.ID, info.ID) {
+				continue
+			}
+			if found != nil && found != cand {
+				return nil
+			}
+			found = cand
+		}
+	}
+	return found
+}
+
 // spellingOf returns the person a full name misspells: one with the same surname and a given
 // name a letter or two away ("Lindsay Graham", "Diane Feinstein"), or the same given name and a
-// surname one letter away ("Gina Raimonodo"), quoted more or registered, and speaking in the
-// same years. Several such: none.
-func spellingOf(info *index.ActorInfo, words []string, keys map[*index.ActorInfo][]string, ev *evidence, lists ...[]*index.ActorInfo) *index.ActorInfo {
+// surname one letter away ("Gina Raimonodo"), quoted more or registered, and speaking within
+// four years; or, for one government's speaker, a name likeName finds alike. Several such: none.
+func spellingOf(reg *registry.Registry, info *index.ActorInfo, words []string, keys map[*index.ActorInfo][]string, ev *evidence, lists ...[]*index.ActorInfo) *index.ActorInfo {
 	var found *index.ActorInfo
 	for _, list := range lists {
 		for _, cand := range list {
-			if cand == info || cand == found || cand.Canonical != "" {
+			if cand == info || cand == found || cand.Canonical != "" || keys[cand] == nil {
 				continue
 			}
 			if !cand.Registered && (cand.Quotes < info.Quotes || cand.Quotes == info.Quotes && cand.ID > info.ID) {
 				continue // the more quoted spelling is the one kept (of two alike, the first id)
 			}
-			if !misspelt(words, keys[cand]) || !ev.together(cand.ID, info.ID) {
+			// A slip of the same name, named within four years ("Julianna" and "Juliana
+			// Stratton", 18 months apart); one government's speaker, a looser likeness
+			// ("Macky Sail", "Eriya" and "Iriya Kategaya", "Donald Charles McKinnon").
+			slip := misspelt(words, keys[cand])
+			if !slip && !(ev.sameState(cand.ID, info.ID) && (likeName(words, keys[cand]) || likeName(withoutParticles(reg, words), withoutParticles(reg, keys[cand])))) {
+				continue
+			}
+			if !ev.together(cand.ID, info.ID) && !(slip && ev.spans[cand.ID].overlaps(ev.spans[info.ID], 4*366*24*time.Hour)) || !ev.alive(cand.ID, info.ID) {
 				continue
 			}
 			if found != nil {
@@ -251,17 +318,191 @@ func nameKey(name string) []string {
 }
 
 // stripTitles takes titles and honorifics off the front of a name the text glued them to
-// ("Governor Grisham", "Secretary Raimonodo").
-func stripTitles(reg *registry.Registry, name string) string {
+// ("Governor Grisham", "Secretary Raimonodo"), misspelt titles too ("Adminstrator Criswell",
+// "Secreatry Mayorkas").
+func stripTitles(reg *registry.Registry, name string, misspelt []string) string {
 	words := strings.Fields(name)
 	for len(words) > 1 {
 		w := strings.TrimSuffix(words[0], ".")
-		if !reg.IsHonorific(w) && !reg.IsTitle(strings.ToLower(w)) {
+		lower := strings.ToLower(w)
+		if !reg.IsHonorific(w) && !reg.IsTitle(lower) && !(nearOneOf(lower, misspelt) && !givenName(reg, w)) {
 			break
 		}
 		words = words[1:]
 	}
 	return strings.Join(words, " ")
+}
+
+func givenName(reg *registry.Registry, w string) bool {
+	_, ok := reg.GivenName(w)
+	return ok
+}
+
+// misspeltTitles returns the one-word titles long enough to be told when misspelt (seven
+// letters or more: "Administrator", "Secretary", "Commissioner").
+func misspeltTitles(reg *registry.Registry) []string {
+	var out []string
+	for _, t := range reg.Language.Titles {
+		if !strings.Contains(t, " ") && utf8.RuneCountInString(t) >= 7 {
+			out = append(out, strings.ToLower(t))
+		}
+	}
+	return out
+}
+
+// nearOneOf reports whether w is one of words written with a slip: a letter or two wrong,
+// missing, added or swapped ("adminstrator", "adminsitrator", "secreatry", "presiden").
+func nearOneOf(w string, words []string) bool {
+	for _, t := range words {
+		if w != t && w[0] == t[0] && editDistance(w, t) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// likeName reports whether two names of one government's speaker are one person's: a name and
+// the same with more given or family names ("Donald McKinnon", "Donald Charles McKinnon";
+// "José Miguel Alemán", "José Miguel Alemán Healy"), the same words in another order ("Kim
+// Song", "Song Kim"), or names a letter or two apart in one word ("Macky Sail", "Eriya
+// Kategaya" and "Iriya Kategaya", "Borgonovo Poh").
+func likeName(a, b []string) bool {
+	if len(a) < 2 || len(b) < 2 {
+		return false
+	}
+	if strings.Join(a, "") == strings.Join(b, "") {
+		return true // "Al Zayani" and "Alzayani", "Mata'afa" and "Mataafa"
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < len(b) {
+		// a name and the same with more names, its first or last word a letter apart at most
+		// ("Luis Felipe Palmeira Lampreia", "Luiz Felipe Lampreia")
+		if slices.Equal(a, b[:len(a)]) && a[0] == b[0] {
+			return true
+		}
+		return nearWord(a[0], b[0]) && nearWord(a[len(a)-1], b[len(b)-1]) && subsequence(a[1:len(a)-1], b[1:len(b)-1])
+	}
+	if sa, sb := slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)); slices.Equal(sa, sb) {
+		return true
+	}
+	diff := -1
+	for i := range a {
+		if a[i] != b[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	if diff < 0 {
+		return true
+	}
+	x, y := ocrFold(a[diff]), ocrFold(b[diff])
+	return min(len(x), len(y)) >= 3 && editDistance(x, y) <= 1
+}
+
+// slipOf reports whether two surnames are one written with a slip: a letter wrong, missing or
+// added, or two letters swapped ("Sullvian"); not a longer name ("Harrison" is not "Harris").
+func slipOf(a, b string) bool {
+	switch d := editDistance(a, b); {
+	case d <= 1:
+		return a != b
+	case d == 2 && len(a) == len(b):
+		for i := 0; i+1 < len(a); i++ {
+			if a[i] != b[i] {
+				return a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+			}
+		}
+	}
+	return false
+}
+
+// nearWord reports whether two words of a name are one, or one written a letter apart (four
+// letters or more: "luis" and "luiz").
+func nearWord(a, b string) bool {
+	return a == b || min(len(a), len(b)) >= 4 && a[0] == b[0] && editDistance(ocrFold(a), ocrFold(b)) <= 1
+}
+
+// subsequence reports whether the words of a appear in b in order.
+func subsequence(a, b []string) bool {
+	i := 0
+	for _, w := range b {
+		if i < len(a) && a[i] == w {
+			i++
+		}
+	}
+	return i == len(a)
+}
+
+// withoutParticles returns a name's words without its particles ("Maria de Fatima Lima da
+// Veiga" is compared as maria fatima lima veiga).
+func withoutParticles(reg *registry.Registry, words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if !reg.IsNameParticle(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// particleLed reports whether a name starts with a particle of a surname, not a given name: one
+// joined to the surname by a hyphen ("Al-Muntasser") or that is no given name ("da Costa", "De
+// Moura"); "Al Green" starts with a given name.
+func particleLed(reg *registry.Registry, name string) bool {
+	words := strings.Fields(strings.TrimPrefix(name, "the "))
+	if len(words) == 0 {
+		return false
+	}
+	first, _, hyphen := strings.Cut(words[0], "-")
+	return reg.IsNameParticle(strings.ToLower(first)) && (hyphen || !givenName(reg, first))
+}
+
+// ocrFold writes a word as a scan may read it either way: "l" and "i" are one letter
+// ("MINlC", "AI-Thani").
+func ocrFold(w string) string { return strings.ReplaceAll(w, "l", "i") }
+
+// surnameSpellingOf returns the speaker a surname alone misspells or a scan garbled, among the
+// loose actors: another surname alone a letter apart (two in a long one), with the same first
+// letter, speaking for the same registered state within fifteen years and quoted more (of two
+// alike, the first id). Several such: none. A surname alone in the statements of no state is
+// left as it is: in a press room, two reporters' names a letter apart are two people.
+func (c *catalog) surnameSpellingOf(info *index.ActorInfo, loose []*index.ActorInfo, ev *evidence) *index.ActorInfo {
+	words := nameKey(info.Name)
+	if len(words) != 1 || len(strings.Fields(info.Name)) != 1 || len(ev.states[info.ID]) == 0 {
+		return nil
+	}
+	w := ocrFold(strings.Join(strings.Fields(strings.ReplaceAll(document.Slug(info.Name), "-", " ")), ""))
+	if utf8.RuneCountInString(w) < 5 {
+		return nil
+	}
+	var found *index.ActorInfo
+	for _, cand := range loose {
+		if cand == info || cand.Canonical != "" || len(strings.Fields(cand.Name)) != 1 {
+			continue
+		}
+		if cand.Quotes < info.Quotes || cand.Quotes == info.Quotes && cand.ID > info.ID {
+			continue
+		}
+		v := ocrFold(strings.Join(strings.Fields(strings.ReplaceAll(document.Slug(cand.Name), "-", " ")), ""))
+		if v == "" || v[0] != w[0] {
+			continue
+		}
+		limit := 1
+		if min(len(v), len(w)) >= 8 {
+			limit = 2
+		}
+		if editDistance(v, w) > limit || !ev.governmentOf(cand.ID, info.ID) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = cand
+	}
+	return found
 }
 
 // evidence is what says two actors of one name may be one person: they are named in one
@@ -272,6 +513,49 @@ type evidence struct {
 	spans  map[string]span
 	seenIn map[string][]int
 	states map[string][]string // actor → the registered states whose statements name it, sorted
+	reg    *registry.Registry
+	actors map[string]*index.ActorInfo
+}
+
+// joined returns the actor a merged actor joined ("Francois Mitterrand" joined "Francois
+// Mitterand"), or a itself.
+func (e *evidence) joined(a *index.ActorInfo) *index.ActorInfo {
+	for seen := 0; a.Canonical != "" && seen < 8; seen++ {
+		next := e.actors[a.Canonical]
+		if next == nil {
+			break
+		}
+		a = next
+	}
+	return a
+}
+
+// alive reports whether a registered person lived, an adult, through the dates another actor
+// speaks: "Cooper" at the UN in 1957 is not Anderson Cooper, born in 1967, though his
+// registered alias "Mr. Cooper" is written in the same speech.
+func (e *evidence) alive(registered, other string) bool {
+	a, ok := e.reg.Actor(registered)
+	if !ok {
+		return true
+	}
+	s := e.spans[other]
+	return s.first.IsZero() || a.AliveOn(s.first) && a.AliveOn(s.last)
+}
+
+// governmentOf reports whether two actors speak for one registered state within fifteen years:
+// one government's speaker from session to session.
+func (e *evidence) governmentOf(a, b string) bool {
+	return e.sameState(a, b) && e.spans[a].overlaps(e.spans[b], 15*366*24*time.Hour)
+}
+
+// sameState reports whether two actors speak in the statements of one registered state.
+func (e *evidence) sameState(a, b string) bool {
+	for _, s := range e.states[a] {
+		if _, ok := slices.BinarySearch(e.states[b], s); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *evidence) together(a, b string) bool {

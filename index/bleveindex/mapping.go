@@ -29,8 +29,10 @@ import (
 // of the source dropped; 13: doc values only on the fields counted or sorted, no term vectors on
 // titles; 14: the catalog's summaries count their quotes in QuoteCount, not Quotes; 15: the
 // governments speakers speak for, in the country field and the catalog; 16: attribution from
-// given names counted from birth records, and descriptions named after the verb.)
-const Version = 16
+// given names counted from birth records, and descriptions named after the verb; 17: with them,
+// unregistered speakers cut to the shape of a name, headlines as speakers dropped, a
+// transcript's surname label given the full name the text writes.)
+const Version = 17
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

@@ -21,6 +21,7 @@ func (x *extractor) statement() bool {
 	if !ok {
 		return false
 	}
+	who = x.statementSpeakers(who)
 	first, last := -1, -1
 	for p, para := range x.paras {
 		if para.Kind == document.Title || isEndMarker(para.Text) || (first < 0 && isDateline(para.Text)) {
@@ -37,7 +38,7 @@ func (x *extractor) statement() bool {
 	x.analyse(0, 0) // names only: the text is one quotation, its speaker in the title
 	x.out = append(x.out, Quote{
 		Start: Pos{first, listNumber(x.paras[first])}, End: Pos{last, len(x.paras[last].Text)},
-		Kind: Full, Speakers: x.namedIn(who), Turn: true,
+		Kind: Full, Speakers: x.surnamesInCapitals(x.namedIn(who)), Turn: true,
 	})
 	return true
 }
@@ -172,7 +173,9 @@ func realmOf(phrase string, toks []registry.Token, m registry.Mention, reg *regi
 		return false
 	}
 	prev := toks[k-1].Text
-	return (nameCase(prev) || isUpper(prev)) && !reg.IsTitleWord(strings.ToLower(prev)) && !reg.IsUtteranceWord(strings.ToLower(prev))
+	lower := strings.ToLower(prev)
+	return (nameCase(prev) || isUpper(prev)) && !reg.IsTitleWord(lower) && !reg.IsTitleWord(strings.TrimSuffix(lower, "s")) &&
+		!reg.IsUtteranceWord(lower) && !reg.IsOrgWord(prev) && !reg.IsNotName(prev) // not "the Leaders of Japan"
 }
 
 // garbledHonorific is an honorific at the start of a phrase with the punctuation a scan or a
@@ -1154,8 +1157,9 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 	return x.resolve(p, m), true
 }
 
-// ownWordsColon reads "His message was simple: “…”" and "Her answer: “…”": a short clause
-// about what he or she said, ending in a colon, introduces their words.
+// ownWordsColon reads "His message was simple: “…”", "Her answer: “…”" and "Okafor's response
+// was blunt: “…”": a short clause about what someone said, ending in a colon, introduces their
+// words.
 func (x *extractor) ownWordsColon(p, lo, hi int) ([]Speaker, bool) {
 	s := x.paras[p].Text
 	b := strings.TrimRight(s[lo:hi], " ")
@@ -1166,19 +1170,35 @@ func (x *extractor) ownWordsColon(p, lo, hi int) ([]Speaker, bool) {
 	if len(toks) < 2 || len(toks) > 5 || strings.TrimSpace(s[lo:toks[0].Start]) != "" {
 		return nil, false
 	}
-	gender := ""
+	gender, noun := "", 1
+	var owner *mention
 	switch toks[0].Text {
 	case "His":
 		gender = "male"
 	case "Her":
 		gender = "female"
 	default:
-		return nil, false
+		// "Okafor's response was blunt:"
+		ms := x.mentionsBetween(p, lo, hi)
+		if len(ms) == 0 || ms[0].start != toks[0].Start || !ms[0].possessive || ms[0].kind != mName || ms[0].ent < 0 || !x.ents[ms[0].ent].person {
+			return nil, false
+		}
+		owner = &ms[0]
+		noun = sort.Search(len(toks), func(i int) bool { return toks[i].Start >= owner.end })
+		if noun < len(toks) && toks[noun].Text == "s" {
+			noun++ // the tokens of "Okafor's" are "Okafor" and "s"
+		}
+		if noun >= len(toks) {
+			return nil, false
+		}
 	}
-	switch strings.ToLower(toks[1].Text) {
+	switch strings.ToLower(toks[noun].Text) {
 	case "message", "answer", "reply", "response", "retort", "reaction", "advice", "verdict", "view", "words", "point", "argument", "explanation", "warning", "pitch", "plea", "promise", "vow", "conclusion", "assessment", "take":
 	default:
 		return nil, false
+	}
+	if owner != nil {
+		return x.resolve(p, *owner), true
 	}
 	if e := x.lastPerson(gender); e >= 0 {
 		return x.speakersOf(e), true
@@ -2134,10 +2154,13 @@ func (x *extractor) labelled(label string) []Speaker {
 func (x *extractor) personBySurname(surname string) int {
 	found := -1
 	for e := range x.ents {
-		if en := &x.ents[e]; en.person && !en.single && en.surname() == surname {
+		if en := &x.ents[e]; en.person && !en.single && en.surname() == surname && !x.reg.IsHonorific(en.words[0]) {
 			if found >= 0 && found != e {
 				if shortForm(x.ents[found].words[0], en.words[0]) {
 					continue // "Kent Masters", then "Ken Masters": one person, a slip of the text
+				}
+				if en.actor >= 0 && en.actor == x.ents[found].actor {
+					continue // two names of one registered person
 				}
 				return -1
 			}

@@ -226,6 +226,15 @@ func TestConstructions(t *testing.T) {
 			want:  []found{{"Thank you, Madam President.\n\nWe meet today at a difficult moment.", "Linda Thomas-Greenfield", quote.Full}},
 		},
 		{
+			name: "a transcript label of an organisation's role is the role, not the organisation",
+			text: "MS. JEAN-PIERRE: Good afternoon. We have guests today.\n\nWHITE HOUSE AIDE: The pool is moving now.\n\nMS. JEAN-PIERRE: Thank you all.",
+			want: []found{
+				{"Good afternoon. We have guests today.", "Karine Jean-Pierre", quote.Full},
+				{"The pool is moving now.", "White House Aide", quote.Full},
+				{"Thank you all.", "Karine Jean-Pierre", quote.Full},
+			},
+		},
+		{
 			name: "a transcript label the registry does not know starts a turn",
 			text: "MS. JEAN-PIERRE: Good afternoon. We have guests today.\n\nCOACH RIVERS: Thank you for having us.\n\nMS. JEAN-PIERRE: Thank you, Coach.",
 			want: []found{
@@ -406,6 +415,18 @@ func TestConstructions(t *testing.T) {
 			want:  []found{{"We meet in hard times, and we must act together.", "Rainier IV", quote.Full}},
 		},
 		{
+			name:  "a statement's speaker whose name holds a word that is never a name elsewhere",
+			title: "Statement by Mr. Hong Soon-young to the General Debate",
+			text:  "We meet in hard times, and we must act together.",
+			want:  []found{{"We meet in hard times, and we must act together.", "Hong Soon-young", quote.Full}},
+		},
+		{
+			name:  "a statement's speaker whose particle is joined to the name in small letters",
+			title: "Statement by Mr. el-Khouri to the General Debate",
+			text:  "We meet in hard times, and we must act together.",
+			want:  []found{{"We meet in hard times, and we must act together.", "el-Khouri", quote.Full}},
+		},
+		{
 			name:  "a name with Saint abbreviated",
 			title: "Statement by Marie de St. Amand to the General Debate",
 			text:  "We meet in hard times, and we must act together.",
@@ -566,6 +587,16 @@ func TestConstructions(t *testing.T) {
 			name: "a person's job at an organisation: the organisation does not speak for them",
 			text: "The code is long.\n\nAs Paul Dorsey, a tax lawyer at the Urban Institute, recently put it, “The code rewards the clever.”",
 			want: []found{{"The code rewards the clever.", "", quote.Full}},
+		},
+		{
+			name: "the verb nearest the quotation has a subject no one can tell: unsure",
+			text: "Paul Dorsey is a tax lawyer.\n\nDorsey said his client told him: “I paid what I owed.”",
+			want: []found{{"I paid what I owed.", "", quote.Full}},
+		},
+		{
+			name: "a person's response before a colon",
+			text: "Sen. Ruth Okafor chairs the panel.\n\nOkafor's response was blunt: “The law is slow.”",
+			want: []found{{"The law is slow.", "Ruth Okafor", quote.Full}},
 		},
 	}
 	for _, tt := range tests {

@@ -50,6 +50,9 @@ type extractor struct {
 	// speakerNames holds the entities written right before or after a verb of speech (built
 	// when first asked).
 	speakerNames map[int]bool
+	// givenBefore holds, for each surname in lower case, the capitalised words the text writes
+	// right before it that may be given names (built when first asked: shape.go).
+	givenBefore map[string][]string
 
 	out       []Quote
 	mentioned []int

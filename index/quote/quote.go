@@ -96,6 +96,7 @@ func Extract(reg *registry.Registry, title string, day time.Time, paras []docume
 		x.analyse(0, len(paras))
 		x.quotations(0, len(paras))
 	}
+	x.shapeSpeakers()
 	for i := range x.out {
 		// A turn of a few words: a longer one says something.
 		if q := &x.out[i]; q.Turn && q.Start.Para == q.End.Para && q.End.Off-q.Start.Off <= 160 {

@@ -294,3 +294,28 @@ func TestProcedural(t *testing.T) {
 		t.Errorf("procedural turns %v, want %v", got, want)
 	}
 }
+
+// TestConstructionBatteries guards the scores on the texts written to try each way news and
+// statements name who speaks (testdata/constructions, each file written before any rule for it):
+// few quotations given a wrong name, most the right one.
+func TestConstructionBatteries(t *testing.T) {
+	report, err := quoteeval.RunConstructions(os.DirFS("testdata/constructions"), mustRegistry(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var quotes, right, wrong int
+	for _, f := range report.Files {
+		quotes += f.Quotes
+		right += f.Right
+		wrong += f.Wrong
+	}
+	if quotes < 400 {
+		t.Fatalf("%d quotations in the batteries, fewer than the 446 written", quotes)
+	}
+	if share := float64(right) / float64(quotes); share < 0.93 {
+		t.Errorf("right speaker for %.3f of the quotations, below 0.93", share)
+	}
+	if share := float64(wrong) / float64(quotes); share > 0.03 {
+		t.Errorf("wrong speaker for %.3f of the quotations, above 0.03", share)
+	}
+}

@@ -197,6 +197,10 @@ func (x *extractor) labelSpeakers(name string) []Speaker {
 		a := ms[0].Actors[0]
 		return []Speaker{x.registered(a)}
 	}
+	// "WHITE HOUSE AIDE", "PENTAGON OFFICIAL": a role of an organisation, not the organisation.
+	if ws := strings.Fields(name); len(ws) > 1 && x.reg.IsRoleLabel(ws[len(ws)-1]) {
+		return []Speaker{{Actor: -1, Name: titleCase(name), Kind: registry.Unnamed}}
+	}
 	who := x.namedIn(name)
 	if len(who) == 1 && who[0].Actor < 0 {
 		// Someone the text names in full: "MR. CURRY" after "Steph Curry".
@@ -209,6 +213,9 @@ func (x *extractor) labelSpeakers(name string) []Speaker {
 			// before the surname are one.
 			if full := x.fullNameInTitle(ws[0]); full != "" {
 				return []Speaker{{Actor: -1, Name: full, Kind: registry.Person}}
+			}
+			if sp, ok := x.fullNameInText(ws[0]); ok {
+				return []Speaker{sp} // "MS. CHAIKEN:" after "… executive producer, Ilene Chaiken."
 			}
 		}
 		// Unknown: a role keeps its words ("Senior Administration Official"), a person their

@@ -156,6 +156,8 @@ func (r *Registry) buildLookups() {
 	r.orgWords = lowerSet(r.Language.OrgWords, strings.ToLower)
 	r.particles = lowerSet(r.Language.NameParticles, strings.ToLower)
 	r.notNames = lowerSet(r.Language.NotNames, strings.ToLower)
+	r.function = lowerSet(r.Language.FunctionWords, strings.ToLower)
+	r.documents = lowerSet(r.Language.DocumentWords, strings.ToLower)
 	r.modifiers = lowerSet(r.Language.NameModifiers, strings.ToLower)
 	r.works = lowerSet(r.Language.WorkTitles, strings.ToLower)
 	r.utterances = lowerSet(r.Language.UtteranceWords, strings.ToLower)

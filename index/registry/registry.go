@@ -202,6 +202,12 @@ type Language struct {
 	// NotNames are capitalised words that begin sentences or stand for groups and are never
 	// anyone's name ("Yesterday", "Democrats").
 	NotNames []string `yaml:"not_names"`
+	// FunctionWords are small words of grammar ("of", "his", "is") that a headline writes with a
+	// capital and a name never does ("Medal Of Honor", "Trump Keeps His Promises").
+	FunctionWords []string `yaml:"function_words"`
+	// DocumentWords end the names of documents and laws, which are quoted but never speak
+	// ("Bipartisan Safer Communities Act", "Housing Supply Action Plan").
+	DocumentWords []string `yaml:"document_words"`
 	// NameModifiers are words written before a name that describe the person and are not part
 	// of the name ("Democrat", "French").
 	NameModifiers []string `yaml:"name_modifiers"`
@@ -289,6 +295,8 @@ type Registry struct {
 	orgWords   map[string]bool
 	particles  map[string]bool
 	notNames   map[string]bool
+	function   map[string]bool
+	documents  map[string]bool
 	modifiers  map[string]bool
 	heads      map[string]bool // person nouns, group nouns and the words of titles
 	works      map[string]bool
@@ -665,6 +673,12 @@ func (r *Registry) IsNameModifier(w string) bool { return has(r.modifiers, w) }
 
 // IsNotName reports whether a capitalised word is never anyone's name ("Yesterday").
 func (r *Registry) IsNotName(w string) bool { return has(r.notNames, w) }
+
+// IsFunctionWord reports whether a word is a small word of grammar ("Of", "His").
+func (r *Registry) IsFunctionWord(w string) bool { return has(r.function, w) }
+
+// IsDocumentWord reports whether a word ends the name of a document or a law ("Act", "Plan").
+func (r *Registry) IsDocumentWord(w string) bool { return has(r.documents, w) }
 
 // IsNotSpeaker reports whether a name is a listener or medium, never the speaker
 // ("Reuters" in "told Reuters").

@@ -1,0 +1,99 @@
+package quote_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestSpeakersShaped: a speaker the registry does not know is named by a name's words only: a
+// statement title's words after the name, a heading written as a headline, a title's words
+// before a given name are no one's name; a transcript's label of a surname alone is the person
+// the text names in full. The texts are written for the test.
+func TestSpeakersShaped(t *testing.T) {
+	r := mustRegistry(t)
+	day := time.Date(2023, 6, 16, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, title, text string
+		want              []found
+	}{
+		{
+			name:  "a statement title's words after a registered name",
+			title: "Statement by President Biden Four Years After the Storm",
+			text:  "Four years ago today, the storm took the homes of thousands.",
+			want:  []found{{"Four years ago today, the storm took the homes of thousands.", "Joe Biden", "full"}},
+		},
+		{
+			name:  "a statement title's verb after an unregistered name",
+			title: "Statement by NSC Spokesperson Adam Qwodge Welcoming the Visit of the Amir of Qatar to Baghdad",
+			text:  "We welcome the visit to Baghdad this week.",
+			want:  []found{{"We welcome the visit to Baghdad this week.", "Adam Qwodge", "full"}},
+		},
+		{
+			name:  "a joint statement's subtitle after a colon",
+			title: "Joint Statement from the Leaders of Japan and Canada: Elevating Relations to a Comprehensive Strategic Partnership",
+			text:  "The two leaders mark a new phase of cooperation.",
+			want:  []found{{"The two leaders mark a new phase of cooperation.", "Japan + Canada", "full"}},
+		},
+		{
+			name:  "a transcript's surname label after the full name in the text",
+			title: "Remarks by President Biden at a Reception",
+			text:  "THE PRESIDENT: One of our guests today is Morris Qwarron.  He came back.\n\nMR. QWARRON: I never left, sir.  I just stayed here.\n\nTHE PRESIDENT: That is true.  He stayed.",
+			want: []found{
+				{"One of our guests today is Morris Qwarron.  He came back.", "Joe Biden", "full"},
+				{"I never left, sir.  I just stayed here.", "Morris Qwarron", "full"},
+				{"That is true.  He stayed.", "Joe Biden", "full"},
+			},
+		},
+		{
+			name:  "a transcript's surname label after the full name in the title",
+			title: "Remarks by Vice President Harris in a Moderated Conversation with Oprah Qwinfrey",
+			text:  "MS. QWINFREY:  So, welcome to the show, everybody.\n\nTHE VICE PRESIDENT:  Thank you for having me here today.\n\nMS. QWINFREY:  Let us begin with the economy.",
+			want: []found{
+				{"So, welcome to the show, everybody.", "Oprah Qwinfrey", "full"},
+				{"Thank you for having me here today.", "Kamala Harris", "full"},
+				{"Let us begin with the economy.", "Oprah Qwinfrey", "full"},
+			},
+		},
+		{
+			name:  "a transcript's surname label after a title is not given a name",
+			title: "Remarks by President Biden in a Briefing",
+			text:  "THE PRESIDENT: I pass it to Governor Qwittle now.  Go ahead.\n\nGOVERNOR QWITTLE: Thank you, Mr. President, for coming to the state.\n\nTHE PRESIDENT: Thank you all.  We will help.",
+			want: []found{
+				{"I pass it to Governor Qwittle now.  Go ahead.", "Joe Biden", "full"},
+				{"Thank you, Mr. President, for coming to the state.", "Qwittle", "full"},
+				{"Thank you all.  We will help.", "Joe Biden", "full"},
+			},
+		},
+		{
+			name:  "a statement's speaker in capitals that the text never writes",
+			title: "Statement by DINKO to the General Debate of the 45th session",
+			text:  "On behalf of my delegation, I congratulate the President on his election.",
+			want:  []found{{"On behalf of my delegation, I congratulate the President on his election.", "Dinko", "full"}},
+		},
+		{
+			name:  "an acronym its statement writes again",
+			title: "Statement by QWTO on the Talks",
+			text:  "QWTO welcomes the talks and the steps the parties took.",
+			want:  []found{{"QWTO welcomes the talks and the steps the parties took.", "QWTO", "full"}},
+		},
+		{
+			name: "a law is quoted, it does not speak",
+			text: "The Qwerty Safer Communities Act closed the “boyfriend loophole” last year.",
+			want: []found{{"boyfriend loophole", "", "fragment"}},
+		},
+		{
+			name: "a headline is no one",
+			text: "Trump Keeps His Promises\n\n“Promises made, promises kept,” Trump Keeps His Promises said.",
+			want: []found{{"Promises made, promises kept,", "", "full"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractOn(r, day, tt.title, tt.text)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
