@@ -154,7 +154,7 @@ func analysisTexts(t *testing.T) []string {
 // TestNextWordIsTokenize checks that the highlighter's reading of words from a string finds the
 // words the tokenizer finds, at the same places.
 func TestNextWordIsTokenize(t *testing.T) {
-	texts := append(analysisTexts(t), "don't", "end'", "’tis", "l’État", "a’", "été", "٣٤ and ２０", "â", "x’ÿ")
+	texts := append(analysisTexts(t), "don't", "end'", "’tis", "l’État", "a’", "e\u0301te\u0301", "٣٤ and ２０", "\xe2\x80", "x\u2019\xff")
 	for _, text := range texts {
 		var want [][2]int
 		for _, tok := range (words{}).Tokenize([]byte(text)) {
