@@ -46,7 +46,7 @@ func TestCollectorMatchesBleve(t *testing.T) {
 		st, _ := a.current()
 		var qs []index.Query
 		for _, mix := range []string{"search", "api"} {
-			for _, q := range benchQueries(t, "../scripts/bench/"+mix+".paths") {
+			for _, q := range benchQueries(t, "../../scripts/bench/"+mix+".paths") {
 				qs = append(qs, variants(q, 20)...)
 			}
 		}
