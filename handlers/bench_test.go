@@ -19,7 +19,8 @@ import (
 // BenchmarkUncached replays the request mixes of scripts/bench.sh through the router with the
 // response cache off: what a search nobody has asked before costs, from parsing the address to
 // the last byte rendered. On the seeds; READOUT_BENCH_DIR serves another archive folder (the
-// unpacked corpus) and READOUT_BENCH_INDEX keeps its index on disk, as in ./index.
+// unpacked corpus) and READOUT_BENCH_INDEX keeps its index on disk, as in ./index. Besides the
+// time of a request it reports the process's CPU time per request (cpu-ms/op).
 func BenchmarkUncached(b *testing.B) {
 	var fsys fs.FS = seeds.FS
 	if dir := os.Getenv("READOUT_BENCH_DIR"); dir != "" {
@@ -49,6 +50,7 @@ func BenchmarkUncached(b *testing.B) {
 		paths := benchPaths(b, "../scripts/bench/"+mix+".paths")
 		b.Run(mix, func(b *testing.B) {
 			i := 0
+			cpu0, cpuOK := processCPU()
 			for b.Loop() {
 				path := paths[i%len(paths)]
 				rec := httptest.NewRecorder()
@@ -57,6 +59,11 @@ func BenchmarkUncached(b *testing.B) {
 					b.Fatalf("%s: %d %s", path, rec.Code, rec.Body)
 				}
 				i++
+			}
+			// The CPU of a request, on every core it used: steadier than its time on a machine
+			// shared with other work, and the measure of a request worked on by several cores.
+			if cpu1, ok := processCPU(); ok && cpuOK && b.N > 0 {
+				b.ReportMetric(float64(cpu1-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package archive
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"time"
 
@@ -32,7 +33,7 @@ func browsing(p *query.Parsed, q index.Query) bool {
 }
 
 // browse fills res with a page of the archive of q's kind, newest or oldest first.
-func (a *Archive) browse(st *state, q index.Query, res *index.Results) {
+func (a *Archive) browse(ctx context.Context, st *state, q index.Query, res *index.Results) error {
 	articles, quotes := st.cat.browseView(index.KindArticles, false), st.cat.browseView(index.KindQuotes, q.Procedural)
 	res.ArticleCount, res.QuoteCount = len(articles.newest), len(quotes.newest)
 	view := articles
@@ -49,14 +50,15 @@ func (a *Archive) browse(st *state, q index.Query, res *index.Results) {
 	}
 	lo := min((q.Page-1)*q.PerPage, len(order))
 	hi := min(lo+q.PerPage, len(order))
-	hl := highlight.New(a.text, nil)
 	first := 0 // the catalog number of the first document of the kind (columns.go)
 	if q.Kind == index.KindQuotes {
 		first = len(st.cat.Articles)
 	}
+	hits := make([]hit, 0, hi-lo)
 	for _, i := range order[lo:hi] {
-		a.addHit(st, res, hit{doc: uint32(first + i)}, hl, q)
+		hits = append(hits, hit{doc: uint32(first + i)})
 	}
+	return a.addHits(ctx, st, res, hits, highlight.New(a.text, nil), q)
 }
 
 // browseView returns the catalog's view of one kind, worked out on first use; the quotes with

@@ -162,6 +162,26 @@ func TestProceduralTurns(t *testing.T) {
 		if res.Total != tc.want || len(res.QuoteHits) != tc.want {
 			t.Errorf("search %q (procedural %v): %d quotes (%d listed), want %d", tc.text, tc.procedural, res.Total, len(res.QuoteHits), tc.want)
 		}
+		// The same count as the other tab of a search of articles, with a filter too.
+		for _, topics := range [][]string{nil, {"taiwan"}} {
+			if tc.text == "" && topics == nil {
+				continue // answered by the catalog's browse views
+			}
+			res, err = a.Search(context.Background(), index.Query{Text: tc.text, Topics: topics, Kind: index.KindArticles, Procedural: tc.procedural, Page: 1, PerPage: 10, Sort: index.SortNewest})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := tc.want
+			if topics != nil {
+				want = 0 // the turns that say nothing name no topic
+				if tc.text == "" {
+					want = 2 // the two of Taiwan
+				}
+			}
+			if res.QuoteCount != want {
+				t.Errorf("search of articles %q %v (procedural %v): the quotes tab counts %d, want %d", tc.text, topics, tc.procedural, res.QuoteCount, want)
+			}
+		}
 	}
 	psaki, err := a.Actor("jen-psaki")
 	if err != nil {

@@ -25,7 +25,7 @@ import (
 // seeds; with READOUT_BENCH_DIR (and READOUT_BENCH_INDEX), also on a sample of searches of
 // that archive:
 //
-//	READOUT_BENCH_DIR=wh READOUT_BENCH_INDEX=/tmp/wh-index go test ./index -run CollectorMatchesBleve -v
+//	READOUT_BENCH_DIR=wh READOUT_BENCH_INDEX=/tmp/wh-index go test ./index/archive -run CollectorMatchesBleve -v
 func TestCollectorMatchesBleve(t *testing.T) {
 	t.Run("seeds", func(t *testing.T) {
 		a := openForTest(t, seeds.FS, "")
@@ -46,7 +46,7 @@ func TestCollectorMatchesBleve(t *testing.T) {
 		st, _ := a.current()
 		var qs []index.Query
 		for _, mix := range []string{"search", "api"} {
-			for _, q := range benchQueries(t, "../scripts/bench/"+mix+".paths") {
+			for _, q := range benchQueries(t, "../../scripts/bench/"+mix+".paths") {
 				qs = append(qs, variants(q, 20)...)
 			}
 		}

@@ -102,21 +102,26 @@ func (a *Archive) quote(st *state, id string) (*index.Quote, *index.Article, err
 // quoteAt returns the quote of the catalog's Quotes[qi] with the article it is in.
 func (a *Archive) quoteAt(st *state, qi int) (*index.Quote, *index.Article, error) {
 	ref := st.cat.Quotes[qi]
-	id := ref.ID
 	art, err := a.article(st, ref.Article)
 	if err != nil {
 		return nil, nil, err
 	}
+	qu, err := quoteIn(art, ref)
+	return qu, art, err
+}
+
+// quoteIn finds a quote of the catalog in its article as read now.
+func quoteIn(art *index.Article, ref quoteRef) (*index.Quote, error) {
 	// The file may have changed since it was indexed; find the quote by id, not by position.
-	if ref.Index < len(art.Quotes) && art.Quotes[ref.Index].ID == id {
-		return &art.Quotes[ref.Index], art, nil
+	if ref.Index < len(art.Quotes) && art.Quotes[ref.Index].ID == ref.ID {
+		return &art.Quotes[ref.Index], nil
 	}
 	for k := range art.Quotes {
-		if art.Quotes[k].ID == id {
-			return &art.Quotes[k], art, nil
+		if art.Quotes[k].ID == ref.ID {
+			return &art.Quotes[k], nil
 		}
 	}
-	return nil, nil, index.ErrNotFound
+	return nil, index.ErrNotFound
 }
 
 // Articles returns a page of article summaries, newest first, and how many there are.

@@ -5,8 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -67,7 +70,9 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 	res.Words = parsed.Words()
 	res.Filtered = parsed.HasFilters()
 	if browsing(&parsed, q) {
-		a.browse(st, q, res)
+		if err := a.browse(ctx, st, q, res); err != nil {
+			return nil, err
+		}
 		res.Took = time.Since(start)
 		return res, nil
 	}
@@ -99,17 +104,21 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 		res.Notes = qtext.AddNote(res.Notes, "words too common to search were left out: "+strings.Join(qs.Ignored, ", "))
 	}
 
-	// The other tab's count: a search that only counts, without scores, hits or facets.
-	otherTotal := 0
-	if qs.Other != nil {
-		if otherTotal, err = st.idx.Count(ctx, qs.Other); err != nil {
-			return nil, searchErr(err)
-		}
-	}
-
-	// The page's hits and the facets, in one pass over the matches (collect.go).
+	// The page's hits and the facets, in one pass over the matches (collect.go); beside it, the
+	// other tab's count, a search that only counts (no scores, hits or facets): a reader alone
+	// waits for the longer of the two, not for both.
 	if err := qs.Match.Validate(); err != nil {
 		return nil, &index.QueryError{Msg: "the search cannot be run: " + err.Error()}
+	}
+	otherTotal, otherErr := 0, make(chan error, 1)
+	if qs.Other != nil {
+		go func() {
+			var err error
+			otherTotal, err = st.idx.Count(ctx, qs.Other)
+			otherErr <- err
+		}()
+	} else {
+		otherErr <- nil
 	}
 	order := index.SortRelevance
 	switch {
@@ -121,7 +130,7 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 	}
 	coll := newCollector(st.cat, order, q.Page*q.PerPage, !q.HitsOnly)
 	res.Total, err = st.idx.Collect(ctx, qs.Match, st.nums, coll.add)
-	if err != nil {
+	if err := cmp.Or(<-otherErr, err); err != nil {
 		return nil, searchErr(err)
 	}
 	if searchCheck != nil {
@@ -136,30 +145,90 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 		a.readFacets(st, coll.facetResults(q, res), q, res)
 	}
 
-	hl := highlight.New(a.text, qs.Words)
-	for _, h := range coll.hits((q.Page - 1) * q.PerPage) {
-		// Each hit may read and analyse its article: the time bound holds here too.
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		a.addHit(st, res, h, hl, q)
+	if err := a.addHits(ctx, st, res, coll.hits((q.Page-1)*q.PerPage), highlight.New(a.text, qs.Words), q); err != nil {
+		return nil, err
 	}
 	res.Took = time.Since(start)
 	return res, nil
 }
 
-// addHit adds the article or quote of a document found to res, read from the catalog and the
-// archive; one whose file has gone since it was indexed is left out.
-func (a *Archive) addHit(st *state, res *index.Results, h hit, hl *highlight.Highlighter, q index.Query) {
-	if i, ok := st.cat.articleAt(h.doc); ok {
-		res.ArticleHits = append(res.ArticleHits, a.articleHit(st, i, h.score, hl, q))
-		return
+// addHits adds the page's hits to res, in order. Each hit reads its article from the archive (or
+// the cache of recent ones) and marks it: the hits are worked on by as many goroutines as there
+// are cores, and an article several hits are in (a briefing's quotes) is read once.
+func (a *Archive) addHits(ctx context.Context, st *state, res *index.Results, hits []hit, hl *highlight.Highlighter, q index.Query) error {
+	type read struct {
+		once sync.Once
+		art  *index.Article
+		err  error
 	}
-	qu, art, err := a.quoteAt(st, st.cat.quoteAt(h.doc))
+	reads := map[int]*read{}
+	articleOf := func(h hit) int {
+		if i, ok := st.cat.articleAt(h.doc); ok {
+			return i
+		}
+		return st.cat.Quotes[st.cat.quoteAt(h.doc)].Article
+	}
+	for _, h := range hits {
+		if i := articleOf(h); reads[i] == nil {
+			reads[i] = &read{}
+		}
+	}
+	article := func(i int) (*index.Article, error) { // reads is only read from here on
+		r := reads[i]
+		r.once.Do(func() { r.art, r.err = a.article(st, i) })
+		return r.art, r.err
+	}
+	done := make([]func(), len(hits)) // each adds its hit to res, or nothing
+	var next atomic.Int64
+	work := func() error {
+		for {
+			k := int(next.Add(1)) - 1
+			if k >= len(hits) {
+				return nil
+			}
+			// Each hit may read and analyse its article: the time bound holds here too.
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			done[k] = a.hitOf(st, res, hits[k], article, hl, q)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(hits))
+	errs := make(chan error, workers)
+	for range workers - 1 {
+		go func() { errs <- work() }()
+	}
+	err := work()
+	for range workers - 1 {
+		err = cmp.Or(err, <-errs)
+	}
 	if err != nil {
-		return
+		return err
 	}
-	res.QuoteHits = append(res.QuoteHits, index.QuoteHit{Quote: *qu, Score: h.score, Fragment: hl.Excerpt(qu.Text, 2*excerptSize), ArticleOf: &art.Summary})
+	for _, add := range done {
+		add()
+	}
+	return nil
+}
+
+// hitOf makes the article or quote of a document found, read from the catalog and the archive,
+// and returns what adds it to res; one whose file has gone since it was indexed is left out.
+func (a *Archive) hitOf(st *state, res *index.Results, h hit, article func(int) (*index.Article, error), hl *highlight.Highlighter, q index.Query) func() {
+	if i, ok := st.cat.articleAt(h.doc); ok {
+		ah := a.articleHit(st, i, article, h.score, hl, q)
+		return func() { res.ArticleHits = append(res.ArticleHits, ah) }
+	}
+	ref := st.cat.Quotes[st.cat.quoteAt(h.doc)]
+	art, err := article(ref.Article)
+	if err != nil {
+		return func() {}
+	}
+	qu, err := quoteIn(art, ref)
+	if err != nil {
+		return func() {}
+	}
+	qh := index.QuoteHit{Quote: *qu, Score: h.score, Fragment: hl.Excerpt(qu.Text, 2*excerptSize), ArticleOf: &art.Summary}
+	return func() { res.QuoteHits = append(res.QuoteHits, qh) }
 }
 
 func searchErr(err error) error {
@@ -396,12 +465,12 @@ func (a *Archive) readFacets(st *state, fc facetCounts, q index.Query, res *inde
 }
 
 // articleHit reads a hit's article for its fragments and matching quotes.
-func (a *Archive) articleHit(st *state, i int, score float64, hl *highlight.Highlighter, q index.Query) index.ArticleHit {
+func (a *Archive) articleHit(st *state, i int, article func(int) (*index.Article, error), score float64, hl *highlight.Highlighter, q index.Query) index.ArticleHit {
 	hit := index.ArticleHit{Summary: st.cat.Articles[i], Score: score}
 	if q.HitsOnly {
 		return hit
 	}
-	art, err := a.article(st, i)
+	art, err := article(i)
 	if err != nil {
 		return hit // listed without fragments: better than not at all
 	}
@@ -417,7 +486,11 @@ func (a *Archive) articleHit(st *state, i int, score float64, hl *highlight.High
 		if len(q.Countries) > 0 && !slices.ContainsFunc(qu.Speakers, func(s index.Speaker) bool { return slices.Contains(q.Countries, s.CountryID) }) {
 			continue
 		}
-		f := hl.Excerpt(qu.Text, excerptSize)
+		ms := hl.Marks(qu.Text)
+		if !hl.Empty() && len(ms) == 0 {
+			continue // no excerpt to make
+		}
+		f := highlight.Excerpt(qu.Text, ms, excerptSize)
 		if !hl.Empty() && !f.Marked() {
 			continue
 		}

@@ -3,6 +3,7 @@ package bleveindex
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -88,6 +89,45 @@ func (words) Tokenize(input []byte) analysis.TokenStream {
 	return out
 }
 
+// nextWord finds the first word of text at or after byte i, as Tokenize reads words: its start
+// and end, and ok false when there is none. The highlighter reads a hit's text with it, without
+// the tokens, copies and allocations of Tokenize (TestNextWordIsTokenize holds them to the same
+// words).
+func nextWord(text string, i int) (start, end int, ok bool) {
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if IsWordRune(r) {
+			break
+		}
+		i += size
+	}
+	if i >= len(text) {
+		return 0, 0, false
+	}
+	start = i
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if IsWordRune(r) {
+			i += size
+			continue
+		}
+		if (r == '\'' || r == '’') && i+size < len(text) {
+			if next, _ := utf8.DecodeRuneInString(text[i+size:]); unicode.IsLetter(next) {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	return start, i, true
+}
+
 // IsWordRune reports whether r is part of a word, as the tokenizer reads words.
 func IsWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -166,6 +206,9 @@ type TermAnalyzer struct {
 	tokenizer analysis.Tokenizer
 	filters   []analysis.TokenFilter
 	words     *wordTerms // nil: every text analysed whole
+	// lowerFirst: a term starts with its word's first byte in lower case, when that is ASCII
+	// (the filters lower-case, and change nothing else of a word's start).
+	lowerFirst bool
 }
 
 // NewTextAnalyzer returns the analysis of the archive's text (the mapping's TextAnalyzer).
@@ -186,18 +229,63 @@ func NewTermAnalyzer(an analysis.Analyzer) *TermAnalyzer {
 	t := &TermAnalyzer{analyzer: an}
 	if d, ok := an.(*analysis.DefaultAnalyzer); ok && d.CharFilters == nil && tokenWise(d.TokenFilters) {
 		t.tokenizer, t.filters, t.words = d.Tokenizer, d.TokenFilters, wordTermsOf(d.TokenFilters)
+		t.lowerFirst = slices.ContainsFunc(d.TokenFilters, func(f analysis.TokenFilter) bool {
+			_, ok := f.(*lowercase.LowerCaseFilter)
+			return ok
+		})
 	}
 	return t
 }
 
+func toLowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // Analyze returns text's words with their terms.
 func (t *TermAnalyzer) Analyze(text string) []highlight.Token {
-	var out []highlight.Token
+	return t.AppendTokens(nil, text, nil)
+}
+
+// AppendTokens appends text's words with their terms to dst (highlight.AppendAnalyzer): a
+// highlighter reuses one slice for the paragraphs of many hits. With firsts, a word that starts
+// with an ASCII byte whose lower case is not among them is given the term "": the archive's
+// analysis lower-cases a word and then changes only its end (the possessive, the stem), so its
+// term starts with that byte's lower case, and is not one the highlighter looks for.
+func (t *TermAnalyzer) AppendTokens(dst []highlight.Token, text string, firsts *[utf8.RuneSelf]bool) []highlight.Token {
 	if t.words == nil {
 		for _, tok := range t.analyzer.Analyze([]byte(text)) {
-			out = append(out, highlight.Token{Term: string(tok.Term), Start: tok.Start, End: tok.End, Position: tok.Position})
+			dst = append(dst, highlight.Token{Term: string(tok.Term), Start: tok.Start, End: tok.End, Position: tok.Position})
 		}
-		return out
+		return dst
+	}
+	if _, ok := t.tokenizer.(words); ok {
+		// The archive's tokenizer, read straight from the text: no copy of it, no tokens.
+		if !t.lowerFirst {
+			firsts = nil
+		}
+		pos := 1
+		for i := 0; ; pos++ {
+			start, end, ok := nextWord(text, i)
+			if !ok {
+				return dst
+			}
+			word := text[start:end]
+			if c := word[0]; firsts != nil && c < utf8.RuneSelf && !firsts[toLowerASCII(c)] {
+				dst = append(dst, highlight.Token{Start: start, End: end, Position: pos})
+				i = end
+				continue
+			}
+			term, ok := t.words.getString(word)
+			if !ok {
+				term = t.analyse(&analysis.Token{Term: []byte(word), Start: start, End: end, Position: pos, Type: analysis.AlphaNumeric})
+				t.words.put([]byte(word), term)
+			}
+			dst = append(dst, highlight.Token{Term: term, Start: start, End: end, Position: pos})
+			i = end
+		}
 	}
 	for _, tok := range t.tokenizer.Tokenize([]byte(text)) {
 		term, ok := t.words.get(tok.Term)
@@ -205,9 +293,9 @@ func (t *TermAnalyzer) Analyze(text string) []highlight.Token {
 			term = t.analyse(tok)
 			t.words.put(tok.Term, term)
 		}
-		out = append(out, highlight.Token{Term: term, Start: tok.Start, End: tok.End, Position: tok.Position})
+		dst = append(dst, highlight.Token{Term: term, Start: tok.Start, End: tok.End, Position: tok.Position})
 	}
-	return out
+	return dst
 }
 
 // analyse runs the analyser's filters on one token, as they run on it among the others.
@@ -254,6 +342,15 @@ func (w *wordTerms) get(word []byte) (string, bool) {
 	sh := &w.shards[w.shard(word)]
 	sh.mu.RLock()
 	term, ok := sh.m[string(word)]
+	sh.mu.RUnlock()
+	return term, ok
+}
+
+// getString is get for a word read from a string: no copy of it is made.
+func (w *wordTerms) getString(word string) (string, bool) {
+	sh := &w.shards[int(word[0]+word[len(word)-1])%len(w.shards)]
+	sh.mu.RLock()
+	term, ok := sh.m[word]
 	sh.mu.RUnlock()
 	return term, ok
 }

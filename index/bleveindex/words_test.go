@@ -23,40 +23,12 @@ func TestHighlighterAnalysesOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	an := m.AnalyzerNamed(TextAnalyzer)
-	texts := []string{
-		"Fernández met FERNANDEZ and Fernandez’s aides", "The \u212Aelvin sign: \u212Ailo, KILO, kilo",
-		"İstanbul and ISTANBUL", "ab×cd and ABÉ", "China’s and China's and CHINAS", "dying and die",
-		"Alliances, ALLIANCE, allied; the alliance’s", "Ⓐlliance Ⅻ", "us or them, US OR THEM",
-		"a\xffchina\xfe", "",
-	}
-	err = fs.WalkDir(seeds.FS, "articles", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(seeds.FS, p)
-		if err != nil {
-			return err
-		}
-		doc, err := document.Parse(p, data, nil)
-		if err != nil {
-			return nil
-		}
-		for _, para := range doc.Paragraphs {
-			texts = append(texts, para.Text)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(texts) < 50 {
-		t.Fatalf("only %d texts", len(texts))
-	}
+	texts := analysisTexts(t)
 	ta := NewTermAnalyzer(an)
 	if ta.words == nil {
 		t.Fatal("the archive's analyser is not taken word by word")
 	}
-	for _, words := range [][]string{{"China"}, {"alliance"}, {"Fernandez"}, {"kilo"}, {"istanbul"}, {"abé"}, {"die"}, {"us or them"}, {"Hong Kong", "Xinjiang"}, {"the"}, {"alliance", "Quad", "Biden"}} {
+	for _, words := range [][]string{{"China"}, {"alliance"}, {"Fernandez"}, {"kilo"}, {"istanbul"}, {"abé"}, {"die"}, {"us or them"}, {"Hong Kong", "Xinjiang"}, {"the"}, {"alliance", "Quad", "Biden"}, {"2021", "G7"}, {"Élysée"}, {"Secretary of State"}} {
 		h := highlight.New(ta, words)
 		for _, text := range texts {
 			got, want := h.Marks(text), wholeMarks(an, words, text)
@@ -141,4 +113,64 @@ func wholeMarks(an analysis.Analyzer, words []string, text string) [][2]int {
 		}
 	}
 	return out
+}
+
+// analysisTexts are every paragraph of the seeds and texts of letters that change or fold with
+// their case, apostrophes, marks and bytes that are not UTF-8.
+func analysisTexts(t *testing.T) []string {
+	t.Helper()
+	texts := []string{
+		"Fernández met FERNANDEZ and Fernandez’s aides", "The \u212Aelvin sign: \u212Ailo, KILO, kilo",
+		"İstanbul and ISTANBUL", "ab×cd and ABÉ", "China’s and China's and CHINAS", "dying and die",
+		"Alliances, ALLIANCE, allied; the alliance’s", "Ⓐlliance Ⅻ", "us or them, US OR THEM",
+		"a\xffchina\xfe", "", "the Elysée and the ÉLYSÉE, élysées; G7 in 2021, g7",
+	}
+	err := fs.WalkDir(seeds.FS, "articles", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(seeds.FS, p)
+		if err != nil {
+			return err
+		}
+		doc, err := document.Parse(p, data, nil)
+		if err != nil {
+			return nil
+		}
+		for _, para := range doc.Paragraphs {
+			texts = append(texts, para.Text)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(texts) < 50 {
+		t.Fatalf("only %d texts", len(texts))
+	}
+	return texts
+}
+
+// TestNextWordIsTokenize checks that the highlighter's reading of words from a string finds the
+// words the tokenizer finds, at the same places.
+func TestNextWordIsTokenize(t *testing.T) {
+	texts := append(analysisTexts(t), "don't", "end'", "’tis", "l’État", "a’", "e\u0301te\u0301", "٣٤ and ２０", "\xe2\x80", "x\u2019\xff")
+	for _, text := range texts {
+		var want [][2]int
+		for _, tok := range (words{}).Tokenize([]byte(text)) {
+			want = append(want, [2]int{tok.Start, tok.End})
+		}
+		var got [][2]int
+		for i := 0; ; {
+			start, end, ok := nextWord(text, i)
+			if !ok {
+				break
+			}
+			got = append(got, [2]int{start, end})
+			i = end
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: nextWord reads %v, Tokenize %v", text, got, want)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -65,9 +66,22 @@ type Analyzer interface {
 	Analyze(text string) []Token
 }
 
+// AppendAnalyzer is an Analyzer that appends the tokens to a slice it is given: the highlighter
+// then reads every paragraph of a page's hits into slices it reuses. It is told the first bytes
+// of the terms the highlighter looks for (firsts): when its terms start with their word's first
+// byte in lower case (as English analysis's do), it may give a word that starts with another
+// ASCII byte the term "", and so not look up the terms of most words.
+type AppendAnalyzer interface {
+	Analyzer
+	AppendTokens(dst []Token, text string, firsts *[utf8.RuneSelf]bool) []Token
+}
+
+// tokenBufs are slices of tokens for AppendAnalyzers, reused.
+var tokenBufs = sync.Pool{New: func() any { return new([]Token) }}
+
 // Highlighter marks the words of a text that a search's terms match, by analysing the text as
-// the index does: "alliances" is marked for a search of "alliance". It is used by one goroutine
-// at a time (one request's).
+// the index does: "alliances" is marked for a search of "alliance". Once made it is only read,
+// so a request's hits may be marked by several goroutines at once (its Analyzer must allow it).
 //
 // A phrase is marked only where its words come together, in order: "integrated deterrence"
 // marks that phrase, not "integrity" elsewhere.
@@ -76,8 +90,9 @@ type Analyzer interface {
 type Highlighter struct {
 	analyzer Analyzer
 	terms    map[string]bool
-	phrases  [][]string // the terms of each phrase, in order
-	prefixes []string   // lower-case beginnings of the terms, to pass over text without them cheaply
+	phrases  [][]string          // the terms of each phrase, in order
+	prefixes []string            // lower-case beginnings of the terms, to pass over text without them cheaply
+	firsts   [utf8.RuneSelf]bool // the ASCII first bytes of the terms (AppendAnalyzer)
 }
 
 // New marks each of words: a word, or the words of a phrase, which must come together.
@@ -94,6 +109,13 @@ func New(an Analyzer, words []string) *Highlighter {
 			h.prefixes = append(h.prefixes, p)
 		}
 	}
+	addFirsts := func(terms ...string) {
+		for _, t := range terms {
+			if t != "" && t[0] < utf8.RuneSelf {
+				h.firsts[t[0]] = true
+			}
+		}
+	}
 	for _, w := range words {
 		toks := an.Analyze(w)
 		if len(toks) > 1 {
@@ -103,6 +125,7 @@ func New(an Analyzer, words []string) *Highlighter {
 			}
 			h.phrases = append(h.phrases, phrase)
 			addPrefix(phrase[0])
+			addFirsts(phrase...)
 			continue
 		}
 		for _, t := range toks {
@@ -110,6 +133,7 @@ func New(an Analyzer, words []string) *Highlighter {
 			if !h.terms[term] {
 				h.terms[term] = true
 				addPrefix(term)
+				addFirsts(term)
 			}
 		}
 	}
@@ -145,9 +169,23 @@ func (h *Highlighter) mayMatch(text string) bool {
 	if h.empty() {
 		return false
 	}
+	// A term's ASCII beginning is looked for in any case without a lower-case copy: found, the
+	// copy would hold it too; not found, the copy could hold it only through a letter that is
+	// not ASCII (no other character lower-cases to ASCII), which the look below finds.
+	for _, p := range h.prefixes {
+		if isASCII(p) && containsFoldASCII(text, p) {
+			return true
+		}
+	}
 	// Folded accents ("Fernández" for "fernandez") need the analyser; curly quotes and dashes,
 	// in nearly every paragraph, do not.
 	for i := 0; i < len(text); i++ {
+		for i+8 <= len(text) && text[i]|text[i+1]|text[i+2]|text[i+3]|text[i+4]|text[i+5]|text[i+6]|text[i+7] < utf8.RuneSelf {
+			i += 8 // eight ASCII bytes at a time
+		}
+		if i >= len(text) {
+			break
+		}
 		if text[i] < utf8.RuneSelf {
 			continue
 		}
@@ -157,15 +195,11 @@ func (h *Highlighter) mayMatch(text string) bool {
 		}
 		i += size - 1
 	}
-	// Without such letters, the text's lower case differs from it in its ASCII letters only
-	// (no other character lower-cases to ASCII): an ASCII beginning is looked for without
-	// making a lower-case copy.
+	// Without such letters, a beginning that is not ASCII (digits of other scripts) is looked
+	// for in a lower-case copy.
 	var lower string
 	for _, p := range h.prefixes {
 		if isASCII(p) {
-			if containsFoldASCII(text, p) {
-				return true
-			}
 			continue
 		}
 		if lower == "" {
@@ -187,21 +221,59 @@ func isASCII(s string) bool {
 	return true
 }
 
-// containsFoldASCII reports whether s holds lower, an ASCII lower-case string, in any case.
+// containsFoldASCII reports whether s holds lower, an ASCII lower-case string, in any case. The
+// places where its first letter starts, in either case, are found with strings.IndexByte (a
+// paragraph is passed over many bytes at a time), and only there is the rest compared.
 func containsFoldASCII(s, lower string) bool {
 	if lower == "" {
 		return true
 	}
-	for i := 0; i+len(lower) <= len(s); i++ {
-		j := 0
-		for j < len(lower) && toLowerASCII(s[i+j]) == lower[j] {
-			j++
+	first, upper := lower[0], lower[0]
+	if 'a' <= first && first <= 'z' {
+		upper = first - 'a' + 'A'
+	}
+	nextLower, nextUpper := -1, -1 // the next place of each case at or after i, once found
+	for i := 0; i+len(lower) <= len(s); {
+		if nextLower < i {
+			nextLower = indexFrom(s, first, i)
 		}
-		if j == len(lower) {
+		if nextUpper < i && upper != first {
+			nextUpper = indexFrom(s, upper, i)
+		}
+		at := nextLower
+		if upper != first && (at < 0 || nextUpper >= 0 && nextUpper < at) {
+			at = nextUpper
+		}
+		if at < 0 || at+len(lower) > len(s) {
+			return false
+		}
+		if hasPrefixFoldASCII(s[at+1:], lower[1:]) {
 			return true
 		}
+		i = at + 1
 	}
 	return false
+}
+
+// indexFrom is the place of the first c in s at or after i, -1 when there is none.
+func indexFrom(s string, c byte, i int) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return -1
+}
+
+// hasPrefixFoldASCII reports whether s starts with lower, an ASCII lower-case string, in any case.
+func hasPrefixFoldASCII(s, lower string) bool {
+	if len(s) < len(lower) {
+		return false
+	}
+	for j := 0; j < len(lower); j++ {
+		if toLowerASCII(s[j]) != lower[j] {
+			return false
+		}
+	}
+	return true
 }
 
 func toLowerASCII(c byte) byte {
@@ -216,8 +288,20 @@ func (h *Highlighter) marks(text string) [][2]int {
 	if !h.mayMatch(text) {
 		return nil
 	}
+	var toks []Token
+	if an, ok := h.analyzer.(AppendAnalyzer); ok {
+		buf := tokenBufs.Get().(*[]Token)
+		defer func() {
+			if cap(*buf) <= 1<<16 { // a huge paragraph's slice is not kept
+				tokenBufs.Put(buf)
+			}
+		}()
+		*buf = an.AppendTokens((*buf)[:0], text, &h.firsts)
+		toks = *buf
+	} else {
+		toks = h.analyzer.Analyze(text)
+	}
 	var out [][2]int
-	toks := h.analyzer.Analyze(text)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if n := h.phraseAt(toks, i); n > 0 {

@@ -62,8 +62,9 @@ func TestMarks(t *testing.T) {
 // TestMayMatch: the cheap look for a term's beginning never passes over a text a lower-case
 // copy of it would have let through.
 func TestMayMatch(t *testing.T) {
-	h := New(lowerWords{}, []string{"Allies", "china", "us or them"})
-	for _, text := range []string{"ALLIE", "the allied", "CHINA’s", "Us Or Them", "nothing", "Ⓐllies", "Ünited", "", "ch", "a\xffchina"} {
+	h := New(lowerWords{}, []string{"Allies", "china", "us or them", "٣٤"})
+	for _, text := range []string{"ALLIE", "the allied", "CHINA’s", "Us Or Them", "nothing", "Ⓐllies", "Ünited", "", "ch", "a\xffchina",
+		"eight by eight, then Ü", "seventeen bytes!Ü", "sixteen bytes...—", "nine byteé", "\u212Ahina?", "the year ٣٤ of it", "١٢٣"} {
 		lower := strings.ToLower(text)
 		want := slices.ContainsFunc(h.prefixes, func(p string) bool { return strings.Contains(lower, p) })
 		for _, r := range text {
@@ -71,6 +72,27 @@ func TestMayMatch(t *testing.T) {
 		}
 		if got := h.mayMatch(text); got != want {
 			t.Errorf("mayMatch(%q) = %v, a lower-case copy says %v", text, got, want)
+		}
+	}
+}
+
+// TestContainsFoldASCII: the look for a beginning in any case finds what comparing at every
+// byte finds, with the first letter in either case, repeated, at the ends, or cut short.
+func TestContainsFoldASCII(t *testing.T) {
+	everyByte := func(s, lower string) bool {
+		for i := 0; i+len(lower) <= len(s); i++ {
+			if strings.EqualFold(s[i:i+len(lower)], lower) && isASCII(s[i:i+len(lower)]) {
+				return true
+			}
+		}
+		return false
+	}
+	texts := []string{"", "c", "C", "ch", "cHIN", "cCchin", "CcCHINA", "xxchi", "Chin", "the CHINA", "china", "a c h i n", "ccccccccchi", "CCCCCCCCCHIN", "\xffchin", "ÇHIN chin", "cHiN", "chiN."}
+	for _, lower := range []string{"chin", "c", "ch", "us", "1945", "o'b", ""} {
+		for _, text := range texts {
+			if got, want := containsFoldASCII(text, lower), everyByte(text, lower); got != want {
+				t.Errorf("containsFoldASCII(%q, %q) = %v, comparing at every byte %v", text, lower, got, want)
+			}
 		}
 	}
 }

@@ -40,10 +40,10 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	// Readout's tokenizer and filters, registered with bleve under the names below.
-	_ "github.com/readout/readout/index"
+	_ "github.com/readout/readout/index/bleveindex"
 )
 
-// The analysis Readout's index uses for text (index/mapping.go).
+// The analysis Readout's index uses for text (index/bleveindex/mapping.go).
 const (
 	wordTokenizer = "readout_words"
 	foldFilter    = "readout_fold"
