@@ -100,10 +100,11 @@ func New(an Analyzer, words []string) *Highlighter {
 	h := &Highlighter{analyzer: an, terms: map[string]bool{}}
 	addPrefix := func(term string) {
 		// A stem is a prefix of the word in most cases ("allianc" of "alliances"); when it is
-		// not ("countri"), its first letters are.
+		// not, all but its last letter are, as the analysis changes only a word's end: "dai" of
+		// "day", "hope" of "hoping", "countri" of "country".
 		p := term
-		if n := len(p); n > 4 {
-			p = p[:4]
+		if n := min(4, len(p)-1); n >= 1 {
+			p = p[:n]
 		}
 		if !slices.Contains(h.prefixes, p) {
 			h.prefixes = append(h.prefixes, p)

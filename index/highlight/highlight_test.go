@@ -30,6 +30,38 @@ func (lowerWords) Analyze(text string) []Token {
 	return out
 }
 
+// endChanging is an analyzer for tests that changes a word's end as English stemming does:
+// "day" gives "dai", "hoping" gives "hope".
+type endChanging struct{}
+
+func (endChanging) Analyze(text string) []Token {
+	toks := lowerWords{}.Analyze(text)
+	for i := range toks {
+		t := toks[i].Term
+		switch {
+		case strings.HasSuffix(t, "y"):
+			t = strings.TrimSuffix(t, "y") + "i"
+		case strings.HasSuffix(t, "ing"):
+			t = strings.TrimSuffix(t, "ing") + "e"
+		}
+		toks[i].Term = t
+	}
+	return toks
+}
+
+// TestStemNotAPrefix: a word whose stem is not its beginning ("day" → "dai", "hoping" →
+// "hope") is still marked, though the paragraph holds no other form of it.
+func TestStemNotAPrefix(t *testing.T) {
+	var got []string
+	text := "Every day we are hoping."
+	for _, m := range New(endChanging{}, []string{"day", "hope"}).Marks(text) {
+		got = append(got, text[m[0]:m[1]])
+	}
+	if want := []string{"day", "hoping"}; !slices.Equal(got, want) {
+		t.Errorf("marks %q, want %q", got, want)
+	}
+}
+
 // TestMarks: words marked as the analyzer reads them, phrases only where their words come
 // together, nothing for a nil or empty highlighter.
 func TestMarks(t *testing.T) {
