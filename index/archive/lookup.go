@@ -28,11 +28,7 @@ func (a *Archive) Stats() (index.Stats, error) {
 // Summary returns what the catalog knows of an article. An old id of it is a *MovedError, a
 // plain id that several articles share an *AmbiguousError (ids.go).
 func (a *Archive) Summary(id string) (*index.Summary, error) {
-	st, err := a.current()
-	if err != nil {
-		return nil, err
-	}
-	i, err := st.cat.resolveArticle(id)
+	st, i, err := a.resolveArticle(id)
 	if err != nil {
 		return nil, err
 	}
@@ -44,15 +40,21 @@ func (a *Archive) Summary(id string) (*index.Summary, error) {
 // cache of recent ones). An old id of it is a *MovedError, a plain id that several articles
 // share an *AmbiguousError.
 func (a *Archive) Article(id string) (*index.Article, error) {
-	st, err := a.current()
-	if err != nil {
-		return nil, err
-	}
-	i, err := st.cat.resolveArticle(id)
+	st, i, err := a.resolveArticle(id)
 	if err != nil {
 		return nil, err
 	}
 	return a.article(st, i)
+}
+
+// resolveArticle finds an article by id, or an old id of it, in the archive as it stands.
+func (a *Archive) resolveArticle(id string) (*state, int, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, 0, err
+	}
+	i, err := st.cat.resolveArticle(id)
+	return st, i, err
 }
 
 func (a *Archive) article(st *state, i int) (*index.Article, error) {

@@ -2316,15 +2316,12 @@ func (x *extractor) nameLine(p, lo int, toks []registry.Token) []Speaker {
 		if t.Start < m.end {
 			continue
 		}
-		if r := t.Text[0]; 'a' <= r && r <= 'z' && !smallTitleWords[t.Text] {
+		if r := t.Text[0]; 'a' <= r && r <= 'z' && !smallWords[t.Text] && !x.reg.IsNameParticle(t.Text) {
 			return nil // a verb, or a noun in lower case: a sentence about them
 		}
 	}
 	return x.resolve(p, m)
 }
-
-// smallTitleWords are the words in lower case that titles and organisations' names hold.
-var smallTitleWords = map[string]bool{"of": true, "at": true, "the": true, "and": true, "for": true, "in": true, "on": true, "to": true, "de": true, "du": true, "la": true}
 
 // listIntroSpeaker returns who a list of quotations is by when the line that introduces it
 // names them and ends in a colon ("Secretary Bessent then made the rounds on television …:"), or

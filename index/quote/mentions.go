@@ -1016,9 +1016,9 @@ func (x *extractor) partisan(p int, toks []registry.Token, i, n int) (mention, b
 		return mention{}, false
 	}
 	text := x.paras[p].Text
-	art := strings.ToLower(toks[i-1].Text)
-	if art != "the" && art != "a" && art != "an" || text[toks[i-1].End:toks[i].Start] != " " {
-		return mention{}, false
+	art := toks[i-1].Text
+	if !strings.EqualFold(art, "the") && !strings.EqualFold(art, "a") && !strings.EqualFold(art, "an") || text[toks[i-1].End:toks[i].Start] != " " {
+		return mention{}, false // most name runs: cheap to pass over, nothing lower-cased
 	}
 	last := strings.ToLower(toks[i+n-1].Text)
 	switch {
@@ -1029,7 +1029,7 @@ func (x *extractor) partisan(p int, toks []registry.Token, i, n int) (mention, b
 	default:
 		return mention{}, false
 	}
-	return mention{kind: mDescription, start: toks[i-1].Start, end: toks[i+n-1].End, head: last, person: true, definite: art == "the", ent: -1, ownerEnd: -1}, true
+	return mention{kind: mDescription, start: toks[i-1].Start, end: toks[i+n-1].End, head: last, person: true, definite: strings.EqualFold(art, "the"), ent: -1, ownerEnd: -1}, true
 }
 
 // agentNoun reports whether a word in lower case has the ending of a noun for one who does
