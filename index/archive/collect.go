@@ -18,6 +18,9 @@ type collector struct {
 	order string // SortRelevance, SortNewest or SortOldest
 	keep  int    // the hits of the pages up to the one asked
 	top   []hit  // a heap: the last of the hits kept first
+	// filter, when not nil, passes over the documents it does not keep; total counts those it does.
+	filter *docFilter
+	total  int
 
 	facets                             bool
 	actors, topics, sources, countries []int32 // documents by value's code
@@ -27,15 +30,17 @@ type collector struct {
 
 // searchCheck, when a test sets it, is given every search the collector ran, to compare it with
 // what bleve's own sorting and facets give.
-var searchCheck func(st *state, m *bleveindex.Query, order string, q index.Query, c *collector, total int)
+// run is the query bleve ran; match and other are the search's and the other tab's queries
+// with every filter bleve's.
+var searchCheck func(st *state, run, match, other *bleveindex.Query, order string, q index.Query, c *collector, total, otherTotal int)
 
 type hit struct {
 	doc   uint32
 	score float64
 }
 
-func newCollector(cat *catalog, order string, keep int, facets bool) *collector {
-	c := &collector{cat: cat, cols: cat.columns(), order: order, keep: keep, facets: facets}
+func newCollector(cat *catalog, order string, keep int, facets bool, filter *docFilter) *collector {
+	c := &collector{cat: cat, cols: cat.columns(), order: order, keep: keep, facets: facets, filter: filter}
 	if facets {
 		c.actors = make([]int32, len(c.cols.actors.values))
 		c.topics = make([]int32, len(c.cols.topics.values))
@@ -51,6 +56,10 @@ func newCollector(cat *catalog, order string, keep int, facets bool) *collector 
 
 // add takes a document matched (bleveindex.Index.Collect).
 func (c *collector) add(doc uint32, score float64) {
+	if c.filter != nil && !c.filter.keep(doc) {
+		return
+	}
+	c.total++
 	h := hit{doc, score}
 	if c.facets {
 		c.count(h.doc)

@@ -22,6 +22,7 @@ type columns struct {
 	sources   []string // code → source key
 	source    []int32  // by document
 	date      []int64  // the first day of the date's period (Unix ns), by document; undated: noDate
+	end       []int64  // the last day of the date's period (Unix ns), by document; undated: noDate
 	month     []int32  // year*12 + month-1, by document; undated: -1
 }
 
@@ -43,7 +44,7 @@ func (c *catalog) columns() *columns {
 
 func buildColumns(c *catalog) *columns {
 	n := len(c.Articles) + len(c.Quotes)
-	cols := &columns{articles: len(c.Articles), source: make([]int32, 0, n), date: make([]int64, 0, n), month: make([]int32, 0, n)}
+	cols := &columns{articles: len(c.Articles), source: make([]int32, 0, n), date: make([]int64, 0, n), end: make([]int64, 0, n), month: make([]int32, 0, n)}
 	actors, topics, sources, countries := newInterner(), newInterner(), newInterner(), newInterner()
 	cols.actors.start = make([]int32, 1, n+1)
 	cols.topics.start = make([]int32, 1, n+1)
@@ -58,9 +59,11 @@ func buildColumns(c *catalog) *columns {
 		d := s.Date.Start()
 		if d.IsZero() {
 			cols.date = append(cols.date, noDate)
+			cols.end = append(cols.end, noDate)
 			cols.month = append(cols.month, -1)
 		} else {
 			cols.date = append(cols.date, d.UnixNano())
+			cols.end = append(cols.end, s.Date.End().UnixNano())
 			cols.month = append(cols.month, int32(d.Year()*12+int(d.Month())-1))
 		}
 	}

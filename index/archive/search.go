@@ -110,11 +110,16 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 	if err := qs.Match.Validate(); err != nil {
 		return nil, &index.QueryError{Msg: "the search cannot be run: " + err.Error()}
 	}
+	filter := filterOf(st.cat, q)
 	otherTotal, otherErr := 0, make(chan error, 1)
 	if qs.Other != nil {
 		go func() {
 			var err error
-			otherTotal, err = st.idx.Count(ctx, qs.Other)
+			if filter != nil {
+				otherTotal, err = st.idx.CountOf(ctx, qs.Other, st.nums, filter.keep)
+			} else {
+				otherTotal, err = st.idx.Count(ctx, qs.Other)
+			}
 			otherErr <- err
 		}()
 	} else {
@@ -128,13 +133,17 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 	case q.Sort == index.SortOldest:
 		order = index.SortOldest
 	}
-	coll := newCollector(st.cat, order, q.Page*q.PerPage, !q.HitsOnly)
+	coll := newCollector(st.cat, order, q.Page*q.PerPage, !q.HitsOnly, filter)
 	res.Total, err = st.idx.Collect(ctx, qs.Match, st.nums, coll.add)
 	if err := cmp.Or(<-otherErr, err); err != nil {
 		return nil, searchErr(err)
 	}
+	if filter != nil {
+		res.Total = coll.total
+	}
 	if searchCheck != nil {
-		searchCheck(st, qs.Match, order, q, coll, res.Total)
+		ref := a.text.BuildReference(&parsed, q, st.cat.membersOf)
+		searchCheck(st, qs.Match, ref.Match, ref.Other, order, q, coll, res.Total, otherTotal)
 	}
 	if q.Kind == index.KindQuotes {
 		res.QuoteCount, res.ArticleCount = res.Total, otherTotal

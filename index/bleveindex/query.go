@@ -25,9 +25,24 @@ type Queries struct {
 	Words, Ignored []string
 }
 
-// Build builds the queries of a parsed search and its filters (names resolved to ids).
-// members gives the ids an actor stands for: itself and those merged into it.
+// Build builds the queries of a parsed search and its filters (names resolved to ids), but for
+// the filters its caller applies from its own columns to what they match: the dates, full quotes
+// only and the procedural turns (see Reference for why). members gives the ids an actor stands
+// for: itself and those merged into it.
 func (t *TermAnalyzer) Build(p *qtext.Parsed, q index.Query, members func(id string) []string) Queries {
+	return t.build(p, q, members, false)
+}
+
+// BuildReference builds the queries of a search with every filter bleve's: what the tests
+// compare the caller's own filtering of Build's matches with. Bleve reads a date range as every
+// term of its precision steps, each a list of documents to advance through beside the words'
+// (half of the matching of a dated search, and most of making its searchers), where a catalog
+// compares two numbers a document; a quote's kind and procedural turn are one value a quote.
+func (t *TermAnalyzer) BuildReference(p *qtext.Parsed, q index.Query, members func(id string) []string) Queries {
+	return t.build(p, q, members, true)
+}
+
+func (t *TermAnalyzer) build(p *qtext.Parsed, q index.Query, members func(id string) []string, all bool) Queries {
 	textField, otherField := FieldContent, FieldText
 	otherKind := index.KindQuotes
 	if q.Kind == index.KindQuotes {
@@ -38,11 +53,17 @@ func (t *TermAnalyzer) Build(p *qtext.Parsed, q index.Query, members func(id str
 	var match query.Query
 	out.Words, out.Ignored, match = t.textQuery(p, textField)
 	filters := filterQueries(q, p.Empty(), members)
+	of := func(kind string, match query.Query) *Query {
+		if !all {
+			return &Query{withFilters(typeOf(kind), match, filters, true)}
+		}
+		return &Query{withFilters(typeOf(kind), match, kindFilters(q, kind, append(slices.Clip(filters), dateQueries(q)...)), q.Procedural)}
+	}
 	if !q.HitsOnly {
 		_, _, otherMatch := t.textQuery(p, otherField)
-		out.Other = &Query{withFilters(typeOf(otherKind), otherMatch, kindFilters(q, otherKind, filters), q.Procedural)}
+		out.Other = of(otherKind, otherMatch)
 	}
-	out.Match = &Query{withFilters(typeOf(q.Kind), match, kindFilters(q, q.Kind, filters), q.Procedural)}
+	out.Match = of(q.Kind, match)
 	return out
 }
 
@@ -127,12 +148,10 @@ func (t *TermAnalyzer) textQuery(p *qtext.Parsed, field string) (words, ignored 
 	return words, ignored, bq
 }
 
-// filterQueries turns the filters into queries. A month- or year-dated article matches a date
-// range when its period overlaps it: its first day is not after the range's end, its last day
-// not before the range's start. Filters do not score: what a document matches is ranked by the
-// words alone, or, without words, by how much it is about the topics asked for (rankByTopics:
-// TopicQuery), never by how many actors or topics it names, as a term's score on a field of
-// many values would.
+// filterQueries turns the filters of actors, topics, sources and countries into queries.
+// Filters do not score: what a document matches is ranked by the words alone, or, without
+// words, by how much it is about the topics asked for (rankByTopics: TopicQuery), never by how
+// many actors or topics it names, as a term's score on a field of many values would.
 func filterQueries(q index.Query, rankByTopics bool, membersOf func(string) []string) []query.Query {
 	var out []query.Query
 	term := func(field, v string) query.Query {
@@ -167,6 +186,14 @@ func filterQueries(q index.Query, rankByTopics bool, membersOf func(string) []st
 	for _, c := range q.Countries {
 		out = append(out, term(FieldCountry, c))
 	}
+	return out
+}
+
+// dateQueries are the date range's filters. A month- or year-dated article matches a date
+// range when its period overlaps it: its first day is not after the range's end, its last day
+// not before the range's start.
+func dateQueries(q index.Query) []query.Query {
+	var out []query.Query
 	yes := true
 	if !q.To.IsZero() {
 		r := bleve.NewDateRangeInclusiveQuery(time.Time{}, q.To, nil, &yes)
