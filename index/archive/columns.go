@@ -2,6 +2,7 @@ package archive
 
 import (
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/quote"
 )
 
 // A search counts its facets and sorts by date from the catalog, not from bleve's doc values:
@@ -24,7 +25,14 @@ type columns struct {
 	date      []int64  // the first day of the date's period (Unix ns), by document; undated: noDate
 	end       []int64  // the last day of the date's period (Unix ns), by document; undated: noDate
 	month     []int32  // year*12 + month-1, by document; undated: -1
+	quote     []uint8  // by quote's index in Quotes: isProcedural, isFull
 }
+
+// A quote's flags in columns.quote.
+const (
+	isProcedural uint8 = 1 << iota
+	isFull
+)
 
 const noDate = int64(-1 << 63)
 
@@ -70,9 +78,16 @@ func buildColumns(c *catalog) *columns {
 	for i := range c.Articles {
 		add(&c.Articles[i], c.Articles[i].Actors, c.Articles[i].Topics, c.Articles[i].Countries)
 	}
+	cols.quote = make([]uint8, len(c.Quotes))
 	for i := range c.Quotes {
 		q := &c.Quotes[i]
 		add(&c.Articles[q.Article], q.Speakers, q.Topics, q.Countries)
+		if q.Procedural {
+			cols.quote[i] |= isProcedural
+		}
+		if q.Kind == quote.Full {
+			cols.quote[i] |= isFull
+		}
 	}
 	cols.actors.values, cols.topics.values, cols.sources = actors.values, topics.values, sources.values
 	cols.countries.values = countries.values

@@ -1,34 +1,39 @@
 package archive
 
 import (
+	"math"
+
 	"github.com/readout/readout/index"
-	"github.com/readout/readout/index/quote"
 )
 
 // docFilter is what a search keeps of the documents bleve matches by the catalog's columns,
 // not by bleve's index: the date range, full quotes only and the procedural turns
 // (bleveindex.Build leaves them to it; BuildReference says why).
 type docFilter struct {
-	cat        *catalog
-	cols       *columns
-	from, to   int64 // Unix ns; fromSet and toSet say whether each bounds the range
-	fromSet    bool
-	toSet      bool
-	full       bool // full quotes only
-	procedural bool // the procedural turns too
+	cols     *columns
+	from, to int64 // Unix ns, the range's first and last day: math.MinInt64 and MaxInt64 when open
+	dated    bool  // a range is asked for: undated documents are in none
+	drop     uint8 // the quotes with any of these flags (columns.quote) are left out
+	keepOnly uint8 // only the quotes with all of these are kept
 }
 
-// filterOf returns the filter of a search, nil when it keeps every document bleve matches:
-// a search without dates, of articles, or of quotes with their procedural turns.
+// filterOf returns the filter of a search, nil when it keeps every document bleve matches: a
+// search without dates, of articles, or of quotes with their procedural turns.
 func filterOf(cat *catalog, q index.Query) *docFilter {
-	f := &docFilter{cat: cat, cols: cat.columns(), full: q.Full, procedural: q.Procedural}
+	f := &docFilter{cols: cat.columns(), from: math.MinInt64, to: math.MaxInt64}
 	if !q.From.IsZero() {
-		f.from, f.fromSet = q.From.UnixNano(), true
+		f.from, f.dated = q.From.UnixNano(), true
 	}
 	if !q.To.IsZero() {
-		f.to, f.toSet = q.To.UnixNano(), true
+		f.to, f.dated = q.To.UnixNano(), true
 	}
-	if !f.fromSet && !f.toSet && !f.full && f.procedural {
+	if !q.Procedural {
+		f.drop = isProcedural
+	}
+	if q.Full {
+		f.keepOnly = isFull
+	}
+	if !f.dated && f.drop == 0 && f.keepOnly == 0 {
 		return nil
 	}
 	return f
@@ -38,15 +43,12 @@ func filterOf(cat *catalog, q index.Query) *docFilter {
 // date range its period overlaps: its first day not after the range's end, its last day not
 // before the range's start; an undated one is in no range.
 func (f *docFilter) keep(d uint32) bool {
-	if f.toSet && (f.cols.date[d] == noDate || f.cols.date[d] > f.to) {
-		return false
-	}
-	if f.fromSet && (f.cols.end[d] == noDate || f.cols.end[d] < f.from) {
+	if f.dated && (f.cols.date[d] == noDate || f.cols.date[d] > f.to || f.cols.end[d] < f.from) {
 		return false
 	}
 	if int(d) < f.cols.articles {
 		return true
 	}
-	q := &f.cat.Quotes[int(d)-f.cols.articles]
-	return (f.procedural || !q.Procedural) && (!f.full || q.Kind == quote.Full)
+	flags := f.cols.quote[int(d)-f.cols.articles]
+	return flags&f.drop == 0 && flags&f.keepOnly == f.keepOnly
 }
