@@ -51,7 +51,7 @@ func (t *TermAnalyzer) build(p *qtext.Parsed, q index.Query, members func(id str
 	}
 	var out Queries
 	var match query.Query
-	out.Words, out.Ignored, match = t.textQuery(p, textField)
+	out.Words, out.Ignored, match, _ = t.textQuery(p, textField)
 	filters := filterQueries(q, p.Empty(), members)
 	of := func(kind string, match query.Query) *Query {
 		if !all {
@@ -60,8 +60,13 @@ func (t *TermAnalyzer) build(p *qtext.Parsed, q index.Query, members func(id str
 		return &Query{withFilters(typeOf(kind), match, kindFilters(q, kind, append(slices.Clip(filters), dateQueries(q)...)), q.Procedural)}
 	}
 	if !q.HitsOnly {
-		_, _, otherMatch := t.textQuery(p, otherField)
+		_, _, otherMatch, positive := t.textQuery(p, otherField)
 		out.Other = of(otherKind, otherMatch)
+		if !all && positive {
+			// A count scores nothing, and the words' field is the kind's alone (content an
+			// article's, text a quote's): the kind's clause would only be advanced beside them.
+			out.Other = &Query{withFilters("", otherMatch, filters, true)}
+		}
 	}
 	out.Match = of(q.Kind, match)
 	return out
@@ -80,9 +85,10 @@ func typeOf(kind string) string {
 }
 
 // textQuery builds the query for what is typed, over a text field. It returns the words and
-// phrases that highlight, those the analysis leaves nothing of, and nil for a search without
-// words (everything matches).
-func (t *TermAnalyzer) textQuery(p *qtext.Parsed, field string) (words, ignored []string, _ query.Query) {
+// phrases that highlight, those the analysis leaves nothing of, nil for a search without
+// words (everything matches), and whether it matches only documents with one of its words (it
+// has words to match, not only words to exclude).
+func (t *TermAnalyzer) textQuery(p *qtext.Parsed, field string) (words, ignored []string, _ query.Query, positive bool) {
 	clause := func(c qtext.Clause) query.Query {
 		terms := t.analyzer.Analyze([]byte(c.Text))
 		if len(terms) == 0 {
@@ -130,7 +136,7 @@ func (t *TermAnalyzer) textQuery(p *qtext.Parsed, field string) (words, ignored 
 		}
 	}
 	if len(must) == 0 && len(not) == 0 {
-		return nil, ignored, nil
+		return nil, ignored, nil, false
 	}
 	bq := bleve.NewBooleanQuery()
 	if len(must) > 0 {
@@ -145,7 +151,7 @@ func (t *TermAnalyzer) textQuery(p *qtext.Parsed, field string) (words, ignored 
 	if len(not) > 0 {
 		bq.AddMustNot(not...)
 	}
-	return words, ignored, bq
+	return words, ignored, bq, len(must) > 0
 }
 
 // filterQueries turns the filters of actors, topics, sources and countries into queries.
@@ -222,10 +228,15 @@ func kindFilters(q index.Query, kind string, filters []query.Query) []query.Quer
 	return append(slices.Clip(filters), t)
 }
 
+// withFilters is the conjunction of the kind's type (none for typ ""), the match and the
+// filters, without the procedural turns unless asked for.
 func withFilters(typ string, match query.Query, filters []query.Query, procedural bool) query.Query {
-	t := bleve.NewTermQuery(typ)
-	t.SetField(FieldType)
-	parts := []query.Query{t}
+	var parts []query.Query
+	if typ != "" {
+		t := bleve.NewTermQuery(typ)
+		t.SetField(FieldType)
+		parts = append(parts, t)
+	}
 	if match != nil {
 		parts = append(parts, match)
 	}
