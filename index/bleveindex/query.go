@@ -51,7 +51,8 @@ func (t *TermAnalyzer) build(p *qtext.Parsed, q index.Query, members func(id str
 	}
 	var out Queries
 	var match query.Query
-	out.Words, out.Ignored, match, _ = t.textQuery(p, textField)
+	var positive bool
+	out.Words, out.Ignored, match, positive = t.textQuery(p, textField)
 	filters := filterQueries(q, p.Empty(), members)
 	of := func(kind string, match query.Query) *Query {
 		if !all {
@@ -69,6 +70,11 @@ func (t *TermAnalyzer) build(p *qtext.Parsed, q index.Query, members func(id str
 		}
 	}
 	out.Match = of(q.Kind, match)
+	if !all && positive {
+		// The kind's type term scored without reading it (kindQuery); the filters score
+		// nothing, the words being there (filterQueries).
+		out.Match = &Query{withFilters("", kindQuery{typeOf(q.Kind), match}, filters, true)}
+	}
 	return out
 }
 

@@ -1,0 +1,89 @@
+package bleveindex
+
+import (
+	"context"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// kindQuery matches what the words of a search match, scored as the conjunction of the kind's
+// type term and the words would score it, without reading the type term's documents. A
+// search's words are in a field only its kind has (content an article's, text a quote's), so
+// the type term matches every document they match; but bleve advanced it beside them for every
+// match, a third of the page's matching. Its part of the score is the same for every document
+// of the kind (a keyword of one term: a frequency and a field length of one), so it is worked
+// out once, by bleve's own scorer, and added to the words' score; its weight is added to
+// theirs, so the query's norm is bleve's. TestCollectorMatchesBleve compares the scores with
+// those of the conjunction.
+type kindQuery struct {
+	typ   string
+	words query.Query
+}
+
+func (q kindQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
+	words, err := q.words.Searcher(ctx, r, m, o)
+	if err != nil {
+		return nil, err
+	}
+	// What bleve's term searcher scores the type term with (tf-idf): the documents of the index
+	// and those of the term.
+	docs, err := r.DocCount()
+	if err != nil {
+		_ = words.Close()
+		return nil, err
+	}
+	tfr, err := r.TermFieldReader(ctx, []byte(q.typ), FieldType, false, false, false)
+	if err != nil {
+		_ = words.Close()
+		return nil, err
+	}
+	n := tfr.Count()
+	if err := tfr.Close(); err != nil {
+		_ = words.Close()
+		return nil, err
+	}
+	return &kindSearcher{Searcher: words, kind: scorer.NewTermQueryScorer([]byte(q.typ), FieldType, 1, docs, n, 0, o)}, nil
+}
+
+// kindSearcher is the words' searcher with the type term's score added to each match.
+type kindSearcher struct {
+	search.Searcher
+	kind   *scorer.TermQueryScorer
+	score  float64 // the type term's score under the query's norm; scored says it is worked out
+	scored bool
+}
+
+func (s *kindSearcher) Weight() float64 { return s.Searcher.Weight() + s.kind.Weight() }
+
+func (s *kindSearcher) SetQueryNorm(norm float64) {
+	s.Searcher.SetQueryNorm(norm)
+	s.kind.SetQueryNorm(norm)
+	s.scored = false
+}
+
+func (s *kindSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	d, err := s.Searcher.Next(ctx)
+	return s.add(ctx, d), err
+}
+
+func (s *kindSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
+	d, err := s.Searcher.Advance(ctx, id)
+	return s.add(ctx, d), err
+}
+
+func (s *kindSearcher) add(ctx *search.SearchContext, d *search.DocumentMatch) *search.DocumentMatch {
+	if d == nil {
+		return nil
+	}
+	if !s.scored {
+		m := s.kind.Score(ctx, &bindex.TermFieldDoc{Freq: 1, Norm: 1})
+		s.score, s.scored = m.Score, true
+		ctx.DocumentMatchPool.Put(m)
+	}
+	d.Score += s.score
+	return d
+}
