@@ -111,20 +111,6 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 		return nil, &index.QueryError{Msg: "the search cannot be run: " + err.Error()}
 	}
 	filter := filterOf(st.cat, q)
-	otherTotal, otherErr := 0, make(chan error, 1)
-	if qs.Other != nil {
-		go func() {
-			var err error
-			if filter != nil {
-				otherTotal, err = st.idx.CountOf(ctx, qs.Other, st.nums, filter.keep)
-			} else {
-				otherTotal, err = st.idx.Count(ctx, qs.Other)
-			}
-			otherErr <- err
-		}()
-	} else {
-		otherErr <- nil
-	}
 	order := index.SortRelevance
 	switch {
 	case q.Sort == index.SortNewest || (q.Sort == index.SortRelevance && parsed.Empty() && len(q.Topics) == 0):
@@ -134,13 +120,39 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 		order = index.SortOldest
 	}
 	coll := newCollector(st.cat, order, q.Page*q.PerPage, !q.HitsOnly, filter)
-	res.Total, err = st.idx.Collect(ctx, qs.Match, st.nums, coll.add)
-	if err := cmp.Or(<-otherErr, err); err != nil {
+	otherTotal := 0
+	if qs.Both != nil {
+		// Filters alone: one pass over their matches serves both tabs (Queries.Both).
+		quotes := q.Kind == index.KindQuotes
+		_, err = st.idx.Collect(ctx, qs.Both, st.nums, func(doc uint32, score float64) {
+			if _, article := st.cat.articleAt(doc); article != quotes {
+				coll.add(doc, score)
+			} else if qs.Other != nil && (filter == nil || filter.keep(doc)) {
+				otherTotal++
+			}
+		})
+	} else {
+		otherErr := make(chan error, 1)
+		if qs.Other != nil {
+			go func() {
+				var err error
+				if filter != nil {
+					otherTotal, err = st.idx.CountOf(ctx, qs.Other, st.nums, filter.keep)
+				} else {
+					otherTotal, err = st.idx.Count(ctx, qs.Other)
+				}
+				otherErr <- err
+			}()
+		} else {
+			otherErr <- nil
+		}
+		_, err = st.idx.Collect(ctx, qs.Match, st.nums, coll.add)
+		err = cmp.Or(<-otherErr, err)
+	}
+	if err != nil {
 		return nil, searchErr(err)
 	}
-	if filter != nil {
-		res.Total = coll.total
-	}
+	res.Total = coll.total
 	if searchCheck != nil {
 		ref := a.text.BuildReference(&parsed, q, st.cat.membersOf)
 		searchCheck(st, qs.Match, ref.Match, ref.Other, order, q, coll, res.Total, otherTotal)

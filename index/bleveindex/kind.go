@@ -2,6 +2,7 @@ package bleveindex
 
 import (
 	"context"
+	"math"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -29,24 +30,12 @@ func (q kindQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping
 	if err != nil {
 		return nil, err
 	}
-	// What bleve's term searcher scores the type term with (tf-idf): the documents of the index
-	// and those of the term.
-	docs, err := r.DocCount()
+	kind, err := typeScorer(ctx, r, q.typ, o)
 	if err != nil {
 		_ = words.Close()
 		return nil, err
 	}
-	tfr, err := r.TermFieldReader(ctx, []byte(q.typ), FieldType, false, false, false)
-	if err != nil {
-		_ = words.Close()
-		return nil, err
-	}
-	n := tfr.Count()
-	if err := tfr.Close(); err != nil {
-		_ = words.Close()
-		return nil, err
-	}
-	return &kindSearcher{Searcher: words, kind: scorer.NewTermQueryScorer([]byte(q.typ), FieldType, 1, docs, n, 0, o)}, nil
+	return &kindSearcher{Searcher: words, kind: kind}, nil
 }
 
 // kindSearcher is the words' searcher with the type term's score added to each match.
@@ -86,4 +75,76 @@ func (s *kindSearcher) add(ctx *search.SearchContext, d *search.DocumentMatch) *
 	}
 	d.Score += s.score
 	return d
+}
+
+// filtersQuery matches the documents of both kinds that a search's filters match, unscored,
+// and gives each the score the conjunction of the kind's type term and the filters gives a
+// document of that kind: for a search without words that ranks by nothing, the type term's
+// score (the filters score nothing), one value for the kind. One pass over the filters then
+// serves the page and the other tab's count.
+type filtersQuery struct {
+	typ     string
+	filters query.Query // nil: every document
+}
+
+func (q filtersQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
+	inner := q.filters
+	if inner == nil {
+		inner = query.NewMatchAllQuery()
+	}
+	unscored := o
+	unscored.Score = "none" // bleve then intersects the filters' terms' lists of documents at once
+	s, err := inner.Searcher(ctx, r, m, unscored)
+	if err != nil {
+		return nil, err
+	}
+	kind, err := typeScorer(ctx, r, q.typ, o)
+	if err != nil {
+		_ = s.Close()
+		return nil, err
+	}
+	// The conjunction's norm: the filters weigh nothing beside the type term.
+	kind.SetQueryNorm(1.0 / math.Sqrt(kind.Weight()))
+	pool := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(1, 0)}
+	return &scoredAs{Searcher: s, score: kind.Score(pool, &bindex.TermFieldDoc{Freq: 1, Norm: 1}).Score}, nil
+}
+
+// scoredAs gives every match of its searcher one score.
+type scoredAs struct {
+	search.Searcher
+	score float64
+}
+
+func (s *scoredAs) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	d, err := s.Searcher.Next(ctx)
+	if d != nil {
+		d.Score = s.score
+	}
+	return d, err
+}
+
+func (s *scoredAs) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
+	d, err := s.Searcher.Advance(ctx, id)
+	if d != nil {
+		d.Score = s.score
+	}
+	return d, err
+}
+
+// typeScorer is the scorer bleve's term searcher gives the type term of a kind (tf-idf): from
+// the documents of the index and those of the term.
+func typeScorer(ctx context.Context, r bindex.IndexReader, typ string, o search.SearcherOptions) (*scorer.TermQueryScorer, error) {
+	docs, err := r.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	tfr, err := r.TermFieldReader(ctx, []byte(typ), FieldType, false, false, false)
+	if err != nil {
+		return nil, err
+	}
+	n := tfr.Count()
+	if err := tfr.Close(); err != nil {
+		return nil, err
+	}
+	return scorer.NewTermQueryScorer([]byte(typ), FieldType, 1, docs, n, 0, o), nil
 }

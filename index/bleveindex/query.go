@@ -21,6 +21,10 @@ type Queries struct {
 	Match *Query // the documents of the kind asked for
 	// Other counts the other tab's documents; nil when the search asks for hits only.
 	Other *Query
+	// Both, when not nil, matches the documents of both kinds Match and Other match, each
+	// scored as Match would score a document of its kind: a search without words that ranks by
+	// nothing (its score is the kind's alone) is one pass over its filters, not two.
+	Both *Query
 	// Words are the words and phrases to highlight; Ignored those the analysis leaves nothing of.
 	Words, Ignored []string
 }
@@ -74,6 +78,14 @@ func (t *TermAnalyzer) build(p *qtext.Parsed, q index.Query, members func(id str
 		// The kind's type term scored without reading it (kindQuery); the filters score
 		// nothing, the words being there (filterQueries).
 		out.Match = &Query{withFilters("", kindQuery{typeOf(q.Kind), match}, filters, true)}
+	}
+	if !all && match == nil && !(p.Empty() && len(q.Topics) > 0) {
+		// No words, and no topic to rank by (filterQueries): every filter scores nothing.
+		var f query.Query
+		if len(filters) > 0 {
+			f = bleve.NewConjunctionQuery(filters...)
+		}
+		out.Both = &Query{filtersQuery{typeOf(q.Kind), f}}
 	}
 	return out
 }
