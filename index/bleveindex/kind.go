@@ -20,9 +20,13 @@ import (
 // out once, by bleve's own scorer, and added to the words' score; its weight is added to
 // theirs, so the query's norm is bleve's. TestCollectorMatchesBleve compares the scores with
 // those of the conjunction.
+//
+// alone says the query is the search's whole query (it has no filters): it then sets its norm
+// itself, as the conjunction would.
 type kindQuery struct {
 	typ   string
 	words query.Query
+	alone bool
 }
 
 func (q kindQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
@@ -35,7 +39,11 @@ func (q kindQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping
 		_ = words.Close()
 		return nil, err
 	}
-	return &kindSearcher{Searcher: words, kind: kind}, nil
+	ks := &kindSearcher{Searcher: words, kind: kind}
+	if q.alone {
+		ks.SetQueryNorm(1.0 / math.Sqrt(ks.Weight()))
+	}
+	return ks, nil
 }
 
 // kindSearcher is the words' searcher with the type term's score added to each match.

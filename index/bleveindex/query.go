@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/readout/readout/index"
@@ -56,7 +57,7 @@ func (t *TermAnalyzer) build(p *qtext.Parsed, q index.Query, members func(id str
 	var out Queries
 	var match query.Query
 	var positive bool
-	out.Words, out.Ignored, match, positive = t.textQuery(p, textField)
+	out.Words, out.Ignored, match, positive = t.textQuery(p, textField, all)
 	filters := filterQueries(q, p.Empty(), members)
 	of := func(kind string, match query.Query) *Query {
 		if !all {
@@ -65,7 +66,7 @@ func (t *TermAnalyzer) build(p *qtext.Parsed, q index.Query, members func(id str
 		return &Query{withFilters(typeOf(kind), match, kindFilters(q, kind, append(slices.Clip(filters), dateQueries(q)...)), q.Procedural)}
 	}
 	if !q.HitsOnly {
-		_, _, otherMatch, positive := t.textQuery(p, otherField)
+		_, _, otherMatch, positive := t.textQuery(p, otherField, all)
 		out.Other = of(otherKind, otherMatch)
 		if !all && positive {
 			// A count scores nothing, and the words' field is the kind's alone (content an
@@ -77,7 +78,10 @@ func (t *TermAnalyzer) build(p *qtext.Parsed, q index.Query, members func(id str
 	if !all && positive {
 		// The kind's type term scored without reading it (kindQuery); the filters score
 		// nothing, the words being there (filterQueries).
-		out.Match = &Query{withFilters("", kindQuery{typeOf(q.Kind), match}, filters, true)}
+		out.Match = &Query{withFilters("", kindQuery{typeOf(q.Kind), match, false}, filters, true)}
+		if len(filters) == 0 {
+			out.Match = &Query{kindQuery{typeOf(q.Kind), match, true}}
+		}
 	}
 	if !all && match == nil && !(p.Empty() && len(q.Topics) > 0) {
 		// No words, and no topic to rank by (filterQueries): every filter scores nothing.
@@ -106,7 +110,10 @@ func typeOf(kind string) string {
 // phrases that highlight, those the analysis leaves nothing of, nil for a search without
 // words (everything matches), and whether it matches only documents with one of its words (it
 // has words to match, not only words to exclude).
-func (t *TermAnalyzer) textQuery(p *qtext.Parsed, field string) (words, ignored []string, _ query.Query, positive bool) {
+//
+// plain builds it as bleve's match queries would, for the reference (BuildReference): the
+// same scores through more searchers.
+func (t *TermAnalyzer) textQuery(p *qtext.Parsed, field string, plain bool) (words, ignored []string, _ query.Query, positive bool) {
 	clause := func(c qtext.Clause) query.Query {
 		terms := t.analyzer.Analyze([]byte(c.Text))
 		if len(terms) == 0 {
@@ -118,9 +125,16 @@ func (t *TermAnalyzer) textQuery(p *qtext.Parsed, field string) (words, ignored 
 			mq.SetField(field)
 			return DeadlineQuery{Query: mq}
 		}
-		mq := bleve.NewMatchQuery(c.Text)
-		mq.SetField(field)
-		return mq
+		if plain {
+			mq := bleve.NewMatchQuery(c.Text)
+			mq.SetField(field)
+			return mq
+		}
+		// The term analysed, as bleve's match query of one word would search it, without the
+		// analysis again and the disjunction of one term it wraps it in (which score the same).
+		tq := bleve.NewTermQuery(string(terms[0].Term))
+		tq.SetField(field)
+		return tq
 	}
 	var must, should, not []query.Query
 	for _, c := range p.Must {
@@ -141,10 +155,7 @@ func (t *TermAnalyzer) textQuery(p *qtext.Parsed, field string) (words, ignored 
 			must = append(must, q)
 			words = append(words, c.Text)
 			if field == FieldContent {
-				t := bleve.NewMatchQuery(c.Text)
-				t.SetField(FieldTitle)
-				t.SetBoost(2)
-				should = append(should, t)
+				should = append(should, titleQuery(t.analyzer.Analyze([]byte(c.Text)), c.Text, plain))
 			}
 		}
 	}
@@ -157,9 +168,12 @@ func (t *TermAnalyzer) textQuery(p *qtext.Parsed, field string) (words, ignored 
 		return nil, ignored, nil, false
 	}
 	bq := bleve.NewBooleanQuery()
-	if len(must) > 0 {
+	switch {
+	case len(must) == 1 && !plain:
+		bq.Must = must[0] // scored as the conjunction of one AddMust makes, without its searcher
+	case len(must) > 0:
 		bq.AddMust(must...)
-	} else {
+	default:
 		bq.AddMust(bleve.NewMatchAllQuery())
 	}
 	if len(should) > 0 {
@@ -170,6 +184,22 @@ func (t *TermAnalyzer) textQuery(p *qtext.Parsed, field string) (words, ignored 
 		bq.AddMustNot(not...)
 	}
 	return words, ignored, bq, len(must) > 0
+}
+
+// titleQuery is the bonus of a title that has a clause's words: any of them, boosted. A
+// clause of one term is that term, as bleve's match query would search it without the
+// disjunction of one term it wraps it in (which scores the same).
+func titleQuery(terms analysis.TokenStream, text string, plain bool) query.Query {
+	if len(terms) == 1 && !plain {
+		t := bleve.NewTermQuery(string(terms[0].Term))
+		t.SetField(FieldTitle)
+		t.SetBoost(2)
+		return t
+	}
+	t := bleve.NewMatchQuery(text)
+	t.SetField(FieldTitle)
+	t.SetBoost(2)
+	return t
 }
 
 // filterQueries turns the filters of actors, topics, sources and countries into queries.
