@@ -2115,7 +2115,10 @@ func (x *extractor) headlineSpeaker(p int, leading bool) []Speaker {
 // (an epigraph's "— President Joe Biden").
 func (x *extractor) layoutSpeaker(sp span) []Speaker {
 	if p := sp.Start.Para - 1; p >= 0 && len(x.paras[p].Text) < 200 && (strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") || x.headline(p)) {
-		if who := x.introduced(p); who != nil {
+		// The sentence that ends in the colon introduces the quotation, not the paragraph's
+		// first: "Keane defended his budget. Senator Whitlock replied on Twitter:".
+		lo := x.sentenceStart(p, len(strings.TrimRight(x.paras[p].Text, " :"))-1)
+		if who := x.introduced(p, lo); who != nil {
 			return who
 		}
 	}
@@ -2183,9 +2186,12 @@ func shortForm(a, b string) bool {
 // Biden:", "Statement of Julie Cerqueira, Executive Director, U.S. Climate Alliance:", "Joint
 // Statement of Ford, GM, and Stellantis:"): the first person it names, else the organisations
 // it lists, else the last actor it names.
-func (x *extractor) introduced(p int) []Speaker {
+func (x *extractor) introduced(p, lo int) []Speaker {
 	var names, all []mention
 	for _, m := range x.ments[p] {
+		if m.start < lo {
+			continue
+		}
 		if (m.kind == mName || m.kind == mRole) && !m.possessive && m.ent >= 0 {
 			all = append(all, m)
 			if !x.knownShape(p, m) {
