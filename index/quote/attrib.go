@@ -1704,6 +1704,9 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 			if g := x.sentenceGroup(p, m.start); g != nil {
 				return g
 			}
+			if g := x.jointSubject(); g != nil {
+				return g
+			}
 			return x.lastGroup(p, false)
 		}
 		if e := x.sentencePerson(p, m.start, m.gender); e >= 0 {
@@ -1721,6 +1724,9 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 	case mDescription:
 		return x.described(p, m)
 	case mGroup:
+		if g := x.jointSubject(); g != nil {
+			return g // "Keane and Whitlock spoke. “…,” the two said."
+		}
 		return x.lastGroup(p, true)
 	}
 	return nil
@@ -2038,6 +2044,41 @@ func (x *extractor) lastGroup(p int, groupOnly bool) []Speaker {
 		}
 	}
 	return nil
+}
+
+// jointSubject returns the actors the sentence before the quotation opens with, when they are
+// several named together: "Rachel Ibsen and Linnea Brandt both spoke at the rally. “…,” they
+// said."
+func (x *extractor) jointSubject() []Speaker {
+	r := x.sentenceBefore()
+	if r.p < 0 {
+		return nil
+	}
+	ms := x.mentionsBetween(r.p, r.lo, r.hi)
+	if len(ms) < 2 || !x.subjectLike(r.p, ms[0]) || strings.TrimSpace(x.paras[r.p].Text[r.lo:x.leadStart(r.p, ms[0])]) != "" {
+		return nil
+	}
+	var out []Speaker
+	for k, m := range ms {
+		if m.kind != mName && m.kind != mRole || m.ent < 0 || m.possessive {
+			break
+		}
+		if k > 0 {
+			gap, ok := x.gap(r.p, ms[k-1].end, m.start)
+			if !ok || gap != "and" && gap != "," && gap != ", and" {
+				break
+			}
+		}
+		who := x.resolve(r.p, m)
+		if len(who) == 0 {
+			return nil
+		}
+		out = append(out, who...)
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 // sentenceGroup returns the actors named together earlier in the sentence before off, when
