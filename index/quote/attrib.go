@@ -890,7 +890,29 @@ func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool)
 	if before.p < 0 {
 		return nil, true
 	}
+	if toks := tokensIn(x.toks[before.p], before.lo, before.hi); doc && len(toks) > 2 && officeNoun(toks[1].Text) {
+		// "His office later issued a statement.": the person's own.
+		if g := map[string]string{"his": "male", "her": "female"}[strings.ToLower(toks[0].Text)]; g != "" {
+			if e := x.lastPerson(g); e >= 0 {
+				return x.speakersOf(e), true
+			}
+			return nil, true
+		}
+	}
 	for _, m := range x.mentionsBetween(before.p, before.lo, before.hi) {
+		if m.possessive && doc && strings.TrimSpace(x.paras[before.p].Text[before.lo:m.start]) == "" {
+			// "His office later issued a statement.": the person's own.
+			if toks := tokensIn(x.toks[before.p], m.end, before.hi); len(toks) > 1 {
+				k := 0
+				if toks[0].Text == "s" || toks[0].Text == "'s" || toks[0].Text == "’s" {
+					k = 1
+				}
+				if x.ownOffice(before.p, m, toks[k].End) {
+					m.possessive = false
+					return x.resolve(before.p, m), true
+				}
+			}
+		}
 		if m.kind != mName && m.kind != mRole || m.ent < 0 && len(m.actors) == 0 || m.possessive {
 			continue
 		}
@@ -1369,6 +1391,10 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	}
 	for k := len(in) - 1; k >= 0; k-- {
 		m := in[k]
+		if m.possessive && k == len(in)-1 && x.ownOffice(p, m, v) {
+			m.possessive = false // "Hale's office said": the office speaks for her
+			return &m
+		}
 		if m.object || m.possessive || x.opener(p, m) {
 			continue
 		}
@@ -1381,6 +1407,33 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 		return c
 	}
 	return nil
+}
+
+// ownOffice reports whether a person's possessive is followed, up to offset v, only by the
+// people who speak for them in their name: "Hale's office", "her campaign", "Keane's press
+// office". An adverb may follow ("his office later").
+func (x *extractor) ownOffice(p int, m mention, v int) bool {
+	if m.kind != mName && m.kind != mPronoun || m.kind == mName && (m.ent < 0 || !x.ents[m.ent].person) || m.kind == mPronoun && m.pronoun == "they" {
+		return false
+	}
+	toks := tokensIn(x.toks[p], m.end, v)
+	if len(toks) > 0 && (toks[0].Text == "s" || toks[0].Text == "'s" || toks[0].Text == "’s") {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 || len(toks) > 3 {
+		return false
+	}
+	if len(toks) > 1 && strings.HasSuffix(toks[len(toks)-1].Text, "ly") {
+		toks = toks[:len(toks)-1]
+	}
+	return officeNoun(toks[len(toks)-1].Text) && (len(toks) == 1 || len(toks) == 2 && strings.EqualFold(toks[0].Text, "press"))
+}
+
+// officeNoun reports whether a noun names those who speak in a person's name: "office",
+// "campaign", "staff", "spokeswoman".
+func officeNoun(w string) bool {
+	n := strings.ToLower(w)
+	return n == "office" || n == "campaign" || n == "staff" || strings.HasPrefix(n, "spokes")
 }
 
 // introducesNext reports whether the text after a verb of speech opens a quotation at once:
