@@ -1790,6 +1790,9 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 // organisation named in it or just after it ("a spokesman for the Clinton campaign"); anything
 // else is not known.
 func (x *extractor) described(p int, m mention) []Speaker {
+	if who := x.officerOf(p, m); who != nil {
+		return who
+	}
 	if m.ownerEnd >= 0 && !x.ownedByPerson(p, m) || !m.definite && m.ownerEnd < 0 {
 		for _, o := range x.hiddenIn(p, m) {
 			// "a Treasury Department spokeswoman": the organisation inside the description.
@@ -1861,6 +1864,39 @@ func (x *extractor) described(p int, m mention) []Speaker {
 		}
 	}
 	return nil
+}
+
+// officerOf returns the organisation that a description of its unnamed officer names just after
+// it: "The president of the Aluminum Association said", "the chairman of the Steel Council".
+// A state's officer is a person the text or the registry must name ("the president of France").
+func (x *extractor) officerOf(p int, m mention) []Speaker {
+	if !leads(m.head) && !speaksForOthers(m.head) {
+		return nil
+	}
+	s := x.paras[p].Text
+	for _, o := range x.mentionsBetween(p, m.end, min(len(s), m.end+60)) {
+		gap := strings.TrimSpace(s[m.end:o.start])
+		if gap != "of" && gap != "of the" && gap != "at" && gap != "at the" {
+			return nil
+		}
+		if o.kind != mName || o.ent < 0 || !x.ents[o.ent].org || x.ents[o.ent].person || o.possessive {
+			return nil
+		}
+		if a := x.ents[o.ent].actor; a >= 0 && x.reg.ActorAt(a).Kind != registry.Organisation {
+			return nil
+		}
+		return x.speakersOf(o.ent)
+	}
+	return nil
+}
+
+// leads reports whether a person's noun is for the one who leads an organisation.
+func leads(head string) bool {
+	switch head {
+	case "president", "chairman", "chairwoman", "chair", "chairperson", "director", "head", "leader", "chief", "founder", "ceo":
+		return true
+	}
+	return false
 }
 
 // owner returns the name that owns a description ("Obama" of "Obama's former strategist"), a
@@ -2243,7 +2279,13 @@ func (x *extractor) labelled(label string) []Speaker {
 	if e := x.personBySurname(words[len(words)-1]); e >= 0 {
 		return x.speakersOf(e)
 	}
-	return []Speaker{{Actor: -1, Name: displayName(strings.Join(strings.Fields(label), " ")), Kind: registry.Person}}
+	name := strings.Fields(label)
+	for i, w := range name {
+		if isUpper(w) {
+			name[i] = capitalise(w) // a label is a name, not an acronym: "KEANE:" is Keane
+		}
+	}
+	return []Speaker{{Actor: -1, Name: displayName(strings.Join(name, " ")), Kind: registry.Person}}
 }
 
 // personBySurname returns the person of two or more names the text gives with that surname,

@@ -598,6 +598,36 @@ func TestConstructions(t *testing.T) {
 			text: "Sen. Ruth Okafor chairs the panel.\n\nOkafor's response was blunt: “The law is slow.”",
 			want: []found{{"The law is slow.", "Ruth Okafor", quote.Full}},
 		},
+		{
+			name: "the sentence that ends in a colon introduces the quotation, not its paragraph's first",
+			text: "Governor Rob Keane defended his budget on Tuesday. Senator Dana Whitlock replied on Twitter:\n\n“Nobody voted for this mess.”",
+			want: []found{{"Nobody voted for this mess.", "Dana Whitlock", quote.Full}},
+		},
+		{
+			name: "a quoted transcript's first turn keeps its label",
+			text: "Keane and Whitlock debated on Thursday. An excerpt:\n\n“KEANE: We balanced the budget.\n\n“WHITLOCK: You moved money around.”",
+			want: []found{{"We balanced the budget.", "Keane", quote.Full}, {"You moved money around.", "Whitlock", quote.Full}},
+		},
+		{
+			name: "they: the people the sentence before opens with",
+			text: "Rachel Ibsen and Linnea Brandt both spoke at the rally.\n\n“We will win,” they said.",
+			want: []found{{"We will win,", "Rachel Ibsen + Linnea Brandt", quote.Full}},
+		},
+		{
+			name: "a person's office speaks in their name",
+			text: "Sen. Tamsin Hale is on the committee.\n\n“We need answers,” Hale's office said in a statement.",
+			want: []found{{"We need answers,", "Tamsin Hale", quote.Full}},
+		},
+		{
+			name: "the statement their office issued",
+			text: "Governor Rob Keane defended his budget on Tuesday. His office later issued a statement.\n\n“The governor stands by every line,” the statement said.",
+			want: []found{{"The governor stands by every line,", "Rob Keane", quote.Full}},
+		},
+		{
+			name: "an organisation's unnamed officer speaks for it",
+			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
+			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
