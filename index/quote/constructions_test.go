@@ -624,6 +624,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"The governor stands by every line,", "Rob Keane", quote.Full}},
 		},
 		{
+			name: "a round-up's section about one person: the surname is the one its heading names",
+			day:  "2023-04-09",
+			text: "Joe Biden spoke in Ohio on Monday. Biden praised the workers.\n\nDenver Gazette: Jill Biden makes Denver first stop of her tour\n\n“We need to work together,” Biden said.",
+			want: []found{{"We need to work together,", "Jill Biden", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
