@@ -363,6 +363,9 @@ func (x *extractor) subjectLike(p int, m mention) bool {
 	}
 	s := x.paras[p].Text
 	before := strings.TrimSpace(s[x.sentenceStart(p, m.start):m.start])
+	if b, ok := strings.CutSuffix(before, " the"); ok && strings.HasSuffix(b, ",") {
+		return true // "In 2020, the Harbor Trust refused …"
+	}
 	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, ":") || before == "The" {
 		return true // "The Pentagon released …"
 	}
@@ -1068,7 +1071,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 				}
 			}
 		}
-		if strings.HasSuffix(w, "ing") && strings.HasSuffix(strings.TrimRight(s[lo:t.Start], " "), ",") {
+		if strings.HasSuffix(w, "ing") && strings.HasSuffix(withoutAdverb(s[lo:t.Start]), ",") {
 			if m := x.clauseSubject(p, lo, t.Start); m != nil {
 				return x.resolve(p, *m), true
 			}
@@ -1092,6 +1095,16 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// withoutAdverb returns the text before a verb without the adverb just before it and the
+// spaces: ", baselessly claiming" is after a comma as ", claiming" is.
+func withoutAdverb(before string) string {
+	b := strings.TrimRight(before, " ")
+	if i := strings.LastIndexByte(b, ' '); i >= 0 && len(b)-i > 4 && strings.HasSuffix(b, "ly") && strings.IndexFunc(b[i+1:], func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
+		b = strings.TrimRight(b[:i], " ")
+	}
+	return b
 }
 
 // knownShape reports whether a name has the shape of someone who speaks: a person, an

@@ -630,6 +630,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"We need to work together,", "Jill Biden", quote.Full}},
 		},
 		{
+			name: "a participle after a comma and an adverb says the sentence's subject's words",
+			text: "In 2020, the Harbor Trust refused to cover the Paul Dorsey laptop story, baselessly claiming there were “many, many red flags” in it.",
+			want: []found{{"many, many red flags", "Harbor Trust", quote.Fragment}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
