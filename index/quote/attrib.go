@@ -1343,6 +1343,11 @@ var prepositions = map[string]bool{
 // ("Blinken and Austin", "Japan and the US") are taken together.
 func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	s := x.paras[p].Text
+	// "Florida Times-Union: HUD secretary calls …": what a colon ends labels the line; the
+	// subject is after it.
+	if i := strings.LastIndex(s[lo:v], ": "); i > 0 && unicode.IsLetter(rune(s[lo+i-1])) {
+		lo += i + 2
+	}
 	in := x.mentionsBetween(p, lo, v)
 	if len(in) == 0 {
 		return nil
