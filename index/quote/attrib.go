@@ -1397,7 +1397,7 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 			if strings.HasPrefix(strings.TrimLeft(s[m.end:], " "), ",") && !m.object && !m.possessive && k < len(in)-1 && m.kind != mPronoun {
 				// "His niece, state Del. Marcia Lowe (D-Norfolk), shouted": the name that
 				// follows a description says who it is.
-				if n := in[k+1]; m.kind == mDescription && n.kind == mName && n.ent >= 0 && x.ents[n.ent].person && n.start >= m.end {
+				if n := in[k+1]; (m.kind == mDescription || x.titleLike(m)) && n.kind == mName && n.ent >= 0 && x.ents[n.ent].person && n.start >= m.end {
 					// between them, the comma and a title's lower-case words at most ("state")
 					if g := strings.TrimSpace(s[m.end:n.start]); strings.HasPrefix(g, ",") && !strings.ContainsAny(g[1:], ",;:.()\"“”") && len(strings.Fields(g[1:])) <= 2 {
 						return &n
@@ -1452,6 +1452,17 @@ func (x *extractor) ownOffice(p int, m mention, v int) bool {
 func officeNoun(w string) bool {
 	n := strings.ToLower(w)
 	return n == "office" || n == "campaign" || n == "staff" || strings.HasPrefix(n, "spokes")
+}
+
+// titleLike reports whether a capitalised name is what someone is rather than who: its last
+// word a noun for a person and no person's name in it ("Take It Down Act Advocate, Francesca
+// Mani, said").
+func (x *extractor) titleLike(m mention) bool {
+	if m.kind != mName || len(m.words) < 2 || m.ent >= 0 && x.ents[m.ent].person {
+		return false
+	}
+	_, noun := x.reg.PersonNoun(m.words[len(m.words)-1])
+	return noun
 }
 
 // introducesNext reports whether the text after a verb of speech opens a quotation at once:

@@ -635,6 +635,16 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"many, many red flags", "Harbor Trust", quote.Fragment}},
 		},
 		{
+			name: "what someone is, in capitals, before their name in apposition",
+			text: "The First Lady hosted a roundtable.\n\nYouth Climate Advocate, Dario Kemp, said: “A strong law is crucial.”",
+			want: []found{{"A strong law is crucial.", "Dario Kemp", quote.Full}},
+		},
+		{
+			name: "a line's label before a colon is not the subject of the verb after it",
+			text: "What they are reading in the states.\n\nFlorida Times-Union: Rockford mayor calls the plan a ‘true turning point’ for the city",
+			want: []found{{"true turning point", "", quote.Fragment}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
