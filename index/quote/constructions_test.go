@@ -645,6 +645,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"true turning point", "", quote.Fragment}},
 		},
 		{
+			name: "a title names carry inside them, after a word of the name",
+			day:  "2013-09-25",
+			text: "Mr. Hassan Sheikh Mohamud said: “Somalia is rising.”\n\nDato’ Sri Mohd Najib bin Tun Haji Abdul Razak said: “Malaysia is ready.”\n\nHis Majesty Mohammed VI said: “Morocco is ready.”",
+			want: []found{{"Somalia is rising.", "Hassan Sheikh Mohamud", quote.Full}, {"Malaysia is ready.", "Mohd Najib bin Tun Haji Abdul Razak", quote.Full}, {"Morocco is ready.", "Mohammed VI", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
