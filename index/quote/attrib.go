@@ -1378,8 +1378,8 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	// person's name opens the clause and an appositive runs to the verb, its closing comma
 	// left out; the organisation in it does not speak.
 	if first := in[0]; first.kind == mName && first.ent >= 0 && x.ents[first.ent].person && !first.object && !first.possessive &&
-		first.start >= lo && first.end+2 <= v && strings.TrimSpace(s[lo:first.start]) == "" && strings.HasPrefix(s[first.end:], ", ") && x.appositiveAfter(p, first.end) &&
-		!strings.ContainsAny(s[first.end+2:v], ",;:()\"“”") && v-first.end < 120 {
+		first.start >= lo && first.end+2 <= v && opensWith(s[lo:first.start]) && strings.HasPrefix(s[first.end:], ", ") && x.appositiveAfter(p, first.end) &&
+		!strings.ContainsAny(closedAppositive(s[first.end+2:v]), ",;:()\"“”") && v-first.end < 120 {
 		other := false
 		for _, m := range in[1:] {
 			other = other || m.kind == mPronoun || m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && len(m.words) > 1 && x.isGivenName(m.words[0])
@@ -1452,6 +1452,28 @@ func (x *extractor) ownOffice(p int, m mention, v int) bool {
 func officeNoun(w string) bool {
 	n := strings.ToLower(w)
 	return n == "office" || n == "campaign" || n == "staff" || strings.HasPrefix(n, "spokes")
+}
+
+// opensWith reports whether the words before a clause's subject leave it the subject: nothing,
+// or "As" ("As Paul Dorsey, a tax lawyer, put it").
+func opensWith(before string) bool {
+	b := strings.TrimSpace(before)
+	return b == "" || b == "As" || b == "as"
+}
+
+// closedAppositive returns an appositive without the comma that closes it and the adverb after
+// that comma: "a tax lawyer at the Urban Institute, recently " is "a tax lawyer at the Urban
+// Institute".
+func closedAppositive(s string) string {
+	i := strings.LastIndexByte(s, ',')
+	if i < 0 {
+		return s
+	}
+	rest := strings.TrimSpace(s[i+1:])
+	if rest == "" || !strings.Contains(rest, " ") && strings.HasSuffix(rest, "ly") {
+		return s[:i]
+	}
+	return s
 }
 
 // titleLike reports whether a capitalised name is what someone is rather than who: its last

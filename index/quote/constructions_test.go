@@ -584,9 +584,9 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"The code rewards the clever,", "Paul Dorsey", quote.Full}, {"The law is slow.", "Ruth Okafor", quote.Full}, {"The law is slow.", "Ruth Okafor", quote.Full}, {"The code rewards the clever.", "Paul Dorsey", quote.Full}},
 		},
 		{
-			name: "a person's job at an organisation: the organisation does not speak for them",
+			name: "a person's job at an organisation: the person speaks, not the organisation",
 			text: "The code is long.\n\nAs Paul Dorsey, a tax lawyer at the Urban Institute, recently put it, “The code rewards the clever.”",
-			want: []found{{"The code rewards the clever.", "", quote.Full}},
+			want: []found{{"The code rewards the clever.", "Paul Dorsey", quote.Full}},
 		},
 		{
 			name: "the verb nearest the quotation has a subject no one can tell: unsure",
