@@ -546,6 +546,14 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 		x.via = "headline " + x.via
 	}
 	if who == nil {
+		// "…, including Mitt Romney -- “…” -- and Fred Goldberg": an aside between dashes
+		// right after a person's name is their words.
+		if m := x.dashAside(sp); m != nil {
+			who, cue = x.resolve(sp.Start.Para, *m), true
+			x.via = "aside"
+		}
+	}
+	if who == nil {
 		who, cue = x.speakersAfter(sp.End.Para, sp.closeEnd, afterHi)
 		x.via = "after " + x.via
 	}
@@ -1452,6 +1460,33 @@ func (x *extractor) ownOffice(p int, m mention, v int) bool {
 func officeNoun(w string) bool {
 	n := strings.ToLower(w)
 	return n == "office" || n == "campaign" || n == "staff" || strings.HasPrefix(n, "spokes")
+}
+
+// dashAside returns the person named just before a quotation set between dashes, or nil.
+func (x *extractor) dashAside(sp span) *mention {
+	p := sp.Start.Para
+	s := x.paras[p].Text
+	b := strings.TrimRight(s[:sp.open], " ")
+	after := strings.TrimLeft(x.paras[sp.End.Para].Text[sp.closeEnd:], " ")
+	for _, dash := range []string{"--", "—", "–"} {
+		nb, ok := strings.CutSuffix(b, dash)
+		if !ok {
+			continue
+		}
+		if !strings.HasPrefix(after, dash) {
+			return nil
+		}
+		end := len(strings.TrimRight(nb, " "))
+		ms := x.mentionsBetween(p, max(0, end-120), end)
+		if len(ms) == 0 {
+			return nil
+		}
+		if m := ms[len(ms)-1]; m.end == end && m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && !m.possessive {
+			return &m
+		}
+		return nil
+	}
+	return nil
 }
 
 // opensWith reports whether the words before a clause's subject leave it the subject: nothing,

@@ -651,6 +651,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"Somalia is rising.", "Hassan Sheikh Mohamud", quote.Full}, {"Malaysia is ready.", "Mohd Najib bin Tun Haji Abdul Razak", quote.Full}, {"Morocco is ready.", "Mohammed VI", quote.Full}},
 		},
 		{
+			name: "a quotation set between dashes right after a person's name",
+			text: "Many have said the same thing, including the former governor Paul Dorsey -- “It is disqualifying to hide the returns” -- and Ruth Okafor, a former commissioner.",
+			want: []found{{"It is disqualifying to hide the returns", "Paul Dorsey", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
