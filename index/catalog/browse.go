@@ -131,10 +131,3 @@ func (c *Catalog) view(order []int, first int, dateOf func(x int) time.Time, tie
 	slices.SortFunc(order, func(x, y int) int { return cmp.Or(undated(x, y), dateOf(x).Compare(dateOf(y)), tie(x, y)) })
 	return browseView{newest: newest, oldest: order, facets: counts.Facets(index.Query{}, &index.Results{})}
 }
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}

@@ -214,3 +214,10 @@ func (c *Collector) Facets(q index.Query, res *index.Results) Facets {
 	}
 	return out
 }
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
