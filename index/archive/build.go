@@ -227,7 +227,7 @@ func reasonClass(r string) string {
 // and analysed on every core; batches go to bleve from a goroutine of their own, so reading
 // goes on while bleve indexes the batch before. Each document is indexed under its plain ids
 // as it comes; the few plain ids that turn out to name documents of different texts are indexed
-// again under their final ids once every file has been read (ids.go).
+// again under their final ids once every file has been read (catalog/ids.go).
 func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bool, files []load.File, problems []index.Problem, batchSize int) (*catalog.Catalog, error) {
 	if batchSize <= 0 {
 		batchSize = defaultBatchSize

@@ -85,7 +85,7 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 		res.Notes = qtext.AddNote(res.Notes, "words too common to search were left out: "+strings.Join(qs.Ignored, ", "))
 	}
 
-	// The page's hits and the facets, in one pass over the matches (collect.go); beside it, the
+	// The page's hits and the facets, in one pass over the matches (catalog/collect.go); beside it, the
 	// other tab's count, a search that only counts (no scores, hits or facets): a reader alone
 	// waits for the longer of the two, not for both.
 	if err := qs.Match.Validate(); err != nil {

@@ -11,7 +11,7 @@ import (
 )
 
 // update changes an index in place, on disk at a start or in memory or on disk while serving
-// (rescan.go). The ids of a plain id's documents depend on all its files (ids.go), so every
+// (rescan.go). The ids of a plain id's documents depend on all its files (catalog/ids.go), so every
 // plain id a removed, changed or added file had or has is done again whole: its old documents
 // are deleted, all its files read, and its documents indexed under the ids the rule gives them
 // now. Other documents are left as they are, and a new catalog is made (and saved, on disk).
