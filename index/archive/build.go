@@ -260,8 +260,7 @@ func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bo
 		if err := writing(idx.PersistErr()); err != nil {
 			return err
 		}
-		f := &files[i]
-		f.Hash = l.Hash
+		cb.Read(i, l)
 		a.progress.done.Add(1)
 		if time.Since(lastReport) > 2*time.Second {
 			lastReport = time.Now()
@@ -271,11 +270,9 @@ func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bo
 				"remaining", p.Remaining.Round(time.Second).String())
 		}
 		if l.Err != nil {
-			cb.Skip(i, l.Err.Error())
-			return nil
+			return nil // skipped, and why, in the catalog
 		}
 		art := l.Article
-		cb.Add(i, art)
 		if _, ok := indexed[art.ID]; ok {
 			return nil // the same document filed again, or another one under its id: see below
 		}

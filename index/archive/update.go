@@ -50,14 +50,10 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 			if err := writing(st.idx.PersistErr()); err != nil {
 				return err
 			}
-			f := &files[which[k]]
-			f.Hash = l.Hash
-			if l.Err != nil {
-				cb.Skip(which[k], l.Err.Error())
-				return nil
+			cb.Read(which[k], l)
+			if l.Err == nil {
+				fresh[files[which[k]].Path] = l.Article
 			}
-			cb.Add(which[k], l.Article)
-			fresh[f.Path] = l.Article
 			return nil
 		})
 		return err

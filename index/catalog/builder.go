@@ -8,8 +8,9 @@ import (
 
 // A Builder makes a catalog from the archive's files as they are read: NewBuilder for a new
 // index, Catalog.Builder for an index changed in place, whose unchanged documents come from the
-// catalog before. The caller reads the files (Add, Skip), asks for the ids once all are read
-// (AssignIDs, Document), indexes the documents under them (Final), and takes the catalog.
+// catalog before. The caller hands it what reading each file gave (Read), asks for the ids once
+// all are read (AssignIDs, Document), indexes the documents under them (Final), and takes the
+// catalog.
 type Builder struct {
 	reg      *registry.Registry
 	files    []load.File
@@ -34,25 +35,28 @@ func NewBuilder(reg *registry.Registry, files []load.File, problems []index.Prob
 
 // Builder starts the catalog of c's index changed in place: files is the archive's new list,
 // its unchanged files as c has them. Only the files added or changed, and those that share a
-// plain id with one, are read again (Add, Skip); the other documents are c's.
+// plain id with one, are read again (Read); the other documents are c's.
 func (c *Catalog) Builder(files []load.File, problems []index.Problem) *Builder {
 	b := NewBuilder(c.reg, files, problems)
 	b.old = c
 	return b
 }
 
-// Add takes the article read from file i, under its plain ids, and gives the file its plain id
-// and the key of its text (ids.go).
-func (b *Builder) Add(i int, art *index.Article) {
-	b.files[i].Plain, b.files[i].Text = art.ID, textKey(art)
+// Read takes what reading file i gave: its content's hash, and its article under its plain
+// ids, whose plain id and the key of its text (ids.go) the file is given; or why it cannot be
+// served.
+func (b *Builder) Read(i int, l load.Loaded) {
+	f := &b.files[i]
+	f.Hash = l.Hash
+	if l.Err != nil {
+		f.Plain, f.Text = "", 0
+		b.skipped[i] = l.Err.Error()
+		return
+	}
+	art := l.Article
+	f.Plain, f.Text = art.ID, textKey(art)
 	b.ents[i] = entryOf(art)
 	b.speakers[i] = unknownSpeakers(art, b.reg)
-}
-
-// Skip notes that file i cannot be served, and why.
-func (b *Builder) Skip(i int, reason string) {
-	b.files[i].Plain, b.files[i].Text = "", 0
-	b.skipped[i] = reason
 }
 
 // AssignIDs gives every file read its document's id, once all are read (ids.go).

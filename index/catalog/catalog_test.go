@@ -23,12 +23,7 @@ func mustCatalog(t testing.TB, fsys fs.FS) *catalog.Catalog {
 	files, problems := load.List(fsys)
 	b := catalog.NewBuilder(reg, files, problems)
 	err = load.AnalyseFiles(context.Background(), fsys, reg, files, func(i int, l load.Loaded) error {
-		files[i].Hash = l.Hash
-		if l.Err != nil {
-			b.Skip(i, l.Err.Error())
-			return nil
-		}
-		b.Add(i, l.Article)
+		b.Read(i, l)
 		return nil
 	})
 	if err != nil {
