@@ -1,4 +1,4 @@
-package archive
+package catalog
 
 import (
 	"cmp"
@@ -6,18 +6,17 @@ import (
 	"time"
 
 	"github.com/readout/readout/index"
-	"github.com/readout/readout/index/bleveindex"
 )
 
-// collector takes the documents a search matches one by one, as bleve's matching and scoring
+// Collector takes the documents a search matches one by one, as bleve's matching and scoring
 // find them (in the catalog's numbers), and keeps what the page needs: the best hits in the order asked
 // (dates from the catalog's columns, not bleve's doc values) and the facets' counts.
-type collector struct {
-	cat   *catalog
+type Collector struct {
+	cat   *Catalog
 	cols  *columns
 	order string // SortRelevance, SortNewest or SortOldest
 	keep  int    // the hits of the pages up to the one asked
-	top   []hit  // a heap: the last of the hits kept first
+	top   []Hit  // a heap: the last of the hits kept first
 
 	facets                             bool
 	actors, topics, sources, countries []int32 // documents by value's code
@@ -25,17 +24,21 @@ type collector struct {
 	firstYear                          int
 }
 
-// searchCheck, when a test sets it, is given every search the collector ran, to compare it with
-// what bleve's own sorting and facets give.
-var searchCheck func(st *state, m *bleveindex.Query, order string, q index.Query, c *collector, total int)
-
-type hit struct {
-	doc   uint32
-	score float64
+// Hit is a document matched: its catalog number (see Place) and its score.
+type Hit struct {
+	Doc   uint32
+	Score float64
 }
 
-func newCollector(cat *catalog, order string, keep int, facets bool) *collector {
-	c := &collector{cat: cat, cols: cat.columns(), order: order, keep: keep, facets: facets}
+// Collector returns a collector for a search's matches that keeps the best keep hits in the
+// order asked (index.SortRelevance, SortNewest or SortOldest), and counts the facets when
+// facets is set.
+func (c *Catalog) Collector(order string, keep int, facets bool) *Collector {
+	return newCollector(c, order, keep, facets)
+}
+
+func newCollector(cat *Catalog, order string, keep int, facets bool) *Collector {
+	c := &Collector{cat: cat, cols: cat.columns(), order: order, keep: keep, facets: facets}
 	if facets {
 		c.actors = make([]int32, len(c.cols.actors.values))
 		c.topics = make([]int32, len(c.cols.topics.values))
@@ -49,11 +52,11 @@ func newCollector(cat *catalog, order string, keep int, facets bool) *collector 
 	return c
 }
 
-// add takes a document matched (bleveindex.Index.Collect).
-func (c *collector) add(doc uint32, score float64) {
-	h := hit{doc, score}
+// Add takes a document matched (bleveindex.Index.Collect hands them on).
+func (c *Collector) Add(doc uint32, score float64) {
+	h := Hit{doc, score}
 	if c.facets {
-		c.count(h.doc)
+		c.count(h.Doc)
 	}
 	if c.keep <= 0 {
 		return
@@ -70,7 +73,7 @@ func (c *collector) add(doc uint32, score float64) {
 }
 
 // count adds a document to the facets.
-func (c *collector) count(d uint32) {
+func (c *Collector) count(d uint32) {
 	a := &c.cols.actors
 	for _, v := range a.codes[a.start[d]:a.start[d+1]] {
 		c.actors[v]++
@@ -91,10 +94,10 @@ func (c *collector) count(d uint32) {
 
 // compare orders hits as bleve's sort would: by score, then newest first (relevance); by date,
 // then score (newest, oldest); undated last either way; then by id.
-func (c *collector) compare(x, y hit) int {
-	byScore := cmp.Compare(y.score, x.score)
-	dx, okx := c.cols.unixDate(x.doc)
-	dy, oky := c.cols.unixDate(y.doc)
+func (c *Collector) compare(x, y Hit) int {
+	byScore := cmp.Compare(y.Score, x.Score)
+	dx, okx := c.cols.unixDate(x.Doc)
+	dy, oky := c.cols.unixDate(y.Doc)
 	var byDate int
 	switch {
 	case okx != oky:
@@ -111,11 +114,11 @@ func (c *collector) compare(x, y hit) int {
 	if r := cmp.Or(first, second); r != 0 {
 		return r
 	}
-	return c.compareIDs(x.doc, y.doc) // only for a tie: its arguments would all be computed
+	return c.compareIDs(x.Doc, y.Doc) // only for a tie: its arguments would all be computed
 }
 
 // compareIDs orders documents by their ids in the index: articles before quotes.
-func (c *collector) compareIDs(x, y uint32) int {
+func (c *Collector) compareIDs(x, y uint32) int {
 	ax, ay := int(x) < c.cols.articles, int(y) < c.cols.articles
 	if ax != ay {
 		return b2i(ay) - b2i(ax)
@@ -127,7 +130,7 @@ func (c *collector) compareIDs(x, y uint32) int {
 }
 
 // up and down keep c.top a heap with its last hit first.
-func (c *collector) up(i int) {
+func (c *Collector) up(i int) {
 	for i > 0 {
 		p := (i - 1) / 2
 		if c.compare(c.top[i], c.top[p]) <= 0 {
@@ -138,7 +141,7 @@ func (c *collector) up(i int) {
 	}
 }
 
-func (c *collector) down(i int) {
+func (c *Collector) down(i int) {
 	for {
 		l := 2*i + 1
 		if l >= len(c.top) {
@@ -156,25 +159,25 @@ func (c *collector) down(i int) {
 	}
 }
 
-// hits returns the hits kept from skip on, in order, as bleve would return them.
-func (c *collector) hits(skip int) []hit {
+// Hits returns the hits kept from skip on, in order, as bleve would return them.
+func (c *Collector) Hits(skip int) []Hit {
 	slices.SortFunc(c.top, c.compare)
 	return c.top[min(max(skip, 0), len(c.top)):]
 }
 
-// facetResults are the facets counted: each field's most frequent values (bleve's order and
+// Facets are the facets counted: each field's most frequent values (bleve's order and
 // cut), and the years, or the months of one year, with documents. It sets the date facet's
 // level on res.
-func (c *collector) facetResults(q index.Query, res *index.Results) facetCounts {
-	out := facetCounts{terms: map[string][]termCount{}}
+func (c *Collector) Facets(q index.Query, res *index.Results) Facets {
+	out := Facets{Terms: map[string][]TermCount{}}
 	terms := func(field string, values []string, counts []int32, size int) {
-		var tc []termCount
+		var tc []TermCount
 		for code, n := range counts {
 			if n > 0 {
-				tc = append(tc, termCount{values[code], int(n)})
+				tc = append(tc, TermCount{values[code], int(n)})
 			}
 		}
-		out.terms[field] = topTerms(tc, size)
+		out.Terms[field] = topTerms(tc, size)
 	}
 	terms(index.FacetActor, c.cols.actors.values, c.actors, facetSizeOf(q, index.FacetActor, index.FacetShown(index.FacetActor)+len(q.Actors)))
 	terms(index.FacetTopic, c.cols.topics.values, c.topics, facetSizeOf(q, index.FacetTopic, index.FacetShown(index.FacetTopic)+len(q.Topics)))
@@ -185,7 +188,7 @@ func (c *collector) facetResults(q index.Query, res *index.Results) facetCounts 
 	}
 	bucket := func(label string, lo, hi time.Time, n int32) {
 		if n > 0 {
-			out.dates = append(out.dates, dateCount{label, lo, hi, int(n)})
+			out.Dates = append(out.Dates, DateCount{label, lo, hi, int(n)})
 		}
 	}
 	if y, ok := oneYear(q); ok {
@@ -210,4 +213,11 @@ func (c *collector) facetResults(q index.Query, res *index.Results) facetCounts 
 		}
 	}
 	return out
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
