@@ -1960,20 +1960,21 @@ func (x *extractor) officerOf(p int, m mention) []Speaker {
 		return nil
 	}
 	s := x.paras[p].Text
-	for _, o := range x.mentionsBetween(p, m.end, min(len(s), m.end+60)) {
-		gap := strings.TrimSpace(s[m.end:o.start])
-		if gap != "of" && gap != "of the" && gap != "at" && gap != "at the" {
-			return nil
-		}
-		if o.kind != mName || o.ent < 0 || !x.ents[o.ent].org || x.ents[o.ent].person || o.possessive {
-			return nil
-		}
-		if a := x.ents[o.ent].actor; a >= 0 && x.reg.ActorAt(a).Kind != registry.Organisation {
-			return nil
-		}
-		return x.speakersOf(o.ent)
+	ms := x.mentionsBetween(p, m.end, min(len(s), m.end+60))
+	if len(ms) == 0 {
+		return nil
 	}
-	return nil
+	o := ms[0] // the first name after the description, and only "of" or "at" before it
+	if gap := strings.TrimSpace(s[m.end:o.start]); gap != "of" && gap != "of the" && gap != "at" && gap != "at the" {
+		return nil
+	}
+	if o.kind != mName || o.ent < 0 || !x.ents[o.ent].org || x.ents[o.ent].person || o.possessive {
+		return nil
+	}
+	if a := x.ents[o.ent].actor; a >= 0 && x.reg.ActorAt(a).Kind != registry.Organisation {
+		return nil
+	}
+	return x.speakersOf(o.ent)
 }
 
 // leads reports whether a person's noun is for the one who leads an organisation.
