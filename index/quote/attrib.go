@@ -1934,6 +1934,19 @@ func (x *extractor) described(p int, m mention) []Speaker {
 		}
 		return 0
 	}
+	// "She said …, and when pressed, the 34-year-old mother of three replied, “…”": the person
+	// the description's own sentence opens with, when the gender fits.
+	if q := x.current; p == q.Start.Para && m.start < q.open && len(owner) == 0 {
+		if ms := x.mentionsBetween(p, x.sentenceStart(p, m.start), m.start); len(ms) > 0 {
+			f := ms[0]
+			if f.kind == mPronoun && f.pronoun != "they" && m.gender != "" && f.gender == m.gender && x.subjectLike(p, f) {
+				return x.resolve(p, f)
+			}
+			if f.kind == mName && f.ent >= 0 && x.ents[f.ent].person && x.subjectLike(p, f) && level(f.ent) == 2 && m.gender != "" {
+				return x.speakersOf(f.ent)
+			}
+		}
+	}
 	before := x.sentenceBefore()
 	if len(owner) > 0 && x.personWordIn(before, owner[len(owner)-1]) {
 		// "Ibsen faces Thackeray. “…,” Thackeray's campaign manager said": someone besides the

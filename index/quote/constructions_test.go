@@ -656,6 +656,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"It is disqualifying to hide the returns", "Paul Dorsey", quote.Full}},
 		},
 		{
+			name: "a description is the person its own sentence opens with, when the gender fits",
+			text: "Ruth Okafor, the senator’s eldest daughter, spoke last week. She said fathers would not be eligible, and when pressed on why, the 34-year-old mother of three replied, “It is meant to benefit the mother.”",
+			want: []found{{"It is meant to benefit the mother.", "Ruth Okafor", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
