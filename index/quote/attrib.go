@@ -897,6 +897,11 @@ func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool)
 	if noun != "it" && !doc && !x.reg.IsOrganisationNoun(noun) {
 		return nil, false
 	}
+	if doc {
+		if who := x.authorOf(p, noun); who != nil {
+			return who, true
+		}
+	}
 	before := x.sentenceBefore()
 	if before.p < 0 {
 		return nil, true
@@ -940,6 +945,50 @@ func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool)
 	}
 	return nil, true
 }
+
+// authorOf returns who the text says wrote a document of the noun's kind ("Mariano wrote a
+// memoir of her time at the White House", then "“…,” the book said"): the subject of the last
+// sentence before paragraph p's quotation, within maxAuthorBack paragraphs, that says they
+// wrote, published or released one.
+func (x *extractor) authorOf(p int, noun string) []Speaker {
+	kind := func(w string) string {
+		w = strings.ToLower(w)
+		if w == "memoir" || w == "memoirs" || w == "books" {
+			return "book"
+		}
+		return w
+	}
+	noun = kind(noun)
+	for q := p; q >= 0 && q >= p-maxAuthorBack; q-- {
+		hi := len(x.paras[q].Text)
+		if q == p {
+			hi = x.current.open
+		}
+		toks := tokensIn(x.toks[q], 0, hi)
+		for k := len(toks) - 1; k >= 2; k-- {
+			if kind(toks[k].Text) != noun || !authorVerbs[strings.ToLower(toks[k-2].Text)] && !authorVerbs[strings.ToLower(toks[k-1].Text)] {
+				continue
+			}
+			lo := x.sentenceStart(q, toks[k].Start)
+			ms := x.mentionsBetween(q, lo, toks[k].Start)
+			if len(ms) == 0 {
+				return nil
+			}
+			m := ms[0]
+			if m.kind != mName || m.ent < 0 || m.possessive || !x.subjectLike(q, m) || !x.ents[m.ent].person && !x.ents[m.ent].org {
+				return nil
+			}
+			return x.resolve(q, m)
+		}
+	}
+	return nil
+}
+
+// maxAuthorBack bounds how far back the writing of a document is looked for.
+const maxAuthorBack = 6
+
+// authorVerbs are the verbs that make their subject a document's author.
+var authorVerbs = map[string]bool{"wrote": true, "writes": true, "published": true, "publishes": true, "released": true, "issued": true, "authored": true, "penned": true}
 
 // afterWord reports whether the word just before offset off of paragraph p, an article aside,
 // is w.

@@ -661,6 +661,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"It is meant to benefit the mother.", "Ruth Okafor", quote.Full}},
 		},
 		{
+			name: "the book said: who the text says wrote it, paragraphs before",
+			text: "Dr. Ann Leary was the White House physician.\n\nLeary wrote a memoir of her time at the White House.\n\nWhen the diagnosis was confirmed, Clinton did not want to stay in hospital.\n\n“She was back on the trail within days,” the book said.",
+			want: []found{{"She was back on the trail within days,", "Ann Leary", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
