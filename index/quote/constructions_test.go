@@ -666,6 +666,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"She was back on the trail within days,", "Ann Leary", quote.Full}},
 		},
 		{
+			name: "a closing mark that opens a paragraph opens the quotation",
+			text: "Mark Barabak noted that Pence was calm.\n\n” … he delivered a mix of orthodoxy that Reagan might have admired,” Barabak wrote.",
+			want: []found{{"… he delivered a mix of orthodoxy that Reagan might have admired,", "Mark Barabak", quote.Fragment}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},

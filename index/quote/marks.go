@@ -46,8 +46,8 @@ func classifyDouble(s string, i, n int, r rune, depth int) markKind {
 		}
 		return opens
 	case '”', '»':
-		if depth == 0 && leftOpen && !rightOpen {
-			return opens
+		if depth == 0 && (leftOpen && !rightOpen || atStart) {
+			return opens // "” … he delivered" opening a paragraph: nothing is open for it to close
 		}
 		return closes
 	}
