@@ -363,6 +363,9 @@ func (x *extractor) subjectLike(p int, m mention) bool {
 	}
 	s := x.paras[p].Text
 	before := strings.TrimSpace(s[x.sentenceStart(p, m.start):m.start])
+	if b := strings.TrimRight(before, "\"”’'"); strings.HasSuffix(b, ",") {
+		return true // 'On "Face the Nation," Sen. Bernie Sanders identified …'
+	}
 	if b, ok := strings.CutSuffix(before, " the"); ok && strings.HasSuffix(b, ",") {
 		return true // "In 2020, the Harbor Trust refused …"
 	}

@@ -671,6 +671,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"… he delivered a mix of orthodoxy that Reagan might have admired,", "Mark Barabak", quote.Fragment}},
 		},
 		{
+			name: "a quoted title and a comma before a name leave it the subject: the quotation after is not the last speaker's",
+			text: "“We will win,” Dorsey said on Sunday.\n\nOn “Face the Nation,” Sen. Ruth Okafor, who lost the primary, named bigotry as the reason to vote. “The young are sick of it.”",
+			want: []found{{"We will win,", "Dorsey", quote.Full}, {"The young are sick of it.", "", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
