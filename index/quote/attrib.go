@@ -2587,6 +2587,14 @@ func (x *extractor) reportedSpeaker(sp span) []Speaker {
 		}
 		return nil
 	}
+	// No verb of speech: the person the sentence is about, as for a quotation standing alone
+	// after a paragraph of narration ("Sanders identified exhaustion with bigotry as a reason.
+	// “The younger people are …”").
+	if ms := x.mentionsBetween(r.p, r.lo, r.hi); len(ms) > 0 {
+		if m := ms[0]; m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(r.p, m) {
+			return x.resolve(r.p, m)
+		}
+	}
 	return nil
 }
 
