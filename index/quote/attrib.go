@@ -1227,7 +1227,7 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 	if len(words) > 2 {
 		// "Emma Lindqvist took to Twitter:", "Kellerman had a message for the mayor:": a short
 		// clause about a person, ending in a colon, introduces what they said.
-		if !strings.HasSuffix(b, ":") || len(words) > 6 || m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || !x.onlySubject(p, m, ms) {
+		if !strings.HasSuffix(b, ":") || len(words) > 8 || m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || !x.onlySubject(p, m, ms) {
 			return nil, false
 		}
 		for k, t := range words {
@@ -1262,7 +1262,7 @@ func (x *extractor) ownWordsColon(p, lo, hi int) ([]Speaker, bool) {
 		return nil, false
 	}
 	toks := tokensIn(x.toks[p], lo, hi)
-	if len(toks) < 2 || len(toks) > 5 || strings.TrimSpace(s[lo:toks[0].Start]) != "" {
+	if len(toks) < 2 || len(toks) > 7 || strings.TrimSpace(s[lo:toks[0].Start]) != "" {
 		return nil, false
 	}
 	gender, noun := "", 1
@@ -1288,7 +1288,8 @@ func (x *extractor) ownWordsColon(p, lo, hi int) ([]Speaker, bool) {
 		}
 	}
 	switch strings.ToLower(toks[noun].Text) {
-	case "message", "answer", "reply", "response", "retort", "reaction", "advice", "verdict", "view", "words", "point", "argument", "explanation", "warning", "pitch", "plea", "promise", "vow", "conclusion", "assessment", "take":
+	case "message", "answer", "reply", "response", "retort", "reaction", "advice", "verdict", "view", "words", "point", "argument", "explanation", "warning", "pitch", "plea", "promise", "vow", "conclusion", "assessment", "take",
+		"speech", "remarks", "statement", "tweet", "post", "letter", "closing", "opening":
 	default:
 		return nil, false
 	}
