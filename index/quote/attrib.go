@@ -2116,6 +2116,9 @@ func (x *extractor) lastPerson(gender string) int {
 		}
 		return 0
 	}
+	if x.unnamedSubject(gender) {
+		return -1 // "A man in the crowd was less sure. “…,” he said": no one the text names
+	}
 	prev := x.sentenceBefore()
 	for _, lv := range []int{2, 1} {
 		if e := x.onlyPersonIn(prev, lv, level); e >= 0 {
@@ -2142,6 +2145,37 @@ func (x *extractor) lastPerson(gender string) int {
 		}
 	}
 	return -1
+}
+
+// unnamedSubject reports whether the quotation being attributed follows a sentence about a
+// person the text does not name: its subject a description that fits the pronoun's gender and
+// that no name of the text is tied to ("A man in the crowd was less sure.", "The woman's
+// enthusiasm is recorded in detail: “…,” she said"). The quotation's own words before its
+// mark are read first, then the sentence before.
+func (x *extractor) unnamedSubject(gender string) bool {
+	q := x.current
+	own := struct{ p, lo, hi int }{q.Start.Para, x.sentenceStart(q.Start.Para, q.open), q.open}
+	for _, r := range []struct{ p, lo, hi int }{own, x.sentenceBefore()} {
+		if r.p < 0 || r.lo >= r.hi {
+			continue
+		}
+		ms := x.mentionsBetween(r.p, r.lo, r.hi)
+		if len(ms) == 0 {
+			continue
+		}
+		m := ms[0]
+		if m.kind != mDescription || strings.TrimSpace(x.paras[r.p].Text[r.lo:m.start]) != "" {
+			return false
+		}
+		if m.gender != "" && gender != "" && m.gender != gender || m.ownerEnd >= 0 {
+			return false
+		}
+		saved := x.via
+		who := x.described(r.p, m)
+		x.via = saved
+		return who == nil
+	}
+	return false
 }
 
 // sentenceBefore returns the sentence of narration just before the quotation being attributed,

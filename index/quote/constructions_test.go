@@ -676,6 +676,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"We will win,", "Dorsey", quote.Full}, {"The young are sick of it.", "", quote.Full}},
 		},
 		{
+			name: "a pronoun after a sentence about someone the text does not name is no one's it names",
+			text: "Donald Trump held a rally in Ohio.\n\nA retired miner in the crowd was less sure. “We will see,” he said.",
+			want: []found{{"We will see,", "", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
