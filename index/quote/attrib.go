@@ -1149,7 +1149,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			return x.resolve(p, *m), true
 		}
 		// "said Secretary Blinken: “…”", not the heading "PROMISE MADE: “…”".
-		if m := x.firstMentionAfter(p, t.End, hi); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && !isUpper(t.Text) {
+		// Not "Two aides said Keane “knew …”" nor "said he was “furious”": a name that runs on
+		// into the quotation, or into a verb of its own, is the subject of what is reported.
+		if m := x.firstMentionAfter(p, t.End, hi); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && !isUpper(t.Text) && invertedEnd(s[m.end:hi]) {
 			return x.resolve(p, *m), true
 		}
 		return nil, true
@@ -1165,6 +1167,15 @@ func withoutAdverb(before string) string {
 		b = strings.TrimRight(b[:i], " ")
 	}
 	return b
+}
+
+// invertedEnd reports whether what follows a name after a verb of speech, up to the quotation,
+// ends an inverted attribution: a colon, a comma, a sentence's end, perhaps an appositive
+// ("said Secretary Blinken: “…”", "said Blinken, the top U.S. diplomat: “…”", "…,” said
+// Burgum. “…”").
+func invertedEnd(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	return rest != "" && strings.ContainsRune(":,.;(—–", []rune(rest)[0])
 }
 
 // knownShape reports whether a name has the shape of someone who speaks: a person, an

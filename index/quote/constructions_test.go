@@ -681,6 +681,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"We will see,", "", quote.Full}},
 		},
 		{
+			name: "a name that runs on into the quotation after a verb of speech is what is reported, not who reports it",
+			text: "Governor Rob Keane faces an inquiry.\n\nTwo aides said Keane “knew for months about the payments.”",
+			want: []found{{"knew for months about the payments.", "", quote.Fragment}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
