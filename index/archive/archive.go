@@ -15,6 +15,7 @@ import (
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/bleveindex"
+	"github.com/readout/readout/index/catalog"
 	"github.com/readout/readout/index/ondisk"
 	"github.com/readout/readout/index/registry"
 )
@@ -75,17 +76,14 @@ type Archive struct {
 // state is an index and its catalog, swapped as one when ready.
 type state struct {
 	idx   *bleveindex.Index
-	cat   *catalog
+	cat   *catalog.Catalog
 	nums  *bleveindex.Numbering // the index's documents in the catalog's numbers
 	dir   string                // the index's folder on disk, "" in memory
 	costs termCosts             // how often terms occur, for the cost of searches
-
-	actorsOnce sync.Once
-	actors     *actorIndex // the catalog's actors ready to be listed (actors.go)
 }
 
-func newState(idx *bleveindex.Index, cat *catalog, dir string) *state {
-	return &state{idx: idx, cat: cat, nums: bleveindex.NewNumbering(cat.docNumber), dir: dir}
+func newState(idx *bleveindex.Index, cat *catalog.Catalog, dir string) *state {
+	return &state{idx: idx, cat: cat, nums: bleveindex.NewNumbering(cat.Number), dir: dir}
 }
 
 // close closes the index.
@@ -94,7 +92,7 @@ func (st *state) close() error { return st.idx.Close() }
 // warm builds the catalog's columns and maps the index's segments in the background, once a
 // state is served, so that its first search does not wait for them.
 func (st *state) warm() {
-	go st.cat.columns()
+	go st.cat.Warm()
 	st.idx.Warm(st.nums)
 }
 

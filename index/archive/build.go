@@ -13,6 +13,7 @@ import (
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/bleveindex"
+	"github.com/readout/readout/index/catalog"
 	"github.com/readout/readout/index/load"
 	"github.com/readout/readout/index/ondisk"
 )
@@ -116,7 +117,7 @@ func (a *Archive) buildNew(ctx context.Context, onDisk bool, files []load.File, 
 // openStored opens the current index on disk, if it was built by this version of Readout with
 // these registries and no update of it was cut short.
 func (a *Archive) openStored() (*state, error) {
-	var cat catalog
+	var cat catalog.Catalog
 	folder, err := a.folder.Current(a.meta(), &cat)
 	if err != nil {
 		return nil, err
@@ -126,7 +127,7 @@ func (a *Archive) openStored() (*state, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening the bleve index: %w", err)
 	}
-	cat.finish(a.reg)
+	cat.Finish(a.reg)
 	return newState(idx, &cat, dir), nil
 }
 
@@ -138,12 +139,12 @@ func (a *Archive) meta() ondisk.Meta {
 // logReady tells what became of every file: one line of counts (files served, merged into the
 // document of another file of the same text, skipped, and why); a line for each skipped file;
 // at debug level, a line for each other file too.
-func (a *Archive) logReady(cat *catalog, how string, start time.Time) {
+func (a *Archive) logReady(cat *catalog.Catalog, how string, start time.Time) {
 	first := make(map[string]string, len(cat.Articles)) // article id → the file it is read from
 	suffixed := 0
 	for _, s := range cat.Articles {
 		first[s.ID] = s.Path
-		if _, suffix := splitID(s.ID); suffix != "" {
+		if _, suffix := catalog.SplitID(s.ID); suffix != "" {
 			suffixed++
 		}
 	}
@@ -157,7 +158,7 @@ func (a *Archive) logReady(cat *catalog, how string, start time.Time) {
 		if !debug {
 			continue
 		}
-		switch plain, suffix := splitID(f.Article); {
+		switch plain, suffix := catalog.SplitID(f.Article); {
 		case first[f.Article] != f.Path:
 			a.log.Debug("merged", "file", f.Path, "into", f.Article, "read_from", first[f.Article], "reason", "the same date and text as the file it is read from")
 		case suffix != "":
@@ -178,8 +179,8 @@ func (a *Archive) logReady(cat *catalog, how string, start time.Time) {
 		"articles", len(cat.Articles),
 		"quotes", len(cat.Quotes),
 		"suffixed", suffixed,
-		"actors", len(cat.actorList),
-		"topics", len(cat.topicList),
+		"actors", cat.Stats().Actors,
+		"topics", cat.Stats().Topics,
 	}
 	if len(cat.Problems) > 0 {
 		attrs = append(attrs, "skipped_for", skipReasons(cat.Problems))
@@ -226,15 +227,13 @@ func reasonClass(r string) string {
 // and analysed on every core; batches go to bleve from a goroutine of their own, so reading
 // goes on while bleve indexes the batch before. Each document is indexed under its plain ids
 // as it comes; the few plain ids that turn out to name documents of different texts are indexed
-// again under their final ids once every file has been read (ids.go).
-func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bool, files []load.File, problems []index.Problem, batchSize int) (*catalog, error) {
+// again under their final ids once every file has been read (catalog/ids.go).
+func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bool, files []load.File, problems []index.Problem, batchSize int) (*catalog.Catalog, error) {
 	if batchSize <= 0 {
 		batchSize = defaultBatchSize
 	}
-	cat := &catalog{Problems: problems}
-	ents := make([]*entry, len(files))
+	cb := catalog.NewBuilder(a.reg, files, problems)
 	indexed := map[string]int{} // plain id → the file indexed under it
-	known := map[string]bool{}
 
 	batches := make(chan *bleveindex.Batch, 1)
 	done := make(chan error, 1)
@@ -261,8 +260,7 @@ func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bo
 		if err := writing(idx.PersistErr()); err != nil {
 			return err
 		}
-		f := &files[i]
-		f.Hash = l.Hash
+		cb.Read(i, l)
 		a.progress.done.Add(1)
 		if time.Since(lastReport) > 2*time.Second {
 			lastReport = time.Now()
@@ -272,13 +270,9 @@ func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bo
 				"remaining", p.Remaining.Round(time.Second).String())
 		}
 		if l.Err != nil {
-			cat.Problems = append(cat.Problems, index.Problem{Path: f.Path, Reason: l.Err.Error()})
-			return nil
+			return nil // skipped, and why, in the catalog
 		}
 		art := l.Article
-		f.Plain, f.Text = art.ID, textKey(art)
-		ents[i] = entryOf(art)
-		cat.noteSpeakers(art, a.reg, known)
 		if _, ok := indexed[art.ID]; ok {
 			return nil // the same document filed again, or another one under its id: see below
 		}
@@ -291,16 +285,16 @@ func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bo
 		}
 		return nil
 	})
-	asg := assignIDs(files)
-	shared := sharedOf(asg, ents)
 	if err == nil {
+		cb.AssignIDs()
 		// Plain ids of documents of different texts: out with the plain documents, in with each
 		// document under its own id. A document whose first file (by path) was not the first
 		// read of its files is indexed again from its first file.
-		for i, d := range asg {
-			_, suffix := splitID(d.id)
+		for i := range files {
+			id, primary := cb.Document(i)
+			_, suffix := catalog.SplitID(id)
 			first, ok := indexed[files[i].Plain]
-			if d.primary != i || (suffix == "" && (!ok || first == i)) {
+			if !primary || (suffix == "" && (!ok || first == i)) {
 				continue
 			}
 			if ok {
@@ -308,11 +302,11 @@ func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bo
 				// quote), so the first file's documents go before the document comes in again.
 				delete(indexed, files[i].Plain)
 				batch.DeleteArticle(files[i].Plain)
-				for _, q := range ents[first].quotes {
-					batch.DeleteQuote(q.ID)
+				for _, q := range cb.QuoteIDs(first) {
+					batch.DeleteQuote(q)
 				}
 			}
-			if err = a.indexAgain(batch, files[i].Path, d.id, shared); err != nil {
+			if err = a.indexAgain(batch, cb, files[i].Path, id); err != nil {
 				break
 			}
 		}
@@ -332,22 +326,19 @@ func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bo
 			return nil, err
 		}
 	}
-	cat.assemble(files, asg, ents, shared)
-	cat.Files = files
-	cat.finish(a.reg)
-	return cat, nil
+	return cb.Catalog(), nil
 }
 
 // indexAgain reads a document's first file again and indexes it under its final ids. A file
 // that cannot be read now has changed since it was listed: it is left out of the index, and the
 // next start, seeing the change, reads it again.
-func (a *Archive) indexAgain(b *bleveindex.Batch, path, id string, shared map[string]bool) error {
+func (a *Archive) indexAgain(b *bleveindex.Batch, cb *catalog.Builder, path, id string) error {
 	l := load.AnalyseFile(a.src, a.reg, path)
 	if l.Err != nil {
 		a.log.Warn("a file changed while it was indexed; it is read again at the next start", "file", path, "reason", l.Err)
 		return nil
 	}
-	finalise(l.Article, id, func(q string) bool { return shared[q] })
+	cb.Final(l.Article, id)
 	return b.Add(l.Article)
 }
 

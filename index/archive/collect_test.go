@@ -15,6 +15,7 @@ import (
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/bleveindex"
+	"github.com/readout/readout/index/catalog"
 	"github.com/readout/readout/index/registry"
 	"github.com/readout/readout/seeds"
 )
@@ -94,7 +95,7 @@ func variants(q index.Query, perPage int) []index.Query {
 
 // filtered are searches by the catalog's actors (merged ones among them), topics, sources and
 // years, n of each, spread over the lists.
-func filtered(c *catalog, n, perPage int) []index.Query {
+func filtered(c *catalog.Catalog, n, perPage int) []index.Query {
 	var out []index.Query
 	spread := func(total int, f func(i int)) {
 		step := max(1, total/n)
@@ -102,15 +103,16 @@ func filtered(c *catalog, n, perPage int) []index.Query {
 			f(i)
 		}
 	}
-	spread(len(c.actorList), func(i int) { out = append(out, variants(index.Query{Actors: []string{c.actorList[i].ID}}, perPage)...) })
-	for id := range c.members {
-		if len(c.members[id]) > 1 {
-			out = append(out, variants(index.Query{Actors: []string{id}, Full: true}, perPage)...)
+	actors, topics := c.Actors(), c.Topics()
+	spread(len(actors), func(i int) { out = append(out, variants(index.Query{Actors: []string{actors[i].ID}}, perPage)...) })
+	for _, a := range actors {
+		if len(c.Members(a.ID)) > 1 {
+			out = append(out, variants(index.Query{Actors: []string{a.ID}, Full: true}, perPage)...)
 			break
 		}
 	}
-	spread(len(c.topicList), func(i int) {
-		out = append(out, variants(index.Query{Topics: []string{c.topicList[i].ID}, Procedural: true}, perPage)...)
+	spread(len(topics), func(i int) {
+		out = append(out, variants(index.Query{Topics: []string{topics[i].ID}, Procedural: true}, perPage)...)
 	})
 	sources := map[string]bool{}
 	for _, s := range c.Articles {
@@ -134,14 +136,14 @@ func filtered(c *catalog, n, perPage int) []index.Query {
 			break // one is enough where there are many: the corpus has 200
 		}
 	}
-	if !c.first.IsZero() {
-		for y := c.first.Year(); y <= c.last.Year(); y++ {
+	if st := c.Stats(); !st.First.IsZero() {
+		for y := st.First.Year(); y <= st.Last.Year(); y++ {
 			from, to := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
 			out = append(out, variants(index.Query{Text: "China", From: from, To: to}, perPage)...)
 		}
 		// Ranges open at one end, a month's, and without words: bounds that cut month- and
-		// year-dated articles, and full quotes among them (the catalog filters them: filter.go).
-		mid := c.first.Add(c.last.Sub(c.first) / 2).UTC()
+		// year-dated articles, and full quotes among them (the catalog filters them: catalog/filter.go).
+		mid := st.First.Add(st.Last.Sub(st.First) / 2).UTC()
 		month := time.Date(mid.Year(), mid.Month(), 1, 0, 0, 0, 0, time.UTC)
 		out = append(out, variants(index.Query{From: mid}, perPage)...)
 		out = append(out, variants(index.Query{To: mid}, perPage)...)
@@ -206,11 +208,11 @@ func compareWithBleve(t *testing.T, a *Archive, qs []index.Query) {
 		run, m, other *bleveindex.Query
 		order         string
 		q             index.Query
-		c             *collector
+		c             *catalog.Collector
 		total, count  int
 	}
 	var last *ran
-	searchCheck = func(st *state, run, m, other *bleveindex.Query, order string, q index.Query, c *collector, total, count int) {
+	searchCheck = func(st *state, run, m, other *bleveindex.Query, order string, q index.Query, c *catalog.Collector, total, count int) {
 		last = &ran{st, run, m, other, order, q, c, total, count}
 	}
 	defer func() { searchCheck = nil }()
@@ -235,7 +237,7 @@ func compareWithBleve(t *testing.T, a *Archive, qs []index.Query) {
 			t.Errorf("%s: %d hits, bleve %d", name, last.total, br.Total)
 		}
 		if last.other != nil {
-			// The other tab's count, its filters the catalog's (filter.go), against bleve's.
+			// The other tab's count, its filters the catalog's (catalog/filter.go), against bleve's.
 			want, err := last.st.idx.Count(context.Background(), last.other)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
@@ -248,11 +250,11 @@ func compareWithBleve(t *testing.T, a *Archive, qs []index.Query) {
 		if !last.q.From.IsZero() || !last.q.To.IsZero() {
 			wantHits = datedHits(t, last.st, last.run, last.m, last.order, (last.q.Page-1)*last.q.PerPage, last.q.PerPage, br.Total)
 		}
-		got, want := hitList(last.st.cat, last.c.hits((last.q.Page-1)*last.q.PerPage)), bleveHitList(last.st.cat, wantHits)
+		got, want := hitList(last.st.cat, last.c.Hits((last.q.Page-1)*last.q.PerPage)), bleveHitList(last.st.cat, wantHits)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: hits\n%q\nbleve\n%q", name, got, want)
 		}
-		gotF := countList(last.c.facetResults(last.q, &index.Results{}))
+		gotF := countList(last.c.Facets(last.q, &index.Results{}))
 		if wantF := facetList(br); !slices.Equal(gotF, wantF) {
 			t.Errorf("%s: facets\n%q\nbleve\n%q", name, gotF, wantF)
 		}
@@ -297,15 +299,7 @@ func datedHits(t *testing.T, st *state, run, m *bleveindex.Query, order string, 
 }
 
 // hitList and bleveHitList write hits as lines: the document's id and its score.
-func hitList(c *catalog, hits []hit) []string {
-	var out []string
-	for _, h := range hits {
-		out = append(out, docName(c, h.doc)+" "+strconv.FormatFloat(h.score, 'g', -1, 64))
-	}
-	return out
-}
-
-func bleveHitList(c *catalog, hits []bleveindex.Hit) []string {
+func hitList(c *catalog.Catalog, hits []catalog.Hit) []string {
 	var out []string
 	for _, h := range hits {
 		out = append(out, docName(c, h.Doc)+" "+strconv.FormatFloat(h.Score, 'g', -1, 64))
@@ -313,11 +307,20 @@ func bleveHitList(c *catalog, hits []bleveindex.Hit) []string {
 	return out
 }
 
-func docName(c *catalog, d uint32) string {
-	if i, ok := c.articleAt(d); ok {
+func bleveHitList(c *catalog.Catalog, hits []bleveindex.Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, docName(c, h.Doc)+" "+strconv.FormatFloat(h.Score, 'g', -1, 64))
+	}
+	return out
+}
+
+func docName(c *catalog.Catalog, d uint32) string {
+	i, q := c.Place(d)
+	if q == nil {
 		return "article " + c.Articles[i].ID
 	}
-	return "quote " + c.Quotes[c.quoteAt(d)].ID
+	return "quote " + q.ID
 }
 
 // facetList writes facets as lines: the terms in bleve's order, the date ranges by name.
@@ -337,23 +340,23 @@ func facetList(r *bleveindex.Reference) []string {
 }
 
 // countList writes the collector's counts as facetList writes bleve's facets.
-func countList(fc facetCounts) []string {
+func countList(fc catalog.Facets) []string {
 	var out []string
 	for _, field := range []string{bleveindex.FieldActor, bleveindex.FieldTopic, bleveindex.FieldSource, bleveindex.FieldCountry} {
-		for _, t := range fc.terms[field] {
-			out = append(out, fmt.Sprintf("%s %s %d", field, t.value, t.count))
+		for _, t := range fc.Terms[field] {
+			out = append(out, fmt.Sprintf("%s %s %d", field, t.Value, t.Count))
 		}
 	}
 	var dates []string
-	for _, d := range fc.dates {
-		dates = append(dates, fmt.Sprintf("date %s %s %s %d", d.label, d.start.Format(time.RFC3339Nano), d.end.Format(time.RFC3339Nano), d.count))
+	for _, d := range fc.Dates {
+		dates = append(dates, fmt.Sprintf("date %s %s %s %d", d.Label, d.Start.Format(time.RFC3339Nano), d.End.Format(time.RFC3339Nano), d.Count))
 	}
 	slices.Sort(dates)
 	return append(out, dates...)
 }
 
 // bleveFacets are the facets the collector counts, to ask bleve for: by actor, topic, source
-// and date, by year over the archive's span or by month when the range is one year.
+// and date, by year over the archive's span or by month when the range is one calendar year.
 func bleveFacets(st *state, q index.Query) (map[string]int, []bleveindex.DateRange) {
 	terms := map[string]int{
 		bleveindex.FieldActor:   index.FacetShown(bleveindex.FieldActor) + len(q.Actors),
@@ -361,20 +364,21 @@ func bleveFacets(st *state, q index.Query) (map[string]int, []bleveindex.DateRan
 		bleveindex.FieldSource:  index.FacetShown(bleveindex.FieldSource) + len(q.Sources),
 		bleveindex.FieldCountry: index.FacetShown(bleveindex.FieldCountry) + len(q.Countries),
 	}
-	first, last := st.cat.first, st.cat.last
+	first, last := st.cat.Stats().First, st.cat.Stats().Last
 	if first.IsZero() {
 		return terms, nil
 	}
 	var dates []bleveindex.DateRange
-	if y, ok := oneYear(q); ok {
+	y := q.From.Year()
+	if !q.From.IsZero() && q.From.Equal(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)) && q.To.Equal(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)) {
 		for m := time.January; m <= time.December; m++ {
 			lo := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
 			dates = append(dates, bleveindex.DateRange{Name: lo.Format("2006-01"), Start: lo, End: lo.AddDate(0, 1, 0)})
 		}
 	} else {
 		for y := first.Year(); y <= last.Year(); y++ {
-			name, lo, hi := yearRange(y)
-			dates = append(dates, bleveindex.DateRange{Name: name, Start: lo, End: hi})
+			lo := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+			dates = append(dates, bleveindex.DateRange{Name: lo.Format("2006"), Start: lo, End: lo.AddDate(1, 0, 0)})
 		}
 	}
 	return terms, dates

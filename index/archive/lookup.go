@@ -2,11 +2,9 @@ package archive
 
 import (
 	"fmt"
-	"slices"
-	"strings"
-	"time"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/catalog"
 	"github.com/readout/readout/index/highlight"
 	"github.com/readout/readout/index/load"
 	"github.com/readout/readout/index/query"
@@ -18,49 +16,38 @@ func (a *Archive) Stats() (index.Stats, error) {
 	if err != nil {
 		return index.Stats{}, err
 	}
-	c := st.cat
-	return index.Stats{
-		Articles: len(c.Articles), Quotes: len(c.Quotes), Actors: len(c.actorList), Topics: len(c.topicList),
-		First: c.first, Last: c.last, Skipped: c.Problems,
-	}, nil
+	return st.cat.Stats(), nil
 }
 
 // Summary returns what the catalog knows of an article. An old id of it is a *MovedError, a
-// plain id that several articles share an *AmbiguousError (ids.go).
+// plain id that several articles share an *AmbiguousError.
 func (a *Archive) Summary(id string) (*index.Summary, error) {
-	st, i, err := a.resolveArticle(id)
+	st, err := a.current()
 	if err != nil {
 		return nil, err
 	}
-	sum := st.cat.canonicalSummary(st.cat.Articles[i])
-	return &sum, nil
+	return st.cat.Summary(id)
 }
 
 // Article returns an article with its text and quotes, read from the archive folder (or the
 // cache of recent ones). An old id of it is a *MovedError, a plain id that several articles
 // share an *AmbiguousError.
 func (a *Archive) Article(id string) (*index.Article, error) {
-	st, i, err := a.resolveArticle(id)
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	i, err := st.cat.ResolveArticle(id)
 	if err != nil {
 		return nil, err
 	}
 	return a.article(st, i)
 }
 
-// resolveArticle finds an article by id, or an old id of it, in the archive as it stands.
-func (a *Archive) resolveArticle(id string) (*state, int, error) {
-	st, err := a.current()
-	if err != nil {
-		return nil, 0, err
-	}
-	i, err := st.cat.resolveArticle(id)
-	return st, i, err
-}
-
 func (a *Archive) article(st *state, i int) (*index.Article, error) {
 	sum := &st.cat.Articles[i]
 	if art, ok := a.cache.Get(sum.ID); ok {
-		return st.cat.canonicalArticle(art), nil
+		return st.cat.Canonical(art), nil
 	}
 	// The file is read again and must be what was indexed: a file removed, emptied, grown
 	// past the bound, made unreadable or edited since is gone until a restart indexes it (its
@@ -69,18 +56,12 @@ func (a *Archive) article(st *state, i int) (*index.Article, error) {
 	if l.Err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", index.ErrGone, sum.Path, l.Err)
 	}
-	if h, ok := st.cat.indexedHash(sum.Path); ok && h != l.Hash {
-		return nil, fmt.Errorf("%w: %s has changed", index.ErrGone, sum.Path)
-	}
-	art := l.Article
-	if plain, _ := splitID(sum.ID); art.ID != plain {
-		return nil, fmt.Errorf("%w: %s: its id is now %q, not %q", index.ErrGone, sum.Path, art.ID, plain)
-	}
 	// The ids the catalog gave it, and what it knows of the document's other files.
-	finalise(art, sum.ID, func(q string) bool { _, ok := st.cat.plainQuotes[q]; return ok })
-	art.Tags, art.Also = sum.Tags, sum.Also
-	a.cache.put(art)
-	return st.cat.canonicalArticle(art), nil
+	if err := st.cat.Identify(i, l.Article, l.Hash); err != nil {
+		return nil, err
+	}
+	a.cache.put(l.Article)
+	return st.cat.Canonical(l.Article), nil
 }
 
 // Quote returns a quote with the article it is in. An old id of it is a *MovedError, a plain id
@@ -94,7 +75,7 @@ func (a *Archive) Quote(id string) (*index.Quote, *index.Article, error) {
 }
 
 func (a *Archive) quote(st *state, id string) (*index.Quote, *index.Article, error) {
-	qi, err := st.cat.resolveQuote(id)
+	qi, err := st.cat.ResolveQuote(id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -103,7 +84,7 @@ func (a *Archive) quote(st *state, id string) (*index.Quote, *index.Article, err
 
 // quoteAt returns the quote of the catalog's Quotes[qi] with the article it is in.
 func (a *Archive) quoteAt(st *state, qi int) (*index.Quote, *index.Article, error) {
-	ref := st.cat.Quotes[qi]
+	ref := &st.cat.Quotes[qi]
 	art, err := a.article(st, ref.Article)
 	if err != nil {
 		return nil, nil, err
@@ -113,7 +94,7 @@ func (a *Archive) quoteAt(st *state, qi int) (*index.Quote, *index.Article, erro
 }
 
 // quoteIn finds a quote of the catalog in its article as read now.
-func quoteIn(art *index.Article, ref quoteRef) (*index.Quote, error) {
+func quoteIn(art *index.Article, ref *catalog.QuoteRef) (*index.Quote, error) {
 	// The file may have changed since it was indexed; find the quote by id, not by position.
 	if ref.Index < len(art.Quotes) && art.Quotes[ref.Index].ID == ref.ID {
 		return &art.Quotes[ref.Index], nil
@@ -132,67 +113,54 @@ func (a *Archive) Articles(page, perPage int) ([]index.Summary, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	order := st.cat.browseView(index.KindArticles, false).newest // the one newest-first order (browse.go)
-	lo := min((page-1)*perPage, len(order))
-	hi := min(lo+perPage, len(order))
-	out := make([]index.Summary, 0, hi-lo)
-	for _, i := range order[lo:hi] {
-		out = append(out, st.cat.canonicalSummary(st.cat.Articles[i]))
-	}
-	return out, len(order), nil
+	list, total := st.cat.Newest(page, perPage)
+	return list, total, nil
 }
 
 // Actors returns every actor that speaks or is named, most quoted first.
 func (a *Archive) Actors() ([]index.ActorInfo, error) {
-	return copyList(a, func(c *catalog) []*index.ActorInfo { return c.actorList })
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	return st.cat.Actors(), nil
 }
 
 // Actor returns an actor that speaks or is named in the archive, registered or not. An actor
-// merged into another (canon.go) is a *MovedError naming that one.
+// merged into another is a *MovedError naming that one.
 func (a *Archive) Actor(id string) (*index.ActorInfo, error) {
-	info, err := copyOne(a, func(c *catalog) map[string]*index.ActorInfo { return c.actors }, id)
-	if err == nil && info.Canonical != "" {
-		return nil, &index.MovedError{ID: info.Canonical}
+	st, err := a.current()
+	if err != nil {
+		return nil, err
 	}
-	return info, err
+	return st.cat.Actor(id)
+}
+
+// ActorList returns a page of the list of actors that speak or are named.
+func (a *Archive) ActorList(q index.ActorQuery) (*index.ActorList, error) {
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	return st.cat.ActorList(q)
 }
 
 // Topics returns the topics, those with most articles and quotes first.
 func (a *Archive) Topics() ([]index.TopicInfo, error) {
-	return copyList(a, func(c *catalog) []*index.TopicInfo { return c.topicList })
+	st, err := a.current()
+	if err != nil {
+		return nil, err
+	}
+	return st.cat.Topics(), nil
 }
 
 // Topic returns a topic.
 func (a *Archive) Topic(id string) (*index.TopicInfo, error) {
-	return copyOne(a, func(c *catalog) map[string]*index.TopicInfo { return c.topics }, id)
-}
-
-// copyList and copyOne hand out copies of the current catalog's entries, which callers may
-// change without changing the catalog.
-func copyList[T any](a *Archive, list func(*catalog) []*T) ([]T, error) {
 	st, err := a.current()
 	if err != nil {
 		return nil, err
 	}
-	l := list(st.cat)
-	out := make([]T, len(l))
-	for i, v := range l {
-		out[i] = *v
-	}
-	return out, nil
-}
-
-func copyOne[T any](a *Archive, byID func(*catalog) map[string]*T, id string) (*T, error) {
-	st, err := a.current()
-	if err != nil {
-		return nil, err
-	}
-	v, ok := byID(st.cat)[id]
-	if !ok {
-		return nil, index.ErrNotFound
-	}
-	c := *v
-	return &c, nil
+	return st.cat.Topic(id)
 }
 
 // Highlighter returns what marks the words of a search in a text: the words and phrases it must
@@ -223,113 +191,5 @@ func (a *Archive) Monthly(actor, topic string) ([]index.MonthCount, error) {
 	if err != nil {
 		return nil, err
 	}
-	counts := map[time.Time]int{}
-	add := func(d index.Date) {
-		if d.IsZero() {
-			return
-		}
-		t := d.Start()
-		counts[time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)]++
-	}
-	if actor != "" {
-		members := st.cat.membersOf(st.cat.canonical(actor))
-		for _, q := range st.cat.Quotes {
-			if !q.Procedural && slices.ContainsFunc(q.Speakers, func(id string) bool { return slices.Contains(members, id) }) {
-				add(st.cat.Articles[q.Article].Date)
-			}
-		}
-	} else {
-		for _, art := range st.cat.Articles {
-			if slices.Contains(art.Topics, topic) {
-				add(art.Date)
-			}
-		}
-	}
-	if len(counts) == 0 {
-		return nil, nil
-	}
-	var first, last time.Time
-	for m := range counts {
-		if first.IsZero() || m.Before(first) {
-			first = m
-		}
-		if m.After(last) {
-			last = m
-		}
-	}
-	var out []index.MonthCount
-	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
-		out = append(out, index.MonthCount{Month: m, Count: counts[m]})
-	}
-	return out, nil
-}
-
-// resolveArticle finds the article an id names: by its id, by an old id, or, for a plain id
-// several share, none but a choice.
-func (c *catalog) resolveArticle(id string) (int, error) {
-	if i, ok := c.byID[id]; ok {
-		return i, nil
-	}
-	if docs, ok := c.plainArticles[id]; ok {
-		e := &index.AmbiguousError{}
-		for _, i := range docs {
-			e.Choices = append(e.Choices, index.Choice{ID: c.Articles[i].ID, Article: c.Articles[i]})
-		}
-		return -1, e
-	}
-	plain, suffix := splitID(id)
-	if len(suffix) >= minSuffix {
-		for _, i := range c.documentsOf(plain) {
-			if c.filedAt(i, suffix) {
-				return -1, &index.MovedError{ID: c.Articles[i].ID}
-			}
-		}
-	}
-	return -1, index.ErrNotFound
-}
-
-// resolveQuote finds the quote an id names, as resolveArticle does an article.
-func (c *catalog) resolveQuote(id string) (int, error) {
-	if qi, ok := c.quoteByID[id]; ok {
-		return qi, nil
-	}
-	if qs, ok := c.plainQuotes[id]; ok {
-		e := &index.AmbiguousError{Quotes: true}
-		for _, qi := range qs {
-			e.Choices = append(e.Choices, index.Choice{ID: c.Quotes[qi].ID, Article: c.Articles[c.Quotes[qi].Article]})
-		}
-		return -1, e
-	}
-	plain, suffix, ok := strings.Cut(id, quoteSuffixSep)
-	if ok && len(suffix) >= minSuffix {
-		candidates := c.plainQuotes[plain]
-		if qi, ok := c.quoteByID[plain]; ok {
-			candidates = []int{qi}
-		}
-		for _, qi := range candidates {
-			if c.filedAt(c.Quotes[qi].Article, suffix) {
-				return -1, &index.MovedError{ID: c.Quotes[qi].ID}
-			}
-		}
-	}
-	return -1, index.ErrNotFound
-}
-
-// documentsOf returns the articles of a plain id.
-func (c *catalog) documentsOf(plain string) []int {
-	if i, ok := c.byID[plain]; ok {
-		return []int{i}
-	}
-	return c.plainArticles[plain]
-}
-
-// filedAt reports whether one of an article's files has a path whose suffix begins so.
-func (c *catalog) filedAt(i int, suffix string) bool {
-	s := &c.Articles[i]
-	for _, p := range append([]string{s.Path}, s.Also...) {
-		if strings.HasPrefix(pathSuffix(p), suffix) {
-			return true
-		}
-	}
-	return false
+	return st.cat.Monthly(actor, topic), nil
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/catalog"
 	"github.com/readout/readout/index/load"
 )
 
@@ -106,7 +107,7 @@ func (a *Archive) rescan(ctx context.Context) (*Changes, load.FolderTimes, error
 	return out, folders, nil
 }
 
-func (a *Archive) logChanges(ch *Changes, cat *catalog, start time.Time) {
+func (a *Archive) logChanges(ch *Changes, cat *catalog.Catalog, start time.Time) {
 	for _, p := range ch.Added {
 		if id, ok := ch.Served[p]; ok {
 			a.log.Info("added", "file", p, "id", id)

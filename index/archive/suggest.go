@@ -8,6 +8,7 @@ import (
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/bleveindex"
+	"github.com/readout/readout/index/catalog"
 	"github.com/readout/readout/index/query"
 )
 
@@ -88,20 +89,17 @@ func (a *Archive) DidYouMean(ctx context.Context, text string) (*index.Respellin
 // respell finds the word closest to w (term, analysed) that the archive holds.
 func (a *Archive) respell(ctx context.Context, st *state, r *bleveindex.Reader, w, term string) (string, error) {
 	// An actor's surname, spelt as the registry spells it.
-	if key := nameKey(w); len(key) == 1 {
-		if id, ok := st.cat.closest(key); ok {
-			name := strings.Fields(st.cat.actors[id].Name)
-			return name[len(name)-1], nil
-		}
+	if name, ok := st.cat.Surname(w); ok {
+		return name, nil
 	}
-	fuzziness := editAllowance(term)
+	fuzziness := catalog.EditAllowance(term)
 	if fuzziness == 0 {
 		return "", nil
 	}
 	first, _ := utf8.DecodeRuneInString(term)
 	best, bestDist, bestCount := "", fuzziness+1, uint64(0)
 	err := r.Near(term, fuzziness, string(first), func(e bleveindex.TermCount) {
-		d := editDistance(e.Term, term)
+		d := catalog.EditDistance(e.Term, term)
 		if d < bestDist || d == bestDist && e.Count > bestCount {
 			best, bestDist, bestCount = e.Term, d, e.Count
 		}
@@ -138,7 +136,7 @@ func (a *Archive) surface(ctx context.Context, st *state, term, typed string) (s
 				continue
 			}
 			w := strings.ToLower(text[t.Start:t.End])
-			if d := editDistance(w, lower); word == "" || d < dist {
+			if d := catalog.EditDistance(w, lower); word == "" || d < dist {
 				word, dist = w, d
 			}
 		}

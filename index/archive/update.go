@@ -11,7 +11,7 @@ import (
 )
 
 // update changes an index in place, on disk at a start or in memory or on disk while serving
-// (rescan.go). The ids of a plain id's documents depend on all its files (ids.go), so every
+// (rescan.go). The ids of a plain id's documents depend on all its files (catalog/ids.go), so every
 // plain id a removed, changed or added file had or has is done again whole: its old documents
 // are deleted, all its files read, and its documents indexed under the ids the rule gives them
 // now. Other documents are left as they are, and a new catalog is made (and saved, on disk).
@@ -26,10 +26,6 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 		}
 	}
 	old := st.cat
-	quotesOf := make(map[int][]quoteRef, len(old.Articles))
-	for _, q := range old.Quotes {
-		quotesOf[q.Article] = append(quotesOf[q.Article], q)
-	}
 	oldPlain := make(map[string]string, len(old.Files))
 	for _, f := range old.Files {
 		oldPlain[f.Path] = f.Plain
@@ -42,8 +38,8 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 
 	// Read the changed files, then the unchanged ones that share a plain id with a file that
 	// came, went or changed, in file order, on every core.
+	cb := old.Builder(files, problems)
 	fresh := map[string]*index.Article{}
-	newProblems := map[string]string{}
 	read := func(which []int) error {
 		subset := make([]load.File, len(which))
 		for k, i := range which {
@@ -54,14 +50,10 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 			if err := writing(st.idx.PersistErr()); err != nil {
 				return err
 			}
-			f := &files[which[k]]
-			f.Hash, f.Plain, f.Text = l.Hash, "", 0
-			if l.Err != nil {
-				newProblems[f.Path] = l.Err.Error()
-				return nil
+			cb.Read(which[k], l)
+			if l.Err == nil {
+				fresh[files[which[k]].Path] = l.Article
 			}
-			f.Plain, f.Text = l.Article.ID, textKey(l.Article)
-			fresh[f.Path] = l.Article
 			return nil
 		})
 		return err
@@ -89,29 +81,21 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 	}
 
 	batch := st.idx.NewBatch()
-	for oi, s := range old.Articles {
-		if plain, _ := splitID(s.ID); affected[plain] {
-			batch.DeleteArticle(s.ID)
-			for _, q := range quotesOf[oi] {
-				batch.DeleteQuote(q.ID)
+	articles, quotes := old.Stale(affected)
+	for _, id := range articles {
+		batch.DeleteArticle(id)
+	}
+	for _, id := range quotes {
+		batch.DeleteQuote(id)
+	}
+	cb.AssignIDs()
+	for i := range files {
+		if art, ok := fresh[files[i].Path]; ok {
+			id, primary := cb.Document(i)
+			if !primary {
+				continue
 			}
-		}
-	}
-	asg := assignIDs(files)
-	ents := make([]*entry, len(files))
-	for i, f := range files {
-		switch art, ok := fresh[f.Path]; {
-		case ok:
-			ents[i] = entryOf(art)
-		case asg[i].primary == i && f.Article != "":
-			oi := old.byID[f.Article]
-			ents[i] = &entry{sum: old.Articles[oi], quotes: quotesOf[oi], final: true}
-		}
-	}
-	shared := sharedOf(asg, ents)
-	for i, d := range asg {
-		if art, ok := fresh[files[i].Path]; ok && d.primary == i {
-			finalise(art, d.id, func(q string) bool { return shared[q] })
+			cb.Final(art, id)
 			if err := batch.Add(art); err != nil {
 				return nil, err
 			}
@@ -129,32 +113,7 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 	}
 
 	// The new catalog, in file order: unchanged documents as they were, the others anew.
-	oldProblems := map[string]string{}
-	for _, p := range old.Problems {
-		oldProblems[p.Path] = p.Reason
-	}
-	cat := &catalog{Problems: problems}
-	known := map[string]bool{}
-	for _, e := range old.Extra {
-		cat.Extra = append(cat.Extra, e)
-		known[e.ID] = true
-	}
-	for _, f := range files {
-		if art, ok := fresh[f.Path]; ok {
-			cat.noteSpeakers(art, a.reg, known)
-		}
-		if f.Plain != "" {
-			continue
-		}
-		if reason, bad := newProblems[f.Path]; bad {
-			cat.Problems = append(cat.Problems, index.Problem{Path: f.Path, Reason: reason})
-		} else {
-			cat.Problems = append(cat.Problems, index.Problem{Path: f.Path, Reason: oldProblems[f.Path]})
-		}
-	}
-	cat.assemble(files, asg, ents, shared)
-	cat.Files = files
-	cat.finish(a.reg)
+	cat := cb.Catalog()
 	if !onDisk {
 		return newState(st.idx, cat, st.dir), nil
 	}

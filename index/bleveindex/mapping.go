@@ -31,8 +31,10 @@ import (
 // governments speakers speak for, in the country field and the catalog; 16: attribution from
 // given names counted from birth records, and descriptions named after the verb; 17: with them,
 // unregistered speakers cut to the shape of a name, headlines as speakers dropped, a
-// transcript's surname label given the full name the text writes.)
-const Version = 17
+// transcript's surname label given the full name the text writes; 18: a person's office and
+// an organisation's officer speak for them, a quoted transcript's first turn, titles inside
+// names.)
+const Version = 18
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

@@ -363,6 +363,12 @@ func (x *extractor) subjectLike(p int, m mention) bool {
 	}
 	s := x.paras[p].Text
 	before := strings.TrimSpace(s[x.sentenceStart(p, m.start):m.start])
+	if b := strings.TrimRight(before, "\"”’'"); strings.HasSuffix(b, ",") {
+		return true // 'On "Face the Nation," Sen. Bernie Sanders identified …'
+	}
+	if b, ok := strings.CutSuffix(before, " the"); ok && strings.HasSuffix(b, ",") {
+		return true // "In 2020, the Harbor Trust refused …"
+	}
 	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, ":") || before == "The" {
 		return true // "The Pentagon released …"
 	}
@@ -541,6 +547,14 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 		who = x.headlineSpeaker(sp.Start.Para, false)
 		cue = who != nil
 		x.via = "headline " + x.via
+	}
+	if who == nil {
+		// "…, including Mitt Romney -- “…” -- and Fred Goldberg": an aside between dashes
+		// right after a person's name is their words.
+		if m := x.dashAside(sp); m != nil {
+			who, cue = x.resolve(sp.Start.Para, *m), true
+			x.via = "aside"
+		}
 	}
 	if who == nil {
 		who, cue = x.speakersAfter(sp.End.Para, sp.closeEnd, afterHi)
@@ -886,11 +900,38 @@ func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool)
 	if noun != "it" && !doc && !x.reg.IsOrganisationNoun(noun) {
 		return nil, false
 	}
+	if doc {
+		if who := x.authorOf(p, noun); who != nil {
+			return who, true
+		}
+	}
 	before := x.sentenceBefore()
 	if before.p < 0 {
 		return nil, true
 	}
+	if toks := tokensIn(x.toks[before.p], before.lo, before.hi); doc && len(toks) > 2 && officeNoun(toks[1].Text) {
+		// "His office later issued a statement.": the person's own.
+		if g := map[string]string{"his": "male", "her": "female"}[strings.ToLower(toks[0].Text)]; g != "" {
+			if e := x.lastPerson(g); e >= 0 {
+				return x.speakersOf(e), true
+			}
+			return nil, true
+		}
+	}
 	for _, m := range x.mentionsBetween(before.p, before.lo, before.hi) {
+		if m.possessive && doc && strings.TrimSpace(x.paras[before.p].Text[before.lo:m.start]) == "" {
+			// "His office later issued a statement.": the person's own.
+			if toks := tokensIn(x.toks[before.p], m.end, before.hi); len(toks) > 1 {
+				k := 0
+				if toks[0].Text == "s" || toks[0].Text == "'s" || toks[0].Text == "’s" {
+					k = 1
+				}
+				if x.ownOffice(before.p, m, toks[k].End) {
+					m.possessive = false
+					return x.resolve(before.p, m), true
+				}
+			}
+		}
 		if m.kind != mName && m.kind != mRole || m.ent < 0 && len(m.actors) == 0 || m.possessive {
 			continue
 		}
@@ -907,6 +948,50 @@ func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool)
 	}
 	return nil, true
 }
+
+// authorOf returns who the text says wrote a document of the noun's kind ("Mariano wrote a
+// memoir of her time at the White House", then "“…,” the book said"): the subject of the last
+// sentence before paragraph p's quotation, within maxAuthorBack paragraphs, that says they
+// wrote, published or released one.
+func (x *extractor) authorOf(p int, noun string) []Speaker {
+	kind := func(w string) string {
+		w = strings.ToLower(w)
+		if w == "memoir" || w == "memoirs" || w == "books" {
+			return "book"
+		}
+		return w
+	}
+	noun = kind(noun)
+	for q := p; q >= 0 && q >= p-maxAuthorBack; q-- {
+		hi := len(x.paras[q].Text)
+		if q == p {
+			hi = x.current.open
+		}
+		toks := tokensIn(x.toks[q], 0, hi)
+		for k := len(toks) - 1; k >= 2; k-- {
+			if kind(toks[k].Text) != noun || !authorVerbs[strings.ToLower(toks[k-2].Text)] && !authorVerbs[strings.ToLower(toks[k-1].Text)] {
+				continue
+			}
+			lo := x.sentenceStart(q, toks[k].Start)
+			ms := x.mentionsBetween(q, lo, toks[k].Start)
+			if len(ms) == 0 {
+				return nil
+			}
+			m := ms[0]
+			if m.kind != mName || m.ent < 0 || m.possessive || !x.subjectLike(q, m) || !x.ents[m.ent].person && !x.ents[m.ent].org {
+				return nil
+			}
+			return x.resolve(q, m)
+		}
+	}
+	return nil
+}
+
+// maxAuthorBack bounds how far back the writing of a document is looked for.
+const maxAuthorBack = 6
+
+// authorVerbs are the verbs that make their subject a document's author.
+var authorVerbs = map[string]bool{"wrote": true, "writes": true, "published": true, "publishes": true, "released": true, "issued": true, "authored": true, "penned": true}
 
 // afterWord reports whether the word just before offset off of paragraph p, an article aside,
 // is w.
@@ -1046,7 +1131,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 				}
 			}
 		}
-		if strings.HasSuffix(w, "ing") && strings.HasSuffix(strings.TrimRight(s[lo:t.Start], " "), ",") {
+		if strings.HasSuffix(w, "ing") && strings.HasSuffix(withoutAdverb(s[lo:t.Start]), ",") {
 			if m := x.clauseSubject(p, lo, t.Start); m != nil {
 				return x.resolve(p, *m), true
 			}
@@ -1064,12 +1149,33 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			return x.resolve(p, *m), true
 		}
 		// "said Secretary Blinken: “…”", not the heading "PROMISE MADE: “…”".
-		if m := x.firstMentionAfter(p, t.End, hi); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && !isUpper(t.Text) {
+		// Not "Two aides said Keane “knew …”" nor "said he was “furious”": a name that runs on
+		// into the quotation, or into a verb of its own, is the subject of what is reported.
+		if m := x.firstMentionAfter(p, t.End, hi); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && !isUpper(t.Text) && invertedEnd(s[m.end:hi]) {
 			return x.resolve(p, *m), true
 		}
 		return nil, true
 	}
 	return nil, false
+}
+
+// withoutAdverb returns the text before a verb without the adverb just before it and the
+// spaces: ", baselessly claiming" is after a comma as ", claiming" is.
+func withoutAdverb(before string) string {
+	b := strings.TrimRight(before, " ")
+	if i := strings.LastIndexByte(b, ' '); i >= 0 && len(b)-i > 4 && strings.HasSuffix(b, "ly") && strings.IndexFunc(b[i+1:], func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
+		b = strings.TrimRight(b[:i], " ")
+	}
+	return b
+}
+
+// invertedEnd reports whether what follows a name after a verb of speech, up to the quotation,
+// ends an inverted attribution: a colon, a comma, a sentence's end, perhaps an appositive
+// ("said Secretary Blinken: “…”", "said Blinken, the top U.S. diplomat: “…”", "…,” said
+// Burgum. “…”").
+func invertedEnd(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	return rest != "" && strings.ContainsRune(":,.;(—–", []rune(rest)[0])
 }
 
 // knownShape reports whether a name has the shape of someone who speaks: a person, an
@@ -1132,7 +1238,7 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 	if len(words) > 2 {
 		// "Emma Lindqvist took to Twitter:", "Kellerman had a message for the mayor:": a short
 		// clause about a person, ending in a colon, introduces what they said.
-		if !strings.HasSuffix(b, ":") || len(words) > 6 || m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || !x.onlySubject(p, m, ms) {
+		if !strings.HasSuffix(b, ":") || len(words) > 8 || m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || !x.onlySubject(p, m, ms) {
 			return nil, false
 		}
 		for k, t := range words {
@@ -1167,7 +1273,7 @@ func (x *extractor) ownWordsColon(p, lo, hi int) ([]Speaker, bool) {
 		return nil, false
 	}
 	toks := tokensIn(x.toks[p], lo, hi)
-	if len(toks) < 2 || len(toks) > 5 || strings.TrimSpace(s[lo:toks[0].Start]) != "" {
+	if len(toks) < 2 || len(toks) > 7 || strings.TrimSpace(s[lo:toks[0].Start]) != "" {
 		return nil, false
 	}
 	gender, noun := "", 1
@@ -1193,7 +1299,8 @@ func (x *extractor) ownWordsColon(p, lo, hi int) ([]Speaker, bool) {
 		}
 	}
 	switch strings.ToLower(toks[noun].Text) {
-	case "message", "answer", "reply", "response", "retort", "reaction", "advice", "verdict", "view", "words", "point", "argument", "explanation", "warning", "pitch", "plea", "promise", "vow", "conclusion", "assessment", "take":
+	case "message", "answer", "reply", "response", "retort", "reaction", "advice", "verdict", "view", "words", "point", "argument", "explanation", "warning", "pitch", "plea", "promise", "vow", "conclusion", "assessment", "take",
+		"speech", "remarks", "statement", "tweet", "post", "letter", "closing", "opening":
 	default:
 		return nil, false
 	}
@@ -1308,6 +1415,11 @@ var prepositions = map[string]bool{
 // ("Blinken and Austin", "Japan and the US") are taken together.
 func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	s := x.paras[p].Text
+	// "Florida Times-Union: HUD secretary calls …": what a colon ends labels the line; the
+	// subject is after it.
+	if i := strings.LastIndex(s[lo:v], ": "); i > 0 && unicode.IsLetter(rune(s[lo+i-1])) {
+		lo += i + 2
+	}
 	in := x.mentionsBetween(p, lo, v)
 	if len(in) == 0 {
 		return nil
@@ -1338,8 +1450,8 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	// person's name opens the clause and an appositive runs to the verb, its closing comma
 	// left out; the organisation in it does not speak.
 	if first := in[0]; first.kind == mName && first.ent >= 0 && x.ents[first.ent].person && !first.object && !first.possessive &&
-		first.start >= lo && first.end+2 <= v && strings.TrimSpace(s[lo:first.start]) == "" && strings.HasPrefix(s[first.end:], ", ") && x.appositiveAfter(p, first.end) &&
-		!strings.ContainsAny(s[first.end+2:v], ",;:()\"“”") && v-first.end < 120 {
+		first.start >= lo && first.end+2 <= v && opensWith(s[lo:first.start]) && strings.HasPrefix(s[first.end:], ", ") && x.appositiveAfter(p, first.end) &&
+		!strings.ContainsAny(closedAppositive(s[first.end+2:v]), ",;:()\"“”") && v-first.end < 120 {
 		other := false
 		for _, m := range in[1:] {
 			other = other || m.kind == mPronoun || m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && len(m.words) > 1 && x.isGivenName(m.words[0])
@@ -1357,7 +1469,7 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 			if strings.HasPrefix(strings.TrimLeft(s[m.end:], " "), ",") && !m.object && !m.possessive && k < len(in)-1 && m.kind != mPronoun {
 				// "His niece, state Del. Marcia Lowe (D-Norfolk), shouted": the name that
 				// follows a description says who it is.
-				if n := in[k+1]; m.kind == mDescription && n.kind == mName && n.ent >= 0 && x.ents[n.ent].person && n.start >= m.end {
+				if n := in[k+1]; (m.kind == mDescription || x.titleLike(m)) && n.kind == mName && n.ent >= 0 && x.ents[n.ent].person && n.start >= m.end {
 					// between them, the comma and a title's lower-case words at most ("state")
 					if g := strings.TrimSpace(s[m.end:n.start]); strings.HasPrefix(g, ",") && !strings.ContainsAny(g[1:], ",;:.()\"“”") && len(strings.Fields(g[1:])) <= 2 {
 						return &n
@@ -1369,6 +1481,10 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	}
 	for k := len(in) - 1; k >= 0; k-- {
 		m := in[k]
+		if m.possessive && k == len(in)-1 && x.ownOffice(p, m, v) {
+			m.possessive = false // "Hale's office said": the office speaks for her
+			return &m
+		}
 		if m.object || m.possessive || x.opener(p, m) {
 			continue
 		}
@@ -1381,6 +1497,93 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 		return c
 	}
 	return nil
+}
+
+// ownOffice reports whether a person's possessive is followed, up to offset v, only by the
+// people who speak for them in their name: "Hale's office", "her campaign", "Keane's press
+// office". An adverb may follow ("his office later").
+func (x *extractor) ownOffice(p int, m mention, v int) bool {
+	if m.kind != mName && m.kind != mPronoun || m.kind == mName && (m.ent < 0 || !x.ents[m.ent].person) || m.kind == mPronoun && m.pronoun == "they" {
+		return false
+	}
+	toks := tokensIn(x.toks[p], m.end, v)
+	if len(toks) > 0 && (toks[0].Text == "s" || toks[0].Text == "'s" || toks[0].Text == "’s") {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 || len(toks) > 3 {
+		return false
+	}
+	if len(toks) > 1 && strings.HasSuffix(toks[len(toks)-1].Text, "ly") {
+		toks = toks[:len(toks)-1]
+	}
+	return officeNoun(toks[len(toks)-1].Text) && (len(toks) == 1 || len(toks) == 2 && strings.EqualFold(toks[0].Text, "press"))
+}
+
+// officeNoun reports whether a noun names those who speak in a person's name: "office",
+// "campaign", "staff", "spokeswoman".
+func officeNoun(w string) bool {
+	n := strings.ToLower(w)
+	return n == "office" || n == "campaign" || n == "staff" || strings.HasPrefix(n, "spokes")
+}
+
+// dashAside returns the person named just before a quotation set between dashes, or nil.
+func (x *extractor) dashAside(sp span) *mention {
+	p := sp.Start.Para
+	s := x.paras[p].Text
+	b := strings.TrimRight(s[:sp.open], " ")
+	after := strings.TrimLeft(x.paras[sp.End.Para].Text[sp.closeEnd:], " ")
+	for _, dash := range []string{"--", "—", "–"} {
+		nb, ok := strings.CutSuffix(b, dash)
+		if !ok {
+			continue
+		}
+		if !strings.HasPrefix(after, dash) {
+			return nil
+		}
+		end := len(strings.TrimRight(nb, " "))
+		ms := x.mentionsBetween(p, max(0, end-120), end)
+		if len(ms) == 0 {
+			return nil
+		}
+		if m := ms[len(ms)-1]; m.end == end && m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && !m.possessive {
+			return &m
+		}
+		return nil
+	}
+	return nil
+}
+
+// opensWith reports whether the words before a clause's subject leave it the subject: nothing,
+// or "As" ("As Paul Dorsey, a tax lawyer, put it").
+func opensWith(before string) bool {
+	b := strings.TrimSpace(before)
+	return b == "" || b == "As" || b == "as"
+}
+
+// closedAppositive returns an appositive without the comma that closes it and the adverb after
+// that comma: "a tax lawyer at the Urban Institute, recently " is "a tax lawyer at the Urban
+// Institute".
+func closedAppositive(s string) string {
+	i := strings.LastIndexByte(s, ',')
+	if i < 0 {
+		return s
+	}
+	rest := strings.TrimSpace(s[i+1:])
+	if rest == "" || !strings.Contains(rest, " ") && strings.HasSuffix(rest, "ly") {
+		return s[:i]
+	}
+	return s
+}
+
+// titleLike reports whether a capitalised name is what someone is rather than who: its last
+// word a noun for a person and no person's name in it ("Take It Down Act Advocate, Francesca
+// Mani, said").
+func (x *extractor) titleLike(m mention) bool {
+	if m.kind != mName || len(m.words) < 2 || m.ent >= 0 && x.ents[m.ent].person {
+		return false
+	}
+	_, noun := x.reg.PersonNoun(m.words[len(m.words)-1])
+	return noun
 }
 
 // introducesNext reports whether the text after a verb of speech opens a quotation at once:
@@ -1704,6 +1907,9 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 			if g := x.sentenceGroup(p, m.start); g != nil {
 				return g
 			}
+			if g := x.jointSubject(); g != nil {
+				return g
+			}
 			return x.lastGroup(p, false)
 		}
 		if e := x.sentencePerson(p, m.start, m.gender); e >= 0 {
@@ -1721,6 +1927,9 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 	case mDescription:
 		return x.described(p, m)
 	case mGroup:
+		if g := x.jointSubject(); g != nil {
+			return g // "Keane and Whitlock spoke. “…,” the two said."
+		}
 		return x.lastGroup(p, true)
 	}
 	return nil
@@ -1731,6 +1940,9 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 // organisation named in it or just after it ("a spokesman for the Clinton campaign"); anything
 // else is not known.
 func (x *extractor) described(p int, m mention) []Speaker {
+	if who := x.officerOf(p, m); who != nil {
+		return who
+	}
 	if m.ownerEnd >= 0 && !x.ownedByPerson(p, m) || !m.definite && m.ownerEnd < 0 {
 		for _, o := range x.hiddenIn(p, m) {
 			// "a Treasury Department spokeswoman": the organisation inside the description.
@@ -1786,6 +1998,19 @@ func (x *extractor) described(p int, m mention) []Speaker {
 		}
 		return 0
 	}
+	// "She said …, and when pressed, the 34-year-old mother of three replied, “…”": the person
+	// the description's own sentence opens with, when the gender fits.
+	if q := x.current; p == q.Start.Para && m.start < q.open && len(owner) == 0 {
+		if ms := x.mentionsBetween(p, x.sentenceStart(p, m.start), m.start); len(ms) > 0 {
+			f := ms[0]
+			if f.kind == mPronoun && f.pronoun != "they" && m.gender != "" && f.gender == m.gender && x.subjectLike(p, f) {
+				return x.resolve(p, f)
+			}
+			if f.kind == mName && f.ent >= 0 && x.ents[f.ent].person && x.subjectLike(p, f) && level(f.ent) == 2 && m.gender != "" {
+				return x.speakersOf(f.ent)
+			}
+		}
+	}
 	before := x.sentenceBefore()
 	if len(owner) > 0 && x.personWordIn(before, owner[len(owner)-1]) {
 		// "Ibsen faces Thackeray. “…,” Thackeray's campaign manager said": someone besides the
@@ -1802,6 +2027,40 @@ func (x *extractor) described(p int, m mention) []Speaker {
 		}
 	}
 	return nil
+}
+
+// officerOf returns the organisation that a description of its unnamed officer names just after
+// it: "The president of the Aluminum Association said", "the chairman of the Steel Council".
+// A state's officer is a person the text or the registry must name ("the president of France").
+func (x *extractor) officerOf(p int, m mention) []Speaker {
+	if !leads(m.head) && !speaksForOthers(m.head) {
+		return nil
+	}
+	s := x.paras[p].Text
+	ms := x.mentionsBetween(p, m.end, min(len(s), m.end+60))
+	if len(ms) == 0 {
+		return nil
+	}
+	o := ms[0] // the first name after the description, and only "of" or "at" before it
+	if gap := strings.TrimSpace(s[m.end:o.start]); gap != "of" && gap != "of the" && gap != "at" && gap != "at the" {
+		return nil
+	}
+	if o.kind != mName || o.ent < 0 || !x.ents[o.ent].org || x.ents[o.ent].person || o.possessive {
+		return nil
+	}
+	if a := x.ents[o.ent].actor; a >= 0 && x.reg.ActorAt(a).Kind != registry.Organisation {
+		return nil
+	}
+	return x.speakersOf(o.ent)
+}
+
+// leads reports whether a person's noun is for the one who leads an organisation.
+func leads(head string) bool {
+	switch head {
+	case "president", "chairman", "chairwoman", "chair", "chairperson", "director", "head", "leader", "chief", "founder", "ceo":
+		return true
+	}
+	return false
 }
 
 // owner returns the name that owns a description ("Obama" of "Obama's former strategist"), a
@@ -1868,6 +2127,9 @@ func (x *extractor) lastPerson(gender string) int {
 		}
 		return 0
 	}
+	if x.unnamedSubject(gender) {
+		return -1 // "A man in the crowd was less sure. “…,” he said": no one the text names
+	}
 	prev := x.sentenceBefore()
 	for _, lv := range []int{2, 1} {
 		if e := x.onlyPersonIn(prev, lv, level); e >= 0 {
@@ -1894,6 +2156,37 @@ func (x *extractor) lastPerson(gender string) int {
 		}
 	}
 	return -1
+}
+
+// unnamedSubject reports whether the quotation being attributed follows a sentence about a
+// person the text does not name: its subject a description that fits the pronoun's gender and
+// that no name of the text is tied to ("A man in the crowd was less sure.", "The woman's
+// enthusiasm is recorded in detail: “…,” she said"). The quotation's own words before its
+// mark are read first, then the sentence before.
+func (x *extractor) unnamedSubject(gender string) bool {
+	q := x.current
+	own := struct{ p, lo, hi int }{q.Start.Para, x.sentenceStart(q.Start.Para, q.open), q.open}
+	for _, r := range []struct{ p, lo, hi int }{own, x.sentenceBefore()} {
+		if r.p < 0 || r.lo >= r.hi {
+			continue
+		}
+		ms := x.mentionsBetween(r.p, r.lo, r.hi)
+		if len(ms) == 0 {
+			continue
+		}
+		m := ms[0]
+		if m.kind != mDescription || strings.TrimSpace(x.paras[r.p].Text[r.lo:m.start]) != "" {
+			return false
+		}
+		if m.gender != "" && gender != "" && m.gender != gender || m.ownerEnd >= 0 {
+			return false
+		}
+		saved := x.via
+		who := x.described(r.p, m)
+		x.via = saved
+		return who == nil
+	}
+	return false
 }
 
 // sentenceBefore returns the sentence of narration just before the quotation being attributed,
@@ -2040,6 +2333,41 @@ func (x *extractor) lastGroup(p int, groupOnly bool) []Speaker {
 	return nil
 }
 
+// jointSubject returns the actors the sentence before the quotation opens with, when they are
+// several named together: "Rachel Ibsen and Linnea Brandt both spoke at the rally. “…,” they
+// said."
+func (x *extractor) jointSubject() []Speaker {
+	r := x.sentenceBefore()
+	if r.p < 0 {
+		return nil
+	}
+	ms := x.mentionsBetween(r.p, r.lo, r.hi)
+	if len(ms) < 2 || !x.subjectLike(r.p, ms[0]) || strings.TrimSpace(x.paras[r.p].Text[r.lo:x.leadStart(r.p, ms[0])]) != "" {
+		return nil
+	}
+	var out []Speaker
+	for k, m := range ms {
+		if m.kind != mName && m.kind != mRole || m.ent < 0 || m.possessive {
+			break
+		}
+		if k > 0 {
+			gap, ok := x.gap(r.p, ms[k-1].end, m.start)
+			if !ok || gap != "and" && gap != "," && gap != ", and" {
+				break
+			}
+		}
+		who := x.resolve(r.p, m)
+		if len(who) == 0 {
+			return nil
+		}
+		out = append(out, who...)
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
 // sentenceGroup returns the actors named together earlier in the sentence before off, when
 // there are several: "The United States, Canada and the United Kingdom joined the European Union
 // to take what they described as …". Possessives ("China's") and objects of prepositions do not
@@ -2115,7 +2443,10 @@ func (x *extractor) headlineSpeaker(p int, leading bool) []Speaker {
 // (an epigraph's "— President Joe Biden").
 func (x *extractor) layoutSpeaker(sp span) []Speaker {
 	if p := sp.Start.Para - 1; p >= 0 && len(x.paras[p].Text) < 200 && (strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") || x.headline(p)) {
-		if who := x.introduced(p); who != nil {
+		// The sentence that ends in the colon introduces the quotation, not the paragraph's
+		// first: "Keane defended his budget. Senator Whitlock replied on Twitter:".
+		lo := x.sentenceStart(p, len(strings.TrimRight(x.paras[p].Text, " :"))-1)
+		if who := x.introduced(p, lo); who != nil {
 			return who
 		}
 	}
@@ -2146,7 +2477,13 @@ func (x *extractor) labelled(label string) []Speaker {
 	if e := x.personBySurname(words[len(words)-1]); e >= 0 {
 		return x.speakersOf(e)
 	}
-	return []Speaker{{Actor: -1, Name: displayName(strings.Join(strings.Fields(label), " ")), Kind: registry.Person}}
+	name := strings.Fields(label)
+	for i, w := range name {
+		if isUpper(w) {
+			name[i] = capitalise(w) // a label is a name, not an acronym: "KEANE:" is Keane
+		}
+	}
+	return []Speaker{{Actor: -1, Name: displayName(strings.Join(name, " ")), Kind: registry.Person}}
 }
 
 // personBySurname returns the person of two or more names the text gives with that surname,
@@ -2183,9 +2520,12 @@ func shortForm(a, b string) bool {
 // Biden:", "Statement of Julie Cerqueira, Executive Director, U.S. Climate Alliance:", "Joint
 // Statement of Ford, GM, and Stellantis:"): the first person it names, else the organisations
 // it lists, else the last actor it names.
-func (x *extractor) introduced(p int) []Speaker {
+func (x *extractor) introduced(p, lo int) []Speaker {
 	var names, all []mention
 	for _, m := range x.ments[p] {
+		if m.start < lo {
+			continue
+		}
 		if (m.kind == mName || m.kind == mRole) && !m.possessive && m.ent >= 0 {
 			all = append(all, m)
 			if !x.knownShape(p, m) {
@@ -2292,6 +2632,14 @@ func (x *extractor) reportedSpeaker(sp span) []Speaker {
 			return who
 		}
 		return nil
+	}
+	// No verb of speech: the person the sentence is about, as for a quotation standing alone
+	// after a paragraph of narration ("Sanders identified exhaustion with bigotry as a reason.
+	// “The younger people are …”").
+	if ms := x.mentionsBetween(r.p, r.lo, r.hi); len(ms) > 0 {
+		if m := ms[0]; m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(r.p, m) {
+			return x.resolve(r.p, m)
+		}
 	}
 	return nil
 }

@@ -584,9 +584,9 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"The code rewards the clever,", "Paul Dorsey", quote.Full}, {"The law is slow.", "Ruth Okafor", quote.Full}, {"The law is slow.", "Ruth Okafor", quote.Full}, {"The code rewards the clever.", "Paul Dorsey", quote.Full}},
 		},
 		{
-			name: "a person's job at an organisation: the organisation does not speak for them",
+			name: "a person's job at an organisation: the person speaks, not the organisation",
 			text: "The code is long.\n\nAs Paul Dorsey, a tax lawyer at the Urban Institute, recently put it, “The code rewards the clever.”",
-			want: []found{{"The code rewards the clever.", "", quote.Full}},
+			want: []found{{"The code rewards the clever.", "Paul Dorsey", quote.Full}},
 		},
 		{
 			name: "the verb nearest the quotation has a subject no one can tell: unsure",
@@ -597,6 +597,98 @@ func TestConstructions(t *testing.T) {
 			name: "a person's response before a colon",
 			text: "Sen. Ruth Okafor chairs the panel.\n\nOkafor's response was blunt: “The law is slow.”",
 			want: []found{{"The law is slow.", "Ruth Okafor", quote.Full}},
+		},
+		{
+			name: "the sentence that ends in a colon introduces the quotation, not its paragraph's first",
+			text: "Governor Rob Keane defended his budget on Tuesday. Senator Dana Whitlock replied on Twitter:\n\n“Nobody voted for this mess.”",
+			want: []found{{"Nobody voted for this mess.", "Dana Whitlock", quote.Full}},
+		},
+		{
+			name: "a quoted transcript's first turn keeps its label",
+			text: "Keane and Whitlock debated on Thursday. An excerpt:\n\n“KEANE: We balanced the budget.\n\n“WHITLOCK: You moved money around.”",
+			want: []found{{"We balanced the budget.", "Keane", quote.Full}, {"You moved money around.", "Whitlock", quote.Full}},
+		},
+		{
+			name: "they: the people the sentence before opens with",
+			text: "Rachel Ibsen and Linnea Brandt both spoke at the rally.\n\n“We will win,” they said.",
+			want: []found{{"We will win,", "Rachel Ibsen + Linnea Brandt", quote.Full}},
+		},
+		{
+			name: "a person's office speaks in their name",
+			text: "Sen. Tamsin Hale is on the committee.\n\n“We need answers,” Hale's office said in a statement.",
+			want: []found{{"We need answers,", "Tamsin Hale", quote.Full}},
+		},
+		{
+			name: "the statement their office issued",
+			text: "Governor Rob Keane defended his budget on Tuesday. His office later issued a statement.\n\n“The governor stands by every line,” the statement said.",
+			want: []found{{"The governor stands by every line,", "Rob Keane", quote.Full}},
+		},
+		{
+			name: "a round-up's section about one person: the surname is the one its heading names",
+			day:  "2023-04-09",
+			text: "Joe Biden spoke in Ohio on Monday. Biden praised the workers.\n\nDenver Gazette: Jill Biden makes Denver first stop of her tour\n\n“We need to work together,” Biden said.",
+			want: []found{{"We need to work together,", "Jill Biden", quote.Full}},
+		},
+		{
+			name: "a participle after a comma and an adverb says the sentence's subject's words",
+			text: "In 2020, the Harbor Trust refused to cover the Paul Dorsey laptop story, baselessly claiming there were “many, many red flags” in it.",
+			want: []found{{"many, many red flags", "Harbor Trust", quote.Fragment}},
+		},
+		{
+			name: "what someone is, in capitals, before their name in apposition",
+			text: "The First Lady hosted a roundtable.\n\nYouth Climate Advocate, Dario Kemp, said: “A strong law is crucial.”",
+			want: []found{{"A strong law is crucial.", "Dario Kemp", quote.Full}},
+		},
+		{
+			name: "a line's label before a colon is not the subject of the verb after it",
+			text: "What they are reading in the states.\n\nFlorida Times-Union: Rockford mayor calls the plan a ‘true turning point’ for the city",
+			want: []found{{"true turning point", "", quote.Fragment}},
+		},
+		{
+			name: "a title names carry inside them, after a word of the name",
+			day:  "2013-09-25",
+			text: "Mr. Hassan Sheikh Mohamud said: “Somalia is rising.”\n\nDato’ Sri Mohd Najib bin Tun Haji Abdul Razak said: “Malaysia is ready.”\n\nHis Majesty Mohammed VI said: “Morocco is ready.”",
+			want: []found{{"Somalia is rising.", "Hassan Sheikh Mohamud", quote.Full}, {"Malaysia is ready.", "Mohd Najib bin Tun Haji Abdul Razak", quote.Full}, {"Morocco is ready.", "Mohammed VI", quote.Full}},
+		},
+		{
+			name: "a quotation set between dashes right after a person's name",
+			text: "Many have said the same thing, including the former governor Paul Dorsey -- “It is disqualifying to hide the returns” -- and Ruth Okafor, a former commissioner.",
+			want: []found{{"It is disqualifying to hide the returns", "Paul Dorsey", quote.Full}},
+		},
+		{
+			name: "a description is the person its own sentence opens with, when the gender fits",
+			text: "Ruth Okafor, the senator’s eldest daughter, spoke last week. She said fathers would not be eligible, and when pressed on why, the 34-year-old mother of three replied, “It is meant to benefit the mother.”",
+			want: []found{{"It is meant to benefit the mother.", "Ruth Okafor", quote.Full}},
+		},
+		{
+			name: "the book said: who the text says wrote it, paragraphs before",
+			text: "Dr. Ann Leary was the White House physician.\n\nLeary wrote a memoir of her time at the White House.\n\nWhen the diagnosis was confirmed, Clinton did not want to stay in hospital.\n\n“She was back on the trail within days,” the book said.",
+			want: []found{{"She was back on the trail within days,", "Ann Leary", quote.Full}},
+		},
+		{
+			name: "a closing mark that opens a paragraph opens the quotation",
+			text: "Mark Barabak noted that Pence was calm.\n\n” … he delivered a mix of orthodoxy that Reagan might have admired,” Barabak wrote.",
+			want: []found{{"… he delivered a mix of orthodoxy that Reagan might have admired,", "Mark Barabak", quote.Fragment}},
+		},
+		{
+			name: "a quoted title and a comma before a name leave it the subject: the quotation after is not the last speaker's",
+			text: "“We will win,” Dorsey said on Sunday.\n\nOn “Face the Nation,” Sen. Ruth Okafor, who lost the primary, named bigotry as the reason to vote. “The young are sick of it.”",
+			want: []found{{"We will win,", "Dorsey", quote.Full}, {"The young are sick of it.", "", quote.Full}},
+		},
+		{
+			name: "a pronoun after a sentence about someone the text does not name is no one's it names",
+			text: "Donald Trump held a rally in Ohio.\n\nA retired miner in the crowd was less sure. “We will see,” he said.",
+			want: []found{{"We will see,", "", quote.Full}},
+		},
+		{
+			name: "a name that runs on into the quotation after a verb of speech is what is reported, not who reports it",
+			text: "Governor Rob Keane faces an inquiry.\n\nTwo aides said Keane “knew for months about the payments.”",
+			want: []found{{"knew for months about the payments.", "", quote.Fragment}},
+		},
+		{
+			name: "an organisation's unnamed officer speaks for it",
+			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
+			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
 		},
 	}
 	for _, tt := range tests {

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/registry"
 )
 
@@ -328,6 +329,22 @@ func (x *extractor) cluster() {
 				best, bestPos = c, lp
 			}
 		}
+		// A round-up's section about one person ("Jill Biden makes Denver first stop …", then
+		// "“…,” Biden said"): the one of them its heading names, when the section names no other.
+		if sec := x.sectionHead(r.p); sec >= 0 && len(cands) > 1 {
+			only, others := -1, 0
+			for _, c := range cands {
+				if lp, ok := lastBefore(c, here); ok && lp.Para >= sec && compatible(&x.ents[c], m) {
+					if ps := named[c]; slices.ContainsFunc(ps, func(q Pos) bool { return q.Para == sec }) {
+						only = c
+					}
+					others++
+				}
+			}
+			if only >= 0 && others == 1 {
+				best = only
+			}
+		}
 		if best >= 0 {
 			join(m, best, r.p)
 			seen[best]++
@@ -501,6 +518,22 @@ func (x *extractor) orgNamedBefore(es []int, here Pos, lastBefore func(int, Pos)
 	}
 	return best
 }
+
+// sectionHead returns the heading that opens the section paragraph p is in, a line set apart
+// inside the text (not its title or first line), when one is at most maxSection paragraphs
+// before; -1 otherwise.
+func (x *extractor) sectionHead(p int) int {
+	for q := p; q > 0 && q >= p-maxSection; q-- {
+		if x.paras[q].Kind != document.Title && x.headline(q) && q < p {
+			return q
+		}
+	}
+	return -1
+}
+
+// maxSection bounds how far back a section's heading is looked for: round-ups give each item a
+// few paragraphs.
+const maxSection = 8
 
 // maxNamesakes bounds how many entities of one name are weighed for a mention: the most
 // recent ones. A text names a handful of Clintons; one that names thousands of Smiths (a

@@ -46,8 +46,8 @@ func classifyDouble(s string, i, n int, r rune, depth int) markKind {
 		}
 		return opens
 	case '”', '»':
-		if depth == 0 && leftOpen && !rightOpen {
-			return opens
+		if depth == 0 && (leftOpen && !rightOpen || atStart) {
+			return opens // "” … he delivered" opening a paragraph: nothing is open for it to close
 		}
 		return closes
 	}
@@ -85,6 +85,12 @@ func findSpans(paras []string, headline func(int) bool) []span {
 	var out []span
 	var cur *span
 	depth := 0
+	// A quotation that opens its paragraph with a speaker label ("“WALLACE: …"), kept until
+	// the next paragraph shows whether a transcript is quoted.
+	var firstTurn struct {
+		at    Pos
+		label int
+	}
 	for p := 0; p < len(paras); p++ {
 		s := paras[p]
 		i := 0
@@ -101,6 +107,10 @@ func findSpans(paras []string, headline func(int) bool) []span {
 			// A transcript quoted whole ("“WALLACE: …", "“PENCE: …"): each speaker's turn is a
 			// quotation of its own, its label outside the words.
 			if l := turnLabel(s[i:]); l > 0 {
+				if cur.Start == firstTurn.at && firstTurn.label > 0 && cur.label == 0 {
+					// The quoted transcript's first turn, now that a second shows it is one.
+					cur.label, cur.Start.Off = cur.Start.Off, cur.Start.Off+firstTurn.label
+				}
 				prev := paras[p-1]
 				cur.End, cur.closeEnd = Pos{p - 1, len(strings.TrimRight(prev, " "))}, len(strings.TrimRight(prev, " "))
 				out = append(out, *cur)
@@ -117,6 +127,9 @@ func findSpans(paras []string, headline func(int) bool) []span {
 				if k == opens {
 					if depth == 0 {
 						cur = &span{Start: Pos{p, i + n}, open: i}
+						if strings.TrimSpace(s[:i]) == "" {
+							firstTurn.at, firstTurn.label = cur.Start, turnLabel(s[i+n:])
+						}
 					}
 					depth++
 				} else if depth > 0 {

@@ -631,6 +631,30 @@ func (x *extractor) orgWordWithin(toks []registry.Token, k, n int) bool {
 	return false
 }
 
+// titleInName reports whether the title at toks[k] is part of the name it is in: one that names
+// carry ("Sheikh", "Haji"), after a name's given name or particle, over titles of the same kind
+// ("Mohd Najib bin Tun Haji Abdul Razak").
+func (x *extractor) titleInName(toks []registry.Token, i, k int) bool {
+	if !x.reg.IsTitleInName(toks[k].Text) {
+		return false
+	}
+	l := k - 1
+	for l >= i && x.reg.IsTitleInName(toks[l].Text) {
+		l--
+	}
+	if l < i {
+		return false
+	}
+	w := toks[l].Text
+	if x.reg.IsNameParticle(w) && l > i {
+		return true
+	}
+	// A word of the name before it: a given name, or a capitalised word that is no title,
+	// honorific, organisation's word or place ("Pekerma Jaya Haji Mohd Yusof").
+	_, given := x.reg.GivenName(w)
+	return (given || nameCase(w)) && !x.reg.IsHonorific(w) && !x.reg.IsTitleWord(strings.ToLower(w)) && !x.reg.IsOrgWord(w) && !x.reg.IsNotName(w) && !x.placeName(w)
+}
+
 // isAdverb reports whether a word has an adverb's ending that no name has: "Additionally",
 // "Separately", "Importantly" (not "Kelly", "Connolly").
 func isAdverb(w string) bool {
@@ -685,6 +709,9 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	for k := j - 2; k >= i; k-- {
 		if strings.ToLower(toks[k].Text) == toks[k].Text {
 			continue // a particle ("del", "van") is no title
+		}
+		if x.titleInName(toks, i, k) {
+			continue // "Hassan Sheikh Mohamud"
 		}
 		if x.reg.IsHonorific(toks[k].Text) || x.reg.Language.TitleAbbreviations[toks[k].Text] != "" || x.reg.TitleEndingAt(toks[i:k+1], k-i) != "" ||
 			k == j-2 && x.isTitleAcronym(toks[k].Text) || strings.HasSuffix(toks[k].Text, "s") && x.reg.IsTitle(x.reg.TitleNoun(singular(toks[k].Text))) {

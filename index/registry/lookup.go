@@ -157,6 +157,7 @@ func (r *Registry) buildLookups() {
 	r.particles = lowerSet(r.Language.NameParticles, strings.ToLower)
 	r.notNames = lowerSet(r.Language.NotNames, strings.ToLower)
 	r.function = lowerSet(r.Language.FunctionWords, strings.ToLower)
+	r.titlesIn = lowerSet(r.Language.TitlesInNames, strings.ToLower)
 	r.documents = lowerSet(r.Language.DocumentWords, strings.ToLower)
 	r.modifiers = lowerSet(r.Language.NameModifiers, strings.ToLower)
 	r.works = lowerSet(r.Language.WorkTitles, strings.ToLower)

@@ -199,6 +199,10 @@ type Language struct {
 	OrgWords []string `yaml:"org_words"`
 	// NameParticles are small words inside a person's name ("von der Leyen", "da Silva").
 	NameParticles []string `yaml:"name_particles"`
+	// TitlesInNames are titles and honorifics that are part of a name when a name's word comes
+	// before them ("Hassan Sheikh Mohamud", "Najib bin Tun Haji Abdul Razak"), not a title that
+	// starts a new name.
+	TitlesInNames []string `yaml:"titles_in_names"`
 	// NotNames are capitalised words that begin sentences or stand for groups and are never
 	// anyone's name ("Yesterday", "Democrats").
 	NotNames []string `yaml:"not_names"`
@@ -296,6 +300,7 @@ type Registry struct {
 	particles  map[string]bool
 	notNames   map[string]bool
 	function   map[string]bool
+	titlesIn   map[string]bool
 	documents  map[string]bool
 	modifiers  map[string]bool
 	heads      map[string]bool // person nouns, group nouns and the words of titles
@@ -676,6 +681,10 @@ func (r *Registry) IsNotName(w string) bool { return has(r.notNames, w) }
 
 // IsFunctionWord reports whether a word is a small word of grammar ("Of", "His").
 func (r *Registry) IsFunctionWord(w string) bool { return has(r.function, w) }
+
+// IsTitleInName reports whether a title or honorific is one that names carry inside them
+// ("Sheikh" of "Hassan Sheikh Mohamud").
+func (r *Registry) IsTitleInName(w string) bool { return has(r.titlesIn, w) }
 
 // IsDocumentWord reports whether a word ends the name of a document or a law ("Act", "Plan").
 func (r *Registry) IsDocumentWord(w string) bool { return has(r.documents, w) }

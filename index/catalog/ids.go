@@ -1,4 +1,4 @@
-package archive
+package catalog
 
 import (
 	"crypto/sha256"
@@ -59,8 +59,8 @@ func pathSuffix(path string) string {
 	return strings.ToLower(suffixEncoding.EncodeToString(sum[:]))
 }
 
-// splitID returns the plain id and the suffix of an article id ("" when it has none).
-func splitID(id string) (plain, suffix string) {
+// SplitID returns the plain id and the suffix of an article id ("" when it has none).
+func SplitID(id string) (plain, suffix string) {
 	plain, suffix, _ = strings.Cut(id, suffixSep)
 	return plain, suffix
 }
@@ -176,7 +176,7 @@ func finalQuoteID(plain, docID string, shared bool) string {
 	if !shared {
 		return plain
 	}
-	_, suffix := splitID(docID)
+	_, suffix := SplitID(docID)
 	return plain + quoteSuffixSep + suffix
 }
 

@@ -1,4 +1,4 @@
-package archive
+package catalog
 
 import (
 	"cmp"
@@ -34,15 +34,11 @@ type actorIndex struct {
 }
 
 // ActorList returns a page of the list of actors that speak or are named.
-func (a *Archive) ActorList(q index.ActorQuery) (*index.ActorList, error) {
-	st, err := a.current()
-	if err != nil {
-		return nil, err
-	}
+func (c *Catalog) ActorList(q index.ActorQuery) (*index.ActorList, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
-	return st.actorIndex(a.reg).list(q), nil
+	return c.actorIndex().list(q), nil
 }
 
 // list returns the page of the list a checked query asks for.
@@ -114,10 +110,10 @@ func allPrefixes(words, of []string) bool {
 	return true
 }
 
-// actorIndex returns the state's actors ready to be filtered, worked out on first use.
-func (st *state) actorIndex(reg *registry.Registry) *actorIndex {
-	st.actorsOnce.Do(func() { st.actors = newActorIndex(st.cat.actorList, reg) })
-	return st.actors
+// actorIndex returns the catalog's actors ready to be filtered, worked out on first use.
+func (c *Catalog) actorIndex() *actorIndex {
+	c.actorsOnce.Do(func() { c.actorRows = newActorIndex(c.actorList, c.reg) })
+	return c.actorRows
 }
 
 func newActorIndex(list []*index.ActorInfo, reg *registry.Registry) *actorIndex {

@@ -1,4 +1,4 @@
-package archive
+package catalog
 
 import (
 	"slices"
@@ -11,7 +11,7 @@ import (
 	"github.com/readout/readout/seeds"
 )
 
-// testActors is a catalog's list of actors, most quoted first, as finish leaves it: registered
+// testActors is a catalog's list of actors, most quoted first, as Finish leaves it: registered
 // and unregistered, of every kind, with accents, apostrophes, particles and suffixes.
 func testActors() []*index.ActorInfo {
 	return []*index.ActorInfo{

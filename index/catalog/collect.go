@@ -1,4 +1,4 @@
-package archive
+package catalog
 
 import (
 	"cmp"
@@ -6,20 +6,19 @@ import (
 	"time"
 
 	"github.com/readout/readout/index"
-	"github.com/readout/readout/index/bleveindex"
 )
 
-// collector takes the documents a search matches one by one, as bleve's matching and scoring
+// Collector takes the documents a search matches one by one, as bleve's matching and scoring
 // find them (in the catalog's numbers), and keeps what the page needs: the best hits in the order asked
 // (dates from the catalog's columns, not bleve's doc values) and the facets' counts.
-type collector struct {
-	cat   *catalog
+type Collector struct {
+	cat   *Catalog
 	cols  *columns
 	order string // SortRelevance, SortNewest or SortOldest
 	keep  int    // the hits of the pages up to the one asked
-	top   []hit  // a heap: the last of the hits kept first
+	top   []Hit  // a heap: the last of the hits kept first
 	// filter, when not nil, passes over the documents it does not keep; total counts those it does.
-	filter *docFilter
+	filter *Filter
 	total  int
 
 	facets                             bool
@@ -28,19 +27,21 @@ type collector struct {
 	firstYear                          int
 }
 
-// searchCheck, when a test sets it, is given every search the collector ran, to compare it with
-// what bleve's own sorting and facets give.
-// run is the query bleve ran; match and other are the search's and the other tab's queries
-// with every filter bleve's.
-var searchCheck func(st *state, run, match, other *bleveindex.Query, order string, q index.Query, c *collector, total, otherTotal int)
-
-type hit struct {
-	doc   uint32
-	score float64
+// Hit is a document matched: its catalog number (see Place) and its score.
+type Hit struct {
+	Doc   uint32
+	Score float64
 }
 
-func newCollector(cat *catalog, order string, keep int, facets bool, filter *docFilter) *collector {
-	c := &collector{cat: cat, cols: cat.columns(), order: order, keep: keep, facets: facets, filter: filter}
+// Collector returns a collector for a search's matches that keeps the best keep hits in the
+// order asked (index.SortRelevance, SortNewest or SortOldest), and counts the facets when
+// facets is set, of the documents filter keeps (all when it is nil).
+func (c *Catalog) Collector(order string, keep int, facets bool, filter *Filter) *Collector {
+	return newCollector(c, order, keep, facets, filter)
+}
+
+func newCollector(cat *Catalog, order string, keep int, facets bool, filter *Filter) *Collector {
+	c := &Collector{cat: cat, cols: cat.columns(), order: order, keep: keep, facets: facets, filter: filter}
 	if facets {
 		c.actors = make([]int32, len(c.cols.actors.values))
 		c.topics = make([]int32, len(c.cols.topics.values))
@@ -54,15 +55,15 @@ func newCollector(cat *catalog, order string, keep int, facets bool, filter *doc
 	return c
 }
 
-// add takes a document matched (bleveindex.Index.Collect).
-func (c *collector) add(doc uint32, score float64) {
-	if c.filter != nil && !c.filter.keep(doc) {
+// Add takes a document matched (bleveindex.Index.Collect hands them on).
+func (c *Collector) Add(doc uint32, score float64) {
+	if c.filter != nil && !c.filter.Keep(doc) {
 		return
 	}
 	c.total++
-	h := hit{doc, score}
+	h := Hit{doc, score}
 	if c.facets {
-		c.count(h.doc)
+		c.count(h.Doc)
 	}
 	if c.keep <= 0 {
 		return
@@ -78,8 +79,11 @@ func (c *collector) add(doc uint32, score float64) {
 	}
 }
 
+// Total is the number of documents taken (those the filter keeps).
+func (c *Collector) Total() int { return c.total }
+
 // count adds a document to the facets.
-func (c *collector) count(d uint32) {
+func (c *Collector) count(d uint32) {
 	a := &c.cols.actors
 	for _, v := range a.codes[a.start[d]:a.start[d+1]] {
 		c.actors[v]++
@@ -100,10 +104,10 @@ func (c *collector) count(d uint32) {
 
 // compare orders hits as bleve's sort would: by score, then newest first (relevance); by date,
 // then score (newest, oldest); undated last either way; then by id.
-func (c *collector) compare(x, y hit) int {
-	byScore := cmp.Compare(y.score, x.score)
-	dx, okx := c.cols.unixDate(x.doc)
-	dy, oky := c.cols.unixDate(y.doc)
+func (c *Collector) compare(x, y Hit) int {
+	byScore := cmp.Compare(y.Score, x.Score)
+	dx, okx := c.cols.unixDate(x.Doc)
+	dy, oky := c.cols.unixDate(y.Doc)
 	var byDate int
 	switch {
 	case okx != oky:
@@ -120,11 +124,11 @@ func (c *collector) compare(x, y hit) int {
 	if r := cmp.Or(first, second); r != 0 {
 		return r
 	}
-	return c.compareIDs(x.doc, y.doc) // only for a tie: its arguments would all be computed
+	return c.compareIDs(x.Doc, y.Doc) // only for a tie: its arguments would all be computed
 }
 
 // compareIDs orders documents by their ids in the index: articles before quotes.
-func (c *collector) compareIDs(x, y uint32) int {
+func (c *Collector) compareIDs(x, y uint32) int {
 	ax, ay := int(x) < c.cols.articles, int(y) < c.cols.articles
 	if ax != ay {
 		return b2i(ay) - b2i(ax)
@@ -136,7 +140,7 @@ func (c *collector) compareIDs(x, y uint32) int {
 }
 
 // up and down keep c.top a heap with its last hit first.
-func (c *collector) up(i int) {
+func (c *Collector) up(i int) {
 	for i > 0 {
 		p := (i - 1) / 2
 		if c.compare(c.top[i], c.top[p]) <= 0 {
@@ -147,7 +151,7 @@ func (c *collector) up(i int) {
 	}
 }
 
-func (c *collector) down(i int) {
+func (c *Collector) down(i int) {
 	for {
 		l := 2*i + 1
 		if l >= len(c.top) {
@@ -165,25 +169,25 @@ func (c *collector) down(i int) {
 	}
 }
 
-// hits returns the hits kept from skip on, in order, as bleve would return them.
-func (c *collector) hits(skip int) []hit {
+// Hits returns the hits kept from skip on, in order, as bleve would return them.
+func (c *Collector) Hits(skip int) []Hit {
 	slices.SortFunc(c.top, c.compare)
 	return c.top[min(max(skip, 0), len(c.top)):]
 }
 
-// facetResults are the facets counted: each field's most frequent values (bleve's order and
+// Facets are the facets counted: each field's most frequent values (bleve's order and
 // cut), and the years, or the months of one year, with documents. It sets the date facet's
 // level on res.
-func (c *collector) facetResults(q index.Query, res *index.Results) facetCounts {
-	out := facetCounts{terms: map[string][]termCount{}}
+func (c *Collector) Facets(q index.Query, res *index.Results) Facets {
+	out := Facets{Terms: map[string][]TermCount{}}
 	terms := func(field string, values []string, counts []int32, size int) {
-		var tc []termCount
+		var tc []TermCount
 		for code, n := range counts {
 			if n > 0 {
-				tc = append(tc, termCount{values[code], int(n)})
+				tc = append(tc, TermCount{values[code], int(n)})
 			}
 		}
-		out.terms[field] = topTerms(tc, size)
+		out.Terms[field] = topTerms(tc, size)
 	}
 	terms(index.FacetActor, c.cols.actors.values, c.actors, facetSizeOf(q, index.FacetActor, index.FacetShown(index.FacetActor)+len(q.Actors)))
 	terms(index.FacetTopic, c.cols.topics.values, c.topics, facetSizeOf(q, index.FacetTopic, index.FacetShown(index.FacetTopic)+len(q.Topics)))
@@ -194,7 +198,7 @@ func (c *collector) facetResults(q index.Query, res *index.Results) facetCounts 
 	}
 	bucket := func(label string, lo, hi time.Time, n int32) {
 		if n > 0 {
-			out.dates = append(out.dates, dateCount{label, lo, hi, int(n)})
+			out.Dates = append(out.Dates, DateCount{label, lo, hi, int(n)})
 		}
 	}
 	if y, ok := oneYear(q); ok {
@@ -219,4 +223,11 @@ func (c *collector) facetResults(q index.Query, res *index.Results) facetCounts 
 		}
 	}
 	return out
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -1,4 +1,4 @@
-package archive
+package catalog
 
 import (
 	"fmt"
@@ -27,7 +27,7 @@ type nameTable struct {
 }
 
 // names returns the catalog's table of names, made on first use.
-func (c *catalog) names() *nameTable {
+func (c *Catalog) names() *nameTable {
 	c.namesOnce.Do(func() {
 		t := &nameTable{full: map[string]string{}, surname: map[string][]string{}}
 		for _, info := range c.actorList { // most quoted first: a name two share is the first's
@@ -58,7 +58,7 @@ func (c *catalog) names() *nameTable {
 // findNames takes out of p's words the runs that are an actor's whole name ("Jen Psaki",
 // "Antony Blinken"), in the order typed, and returns those actors. Phrases in quotation marks,
 // alternatives and excluded words are left as typed: they ask for the words.
-func (c *catalog) findNames(p *query.Parsed) []index.NamedActor {
+func (c *Catalog) findNames(p *query.Parsed) []index.NamedActor {
 	t := c.names()
 	var out []index.NamedActor
 	var kept []query.Clause
@@ -97,7 +97,7 @@ func (c *catalog) findNames(p *query.Parsed) []index.NamedActor {
 // or alias, a surname (the most quoted of that surname), or a close spelling of one of those.
 // note says what else the name could have been, or how it was read; it is empty when the name
 // is the actor's id or whole name and no one else's.
-func (c *catalog) resolveName(name string) (id, note string, ok bool) {
+func (c *Catalog) resolveName(name string) (id, note string, ok bool) {
 	t := c.names()
 	words := nameKey(strings.ReplaceAll(name, "-", " "))
 	if len(words) == 0 {
@@ -122,7 +122,7 @@ func (c *catalog) resolveName(name string) (id, note string, ok bool) {
 }
 
 // alsoNote names the other actors a surname fits: "also: Psaki (1 quote)".
-func (c *catalog) alsoNote(ids []string) string {
+func (c *Catalog) alsoNote(ids []string) string {
 	if len(ids) == 0 {
 		return ""
 	}
@@ -140,10 +140,10 @@ func (c *catalog) alsoNote(ids []string) string {
 // closest returns the most quoted actor whose surname (for one word typed) or whole name is
 // within a small edit of the words typed: one letter for names of up to five letters, two for
 // longer ones, with the same first letter. Of those equally close, the most quoted.
-func (c *catalog) closest(words []string) (string, bool) {
+func (c *Catalog) closest(words []string) (string, bool) {
 	t := c.names()
 	typed := strings.Join(words, " ")
-	allowed := editAllowance(typed)
+	allowed := EditAllowance(typed)
 	if allowed == 0 {
 		return "", false
 	}
@@ -172,10 +172,25 @@ func (c *catalog) closest(words []string) (string, bool) {
 	return best, best != ""
 }
 
-// editAllowance is how many letters a word typed may be away from a word of the archive to be
+// Surname returns the surname of the actor a word typed is a slip of, spelt as the registry
+// spells it ("Blinkin" is Blinken): did you mean offers names before the index's words.
+func (c *Catalog) Surname(typed string) (string, bool) {
+	key := nameKey(typed)
+	if len(key) != 1 {
+		return "", false
+	}
+	id, ok := c.closest(key)
+	if !ok {
+		return "", false
+	}
+	name := strings.Fields(c.actors[id].Name)
+	return name[len(name)-1], true
+}
+
+// EditAllowance is how many letters a word typed may be away from a word of the archive to be
 // read as a slip of it (did you mean, a name typed): none under four letters ("xi" is no slip of
 // "xiv"), one up to five, two for longer words.
-func editAllowance(typed string) int {
+func EditAllowance(typed string) int {
 	switch n := utf8.RuneCountInString(typed); {
 	case n < 4:
 		return 0
@@ -184,6 +199,11 @@ func editAllowance(typed string) int {
 	}
 	return 2
 }
+
+// EditDistance is the number of letters to change, add or take away to make one word another:
+// how far a slip is from the word meant, for names here and for the index's words in did you
+// mean.
+func EditDistance(a, b string) int { return editDistance(a, b) }
 
 func abs(n int) int {
 	if n < 0 {

@@ -1,4 +1,4 @@
-package archive
+package catalog
 
 import (
 	"math"
@@ -6,10 +6,10 @@ import (
 	"github.com/readout/readout/index"
 )
 
-// docFilter is what a search keeps of the documents bleve matches by the catalog's columns,
-// not by bleve's index: the date range, full quotes only and the procedural turns
+// Filter is what a search keeps of the documents bleve matches by the catalog's columns, not
+// by bleve's index: the date range, full quotes only and the procedural turns
 // (bleveindex.Build leaves them to it; BuildReference says why).
-type docFilter struct {
+type Filter struct {
 	cols     *columns
 	from, to int64 // Unix ns, the range's first and last day: math.MinInt64 and MaxInt64 when open
 	dated    bool  // a range is asked for: undated documents are in none
@@ -17,10 +17,10 @@ type docFilter struct {
 	keepOnly uint8 // only the quotes with all of these are kept
 }
 
-// filterOf returns the filter of a search, nil when it keeps every document bleve matches: a
+// Filter returns the filter of a search, nil when it keeps every document bleve matches: a
 // search without dates, of articles, or of quotes with their procedural turns.
-func filterOf(cat *catalog, q index.Query) *docFilter {
-	f := &docFilter{cols: cat.columns(), from: math.MinInt64, to: math.MaxInt64}
+func (c *Catalog) Filter(q index.Query) *Filter {
+	f := &Filter{cols: c.columns(), from: math.MinInt64, to: math.MaxInt64}
 	if !q.From.IsZero() {
 		f.from, f.dated = q.From.UnixNano(), true
 	}
@@ -39,10 +39,10 @@ func filterOf(cat *catalog, q index.Query) *docFilter {
 	return f
 }
 
-// keep reports whether document d passes the filter. A month- or year-dated document is in a
+// Keep reports whether document d passes the filter. A month- or year-dated document is in a
 // date range its period overlaps: its first day not after the range's end, its last day not
 // before the range's start; an undated one is in no range.
-func (f *docFilter) keep(d uint32) bool {
+func (f *Filter) Keep(d uint32) bool {
 	if f.dated && (f.cols.date[d] == noDate || f.cols.date[d] > f.to || f.cols.end[d] < f.from) {
 		return false
 	}

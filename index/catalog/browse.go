@@ -1,13 +1,11 @@
-package archive
+package catalog
 
 import (
 	"cmp"
-	"context"
 	"slices"
 	"time"
 
 	"github.com/readout/readout/index"
-	"github.com/readout/readout/index/highlight"
 	"github.com/readout/readout/index/query"
 )
 
@@ -20,7 +18,7 @@ import (
 // browseView is the whole archive of one kind, in both orders, with its facets.
 type browseView struct {
 	newest, oldest []int // indexes in catalog.Articles or catalog.Quotes
-	facets         facetCounts
+	facets         Facets
 }
 
 // browsing reports whether a search is one the catalog answers: nothing to match or filter,
@@ -32,9 +30,14 @@ func browsing(p *query.Parsed, q index.Query) bool {
 		(q.Sort == index.SortNewest || q.Sort == index.SortOldest || q.Sort == index.SortRelevance)
 }
 
-// browse fills res with a page of the archive of q's kind, newest or oldest first.
-func (a *Archive) browse(ctx context.Context, st *state, q index.Query, res *index.Results) error {
-	articles, quotes := st.cat.browseView(index.KindArticles, false), st.cat.browseView(index.KindQuotes, q.Procedural)
+// Browse answers a search with nothing to match or filter (p and q as Resolve leaves them): it
+// fills res's totals and facets and returns the page's hits, newest or oldest first, for the
+// caller to read. It returns false for any other search, which the index must match.
+func (c *Catalog) Browse(p *query.Parsed, q index.Query, res *index.Results) ([]Hit, bool) {
+	if !browsing(p, q) {
+		return nil, false
+	}
+	articles, quotes := c.browseView(index.KindArticles, false), c.browseView(index.KindQuotes, q.Procedural)
 	res.ArticleCount, res.QuoteCount = len(articles.newest), len(quotes.newest)
 	view := articles
 	if q.Kind == index.KindQuotes {
@@ -42,7 +45,7 @@ func (a *Archive) browse(ctx context.Context, st *state, q index.Query, res *ind
 	}
 	res.Total = len(view.newest)
 	res.Facets.DateLevel = index.ByYear
-	a.readFacets(st, view.facets, q, res)
+	c.NameFacets(view.facets, q, res)
 
 	order := view.newest
 	if q.Sort == index.SortOldest {
@@ -52,18 +55,18 @@ func (a *Archive) browse(ctx context.Context, st *state, q index.Query, res *ind
 	hi := min(lo+q.PerPage, len(order))
 	first := 0 // the catalog number of the first document of the kind (columns.go)
 	if q.Kind == index.KindQuotes {
-		first = len(st.cat.Articles)
+		first = len(c.Articles)
 	}
-	hits := make([]hit, 0, hi-lo)
+	hits := make([]Hit, 0, hi-lo)
 	for _, i := range order[lo:hi] {
-		hits = append(hits, hit{doc: uint32(first + i)})
+		hits = append(hits, Hit{Doc: uint32(first + i)})
 	}
-	return a.addHits(ctx, st, res, hits, highlight.New(a.text, nil), q)
+	return hits, true
 }
 
 // browseView returns the catalog's view of one kind, worked out on first use; the quotes with
 // or without the procedural turns.
-func (c *catalog) browseView(kind string, procedural bool) *browseView {
+func (c *Catalog) browseView(kind string, procedural bool) *browseView {
 	k := 0
 	if kind == index.KindQuotes {
 		k = 1
@@ -81,7 +84,7 @@ func (c *catalog) browseView(kind string, procedural bool) *browseView {
 	return &c.browse[k]
 }
 
-func (c *catalog) articlesView() browseView {
+func (c *Catalog) articlesView() browseView {
 	order := make([]int, len(c.Articles))
 	for i := range c.Articles {
 		order[i] = i
@@ -91,7 +94,7 @@ func (c *catalog) articlesView() browseView {
 	return c.view(order, 0, dateOf, byID)
 }
 
-func (c *catalog) quotesView(procedural bool) browseView {
+func (c *Catalog) quotesView(procedural bool) browseView {
 	order := make([]int, 0, len(c.Quotes))
 	for i := range c.Quotes {
 		ref := &c.Quotes[i]
@@ -117,7 +120,7 @@ func (c *catalog) quotesView(procedural bool) browseView {
 // last in both orders, as the index sorts a document without a date. Its facets are counted
 // from the columns as a search's are (collect.go); first is the catalog number of the kind's
 // first document.
-func (c *catalog) view(order []int, first int, dateOf func(x int) time.Time, tie func(x, y int) int) browseView {
+func (c *Catalog) view(order []int, first int, dateOf func(x int) time.Time, tie func(x, y int) int) browseView {
 	counts := newCollector(c, index.SortNewest, 0, true, nil)
 	for _, i := range order {
 		counts.count(uint32(first + i))
@@ -126,12 +129,5 @@ func (c *catalog) view(order []int, first int, dateOf func(x int) time.Time, tie
 	newest := slices.Clone(order)
 	slices.SortFunc(newest, func(x, y int) int { return cmp.Or(undated(x, y), dateOf(y).Compare(dateOf(x)), tie(x, y)) })
 	slices.SortFunc(order, func(x, y int) int { return cmp.Or(undated(x, y), dateOf(x).Compare(dateOf(y)), tie(x, y)) })
-	return browseView{newest: newest, oldest: order, facets: counts.facetResults(index.Query{}, &index.Results{})}
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	return browseView{newest: newest, oldest: order, facets: counts.Facets(index.Query{}, &index.Results{})}
 }

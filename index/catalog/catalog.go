@@ -1,4 +1,4 @@
-package archive
+package catalog
 
 import (
 	"cmp"
@@ -13,16 +13,17 @@ import (
 	"github.com/readout/readout/index/registry"
 )
 
-// catalog is what the archive keeps in memory about every article and quote: enough to list,
+// Catalog is what the archive keeps in memory about every article and quote: enough to list,
 // count and find them, not their text, which pages read from the archive folder. It is built
 // once and never changed; an update builds a new one.
-type catalog struct {
+type Catalog struct {
 	Articles []index.Summary
-	Quotes   []quoteRef
+	Quotes   []QuoteRef
 	Files    []load.File       // every article file, for telling whether the archive changed
 	Problems []index.Problem   // files skipped, and why
 	Extra    []index.ActorInfo // speakers the registry does not know
 
+	reg       *registry.Registry // the registry it was finished with
 	byID      map[string]int
 	quoteByID map[string]int
 	// Plain ids that several documents share, and plain quote ids that several of their quotes
@@ -46,10 +47,12 @@ type catalog struct {
 	browse     [3]browseView
 	colsOnce   sync.Once
 	cols       *columns // facets' values and dates by document, for searches (columns.go)
+	actorsOnce sync.Once
+	actorRows  *actorIndex // the actors ready to be listed (actors.go)
 }
 
-// quoteRef is what the catalog keeps of a quote.
-type quoteRef struct {
+// QuoteRef is what the catalog keeps of a quote.
+type QuoteRef struct {
 	ID       string
 	Article  int // index in Articles
 	Index    int // index in the article's quotes
@@ -64,7 +67,7 @@ type quoteRef struct {
 }
 
 // indexedHash returns the hash of the content a file had when it was indexed (computed once).
-func (c *catalog) indexedHash(path string) (uint64, bool) {
+func (c *Catalog) indexedHash(path string) (uint64, bool) {
 	c.hashOnce.Do(func() {
 		c.hashes = make(map[string]uint64, len(c.Files))
 		for _, f := range c.Files {
@@ -77,8 +80,10 @@ func (c *catalog) indexedHash(path string) (uint64, bool) {
 	return h, ok
 }
 
-// finish builds the catalog's lookups and counts from its lists.
-func (c *catalog) finish(reg *registry.Registry) {
+// Finish builds the catalog's lookups and counts from its lists, once they are complete (made
+// by a Builder, or read from disk): the lists are what is saved, the rest is worked out anew.
+func (c *Catalog) Finish(reg *registry.Registry) {
+	c.reg = reg
 	c.byID = make(map[string]int, len(c.Articles))
 	for i, a := range c.Articles {
 		c.byID[a.ID] = i
@@ -97,7 +102,7 @@ func (c *catalog) finish(reg *registry.Registry) {
 	}
 	c.plainArticles, c.plainQuotes = map[string][]int{}, map[string][]int{}
 	for i, a := range c.Articles {
-		if plain, suffix := splitID(a.ID); suffix != "" {
+		if plain, suffix := SplitID(a.ID); suffix != "" {
 			c.plainArticles[plain] = append(c.plainArticles[plain], i)
 		}
 	}
@@ -192,15 +197,15 @@ func (c *catalog) finish(reg *registry.Registry) {
 // entry is what the catalog keeps of one file's document before the archive's ids are given.
 type entry struct {
 	sum    index.Summary
-	quotes []quoteRef // Article is set when the entry joins the catalog
+	quotes []QuoteRef // Article is set when the entry joins the catalog
 	final  bool       // its ids are final: it comes from the catalog of an index being updated
 }
 
 // entryOf is the entry of an article just analysed, under its plain ids.
 func entryOf(a *index.Article) *entry {
-	e := &entry{sum: a.Summary, quotes: make([]quoteRef, len(a.Quotes))}
+	e := &entry{sum: a.Summary, quotes: make([]QuoteRef, len(a.Quotes))}
 	for k, q := range a.Quotes {
-		ref := quoteRef{ID: q.ID, Index: k, Topics: q.Topics, Kind: q.Kind, Procedural: q.Procedural}
+		ref := QuoteRef{ID: q.ID, Index: k, Topics: q.Topics, Kind: q.Kind, Procedural: q.Procedural}
 		for _, s := range q.Speakers {
 			ref.Speakers = append(ref.Speakers, s.ID)
 			if s.CountryID != "" && !slices.Contains(ref.Countries, s.CountryID) {
@@ -212,16 +217,17 @@ func entryOf(a *index.Article) *entry {
 	return e
 }
 
-// noteSpeakers keeps the speakers of an article that the registry does not know.
-func (c *catalog) noteSpeakers(a *index.Article, reg *registry.Registry, known map[string]bool) {
+// unknownSpeakers returns the speakers of an article that the registry does not know, once each.
+func unknownSpeakers(a *index.Article, reg *registry.Registry) []index.ActorInfo {
+	var out []index.ActorInfo
 	for _, q := range a.Quotes {
 		for _, s := range q.Speakers {
-			if _, ok := reg.Actor(s.ID); !ok && !known[s.ID] {
-				known[s.ID] = true
-				c.Extra = append(c.Extra, index.ActorInfo{ID: s.ID, Name: s.Name, Kind: s.Kind})
+			if _, ok := reg.Actor(s.ID); !ok && !slices.ContainsFunc(out, func(e index.ActorInfo) bool { return e.ID == s.ID }) {
+				out = append(out, index.ActorInfo{ID: s.ID, Name: s.Name, Kind: s.Kind})
 			}
 		}
 	}
+	return out
 }
 
 // assemble puts the served files' documents in the catalog, in file order: each document once,
@@ -229,7 +235,7 @@ func (c *catalog) noteSpeakers(a *index.Article, reg *registry.Registry, known m
 // files. ents holds an entry for each document's first file, and for the other files of fresh
 // documents (their tags); shared lists the plain quote ids that take their document's suffix.
 // It sets each file's Article to its document's id.
-func (c *catalog) assemble(files []load.File, asg []docID, ents []*entry, shared map[string]bool) {
+func (c *Catalog) assemble(files []load.File, asg []docID, ents []*entry, shared map[string]bool) {
 	at := map[string]int{} // document id → index in Articles
 	for i := range files {
 		d := asg[i]
@@ -270,7 +276,7 @@ func (c *catalog) assemble(files []load.File, asg []docID, ents []*entry, shared
 func sharedOf(asg []docID, ents []*entry) map[string]bool {
 	groups := map[string][][]string{}
 	for i, d := range asg {
-		plain, suffix := splitID(d.id)
+		plain, suffix := SplitID(d.id)
 		if suffix == "" || d.primary != i || ents[i] == nil || ents[i].final {
 			continue
 		}

@@ -1,4 +1,4 @@
-package archive
+package catalog
 
 import (
 	"cmp"
@@ -26,7 +26,7 @@ import (
 
 // mergeActors fills c.canon and c.members, and gives each canonical actor the counts and the
 // names of its members. It runs after the actors are counted and before they are listed.
-func (c *catalog) mergeActors(reg *registry.Registry) {
+func (c *Catalog) mergeActors(reg *registry.Registry) {
 	c.canon = map[string]string{}
 	c.members = map[string][]string{}
 	spans, seenIn := c.actorSpans()
@@ -469,7 +469,7 @@ func ocrFold(w string) string { return strings.ReplaceAll(w, "l", "i") }
 // letter, speaking for the same registered state within fifteen years and quoted more (of two
 // alike, the first id). Several such: none. A surname alone in the statements of no state is
 // left as it is: in a press room, two reporters' names a letter apart are two people.
-func (c *catalog) surnameSpellingOf(info *index.ActorInfo, loose []*index.ActorInfo, ev *evidence) *index.ActorInfo {
+func (c *Catalog) surnameSpellingOf(info *index.ActorInfo, loose []*index.ActorInfo, ev *evidence) *index.ActorInfo {
 	words := nameKey(info.Name)
 	if len(words) != 1 || len(strings.Fields(info.Name)) != 1 || len(ev.states[info.ID]) == 0 {
 		return nil
@@ -572,7 +572,7 @@ func (e *evidence) together(a, b string) bool {
 
 // actorStates returns, for each actor, the registered states whose statements name it: the
 // articles whose source is a state ("Djibouti" for a UN General Debate speech).
-func (c *catalog) actorStates(reg *registry.Registry) map[string][]string {
+func (c *Catalog) actorStates(reg *registry.Registry) map[string][]string {
 	stateOf := map[string]string{} // source → the registered state it names, "" for none
 	out := map[string][]string{}
 	for _, a := range c.Articles {
@@ -629,7 +629,7 @@ func meet(a, b []int) bool {
 
 // actorSpans returns the dates each actor is named between, and the articles each is named in
 // (in order).
-func (c *catalog) actorSpans() (map[string]span, map[string][]int) {
+func (c *Catalog) actorSpans() (map[string]span, map[string][]int) {
 	out := map[string]span{}
 	in := map[string][]int{}
 	for i, a := range c.Articles {
@@ -655,15 +655,16 @@ func (c *catalog) actorSpans() (map[string]span, map[string][]int) {
 }
 
 // canonical returns the actor an id stands for: itself, or the one it was merged into.
-func (c *catalog) canonical(id string) string {
+func (c *Catalog) canonical(id string) string {
 	if to, ok := c.canon[id]; ok {
 		return to
 	}
 	return id
 }
 
-// membersOf returns the ids a canonical actor stands for, itself first.
-func (c *catalog) membersOf(id string) []string {
+// Members returns the ids a canonical actor stands for, itself first: a search for the actor
+// matches them all.
+func (c *Catalog) Members(id string) []string {
 	if m := c.members[id]; len(m) > 0 {
 		return m
 	}
@@ -672,7 +673,7 @@ func (c *catalog) membersOf(id string) []string {
 
 // canonicalIDs returns ids with each merged one replaced by its canonical actor, once each. It
 // returns ids itself when none is merged.
-func (c *catalog) canonicalIDs(ids []string) []string {
+func (c *Catalog) canonicalIDs(ids []string) []string {
 	if !slices.ContainsFunc(ids, func(id string) bool { _, ok := c.canon[id]; return ok }) {
 		return ids
 	}
@@ -686,14 +687,14 @@ func (c *catalog) canonicalIDs(ids []string) []string {
 }
 
 // canonicalSummary returns s with its actors and speakers canonical (a copy when any changes).
-func (c *catalog) canonicalSummary(s index.Summary) index.Summary {
+func (c *Catalog) canonicalSummary(s index.Summary) index.Summary {
 	s.Actors, s.Speakers = c.canonicalIDs(s.Actors), c.canonicalIDs(s.Speakers)
 	return s
 }
 
-// canonicalArticle returns art with the speakers of its quotes canonical: art itself when none is
+// Canonical returns art with the speakers of its quotes canonical: art itself when none is
 // merged, else a copy (art may be shared through the cache of articles).
-func (c *catalog) canonicalArticle(art *index.Article) *index.Article {
+func (c *Catalog) Canonical(art *index.Article) *index.Article {
 	changed := false
 	for _, q := range art.Quotes {
 		for _, s := range q.Speakers {

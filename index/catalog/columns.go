@@ -1,4 +1,4 @@
-package archive
+package catalog
 
 import (
 	"github.com/readout/readout/index"
@@ -44,13 +44,17 @@ type multiColumn struct {
 	codes  []int32
 }
 
+// Warm builds the catalog's columns ahead of the first search, which would otherwise wait for
+// them.
+func (c *Catalog) Warm() { c.columns() }
+
 // columns returns the catalog's columns, built on first use.
-func (c *catalog) columns() *columns {
+func (c *Catalog) columns() *columns {
 	c.colsOnce.Do(func() { c.cols = buildColumns(c) })
 	return c.cols
 }
 
-func buildColumns(c *catalog) *columns {
+func buildColumns(c *Catalog) *columns {
 	n := len(c.Articles) + len(c.Quotes)
 	cols := &columns{articles: len(c.Articles), source: make([]int32, 0, n), date: make([]int64, 0, n), end: make([]int64, 0, n), month: make([]int32, 0, n)}
 	actors, topics, sources, countries := newInterner(), newInterner(), newInterner(), newInterner()
@@ -126,8 +130,8 @@ func (in *interner) code(v string) int32 {
 	return c
 }
 
-// docNumber is the catalog number of an article's or a quote's id (bleveindex.Numbering).
-func (c *catalog) docNumber(id string, quote bool) (uint32, bool) {
+// Number is the catalog number of an article's or a quote's id (bleveindex.Numbering).
+func (c *Catalog) Number(id string, quote bool) (uint32, bool) {
 	if quote {
 		i, ok := c.quoteByID[id]
 		return uint32(len(c.Articles) + i), ok
@@ -136,13 +140,18 @@ func (c *catalog) docNumber(id string, quote bool) (uint32, bool) {
 	return uint32(i), ok
 }
 
-// articleAt is the index in Articles of a catalog document, if it is an article.
-func (c *catalog) articleAt(d uint32) (int, bool) {
-	return int(d), int(d) < len(c.Articles)
-}
+// IsArticle reports whether document d is an article (not a quote), without reading Quotes.
+func (c *Catalog) IsArticle(d uint32) bool { return int(d) < len(c.Articles) }
 
-// quoteAt is the index in Quotes of a catalog document that is a quote.
-func (c *catalog) quoteAt(d uint32) int { return int(d) - len(c.Articles) }
+// Place is where a catalog document is: its article's index in Articles, and for a quote its
+// QuoteRef (nil for an article).
+func (c *Catalog) Place(d uint32) (article int, quote *QuoteRef) {
+	if int(d) < len(c.Articles) {
+		return int(d), nil
+	}
+	q := &c.Quotes[int(d)-len(c.Articles)]
+	return q.Article, q
+}
 
 // unixDate is a document's date for sorting, and whether it has one.
 func (cols *columns) unixDate(d uint32) (int64, bool) {
