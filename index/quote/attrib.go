@@ -1336,7 +1336,7 @@ func (x *extractor) onlyTitleWords(p, lo, hi int) bool {
 	for k, t := range toks {
 		switch w := t.Text; {
 		case nameCase(w) || isUpper(w):
-		case w == "of" || w == "the" || w == "and" || w == "for":
+		case w == "of" || w == "the" || w == "and" || w == "for" || w == "to": // "Ambassador to Russia"
 		case k > 0 && s[toks[k-1].End:t.Start] == "-":
 		case k > 0 && strings.TrimSpace(s[toks[k-1].End:t.Start]) == "," && nameCase(w):
 			// "Howard Kurtz, Fox News"

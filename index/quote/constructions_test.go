@@ -686,6 +686,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"knew for months about the payments.", "", quote.Fragment}},
 		},
 		{
+			name: "a title with 'to' before a name and a colon",
+			day:  "2025-08-19",
+			text: "Leaders hailed the summit.\n\nFormer U.S. Ambassador to Russia Michael McFaul: “That was a very positive meeting.”",
+			want: []found{{"That was a very positive meeting.", "Michael McFaul", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
