@@ -1089,6 +1089,13 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) && x.knownShape(p, m) {
 				return x.resolve(p, m), true
 			}
+			// A round-up of reactions, each line a name and a colon: a name the text does not
+			// otherwise show to be anyone's ("Amazon: “…”", "Gecko Robotics: “…”") is the
+			// speaker, as the others on their lines are.
+			if m.end == lo+len(b)-1 && m.kind == mName && m.ent >= 0 && lo == 0 && strings.TrimSpace(s[:m.start]) == "" && x.roundup() && x.plainName(m) {
+				x.via = "name"
+				return x.speakersOf(m.ent), true
+			}
 		}
 	}
 	if who, ok := x.nameVerbColon(p, lo, hi); ok {
@@ -1176,6 +1183,43 @@ func withoutAdverb(before string) string {
 func invertedEnd(rest string) bool {
 	rest = strings.TrimSpace(rest)
 	return rest != "" && strings.ContainsRune(":,.;(—–", []rune(rest)[0])
+}
+
+// roundup reports whether the text is a round-up of reactions: at least minRoundup paragraphs
+// open with a name and a colon right before a quotation ("Amazon: “…”").
+func (x *extractor) roundup() bool {
+	if x.labelledLines < 0 {
+		x.labelledLines = 0
+		for p := range x.paras {
+			s := x.paras[p].Text
+			i := strings.Index(s, ": ")
+			if i <= 0 || i > 120 || strings.ContainsAny(s[:i], "“”\".!?") {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(s[i+2:]); r == '“' || r == '"' {
+				x.labelledLines++
+			}
+		}
+	}
+	return x.labelledLines >= minRoundup
+}
+
+// minRoundup is how many lines of a name and a colon before a quotation make a round-up.
+const minRoundup = 4
+
+// plainName reports whether a mention has the shape of a name of a few capitalised words and
+// no heading's: not in capitals, no word of grammar, no document's word ("Gecko Robotics",
+// "Batya Ungar-Sargon"; not "PROMISE MADE", "What They Are Saying").
+func (x *extractor) plainName(m mention) bool {
+	if len(m.words) == 0 || len(m.words) > 5 || m.caps {
+		return false
+	}
+	for _, w := range m.words {
+		if x.reg.IsFunctionWord(w) || x.reg.IsNotName(w) || x.reg.IsSpeechVerb(w) {
+			return false
+		}
+	}
+	return !x.reg.IsDocumentWord(m.words[len(m.words)-1])
 }
 
 // knownShape reports whether a name has the shape of someone who speaks: a person, an

@@ -692,6 +692,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"That was a very positive meeting.", "Michael McFaul", quote.Full}},
 		},
 		{
+			name: "a round-up of reactions: a name the text shows to be no one's, before its colon, speaks",
+			day:  "2025-07-24",
+			text: "Leaders hailed the plan.\n\nGecko Robotics: “We welcome the plan.”\n\nBatya Ungar-Sargon: “It is truly amazing.”\n\nMark Rutte: “It is a great plan.”\n\nHarbor Trust: “A bold step.”",
+			want: []found{{"We welcome the plan.", "Gecko Robotics", quote.Full}, {"It is truly amazing.", "Batya Ungar-Sargon", quote.Full}, {"It is a great plan.", "Mark Rutte", quote.Full}, {"A bold step.", "Harbor Trust", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
