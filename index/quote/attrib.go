@@ -1138,6 +1138,18 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 				}
 			}
 		}
+		if strings.HasSuffix(w, "ing") && strings.TrimSpace(s[lo:t.Start]) == "" {
+			// "Calling democracy “an ongoing struggle,” President Biden recognized …": a
+			// participle that opens the sentence has the subject of the clause after it.
+			if q := x.current; q.End.Para == p {
+				after := x.paras[p].Text
+				if ms := x.mentionsBetween(p, q.closeEnd, x.sentenceEnd(p, q.closeEnd)); len(ms) > 0 && strings.Trim(after[q.closeEnd:ms[0].start], " ,") == "" {
+					if m := ms[0]; (m.kind == mName || m.kind == mRole || m.kind == mPronoun) && !m.possessive && !m.object {
+						return x.resolve(p, m), true
+					}
+				}
+			}
+		}
 		if strings.HasSuffix(w, "ing") && strings.HasSuffix(withoutAdverb(s[lo:t.Start]), ",") {
 			if m := x.clauseSubject(p, lo, t.Start); m != nil {
 				return x.resolve(p, *m), true

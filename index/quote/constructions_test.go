@@ -698,6 +698,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"We welcome the plan.", "Gecko Robotics", quote.Full}, {"It is truly amazing.", "Batya Ungar-Sargon", quote.Full}, {"It is a great plan.", "Mark Rutte", quote.Full}, {"A bold step.", "Harbor Trust", quote.Full}},
 		},
 		{
+			name: "a participle of speech that opens the sentence has the subject of the clause after the quotation",
+			text: "Dorsey spoke at the summit.\n\nNoting that “the code rewards the clever,” Paul Dorsey called for reform.",
+			want: []found{{"the code rewards the clever,", "Paul Dorsey", quote.Fragment}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
