@@ -2498,6 +2498,14 @@ func (x *extractor) headlineSpeaker(p int, leading bool) []Speaker {
 // National Security Advisor Jake Sullivan:"), or the line after starting with a dash and a name
 // (an epigraph's "— President Joe Biden").
 func (x *extractor) layoutSpeaker(sp span) []Speaker {
+	if p := sp.Start.Para - 1; p >= 0 && len(x.paras[p].Text) < 200 && x.headline(p) && !strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") {
+		// "MustReadAlaska.com: Big Beautiful Icebreakers are Alaska wins, as Russia and China
+		// …", then a passage of its article: the source the line names before its colon, never
+		// a name of its headline.
+		if who, ok := x.sourceLine(p); ok {
+			return who
+		}
+	}
 	if p := sp.Start.Para - 1; p >= 0 && len(x.paras[p].Text) < 200 && (strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") || x.headline(p)) {
 		// The sentence that ends in the colon introduces the quotation, not the paragraph's
 		// first: "Keane defended his budget. Senator Whitlock replied on Twitter:".
@@ -2518,6 +2526,40 @@ func (x *extractor) layoutSpeaker(sp span) []Speaker {
 		}
 	}
 	return nil
+}
+
+// sourceLine reads a line that names a source and a colon before a headline ("WFTV (Orlando,
+// Florida): Big Beautiful Bill Act prompts …", "Rep. Riley Moore: One Big Beautiful Bill
+// Delivers"): ok when the line has that shape, with the source as the speaker when it is a name
+// the text or the registry knows, or one of a few capitalised words, else nobody.
+func (x *extractor) sourceLine(p int) ([]Speaker, bool) {
+	t := x.paras[p].Text
+	i := strings.Index(t, ": ")
+	if i <= 0 || i > 100 || strings.ContainsAny(t[:i], "“”\"!?") {
+		return nil, false
+	}
+	label := strings.TrimSpace(t[:i])
+	if j := strings.Index(label, " ("); j > 0 && strings.HasSuffix(label, ")") {
+		label = label[:j] // "ABC15 (Phoenix, Arizona)"
+	}
+	toks := tokensIn(x.toks[p], 0, len(label))
+	if len(toks) == 0 || len(toks) > 8 {
+		return nil, false
+	}
+	for _, m := range x.mentionsBetween(p, 0, len(label)) {
+		if m.end == len(label) && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, 0, m.start) {
+			return x.resolve(p, m), true
+		}
+	}
+	for k, tk := range toks {
+		if k > 0 && label[toks[k-1].End:tk.Start] == "." && len(tk.Text) <= 4 && isLowerWord(tk.Text) {
+			continue // "MustReadAlaska.com"
+		}
+		if !nameCase(tk.Text) && !isUpper(tk.Text) && !innerCapital(tk.Text) {
+			return nil, true // not a name: the headline's own words before a colon
+		}
+	}
+	return []Speaker{{Actor: -1, Name: label}}, true
 }
 
 // labelled returns who a speaker label in capitals inside a quotation is ("WALLACE"): the

@@ -703,6 +703,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"the code rewards the clever,", "Paul Dorsey", quote.Fragment}},
 		},
 		{
+			name: "a passage under a line that names its source before a colon is the source's, never a name of the headline",
+			day:  "2025-07-07",
+			text: "The bill is law.\n\nWFTV (Orlando, Florida): Bill prompts largest investment as Russia and China work together\n\n“The Coast Guard has received nearly $25 billion in funding.”\n\nRep. Riley Moore: The Bill Delivers for West Virginia\n\n“It is a huge win for the American people.”",
+			want: []found{{"The Coast Guard has received nearly $25 billion in funding.", "WFTV", quote.Full}, {"It is a huge win for the American people.", "Riley Moore", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
