@@ -611,6 +611,14 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 		who, cue = prev.Speakers, true
 		x.via = "continuation"
 	}
+	if len(who) == 1 && x.namesItsSpeaker(q, who[0]) {
+		// "Zelenskyy was called out for campaigning. “Zelenskyy was flown to Pennsylvania …”":
+		// words that open with the speaker's own name are said of them, not by them.
+		switch strings.TrimSpace(x.via) {
+		case "layout", "intro", "continuation", "lead", "reported", "list":
+			who = nil
+		}
+	}
 	q.Speakers = uniqueSpeakers(who)
 	q.Via = strings.TrimSpace(x.via)
 	text = x.quoteText(q)
@@ -2526,6 +2534,28 @@ func (x *extractor) layoutSpeaker(sp span) []Speaker {
 		}
 	}
 	return nil
+}
+
+// namesItsSpeaker reports whether a quotation opens with its speaker's surname, a title and
+// the surname, or the full name.
+func (x *extractor) namesItsSpeaker(q *Quote, sp Speaker) bool {
+	if sp.Kind != registry.Person || sp.Name == "" {
+		return false
+	}
+	words := strings.Fields(sp.Name)
+	surname := strings.ToLower(words[len(words)-1])
+	toks := x.toks[q.Start.Para]
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= q.Start.Off })
+	for n := 0; k < len(toks) && n < 4 && (q.Start.Para < q.End.Para || toks[k].Start < q.End.Off); k, n = k+1, n+1 {
+		w := toks[k].Text
+		if strings.EqualFold(w, surname) {
+			return true
+		}
+		if !nameCase(w) && !isUpper(w) {
+			return false // the quotation's own words, not a name
+		}
+	}
+	return false
 }
 
 // sourceLine reads a line that names a source and a colon before a headline ("WFTV (Orlando,

@@ -709,6 +709,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"The Coast Guard has received nearly $25 billion in funding.", "WFTV", quote.Full}, {"It is a huge win for the American people.", "Riley Moore", quote.Full}},
 		},
 		{
+			name: "words that open with the speaker's own name are said of them, not by them",
+			text: "Zelenskyy was called out for campaigning against Trump in Pennsylvania.\n\n“Zelenskyy was flown to Pennsylvania in an Air Force plane.”",
+			want: []found{{"Zelenskyy was flown to Pennsylvania in an Air Force plane.", "", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
