@@ -1086,7 +1086,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		// "Howard Kurtz, Fox News: “…”", "Varshini Prakash, Executive Director, Sunrise
 		// Movement: “…”": a name and what the person is, in capitals between commas; the
 		// person speaks, not the outlet or the organisation.
-		if x.onlyTitleWords(p, lo, lo+len(b)-1) && strings.Contains(b, ",") {
+		if x.titleWords(p, lo, lo+len(b)-1, 24) && strings.Contains(b, ",") {
 			for _, m := range x.mentionsBetween(p, lo, hi) {
 				if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person {
 					return x.resolve(p, m), true
@@ -1094,6 +1094,17 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			}
 		}
 		for _, m := range x.mentionsBetween(p, lo, hi) {
+			if pre := tokensIn(x.toks[p], lo, m.start); m.end == lo+len(b)-1 && len(pre) > 0 && len(pre) <= 3 && prepositions[strings.ToLower(pre[0].Text)] &&
+				(len(pre) == 1 || strings.EqualFold(pre[1].Text, "the") || nameCase(pre[1].Text)) {
+				return nil, true // "On the One Big Beautiful Bill: “…”": what the words are about
+			}
+			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) && x.afterWord(p, m.start, "of") && m.start > lo {
+				// "United Association of Journeymen … of the United States:": a country that
+				// ends an organisation's name is not the speaker; the organisation is.
+				name := strings.TrimPrefix(strings.TrimSpace(b[:len(b)-1]), "The ")
+				x.via = "name"
+				return []Speaker{{Actor: -1, Name: displayName(name), Kind: registry.Organisation}}, true
+			}
 			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) && x.knownShape(p, m) {
 				return x.resolve(p, m), true
 			}
@@ -1394,7 +1405,10 @@ func (x *extractor) onlySubject(p int, m mention, ms []mention) bool {
 // onlyTitleWords reports whether the words in [lo, hi) of paragraph p can be a title before a
 // name: capitalised, joined by "of", "the" or "and", or hyphenated to the word before them
 // ("Director of National Intelligence", "UN Ambassador-designate"), not "He told".
-func (x *extractor) onlyTitleWords(p, lo, hi int) bool {
+func (x *extractor) onlyTitleWords(p, lo, hi int) bool { return x.titleWords(p, lo, hi, 14) }
+
+// titleWords is onlyTitleWords with at most n words.
+func (x *extractor) titleWords(p, lo, hi, n int) bool {
 	s := x.paras[p].Text
 	toks := tokensIn(x.toks[p], lo, hi)
 	for k, t := range toks {
@@ -1410,7 +1424,7 @@ func (x *extractor) onlyTitleWords(p, lo, hi int) bool {
 			return false
 		}
 	}
-	return len(toks) <= 14
+	return len(toks) <= n
 }
 
 func isUpper(s string) bool {

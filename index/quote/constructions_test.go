@@ -714,6 +714,21 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"Zelenskyy was flown to Pennsylvania in an Air Force plane.", "", quote.Full}},
 		},
 		{
+			name: "a name and titles between commas before a colon: the person, however long the titles",
+			text: "Experts praised the report.\n\nAndrea Baccarelli, M.D., Ph.D., Dean of the Faculty, Harvard T.H. Chan School of Public Health: “We welcome it.”",
+			want: []found{{"We welcome it.", "Andrea Baccarelli", quote.Full}},
+		},
+		{
+			name: "a country that ends an organisation's name before a colon: the organisation speaks",
+			text: "Unions praised the speech.\n\nEveryday Iraq and Afghanistan Veterans of America: “Last year, the President focused on burn pits.”",
+			want: []found{{"Last year, the President focused on burn pits.", "Everyday Iraq and Afghanistan Veterans of America", quote.Full}},
+		},
+		{
+			name: "what the words are about, before a colon, is not who says them",
+			text: "Senator Paul Dorsey spoke on Sunday.\n\nOn the One Big Beautiful Bill: “I was worried about the deficit.”",
+			want: []found{{"I was worried about the deficit.", "", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
