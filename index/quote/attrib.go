@@ -1094,7 +1094,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			}
 		}
 		for _, m := range x.mentionsBetween(p, lo, hi) {
-			if pre := tokensIn(x.toks[p], lo, m.start); m.end == lo+len(b)-1 && len(pre) > 0 && len(pre) <= 3 && prepositions[strings.ToLower(pre[0].Text)] &&
+			if pre := tokensIn(x.toks[p], lo, max(m.start, m.coreStart)); m.end == lo+len(b)-1 && len(pre) > 0 && len(pre) <= 3 && prepositions[strings.ToLower(pre[0].Text)] &&
 				(len(pre) == 1 || strings.EqualFold(pre[1].Text, "the") || nameCase(pre[1].Text)) {
 				return nil, true // "On the One Big Beautiful Bill: “…”": what the words are about
 			}

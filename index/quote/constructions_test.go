@@ -729,6 +729,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"I was worried about the deficit.", "", quote.Full}},
 		},
 		{
+			name: "what the words are about, a person with a title, before a colon, is not who says them",
+			day:  "2025-02-28",
+			text: "The President spoke on Friday.\n\nOn Ukrainian President Zelensky: “He took money out of this country.”",
+			want: []found{{"He took money out of this country.", "", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
