@@ -870,12 +870,23 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.namedAfterDescription(p, t.End, hi); m != nil {
 			return x.resolve(p, *m), true
 		}
-		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && !x.listener(*m) {
+		// "…,” said CNN.": a medium the registry lists as a listener ("told CNN") speaks
+		// when it is the subject of the inverted verb.
+		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && (!x.listener(*m) || !tells(t.Text)) {
 			return x.resolve(p, *m), true
 		}
 		return nil, true
 	}
 	return nil, false
+}
+
+// tells reports whether a verb of speech takes its listener after it: "told CNN".
+func tells(verb string) bool {
+	switch strings.ToLower(verb) {
+	case "told", "tells", "tell", "telling":
+		return true
+	}
+	return false
 }
 
 // nounSpeaker reads a verb of speech whose subject stands for an organisation or a text: "“…,”

@@ -735,6 +735,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"He took money out of this country.", "", quote.Full}},
 		},
 		{
+			name: "a medium after an inverted 'said' speaks; after 'told' it listens",
+			text: "The bill passed on Thursday.\n\n“This could not be a bigger deal,” said CNN.\n\n“It is a big deal,” Paul Dorsey told CNN.",
+			want: []found{{"This could not be a bigger deal,", "CNN", quote.Full}, {"It is a big deal,", "Paul Dorsey", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
