@@ -172,6 +172,11 @@ func TestParseNormalises(t *testing.T) {
 			want:    []para{{"text", "The Quad welcomes the QUIN and the inaugural forum; the Quad Principles provide a baseline."}}, title: "T", id: "x",
 		},
 		{
+			name:    "strong emphasis opened inside a word",
+			content: "---\ntitle: T\ndate: 2021\n---\n“It is my honor,” s**aid First Lady Jill Biden**. Then 2**3 stays.\n",
+			want:    []para{{"text", "“It is my honor,” said First Lady Jill Biden. Then 2**3 stays."}}, title: "T", id: "x",
+		},
+		{
 			name:    "no-break spaces, written or as entities, are spaces",
 			content: "---\ntitle: T\ndate: 2021\n---\n**Maryland Senator Chris Van Hollen:**\u00a0“This is a big deal.”&nbsp;It is.\n",
 			want:    []para{{"text", "Maryland Senator Chris Van Hollen: “This is a big deal.” It is."}}, title: "T", id: "x",

@@ -310,7 +310,10 @@ func stripEmphasis(s string) string {
 			j++
 		}
 		n := j - i
-		if n > 3 || (c == '_' && n != 2) || !opensEmphasis(s, i, j) {
+		// Strong emphasis may open inside a word, as CommonMark lets "**" do: "s**aid First
+		// Lady Jill Biden**" is "said First Lady Jill Biden".
+		intraword := c == '*' && n == 2 && j < len(s) && s[j] != ' ' && s[j] != '\t'
+		if n > 3 || (c == '_' && n != 2) || !opensEmphasis(s, i, j) && !intraword {
 			b.WriteString(s[i:j])
 			i = j
 			continue

@@ -1094,6 +1094,13 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 	s := x.paras[p].Text
 	// "President Trump: “We will …”": the clause is a name and a colon, and the quotation.
 	if b := strings.TrimRight(s[lo:hi], " "); strings.HasSuffix(b, ":") {
+		if i := strings.LastIndex(b, " ("); i > 0 && strings.HasSuffix(b, "):") && !strings.ContainsAny(b[i+2:len(b)-2], "()“”\"") {
+			// "AP (9/28/25):", "PBS (2018):", "WFTV (Orlando, Florida):": the name ends
+			// before the parenthesis, unless the name holds it ("Sen. Jim Banks (R-IN):").
+			if ms := x.mentionsBetween(p, lo, hi); !slices.ContainsFunc(ms, func(m mention) bool { return m.end == lo+len(b)-1 }) {
+				b = b[:i] + ":"
+			}
+		}
 		// "Howard Kurtz, Fox News: “…”", "Varshini Prakash, Executive Director, Sunrise
 		// Movement: “…”": a name and what the person is, in capitals between commas; the
 		// person speaks, not the outlet or the organisation.
@@ -1125,6 +1132,15 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			if m.end == lo+len(b)-1 && m.kind == mName && m.ent >= 0 && lo == 0 && strings.TrimSpace(s[:m.start]) == "" && x.roundup() && x.plainName(m) {
 				x.via = "name"
 				return x.speakersOf(m.ent), true
+			}
+		}
+		// The same in a round-up, for a label the text gives no name of its own ("Axios
+		// (9/10/25):", "Moms for Liberty:", "Indivisible:"): its words, when they have a
+		// name's shape.
+		if lo == 0 && x.roundup() {
+			if name := x.labelName(p, b[:len(b)-1]); name != "" {
+				x.via = "name"
+				return []Speaker{{Actor: -1, Name: name}}, true
 			}
 		}
 	}
@@ -1249,6 +1265,48 @@ func (x *extractor) roundup() bool {
 // minRoundup is how many lines of a name and a colon before a quotation make a round-up.
 const minRoundup = 4
 
+// labelName returns the words of a round-up's label, without a parenthesis after them
+// ("Axios (9/10/25)" is Axios), when they have the shape of a name: one to six capitalised
+// words, "of", "for", "and", "the" between them, no word of grammar, heading or speech; else "".
+func (x *extractor) labelName(p int, label string) string {
+	label = strings.TrimSpace(label)
+	if i := strings.Index(label, " ("); i > 0 && strings.HasSuffix(label, ")") {
+		label = label[:i]
+	}
+	toks := tokensIn(x.toks[p], 0, len(label))
+	if len(toks) > 1 && toks[0].Text == "The" {
+		toks = toks[1:] // "The Guardian"
+	}
+	if len(toks) == 0 || len(toks) > 6 || isUpper(label) && len(toks) > 1 {
+		return ""
+	}
+	for k, t := range toks {
+		w := strings.ToLower(t.Text)
+		if k > 0 && k < len(toks)-1 && (w == "of" || w == "for" || w == "and" || w == "the") {
+			continue
+		}
+		if t.Text[0] >= '0' && t.Text[0] <= '9' {
+			return "" // "23 State Attorneys General": a count of people
+		}
+		if _, given := x.reg.GivenName(t.Text); given && k > 0 && (k == len(toks)-2 || k == len(toks)-3) && nameCase(t.Text) && x.reg.IsTitleWord(strings.ToLower(toks[k-1].Text)) {
+			// "San Francisco, CA Mayor London Breed": what the person is, then the person.
+			return strings.TrimRight(label[t.Start:], "*_ ")
+		}
+		if !nameCase(t.Text) && !innerCapital(t.Text) && !isUpper(t.Text) || x.reg.IsFunctionWord(w) || x.reg.IsNotName(t.Text) || x.reg.IsSpeechVerb(w) || prepositions[w] || months[w] {
+			return "" // not "April 2020:" either: a date is when, not who
+		}
+	}
+	return strings.TrimRight(label[toks[0].Start:], "*_ ")
+}
+
+// months are the names of months and their short forms, in lower case.
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true,
+}
+
 // plainName reports whether a mention has the shape of a name of a few capitalised words and
 // no heading's: not in capitals, no word of grammar, no document's word ("Gecko Robotics",
 // "Batya Ungar-Sargon"; not "PROMISE MADE", "What They Are Saying").
@@ -1256,7 +1314,10 @@ func (x *extractor) plainName(m mention) bool {
 	if len(m.words) == 0 || len(m.words) > 5 || m.caps {
 		return false
 	}
-	for _, w := range m.words {
+	for i, w := range m.words {
+		if inner := i > 0 && i < len(m.words)-1 && (w == "of" || w == "for" || w == "and" || w == "the"); inner {
+			continue // "Moms for Liberty", "Alliance for Retired Americans"
+		}
 		if x.reg.IsFunctionWord(w) || x.reg.IsNotName(w) || x.reg.IsSpeechVerb(w) {
 			return false
 		}

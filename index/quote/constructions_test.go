@@ -740,6 +740,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"This could not be a bigger deal,", "CNN", quote.Full}, {"It is a big deal,", "Paul Dorsey", quote.Full}},
 		},
 		{
+			name: "a round-up's labels the text gives no name of their own, and a date after them",
+			day:  "2025-09-30",
+			text: "Democrats were under pressure.\n\nAxios (9/10/25): “A shutdown fight might be the only action.”\n\nThe Guardian (9/27/25): “Democrats are under pressure.”\n\nMoms for Liberty: “The President is taking important steps.”\n\nApril 2020: “Scientists debunk the theory.”",
+			want: []found{{"A shutdown fight might be the only action.", "Axios", quote.Full}, {"Democrats are under pressure.", "Guardian", quote.Full}, {"The President is taking important steps.", "Moms for Liberty", quote.Full}, {"Scientists debunk the theory.", "", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
