@@ -68,8 +68,8 @@ func containsSpeaker(list []Speaker, sp Speaker) bool {
 func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 	words := strings.Fields(sp.Name)
 	orig := len(words)
-	if len(words) > 1 && x.reg.IsDocumentWord(words[len(words)-1]) {
-		return sp, false // "Bipartisan Safer Communities Act": a law is quoted, it does not speak
+	if len(words) > 1 && x.reg.IsDocumentWord(words[len(words)-1]) && !(len(words) == 2 && x.isGivenName(words[0])) {
+		return sp, false // "Bipartisan Safer Communities Act": a law is quoted, it does not speak ("Nathan Law" does)
 	}
 	// Lower-case words before a name are a title's end or a phrase's ("for Peace Missions
 	// Steve Witkoff", "elect Biden", "at-Large Josh Hammer", "of Science").

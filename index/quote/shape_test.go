@@ -83,6 +83,26 @@ func TestSpeakersShaped(t *testing.T) {
 			want: []found{{"boyfriend loophole", "", "fragment"}},
 		},
 		{
+			name: "a law named a law is quoted, it does not speak",
+			text: "The Qwerty Infrastructure Law says: “Every family deserves clean water from the tap.”",
+			want: []found{{"Every family deserves clean water from the tap.", "", "full"}},
+		},
+		{
+			name: "a strategy does not speak",
+			text: "The Qwerty Response Strategy calls corruption a “core national security interest,” and sets out steps.",
+			want: []found{{"core national security interest,", "", "fragment"}},
+		},
+		{
+			name: "an observance does not speak",
+			text: "Qwerty Awareness Month: “We remind you that costs fell for millions of families this year.”",
+			want: []found{{"We remind you that costs fell for millions of families this year.", "", "full"}},
+		},
+		{
+			name: "a given name and a document's word is a person",
+			text: "“We will keep speaking for the people of our city,” said Nathan Law.",
+			want: []found{{"We will keep speaking for the people of our city,", "Nathan Law", "full"}},
+		},
+		{
 			name: "a headline is no one",
 			text: "Trump Keeps His Promises\n\n“Promises made, promises kept,” Trump Keeps His Promises said.",
 			want: []found{{"Promises made, promises kept,", "", "full"}},
