@@ -68,6 +68,7 @@ func containsSpeaker(list []Speaker, sp Speaker) bool {
 func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 	words := strings.Fields(sp.Name)
 	orig := len(words)
+	scanned := sp.Kind != registry.Organisation && !x.hasOrgWord(words) && readScanDigits(words)
 	if len(words) > 1 && x.reg.IsDocumentWord(words[len(words)-1]) && !(len(words) == 2 && x.isGivenName(words[0])) {
 		return sp, false // "Bipartisan Safer Communities Act": a law is quoted, it does not speak ("Nathan Law" does)
 	}
@@ -119,7 +120,7 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 			}
 		}
 	}
-	if len(words) == orig {
+	if len(words) == orig && !scanned {
 		return sp, true
 	}
 	if len(words) == 1 && gerund(words[0]) {
@@ -134,6 +135,46 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 		sp.Kind = registry.Person
 	}
 	return sp, true
+}
+
+// readScanDigits writes as letters the digits a scan read in the words of a name ("Ricard0
+// Garcia" is Ricardo Garcia, "Reem A1 Hashimy" Reem Al Hashimy): one 0 or 1 in a word of
+// letters, in a name with another word of letters ("H1N1", "G10" are not read). It reports
+// whether it changed a word.
+func readScanDigits(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	changed := false
+	for i, w := range words {
+		if strings.Count(w, "0")+strings.Count(w, "1") != 1 || strings.IndexFunc(w, unicode.IsLetter) < 0 ||
+			strings.IndexFunc(w, func(r rune) bool { return unicode.IsDigit(r) && r != '0' && r != '1' }) >= 0 {
+			continue
+		}
+		other := false
+		for j, o := range words {
+			other = other || j != i && utf8.RuneCountInString(o) > 1 && strings.IndexFunc(o, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '.' }) < 0
+		}
+		if !other {
+			continue
+		}
+		upper := isUpper(w)
+		b := []rune(w)
+		for k, r := range b {
+			switch {
+			case r == '0' && (upper || k == 0):
+				b[k] = 'O'
+			case r == '0':
+				b[k] = 'o'
+			case r == '1' && (upper && k > 0 && len(b) > 2 || k == 0):
+				b[k] = 'I'
+			case r == '1':
+				b[k] = 'l'
+			}
+		}
+		words[i], changed = string(b), true
+	}
+	return changed
 }
 
 // hasOrgWord reports whether a name has an organisation's word ("Association").

@@ -103,6 +103,18 @@ func TestSpeakersShaped(t *testing.T) {
 			want: []found{{"We will keep speaking for the people of our city,", "Nathan Law", "full"}},
 		},
 		{
+			name:  "a digit a scan read in a name",
+			title: "Statement by Mr. Ricard0 Qwarcia to the General Debate of the 45th session",
+			text:  "On behalf of my delegation, I congratulate the President on his election.",
+			want:  []found{{"On behalf of my delegation, I congratulate the President on his election.", "Ricardo Qwarcia", "full"}},
+		},
+		{
+			name:  "an honorific of another language",
+			title: "Statement by Khunying Laxana QWOHAPHAN to the General Debate of the 61st session",
+			text:  "On behalf of my delegation, I congratulate the President on her election.",
+			want:  []found{{"On behalf of my delegation, I congratulate the President on her election.", "Laxana Qwohaphan", "full"}},
+		},
+		{
 			name: "a headline is no one",
 			text: "Trump Keeps His Promises\n\n“Promises made, promises kept,” Trump Keeps His Promises said.",
 			want: []found{{"Promises made, promises kept,", "", "full"}},
