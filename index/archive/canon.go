@@ -99,6 +99,9 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 					into = misspeltSurname(info, words[0], surnames, bySurname, ev)
 				}
 				if into == nil {
+					into = titledSurname(reg, info, bySurname[words[0]], ev)
+				}
+				if into == nil {
 					into = firstSurname(reg, info, words[0], byGiven[words[0]], ev)
 				}
 			case single && len(words) >= 2 && info.Canonical == "":
@@ -110,6 +113,9 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 					}
 				}
 				into = loneSurname(info, strings.Join(words, " "), longer, ev)
+				if into == nil {
+					into = titledSurname(reg, info, longer, ev)
+				}
 			case !single && len(words) >= 2:
 				// (the given name as a surname, the surname as a given name: the words in another order)
 				into = spellingOf(reg, info, words, keys, ev, bySurname[words[len(words)-1]], byGiven[words[0]], bySurname[words[0]], byGiven[words[len(words)-1]])
@@ -190,6 +196,62 @@ func loneSurname(info *index.ActorInfo, surname string, candidates []*index.Acto
 		found = cand
 	}
 	return found
+}
+
+// titledSurname returns the one person a surname alone with a title stands for, years from
+// the full name: of the people of that surname, the one the texts or the registry give the same
+// title within six years ("GOVERNOR LITTLE" in 2021 is Brad Little, "Gov." in 2026; a Mayor Dyer
+// stays Dyer while two Dyers are mayors). A surname with an honorific alone ("MR. MOYNIHAN")
+// says too little.
+func titledSurname(reg *registry.Registry, info *index.ActorInfo, candidates []*index.ActorInfo, ev *evidence) *index.ActorInfo {
+	nouns := titleNouns(reg, info.Roles)
+	if len(nouns) == 0 {
+		return nil
+	}
+	var found *index.ActorInfo
+	for _, cand := range candidates {
+		cand = ev.joined(cand)
+		if cand == info || cand == found || !ev.spans[cand.ID].overlaps(ev.spans[info.ID], 6*366*24*time.Hour) || !ev.alive(cand.ID, info.ID) {
+			continue
+		}
+		if !slices.ContainsFunc(titleNouns(reg, cand.Roles), func(n string) bool { return slices.Contains(nouns, n) }) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = cand
+	}
+	return found
+}
+
+// titleNouns returns the head nouns of an actor's titles, their short forms read: "Gov." is
+// governor, "Governor of Idaho" governor, "Deputy Press Secretary" secretary.
+func titleNouns(reg *registry.Registry, roles []index.Role) []string {
+	var out []string
+	for _, r := range roles {
+		head := ""
+		for _, w := range strings.Fields(r.Title) {
+			w = strings.Trim(w, ".,")
+			if w == "" {
+				continue
+			}
+			if reg.IsFunctionWord(strings.ToLower(w)) {
+				break // "of Idaho"
+			}
+			n := reg.TitleNoun(w)
+			if n == strings.ToLower(w) {
+				n = reg.TitleNoun(strings.ToUpper(w[:1]) + strings.ToLower(w[1:]))
+			}
+			if reg.IsTitleWord(n) {
+				head = n
+			}
+		}
+		if head != "" && !slices.Contains(out, head) {
+			out = append(out, head)
+		}
+	}
+	return out
 }
 
 // firstSurname returns the one speaker of a government whose full name starts with a lone name

@@ -30,6 +30,7 @@ type catalog struct {
 	plainArticles map[string][]int
 	plainQuotes   map[string][]int
 	actors        map[string]*index.ActorInfo
+	extraAt       map[string]int // an unregistered speaker's place in Extra, while speakers are noted
 	actorList     []*index.ActorInfo // most quoted first, merged actors left out
 	namesOnce     sync.Once
 	nameTab       *nameTable          // actors by the words of their names (names.go)
@@ -212,15 +213,59 @@ func entryOf(a *index.Article) *entry {
 	return e
 }
 
-// noteSpeakers keeps the speakers of an article that the registry does not know.
+// noteSpeakers keeps the speakers of an article that the registry does not know, and the titles
+// the texts give them with the dates they give them ("Governor" for "GOVERNOR LITTLE:"): how one
+// speaker's surname alone is told to be a full name's years apart (canon.go).
 func (c *catalog) noteSpeakers(a *index.Article, reg *registry.Registry, known map[string]bool) {
 	for _, q := range a.Quotes {
 		for _, s := range q.Speakers {
-			if _, ok := reg.Actor(s.ID); !ok && !known[s.ID] {
+			if _, ok := reg.Actor(s.ID); ok {
+				continue
+			}
+			if !known[s.ID] {
 				known[s.ID] = true
 				c.Extra = append(c.Extra, index.ActorInfo{ID: s.ID, Name: s.Name, Kind: s.Kind})
 			}
+			if s.Role != "" {
+				c.noteTitle(s.ID, s.Role, a.Date.Start())
+			}
 		}
+	}
+}
+
+// maxTitles bounds the titles kept of one unregistered speaker.
+const maxTitles = 8
+
+// noteTitle adds a title the text gives an unregistered speaker on a date to its roles.
+func (c *catalog) noteTitle(id, title string, day time.Time) {
+	if c.extraAt == nil || len(c.extraAt) != len(c.Extra) {
+		c.extraAt = make(map[string]int, len(c.Extra))
+		for i, e := range c.Extra {
+			c.extraAt[e.ID] = i
+		}
+	}
+	i, ok := c.extraAt[id]
+	if !ok {
+		return
+	}
+	e := &c.Extra[i]
+	date := ""
+	if !day.IsZero() {
+		date = day.Format(time.DateOnly)
+	}
+	for k := range e.Roles {
+		if r := &e.Roles[k]; strings.EqualFold(r.Title, title) {
+			if date != "" && (r.From == "" || date < r.From) {
+				r.From = date
+			}
+			if date > r.To {
+				r.To = date
+			}
+			return
+		}
+	}
+	if len(e.Roles) < maxTitles {
+		e.Roles = append(e.Roles, index.Role{Title: title, From: date, To: date})
 	}
 }
 

@@ -337,11 +337,14 @@ func (x *extractor) namesBeforeSurnames() map[string][]string {
 				continue
 			}
 			lower := strings.ToLower(strings.TrimSuffix(prev, "."))
-			if !x.mayBeGivenName(prev) || strings.EqualFold(prev, w) {
+			start := k - 1
+			if k >= 2 && apostrophed(text, toks[k-2], toks[k-1]) {
+				// "A’ja Wilson": a given name of a capital, an apostrophe and small letters
+				start, lower = k-2, strings.ToLower(text[toks[k-2].Start:toks[k-1].End])
+			} else if !x.mayBeGivenName(prev) || strings.EqualFold(prev, w) {
 				continue
 			}
 			// Up to two more names before it: "Tracee Ellis Ross".
-			start := k - 1
 			for start > 0 && k-start < 3 && text[toks[start-1].End:toks[start].Start] == " " && x.mayBeGivenName(toks[start-1].Text) {
 				start--
 			}
@@ -353,6 +356,15 @@ func (x *extractor) namesBeforeSurnames() map[string][]string {
 		}
 	}
 	return out
+}
+
+// apostrophed reports whether two tokens are one given name written with an apostrophe after
+// its capital: "A’ja"; not "D'Andre" (its second part is a name of its own), nor "I’ll".
+func apostrophed(text string, a, b registry.Token) bool {
+	gap := text[a.End:b.Start]
+	n := utf8.RuneCountInString(b.Text)
+	return (gap == "’" || gap == "'") && utf8.RuneCountInString(a.Text) == 1 && nameCase(a.Text) && a.Text != "I" &&
+		startsLower(b.Text) && !hasCapital(b.Text) && n >= 2 && n <= 8
 }
 
 // mayBeGivenName reports whether a capitalised word before a surname may be a given name: not a

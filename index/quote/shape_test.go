@@ -2,8 +2,12 @@ package quote_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/quote"
 )
 
 // TestSpeakersShaped: a speaker the registry does not know is named by a name's words only: a
@@ -63,6 +67,16 @@ func TestSpeakersShaped(t *testing.T) {
 				{"I pass it to Governor Qwittle now.  Go ahead.", "Joe Biden", "full"},
 				{"Thank you, Mr. President, for coming to the state.", "Qwittle", "full"},
 				{"Thank you all.  We will help.", "Joe Biden", "full"},
+			},
+		},
+		{
+			name:  "a given name with an apostrophe",
+			title: "Remarks by Vice President Harris Honoring the Champions",
+			text:  "THE VICE PRESIDENT: Congratulations to A’ja Qwilson and the team.\n\nMS. QWILSON: Thank you so much, it is great to be here with you.\n\nTHE VICE PRESIDENT: Thank you all.  We will help.",
+			want: []found{
+				{"Congratulations to A’ja Qwilson and the team.", "Kamala Harris", "full"},
+				{"Thank you so much, it is great to be here with you.", "A’ja Qwilson", "full"},
+				{"Thank you all.  We will help.", "Kamala Harris", "full"},
 			},
 		},
 		{
@@ -127,5 +141,33 @@ func TestSpeakersShaped(t *testing.T) {
 				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLabelTitles: a transcript's label of someone the registry does not know gives the title
+// before the name as the speaker's role ("GOVERNOR QWITTLE" is Qwittle, a Governor); an honorific
+// is no role. The text is written for the test.
+func TestLabelTitles(t *testing.T) {
+	r := mustRegistry(t)
+	day := time.Date(2021, 9, 13, 0, 0, 0, 0, time.UTC)
+	text := "THE PRESIDENT: I pass it to the Governor now.  Go ahead.\n\nGOVERNOR QWITTLE: Thank you, Mr. President, for coming.\n\nREPRESENTATIVE WATSON QWOLEMAN: Thank you for the help.\n\nMS. QWRAUSS: We thank you all.\n\nTHE PRESIDENT: Thank you all.  We will help."
+	var paras []document.Paragraph
+	for _, p := range strings.Split(text, "\n\n") {
+		paras = append(paras, document.Paragraph{Text: p})
+	}
+	want := map[string]string{"Qwittle": "Governor", "Watson Qwoleman": "Representative", "Qwrauss": ""}
+	seen := 0
+	for _, q := range quote.Extract(r, "Remarks by President Biden in a Briefing", day, paras).Quotes {
+		for _, sp := range q.Speakers {
+			if role, ok := want[sp.Name]; ok {
+				seen++
+				if sp.Role != role {
+					t.Errorf("%s: role %q, want %q", sp.Name, sp.Role, role)
+				}
+			}
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("found %d of the %d labelled speakers", seen, len(want))
 	}
 }

@@ -219,13 +219,31 @@ func (x *extractor) labelSpeakers(name string) []Speaker {
 			}
 		}
 		// Unknown: a role keeps its words ("Senior Administration Official"), a person their
-		// name without a title or honorific ("COACH KERR" is Kerr).
+		// name without a title or honorific ("COACH KERR" is Kerr), the title as their role.
 		if x.reg.IsRoleLabel(name) {
 			return []Speaker{{Actor: -1, Name: titleCase(name), Kind: registry.Unnamed}}
 		}
-		return []Speaker{{Actor: -1, Name: who[0].Name, Kind: registry.Person}}
+		return []Speaker{{Actor: -1, Name: who[0].Name, Kind: registry.Person, Role: x.labelTitle(name, who[0].Name)}}
 	}
 	return who
+}
+
+// labelTitle returns the title a label gives before a name ("GOVERNOR LITTLE" is a Governor,
+// "REPRESENTATIVE WATSON COLEMAN" a Representative), written as a title; "" when the words before
+// the name are not all a title's ("MS. KRAUSS", "THE VICE PRESIDENT").
+func (x *extractor) labelTitle(label, name string) string {
+	words, n := strings.Fields(label), len(strings.Fields(name))
+	if len(words) <= n || !strings.EqualFold(strings.Join(words[len(words)-n:], " "), name) {
+		return ""
+	}
+	title := words[:len(words)-n]
+	for _, w := range title {
+		lower := strings.ToLower(strings.TrimSuffix(w, "."))
+		if x.reg.IsHonorific(lower) || !x.titleWord(lower) || lower == "the" {
+			return ""
+		}
+	}
+	return titleCase(strings.ToLower(strings.Join(title, " ")))
 }
 
 // fullNameInTitle returns the name the document's title gives a person of that surname (in lower
