@@ -119,6 +119,9 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 			case !single && len(words) >= 2:
 				// (the given name as a surname, the surname as a given name: the words in another order)
 				into = spellingOf(reg, info, words, keys, ev, bySurname[words[len(words)-1]], byGiven[words[0]], bySurname[words[0]], byGiven[words[len(words)-1]])
+				if into == nil {
+					into = initialsOf(info, keys, bySurname[words[len(words)-1]], ev)
+				}
 			}
 			if into != nil && into != info {
 				info.Canonical = into.ID
@@ -338,6 +341,41 @@ func spellingOf(reg *registry.Registry, info *index.ActorInfo, words []string, k
 		}
 	}
 	return found
+}
+
+// initialsOf returns the person a name of initials run together and a surname stands for ("GT
+// Thompson" is Glenn Thompson): the one of that surname whose given name starts with the first
+// initial, named in the same article or within a year. Several such: none.
+func initialsOf(info *index.ActorInfo, keys map[*index.ActorInfo][]string, candidates []*index.ActorInfo, ev *evidence) *index.ActorInfo {
+	fields := strings.Fields(info.Name)
+	if len(fields) != 2 || len(fields[0]) < 2 || len(fields[0]) > 3 || !isUpperASCII(fields[0]) {
+		return nil
+	}
+	initial := strings.ToLower(fields[0][:1])
+	var found *index.ActorInfo
+	for _, cand := range candidates {
+		k := keys[cand]
+		if cand == info || cand.Canonical != "" || len(k) < 2 || len(k[0]) < 3 || !strings.HasPrefix(k[0], initial) {
+			continue
+		}
+		if !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) && !ev.spans[cand.ID].overlaps(ev.spans[info.ID], 366*24*time.Hour) || !ev.alive(cand.ID, info.ID) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = cand
+	}
+	return found
+}
+
+func isUpperASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // misspelt reports whether name a is name b written with a slip or a short form: the same number
