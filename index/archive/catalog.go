@@ -30,7 +30,7 @@ type catalog struct {
 	plainArticles map[string][]int
 	plainQuotes   map[string][]int
 	actors        map[string]*index.ActorInfo
-	extraAt       map[string]int // an unregistered speaker's place in Extra, while speakers are noted
+	extraAt       map[string]int     // an unregistered speaker's place in Extra, while speakers are noted
 	actorList     []*index.ActorInfo // most quoted first, merged actors left out
 	namesOnce     sync.Once
 	nameTab       *nameTable          // actors by the words of their names (names.go)
