@@ -98,7 +98,8 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 				if into == nil && len(bySurname[words[0]]) == 0 {
 					into = misspeltSurname(info, words[0], surnames, bySurname, ev)
 				}
-				if into == nil {
+				if into == nil && len(nameKey(stripTitles(reg, info.Name, titles))) == 1 {
+					// (not "Van Johnson", a given name the registry does not know before a surname)
 					into = titledSurname(reg, info, bySurname[words[0]], ev)
 				}
 				if into == nil {

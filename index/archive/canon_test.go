@@ -288,7 +288,8 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 		"wh/t1.md": article("2021-09-13", "Remarks by President Biden in a Briefing", "THE PRESIDENT: I pass it to the Governor.  Go ahead.\n\nGOVERNOR QWITTLE: Thank you, Mr. President, for coming.\n\nMR. QWOYNIHAN: We lend to families.\n\nMAYOR QWYER: We rebuild the city.\n\nTHE PRESIDENT: Thank you all."),
 		"wh/t2.md": article("2026-02-25", "What they are saying", "“We back the plan for our state,” said Gov. Brad Qwittle.\n\n“And we will build,” said Gov. Brad Qwittle."),
 		"wh/t3.md": article("2025-01-23", "Economic forum", "“We lend to more families,” said Brian Qwoynihan.\n\n“And more,” said Brian Qwoynihan."),
-		"wh/t4.md": article("2023-03-15", "Mayors", "“We build,” said Mayor Buddy Qwyer.\n\n“We build more,” said Mayor Jerry Qwyer."),
+		"wh/t4.md": article("2023-03-15", "Mayors", "“We build,” said Mayor Buddy Qwyer.\n\n“We build more,” said Mayor Jerry Qwyer.\n\n“We build the most,” said Mayor Brandon Qwonson.\n\n“We pass it,” said Speaker Mike Qwonson."),
+		"wh/t5.md": article("2023-02-10", "Mayors again", "“Thank you for the support of our city,” said Mayor Van Qwonson."),
 		// Initials run together for a given name.
 		"wh/u1.md": article("2025-04-29", "First days", "“We deliver,” said Rep. Glenn Qwompson.\n\n“We deliver more,” said Rep. Glenn Qwompson."),
 		"wh/u2.md": article("2025-02-12", "Home", "“He is home,” said Rep. GT Qwompson."),
@@ -319,7 +320,7 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 			t.Errorf("Actor(%s): %v, want moved to %s", tt.from, err, tt.to)
 		}
 	}
-	for _, id := range []string{"zolley", "zolly", "qwerrison", "al-qwergreen", "cooper", "qwahmy", "qwoynihan", "qwyer"} {
+	for _, id := range []string{"zolley", "zolly", "qwerrison", "al-qwergreen", "cooper", "qwahmy", "qwoynihan", "qwyer", "van-qwonson"} {
 		if _, err := a.Actor(id); err != nil {
 			t.Errorf("Actor(%s): %v; surnames a letter apart that no government's statements join, a longer surname, a given name that is also a particle, a surname before the registered namesake was born, one a government's speaker decades before the full name, one with an honorific alone and one with a title two of its surname hold stay apart", id, err)
 		}

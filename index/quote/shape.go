@@ -69,8 +69,10 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 	words := strings.Fields(sp.Name)
 	orig := len(words)
 	scanned := sp.Kind != registry.Organisation && !x.hasOrgWord(words) && readScanDigits(words)
-	if len(words) > 1 && x.reg.IsDocumentWord(words[len(words)-1]) && !(len(words) == 2 && x.isGivenName(words[0])) {
-		return sp, false // "Bipartisan Safer Communities Act": a law is quoted, it does not speak ("Nathan Law" does)
+	if len(words) > 1 && x.reg.IsDocumentWord(words[len(words)-1]) && !(len(words) == 2 && x.isGivenName(words[0])) && !x.namedFor(words) {
+		// "Bipartisan Safer Communities Act": a law is quoted, it does not speak ("Nathan Law"
+		// and the "Bazelon Center for Mental Health Law" do)
+		return sp, false
 	}
 	// Lower-case words before a name are a title's end or a phrase's ("for Peace Missions
 	// Steve Witkoff", "elect Biden", "at-Large Josh Hammer", "of Science").
@@ -175,6 +177,17 @@ func readScanDigits(words []string) bool {
 		words[i], changed = string(b), true
 	}
 	return changed
+}
+
+// namedFor reports whether a name is an organisation's named for what it does: an
+// organisation's word, then "for" or "of" ("Center for Mental Health Law", "School of Law").
+func (x *extractor) namedFor(words []string) bool {
+	for k := 0; k+1 < len(words); k++ {
+		if x.reg.IsOrgWord(words[k]) && (words[k+1] == "for" || words[k+1] == "of") {
+			return true
+		}
+	}
+	return false
 }
 
 // hasOrgWord reports whether a name has an organisation's word ("Association").

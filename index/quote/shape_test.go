@@ -112,6 +112,11 @@ func TestSpeakersShaped(t *testing.T) {
 			want: []found{{"We remind you that costs fell for millions of families this year.", "", "full"}},
 		},
 		{
+			name: "an organisation named for a law's field speaks",
+			text: "“We welcome the rule,” said the Qwazelon Center for Mental Health Law.",
+			want: []found{{"We welcome the rule,", "Qwazelon Center for Mental Health Law", "full"}},
+		},
+		{
 			name: "a given name and a document's word is a person",
 			text: "“We will keep speaking for the people of our city,” said Nathan Law.",
 			want: []found{{"We will keep speaking for the people of our city,", "Nathan Law", "full"}},
