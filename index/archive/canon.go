@@ -130,6 +130,7 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 			}
 		}
 	}
+	merged = append(merged, c.mergeCutOrganisations(ev)...)
 	// A chain (a surname joining a misspelling that joins a registered name) ends at the
 	// registered one.
 	for _, info := range merged {
@@ -157,6 +158,57 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 			to.Also = append(to.Also, info.Name)
 		}
 	}
+}
+
+// mergeCutOrganisations joins an organisation's name that is the last words of one other
+// organisation's name, named in the same article or within a year ("Gas Workers Association" of
+// "Oil & Gas Workers Association", "Domestic Workers Alliance" of "National Domestic Workers
+// Alliance"): a name cut short by the text. A name several end with ("Beef Association") joins
+// none. It returns the actors it merged.
+func (c *catalog) mergeCutOrganisations(ev *evidence) []*index.ActorInfo {
+	keys := map[*index.ActorInfo][]string{}
+	byLast := map[string][]*index.ActorInfo{}
+	var loose []*index.ActorInfo
+	for _, info := range c.actors {
+		if info.Kind != string(registry.Organisation) || info.Articles == 0 && info.Quotes == 0 || info.Canonical != "" {
+			continue
+		}
+		k := nameKey(info.Name)
+		if len(k) < 2 {
+			continue
+		}
+		keys[info] = k
+		byLast[k[len(k)-1]] = append(byLast[k[len(k)-1]], info)
+		if !info.Registered {
+			loose = append(loose, info)
+		}
+	}
+	slices.SortFunc(loose, byQuotes)
+	var merged []*index.ActorInfo
+	for _, info := range loose {
+		words := keys[info]
+		var found *index.ActorInfo
+		ambiguous := false
+		for _, cand := range byLast[words[len(words)-1]] {
+			k := keys[cand]
+			if cand == info || len(k) <= len(words) || !slices.Equal(k[len(k)-len(words):], words) {
+				continue
+			}
+			if !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) && !ev.spans[cand.ID].overlaps(ev.spans[info.ID], 366*24*time.Hour) {
+				continue
+			}
+			if found != nil {
+				ambiguous = true
+				break
+			}
+			found = cand
+		}
+		if found != nil && !ambiguous {
+			info.Canonical = found.ID
+			merged = append(merged, info)
+		}
+	}
+	return merged
 }
 
 func byQuotes(a, b *index.ActorInfo) int {

@@ -293,6 +293,11 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 		// Initials run together for a given name.
 		"wh/u1.md": article("2025-04-29", "First days", "“We deliver,” said Rep. Glenn Qwompson.\n\n“We deliver more,” said Rep. Glenn Qwompson."),
 		"wh/u2.md": article("2025-02-12", "Home", "“He is home,” said Rep. GT Qwompson."),
+		// An organisation's name cut short at its start; one that several names end with.
+		"wh/w1.md": article("2025-07-24", "Energy", "“We back the buildout,” said the Qwoil & Gas Workers Association.\n\n“And the jobs,” said the Qwoil & Gas Workers Association."),
+		"wh/w2.md": article("2025-09-24", "Energy again", "“We back it again,” said the Gas Workers Association."),
+		"wh/w3.md": article("2025-06-24", "Cattle", "“We back the bill,” said the National Qwattlemen Beef Association.\n\n“We do,” said the Qwillinois Beef Association."),
+		"wh/w4.md": article("2025-06-25", "Cattle again", "“We do too,” said the Beef Association."),
 		"wh/f1.md": article("2021-12-15", "Storms", "“We deployed teams,” Deanne Qwerell said.\n\n“We are there,” Deanne Qwerell said."),
 		"wh/f2.md": article("2021-12-16", "Storms again", "“We deployed more teams,” Adminstrator Qwerell said."),
 		"wh/h1.md": article("2023-02-10", "Leaders", "“So much to love,” Juliana Qwratton said.\n\n“And more,” Juliana Qwratton said."),
@@ -311,7 +316,7 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 		{"julianna-qwratton", "juliana-qwratton"}, {"qwelliavn", "jake-qwellivan"},
 		{"qwuntasser", "omar-qwuntasser"}, {"al-qwuntasser", "omar-qwuntasser"}, {"qwitterrand", "francois-qwitterand"},
 		{"abdullatif-al-qwayani", "abdullatif-alqwayani"},
-		{"qwittle", "brad-qwittle"}, {"gt-qwompson", "glenn-qwompson"},
+		{"qwittle", "brad-qwittle"}, {"gas-workers-association", "qwoil-gas-workers-association"}, {"gt-qwompson", "glenn-qwompson"},
 		{"ro-qwyung-gong", "gong-ro-qwyung"}, {"ukhnaagiin-qwurelsukh", "qwurelsukh-ukhnaa"}, {"sadyr-japarqov", "sadyr-zhaparqov"},
 		{"qwozores", "qwozores-typaldos"}, {"qwamali", "al-qwamali"}, {"qwossur-skarphe-insson", "qwossur-skarpheoinsson"},
 	} {
@@ -320,7 +325,7 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 			t.Errorf("Actor(%s): %v, want moved to %s", tt.from, err, tt.to)
 		}
 	}
-	for _, id := range []string{"zolley", "zolly", "qwerrison", "al-qwergreen", "cooper", "qwahmy", "qwoynihan", "qwyer", "van-qwonson"} {
+	for _, id := range []string{"zolley", "zolly", "qwerrison", "al-qwergreen", "cooper", "qwahmy", "qwoynihan", "qwyer", "van-qwonson", "beef-association"} {
 		if _, err := a.Actor(id); err != nil {
 			t.Errorf("Actor(%s): %v; surnames a letter apart that no government's statements join, a longer surname, a given name that is also a particle, a surname before the registered namesake was born, one a government's speaker decades before the full name, one with an honorific alone and one with a title two of its surname hold stay apart", id, err)
 		}

@@ -219,14 +219,18 @@ func (x *extractor) givenNameAt(words []string, cut bool) int {
 
 // headlineWords reports whether a name of several words has a capitalised word of grammar after
 // its first ("Medal Of Honor", "Members Of Bts"), and no organisation's word to show it is an
-// organisation's name written in capitals ("National Association Of Chain Drug Stores").
+// organisation's name written in capitals ("National Association Of Chain Drug Stores") unless
+// it starts with a verb's -ing form.
 func (x *extractor) headlineWords(words []string) bool {
 	if len(words) < 2 {
 		return false
 	}
 	grammar := false
+	// A headline's verb first ("Making Our Nation’s Capital Safe Again") is no organisation's
+	// name, whatever its words.
+	verb := strings.HasSuffix(words[0], "ing") && !x.isGivenName(words[0])
 	for k, w := range words {
-		if x.reg.IsOrgWord(w) {
+		if x.reg.IsOrgWord(w) && !verb {
 			return false
 		}
 		if k > 0 && nameCase(w) && x.reg.IsFunctionWord(w) {

@@ -134,6 +134,11 @@ func TestSpeakersShaped(t *testing.T) {
 			want:  []found{{"On behalf of my delegation, I congratulate the President on her election.", "Laxana Qwohaphan", "full"}},
 		},
 		{
+			name: "a headline that starts with a verb is no one",
+			text: "MAKING OUR NATION’S CAPITAL SAFE AGAIN: The President campaigned on the promise to make the country safe again.\n\n- On his first return to the city in 2021, he lamented “the filth and the decay” that marred it.",
+			want: []found{{"the filth and the decay", "", "fragment"}},
+		},
+		{
 			name: "a headline is no one",
 			text: "Trump Keeps His Promises\n\n“Promises made, promises kept,” Trump Keeps His Promises said.",
 			want: []found{{"Promises made, promises kept,", "", "full"}},
