@@ -69,6 +69,7 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 	words := strings.Fields(sp.Name)
 	orig := len(words)
 	scanned := sp.Kind != registry.Organisation && !x.hasOrgWord(words) && readScanDigits(words)
+	scanned = sp.Kind != registry.Organisation && !x.hasOrgWord(words) && x.recase(words) || scanned
 	if len(words) > 1 && x.reg.IsDocumentWord(words[len(words)-1]) && !(len(words) == 2 && x.isGivenName(words[0])) && !x.namedFor(words) {
 		// "Bipartisan Safer Communities Act": a law is quoted, it does not speak ("Nathan Law"
 		// and the "Bazelon Center for Mental Health Law" do)
@@ -188,6 +189,26 @@ func (x *extractor) namedFor(words []string) bool {
 		}
 	}
 	return false
+}
+
+// recase writes as a name the words of a name in capitals beside words that are not ("SM da
+// LUZ" is SM da Luz, "QIAN Qichen" Qian Qichen): a word of three letters or more with a vowel,
+// not a numeral ("Letsie III") nor initials ("SM", "K.P."). It reports whether it changed one.
+func (x *extractor) recase(words []string) bool {
+	mixed := false
+	for _, w := range words {
+		mixed = mixed || !isUpper(w)
+	}
+	if !mixed || len(words) < 2 {
+		return false
+	}
+	changed := false
+	for i, w := range words {
+		if isUpper(w) && utf8.RuneCountInString(w) >= 3 && strings.ContainsAny(w, "AEIOUY") && !strings.Contains(w, ".") && strings.Trim(w, "IVXL") != "" {
+			words[i], changed = capitalise(w), true
+		}
+	}
+	return changed
 }
 
 // hasOrgWord reports whether a name has an organisation's word ("Association").

@@ -128,6 +128,12 @@ func TestSpeakersShaped(t *testing.T) {
 			want:  []found{{"On behalf of my delegation, I congratulate the President on his election.", "Ricardo Qwarcia", "full"}},
 		},
 		{
+			name:  "a name's words in capitals beside a particle",
+			title: "Statement by SM da QWUZ to the General Debate of the 34th session",
+			text:  "On behalf of my delegation, I congratulate the President on his election.",
+			want:  []found{{"On behalf of my delegation, I congratulate the President on his election.", "SM da Qwuz", "full"}},
+		},
+		{
 			name:  "an honorific of another language",
 			title: "Statement by Khunying Laxana QWOHAPHAN to the General Debate of the 61st session",
 			text:  "On behalf of my delegation, I congratulate the President on her election.",
