@@ -75,6 +75,16 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 		// and the "Bazelon Center for Mental Health Law" do)
 		return sp, false
 	}
+	if len(words) > 2 && words[1] == "of" && x.reg.IsDocumentWord(words[0]) && !strings.HasPrefix(words[0], "Order") {
+		return sp, false // "Plan of Action", "Declaration of Independence"; not "Order of Malta"
+	}
+	if len(words) == 1 && x.reg.IsTitleWord(strings.ToLower(words[0])) && !x.isGivenName(words[0]) {
+		return sp, false // "Emeritus" of "Speaker Emeritus, … Nancy Pelosi": a title's word, no name
+	}
+	// A title misspelt before a name: "Commisioner McGonigle".
+	if len(words) > 1 && !x.isGivenName(words[0]) && x.misspeltTitle(words[0]) {
+		words = words[1:]
+	}
 	// Lower-case words before a name are a title's end or a phrase's ("for Peace Missions
 	// Steve Witkoff", "elect Biden", "at-Large Josh Hammer", "of Science").
 	cut := false
@@ -209,6 +219,45 @@ func (x *extractor) recase(words []string) bool {
 		}
 	}
 	return changed
+}
+
+// misspeltTitle reports whether a word is a title of seven letters or more written with a slip
+// ("Commisioner", "Adminstrator"): a letter or two wrong, missing, added or swapped, with the
+// same first letter; not a title's plural ("Directors Guild").
+func (x *extractor) misspeltTitle(w string) bool {
+	lower := strings.ToLower(strings.TrimSuffix(w, "."))
+	if utf8.RuneCountInString(lower) < 7 || x.reg.IsTitleWord(lower) || x.reg.IsTitleWord(strings.TrimSuffix(lower, "s")) || !nameCase(w) {
+		return false
+	}
+	for _, t := range x.reg.Language.Titles {
+		t = strings.ToLower(t)
+		if len(t) >= 7 && !strings.Contains(t, " ") && t[0] == lower[0] && editDistance(lower, t) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance between two short words.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(y)]
 }
 
 // hasOrgWord reports whether a name has an organisation's word ("Association").

@@ -145,6 +145,31 @@ func TestSpeakersShaped(t *testing.T) {
 			want: []found{{"the filth and the decay", "", "fragment"}},
 		},
 		{
+			name: "a misspelt title before a name",
+			text: "“No, they all call me that,” said Commisioner Qwonigle.",
+			want: []found{{"No, they all call me that,", "Qwonigle", "full"}},
+		},
+		{
+			name: "a plan of action does not speak",
+			text: "The Plan of Action says: “Remove all ghost gear from the sea this year.”",
+			want: []found{{"Remove all ghost gear from the sea this year.", "", "full"}},
+		},
+		{
+			name: "a title's modifier is no name",
+			text: "Speaker Emeritus, California Congresswoman Nancy Qwelosi: “The law was a monumental victory for families.”",
+			want: []found{{"The law was a monumental victory for families.", "", "full"}},
+		},
+		{
+			name:  "a transcript's label of a surname of two words after the full name in the title",
+			title: "Remarks by President Biden Before a Briefing from Mayor Maria Qwevine Cava and Local Leaders",
+			text:  "THE PRESIDENT: Thank you for having me here.  Go ahead.\n\nMAYOR QWEVINE CAVA: Thank you, Mr. President, for coming to our county.\n\nTHE PRESIDENT: Thank you all.  We will help.",
+			want: []found{
+				{"Thank you for having me here.  Go ahead.", "Joe Biden", "full"},
+				{"Thank you, Mr. President, for coming to our county.", "Maria Qwevine Cava", "full"},
+				{"Thank you all.  We will help.", "Joe Biden", "full"},
+			},
+		},
+		{
 			name: "a headline is no one",
 			text: "Trump Keeps His Promises\n\n“Promises made, promises kept,” Trump Keeps His Promises said.",
 			want: []found{{"Promises made, promises kept,", "", "full"}},
