@@ -157,6 +157,14 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 		if !strings.EqualFold(info.Name, to.Name) && !slices.Contains(to.Also, info.Name) {
 			to.Also = append(to.Also, info.Name)
 		}
+		if !to.Registered {
+			// the titles the texts give a merged spelling: "Governor" of "GOVERNOR LITTLE"
+			for _, r := range info.Roles {
+				if !slices.Contains(to.Roles, r) {
+					to.Roles = append(to.Roles, r)
+				}
+			}
+		}
 	}
 }
 
