@@ -102,7 +102,8 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 					// (not "Van Johnson", a given name the registry does not know before a surname)
 					into = titledSurname(reg, info, bySurname[words[0]], ev)
 				}
-				if into == nil {
+				if into == nil && len(strings.Fields(stripTitles(reg, info.Name, titles))) == 1 && !particleLed(reg, info.Name) {
+					// (not "K. Shanmugam", a surname with an initial; not "Al-Sabah")
 					into = firstSurname(reg, info, words[0], byGiven[words[0]], ev)
 				}
 			case single && len(words) >= 2 && info.Canonical == "":
@@ -252,6 +253,12 @@ func loneSurname(info *index.ActorInfo, surname string, candidates []*index.Acto
 			continue
 		}
 		if !ev.together(cand.ID, info.ID) || !ev.alive(cand.ID, info.ID) {
+			continue
+		}
+		// Joined by a government's statements alone, years apart, the full name must be the
+		// one quoted more: "Barre", Somalia's speaker of 1977 to 1989, is not Mohamed Siad
+		// Barre, who spoke once in 1974.
+		if !ev.near(cand.ID, info.ID) && cand.Quotes < info.Quotes {
 			continue
 		}
 		if found != nil {
@@ -836,11 +843,16 @@ func (e *evidence) sameState(a, b string) bool {
 	return false
 }
 
+// near reports whether two actors are named in one article or within a year of each other.
+func (e *evidence) near(a, b string) bool {
+	return meet(e.seenIn[a], e.seenIn[b]) || e.spans[a].overlaps(e.spans[b], 366*24*time.Hour)
+}
+
 // together reports whether two actors are named in one article, within a year of each other, or
 // as one government's speakers within fifteen years: "Fahmy" in Egypt's statements of 1974 is not
 // Nabil Fahmy of 2013.
 func (e *evidence) together(a, b string) bool {
-	return meet(e.seenIn[a], e.seenIn[b]) || e.spans[a].overlaps(e.spans[b], 366*24*time.Hour) || e.governmentOf(a, b)
+	return e.near(a, b) || e.governmentOf(a, b)
 }
 
 // actorStates returns, for each actor, the registered states whose statements name it: the

@@ -283,6 +283,13 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 		"un/u2.md": un("2012-09-25", "Fiji", "“We fished,” Qwossur Skarphéðinsson said."),
 		"un/v1.md": un("2013-09-25", "Egypt", "“We act,” Nabil Qwahmy said.\n\n“We act again,” Nabil Qwahmy said."),
 		"un/v2.md": un("1974-09-25", "Egypt", "“We acted,” Qwahmy said."),
+		// A surname alone, a government's speaker for years, after a full name quoted once; a
+		// surname with an initial is no first surname.
+		"un/w1.md": un("1974-09-25", "Kenya", "“We lead,” Mohamed Siad Qwarre said."),
+		"un/w2.md": un("1977-09-25", "Kenya", "“We speak,” Qwarre said."),
+		"un/w3.md": un("1979-09-25", "Kenya", "“We speak again,” Qwarre said."),
+		"un/x1.md": un("1995-09-25", "Peru", "“We trade,” Qwanmugam Jayakumar said.\n\n“We trade more,” Qwanmugam Jayakumar said."),
+		"un/x2.md": un("2005-09-25", "Peru", "“We traded,” K. Qwanmugam said."),
 		// A surname with a title years from the full name with that title; with an honorific
 		// alone, and where two of the surname hold the title, it stays apart.
 		"wh/t1.md": article("2021-09-13", "Remarks by President Biden in a Briefing", "THE PRESIDENT: I pass it to the Governor.  Go ahead.\n\nGOVERNOR QWITTLE: Thank you, Mr. President, for coming.\n\nMR. QWOYNIHAN: We lend to families.\n\nMAYOR QWYER: We rebuild the city.\n\nTHE PRESIDENT: Thank you all."),
@@ -332,7 +339,7 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 	if !slices.ContainsFunc(brad.Roles, func(r index.Role) bool { return r.Title == "Governor" && r.From == "2021-09-13" }) {
 		t.Errorf("brad-qwittle: roles %+v, want the title of the merged label, Governor from 2021-09-13", brad.Roles)
 	}
-	for _, id := range []string{"zolley", "zolly", "qwerrison", "al-qwergreen", "cooper", "qwahmy", "qwoynihan", "qwyer", "van-qwonson", "beef-association"} {
+	for _, id := range []string{"zolley", "zolly", "qwerrison", "al-qwergreen", "cooper", "qwahmy", "qwoynihan", "qwyer", "van-qwonson", "beef-association", "qwarre", "k-qwanmugam"} {
 		if _, err := a.Actor(id); err != nil {
 			t.Errorf("Actor(%s): %v; surnames a letter apart that no government's statements join, a longer surname, a given name that is also a particle, a surname before the registered namesake was born, one a government's speaker decades before the full name, one with an honorific alone and one with a title two of its surname hold stay apart", id, err)
 		}

@@ -78,8 +78,10 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 	if len(words) > 2 && words[1] == "of" && x.reg.IsDocumentWord(words[0]) && !strings.HasPrefix(words[0], "Order") {
 		return sp, false // "Plan of Action", "Declaration of Independence"; not "Order of Malta"
 	}
-	if len(words) == 1 && x.reg.IsTitleWord(strings.ToLower(words[0])) && !x.isGivenName(words[0]) {
-		return sp, false // "Emeritus" of "Speaker Emeritus, … Nancy Pelosi": a title's word, no name
+	if len(words) == 1 && sp.Role != "" && x.reg.IsTitleWord(strings.ToLower(words[0])) && !x.isGivenName(words[0]) {
+		// "Emeritus" of "Speaker Emeritus, … Nancy Pelosi": a title's word after a title, no
+		// name ("Statement by Mr. KING", "by Major" are surnames)
+		return sp, false
 	}
 	// A title misspelt before a name: "Commisioner McGonigle".
 	if len(words) > 1 && !x.isGivenName(words[0]) && x.misspeltTitle(words[0]) {

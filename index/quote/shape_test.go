@@ -134,6 +134,12 @@ func TestSpeakersShaped(t *testing.T) {
 			want:  []found{{"On behalf of my delegation, I congratulate the President on his election.", "SM da Qwuz", "full"}},
 		},
 		{
+			name:  "a surname that is a title's word",
+			title: "Statement by Mr KING to the General Debate of the 44th session",
+			text:  "On behalf of my delegation, I congratulate the President on his election.",
+			want:  []found{{"On behalf of my delegation, I congratulate the President on his election.", "King", "full"}},
+		},
+		{
 			name:  "an honorific of another language",
 			title: "Statement by Khunying Laxana QWOHAPHAN to the General Debate of the 61st session",
 			text:  "On behalf of my delegation, I congratulate the President on her election.",
