@@ -94,7 +94,7 @@ func RunUNGDC(fsys fs.FS, reg *registry.Registry) (*UNReport, error) {
 func scanRead(name string) string {
 	words := strings.Fields(name)
 	for i, w := range words {
-		if strings.Count(w, "0")+strings.Count(w, "1") == 1 && strings.IndexFunc(w, unicode.IsLetter) >= 0 && strings.IndexAny(w, "23456789") < 0 {
+		if strings.Count(w, "0")+strings.Count(w, "1") == 1 && strings.IndexFunc(w, unicode.IsLetter) >= 0 && !strings.ContainsAny(w, "23456789") {
 			words[i] = strings.NewReplacer("0", "o", "1", "l").Replace(w)
 		}
 	}
