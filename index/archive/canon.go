@@ -169,11 +169,11 @@ func (c *catalog) mergeActors(reg *registry.Registry) {
 	}
 }
 
-// mergeCutOrganisations joins an organisation's name that is the last words of one other
-// organisation's name, named in the same article or within a year ("Gas Workers Association" of
-// "Oil & Gas Workers Association", "Domestic Workers Alliance" of "National Domestic Workers
-// Alliance"): a name cut short by the text. A name several end with ("Beef Association") joins
-// none. It returns the actors it merged.
+// mergeCutOrganisations joins an organisation's name of three words or more that is the last
+// words of one other organisation's name, registered or quoted as much, named in the same article
+// or within a year ("Gas Workers Association" of "Oil & Gas Workers Association", "Domestic
+// Workers Alliance" of "National Domestic Workers Alliance"): a name cut short by the text. A
+// name several end with joins none. It returns the actors it merged.
 func (c *catalog) mergeCutOrganisations(ev *evidence) []*index.ActorInfo {
 	keys := map[*index.ActorInfo][]string{}
 	byLast := map[string][]*index.ActorInfo{}
@@ -196,6 +196,9 @@ func (c *catalog) mergeCutOrganisations(ev *evidence) []*index.ActorInfo {
 	var merged []*index.ActorInfo
 	for _, info := range loose {
 		words := keys[info]
+		if len(words) < 3 {
+			continue // "Supreme Court", "Defense Fund": two words end too many names
+		}
 		var found *index.ActorInfo
 		ambiguous := false
 		for _, cand := range byLast[words[len(words)-1]] {
@@ -212,7 +215,9 @@ func (c *catalog) mergeCutOrganisations(ev *evidence) []*index.ActorInfo {
 			}
 			found = cand
 		}
-		if found != nil && !ambiguous {
+		// The cut name is the rarer spelling: "Biden-Harris Administration", quoted forty
+		// times, is no cut of "Senior Biden-Harris Administration [officials]".
+		if found != nil && !ambiguous && (found.Registered || found.Quotes >= info.Quotes) {
 			info.Canonical = found.ID
 			merged = append(merged, info)
 		}

@@ -305,6 +305,8 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 		"wh/w2.md": article("2025-09-24", "Energy again", "“We back it again,” said the Gas Workers Association."),
 		"wh/w3.md": article("2025-06-24", "Cattle", "“We back the bill,” said the National Qwattlemen Beef Association.\n\n“We do,” said the Qwillinois Beef Association."),
 		"wh/w4.md": article("2025-06-25", "Cattle again", "“We do too,” said the Beef Association."),
+		"wh/w5.md": article("2024-06-25", "Officials", "“We act,” said the Qwiden Harris Administration.\n\n“We act again,” said the Qwiden Harris Administration."),
+		"wh/w6.md": article("2024-07-25", "Officials again", "“We acted,” said the Senior Qwiden Harris Administration."),
 		"wh/f1.md": article("2021-12-15", "Storms", "“We deployed teams,” Deanne Qwerell said.\n\n“We are there,” Deanne Qwerell said."),
 		"wh/f2.md": article("2021-12-16", "Storms again", "“We deployed more teams,” Adminstrator Qwerell said."),
 		"wh/h1.md": article("2023-02-10", "Leaders", "“So much to love,” Juliana Qwratton said.\n\n“And more,” Juliana Qwratton said."),
@@ -339,7 +341,7 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 	if !slices.ContainsFunc(brad.Roles, func(r index.Role) bool { return r.Title == "Governor" && r.From == "2021-09-13" }) {
 		t.Errorf("brad-qwittle: roles %+v, want the title of the merged label, Governor from 2021-09-13", brad.Roles)
 	}
-	for _, id := range []string{"zolley", "zolly", "qwerrison", "al-qwergreen", "cooper", "qwahmy", "qwoynihan", "qwyer", "van-qwonson", "beef-association", "qwarre", "k-qwanmugam"} {
+	for _, id := range []string{"zolley", "zolly", "qwerrison", "al-qwergreen", "cooper", "qwahmy", "qwoynihan", "qwyer", "van-qwonson", "beef-association", "qwarre", "k-qwanmugam", "qwiden-harris-administration"} {
 		if _, err := a.Actor(id); err != nil {
 			t.Errorf("Actor(%s): %v; surnames a letter apart that no government's statements join, a longer surname, a given name that is also a particle, a surname before the registered namesake was born, one a government's speaker decades before the full name, one with an honorific alone and one with a title two of its surname hold stay apart", id, err)
 		}
