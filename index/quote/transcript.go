@@ -67,7 +67,7 @@ func (x *extractor) readLabel(s string, relaxed bool) (label, bool) {
 		}
 	}
 	norm := strings.Join(strings.Fields(strings.ReplaceAll(name, "\u00a0", " ")), " ")
-	l := label{name: norm, body: body, press: x.reg.IsPressLabel(norm), anonymous: x.reg.IsAnonymousLabel(norm)}
+	l := label{name: norm, body: body, press: x.reg.IsPressLabel(norm) || x.pressMisspelt(norm), anonymous: x.reg.IsAnonymousLabel(norm)}
 	if !l.press && !l.anonymous && !x.speakerLike(norm) && !(relaxed && len(strings.Fields(norm)) <= 3 && len(norm) <= 32) {
 		// A heading in capitals ("SAFEGUARDING AMERICAN INNOVATION:"); in a transcript, a
 		// short label of someone the registry does not know ("COACH KERR:") is a speaker.
@@ -326,4 +326,18 @@ func titleCase(s string) string {
 		up = r == ' ' || r == '-' || r == '.'
 	}
 	return b.String()
+}
+
+// pressMisspelt reports whether a label is a press label of six letters or more with a letter
+// wrong, missing or added ("AUDIENE:", "AUDIECE MEMBER:"): a typist's slip, not a speaker.
+func (x *extractor) pressMisspelt(label string) bool {
+	if len(label) < 6 || len(label) > 40 {
+		return false
+	}
+	for _, p := range x.reg.Language.PressLabels {
+		if len(p) >= 6 && len(p)-len(label) <= 1 && len(label)-len(p) <= 1 && editDistance(p, label) == 1 {
+			return true
+		}
+	}
+	return false
 }
