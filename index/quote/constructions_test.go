@@ -746,6 +746,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"A shutdown fight might be the only action.", "Axios", quote.Full}, {"Democrats are under pressure.", "Guardian", quote.Full}, {"The President is taking important steps.", "Moms for Liberty", quote.Full}, {"Scientists debunk the theory.", "", quote.Full}},
 		},
 		{
+			name: "an organisation's name keeps the titles in it",
+			day:  "2023-02-08",
+			text: "Groups praised the nominee.\n\nMajor Cities Chiefs Association: “He has demonstrated commitment.”\n\nAfrican American Mayors Association: “We share his optimism.”",
+			want: []found{{"He has demonstrated commitment.", "Major Cities Chiefs Association", quote.Full}, {"We share his optimism.", "African American Mayors Association", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
