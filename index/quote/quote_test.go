@@ -131,6 +131,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a medium's name as a label in a transcript's coverage is a headline's source, not a speaker",
+			text: "TUR:  What is behind this?\n\nBRAINARD:  We see inflation at 3%.\n\nCNN: The US economy is defying expectations, says an adviser\n\nBRAINARD:  It is solid.",
+			want: []found{
+				{"We see inflation at 3%.", "Brainard", quote.Full},
+				{"It is solid.", "Brainard", quote.Full},
+			},
+		},
+		{
 			name: "a press label a typist misspelt is the press",
 			text: "MS. PSAKI:  Good morning.\n\nAUDIENE MEMBER:  Thank you.\n\nMS. PSAKI:  Go ahead.\n\nAUDIENE:  We love you!\n\nEND",
 			want: []found{

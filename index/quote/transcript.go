@@ -67,7 +67,7 @@ func (x *extractor) readLabel(s string, relaxed bool) (label, bool) {
 		}
 	}
 	norm := strings.Join(strings.Fields(strings.ReplaceAll(name, "\u00a0", " ")), " ")
-	l := label{name: norm, body: body, press: x.reg.IsPressLabel(norm) || x.pressMisspelt(norm), anonymous: x.reg.IsAnonymousLabel(norm)}
+	l := label{name: norm, body: body, press: x.reg.IsPressLabel(norm) || x.pressMisspelt(norm) || x.reg.IsNotSpeaker(norm), anonymous: x.reg.IsAnonymousLabel(norm)}
 	if !l.press && !l.anonymous && !x.speakerLike(norm) && !(relaxed && len(strings.Fields(norm)) <= 3 && len(norm) <= 32) {
 		// A heading in capitals ("SAFEGUARDING AMERICAN INNOVATION:"); in a transcript, a
 		// short label of someone the registry does not know ("COACH KERR:") is a speaker.
