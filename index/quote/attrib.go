@@ -600,7 +600,9 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 		}
 	}
 	if who == nil && !cue && x.paras[sp.Start.Para].Kind == document.ListItem {
-		if who = x.listIntroSpeaker(sp.Start.Para, strings.TrimSpace(first[:sp.open]) == ""); who != nil {
+		// A quotation opens its item, or follows only what it is about: "On DOGE: “…”".
+		opens := strings.TrimSpace(first[:sp.open]) == "" || topicLabel(first[:sp.open])
+		if who = x.listIntroSpeaker(sp.Start.Para, opens); who != nil {
 			cue = true
 			x.via = "list"
 		}
@@ -1114,7 +1116,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		for _, m := range x.mentionsBetween(p, lo, hi) {
 			if pre := tokensIn(x.toks[p], lo, max(m.start, m.coreStart)); m.end == lo+len(b)-1 && len(pre) > 0 && len(pre) <= 3 && prepositions[strings.ToLower(pre[0].Text)] &&
 				(len(pre) == 1 || strings.EqualFold(pre[1].Text, "the") || nameCase(pre[1].Text)) {
-				return nil, true // "On the One Big Beautiful Bill: “…”": what the words are about
+				return nil, false // "On the One Big Beautiful Bill: “…”": what the words are about, not who says them
 			}
 			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) && x.afterWord(p, m.start, "of") && m.start > lo {
 				// "United Association of Journeymen … of the United States:": a country that
@@ -1264,6 +1266,21 @@ func (x *extractor) roundup() bool {
 
 // minRoundup is how many lines of a name and a colon before a quotation make a round-up.
 const minRoundup = 4
+
+// topicLabel reports whether the words before a quotation are what it is about, and a colon:
+// "On pausing tariffs on certain imports:", "About the economy:".
+func topicLabel(before string) bool {
+	b := strings.TrimSpace(before)
+	if !strings.HasSuffix(b, ":") || len(b) > 200 {
+		return false
+	}
+	first, _, _ := strings.Cut(b, " ")
+	switch first {
+	case "On", "About", "Regarding", "Re":
+		return true
+	}
+	return false
+}
 
 // labelName returns the words of a round-up's label, without a parenthesis after them
 // ("Axios (9/10/25)" is Axios), when they have the shape of a name: one to six capitalised

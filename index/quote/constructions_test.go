@@ -752,6 +752,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"He has demonstrated commitment.", "Major Cities Chiefs Association", quote.Full}, {"We share his optimism.", "African American Mayors Association", quote.Full}},
 		},
 		{
+			name: "a list under a heading that names the speaker, each item what the words are about",
+			day:  "2025-03-09",
+			text: "Here is what you missed:\n\nPresident Trump on Sunday Morning Futures\n\n- On pausing tariffs: “I wanted to help the car makers.”\n\n- On Ukrainian President Zelensky: “He took money out of this country.”",
+			want: []found{{"I wanted to help the car makers.", "Donald Trump", quote.Full}, {"He took money out of this country.", "Donald Trump", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
