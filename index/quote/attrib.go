@@ -271,6 +271,22 @@ func (x *extractor) quotations(from, to int) {
 // headline reports whether a paragraph is a headline, where single marks quote: the title
 // printed with the text, a heading, or a short line without a sentence's end.
 func (x *extractor) headline(p int) bool {
+	if x.headlines == nil {
+		x.headlines = make([]int8, len(x.paras))
+	}
+	if h := x.headlines[p]; h != 0 {
+		return h > 0
+	}
+	h := x.isHeadline(p)
+	x.headlines[p] = -1
+	if h {
+		x.headlines[p] = 1
+	}
+	return h
+}
+
+// isHeadline is headline, read from the paragraph.
+func (x *extractor) isHeadline(p int) bool {
 	para := x.paras[p]
 	if para.Kind == document.Title || para.Kind == document.Heading {
 		return true

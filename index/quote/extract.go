@@ -53,6 +53,8 @@ type extractor struct {
 	// givenBefore holds, for each surname in lower case, the capitalised words the text writes
 	// right before it that may be given names (built when first asked: shape.go).
 	givenBefore map[string][]string
+	// headlines remembers which paragraphs are headlines: 1 yes, -1 no, 0 not asked yet.
+	headlines []int8
 	// labelled counts the paragraphs that open with a name and a colon before a quotation
 	// ("Amazon: “…”"), -1 until first asked (roundup).
 	labelledLines int

@@ -335,7 +335,8 @@ func (x *extractor) pressMisspelt(label string) bool {
 		return false
 	}
 	for _, p := range x.reg.Language.PressLabels {
-		if len(p) >= 6 && len(p)-len(label) <= 1 && len(label)-len(p) <= 1 && editDistance(p, label) == 1 {
+		// The first letter right: a slip inside the word, and no distance worked out for most.
+		if len(p) >= 6 && p[0] == label[0] && len(p)-len(label) <= 1 && len(label)-len(p) <= 1 && editDistance(p, label) == 1 {
 			return true
 		}
 	}
