@@ -1129,6 +1129,14 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 				}
 			}
 		}
+		// "Elon Musk on waste, fraud, and abuse: “…”", "Secretary Rubio on Venezuela: “…”": a
+		// name, what the words are about, and a colon.
+		if ms := x.mentionsBetween(p, lo, hi); len(ms) > 0 && (ms[0].kind == mName || ms[0].kind == mRole) && !ms[0].possessive &&
+			strings.HasPrefix(s[ms[0].end:], " on ") && x.onlyTitleWords(p, lo, ms[0].start) && x.knownShape(p, ms[0]) && len(b) < 200 {
+			if who := x.resolve(p, ms[0]); who != nil {
+				return who, true
+			}
+		}
 		for _, m := range x.mentionsBetween(p, lo, hi) {
 			if pre := tokensIn(x.toks[p], lo, max(m.start, m.coreStart)); m.end == lo+len(b)-1 && len(pre) > 0 && len(pre) <= 3 && prepositions[strings.ToLower(pre[0].Text)] &&
 				(len(pre) == 1 || strings.EqualFold(pre[1].Text, "the") || nameCase(pre[1].Text)) {

@@ -758,6 +758,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"I wanted to help the car makers.", "Donald Trump", quote.Full}, {"He took money out of this country.", "Donald Trump", quote.Full}},
 		},
 		{
+			name: "a name, what the words are about, and a colon",
+			day:  "2025-03-09",
+			text: "The Cabinet spoke this week.\n\nSecretary Marco Rubio on Venezuela: “The regime must go.”",
+			want: []found{{"The regime must go.", "Marco Rubio", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
