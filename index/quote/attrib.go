@@ -2776,6 +2776,18 @@ func shortForm(a, b string) bool {
 // Statement of Ford, GM, and Stellantis:"): the first person it names, else the organisations
 // it lists, else the last actor it names.
 func (x *extractor) introduced(p, lo int) []Speaker {
+	// "Water and Sewer Distributors of America", a line of its own: a country that ends an
+	// organisation's name is not the speaker; the organisation is.
+	if t := strings.TrimRight(strings.TrimSpace(x.paras[p].Text), ":"); lo == 0 && len(t) < 120 {
+		if ms := x.mentionsBetween(p, 0, len(t)); len(ms) > 0 {
+			if m := ms[len(ms)-1]; m.end == len(t) && m.start > 0 && x.afterWord(p, m.start, "of") && len(m.actors) > 0 && x.reg.ActorAt(m.actors[0]).Kind != registry.Person {
+				if name := x.labelName(p, t); name != "" {
+					x.via = "name"
+					return []Speaker{{Actor: -1, Name: displayName(name), Kind: registry.Organisation}}
+				}
+			}
+		}
+	}
 	var names, all []mention
 	for _, m := range x.ments[p] {
 		if m.start < lo {

@@ -764,6 +764,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"The regime must go.", "Marco Rubio", quote.Full}},
 		},
 		{
+			name: "a heading that is an organisation's name ending in a country: the organisation speaks",
+			day:  "2025-09-18",
+			text: "Groups praised the nominee.\n\nWater and Sewer Distributors of America\n\n“Our organization particularly supports her efforts.”",
+			want: []found{{"Our organization particularly supports her efforts.", "Water and Sewer Distributors of America", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
