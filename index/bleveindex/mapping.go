@@ -31,10 +31,12 @@ import (
 // governments speakers speak for, in the country field and the catalog; 16: attribution from
 // given names counted from birth records, and descriptions named after the verb; 17: with them,
 // unregistered speakers cut to the shape of a name, headlines as speakers dropped, a
-// transcript's surname label given the full name the text writes; 18: a person's office and
-// an organisation's officer speak for them, a quoted transcript's first turn, titles inside
-// names.)
-const Version = 18
+// transcript's surname label given the full name the text writes; 18: laws and observances as
+// speakers dropped, a scan's digits in names read as letters, a transcript label's title kept as
+// its unregistered speaker's role, and the catalog's titles of unregistered speakers; 19: a
+// person's office and an organisation's officer speak for them, a quoted transcript's first
+// turn, titles inside names, round-ups' labels, no-break spaces.)
+const Version = 19
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"slices"
+
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/load"
 	"github.com/readout/readout/index/registry"
@@ -102,12 +104,13 @@ func (b *Builder) Final(art *index.Article, id string) {
 // Catalog returns the catalog of the files, finished: every document once, in file order.
 func (b *Builder) Catalog() *Catalog {
 	c := &Catalog{Problems: b.problems}
-	known := map[string]bool{}
+	at := map[string]int{}         // an unregistered speaker's place in Extra
 	reasons := map[string]string{} // the catalog before's skipped files
 	if b.old != nil {
 		for _, e := range b.old.Extra {
+			e.Roles = slices.Clone(e.Roles) // titles are added to the copy, not the catalog serving
+			at[e.ID] = len(c.Extra)
 			c.Extra = append(c.Extra, e)
-			known[e.ID] = true
 		}
 		for _, p := range b.old.Problems {
 			reasons[p.Path] = p.Reason
@@ -115,9 +118,14 @@ func (b *Builder) Catalog() *Catalog {
 	}
 	for i, f := range b.files {
 		for _, e := range b.speakers[i] {
-			if !known[e.ID] {
-				known[e.ID] = true
+			k, ok := at[e.ID]
+			if !ok {
+				at[e.ID] = len(c.Extra)
 				c.Extra = append(c.Extra, e)
+				continue
+			}
+			for _, r := range e.Roles {
+				addTitle(&c.Extra[k], r.Title, r.From, r.To)
 			}
 		}
 		if f.Plain != "" {

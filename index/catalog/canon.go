@@ -98,6 +98,14 @@ func (c *Catalog) mergeActors(reg *registry.Registry) {
 				if into == nil && len(bySurname[words[0]]) == 0 {
 					into = misspeltSurname(info, words[0], surnames, bySurname, ev)
 				}
+				if into == nil && len(nameKey(stripTitles(reg, info.Name, titles))) == 1 {
+					// (not "Van Johnson", a given name the registry does not know before a surname)
+					into = titledSurname(reg, info, bySurname[words[0]], ev)
+				}
+				if into == nil && len(strings.Fields(stripTitles(reg, info.Name, titles))) == 1 && !particleLed(reg, info.Name) {
+					// (not "K. Shanmugam", a surname with an initial; not "Al-Sabah")
+					into = firstSurname(reg, info, words[0], byGiven[words[0]], ev)
+				}
 			case single && len(words) >= 2 && info.Canonical == "":
 				// a name's last words alone: "Watson Coleman" is Bonnie Watson Coleman
 				var longer []*index.ActorInfo
@@ -107,9 +115,15 @@ func (c *Catalog) mergeActors(reg *registry.Registry) {
 					}
 				}
 				into = loneSurname(info, strings.Join(words, " "), longer, ev)
+				if into == nil {
+					into = titledSurname(reg, info, longer, ev)
+				}
 			case !single && len(words) >= 2:
-				// (the given name as a surname: the words in another order)
-				into = spellingOf(reg, info, words, keys, ev, bySurname[words[len(words)-1]], byGiven[words[0]], bySurname[words[0]])
+				// (the given name as a surname, the surname as a given name: the words in another order)
+				into = spellingOf(reg, info, words, keys, ev, bySurname[words[len(words)-1]], byGiven[words[0]], bySurname[words[0]], byGiven[words[len(words)-1]])
+				if into == nil {
+					into = initialsOf(info, keys, bySurname[words[len(words)-1]], ev)
+				}
 			}
 			if into != nil && into != info {
 				info.Canonical = into.ID
@@ -117,6 +131,7 @@ func (c *Catalog) mergeActors(reg *registry.Registry) {
 			}
 		}
 	}
+	merged = append(merged, c.mergeCutOrganisations(ev)...)
 	// A chain (a surname joining a misspelling that joins a registered name) ends at the
 	// registered one.
 	for _, info := range merged {
@@ -143,7 +158,71 @@ func (c *Catalog) mergeActors(reg *registry.Registry) {
 		if !strings.EqualFold(info.Name, to.Name) && !slices.Contains(to.Also, info.Name) {
 			to.Also = append(to.Also, info.Name)
 		}
+		if !to.Registered {
+			// the titles the texts give a merged spelling: "Governor" of "GOVERNOR LITTLE"
+			for _, r := range info.Roles {
+				if !slices.Contains(to.Roles, r) {
+					to.Roles = append(to.Roles, r)
+				}
+			}
+		}
 	}
+}
+
+// mergeCutOrganisations joins an organisation's name of three words or more that is the last
+// words of one other organisation's name, registered or quoted as much, named in the same article
+// or within a year ("Gas Workers Association" of "Oil & Gas Workers Association", "Domestic
+// Workers Alliance" of "National Domestic Workers Alliance"): a name cut short by the text. A
+// name several end with joins none. It returns the actors it merged.
+func (c *Catalog) mergeCutOrganisations(ev *evidence) []*index.ActorInfo {
+	keys := map[*index.ActorInfo][]string{}
+	byLast := map[string][]*index.ActorInfo{}
+	var loose []*index.ActorInfo
+	for _, info := range c.actors {
+		if info.Kind != string(registry.Organisation) || info.Articles == 0 && info.Quotes == 0 || info.Canonical != "" {
+			continue
+		}
+		k := nameKey(info.Name)
+		if len(k) < 2 {
+			continue
+		}
+		keys[info] = k
+		byLast[k[len(k)-1]] = append(byLast[k[len(k)-1]], info)
+		if !info.Registered {
+			loose = append(loose, info)
+		}
+	}
+	slices.SortFunc(loose, byQuotes)
+	var merged []*index.ActorInfo
+	for _, info := range loose {
+		words := keys[info]
+		if len(words) < 3 {
+			continue // "Supreme Court", "Defense Fund": two words end too many names
+		}
+		var found *index.ActorInfo
+		ambiguous := false
+		for _, cand := range byLast[words[len(words)-1]] {
+			k := keys[cand]
+			if cand == info || len(k) <= len(words) || !slices.Equal(k[len(k)-len(words):], words) {
+				continue
+			}
+			if !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) && !ev.spans[cand.ID].overlaps(ev.spans[info.ID], 366*24*time.Hour) {
+				continue
+			}
+			if found != nil {
+				ambiguous = true
+				break
+			}
+			found = cand
+		}
+		// The cut name is the rarer spelling: "Biden-Harris Administration", quoted forty
+		// times, is no cut of "Senior Biden-Harris Administration [officials]".
+		if found != nil && !ambiguous && (found.Registered || found.Quotes >= info.Quotes) {
+			info.Canonical = found.ID
+			merged = append(merged, info)
+		}
+	}
+	return merged
 }
 
 func byQuotes(a, b *index.ActorInfo) int {
@@ -179,6 +258,93 @@ func loneSurname(info *index.ActorInfo, surname string, candidates []*index.Acto
 			continue
 		}
 		if !ev.together(cand.ID, info.ID) || !ev.alive(cand.ID, info.ID) {
+			continue
+		}
+		// Joined by a government's statements alone, years apart, the full name must be the
+		// one quoted more: "Barre", Somalia's speaker of 1977 to 1989, is not Mohamed Siad
+		// Barre, who spoke once in 1974.
+		if !ev.near(cand.ID, info.ID) && cand.Quotes < info.Quotes {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = cand
+	}
+	return found
+}
+
+// titledSurname returns the one person a surname alone with a title stands for, years from
+// the full name: of the people of that surname, the one the texts or the registry give the same
+// title within six years ("GOVERNOR LITTLE" in 2021 is Brad Little, "Gov." in 2026; a Mayor Dyer
+// stays Dyer while two Dyers are mayors). A surname with an honorific alone ("MR. MOYNIHAN")
+// says too little.
+func titledSurname(reg *registry.Registry, info *index.ActorInfo, candidates []*index.ActorInfo, ev *evidence) *index.ActorInfo {
+	nouns := titleNouns(reg, info.Roles)
+	if len(nouns) == 0 {
+		return nil
+	}
+	var found *index.ActorInfo
+	for _, cand := range candidates {
+		cand = ev.joined(cand)
+		if cand == info || cand == found || !ev.spans[cand.ID].overlaps(ev.spans[info.ID], 6*366*24*time.Hour) || !ev.alive(cand.ID, info.ID) {
+			continue
+		}
+		if !slices.ContainsFunc(titleNouns(reg, cand.Roles), func(n string) bool { return slices.Contains(nouns, n) }) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = cand
+	}
+	return found
+}
+
+// titleNouns returns the head nouns of an actor's titles, their short forms read: "Gov." is
+// governor, "Governor of Idaho" governor, "Deputy Press Secretary" secretary.
+func titleNouns(reg *registry.Registry, roles []index.Role) []string {
+	var out []string
+	for _, r := range roles {
+		head := ""
+		for _, w := range strings.Fields(r.Title) {
+			w = strings.Trim(w, ".,")
+			if w == "" {
+				continue
+			}
+			if reg.IsFunctionWord(strings.ToLower(w)) {
+				break // "of Idaho"
+			}
+			n := reg.TitleNoun(w)
+			if n == strings.ToLower(w) {
+				n = reg.TitleNoun(strings.ToUpper(w[:1]) + strings.ToLower(w[1:]))
+			}
+			if reg.IsTitleWord(n) {
+				head = n
+			}
+		}
+		if head != "" && !slices.Contains(out, head) {
+			out = append(out, head)
+		}
+	}
+	return out
+}
+
+// firstSurname returns the one speaker of a government whose full name starts with a lone name
+// that is no given name: the first of two surnames ("Ozores" is Ozores Typaldos, "Malmierca"
+// Malmierca Peoli), or a name by which its holder is known ("Mahathir" is Mahathir bin Mohamad),
+// in the statements of the same state within fifteen years. Several such: none.
+func firstSurname(reg *registry.Registry, info *index.ActorInfo, name string, candidates []*index.ActorInfo, ev *evidence) *index.ActorInfo {
+	if utf8.RuneCountInString(name) < 4 || len(ev.states[info.ID]) == 0 {
+		return nil
+	}
+	var found *index.ActorInfo
+	for _, cand := range candidates {
+		cand = ev.joined(cand)
+		if cand == info || cand == found {
+			continue
+		}
+		if first := strings.Fields(cand.Name)[0]; givenName(reg, first) || !ev.governmentOf(cand.ID, info.ID) || !ev.alive(cand.ID, info.ID) {
 			continue
 		}
 		if found != nil {
@@ -250,6 +416,41 @@ func spellingOf(reg *registry.Registry, info *index.ActorInfo, words []string, k
 	return found
 }
 
+// initialsOf returns the person a name of initials run together and a surname stands for ("GT
+// Thompson" is Glenn Thompson): the one of that surname whose given name starts with the first
+// initial, named in the same article or within a year. Several such: none.
+func initialsOf(info *index.ActorInfo, keys map[*index.ActorInfo][]string, candidates []*index.ActorInfo, ev *evidence) *index.ActorInfo {
+	fields := strings.Fields(info.Name)
+	if len(fields) != 2 || len(fields[0]) < 2 || len(fields[0]) > 3 || !isUpperASCII(fields[0]) {
+		return nil
+	}
+	initial := strings.ToLower(fields[0][:1])
+	var found *index.ActorInfo
+	for _, cand := range candidates {
+		k := keys[cand]
+		if cand == info || cand.Canonical != "" || len(k) < 2 || len(k[0]) < 3 || !strings.HasPrefix(k[0], initial) {
+			continue
+		}
+		if !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) && !ev.spans[cand.ID].overlaps(ev.spans[info.ID], 366*24*time.Hour) || !ev.alive(cand.ID, info.ID) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = cand
+	}
+	return found
+}
+
+func isUpperASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // misspelt reports whether name a is name b written with a slip or a short form: the same number
 // of words, the same surname and first given names a short edit apart with the same first
 // letter or one the start of the other ("Doug", "Douglas"), or the same given names and
@@ -308,7 +509,7 @@ func editDistance(a, b string) int {
 // left out ("Joseph R. Biden, Jr." is joseph biden).
 func nameKey(name string) []string {
 	var out []string
-	for _, w := range strings.Fields(strings.ReplaceAll(document.Slug(name), "-", " ")) {
+	for _, w := range strings.Fields(strings.ReplaceAll(document.Slug(foldLetters.Replace(name)), "-", " ")) {
 		if utf8.RuneCountInString(w) == 1 || w == "jr" || w == "sr" || w == "ii" || w == "iii" {
 			continue
 		}
@@ -316,6 +517,12 @@ func nameKey(name string) []string {
 	}
 	return out
 }
+
+// foldLetters writes the letters that are not an accented Latin letter, which a slug leaves out,
+// as they are written in ASCII: "Skarphéðinsson" is the "Skarpheoinsson" of a scan, not
+// "Skarphe Insson"; "Wakił" is "Wakil".
+var foldLetters = strings.NewReplacer("ð", "d", "Ð", "D", "đ", "d", "Đ", "D", "þ", "th", "Þ", "Th", "ł", "l", "Ł", "L",
+	"ø", "o", "Ø", "O", "æ", "ae", "Æ", "Ae", "œ", "oe", "Œ", "Oe", "ß", "ss", "ı", "i")
 
 // stripTitles takes titles and honorifics off the front of a name the text glued them to
 // ("Governor Grisham", "Secretary Raimonodo"), misspelt titles too ("Adminstrator Criswell",
@@ -387,6 +594,12 @@ func likeName(a, b []string) bool {
 	if sa, sb := slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)); slices.Equal(sa, sb) {
 		return true
 	}
+	if len(a) == 2 && (a[0] == b[1] && prefixWord(a[1], b[0]) || a[1] == b[0] && prefixWord(a[0], b[1])) {
+		return true // "Khurelsukh Ukhnaa", "Ukhnaagiin Khurelsukh": in the other order, a patronymic cut short
+	}
+	if sameSkeletons(a, b) {
+		return true // "Sadyr Japarov", "Sadyr Zhaparov"; "Abdel Elah Khatib", "Abdul Ilah Khatib"
+	}
 	diff := -1
 	for i := range a {
 		if a[i] != b[i] {
@@ -401,6 +614,57 @@ func likeName(a, b []string) bool {
 	}
 	x, y := ocrFold(a[diff]), ocrFold(b[diff])
 	return min(len(x), len(y)) >= 3 && editDistance(x, y) <= 1
+}
+
+// prefixWord reports whether one word of a name is the other cut short (four letters or more).
+func prefixWord(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 4 && strings.HasPrefix(b, a)
+}
+
+// sameSkeletons reports whether two names of as many words are one written in two
+// transliterations: each word's consonants alike once the usual variants are read as one
+// (skeleton), and six consonants or more in all, so that short names never match by chance.
+func sameSkeletons(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	n := 0
+	for i := range a {
+		x, y := skeleton(a[i]), skeleton(b[i])
+		if x != y {
+			return false
+		}
+		n += len(strings.TrimPrefix(x, "_"))
+	}
+	return n >= 6
+}
+
+// transliterations are the spellings of one sound that romanisations tell apart.
+var transliterations = strings.NewReplacer("dzh", "j", "zh", "j", "dj", "j", "kh", "h", "ph", "f", "ck", "k", "q", "k", "w", "v", "y", "i")
+
+// skeleton returns a word's consonants once the spellings of one sound are one, and doubled
+// letters single, after "_" for a word that starts with a vowel: "mohammed" and "muhamad" are
+// mhmd, "zhaparov" and "japarov" jprv, "elah" and "ilah" _lh ("abdel" is not "badel").
+func skeleton(w string) string {
+	w = transliterations.Replace(w)
+	var b []byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if strings.IndexByte("aeiou", c) >= 0 {
+			if i == 0 {
+				b = append(b, '_')
+			}
+			continue
+		}
+		if len(b) > 0 && b[len(b)-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // slipOf reports whether two surnames are one written with a slip: a letter wrong, missing or
@@ -467,15 +731,15 @@ func ocrFold(w string) string { return strings.ReplaceAll(w, "l", "i") }
 // surnameSpellingOf returns the speaker a surname alone misspells or a scan garbled, among the
 // loose actors: another surname alone a letter apart (two in a long one), with the same first
 // letter, speaking for the same registered state within fifteen years and quoted more (of two
-// alike, the first id). Several such: none. A surname alone in the statements of no state is
-// left as it is: in a press room, two reporters' names a letter apart are two people.
+// alike, the first id); with its particle or without ("al-Jamali" and "Jamali", "Talhi" and
+// "El-Talhy"). Several such: none. A surname alone in the statements of no state is left as it
+// is: in a press room, two reporters' names a letter apart are two people.
 func (c *Catalog) surnameSpellingOf(info *index.ActorInfo, loose []*index.ActorInfo, ev *evidence) *index.ActorInfo {
-	words := nameKey(info.Name)
-	if len(words) != 1 || len(strings.Fields(info.Name)) != 1 || len(ev.states[info.ID]) == 0 {
+	if len(strings.Fields(info.Name)) != 1 || len(ev.states[info.ID]) == 0 {
 		return nil
 	}
-	w := ocrFold(strings.Join(strings.Fields(strings.ReplaceAll(document.Slug(info.Name), "-", " ")), ""))
-	if utf8.RuneCountInString(w) < 5 {
+	forms := surnameForms(ev.reg, info.Name)
+	if len(forms) == 0 || utf8.RuneCountInString(forms[0]) < 5 {
 		return nil
 	}
 	var found *index.ActorInfo
@@ -486,15 +750,7 @@ func (c *Catalog) surnameSpellingOf(info *index.ActorInfo, loose []*index.ActorI
 		if cand.Quotes < info.Quotes || cand.Quotes == info.Quotes && cand.ID > info.ID {
 			continue
 		}
-		v := ocrFold(strings.Join(strings.Fields(strings.ReplaceAll(document.Slug(cand.Name), "-", " ")), ""))
-		if v == "" || v[0] != w[0] {
-			continue
-		}
-		limit := 1
-		if min(len(v), len(w)) >= 8 {
-			limit = 2
-		}
-		if editDistance(v, w) > limit || !ev.governmentOf(cand.ID, info.ID) {
+		if !slipOfForms(forms, surnameForms(ev.reg, cand.Name)) || !ev.governmentOf(cand.ID, info.ID) {
 			continue
 		}
 		if found != nil {
@@ -503,6 +759,40 @@ func (c *Catalog) surnameSpellingOf(info *index.ActorInfo, loose []*index.ActorI
 		found = cand
 	}
 	return found
+}
+
+// surnameForms returns the ways a surname alone is compared: its words run together ("Al-Zayani"
+// as alzayani), and without a particle before it (zayani), as a scan may read them (ocrFold).
+func surnameForms(reg *registry.Registry, name string) []string {
+	words := nameKey(name)
+	if len(words) == 0 {
+		return nil
+	}
+	forms := []string{ocrFold(strings.Join(words, ""))}
+	if core := withoutParticles(reg, words); len(core) == 1 && len(words) > 1 {
+		forms = append(forms, ocrFold(core[0]))
+	}
+	return forms
+}
+
+// slipOfForms reports whether two surnames alone are one written with a slip: a form of each a
+// letter apart (two in a long one), with the same first letter.
+func slipOfForms(a, b []string) bool {
+	for _, w := range a {
+		for _, v := range b {
+			if v == "" || w == "" || v[0] != w[0] {
+				continue
+			}
+			limit := 1
+			if min(len(v), len(w)) >= 8 {
+				limit = 2
+			}
+			if editDistance(v, w) <= limit {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // evidence is what says two actors of one name may be one person: they are named in one
@@ -558,16 +848,16 @@ func (e *evidence) sameState(a, b string) bool {
 	return false
 }
 
+// near reports whether two actors are named in one article or within a year of each other.
+func (e *evidence) near(a, b string) bool {
+	return meet(e.seenIn[a], e.seenIn[b]) || e.spans[a].overlaps(e.spans[b], 366*24*time.Hour)
+}
+
+// together reports whether two actors are named in one article, within a year of each other, or
+// as one government's speakers within fifteen years: "Fahmy" in Egypt's statements of 1974 is not
+// Nabil Fahmy of 2013.
 func (e *evidence) together(a, b string) bool {
-	if meet(e.seenIn[a], e.seenIn[b]) || e.spans[a].overlaps(e.spans[b], 366*24*time.Hour) {
-		return true
-	}
-	for _, s := range e.states[a] {
-		if _, ok := slices.BinarySearch(e.states[b], s); ok {
-			return true
-		}
-	}
-	return false
+	return e.near(a, b) || e.governmentOf(a, b)
 }
 
 // actorStates returns, for each actor, the registered states whose statements name it: the

@@ -217,17 +217,53 @@ func entryOf(a *index.Article) *entry {
 	return e
 }
 
-// unknownSpeakers returns the speakers of an article that the registry does not know, once each.
+// unknownSpeakers returns the speakers of an article that the registry does not know, once
+// each, with the titles the text gives them on its date ("Governor" for "GOVERNOR LITTLE:"):
+// how one speaker's surname alone is told to be a full name's years apart (canon.go).
 func unknownSpeakers(a *index.Article, reg *registry.Registry) []index.ActorInfo {
 	var out []index.ActorInfo
+	date := ""
+	if day := a.Date.Start(); !day.IsZero() {
+		date = day.Format(time.DateOnly)
+	}
 	for _, q := range a.Quotes {
 		for _, s := range q.Speakers {
-			if _, ok := reg.Actor(s.ID); !ok && !slices.ContainsFunc(out, func(e index.ActorInfo) bool { return e.ID == s.ID }) {
+			if _, ok := reg.Actor(s.ID); ok {
+				continue
+			}
+			i := slices.IndexFunc(out, func(e index.ActorInfo) bool { return e.ID == s.ID })
+			if i < 0 {
 				out = append(out, index.ActorInfo{ID: s.ID, Name: s.Name, Kind: s.Kind})
+				i = len(out) - 1
+			}
+			if s.Role != "" {
+				addTitle(&out[i], s.Role, date, date)
 			}
 		}
 	}
 	return out
+}
+
+// maxTitles bounds the titles kept of one unregistered speaker.
+const maxTitles = 8
+
+// addTitle adds a title the texts give an unregistered speaker, from one date to another, to
+// its roles ("" when the text is undated).
+func addTitle(e *index.ActorInfo, title, from, to string) {
+	for k := range e.Roles {
+		if r := &e.Roles[k]; strings.EqualFold(r.Title, title) {
+			if from != "" && (r.From == "" || from < r.From) {
+				r.From = from
+			}
+			if to > r.To {
+				r.To = to
+			}
+			return
+		}
+	}
+	if len(e.Roles) < maxTitles {
+		e.Roles = append(e.Roles, index.Role{Title: title, From: from, To: to})
+	}
 }
 
 // assemble puts the served files' documents in the catalog, in file order: each document once,

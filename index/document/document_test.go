@@ -171,6 +171,16 @@ func TestParseNormalises(t *testing.T) {
 			content: "---\ntitle: T\ndate: 2021\n---\nThe Quad [welcomes](https://q.example/a) \\[LINK: <https://q.example/a>\\]\nthe QUIN and the\n[inaugural](https://s3.example/a%20b.pdf) \\[LINK: [Quad\nForum (example.com)](https://s3.example/a%20b.pdf)\\] forum; the [Quad\nPrinciples](https://p.example/c) **\\[LINK: **<https://p.example/c>\\]\nprovide [LINK: https://x.example] a baseline.\n",
 			want:    []para{{"text", "The Quad welcomes the QUIN and the inaugural forum; the Quad Principles provide a baseline."}}, title: "T", id: "x",
 		},
+		{
+			name:    "strong emphasis opened inside a word",
+			content: "---\ntitle: T\ndate: 2021\n---\n“It is my honor,” s**aid First Lady Jill Biden**. Then 2**3 stays.\n",
+			want:    []para{{"text", "“It is my honor,” said First Lady Jill Biden. Then 2**3 stays."}}, title: "T", id: "x",
+		},
+		{
+			name:    "no-break spaces, written or as entities, are spaces",
+			content: "---\ntitle: T\ndate: 2021\n---\n**Maryland Senator Chris Van Hollen:**\u00a0“This is a big deal.”&nbsp;It is.\n",
+			want:    []para{{"text", "Maryland Senator Chris Van Hollen: “This is a big deal.” It is."}}, title: "T", id: "x",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -285,6 +285,11 @@ func clean(s string) string {
 	if strings.Contains(s, "\\") {
 		s = unescape(s)
 	}
+	if strings.Contains(s, "\u00a0") {
+		// A no-break space is a space to every reader; left as it is, "Van Hollen:\u00a0“…"
+		// is not a name and a colon before a quotation to anything that reads the text.
+		s = strings.ReplaceAll(s, "\u00a0", " ")
+	}
 	return strings.TrimSpace(s)
 }
 
@@ -305,7 +310,10 @@ func stripEmphasis(s string) string {
 			j++
 		}
 		n := j - i
-		if n > 3 || (c == '_' && n != 2) || !opensEmphasis(s, i, j) {
+		// Strong emphasis may open inside a word, as CommonMark lets "**" do: "s**aid First
+		// Lady Jill Biden**" is "said First Lady Jill Biden".
+		intraword := c == '*' && n == 2 && j < len(s) && s[j] != ' ' && s[j] != '\t'
+		if n > 3 || (c == '_' && n != 2) || !opensEmphasis(s, i, j) && !intraword {
 			b.WriteString(s[i:j])
 			i = j
 			continue

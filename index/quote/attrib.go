@@ -271,6 +271,22 @@ func (x *extractor) quotations(from, to int) {
 // headline reports whether a paragraph is a headline, where single marks quote: the title
 // printed with the text, a heading, or a short line without a sentence's end.
 func (x *extractor) headline(p int) bool {
+	if x.headlines == nil {
+		x.headlines = make([]int8, len(x.paras))
+	}
+	if h := x.headlines[p]; h != 0 {
+		return h > 0
+	}
+	h := x.isHeadline(p)
+	x.headlines[p] = -1
+	if h {
+		x.headlines[p] = 1
+	}
+	return h
+}
+
+// isHeadline is headline, read from the paragraph.
+func (x *extractor) isHeadline(p int) bool {
 	para := x.paras[p]
 	if para.Kind == document.Title || para.Kind == document.Heading {
 		return true
@@ -600,7 +616,9 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 		}
 	}
 	if who == nil && !cue && x.paras[sp.Start.Para].Kind == document.ListItem {
-		if who = x.listIntroSpeaker(sp.Start.Para, strings.TrimSpace(first[:sp.open]) == ""); who != nil {
+		// A quotation opens its item, or follows only what it is about: "On DOGE: “…”".
+		opens := strings.TrimSpace(first[:sp.open]) == "" || topicLabel(first[:sp.open])
+		if who = x.listIntroSpeaker(sp.Start.Para, opens); who != nil {
 			cue = true
 			x.via = "list"
 		}
@@ -610,6 +628,14 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 		// quotation interrupted by "he said", or a paragraph that is only a quotation.
 		who, cue = prev.Speakers, true
 		x.via = "continuation"
+	}
+	if len(who) == 1 && x.namesItsSpeaker(q, who[0]) {
+		// "Zelenskyy was called out for campaigning. “Zelenskyy was flown to Pennsylvania …”":
+		// words that open with the speaker's own name are said of them, not by them.
+		switch strings.TrimSpace(x.via) {
+		case "layout", "intro", "continuation", "lead", "reported", "list":
+			who = nil
+		}
 	}
 	q.Speakers = uniqueSpeakers(who)
 	q.Via = strings.TrimSpace(x.via)
@@ -862,12 +888,23 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.namedAfterDescription(p, t.End, hi); m != nil {
 			return x.resolve(p, *m), true
 		}
-		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && !x.listener(*m) {
+		// "…,” said CNN.": a medium the registry lists as a listener ("told CNN") speaks
+		// when it is the subject of the inverted verb.
+		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && (!x.listener(*m) || !tells(t.Text)) {
 			return x.resolve(p, *m), true
 		}
 		return nil, true
 	}
 	return nil, false
+}
+
+// tells reports whether a verb of speech takes its listener after it: "told CNN".
+func tells(verb string) bool {
+	switch strings.ToLower(verb) {
+	case "told", "tells", "tell", "telling":
+		return true
+	}
+	return false
 }
 
 // nounSpeaker reads a verb of speech whose subject stands for an organisation or a text: "“…,”
@@ -1075,19 +1112,61 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 	s := x.paras[p].Text
 	// "President Trump: “We will …”": the clause is a name and a colon, and the quotation.
 	if b := strings.TrimRight(s[lo:hi], " "); strings.HasSuffix(b, ":") {
+		if i := strings.LastIndex(b, " ("); i > 0 && strings.HasSuffix(b, "):") && !strings.ContainsAny(b[i+2:len(b)-2], "()“”\"") {
+			// "AP (9/28/25):", "PBS (2018):", "WFTV (Orlando, Florida):": the name ends
+			// before the parenthesis, unless the name holds it ("Sen. Jim Banks (R-IN):").
+			if ms := x.mentionsBetween(p, lo, hi); !slices.ContainsFunc(ms, func(m mention) bool { return m.end == lo+len(b)-1 }) {
+				b = b[:i] + ":"
+			}
+		}
 		// "Howard Kurtz, Fox News: “…”", "Varshini Prakash, Executive Director, Sunrise
 		// Movement: “…”": a name and what the person is, in capitals between commas; the
 		// person speaks, not the outlet or the organisation.
-		if x.onlyTitleWords(p, lo, lo+len(b)-1) && strings.Contains(b, ",") {
+		if x.titleWords(p, lo, lo+len(b)-1, 24) && strings.Contains(b, ",") {
 			for _, m := range x.mentionsBetween(p, lo, hi) {
 				if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person {
 					return x.resolve(p, m), true
 				}
 			}
 		}
+		// "Elon Musk on waste, fraud, and abuse: “…”", "Secretary Rubio on Venezuela: “…”": a
+		// name, what the words are about, and a colon.
+		if ms := x.mentionsBetween(p, lo, hi); len(ms) > 0 && (ms[0].kind == mName || ms[0].kind == mRole) && !ms[0].possessive &&
+			strings.HasPrefix(s[ms[0].end:], " on ") && x.onlyTitleWords(p, lo, ms[0].start) && x.knownShape(p, ms[0]) && len(b) < 200 {
+			if who := x.resolve(p, ms[0]); who != nil {
+				return who, true
+			}
+		}
 		for _, m := range x.mentionsBetween(p, lo, hi) {
+			if pre := tokensIn(x.toks[p], lo, max(m.start, m.coreStart)); m.end == lo+len(b)-1 && len(pre) > 0 && len(pre) <= 3 && prepositions[strings.ToLower(pre[0].Text)] &&
+				(len(pre) == 1 || strings.EqualFold(pre[1].Text, "the") || nameCase(pre[1].Text)) {
+				return nil, false // "On the One Big Beautiful Bill: “…”": what the words are about, not who says them
+			}
+			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) && x.afterWord(p, m.start, "of") && m.start > lo {
+				// "United Association of Journeymen … of the United States:": a country that
+				// ends an organisation's name is not the speaker; the organisation is.
+				name := strings.TrimPrefix(strings.TrimSpace(b[:len(b)-1]), "The ")
+				x.via = "name"
+				return []Speaker{{Actor: -1, Name: displayName(name), Kind: registry.Organisation}}, true
+			}
 			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) && x.knownShape(p, m) {
 				return x.resolve(p, m), true
+			}
+			// A round-up of reactions, each line a name and a colon: a name the text does not
+			// otherwise show to be anyone's ("Amazon: “…”", "Gecko Robotics: “…”") is the
+			// speaker, as the others on their lines are.
+			if m.end == lo+len(b)-1 && m.kind == mName && m.ent >= 0 && lo == 0 && strings.TrimSpace(s[:m.start]) == "" && x.roundup() && x.plainName(m) {
+				x.via = "name"
+				return x.speakersOf(m.ent), true
+			}
+		}
+		// The same in a round-up, for a label the text gives no name of its own ("Axios
+		// (9/10/25):", "Moms for Liberty:", "Indivisible:"): its words, when they have a
+		// name's shape.
+		if lo == 0 && x.roundup() {
+			if name := x.labelName(p, b[:len(b)-1]); name != "" {
+				x.via = "name"
+				return []Speaker{{Actor: -1, Name: name}}, true
 			}
 		}
 	}
@@ -1128,6 +1207,18 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			if ms := x.mentionsBetween(p, lo, t.Start); len(ms) > 0 {
 				if m := ms[len(ms)-1]; m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && !m.possessive && strings.TrimSpace(s[m.end:t.Start]) == "" {
 					return x.resolve(p, m), true
+				}
+			}
+		}
+		if strings.HasSuffix(w, "ing") && strings.TrimSpace(s[lo:t.Start]) == "" {
+			// "Calling democracy “an ongoing struggle,” President Biden recognized …": a
+			// participle that opens the sentence has the subject of the clause after it.
+			if q := x.current; q.End.Para == p {
+				after := x.paras[p].Text
+				if ms := x.mentionsBetween(p, q.closeEnd, x.sentenceEnd(p, q.closeEnd)); len(ms) > 0 && strings.Trim(after[q.closeEnd:ms[0].start], " ,") == "" {
+					if m := ms[0]; (m.kind == mName || m.kind == mRole || m.kind == mPronoun) && !m.possessive && !m.object {
+						return x.resolve(p, m), true
+					}
 				}
 			}
 		}
@@ -1176,6 +1267,103 @@ func withoutAdverb(before string) string {
 func invertedEnd(rest string) bool {
 	rest = strings.TrimSpace(rest)
 	return rest != "" && strings.ContainsRune(":,.;(—–", []rune(rest)[0])
+}
+
+// roundup reports whether the text is a round-up of reactions: at least minRoundup paragraphs
+// open with a name and a colon right before a quotation ("Amazon: “…”").
+func (x *extractor) roundup() bool {
+	if x.labelledLines < 0 {
+		x.labelledLines = 0
+		for p := range x.paras {
+			s := x.paras[p].Text
+			i := strings.Index(s, ": ")
+			if i <= 0 || i > 120 || strings.ContainsAny(s[:i], "“”\".!?") {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(s[i+2:]); r == '“' || r == '"' {
+				x.labelledLines++
+			}
+		}
+	}
+	return x.labelledLines >= minRoundup
+}
+
+// minRoundup is how many lines of a name and a colon before a quotation make a round-up.
+const minRoundup = 4
+
+// topicLabel reports whether the words before a quotation are what it is about, and a colon:
+// "On pausing tariffs on certain imports:", "About the economy:".
+func topicLabel(before string) bool {
+	b := strings.TrimSpace(before)
+	if !strings.HasSuffix(b, ":") || len(b) > 200 {
+		return false
+	}
+	first, _, _ := strings.Cut(b, " ")
+	switch first {
+	case "On", "About", "Regarding", "Re":
+		return true
+	}
+	return false
+}
+
+// labelName returns the words of a round-up's label, without a parenthesis after them
+// ("Axios (9/10/25)" is Axios), when they have the shape of a name: one to six capitalised
+// words, "of", "for", "and", "the" between them, no word of grammar, heading or speech; else "".
+func (x *extractor) labelName(p int, label string) string {
+	label = strings.TrimSpace(label)
+	if i := strings.Index(label, " ("); i > 0 && strings.HasSuffix(label, ")") {
+		label = label[:i]
+	}
+	toks := tokensIn(x.toks[p], 0, len(label))
+	if len(toks) > 1 && toks[0].Text == "The" {
+		toks = toks[1:] // "The Guardian"
+	}
+	if len(toks) == 0 || len(toks) > 6 || isUpper(label) && len(toks) > 1 {
+		return ""
+	}
+	for k, t := range toks {
+		w := strings.ToLower(t.Text)
+		if k > 0 && k < len(toks)-1 && (w == "of" || w == "for" || w == "and" || w == "the") {
+			continue
+		}
+		if t.Text[0] >= '0' && t.Text[0] <= '9' {
+			return "" // "23 State Attorneys General": a count of people
+		}
+		if _, given := x.reg.GivenName(t.Text); given && k > 0 && (k == len(toks)-2 || k == len(toks)-3) && nameCase(t.Text) && x.reg.IsTitleWord(strings.ToLower(toks[k-1].Text)) {
+			// "San Francisco, CA Mayor London Breed": what the person is, then the person.
+			return strings.TrimRight(label[t.Start:], "*_ ")
+		}
+		if !nameCase(t.Text) && !innerCapital(t.Text) && !isUpper(t.Text) || x.reg.IsFunctionWord(w) || x.reg.IsNotName(t.Text) || x.reg.IsSpeechVerb(w) || prepositions[w] || months[w] {
+			return "" // not "April 2020:" either: a date is when, not who
+		}
+	}
+	return strings.TrimRight(label[toks[0].Start:], "*_ ")
+}
+
+// months are the names of months and their short forms, in lower case.
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// plainName reports whether a mention has the shape of a name of a few capitalised words and
+// no heading's: not in capitals, no word of grammar, no document's word ("Gecko Robotics",
+// "Batya Ungar-Sargon"; not "PROMISE MADE", "What They Are Saying").
+func (x *extractor) plainName(m mention) bool {
+	if len(m.words) == 0 || len(m.words) > 5 || m.caps {
+		return false
+	}
+	for i, w := range m.words {
+		if inner := i > 0 && i < len(m.words)-1 && (w == "of" || w == "for" || w == "and" || w == "the"); inner {
+			continue // "Moms for Liberty", "Alliance for Retired Americans"
+		}
+		if x.reg.IsFunctionWord(w) || x.reg.IsNotName(w) || x.reg.IsSpeechVerb(w) {
+			return false
+		}
+	}
+	return !x.reg.IsDocumentWord(m.words[len(m.words)-1])
 }
 
 // knownShape reports whether a name has the shape of someone who speaks: a person, an
@@ -1330,13 +1518,16 @@ func (x *extractor) onlySubject(p int, m mention, ms []mention) bool {
 // onlyTitleWords reports whether the words in [lo, hi) of paragraph p can be a title before a
 // name: capitalised, joined by "of", "the" or "and", or hyphenated to the word before them
 // ("Director of National Intelligence", "UN Ambassador-designate"), not "He told".
-func (x *extractor) onlyTitleWords(p, lo, hi int) bool {
+func (x *extractor) onlyTitleWords(p, lo, hi int) bool { return x.titleWords(p, lo, hi, 14) }
+
+// titleWords is onlyTitleWords with at most n words.
+func (x *extractor) titleWords(p, lo, hi, n int) bool {
 	s := x.paras[p].Text
 	toks := tokensIn(x.toks[p], lo, hi)
 	for k, t := range toks {
 		switch w := t.Text; {
 		case nameCase(w) || isUpper(w):
-		case w == "of" || w == "the" || w == "and" || w == "for":
+		case w == "of" || w == "the" || w == "and" || w == "for" || w == "to": // "Ambassador to Russia"
 		case k > 0 && s[toks[k-1].End:t.Start] == "-":
 		case k > 0 && strings.TrimSpace(s[toks[k-1].End:t.Start]) == "," && nameCase(w):
 			// "Howard Kurtz, Fox News"
@@ -1346,7 +1537,7 @@ func (x *extractor) onlyTitleWords(p, lo, hi int) bool {
 			return false
 		}
 	}
-	return len(toks) <= 14
+	return len(toks) <= n
 }
 
 func isUpper(s string) bool {
@@ -2442,6 +2633,14 @@ func (x *extractor) headlineSpeaker(p int, leading bool) []Speaker {
 // National Security Advisor Jake Sullivan:"), or the line after starting with a dash and a name
 // (an epigraph's "— President Joe Biden").
 func (x *extractor) layoutSpeaker(sp span) []Speaker {
+	if p := sp.Start.Para - 1; p >= 0 && len(x.paras[p].Text) < 200 && x.headline(p) && !strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") {
+		// "MustReadAlaska.com: Big Beautiful Icebreakers are Alaska wins, as Russia and China
+		// …", then a passage of its article: the source the line names before its colon, never
+		// a name of its headline.
+		if who, ok := x.sourceLine(p); ok {
+			return who
+		}
+	}
 	if p := sp.Start.Para - 1; p >= 0 && len(x.paras[p].Text) < 200 && (strings.HasSuffix(strings.TrimSpace(x.paras[p].Text), ":") || x.headline(p)) {
 		// The sentence that ends in the colon introduces the quotation, not the paragraph's
 		// first: "Keane defended his budget. Senator Whitlock replied on Twitter:".
@@ -2462,6 +2661,62 @@ func (x *extractor) layoutSpeaker(sp span) []Speaker {
 		}
 	}
 	return nil
+}
+
+// namesItsSpeaker reports whether a quotation opens with its speaker's surname, a title and
+// the surname, or the full name.
+func (x *extractor) namesItsSpeaker(q *Quote, sp Speaker) bool {
+	if sp.Kind != registry.Person || sp.Name == "" {
+		return false
+	}
+	words := strings.Fields(sp.Name)
+	surname := strings.ToLower(words[len(words)-1])
+	toks := x.toks[q.Start.Para]
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= q.Start.Off })
+	for n := 0; k < len(toks) && n < 4 && (q.Start.Para < q.End.Para || toks[k].Start < q.End.Off); k, n = k+1, n+1 {
+		w := toks[k].Text
+		if strings.EqualFold(w, surname) {
+			return true
+		}
+		if !nameCase(w) && !isUpper(w) {
+			return false // the quotation's own words, not a name
+		}
+	}
+	return false
+}
+
+// sourceLine reads a line that names a source and a colon before a headline ("WFTV (Orlando,
+// Florida): Big Beautiful Bill Act prompts …", "Rep. Riley Moore: One Big Beautiful Bill
+// Delivers"): ok when the line has that shape, with the source as the speaker when it is a name
+// the text or the registry knows, or one of a few capitalised words, else nobody.
+func (x *extractor) sourceLine(p int) ([]Speaker, bool) {
+	t := x.paras[p].Text
+	i := strings.Index(t, ": ")
+	if i <= 0 || i > 100 || strings.ContainsAny(t[:i], "“”\"!?") {
+		return nil, false
+	}
+	label := strings.TrimSpace(t[:i])
+	if j := strings.Index(label, " ("); j > 0 && strings.HasSuffix(label, ")") {
+		label = label[:j] // "ABC15 (Phoenix, Arizona)"
+	}
+	toks := tokensIn(x.toks[p], 0, len(label))
+	if len(toks) == 0 || len(toks) > 8 {
+		return nil, false
+	}
+	for _, m := range x.mentionsBetween(p, 0, len(label)) {
+		if m.end == len(label) && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, 0, m.start) {
+			return x.resolve(p, m), true
+		}
+	}
+	for k, tk := range toks {
+		if k > 0 && label[toks[k-1].End:tk.Start] == "." && len(tk.Text) <= 4 && isLowerWord(tk.Text) {
+			continue // "MustReadAlaska.com"
+		}
+		if !nameCase(tk.Text) && !isUpper(tk.Text) && !innerCapital(tk.Text) {
+			return nil, true // not a name: the headline's own words before a colon
+		}
+	}
+	return []Speaker{{Actor: -1, Name: label}}, true
 }
 
 // labelled returns who a speaker label in capitals inside a quotation is ("WALLACE"): the
@@ -2521,6 +2776,18 @@ func shortForm(a, b string) bool {
 // Statement of Ford, GM, and Stellantis:"): the first person it names, else the organisations
 // it lists, else the last actor it names.
 func (x *extractor) introduced(p, lo int) []Speaker {
+	// "Water and Sewer Distributors of America", a line of its own: a country that ends an
+	// organisation's name is not the speaker; the organisation is.
+	if t := strings.TrimRight(strings.TrimSpace(x.paras[p].Text), ":"); lo == 0 && len(t) < 120 {
+		if ms := x.mentionsBetween(p, 0, len(t)); len(ms) > 0 {
+			if m := ms[len(ms)-1]; m.end == len(t) && m.start > 0 && x.afterWord(p, m.start, "of") && len(m.actors) > 0 && x.reg.ActorAt(m.actors[0]).Kind != registry.Person {
+				if name := x.labelName(p, t); name != "" {
+					x.via = "name"
+					return []Speaker{{Actor: -1, Name: displayName(name), Kind: registry.Organisation}}
+				}
+			}
+		}
+	}
 	var names, all []mention
 	for _, m := range x.ments[p] {
 		if m.start < lo {

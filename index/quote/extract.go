@@ -53,6 +53,11 @@ type extractor struct {
 	// givenBefore holds, for each surname in lower case, the capitalised words the text writes
 	// right before it that may be given names (built when first asked: shape.go).
 	givenBefore map[string][]string
+	// headlines remembers which paragraphs are headlines: 1 yes, -1 no, 0 not asked yet.
+	headlines []int8
+	// labelled counts the paragraphs that open with a name and a colon before a quotation
+	// ("Amazon: “…”"), -1 until first asked (roundup).
+	labelledLines int
 
 	out       []Quote
 	mentioned []int
@@ -120,7 +125,7 @@ type heard struct {
 const maxHeard = 64
 
 func newExtractor(reg *registry.Registry, title string, day time.Time, paras []document.Paragraph) *extractor {
-	x := &extractor{reg: reg, title: title, day: day, paras: paras}
+	x := &extractor{reg: reg, title: title, day: day, paras: paras, labelledLines: -1}
 	x.toks = make([][]registry.Token, len(paras))
 	texts := make([]string, len(paras))
 	for i, p := range paras {

@@ -706,7 +706,10 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	// The name proper starts after the last title or honorific that has a word after it
 	// ("Democratic Sen. Claire McCaskill", "Wells Fargo CEO John Stumpf").
 	core := i
-	for k := j - 2; k >= i; k-- {
+	// An organisation's name keeps the titles in it: "Major Cities Chiefs Association",
+	// "Democratic Lieutenant Governors Association", "African American Mayors Association".
+	orgName := j-i > 2 && x.reg.IsOrgWord(toks[j-1].Text)
+	for k := j - 2; k >= i && !orgName; k-- {
 		if strings.ToLower(toks[k].Text) == toks[k].Text {
 			continue // a particle ("del", "van") is no title
 		}

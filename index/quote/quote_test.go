@@ -131,6 +131,22 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a medium's name as a label in a transcript's coverage is a headline's source, not a speaker",
+			text: "TUR:  What is behind this?\n\nBRAINARD:  We see inflation at 3%.\n\nCNN: The US economy is defying expectations, says an adviser\n\nBRAINARD:  It is solid.",
+			want: []found{
+				{"We see inflation at 3%.", "Brainard", quote.Full},
+				{"It is solid.", "Brainard", quote.Full},
+			},
+		},
+		{
+			name: "a press label a typist misspelt is the press",
+			text: "MS. PSAKI:  Good morning.\n\nAUDIENE MEMBER:  Thank you.\n\nMS. PSAKI:  Go ahead.\n\nAUDIENE:  We love you!\n\nEND",
+			want: []found{
+				{"Good morning.", "Jen Psaki", quote.Full},
+				{"Go ahead.", "Jen Psaki", quote.Full},
+			},
+		},
+		{
 			name: "an unknown speaker is named without the title and place before the name",
 			text: "“We need the money now,” said California Senator Alex Padilla.\n\n“It is overdue,” Domestic Policy Council Director Chris Smith said.",
 			want: []found{

@@ -68,8 +68,24 @@ func containsSpeaker(list []Speaker, sp Speaker) bool {
 func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 	words := strings.Fields(sp.Name)
 	orig := len(words)
-	if len(words) > 1 && x.reg.IsDocumentWord(words[len(words)-1]) {
-		return sp, false // "Bipartisan Safer Communities Act": a law is quoted, it does not speak
+	scanned := sp.Kind != registry.Organisation && !x.hasOrgWord(words) && readScanDigits(words)
+	scanned = sp.Kind != registry.Organisation && !x.hasOrgWord(words) && x.recase(words) || scanned
+	if len(words) > 1 && x.reg.IsDocumentWord(words[len(words)-1]) && !(len(words) == 2 && x.isGivenName(words[0])) && !x.namedFor(words) {
+		// "Bipartisan Safer Communities Act": a law is quoted, it does not speak ("Nathan Law"
+		// and the "Bazelon Center for Mental Health Law" do)
+		return sp, false
+	}
+	if len(words) > 2 && words[1] == "of" && x.reg.IsDocumentWord(words[0]) && !strings.HasPrefix(words[0], "Order") {
+		return sp, false // "Plan of Action", "Declaration of Independence"; not "Order of Malta"
+	}
+	if len(words) == 1 && sp.Role != "" && x.reg.IsTitleWord(strings.ToLower(words[0])) && !x.isGivenName(words[0]) {
+		// "Emeritus" of "Speaker Emeritus, … Nancy Pelosi": a title's word after a title, no
+		// name ("Statement by Mr. KING", "by Major" are surnames)
+		return sp, false
+	}
+	// A title misspelt before a name: "Commisioner McGonigle".
+	if len(words) > 1 && !x.isGivenName(words[0]) && x.misspeltTitle(words[0]) {
+		words = words[1:]
 	}
 	// Lower-case words before a name are a title's end or a phrase's ("for Peace Missions
 	// Steve Witkoff", "elect Biden", "at-Large Josh Hammer", "of Science").
@@ -119,7 +135,7 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 			}
 		}
 	}
-	if len(words) == orig {
+	if len(words) == orig && !scanned {
 		return sp, true
 	}
 	if len(words) == 1 && gerund(words[0]) {
@@ -134,6 +150,116 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 		sp.Kind = registry.Person
 	}
 	return sp, true
+}
+
+// readScanDigits writes as letters the digits a scan read in the words of a name ("Ricard0
+// Garcia" is Ricardo Garcia, "Reem A1 Hashimy" Reem Al Hashimy): one 0 or 1 in a word of
+// letters, in a name with another word of letters ("H1N1", "G10" are not read). It reports
+// whether it changed a word.
+func readScanDigits(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	changed := false
+	for i, w := range words {
+		if strings.Count(w, "0")+strings.Count(w, "1") != 1 || strings.IndexFunc(w, unicode.IsLetter) < 0 ||
+			strings.IndexFunc(w, func(r rune) bool { return unicode.IsDigit(r) && r != '0' && r != '1' }) >= 0 {
+			continue
+		}
+		other := false
+		for j, o := range words {
+			other = other || j != i && utf8.RuneCountInString(o) > 1 && strings.IndexFunc(o, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '.' }) < 0
+		}
+		if !other {
+			continue
+		}
+		upper := isUpper(w)
+		b := []rune(w)
+		for k, r := range b {
+			switch {
+			case r == '0' && (upper || k == 0):
+				b[k] = 'O'
+			case r == '0':
+				b[k] = 'o'
+			case r == '1' && (upper && k > 0 && len(b) > 2 || k == 0):
+				b[k] = 'I'
+			case r == '1':
+				b[k] = 'l'
+			}
+		}
+		words[i], changed = string(b), true
+	}
+	return changed
+}
+
+// namedFor reports whether a name is an organisation's named for what it does: an
+// organisation's word, then "for" or "of" ("Center for Mental Health Law", "School of Law").
+func (x *extractor) namedFor(words []string) bool {
+	for k := 0; k+1 < len(words); k++ {
+		if x.reg.IsOrgWord(words[k]) && (words[k+1] == "for" || words[k+1] == "of") {
+			return true
+		}
+	}
+	return false
+}
+
+// recase writes as a name the words of a name in capitals beside words that are not ("SM da
+// LUZ" is SM da Luz, "QIAN Qichen" Qian Qichen): a word of three letters or more with a vowel,
+// not a numeral ("Letsie III") nor initials ("SM", "K.P."). It reports whether it changed one.
+func (x *extractor) recase(words []string) bool {
+	mixed := false
+	for _, w := range words {
+		mixed = mixed || !isUpper(w)
+	}
+	if !mixed || len(words) < 2 {
+		return false
+	}
+	changed := false
+	for i, w := range words {
+		if isUpper(w) && utf8.RuneCountInString(w) >= 3 && strings.ContainsAny(w, "AEIOUY") && !strings.Contains(w, ".") && strings.Trim(w, "IVXL") != "" {
+			words[i], changed = capitalise(w), true
+		}
+	}
+	return changed
+}
+
+// misspeltTitle reports whether a word is a title of seven letters or more written with a slip
+// ("Commisioner", "Adminstrator"): a letter or two wrong, missing, added or swapped, with the
+// same first letter; not a title's plural ("Directors Guild").
+func (x *extractor) misspeltTitle(w string) bool {
+	lower := strings.ToLower(strings.TrimSuffix(w, "."))
+	if utf8.RuneCountInString(lower) < 7 || x.reg.IsTitleWord(lower) || x.reg.IsTitleWord(strings.TrimSuffix(lower, "s")) || !nameCase(w) {
+		return false
+	}
+	for _, t := range x.reg.Language.Titles {
+		t = strings.ToLower(t)
+		if len(t) >= 7 && !strings.Contains(t, " ") && t[0] == lower[0] && editDistance(lower, t) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance between two short words.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(y)]
 }
 
 // hasOrgWord reports whether a name has an organisation's word ("Association").
@@ -165,14 +291,18 @@ func (x *extractor) givenNameAt(words []string, cut bool) int {
 
 // headlineWords reports whether a name of several words has a capitalised word of grammar after
 // its first ("Medal Of Honor", "Members Of Bts"), and no organisation's word to show it is an
-// organisation's name written in capitals ("National Association Of Chain Drug Stores").
+// organisation's name written in capitals ("National Association Of Chain Drug Stores") unless
+// it starts with a verb's -ing form.
 func (x *extractor) headlineWords(words []string) bool {
 	if len(words) < 2 {
 		return false
 	}
 	grammar := false
+	// A headline's verb first ("Making Our Nation’s Capital Safe Again") is no organisation's
+	// name, whatever its words.
+	verb := strings.HasSuffix(words[0], "ing") && !x.isGivenName(words[0])
 	for k, w := range words {
-		if x.reg.IsOrgWord(w) {
+		if x.reg.IsOrgWord(w) && !verb {
 			return false
 		}
 		if k > 0 && nameCase(w) && x.reg.IsFunctionWord(w) {
@@ -296,11 +426,14 @@ func (x *extractor) namesBeforeSurnames() map[string][]string {
 				continue
 			}
 			lower := strings.ToLower(strings.TrimSuffix(prev, "."))
-			if !x.mayBeGivenName(prev) || strings.EqualFold(prev, w) {
+			start := k - 1
+			if k >= 2 && apostrophed(text, toks[k-2], toks[k-1]) {
+				// "A’ja Wilson": a given name of a capital, an apostrophe and small letters
+				start, lower = k-2, strings.ToLower(text[toks[k-2].Start:toks[k-1].End])
+			} else if !x.mayBeGivenName(prev) || strings.EqualFold(prev, w) {
 				continue
 			}
 			// Up to two more names before it: "Tracee Ellis Ross".
-			start := k - 1
 			for start > 0 && k-start < 3 && text[toks[start-1].End:toks[start].Start] == " " && x.mayBeGivenName(toks[start-1].Text) {
 				start--
 			}
@@ -312,6 +445,15 @@ func (x *extractor) namesBeforeSurnames() map[string][]string {
 		}
 	}
 	return out
+}
+
+// apostrophed reports whether two tokens are one given name written with an apostrophe after
+// its capital: "A’ja"; not "D'Andre" (its second part is a name of its own), nor "I’ll".
+func apostrophed(text string, a, b registry.Token) bool {
+	gap := text[a.End:b.Start]
+	n := utf8.RuneCountInString(b.Text)
+	return (gap == "’" || gap == "'") && utf8.RuneCountInString(a.Text) == 1 && nameCase(a.Text) && a.Text != "I" &&
+		startsLower(b.Text) && !hasCapital(b.Text) && n >= 2 && n <= 8
 }
 
 // mayBeGivenName reports whether a capitalised word before a surname may be a given name: not a

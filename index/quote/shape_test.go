@@ -2,8 +2,12 @@ package quote_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/quote"
 )
 
 // TestSpeakersShaped: a speaker the registry does not know is named by a name's words only: a
@@ -66,6 +70,16 @@ func TestSpeakersShaped(t *testing.T) {
 			},
 		},
 		{
+			name:  "a given name with an apostrophe",
+			title: "Remarks by Vice President Harris Honoring the Champions",
+			text:  "THE VICE PRESIDENT: Congratulations to A’ja Qwilson and the team.\n\nMS. QWILSON: Thank you so much, it is great to be here with you.\n\nTHE VICE PRESIDENT: Thank you all.  We will help.",
+			want: []found{
+				{"Congratulations to A’ja Qwilson and the team.", "Kamala Harris", "full"},
+				{"Thank you so much, it is great to be here with you.", "A’ja Qwilson", "full"},
+				{"Thank you all.  We will help.", "Kamala Harris", "full"},
+			},
+		},
+		{
 			name:  "a statement's speaker in capitals that the text never writes",
 			title: "Statement by DINKO to the General Debate of the 45th session",
 			text:  "On behalf of my delegation, I congratulate the President on his election.",
@@ -83,6 +97,85 @@ func TestSpeakersShaped(t *testing.T) {
 			want: []found{{"boyfriend loophole", "", "fragment"}},
 		},
 		{
+			name: "a law named a law is quoted, it does not speak",
+			text: "The Qwerty Infrastructure Law says: “Every family deserves clean water from the tap.”",
+			want: []found{{"Every family deserves clean water from the tap.", "", "full"}},
+		},
+		{
+			name: "a strategy does not speak",
+			text: "The Qwerty Response Strategy calls corruption a “core national security interest,” and sets out steps.",
+			want: []found{{"core national security interest,", "", "fragment"}},
+		},
+		{
+			name: "an observance does not speak",
+			text: "Qwerty Awareness Month: “We remind you that costs fell for millions of families this year.”",
+			want: []found{{"We remind you that costs fell for millions of families this year.", "", "full"}},
+		},
+		{
+			name: "an organisation named for a law's field speaks",
+			text: "“We welcome the rule,” said the Qwazelon Center for Mental Health Law.",
+			want: []found{{"We welcome the rule,", "Qwazelon Center for Mental Health Law", "full"}},
+		},
+		{
+			name: "a given name and a document's word is a person",
+			text: "“We will keep speaking for the people of our city,” said Nathan Law.",
+			want: []found{{"We will keep speaking for the people of our city,", "Nathan Law", "full"}},
+		},
+		{
+			name:  "a digit a scan read in a name",
+			title: "Statement by Mr. Ricard0 Qwarcia to the General Debate of the 45th session",
+			text:  "On behalf of my delegation, I congratulate the President on his election.",
+			want:  []found{{"On behalf of my delegation, I congratulate the President on his election.", "Ricardo Qwarcia", "full"}},
+		},
+		{
+			name:  "a name's words in capitals beside a particle",
+			title: "Statement by SM da QWUZ to the General Debate of the 34th session",
+			text:  "On behalf of my delegation, I congratulate the President on his election.",
+			want:  []found{{"On behalf of my delegation, I congratulate the President on his election.", "SM da Qwuz", "full"}},
+		},
+		{
+			name:  "a surname that is a title's word",
+			title: "Statement by Mr KING to the General Debate of the 44th session",
+			text:  "On behalf of my delegation, I congratulate the President on his election.",
+			want:  []found{{"On behalf of my delegation, I congratulate the President on his election.", "King", "full"}},
+		},
+		{
+			name:  "an honorific of another language",
+			title: "Statement by Khunying Laxana QWOHAPHAN to the General Debate of the 61st session",
+			text:  "On behalf of my delegation, I congratulate the President on her election.",
+			want:  []found{{"On behalf of my delegation, I congratulate the President on her election.", "Laxana Qwohaphan", "full"}},
+		},
+		{
+			name: "a headline that starts with a verb is no one",
+			text: "MAKING OUR NATION’S CAPITAL SAFE AGAIN: The President campaigned on the promise to make the country safe again.\n\n- On his first return to the city in 2021, he lamented “the filth and the decay” that marred it.",
+			want: []found{{"the filth and the decay", "", "fragment"}},
+		},
+		{
+			name: "a misspelt title before a name",
+			text: "“No, they all call me that,” said Commisioner Qwonigle.",
+			want: []found{{"No, they all call me that,", "Qwonigle", "full"}},
+		},
+		{
+			name: "a plan of action does not speak",
+			text: "The Plan of Action says: “Remove all ghost gear from the sea this year.”",
+			want: []found{{"Remove all ghost gear from the sea this year.", "", "full"}},
+		},
+		{
+			name: "a title's modifier is no name",
+			text: "Speaker Emeritus, California Congresswoman Nancy Qwelosi: “The law was a monumental victory for families.”",
+			want: []found{{"The law was a monumental victory for families.", "", "full"}},
+		},
+		{
+			name:  "a transcript's label of a surname of two words after the full name in the title",
+			title: "Remarks by President Biden Before a Briefing from Mayor Maria Qwevine Cava and Local Leaders",
+			text:  "THE PRESIDENT: Thank you for having me here.  Go ahead.\n\nMAYOR QWEVINE CAVA: Thank you, Mr. President, for coming to our county.\n\nTHE PRESIDENT: Thank you all.  We will help.",
+			want: []found{
+				{"Thank you for having me here.  Go ahead.", "Joe Biden", "full"},
+				{"Thank you, Mr. President, for coming to our county.", "Maria Qwevine Cava", "full"},
+				{"Thank you all.  We will help.", "Joe Biden", "full"},
+			},
+		},
+		{
 			name: "a headline is no one",
 			text: "Trump Keeps His Promises\n\n“Promises made, promises kept,” Trump Keeps His Promises said.",
 			want: []found{{"Promises made, promises kept,", "", "full"}},
@@ -95,5 +188,33 @@ func TestSpeakersShaped(t *testing.T) {
 				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLabelTitles: a transcript's label of someone the registry does not know gives the title
+// before the name as the speaker's role ("GOVERNOR QWITTLE" is Qwittle, a Governor); an honorific
+// is no role. The text is written for the test.
+func TestLabelTitles(t *testing.T) {
+	r := mustRegistry(t)
+	day := time.Date(2021, 9, 13, 0, 0, 0, 0, time.UTC)
+	text := "THE PRESIDENT: I pass it to the Governor now.  Go ahead.\n\nGOVERNOR QWITTLE: Thank you, Mr. President, for coming.\n\nREPRESENTATIVE WATSON QWOLEMAN: Thank you for the help.\n\nMS. QWRAUSS: We thank you all.\n\nTHE PRESIDENT: Thank you all.  We will help."
+	var paras []document.Paragraph
+	for _, p := range strings.Split(text, "\n\n") {
+		paras = append(paras, document.Paragraph{Text: p})
+	}
+	want := map[string]string{"Qwittle": "Governor", "Watson Qwoleman": "Representative", "Qwrauss": ""}
+	seen := 0
+	for _, q := range quote.Extract(r, "Remarks by President Biden in a Briefing", day, paras).Quotes {
+		for _, sp := range q.Speakers {
+			if role, ok := want[sp.Name]; ok {
+				seen++
+				if sp.Role != role {
+					t.Errorf("%s: role %q, want %q", sp.Name, sp.Role, role)
+				}
+			}
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("found %d of the %d labelled speakers", seen, len(want))
 	}
 }

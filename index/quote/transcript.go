@@ -67,7 +67,7 @@ func (x *extractor) readLabel(s string, relaxed bool) (label, bool) {
 		}
 	}
 	norm := strings.Join(strings.Fields(strings.ReplaceAll(name, "\u00a0", " ")), " ")
-	l := label{name: norm, body: body, press: x.reg.IsPressLabel(norm), anonymous: x.reg.IsAnonymousLabel(norm)}
+	l := label{name: norm, body: body, press: x.reg.IsPressLabel(norm) || x.pressMisspelt(norm) || x.reg.IsNotSpeaker(norm), anonymous: x.reg.IsAnonymousLabel(norm)}
 	if !l.press && !l.anonymous && !x.speakerLike(norm) && !(relaxed && len(strings.Fields(norm)) <= 3 && len(norm) <= 32) {
 		// A heading in capitals ("SAFEGUARDING AMERICAN INNOVATION:"); in a transcript, a
 		// short label of someone the registry does not know ("COACH KERR:") is a speaker.
@@ -204,7 +204,12 @@ func (x *extractor) labelSpeakers(name string) []Speaker {
 	who := x.namedIn(name)
 	if len(who) == 1 && who[0].Actor < 0 {
 		// Someone the text names in full: "MR. CURRY" after "Steph Curry".
-		if ws := nameWords(who[0].Name); len(ws) == 1 {
+		if ws := nameWords(who[0].Name); len(ws) > 1 {
+			// "MAYOR LEVINE CAVA:" under "… Mayor Daniella Levine Cava …"
+			if full := x.givenNameInTitle(ws); full != "" {
+				return []Speaker{{Actor: -1, Name: full, Kind: registry.Person, Role: x.labelTitle(name, who[0].Name)}}
+			}
+		} else if len(ws) == 1 {
 			if e := x.personBySurname(ws[0]); e >= 0 {
 				return x.speakersOf(e)
 			}
@@ -219,13 +224,55 @@ func (x *extractor) labelSpeakers(name string) []Speaker {
 			}
 		}
 		// Unknown: a role keeps its words ("Senior Administration Official"), a person their
-		// name without a title or honorific ("COACH KERR" is Kerr).
+		// name without a title or honorific ("COACH KERR" is Kerr), the title as their role.
 		if x.reg.IsRoleLabel(name) {
 			return []Speaker{{Actor: -1, Name: titleCase(name), Kind: registry.Unnamed}}
 		}
-		return []Speaker{{Actor: -1, Name: who[0].Name, Kind: registry.Person}}
+		return []Speaker{{Actor: -1, Name: who[0].Name, Kind: registry.Person, Role: x.labelTitle(name, who[0].Name)}}
 	}
 	return who
+}
+
+// labelTitle returns the title a label gives before a name ("GOVERNOR LITTLE" is a Governor,
+// "REPRESENTATIVE WATSON COLEMAN" a Representative), written as a title; "" when the words before
+// the name are not all a title's ("MS. KRAUSS", "THE VICE PRESIDENT").
+func (x *extractor) labelTitle(label, name string) string {
+	words, n := strings.Fields(label), len(strings.Fields(name))
+	if len(words) <= n || !strings.EqualFold(strings.Join(words[len(words)-n:], " "), name) {
+		return ""
+	}
+	title := words[:len(words)-n]
+	for _, w := range title {
+		lower := strings.ToLower(strings.TrimSuffix(w, "."))
+		if x.reg.IsHonorific(lower) || !x.titleWord(lower) || lower == "the" {
+			return ""
+		}
+	}
+	return titleCase(strings.ToLower(strings.Join(title, " ")))
+}
+
+// givenNameInTitle returns the name the document's title gives a person of a surname of several
+// words (in lower case), with a known given name before it: "Daniella Levine Cava"; "" when it
+// gives none, or more than one.
+func (x *extractor) givenNameInTitle(surname []string) string {
+	toks := registry.Tokenize(x.title)
+	found := ""
+	for k := 1; k+len(surname) <= len(toks); k++ {
+		match := true
+		for i, w := range surname {
+			t := toks[k+i]
+			match = match && strings.EqualFold(t.Text, w) && nameCase(t.Text) && (i == 0 || x.title[toks[k+i-1].End:t.Start] == " ")
+		}
+		if !match || x.title[toks[k-1].End:toks[k].Start] != " " || !nameCase(toks[k-1].Text) || !x.isGivenName(toks[k-1].Text) {
+			continue
+		}
+		name := displayName(x.title[toks[k-1].Start:toks[k+len(surname)-1].End])
+		if found != "" && found != name {
+			return ""
+		}
+		found = name
+	}
+	return found
 }
 
 // fullNameInTitle returns the name the document's title gives a person of that surname (in lower
@@ -279,4 +326,19 @@ func titleCase(s string) string {
 		up = r == ' ' || r == '-' || r == '.'
 	}
 	return b.String()
+}
+
+// pressMisspelt reports whether a label is a press label of six letters or more with a letter
+// wrong, missing or added ("AUDIENE:", "AUDIECE MEMBER:"): a typist's slip, not a speaker.
+func (x *extractor) pressMisspelt(label string) bool {
+	if len(label) < 6 || len(label) > 40 {
+		return false
+	}
+	for _, p := range x.reg.Language.PressLabels {
+		// The first letter right: a slip inside the word, and no distance worked out for most.
+		if len(p) >= 6 && p[0] == label[0] && len(p)-len(label) <= 1 && len(label)-len(p) <= 1 && editDistance(p, label) == 1 {
+			return true
+		}
+	}
+	return false
 }

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/quote"
@@ -72,7 +73,7 @@ func RunUNGDC(fsys fs.FS, reg *registry.Registry) (*UNReport, error) {
 		switch {
 		case len(who) == 0 || want == "":
 			r.None++
-		case len(who) == 1 && (sameSpeakers([]string{want}, who, reg) || titledName(want, who[0].Name, reg) || titledName(m.Speaker, who[0].Name, reg)):
+		case len(who) == 1 && (sameSpeakers([]string{want}, who, reg) || sameSpeakers([]string{scanRead(want)}, who, reg) || titledName(want, who[0].Name, reg) || titledName(m.Speaker, who[0].Name, reg)):
 			r.Right++
 		default:
 			r.Else++
@@ -86,6 +87,18 @@ func RunUNGDC(fsys fs.FS, reg *registry.Registry) (*UNReport, error) {
 		}
 	}
 	return r, sc.Err()
+}
+
+// scanRead writes a digit the scan read in a word of letters as the letter it is ("RICARD0
+// GARCIA" is Ricardo Garcia, "A1 Hashimy" Al Hashimy), as the extractor reads names.
+func scanRead(name string) string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		if strings.Count(w, "0")+strings.Count(w, "1") == 1 && strings.IndexFunc(w, unicode.IsLetter) >= 0 && !strings.ContainsAny(w, "23456789") {
+			words[i] = strings.NewReplacer("0", "o", "1", "l").Replace(w)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // titledName reports whether the manifest's name is the credited one with only titles before it
