@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io/fs"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
@@ -22,30 +23,7 @@ import (
 // unpacked corpus) and READOUT_BENCH_INDEX keeps its index on disk, as in ./index. Besides the
 // time of a request it reports the process's CPU time per request (cpu-ms/op).
 func BenchmarkUncached(b *testing.B) {
-	var fsys fs.FS = seeds.FS
-	if dir := os.Getenv("READOUT_BENCH_DIR"); dir != "" {
-		root, err := os.OpenRoot(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer root.Close()
-		fsys = root.FS()
-	}
-	reg, err := registry.Load(fsys, seeds.FS)
-	if err != nil {
-		b.Fatal(err)
-	}
-	a, err := archive.Open(context.Background(), archive.Options{Source: fsys, Registry: reg, Path: os.Getenv("READOUT_BENCH_INDEX")})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer a.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	if err := a.Wait(ctx); err != nil {
-		b.Fatal(err)
-	}
-	h := handlers.New(handlers.Config{Archive: a})
+	h := uncachedHandler(b)
 	for _, mix := range []string{"search", "api"} {
 		paths := benchPaths(b, "../scripts/bench/"+mix+".paths")
 		b.Run(mix, func(b *testing.B) {
@@ -67,6 +45,62 @@ func BenchmarkUncached(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkUncachedPaths is BenchmarkUncached a request path at a time, each asked once before
+// it is timed (its articles then in the article cache): what each search of the mixes costs.
+//
+//	READOUT_BENCH_DIR=wh READOUT_BENCH_INDEX=/tmp/wh-index go test ./handlers -run '^$' -bench UncachedPaths/search -benchtime 60x
+func BenchmarkUncachedPaths(b *testing.B) {
+	h := uncachedHandler(b)
+	for _, mix := range []string{"search", "api"} {
+		for _, path := range benchPaths(b, "../scripts/bench/"+mix+".paths") {
+			b.Run(path[1:], func(b *testing.B) {
+				h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", path, nil))
+				cpu0, cpuOK := processCPU()
+				for b.Loop() {
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+					if rec.Code != 200 {
+						b.Fatalf("%s: %d %s", path, rec.Code, rec.Body)
+					}
+				}
+				if cpu1, ok := processCPU(); ok && cpuOK && b.N > 0 {
+					b.ReportMetric(float64(cpu1-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+				}
+			})
+		}
+	}
+}
+
+// uncachedHandler is the router with the response cache off, over the seeds or the archive
+// folder READOUT_BENCH_DIR names (its index kept in READOUT_BENCH_INDEX).
+func uncachedHandler(b *testing.B) http.Handler {
+	b.Helper()
+	var fsys fs.FS = seeds.FS
+	if dir := os.Getenv("READOUT_BENCH_DIR"); dir != "" {
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { root.Close() })
+		fsys = root.FS()
+	}
+	reg, err := registry.Load(fsys, seeds.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := archive.Open(context.Background(), archive.Options{Source: fsys, Registry: reg, Path: os.Getenv("READOUT_BENCH_INDEX")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { a.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	if err := a.Wait(ctx); err != nil {
+		b.Fatal(err)
+	}
+	return handlers.New(handlers.Config{Archive: a})
 }
 
 // benchPaths reads a file of request paths, one a line, '#' starting a comment.

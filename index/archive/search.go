@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/bleveindex"
@@ -26,8 +27,9 @@ const (
 )
 
 // searchCheck, when a test sets it, is given every search the collector ran, to compare it with
-// what bleve's own sorting and facets give.
-var searchCheck func(st *state, m *bleveindex.Query, order string, q index.Query, c *catalog.Collector, total int)
+// what bleve's own sorting and facets give: run is the query bleve ran; match and other are the
+// search's and the other tab's queries with every filter bleve's.
+var searchCheck func(st *state, run, match, other *bleveindex.Query, order string, q index.Query, c *catalog.Collector, total, otherTotal int)
 
 // Search runs a search of articles or quotes, with facets and highlighted fragments.
 func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, error) {
@@ -91,16 +93,7 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 	if err := qs.Match.Validate(); err != nil {
 		return nil, &index.QueryError{Msg: "the search cannot be run: " + err.Error()}
 	}
-	otherTotal, otherErr := 0, make(chan error, 1)
-	if qs.Other != nil {
-		go func() {
-			var err error
-			otherTotal, err = st.idx.Count(ctx, qs.Other)
-			otherErr <- err
-		}()
-	} else {
-		otherErr <- nil
-	}
+	filter := st.cat.Filter(q)
 	order := index.SortRelevance
 	switch {
 	case q.Sort == index.SortNewest || (q.Sort == index.SortRelevance && parsed.Empty() && len(q.Topics) == 0):
@@ -109,13 +102,43 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 	case q.Sort == index.SortOldest:
 		order = index.SortOldest
 	}
-	coll := st.cat.Collector(order, q.Page*q.PerPage, !q.HitsOnly)
-	res.Total, err = st.idx.Collect(ctx, qs.Match, st.nums, coll.Add)
-	if err := cmp.Or(<-otherErr, err); err != nil {
+	coll := st.cat.Collector(order, q.Page*q.PerPage, !q.HitsOnly, filter)
+	otherTotal := 0
+	if qs.Both != nil {
+		// Filters alone: one pass over their matches serves both tabs (Queries.Both).
+		quotes := q.Kind == index.KindQuotes
+		_, err = st.idx.Collect(ctx, qs.Both, st.nums, func(doc uint32, score float64) {
+			if st.cat.IsArticle(doc) != quotes {
+				coll.Add(doc, score)
+			} else if qs.Other != nil && (filter == nil || filter.Keep(doc)) {
+				otherTotal++
+			}
+		})
+	} else {
+		otherErr := make(chan error, 1)
+		if qs.Other != nil {
+			go func() {
+				var err error
+				if filter != nil {
+					otherTotal, err = st.idx.CountOf(ctx, qs.Other, st.nums, filter.Keep)
+				} else {
+					otherTotal, err = st.idx.Count(ctx, qs.Other)
+				}
+				otherErr <- err
+			}()
+		} else {
+			otherErr <- nil
+		}
+		_, err = st.idx.Collect(ctx, qs.Match, st.nums, coll.Add)
+		err = cmp.Or(<-otherErr, err)
+	}
+	if err != nil {
 		return nil, searchErr(err)
 	}
+	res.Total = coll.Total()
 	if searchCheck != nil {
-		searchCheck(st, qs.Match, order, q, coll, res.Total)
+		ref := a.text.BuildReference(&parsed, q, st.cat.Members)
+		searchCheck(st, qs.Match, ref.Match, ref.Other, order, q, coll, res.Total, otherTotal)
 	}
 	if q.Kind == index.KindQuotes {
 		res.QuoteCount, res.ArticleCount = res.Total, otherTotal
@@ -223,7 +246,8 @@ func (a *Archive) articleHit(st *state, i int, article func(int) (*index.Article
 	if err != nil {
 		return hit // listed without fragments: better than not at all
 	}
-	hit.Fragments = fragments(art, hl, 2)
+	var paras *paraMarks
+	hit.Fragments, paras = fragments(art, hl, 2)
 	for k := range art.Quotes {
 		qu := &art.Quotes[k]
 		if qu.Procedural && !q.Procedural {
@@ -235,7 +259,7 @@ func (a *Archive) articleHit(st *state, i int, article func(int) (*index.Article
 		if len(q.Countries) > 0 && !slices.ContainsFunc(qu.Speakers, func(s index.Speaker) bool { return slices.Contains(q.Countries, s.CountryID) }) {
 			continue
 		}
-		ms := hl.Marks(qu.Text)
+		ms := paras.quoteMarks(art, qu, hl)
 		if !hl.Empty() && len(ms) == 0 {
 			continue // no excerpt to make
 		}
@@ -255,29 +279,30 @@ func (a *Archive) articleHit(st *state, i int, article func(int) (*index.Article
 }
 
 // fragments returns up to n excerpts of an article's paragraphs with the most matches, in the
-// article's order; the opening of its text when nothing matches.
-func fragments(art *index.Article, hl *highlight.Highlighter, n int) []highlight.Fragment {
-	type scored struct {
-		para  int
-		marks [][2]int
-	}
-	var best []scored
+// article's order; the opening of its text when nothing matches; and the paragraphs' matches
+// (nil when the highlighter marks nothing).
+func fragments(art *index.Article, hl *highlight.Highlighter, n int) ([]highlight.Fragment, *paraMarks) {
+	var pm *paraMarks
+	var best []int // paragraphs with matches
 	if !hl.Empty() {
+		pm = &paraMarks{marks: make([][][2]int, len(art.Paragraphs)), read: make([]bool, len(art.Paragraphs)), phrases: hl.HasPhrases()}
 		for p, para := range art.Paragraphs {
 			if para.Kind == document.Title {
 				continue
 			}
+			pm.read[p] = true
 			if ms := hl.Marks(para.Text); len(ms) > 0 {
-				best = append(best, scored{p, ms})
+				pm.marks[p] = ms
+				best = append(best, p)
 			}
 		}
 	}
-	slices.SortStableFunc(best, func(x, y scored) int { return cmp.Compare(len(y.marks), len(x.marks)) })
+	slices.SortStableFunc(best, func(x, y int) int { return cmp.Compare(len(pm.marks[y]), len(pm.marks[x])) })
 	best = best[:min(n, len(best))]
-	slices.SortFunc(best, func(x, y scored) int { return cmp.Compare(x.para, y.para) })
+	slices.Sort(best)
 	var out []highlight.Fragment
-	for _, b := range best {
-		out = append(out, highlight.Excerpt(art.Paragraphs[b.para].Text, b.marks, excerptSize))
+	for _, p := range best {
+		out = append(out, highlight.Excerpt(art.Paragraphs[p].Text, pm.marks[p], excerptSize))
 	}
 	if len(out) == 0 {
 		for _, para := range art.Paragraphs {
@@ -287,5 +312,69 @@ func fragments(art *index.Article, hl *highlight.Highlighter, n int) []highlight
 			}
 		}
 	}
+	return out, pm
+}
+
+// paraMarks are the matches of an article's paragraphs, by paragraph, read once for its
+// fragments; a quote's are then cut from them rather than read again, where that gives what
+// reading it would.
+type paraMarks struct {
+	marks   [][][2]int
+	read    []bool // the paragraphs read (titles are not)
+	phrases bool   // the search has phrases
+}
+
+// quoteMarks returns the matches of a quote of the article. A quote's words are some of its
+// paragraphs' in the same order when its ends are between words, and read alone they match as
+// in its paragraphs: its matches are theirs within it, unless one goes on over either end (a
+// phrase cut by the quote, whose words alone may match otherwise). A quote over several
+// paragraphs joins their parts with a blank line (quote.Quote.Text), which may bring a phrase's
+// words together: it is cut so only when the search has no phrases. Otherwise it is read.
+func (pm *paraMarks) quoteMarks(art *index.Article, qu *index.Quote, hl *highlight.Highlighter) [][2]int {
+	if pm == nil {
+		return hl.Marks(qu.Text)
+	}
+	first, last := qu.Start.Para, qu.End.Para
+	if first < 0 || last >= len(pm.marks) || first > last || first < last && pm.phrases ||
+		!betweenWords(art.Paragraphs[first].Text, qu.Start.Off) || !betweenWords(art.Paragraphs[last].Text, qu.End.Off) {
+		return hl.Marks(qu.Text)
+	}
+	var out [][2]int
+	at := 0 // where the paragraph's part starts in the quote's text
+	for p := first; p <= last; p++ {
+		if !pm.read[p] {
+			return hl.Marks(qu.Text)
+		}
+		lo, hi := 0, len(art.Paragraphs[p].Text)
+		if p == first {
+			lo = qu.Start.Off
+		}
+		if p == last {
+			hi = qu.End.Off
+		}
+		for _, m := range pm.marks[p] {
+			switch {
+			case m[1] <= lo || m[0] >= hi:
+				continue // outside the quote
+			case m[0] < lo || m[1] > hi:
+				return hl.Marks(qu.Text) // over one of its ends
+			}
+			out = append(out, [2]int{at + m[0] - lo, at + m[1] - lo})
+		}
+		at += hi - lo + len("\n\n")
+	}
 	return out
+}
+
+// betweenWords reports whether no word of text, as the index reads words, goes on over byte i:
+// the characters either side of it cannot both be in one word (a letter, a digit, or an
+// apostrophe a word may hold).
+func betweenWords(text string, i int) bool {
+	if i <= 0 || i >= len(text) {
+		return i == 0 || i == len(text)
+	}
+	inWord := func(r rune) bool { return bleveindex.IsWordRune(r) || r == '\'' || r == '’' }
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	after, _ := utf8.DecodeRuneInString(text[i:])
+	return !inWord(before) || !inWord(after)
 }

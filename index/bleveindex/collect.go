@@ -138,6 +138,22 @@ func (m *docMap) in(seg int, n uint64) bool {
 // it matches that the catalog has, in the order bleve finds them; it returns the number of
 // matches.
 func (x *Index) Collect(ctx context.Context, q *Query, n *Numbering, add func(doc uint32, score float64)) (int, error) {
+	return x.collect(ctx, q, n, true, add)
+}
+
+// CountOf returns the number of documents a query matches that keep, given their catalog
+// numbers, keeps; they are not scored.
+func (x *Index) CountOf(ctx context.Context, q *Query, n *Numbering, keep func(doc uint32) bool) (int, error) {
+	count := 0
+	_, err := x.collect(ctx, q, n, false, func(doc uint32, _ float64) {
+		if keep(doc) {
+			count++
+		}
+	})
+	return count, err
+}
+
+func (x *Index) collect(ctx context.Context, q *Query, n *Numbering, score bool, add func(doc uint32, score float64)) (int, error) {
 	handler := func(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
 		docs := n.snapshot(sctx.IndexReader)
 		return func(d *search.DocumentMatch) error {
@@ -153,7 +169,11 @@ func (x *Index) Collect(ctx context.Context, q *Query, n *Numbering, add func(do
 		}, false, nil
 	}
 	ctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(handler))
-	res, err := x.b.SearchInContext(ctx, bleve.NewSearchRequestOptions(q.q, 0, 0, false))
+	req := bleve.NewSearchRequestOptions(q.q, 0, 0, false)
+	if !score {
+		req.Score = bleve.ScoreNone
+	}
+	res, err := x.b.SearchInContext(ctx, req)
 	if err != nil {
 		return 0, err
 	}

@@ -121,7 +121,7 @@ func (c *Catalog) quotesView(procedural bool) browseView {
 // from the columns as a search's are (collect.go); first is the catalog number of the kind's
 // first document.
 func (c *Catalog) view(order []int, first int, dateOf func(x int) time.Time, tie func(x, y int) int) browseView {
-	counts := newCollector(c, index.SortNewest, 0, true)
+	counts := newCollector(c, index.SortNewest, 0, true, nil)
 	for _, i := range order {
 		counts.count(uint32(first + i))
 	}

@@ -17,6 +17,9 @@ type Collector struct {
 	order string // SortRelevance, SortNewest or SortOldest
 	keep  int    // the hits of the pages up to the one asked
 	top   []Hit  // a heap: the last of the hits kept first
+	// filter, when not nil, passes over the documents it does not keep; total counts those it does.
+	filter *Filter
+	total  int
 
 	facets                             bool
 	actors, topics, sources, countries []int32 // documents by value's code
@@ -32,13 +35,13 @@ type Hit struct {
 
 // Collector returns a collector for a search's matches that keeps the best keep hits in the
 // order asked (index.SortRelevance, SortNewest or SortOldest), and counts the facets when
-// facets is set.
-func (c *Catalog) Collector(order string, keep int, facets bool) *Collector {
-	return newCollector(c, order, keep, facets)
+// facets is set, of the documents filter keeps (all when it is nil).
+func (c *Catalog) Collector(order string, keep int, facets bool, filter *Filter) *Collector {
+	return newCollector(c, order, keep, facets, filter)
 }
 
-func newCollector(cat *Catalog, order string, keep int, facets bool) *Collector {
-	c := &Collector{cat: cat, cols: cat.columns(), order: order, keep: keep, facets: facets}
+func newCollector(cat *Catalog, order string, keep int, facets bool, filter *Filter) *Collector {
+	c := &Collector{cat: cat, cols: cat.columns(), order: order, keep: keep, facets: facets, filter: filter}
 	if facets {
 		c.actors = make([]int32, len(c.cols.actors.values))
 		c.topics = make([]int32, len(c.cols.topics.values))
@@ -54,6 +57,10 @@ func newCollector(cat *Catalog, order string, keep int, facets bool) *Collector 
 
 // Add takes a document matched (bleveindex.Index.Collect hands them on).
 func (c *Collector) Add(doc uint32, score float64) {
+	if c.filter != nil && !c.filter.Keep(doc) {
+		return
+	}
+	c.total++
 	h := Hit{doc, score}
 	if c.facets {
 		c.count(h.Doc)
@@ -71,6 +78,9 @@ func (c *Collector) Add(doc uint32, score float64) {
 		c.down(0)
 	}
 }
+
+// Total is the number of documents taken (those the filter keeps).
+func (c *Collector) Total() int { return c.total }
 
 // count adds a document to the facets.
 func (c *Collector) count(d uint32) {

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/quote"
 )
 
 // A search counts its facets and sorts by date from the catalog, not from bleve's doc values:
@@ -22,8 +23,16 @@ type columns struct {
 	sources   []string // code → source key
 	source    []int32  // by document
 	date      []int64  // the first day of the date's period (Unix ns), by document; undated: noDate
+	end       []int64  // the last day of the date's period (Unix ns), by document; undated: noDate
 	month     []int32  // year*12 + month-1, by document; undated: -1
+	quote     []uint8  // by quote's index in Quotes: isProcedural, isFull
 }
+
+// A quote's flags in columns.quote.
+const (
+	isProcedural uint8 = 1 << iota
+	isFull
+)
 
 const noDate = int64(-1 << 63)
 
@@ -47,7 +56,7 @@ func (c *Catalog) columns() *columns {
 
 func buildColumns(c *Catalog) *columns {
 	n := len(c.Articles) + len(c.Quotes)
-	cols := &columns{articles: len(c.Articles), source: make([]int32, 0, n), date: make([]int64, 0, n), month: make([]int32, 0, n)}
+	cols := &columns{articles: len(c.Articles), source: make([]int32, 0, n), date: make([]int64, 0, n), end: make([]int64, 0, n), month: make([]int32, 0, n)}
 	actors, topics, sources, countries := newInterner(), newInterner(), newInterner(), newInterner()
 	cols.actors.start = make([]int32, 1, n+1)
 	cols.topics.start = make([]int32, 1, n+1)
@@ -62,18 +71,27 @@ func buildColumns(c *Catalog) *columns {
 		d := s.Date.Start()
 		if d.IsZero() {
 			cols.date = append(cols.date, noDate)
+			cols.end = append(cols.end, noDate)
 			cols.month = append(cols.month, -1)
 		} else {
 			cols.date = append(cols.date, d.UnixNano())
+			cols.end = append(cols.end, s.Date.End().UnixNano())
 			cols.month = append(cols.month, int32(d.Year()*12+int(d.Month())-1))
 		}
 	}
 	for i := range c.Articles {
 		add(&c.Articles[i], c.Articles[i].Actors, c.Articles[i].Topics, c.Articles[i].Countries)
 	}
+	cols.quote = make([]uint8, len(c.Quotes))
 	for i := range c.Quotes {
 		q := &c.Quotes[i]
 		add(&c.Articles[q.Article], q.Speakers, q.Topics, q.Countries)
+		if q.Procedural {
+			cols.quote[i] |= isProcedural
+		}
+		if q.Kind == quote.Full {
+			cols.quote[i] |= isFull
+		}
 	}
 	cols.actors.values, cols.topics.values, cols.sources = actors.values, topics.values, sources.values
 	cols.countries.values = countries.values
@@ -121,6 +139,9 @@ func (c *Catalog) Number(id string, quote bool) (uint32, bool) {
 	i, ok := c.byID[id]
 	return uint32(i), ok
 }
+
+// IsArticle reports whether document d is an article (not a quote), without reading Quotes.
+func (c *Catalog) IsArticle(d uint32) bool { return int(d) < len(c.Articles) }
 
 // Place is where a catalog document is: its article's index in Articles, and for a quote its
 // QuoteRef (nil for an article).

@@ -146,6 +146,9 @@ func (h *Highlighter) empty() bool { return h == nil || len(h.terms) == 0 && len
 // Empty reports whether the highlighter marks nothing.
 func (h *Highlighter) Empty() bool { return h.empty() }
 
+// HasPhrases reports whether the highlighter marks phrases: words that must come together.
+func (h *Highlighter) HasPhrases() bool { return h != nil && len(h.phrases) > 0 }
+
 // Marks returns the byte ranges of the words in text that match, in order.
 func (h *Highlighter) Marks(text string) [][2]int {
 	if h.empty() {
