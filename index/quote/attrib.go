@@ -1423,6 +1423,23 @@ func (x *extractor) onlySubject(p int, m mention, ms []mention) bool {
 // ("Director of National Intelligence", "UN Ambassador-designate"), not "He told".
 func (x *extractor) onlyTitleWords(p, lo, hi int) bool { return x.titleWords(p, lo, hi, 14) }
 
+// lowerTitleWord reports whether a word in lower case may stand among the words of what someone
+// is before their name: a noun for a person ("host", "columnist", "founder", "judge") or a word
+// that qualifies one ("former", "senior", "chief").
+func (x *extractor) lowerTitleWord(w string) bool {
+	if w != strings.ToLower(w) {
+		return false
+	}
+	switch w {
+	case "former", "senior", "chief", "deputy", "acting", "executive", "vice", "co", "immigration", "political", "economic":
+		return true
+	}
+	if _, ok := x.reg.PersonNoun(w); ok {
+		return true
+	}
+	return x.reg.IsTitleWord(w)
+}
+
 // titleWords is onlyTitleWords with at most n words.
 func (x *extractor) titleWords(p, lo, hi, n int) bool {
 	s := x.paras[p].Text
@@ -1431,6 +1448,8 @@ func (x *extractor) titleWords(p, lo, hi, n int) bool {
 		switch w := t.Text; {
 		case nameCase(w) || isUpper(w):
 		case w == "of" || w == "the" || w == "and" || w == "for" || w == "to": // "Ambassador to Russia"
+		case x.lowerTitleWord(w):
+			// "CBS News host Tony Dokoupil", "Former immigration judge Andrew Arthur"
 		case k > 0 && s[toks[k-1].End:t.Start] == "-":
 		case k > 0 && strings.TrimSpace(s[toks[k-1].End:t.Start]) == "," && nameCase(w):
 			// "Howard Kurtz, Fox News"

@@ -770,6 +770,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"Our organization particularly supports her efforts.", "Water and Sewer Distributors of America", quote.Full}},
 		},
 		{
+			name: "an outlet and a person's noun in lower case before a name and a colon",
+			day:  "2025-03-05",
+			text: "Pundits praised the speech.\n\nCBS News host Tony Dokoupil: “It was an extraordinary speech.”\n\nFormer immigration judge Andrew Arthur: “The president is doing what he said.”",
+			want: []found{{"It was an extraordinary speech.", "Tony Dokoupil", quote.Full}, {"The president is doing what he said.", "Andrew Arthur", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
