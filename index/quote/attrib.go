@@ -1329,8 +1329,23 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 	if len(words) > 2 {
 		// "Emma Lindqvist took to Twitter:", "Kellerman had a message for the mayor:": a short
 		// clause about a person, ending in a colon, introduces what they said.
-		if !strings.HasSuffix(b, ":") || len(words) > 8 || m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || !x.onlySubject(p, m, ms) {
+		if !strings.HasSuffix(b, ":") || len(words) > 30 || m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || !x.onlySubject(p, m, ms) {
 			return nil, false
+		}
+		if len(words) > 8 {
+			// A longer clause ("President Trump roasted the media for covering up Biden's
+			// decline:") only when it names no one else and quotes no one.
+			for _, o := range ms[1:] {
+				if o.kind == mPronoun || o.kind == mDescription || o.kind == mGroup || o.ent >= 0 && x.ents[o.ent].person {
+					return nil, false
+				}
+			}
+			for _, t := range words {
+				switch strings.ToLower(t.Text) {
+				case "quoted", "quoting", "cited", "citing", "read", "reading", "recalled", "recalling", "repeated", "echoed":
+					return nil, false
+				}
+			}
 		}
 		for k, t := range words {
 			if subordinators[strings.ToLower(t.Text)] || t.Text == "and" || t.Text == "but" || k > 0 && passiveListener(words[k-1].Text, strings.ToLower(t.Text)) {

@@ -776,6 +776,12 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"It was an extraordinary speech.", "Tony Dokoupil", quote.Full}, {"The president is doing what he said.", "Andrew Arthur", quote.Full}},
 		},
 		{
+			name: "a longer clause about one person ending in a colon, when it names no one else",
+			day:  "2025-04-30",
+			text: "The President spoke on Tuesday.\n\nPresident Trump roasted the media for covering up the decline of the last administration: “We had a President that could not walk up a flight of stairs.”\n\nPresident Trump honored the memory of Lt. Col. Kip Taylor, a young father killed in the attack: “He was a hero.”",
+			want: []found{{"We had a President that could not walk up a flight of stairs.", "Donald Trump", quote.Full}, {"He was a hero.", "", quote.Full}},
+		},
+		{
 			name: "an organisation's unnamed officer speaks for it",
 			text: "Tariffs on steel took effect on Monday.\n\nThe president of the Aluminum Association said: “We appreciate the focus on trade enforcement.”",
 			want: []found{{"We appreciate the focus on trade enforcement.", "Aluminum Association", quote.Full}},
