@@ -10,6 +10,7 @@ import (
 	"github.com/readout/readout/index/bleveindex"
 	"github.com/readout/readout/index/catalog"
 	"github.com/readout/readout/index/query"
+	"github.com/readout/readout/index/registry"
 )
 
 // Did you mean. A search that finds nothing because a word is misspelt ("Xinjang", "Blinkin")
@@ -99,7 +100,7 @@ func (a *Archive) respell(ctx context.Context, st *state, r *bleveindex.Reader, 
 	first, _ := utf8.DecodeRuneInString(term)
 	best, bestDist, bestCount := "", fuzziness+1, uint64(0)
 	err := r.Near(term, fuzziness, string(first), func(e bleveindex.TermCount) {
-		d := catalog.EditDistance(e.Term, term)
+		d := registry.EditDistance(e.Term, term)
 		if d < bestDist || d == bestDist && e.Count > bestCount {
 			best, bestDist, bestCount = e.Term, d, e.Count
 		}
@@ -136,7 +137,7 @@ func (a *Archive) surface(ctx context.Context, st *state, term, typed string) (s
 				continue
 			}
 			w := strings.ToLower(text[t.Start:t.End])
-			if d := catalog.EditDistance(w, lower); word == "" || d < dist {
+			if d := registry.EditDistance(w, lower); word == "" || d < dist {
 				word, dist = w, d
 			}
 		}

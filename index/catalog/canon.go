@@ -478,31 +478,9 @@ func misspelt(a, b []string) bool {
 		if len(a[0]) < 4 {
 			return false
 		}
-		return editDistance(a[0], b[0]) <= min(2, len(a[0])/3)
+		return registry.EditDistance(a[0], b[0]) <= min(2, len(a[0])/3)
 	}
-	return slices.Equal(a[:n], b[:n]) && len(a[n]) >= 5 && a[n][0] == b[n][0] && editDistance(a[n], b[n]) == 1
-}
-
-// editDistance is the Levenshtein distance between two short words.
-func editDistance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	prev := make([]int, len(y)+1)
-	cur := make([]int, len(y)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(y)]
+	return slices.Equal(a[:n], b[:n]) && len(a[n]) >= 5 && a[n][0] == b[n][0] && registry.EditDistance(a[n], b[n]) == 1
 }
 
 // nameKey returns a name's words as compared: lower case, accents folded, initials and suffixes
@@ -561,7 +539,7 @@ func misspeltTitles(reg *registry.Registry) []string {
 // missing, added or swapped ("adminstrator", "adminsitrator", "secreatry", "presiden").
 func nearOneOf(w string, words []string) bool {
 	for _, t := range words {
-		if w != t && w[0] == t[0] && editDistance(w, t) <= 2 {
+		if w != t && w[0] == t[0] && registry.EditDistance(w, t) <= 2 {
 			return true
 		}
 	}
@@ -613,7 +591,7 @@ func likeName(a, b []string) bool {
 		return true
 	}
 	x, y := ocrFold(a[diff]), ocrFold(b[diff])
-	return min(len(x), len(y)) >= 3 && editDistance(x, y) <= 1
+	return min(len(x), len(y)) >= 3 && registry.EditDistance(x, y) <= 1
 }
 
 // prefixWord reports whether one word of a name is the other cut short (four letters or more).
@@ -670,7 +648,7 @@ func skeleton(w string) string {
 // slipOf reports whether two surnames are one written with a slip: a letter wrong, missing or
 // added, or two letters swapped ("Sullvian"); not a longer name ("Harrison" is not "Harris").
 func slipOf(a, b string) bool {
-	switch d := editDistance(a, b); {
+	switch d := registry.EditDistance(a, b); {
 	case d <= 1:
 		return a != b
 	case d == 2 && len(a) == len(b):
@@ -686,7 +664,7 @@ func slipOf(a, b string) bool {
 // nearWord reports whether two words of a name are one, or one written a letter apart (four
 // letters or more: "luis" and "luiz").
 func nearWord(a, b string) bool {
-	return a == b || min(len(a), len(b)) >= 4 && a[0] == b[0] && editDistance(ocrFold(a), ocrFold(b)) <= 1
+	return a == b || min(len(a), len(b)) >= 4 && a[0] == b[0] && registry.EditDistance(ocrFold(a), ocrFold(b)) <= 1
 }
 
 // subsequence reports whether the words of a appear in b in order.
@@ -787,7 +765,7 @@ func slipOfForms(a, b []string) bool {
 			if min(len(v), len(w)) >= 8 {
 				limit = 2
 			}
-			if editDistance(v, w) <= limit {
+			if registry.EditDistance(v, w) <= limit {
 				return true
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/readout/readout/english"
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/query"
+	"github.com/readout/readout/index/registry"
 )
 
 // Names in the search box. A reader who types "Jen Psaki Taiwan" on the quotes tab means her
@@ -152,7 +153,7 @@ func (c *Catalog) closest(words []string) (string, bool) {
 		if key[0] != typed[0] || abs(len(key)-len(typed)) > allowed {
 			return
 		}
-		d := editDistance(key, typed)
+		d := registry.EditDistance(key, typed)
 		if d > allowed || d > bestDist {
 			return
 		}
@@ -199,11 +200,6 @@ func EditAllowance(typed string) int {
 	}
 	return 2
 }
-
-// EditDistance is the number of letters to change, add or take away to make one word another:
-// how far a slip is from the word meant, for names here and for the index's words in did you
-// mean.
-func EditDistance(a, b string) int { return editDistance(a, b) }
 
 func abs(n int) int {
 	if n < 0 {

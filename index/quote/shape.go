@@ -233,33 +233,11 @@ func (x *extractor) misspeltTitle(w string) bool {
 	}
 	for _, t := range x.reg.Language.Titles {
 		t = strings.ToLower(t)
-		if len(t) >= 7 && !strings.Contains(t, " ") && t[0] == lower[0] && editDistance(lower, t) <= 2 {
+		if len(t) >= 7 && !strings.Contains(t, " ") && t[0] == lower[0] && registry.EditDistance(lower, t) <= 2 {
 			return true
 		}
 	}
 	return false
-}
-
-// editDistance is the Levenshtein distance between two short words.
-func editDistance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	prev := make([]int, len(y)+1)
-	cur := make([]int, len(y)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(y)]
 }
 
 // hasOrgWord reports whether a name has an organisation's word ("Association").

@@ -336,7 +336,7 @@ func (x *extractor) pressMisspelt(label string) bool {
 	}
 	for _, p := range x.reg.Language.PressLabels {
 		// The first letter right: a slip inside the word, and no distance worked out for most.
-		if len(p) >= 6 && p[0] == label[0] && len(p)-len(label) <= 1 && len(label)-len(p) <= 1 && editDistance(p, label) == 1 {
+		if len(p) >= 6 && p[0] == label[0] && len(p)-len(label) <= 1 && len(label)-len(p) <= 1 && registry.EditDistance(p, label) == 1 {
 			return true
 		}
 	}

@@ -281,3 +281,27 @@ func isUpper(s string) bool {
 	}
 	return true
 }
+
+// EditDistance is the number of letters to change, add or take away to make one word another
+// (Levenshtein's): how far a slip or a scan is from the name meant, for the texts' names, the
+// catalog's actors and the index's words in "did you mean".
+func EditDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(y)]
+}
