@@ -66,6 +66,9 @@ func (x *extractor) labelName(p int, label string) string {
 		if k > 0 && k < len(toks)-1 && (w == "of" || w == "for" || w == "and" || w == "the") {
 			continue
 		}
+		if k > 0 && label[toks[k-1].End:t.Start] == "." && len(w) <= 4 && isLowerWord(t.Text) {
+			continue // "MustReadAlaska.com"
+		}
 		if t.Text[0] >= '0' && t.Text[0] <= '9' {
 			return "" // "23 State Attorneys General": a count of people
 		}
@@ -129,13 +132,8 @@ func (x *extractor) sourceLine(p int) ([]Speaker, bool) {
 			return x.resolve(p, m), true
 		}
 	}
-	for k, tk := range toks {
-		if k > 0 && label[toks[k-1].End:tk.Start] == "." && len(tk.Text) <= 4 && isLowerWord(tk.Text) {
-			continue // "MustReadAlaska.com"
-		}
-		if !nameCase(tk.Text) && !isUpper(tk.Text) && !innerCapital(tk.Text) {
-			return nil, true // not a name: the headline's own words before a colon
-		}
+	if name := x.labelName(p, label); name != "" {
+		return []Speaker{{Actor: -1, Name: name}}, true
 	}
-	return []Speaker{{Actor: -1, Name: label}}, true
+	return nil, true // not a name: the headline's own words before a colon
 }
