@@ -21,7 +21,7 @@ func (x *extractor) statement() bool {
 	if !ok {
 		return false
 	}
-	who = x.statementSpeakers(who)
+	who = x.statementSpeakers(x.nameAfterOffice(who))
 	first, last := -1, -1
 	for p, para := range x.paras {
 		if para.Kind == document.Title || isEndMarker(para.Text) || (first < 0 && isDateline(para.Text)) {
@@ -41,6 +41,34 @@ func (x *extractor) statement() bool {
 		Kind: Full, Speakers: x.surnamesInCapitals(x.namedIn(who)), Turn: true,
 	})
 	return true
+}
+
+// nameAfterOffice returns the name a statement's title gives after an office whose words the
+// title's pattern took for the end of the speaker ("Remarks by Assistant to the President for
+// Homeland Security Dr. Liz Sherwood-Randall on …" gives "Assistant"): an honorific or a given
+// name and the capitalised words after it; who itself when it is more than an office's word.
+func (x *extractor) nameAfterOffice(who string) string {
+	if strings.Contains(who, " ") || !x.reg.IsTitleWord(strings.ToLower(who)) {
+		return who
+	}
+	i := strings.Index(x.title, who)
+	if i < 0 {
+		return who
+	}
+	toks := registry.Tokenize(x.title[i+len(who):])
+	for k := 0; k+1 < len(toks); k++ {
+		_, given := x.reg.GivenName(toks[k].Text)
+		if !x.reg.IsHonorific(toks[k].Text) && !(given && nameCase(toks[k].Text)) || !nameCase(toks[k+1].Text) {
+			continue
+		}
+		end := k + 1
+		for end+1 < len(toks) && (nameCase(toks[end+1].Text) || isUpper(toks[end+1].Text)) && !x.reg.IsFunctionWord(toks[end+1].Text) {
+			end++
+		}
+		off := i + len(who)
+		return x.title[off+toks[k].Start : off+toks[end].End]
+	}
+	return who
 }
 
 // hasWords reports whether paragraphs [first, last] hold a word with a letter: a statement or
@@ -137,7 +165,9 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 			postNominal := n == 1 && isUpper(toks[i].Text) && len(toks[i].Text) <= 4 && strings.HasSuffix(phrase[:toks[i].Start], ", ")
 			bare := len(m.words) == 1 && len(m.actors) == 0 && m.honorific == "" && len(m.nouns) == 0 && !m.person
 			figures := hasFigures(phrase[m.coreStart:m.coreEnd])
-			if !postNominal && !bare && !figures {
+			// A group's noun before a registered name: "the Governments of Australia, …".
+			group := n == 2 && toks[i+1].Text == "of" && x.reg.IsGroupNoun(strings.ToLower(toks[i].Text))
+			if !postNominal && !bare && !figures && !group {
 				all = append(all, found{m.start, x.speakerOfName(phrase, m)})
 			}
 		}
@@ -175,7 +205,7 @@ func realmOf(phrase string, toks []registry.Token, m registry.Mention, reg *regi
 	prev := toks[k-1].Text
 	lower := strings.ToLower(prev)
 	return (nameCase(prev) || isUpper(prev)) && !reg.IsTitleWord(lower) && !reg.IsTitleWord(strings.TrimSuffix(lower, "s")) &&
-		!reg.IsUtteranceWord(lower) && !reg.IsOrgWord(prev) && !reg.IsNotName(prev) // not "the Leaders of Japan"
+		!reg.IsUtteranceWord(lower) && !reg.IsOrgWord(prev) && !reg.IsNotName(prev) && !reg.IsGroupNoun(lower) // not "the Leaders of Japan", "the Governments of Australia"
 }
 
 // garbledHonorific is an honorific at the start of a phrase with the punctuation a scan or a
@@ -1148,6 +1178,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 				name := strings.TrimPrefix(strings.TrimSpace(b[:len(b)-1]), "The ")
 				x.via = "name"
 				return []Speaker{{Actor: -1, Name: displayName(name), Kind: registry.Organisation}}, true
+			}
+			if m.end == lo+len(b)-1 && m.kind == mName && m.coreStart > m.start && strings.HasSuffix(s[m.start:m.coreStart], " of ") {
+				return nil, true // "Former Co-Counsel of Todd Blanche:": someone of the person named, unnamed
 			}
 			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) && x.knownShape(p, m) {
 				return x.resolve(p, m), true

@@ -655,6 +655,13 @@ func (x *extractor) titleInName(toks []registry.Token, i, k int) bool {
 	return (given || nameCase(w)) && !x.reg.IsHonorific(w) && !x.reg.IsTitleWord(strings.ToLower(w)) && !x.reg.IsOrgWord(w) && !x.reg.IsNotName(w) && !x.placeName(w)
 }
 
+// fieldWord reports whether a capitalised word has the ending of a field of work or a plural
+// noun, which no surname before a given name has: "Engineering", "Oceans", "Affairs".
+func fieldWord(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n >= 6 && strings.HasSuffix(w, "ing") || n >= 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")
+}
+
 // isAdverb reports whether a word has an adverb's ending that no name has: "Additionally",
 // "Separately", "Importantly" (not "Kelly", "Connolly").
 func isAdverb(w string) bool {
@@ -756,7 +763,10 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 			continue
 		}
 		prev := toks[k-1].Text
-		if _, noun := x.reg.PersonNoun(prev); noun || x.reg.IsTitleWord(prev) || x.reg.IsOrgWord(prev) || isUpper(prev) && len(prev) > 1 {
+		// A field's last word before a given name and a surname: "… for Research and
+		// Engineering Emil Michael", "… for Lands, Wildlife, and Oceans Drew Caputo".
+		field := k == j-2 && fieldWord(prev) && !x.isGivenName(prev)
+		if _, noun := x.reg.PersonNoun(prev); noun || x.reg.IsTitleWord(prev) || x.reg.IsOrgWord(prev) || isUpper(prev) && len(prev) > 1 || field {
 			if m.nouns = m.nouns[:0]; x.reg.IsTitleWord(strings.ToLower(toks[i].Text)) {
 				// "Secretary of Commerce John Doe": the office's name is the title
 				m.nouns = append(m.nouns, strings.ToLower(text[toks[i].Start:toks[k-1].End]))
@@ -775,6 +785,11 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	// leaves "of State Antony Blinken", whose name starts at its first given name, or else holds the
 	// last two words.
 	if core < j && (toks[core].Text == "of" || toks[core].Text == "to") {
+		if core+2 == j && core > i {
+			// One word after the title's "of" is its domain, no one's name: "Governor of
+			// Pennsylvania", "Minister of Defence".
+			return mention{}, false
+		}
 		next := max(core+1, j-2)
 		for k := core + 1; k < j-1; k++ {
 			if _, ok := x.reg.GivenName(toks[k].Text); ok && !isUpper(toks[k].Text) && text[toks[k-1].End:toks[k].Start] == " " && !x.placeName(toks[k].Text) {

@@ -176,6 +176,57 @@ func TestSpeakersShaped(t *testing.T) {
 			},
 		},
 		{
+			name: "a title of a place before a name in a label",
+			text: "Governor of Qwohio, Rob Qweane: “This plan will help families in every county.”",
+			want: []found{{"This plan will help families in every county.", "Rob Qweane", "full"}},
+		},
+		{
+			name: "a town and its state in a label are no one",
+			text: "Dayton, Ohio: “Gas prices in our area are down this week.”",
+			want: []found{{"Gas prices in our area are down this week.", "", "full"}},
+		},
+		{
+			name: "a state in a label is no one",
+			text: "Pennsylvania: “Gas prices in our area are down this week.”",
+			want: []found{{"Gas prices in our area are down this week.", "", "full"}},
+		},
+		{
+			name: "a description of someone of a named person is not that person",
+			text: "Former Co-Counsel of Todd Qwanche: “We know he is the right person for the job.”",
+			want: []found{{"We know he is the right person for the job.", "", "full"}},
+		},
+		{
+			name:  "a role label misspelt",
+			title: "Remarks by President Biden at a Town Hall",
+			text:  "MODERTOR: Our first question tonight comes from a teacher in the back.\n\nTHE PRESIDENT: Thank you all.  We will help the teachers.",
+			want: []found{
+				{"Our first question tonight comes from a teacher in the back.", "Moderator", "full"},
+				{"Thank you all.  We will help the teachers.", "Joe Biden", "full"},
+			},
+		},
+		{
+			name: "a field of work in a title before a name",
+			text: "“The mission unlocks our scientific might,” said Under Secretary of War for Research and Engineering Emil Qwichael.",
+			want: []found{{"The mission unlocks our scientific might,", "Emil Qwichael", "full"}},
+		},
+		{
+			name: "fields of work in a list in a title before a name",
+			text: "“The order protects our coasts,” said Qwerthjustice Vice President of Litigation for Lands, Wildlife, and Oceans Drew Qwaputo.",
+			want: []found{{"The order protects our coasts,", "Drew Qwaputo", "full"}},
+		},
+		{
+			name:  "an honorific's name after a title in a statement title",
+			title: "Remarks by Assistant to the President for Homeland Security Dr. Liz Qwerwood-Randall on the Mission",
+			text:  "Thank you for the generous introduction, and for the work of this council.",
+			want:  []found{{"Thank you for the generous introduction, and for the work of this council.", "Liz Qwerwood-Randall", "full"}},
+		},
+		{
+			name:  "a joint statement of governments",
+			title: "Joint Statement from the Governments of Australia, Canada and Denmark",
+			text:  "We condemn the attacks on shipping in the strongest terms.",
+			want:  []found{{"We condemn the attacks on shipping in the strongest terms.", "Australia + Canada + Denmark", "full"}},
+		},
+		{
 			name: "a headline is no one",
 			text: "Trump Keeps His Promises\n\n“Promises made, promises kept,” Trump Keeps His Promises said.",
 			want: []found{{"Promises made, promises kept,", "", "full"}},

@@ -67,7 +67,10 @@ func (x *extractor) readLabel(s string, relaxed bool) (label, bool) {
 		}
 	}
 	norm := strings.Join(strings.Fields(strings.ReplaceAll(name, "\u00a0", " ")), " ")
-	l := label{name: norm, body: body, press: x.reg.IsPressLabel(norm) || x.pressMisspelt(norm) || x.reg.IsNotSpeaker(norm), anonymous: x.reg.IsAnonymousLabel(norm)}
+	if right := x.misspeltLabel(norm); right != "" {
+		norm = right
+	}
+	l := label{name: norm, body: body, press: x.reg.IsPressLabel(norm) || x.reg.IsNotSpeaker(norm), anonymous: x.reg.IsAnonymousLabel(norm)}
 	if !l.press && !l.anonymous && !x.speakerLike(norm) && !(relaxed && len(strings.Fields(norm)) <= 3 && len(norm) <= 32) {
 		// A heading in capitals ("SAFEGUARDING AMERICAN INNOVATION:"); in a transcript, a
 		// short label of someone the registry does not know ("COACH KERR:") is a speaker.
@@ -328,17 +331,32 @@ func titleCase(s string) string {
 	return b.String()
 }
 
-// pressMisspelt reports whether a label is a press label of six letters or more with a letter
-// wrong, missing or added ("AUDIENE:", "AUDIECE MEMBER:"): a typist's slip, not a speaker.
-func (x *extractor) pressMisspelt(label string) bool {
-	if len(label) < 6 || len(label) > 40 {
-		return false
+// misspeltLabel returns the press, role or anonymous label that a label of six letters or more
+// is with a typist's slip ("AUDIENE:", "AUDIECE MEMBER:", "ADUIENCE:", "MODERTOR:"): a letter
+// wrong, missing or added, or two side by side swapped; "" when it is none. The first letter is
+// right, and no distance is worked out for most labels.
+func (x *extractor) misspeltLabel(label string) string {
+	if len(label) < 6 || len(label) > 40 || x.reg.IsPressLabel(label) || x.reg.IsRoleLabel(label) || x.reg.IsAnonymousLabel(label) {
+		return ""
 	}
-	for _, p := range x.reg.Language.PressLabels {
-		// The first letter right: a slip inside the word, and no distance worked out for most.
-		if len(p) >= 6 && p[0] == label[0] && len(p)-len(label) <= 1 && len(label)-len(p) <= 1 && registry.EditDistance(p, label) == 1 {
-			return true
+	for _, list := range [][]string{x.reg.Language.PressLabels, x.reg.Language.RoleLabels, x.reg.Language.AnonymousLabels} {
+		for _, p := range list {
+			if len(p) >= 6 && p[0] == label[0] && len(p)-len(label) <= 1 && len(label)-len(p) <= 1 && (registry.EditDistance(p, label) == 1 || swapped(p, label)) {
+				return p
+			}
 		}
 	}
-	return false
+	return ""
+}
+
+// swapped reports whether b is a with two letters side by side swapped.
+func swapped(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
