@@ -43,13 +43,35 @@ func (x *extractor) statement() bool {
 	return true
 }
 
+// orgNameWithAnd reports whether the words of paragraph p from lo to at are capitalised words
+// and "and" ("Oregon Health and "), the start of an organisation's name that goes on at at.
+func (x *extractor) orgNameWithAnd(p, lo, at int) bool {
+	toks := tokensIn(x.toks[p], lo, at)
+	if len(toks) < 2 || len(toks) > 5 || toks[len(toks)-1].Text != "and" || x.paras[p].Text[toks[len(toks)-1].End:at] != " " {
+		return false
+	}
+	for _, t := range toks[:len(toks)-1] {
+		if !nameCase(t.Text) || x.reg.IsFunctionWord(t.Text) || x.isGivenName(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
 // nameAfterOffice returns the name a statement's title gives after an office whose words the
 // title's pattern took for the end of the speaker ("Remarks by Assistant to the President for
 // Homeland Security Dr. Liz Sherwood-Randall on …" gives "Assistant"): an honorific or a given
 // name and the capitalised words after it; who itself when it is more than an office's word.
 func (x *extractor) nameAfterOffice(who string) string {
-	if strings.Contains(who, " ") || !x.reg.IsTitleWord(strings.ToLower(who)) {
+	words := strings.Fields(who)
+	if len(words) == 0 || len(words) > 4 || !x.reg.IsTitleWord(strings.ToLower(words[len(words)-1])) {
 		return who
+	}
+	for _, w := range words[:len(words)-1] {
+		// "Deputy Press Secretary": an office's words, no name
+		if !nameCase(w) || x.isGivenName(w) {
+			return who
+		}
 	}
 	i := strings.Index(x.title, who)
 	if i < 0 {
@@ -1178,6 +1200,11 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 				name := strings.TrimPrefix(strings.TrimSpace(b[:len(b)-1]), "The ")
 				x.via = "name"
 				return []Speaker{{Actor: -1, Name: displayName(name), Kind: registry.Organisation}}, true
+			}
+			if m.end == lo+len(b)-1 && m.kind == mName && m.ent >= 0 && x.ents[m.ent].org && x.ents[m.ent].actor < 0 && x.orgNameWithAnd(p, lo, m.start) {
+				// "Oregon Health and Science University:": one organisation's name holds "and".
+				x.via = "name"
+				return []Speaker{{Actor: -1, Name: strings.TrimSpace(s[lo:m.end]), Kind: registry.Organisation}}, true
 			}
 			if m.end == lo+len(b)-1 && m.kind == mName && m.coreStart > m.start && strings.HasSuffix(s[m.start:m.coreStart], " of ") {
 				return nil, true // "Former Co-Counsel of Todd Blanche:": someone of the person named, unnamed

@@ -221,6 +221,23 @@ func TestSpeakersShaped(t *testing.T) {
 			want:  []found{{"Thank you for the generous introduction, and for the work of this council.", "Liz Qwerwood-Randall", "full"}},
 		},
 		{
+			name:  "a name after an office of several words in a statement title",
+			title: "Statement by Deputy Press Secretary to the Vice President Sabrina Qwingh",
+			text:  "Earlier today, the Second Gentleman tested positive, and the Vice President will stay home.",
+			want:  []found{{"Earlier today, the Second Gentleman tested positive, and the Vice President will stay home.", "Sabrina Qwingh", "full"}},
+		},
+		{
+			name:  "an anniversary is no one in a statement title",
+			title: "Statement from President Joe Biden Ahead of the Two-Year Anniversary of the Assault Against Qwukraine",
+			text:  "Two years ago tomorrow, missiles began exploding near the capital city.",
+			want:  []found{{"Two years ago tomorrow, missiles began exploding near the capital city.", "Joe Biden", "full"}},
+		},
+		{
+			name: "an organisation's name holds and",
+			text: "Oregon Qwealth and Science University: “Thank you for signing this order today.”",
+			want: []found{{"Thank you for signing this order today.", "Oregon Qwealth and Science University", "full"}},
+		},
+		{
 			name:  "a joint statement of governments",
 			title: "Joint Statement from the Governments of Australia, Canada and Denmark",
 			text:  "We condemn the attacks on shipping in the strongest terms.",
