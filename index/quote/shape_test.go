@@ -238,6 +238,24 @@ func TestSpeakersShaped(t *testing.T) {
 			want: []found{{"Thank you for signing this order today.", "Oregon Qwealth and Science University", "full"}},
 		},
 		{
+			name:  "an agency's acronym in a role's label",
+			title: "Background Press Call on the Response to Drone Sightings",
+			text:  "MODERATOR: Thank you all for joining, and over to our first speaker.\n\nDHS OFFICIAL: Thank you, Michael.  On our side of the house, we understand why people are concerned.",
+			want: []found{
+				{"Thank you all for joining, and over to our first speaker.", "Moderator", "full"},
+				{"Thank you, Michael.  On our side of the house, we understand why people are concerned.", "DHS Official", "full"},
+			},
+		},
+		{
+			name:  "an honorific a typist garbled in a label",
+			title: "Press Briefing by Press Secretary Jen Psaki",
+			text:  "MS. PSAKI: Good afternoon, everyone.  We have a few items for you today.\n\nQ: Thank you, Jen.  A question on the talks.\n\nS. PSAKI: The talks will go on through the week, as we said yesterday.",
+			want: []found{
+				{"Good afternoon, everyone.  We have a few items for you today.", "Jen Psaki", "full"},
+				{"The talks will go on through the week, as we said yesterday.", "Jen Psaki", "full"},
+			},
+		},
+		{
 			name:  "a joint statement of governments",
 			title: "Joint Statement from the Governments of Australia, Canada and Denmark",
 			text:  "We condemn the attacks on shipping in the strongest terms.",

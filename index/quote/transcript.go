@@ -141,6 +141,7 @@ func (x *extractor) transcript() bool {
 			}
 		}
 	}
+	x.mendHonorifics(labels)
 	x.analyse(0, first) // the paragraphs before the first label are read for quotation marks
 	x.quotations(0, first)
 	speakers := map[string][]Speaker{}
@@ -181,6 +182,37 @@ func (x *extractor) transcript() bool {
 	return true
 }
 
+// mendHonorifics gives a label whose honorific a typist garbled ("S. PSAKI:", "QMS. PSAKI:")
+// the label it is elsewhere in the transcript ("MS. PSAKI:"): the same words after an honorific
+// a letter away.
+func (x *extractor) mendHonorifics(labels []*label) {
+	right := map[string]string{} // the words after an honorific → the label
+	for _, l := range labels {
+		if l == nil {
+			continue
+		}
+		if first, rest, ok := strings.Cut(l.name, " "); ok && x.reg.IsHonorific(strings.TrimSuffix(first, ".")) {
+			right[rest] = l.name
+		}
+	}
+	if len(right) == 0 {
+		return
+	}
+	for _, l := range labels {
+		if l == nil {
+			continue
+		}
+		first, rest, ok := strings.Cut(l.name, " ")
+		hon := strings.TrimSuffix(first, ".")
+		if !ok || x.reg.IsHonorific(hon) || len(hon) > 4 || right[rest] == "" {
+			continue
+		}
+		if want := strings.TrimSuffix(strings.Fields(right[rest])[0], "."); registry.EditDistance(hon, want) == 1 {
+			l.name = right[rest]
+		}
+	}
+}
+
 // turnHasWords reports whether a turn holds a letter or a digit after its label.
 func (x *extractor) turnHasWords(start, end Pos) bool {
 	for _, t := range x.toks[start.Para] {
@@ -202,7 +234,15 @@ func (x *extractor) labelSpeakers(name string) []Speaker {
 	}
 	// "WHITE HOUSE AIDE", "PENTAGON OFFICIAL": a role of an organisation, not the organisation.
 	if ws := strings.Fields(name); len(ws) > 1 && x.reg.IsRoleLabel(ws[len(ws)-1]) {
-		return []Speaker{{Actor: -1, Name: titleCase(name), Kind: registry.Unnamed}}
+		for i, w := range ws {
+			// "DHS OFFICIAL" is a DHS official: a short word the text never writes small is
+			// an acronym
+			if i < len(ws)-1 && len(w) >= 2 && len(w) <= 3 && !x.isCommon(w) && !x.reg.IsFunctionWord(w) {
+				continue
+			}
+			ws[i] = titleCase(w)
+		}
+		return []Speaker{{Actor: -1, Name: strings.Join(ws, " "), Kind: registry.Unnamed}}
 	}
 	who := x.namedIn(name)
 	if len(who) == 1 && who[0].Actor < 0 {
