@@ -439,11 +439,11 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			// title's "of" or "to" does not end the run
 		case n > 1 && t == "the" && (toks[k-1].Text == "of" || toks[k-1].Text == "to") && k+1 < len(toks) && !covered[k+1] && nameCase(toks[k+1].Text):
 			// "Secretary of the Treasury Scott Bessent
-		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && nameCase(toks[k+1].Text) && !x.reg.IsUtteranceWord(toks[k-1].Text) &&
+		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && (nameCase(toks[k+1].Text) || x.theThenName(toks, k+1)) && !x.reg.IsUtteranceWord(toks[k-1].Text) &&
 			(x.reg.IsOrgWord(strings.TrimSuffix(toks[k-1].Text, "s")) || x.reg.Language.TitleAbbreviations[toks[k-1].Text] != ""):
 			// an organisation's name runs on: "Alliance for Retired Americans", "International
-			// Council of Museums", "National Institutes of Health"; so does a title's office:
-			// "CarMax VP of Regional Sales Corey Haire"
+			// Council of Museums", "National Institutes of Health", "National Museum of the
+			// American Latino"; so does a title's office: "CarMax VP of Regional Sales Corey Haire"
 		case n > 0 && (t == "and" || t == "for") && slices.Contains(x.titleToks, k):
 			// "and" of "Secretary of Health and Human Services Robert F. Kennedy Jr."
 		case len(t) <= 4 && x.reg.IsNameParticle(t) && x.particlesThenName(text, toks, k) && (n > 0 || k == 0 || !unicode.IsLetter(rune(text[toks[k-1].End]))):
@@ -653,6 +653,11 @@ func (x *extractor) titleInName(toks []registry.Token, i, k int) bool {
 	// honorific, organisation's word or place ("Pekerma Jaya Haji Mohd Yusof").
 	_, given := x.reg.GivenName(w)
 	return (given || nameCase(w)) && !x.reg.IsHonorific(w) && !x.reg.IsTitleWord(strings.ToLower(w)) && !x.reg.IsOrgWord(w) && !x.reg.IsNotName(w) && !x.placeName(w)
+}
+
+// theThenName reports whether token k is "the" before a capitalised word.
+func (x *extractor) theThenName(toks []registry.Token, k int) bool {
+	return toks[k].Text == "the" && k+1 < len(toks) && nameCase(toks[k+1].Text)
 }
 
 // fieldWord reports whether a capitalised word has the ending of a field of work or a plural
