@@ -309,6 +309,13 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 				out[k].gender = cmp.Or(out[k-1].gender, g)
 			}
 		}
+		// "her running mate, Paul Dorsey,": a description in apposition before a person's name
+		// says what the person is, for "the running mate" to point back to.
+		if k > 0 && out[k-1].kind == mDescription && out[k-1].person && out[k].kind == mName && out[k].person && len(out[k].words) >= 2 && text[out[k-1].end:out[k].start] == ", " {
+			if h := out[k-1].head; h != "" && !slices.Contains(out[k].nouns, h) {
+				out[k].nouns = append(out[k].nouns, h)
+			}
+		}
 		// In a list, every name is what the first is: "to Joe Biden and Bernie Sanders".
 		if k > 0 && out[k-1].object && out[k].kind == mName {
 			if gap := strings.TrimSpace(text[min(out[k-1].end, out[k].start):out[k].start]); gap == "and" || gap == ", and" || gap == "or" {
