@@ -2848,8 +2848,8 @@ func (x *extractor) reportedSpeaker(sp span) []Speaker {
 		return who
 	}
 	for k, t := range toks {
-		if !x.reg.IsSpeechVerb(t.Text) || x.inMention(r.p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
-			continue
+		if !x.reg.IsSpeechVerb(t.Text) || x.inMention(r.p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] || k == 0 && participle(t.Text) {
+			continue // not "Asked …, Keane shook his head.": the one asked is the subject after it
 		}
 		m := x.subjectBefore(r.p, r.lo, t.Start)
 		if m == nil || m.kind == mGroup || m.possessive || m.object {
@@ -2866,12 +2866,27 @@ func (x *extractor) reportedSpeaker(sp span) []Speaker {
 	// No verb of speech: the person the sentence is about, as for a quotation standing alone
 	// after a paragraph of narration ("Sanders identified exhaustion with bigotry as a reason.
 	// “The younger people are …”").
-	if ms := x.mentionsBetween(r.p, r.lo, r.hi); len(ms) > 0 {
+	lo := r.lo
+	if len(toks) > 0 && participle(toks[0].Text) {
+		// "Asked whether he regretted it, Keane shook his head.": the clause before the comma
+		// is the subject's.
+		if i := strings.Index(x.paras[r.p].Text[r.lo:r.hi], ", "); i > 0 {
+			lo = r.lo + i + 2
+		}
+	}
+	if ms := x.mentionsBetween(r.p, lo, r.hi); len(ms) > 0 {
 		if m := ms[0]; m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(r.p, m) {
 			return x.resolve(r.p, m)
 		}
 	}
 	return nil
+}
+
+// participle reports whether a capitalised word opening a sentence is a verb's participle
+// ("Asked", "Speaking", "Pressed"), which opens a clause before the subject.
+func participle(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return nameCase(w) && (n >= 5 && strings.HasSuffix(w, "ed") || n >= 7 && strings.HasSuffix(w, "ing"))
 }
 
 // nameLine returns the person a sentence of only a name and what they are names ("Katherine
