@@ -35,8 +35,10 @@ import (
 // speakers dropped, a scan's digits in names read as letters, a transcript label's title kept as
 // its unregistered speaker's role, and the catalog's titles of unregistered speakers; 19: a
 // person's office and an organisation's officer speak for them, a quoted transcript's first
-// turn, titles inside names, round-ups' labels, no-break spaces.)
-const Version = 19
+// turn, titles inside names, round-ups' labels, no-break spaces; 20: accents in pieces mended
+// (composed, and UTF-8 misread as Windows-1252 decoded), and speakers made of no office's
+// domain, misspelt label or title's words.)
+const Version = 20
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

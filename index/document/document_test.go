@@ -181,6 +181,16 @@ func TestParseNormalises(t *testing.T) {
 			content: "---\ntitle: T\ndate: 2021\n---\n**Maryland Senator Chris Van Hollen:**\u00a0“This is a big deal.”&nbsp;It is.\n",
 			want:    []para{{"text", "Maryland Senator Chris Van Hollen: “This is a big deal.” It is."}}, title: "T", id: "x",
 		},
+		{
+			name:    "accents in pieces: decomposed, or UTF-8 read as Windows-1252 once or twice",
+			content: "---\ntitle: T\ndate: 2021\n---\nFrancÌ§ois, Franc\u0327ois, FranÃ§ois, FranÃ\u0083Â§ois and FranA\u0303\u0083A\u0302§ois said itâ€™s â€œfineâ€\u009d; protegÃ©s.\n",
+			want:    []para{{"text", "François, François, François, François and François said it’s “fine”; protegés."}}, title: "T", id: "x",
+		},
+		{
+			name:    "text that only looks like pieces is kept",
+			content: "---\ntitle: T\ndate: 2021\n---\nSÃO PAULO — “Olá,” São Tomé’s Ç» and 5 °C; naïve café, Zürich, Łódź.\n",
+			want:    []para{{"text", "SÃO PAULO — “Olá,” São Tomé’s Ç» and 5 °C; naïve café, Zürich, Łódź."}}, title: "T", id: "x",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
