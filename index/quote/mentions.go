@@ -777,7 +777,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		prev := toks[k-1].Text
 		// A field's last word before a given name and a surname: "… for Research and
 		// Engineering Emil Michael", "… for Lands, Wildlife, and Oceans Drew Caputo".
-		field := k == j-2 && fieldWord(prev) && !x.isGivenName(prev)
+		field := k == j-2 && fieldWord(prev) && !x.isGivenName(prev) && !x.hasGivenName(toks[core:k-1]) // not "Francisco Guterres Lu-Olo"
 		if _, noun := x.reg.PersonNoun(prev); noun || x.reg.IsTitleWord(prev) || x.reg.IsOrgWord(prev) || isUpper(prev) && len(prev) > 1 || field {
 			if m.nouns = m.nouns[:0]; x.reg.IsTitleWord(strings.ToLower(toks[i].Text)) {
 				// "Secretary of Commerce John Doe": the office's name is the title
