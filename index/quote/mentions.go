@@ -802,12 +802,18 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 			// Pennsylvania", "Minister of Defence".
 			return mention{}, false
 		}
-		next := max(core+1, j-2)
+		next, given := max(core+1, j-2), false
 		for k := core + 1; k < j-1; k++ {
 			if _, ok := x.reg.GivenName(toks[k].Text); ok && !isUpper(toks[k].Text) && text[toks[k-1].End:toks[k].Start] == " " && !x.placeName(toks[k].Text) {
-				next = k
+				next, given = k, true
 				break
 			}
+		}
+		if last := toks[j-1].Text; !given && core > i && (fieldWord(last) || x.isCommon(last)) && !strings.HasPrefix(text[toks[j-1].End:], " ") {
+			// No given name, and a last word no surname has before a comma or a colon: the
+			// office's domain ("Vice President of Digital Equity,", "Assistant Secretary of the
+			// Army for Civil Works,"); not "Chairman of the Joint Chiefs of Staff General …".
+			return mention{}, false
 		}
 		core = next
 	}
@@ -871,6 +877,9 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 			if utf8.RuneCountInString(toks[k].Text) == 1 {
 				m.person = true // a middle initial
 			}
+		}
+		if utf8.RuneCountInString(first) == 1 && end-core >= 3 && x.isGivenName(toks[core+1].Text) {
+			m.person = true // an initial before a given name: "D. Lee Forsgren"
 		}
 	}
 	last := toks[end-1].Text

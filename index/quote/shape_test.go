@@ -256,6 +256,11 @@ func TestSpeakersShaped(t *testing.T) {
 			},
 		},
 		{
+			name: "an office's field before a comma and a name with an initial",
+			text: "Acting Assistant Secretary of the Army for Civil Works, D. Lee Qworsgren: “The Corps is eager to work with our partners.”",
+			want: []found{{"The Corps is eager to work with our partners.", "D. Lee Qworsgren", "full"}},
+		},
+		{
 			name:  "a joint statement of governments",
 			title: "Joint Statement from the Governments of Australia, Canada and Denmark",
 			text:  "We condemn the attacks on shipping in the strongest terms.",
