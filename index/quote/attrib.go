@@ -1523,6 +1523,7 @@ func (x *extractor) titleWords(p, lo, hi, n int) bool {
 		switch w := t.Text; {
 		case nameCase(w) || isUpper(w):
 		case w == "of" || w == "the" || w == "and" || w == "for" || w == "to": // "Ambassador to Russia"
+		case w == "on" && x.inMention(p, t.Start): // "American Council on Renewable Energy"
 		case x.lowerTitleWord(w):
 			// "CBS News host Tony Dokoupil", "Former immigration judge Andrew Arthur"
 		case k > 0 && s[toks[k-1].End:t.Start] == "-":

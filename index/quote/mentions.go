@@ -447,7 +447,11 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 		case n > 1 && t == "the" && (toks[k-1].Text == "of" || toks[k-1].Text == "to") && k+1 < len(toks) && !covered[k+1] && nameCase(toks[k+1].Text):
 			// "Secretary of the Treasury Scott Bessent
 		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && (nameCase(toks[k+1].Text) || x.theThenName(toks, k+1)) && !x.reg.IsUtteranceWord(toks[k-1].Text) &&
-			(x.reg.IsOrgWord(strings.TrimSuffix(toks[k-1].Text, "s")) || x.reg.Language.TitleAbbreviations[toks[k-1].Text] != ""):
+			(x.reg.IsOrgWord(strings.TrimSuffix(toks[k-1].Text, "s")) || x.reg.Language.TitleAbbreviations[toks[k-1].Text] != ""),
+			n > 0 && t == "on" && k+2 < len(toks) && nameCase(toks[k+1].Text) && nameCase(toks[k+2].Text) && !inLower(sentenceWords, toks[k+1].Text) &&
+				x.reg.IsOrgWord(toks[k-1].Text) && text[toks[k].End:toks[k+1].Start] == " " && text[toks[k+1].End:toks[k+2].Start] == " ":
+			// and through "on" before two capitalised words: "Intergovernmental Panel on Climate
+			// Change", "Council on Foreign Relations" (not "the Senate on Tuesday")
 			// an organisation's name runs on: "Alliance for Retired Americans", "International
 			// Council of Museums", "National Institutes of Health", "National Museum of the
 			// American Latino"; so does a title's office: "CarMax VP of Regional Sales Corey Haire"
@@ -883,9 +887,9 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		}
 	}
 	last := toks[end-1].Text
-	orgOf := false // "Council of Museums", "Alliance for Retired Americans"
+	orgOf := false // "Council of Museums", "Alliance for Retired Americans", "Council on Foreign Relations"
 	for k := core; k+1 < end; k++ {
-		if (toks[k+1].Text == "of" || toks[k+1].Text == "for") && x.reg.IsOrgWord(strings.TrimSuffix(toks[k].Text, "s")) {
+		if (toks[k+1].Text == "of" || toks[k+1].Text == "for" || toks[k+1].Text == "on") && x.reg.IsOrgWord(strings.TrimSuffix(toks[k].Text, "s")) {
 			orgOf = true
 		}
 	}

@@ -84,7 +84,8 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 		return sp, false
 	}
 	// A title misspelt before a name: "Commisioner McGonigle".
-	if len(words) > 1 && !x.isGivenName(words[0]) && x.misspeltTitle(words[0]) {
+	if len(words) > 1 && !x.isGivenName(words[0]) && !startsLower(words[1]) && x.misspeltTitle(words[0]) {
+		// not "Commission on Federal Election Reform": an organisation's word and its phrase
 		words = words[1:]
 	}
 	// Lower-case words before a name are a title's end or a phrase's ("for Peace Missions

@@ -261,6 +261,24 @@ func TestSpeakersShaped(t *testing.T) {
 			want: []found{{"The Corps is eager to work with our partners.", "D. Lee Qworsgren", "full"}},
 		},
 		{
+			name:  "a person's noun as a label is a role",
+			title: "Remarks by President Biden in a Press Gaggle",
+			text:  "THE PRESIDENT: How are you doing today?  Good to see you.\n\nCUSTOMER: Do not ask us about the prices here.\n\nTHE PRESIDENT: We are working on the prices.",
+			want: []found{
+				{"How are you doing today?  Good to see you.", "Joe Biden", "full"},
+				{"Do not ask us about the prices here.", "Customer", "full"},
+				{"We are working on the prices.", "Joe Biden", "full"},
+			},
+		},
+		{
+			name: "an organisation's name runs through on",
+			text: "The bipartisan Commission on Qwederal Election Reform, co-chaired by a former president, noted that “IDs are needed to board a plane.”\n\nGregory Qwetsone, President and CEO, American Council on Qwenewable Energy: “For more than a century, the code was weighted.”",
+			want: []found{
+				{"IDs are needed to board a plane.", "Commission on Qwederal Election Reform", "full"},
+				{"For more than a century, the code was weighted.", "Gregory Qwetsone", "full"},
+			},
+		},
+		{
 			name:  "a joint statement of governments",
 			title: "Joint Statement from the Governments of Australia, Canada and Denmark",
 			text:  "We condemn the attacks on shipping in the strongest terms.",

@@ -232,6 +232,12 @@ func (x *extractor) labelSpeakers(name string) []Speaker {
 		a := ms[0].Actors[0]
 		return []Speaker{x.registered(a)}
 	}
+	// "CUSTOMER:", "STEELWORKER:": a person the label names by a noun for what they are, no name.
+	if !strings.Contains(name, " ") {
+		if _, noun := x.reg.PersonNoun(strings.ToLower(name)); noun && !x.reg.IsTitleWord(strings.ToLower(name)) {
+			return []Speaker{{Actor: -1, Name: titleCase(name), Kind: registry.Unnamed}}
+		}
+	}
 	// "WHITE HOUSE AIDE", "PENTAGON OFFICIAL": a role of an organisation, not the organisation.
 	if ws := strings.Fields(name); len(ws) > 1 && x.reg.IsRoleLabel(ws[len(ws)-1]) {
 		for i, w := range ws {
