@@ -311,7 +311,9 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 		}
 		// "her running mate, Paul Dorsey,": a description in apposition before a person's name
 		// says what the person is, for "the running mate" to point back to.
-		if k > 0 && out[k-1].kind == mDescription && out[k-1].person && out[k].kind == mName && out[k].person && len(out[k].words) >= 2 && text[out[k-1].end:out[k].start] == ", " {
+		// The name is a person's, as "The Kremlin spokesman, Ivo Saar," shows, given name or not.
+		if k > 0 && out[k-1].kind == mDescription && out[k-1].person && out[k].kind == mName && len(out[k].actors) == 0 && !out[k].org && len(out[k].words) >= 2 && text[out[k-1].end:out[k].start] == ", " {
+			out[k].person = true
 			if h := out[k-1].head; h != "" && !slices.Contains(out[k].nouns, h) {
 				out[k].nouns = append(out[k].nouns, h)
 			}
