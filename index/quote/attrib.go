@@ -2158,6 +2158,15 @@ func (x *extractor) described(p int, m mention) []Speaker {
 		}
 		return nil
 	}
+	// The person the text described in these words ("Sofia Brandt, the foreign minister"), else
+	// the last one it gave the noun.
+	if phrase := descPhrase(x.paras[p].Text[m.start:m.end]); m.ownerEnd < 0 && strings.Contains(phrase, " ") {
+		for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-maxHeard; i-- {
+			if h := x.heard[i]; h.ent >= 0 && h.person && slices.Contains(x.ents[h.ent].descs, phrase) {
+				return x.speakersOf(h.ent)
+			}
+		}
+	}
 	for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-maxHeard; i-- {
 		h := x.heard[i]
 		if h.ent < 0 || !h.person {

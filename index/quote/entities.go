@@ -31,7 +31,8 @@ type entity struct {
 	org     bool
 	actor   int // the registered actor, or -1
 	nouns   []string
-	title   string // the first title the text gives the person, written as a title ("Senator")
+	descs   []string // descriptions in apposition to a name, without their article ("foreign minister")
+	title   string   // the first title the text gives the person, written as a title ("Senator")
 	titles  bool   // named with a title or honorific at least once
 	single  bool   // named by one word only
 	caps    bool   // named only in capitals ("PROMISES MADE:")
@@ -204,6 +205,11 @@ func (x *extractor) cluster() {
 		for _, n := range m.nouns {
 			if !slices.Contains(en.nouns, n) {
 				en.nouns = append(en.nouns, n)
+			}
+		}
+		for _, d := range m.descs {
+			if !slices.Contains(en.descs, d) {
+				en.descs = append(en.descs, d)
 			}
 		}
 		nameAt(e, Pos{p, m.start})

@@ -44,7 +44,8 @@ type mention struct {
 	possessive bool // followed by 's: it modifies what follows ("Obama's former strategist")
 	object     bool // the object of a preposition: "of the Rand Corporation", "to Clinton"
 	pronoun    string
-	head       string // a description's noun
+	head       string   // a description's noun
+	descs      []string // a name's descriptions in apposition after it, without their article
 	definite   bool   // a description with "the", "this", "that"
 	ownerEnd   int    // a description that starts with a possessive name ("Obama's aide"): where the name ends
 	ent        int    // the entity a name joins, or -1
@@ -317,6 +318,13 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 			if h := out[k-1].head; h != "" && !slices.Contains(out[k].nouns, h) {
 				out[k].nouns = append(out[k].nouns, h)
 			}
+		}
+		// "Sofia Brandt, the foreign minister, and Arvo Tamm, the defense minister,": a
+		// description in apposition after a name says what the person is, in its own words, for
+		// "the foreign minister" to point back to the one and not the other minister.
+		if k > 0 && out[k].kind == mDescription && out[k].person && out[k].ownerEnd < 0 && out[k-1].kind == mName && !out[k-1].org && len(out[k-1].actors) == 0 && len(out[k-1].words) >= 2 && text[out[k-1].end:out[k].start] == ", " {
+			out[k-1].person = true
+			out[k-1].descs = append(out[k-1].descs, descPhrase(text[out[k].start:out[k].end]))
 		}
 		// In a list, every name is what the first is: "to Joe Biden and Bernie Sanders".
 		if k > 0 && out[k-1].object && out[k].kind == mName {
@@ -671,6 +679,18 @@ func (x *extractor) titleInName(toks []registry.Token, i, k int) bool {
 // theThenName reports whether token k is "the" before a capitalised word.
 func (x *extractor) theThenName(toks []registry.Token, k int) bool {
 	return toks[k].Text == "the" && k+1 < len(toks) && nameCase(toks[k+1].Text)
+}
+
+// descPhrase returns a description's words in lower case without its article: "the foreign
+// minister" is "foreign minister".
+func descPhrase(d string) string {
+	d = strings.ToLower(d)
+	for _, a := range []string{"the ", "a ", "an ", "this ", "that "} {
+		if rest, ok := strings.CutPrefix(d, a); ok {
+			return rest
+		}
+	}
+	return d
 }
 
 // fieldWord reports whether a capitalised word has the ending of a field of work or a plural
