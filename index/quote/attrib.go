@@ -2119,6 +2119,9 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 		if g := x.jointSubject(); g != nil {
 			return g // "Keane and Whitlock spoke. “…,” the two said."
 		}
+		if g := x.jointSubjectOf(x.sentenceBeforeOff(p, m.start)); g != nil {
+			return g // "Keane and Whitlock met. The two said in a statement that “…”"
+		}
 		return x.lastGroup(p, true)
 	}
 	return nil
@@ -2534,8 +2537,10 @@ func (x *extractor) lastGroup(p int, groupOnly bool) []Speaker {
 // jointSubject returns the actors the sentence before the quotation opens with, when they are
 // several named together: "Rachel Ibsen and Linnea Brandt both spoke at the rally. “…,” they
 // said."
-func (x *extractor) jointSubject() []Speaker {
-	r := x.sentenceBefore()
+func (x *extractor) jointSubject() []Speaker { return x.jointSubjectOf(x.sentenceBefore()) }
+
+// jointSubjectOf returns the actors sentence r opens with, as jointSubject does.
+func (x *extractor) jointSubjectOf(r struct{ p, lo, hi int }) []Speaker {
 	if r.p < 0 {
 		return nil
 	}
