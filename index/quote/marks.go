@@ -172,7 +172,37 @@ func findSpans(paras []string, headline func(int) bool) []span {
 			cur, depth = nil, 0
 		}
 	}
+	closedTurns(paras, out)
 	return out
+}
+
+// closedTurns marks the labels of a transcript quoted a turn to a paragraph, each turn closed
+// ("“KELLERMAN: Will you sign it?”", then "“KEANE: Not as it is.”"): two or more paragraphs in
+// a row that are each one quotation opening with a speaker label.
+func closedTurns(paras []string, spans []span) {
+	turn := func(k int) int {
+		sp := spans[k]
+		if sp.label > 0 || sp.Start.Para != sp.End.Para || strings.TrimSpace(paras[sp.Start.Para][:sp.open]) != "" ||
+			strings.Trim(paras[sp.End.Para][sp.closeEnd:], " .") != "" {
+			return 0
+		}
+		return turnLabel(paras[sp.Start.Para][sp.Start.Off:sp.End.Off])
+	}
+	labels := make([]int, len(spans))
+	for k := range spans {
+		labels[k] = turn(k)
+	}
+	for k := range spans {
+		if labels[k] == 0 {
+			continue
+		}
+		prev := k > 0 && labels[k-1] > 0 && spans[k-1].Start.Para == spans[k].Start.Para-1
+		next := k+1 < len(spans) && labels[k+1] > 0 && spans[k+1].Start.Para == spans[k].Start.Para+1
+		if prev || next {
+			spans[k].label = spans[k].Start.Off
+			spans[k].Start.Off += labels[k]
+		}
+	}
 }
 
 // continues reports whether the paragraph after p opens with a quotation mark, continuing a

@@ -90,6 +90,13 @@ func (x *extractor) speakerLike(label string) bool {
 	if first == "the" || x.reg.IsHonorific(first) || x.titleWord(first) {
 		return true
 	}
+	if len(words) == 1 {
+		// "DORSEY:" in an interview with Paul Dorsey: the surname of someone the text names
+		// in full.
+		if _, ok := x.fullNameInText(label); ok {
+			return true
+		}
+	}
 	toks := registry.Tokenize(label)
 	for _, m := range x.reg.Mentions(label, toks, x.day) {
 		if m.TokStart == 0 && m.TokEnd == len(toks) && len(m.Actors) > 0 {
