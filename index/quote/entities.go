@@ -33,10 +33,10 @@ type entity struct {
 	nouns   []string
 	descs   []string // descriptions in apposition to a name, without their article ("foreign minister")
 	title   string   // the first title the text gives the person, written as a title ("Senator")
-	titles  bool   // named with a title or honorific at least once
-	single  bool   // named by one word only
-	caps    bool   // named only in capitals ("PROMISES MADE:")
-	aliasOK bool   // the one word is a registered alias of actor
+	titles  bool     // named with a title or honorific at least once
+	single  bool     // named by one word only
+	caps    bool     // named only in capitals ("PROMISES MADE:")
+	aliasOK bool     // the one word is a registered alias of actor
 }
 
 func (e *entity) surname() string { return e.words[len(e.words)-1] }

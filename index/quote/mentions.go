@@ -46,14 +46,14 @@ type mention struct {
 	pronoun    string
 	head       string   // a description's noun
 	descs      []string // a name's descriptions in apposition after it, without their article
-	definite   bool   // a description with "the", "this", "that"
-	ownerEnd   int    // a description that starts with a possessive name ("Obama's aide"): where the name ends
-	ent        int    // the entity a name joins, or -1
-	initial    bool   // the first word of its sentence
-	nick       bool   // the name holds a nickname in quotation marks
-	acronym    string // the acronym given in parentheses after an organisation's name, lower case
-	modifies   bool   // the name modifies a noun for a person after it: "MSNBC host", "U.S. senator"
-	caps       bool   // the name is written in capitals
+	definite   bool     // a description with "the", "this", "that"
+	ownerEnd   int      // a description that starts with a possessive name ("Obama's aide"): where the name ends
+	ent        int      // the entity a name joins, or -1
+	initial    bool     // the first word of its sentence
+	nick       bool     // the name holds a nickname in quotation marks
+	acronym    string   // the acronym given in parentheses after an organisation's name, lower case
+	modifies   bool     // the name modifies a noun for a person after it: "MSNBC host", "U.S. senator"
+	caps       bool     // the name is written in capitals
 	// joint holds the speakers of each of several coordinated mentions ("Blinken and
 	// Austin"), when the attributor takes them together.
 	joint [][]Speaker
