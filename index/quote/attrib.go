@@ -1230,6 +1230,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 			}
 		}
 	}
+	if who := x.ownUtteranceColon(p, lo, hi); who != nil {
+		return who, true
+	}
 	if who, ok := x.nameVerbColon(p, lo, hi); ok {
 		return who, true
 	}
@@ -1354,6 +1357,49 @@ func (x *extractor) capsBefore(p int, m mention) bool {
 		}
 	}
 	return false
+}
+
+// ownUtteranceColon returns whose words a quotation after a colon is when the colon follows
+// what someone said or wrote, named as theirs: "a line from Keane's 2014 speech: “…”", "his
+// statement: “…”", "Whitlock's tweet:"; nil otherwise.
+func (x *extractor) ownUtteranceColon(p, lo, hi int) []Speaker {
+	s := x.paras[p].Text
+	b := strings.TrimRight(s[lo:hi], " ")
+	if !strings.HasSuffix(b, ":") {
+		return nil
+	}
+	toks := tokensIn(x.toks[p], lo, lo+len(b)-1)
+	k := len(toks) - 1
+	if k < 1 {
+		return nil
+	}
+	if w := strings.ToLower(toks[k].Text); !x.reg.IsUtteranceWord(w) && w != "tweet" && w != "post" {
+		return nil
+	}
+	// Up to two words that say which ("2014", "inaugural", "first") between the owner and the noun.
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		t := toks[j]
+		switch w := strings.ToLower(t.Text); {
+		case w == "his" || w == "her" || w == "their":
+			for _, m := range x.mentionsBetween(p, t.Start, t.End) {
+				if m.kind == mPronoun {
+					return x.resolve(p, m)
+				}
+			}
+			return nil
+		case w == "s" && j > 0 && (s[toks[j-1].End:t.Start] == "’" || s[toks[j-1].End:t.Start] == "'"):
+			for _, m := range x.mentionsBetween(p, lo, t.Start) {
+				if m.end == toks[j-1].End && m.kind == mName && m.ent >= 0 && x.ents[m.ent].person {
+					return x.speakersOf(m.ent)
+				}
+			}
+			return nil
+		case startsLower(t.Text) || unicode.IsDigit(rune(t.Text[0])):
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // nameVerbColon reads a sentence that is only a name and a verb before a quotation: "Trump
