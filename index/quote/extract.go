@@ -170,6 +170,7 @@ func (x *extractor) registryMentions(text string, toks []registry.Token) []regis
 // of a statement) only the names are read: they tell who the document's people are, and which
 // actors it names.
 func (x *extractor) analyse(from, to int) {
+	x.ents, x.mentioned = x.ents[:0], x.mentioned[:0] // read again from the start, if read before
 	x.ments = make([][]mention, len(x.paras))
 	x.hidden = make([][]mention, len(x.paras))
 	for p := range x.paras {

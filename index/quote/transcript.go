@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,6 +16,7 @@ type label struct {
 	body      int    // offset where the turn's words start
 	press     bool   // a question, the press, the audience, the call's operator
 	anonymous bool   // a speaker nobody can tell ("PARTICIPANT")
+	answer    bool   // "A:", an interview's answer, whose speaker the text's introduction names
 }
 
 // maxLabel bounds a speaker label; a longer run of capitals is a heading.
@@ -33,6 +35,9 @@ func (x *extractor) readLabel(s string, relaxed bool) (label, bool) {
 		case strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\u00a0"):
 			return label{name: "Q", body: 1 + leadingSpaces(rest), press: true}, true
 		}
+	}
+	if rest, ok := strings.CutPrefix(s, "A:"); ok && strings.HasPrefix(rest, " ") {
+		return label{name: "A", body: 2 + leadingSpaces(rest), answer: true}, true
 	}
 	colon := strings.IndexByte(s, ':')
 	if colon < 1 || colon > maxLabel {
@@ -123,14 +128,17 @@ func leadingSpaces(s string) int {
 // Paragraphs before the first label are read for quotation marks.
 func (x *extractor) transcript() bool {
 	labels := make([]*label, len(x.paras))
-	official, first := 0, -1
+	official, first, questions := 0, -1, 0
 	for p, para := range x.paras {
 		if para.Kind == document.Title || para.Kind == document.Heading {
 			continue
 		}
 		if l, ok := x.readLabel(para.Text, false); ok {
 			labels[p] = &l
-			if !l.press {
+			switch {
+			case l.name == "Q":
+				questions++
+			case !l.press:
 				official++
 			}
 			if first < 0 {
@@ -138,7 +146,26 @@ func (x *extractor) transcript() bool {
 			}
 		}
 	}
-	if official < 2 && !(official == 1 && x.reg.Language.TranscriptTitle(x.title)) {
+	// An interview of questions and answers ("Q: …", "A: …") is a transcript when its
+	// introduction says whom the answers are by; answers alone, or a list of questions a
+	// document answers itself, are not.
+	var interviewee []Speaker
+	if slices.ContainsFunc(labels, func(l *label) bool { return l != nil && l.answer }) {
+		if questions > 0 && first > 0 {
+			x.analyse(0, first)
+			interviewee = x.interviewee(first)
+		}
+		for p, l := range labels {
+			if l != nil && l.answer && interviewee == nil {
+				labels[p] = nil
+				official--
+			}
+		}
+		if first = slices.IndexFunc(labels, func(l *label) bool { return l != nil }); first < 0 {
+			return false
+		}
+	}
+	if official < 2 && !(official == 1 && (x.reg.Language.TranscriptTitle(x.title) || interviewee != nil)) {
 		return false
 	}
 	for p, para := range x.paras {
@@ -173,7 +200,9 @@ func (x *extractor) transcript() bool {
 		if end := (Pos{last, len(x.paras[last].Text)}); !l.press && start.Before(end) && x.turnHasWords(start, end) {
 			who, ok := speakers[l.name]
 			if !ok && !l.anonymous {
-				who = x.labelSpeakers(l.name)
+				if who = interviewee; !l.answer {
+					who = x.labelSpeakers(l.name)
+				}
 				speakers[l.name] = who
 			}
 			x.out = append(x.out, Quote{
@@ -218,6 +247,41 @@ func (x *extractor) mendHonorifics(labels []*label) {
 			l.name = right[rest]
 		}
 	}
+}
+
+// interviewWords are the words of an introduction that say the text is an interview.
+var interviewWords = map[string]bool{
+	"interview": true, "interviewed": true, "conversation": true, "spoke": true, "talked": true,
+	"sat": true, "asked": true, "q&a": true,
+}
+
+// interviewee returns whom an interview's answers are by: the one person the paragraphs before
+// its first label name in a sentence that speaks of an interview, as its object ("Marta
+// Kellerman interviewed Rob Keane", "… sat down with Rob Keane"); nil when none or several.
+func (x *extractor) interviewee(first int) []Speaker {
+	found := -1
+	for p := range first {
+		text := x.paras[p].Text
+		for _, m := range x.ments[p] {
+			if m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || m.possessive {
+				continue
+			}
+			lo := x.sentenceStart(p, m.start)
+			interview := false
+			for _, t := range tokensIn(x.toks[p], lo, m.start) {
+				interview = interview || interviewWords[strings.ToLower(t.Text)]
+			}
+			before := strings.TrimSpace(text[lo:m.start])
+			if !interview || before == "" || x.subjectLike(p, m) && !strings.HasSuffix(before, "with") {
+				continue // the interviewer, or someone else the sentence names
+			}
+			if found >= 0 && found != m.ent {
+				return nil
+			}
+			found = m.ent
+		}
+	}
+	return x.speakersOf(found)
 }
 
 // turnHasWords reports whether a turn holds a letter or a digit after its label.
