@@ -77,6 +77,9 @@ func (x *extractor) nameAfterOffice(who string) string {
 	if i < 0 {
 		return who
 	}
+	if rest := strings.ToLower(x.title[i+len(who):]); !strings.HasPrefix(rest, " to ") && !strings.HasPrefix(rest, " for ") {
+		return who // "… Spokesperson on Meeting with Prime Minister …": not the office's words going on
+	}
 	toks := registry.Tokenize(x.title[i+len(who):])
 	for k := 0; k+1 < len(toks); k++ {
 		_, given := x.reg.GivenName(toks[k].Text)

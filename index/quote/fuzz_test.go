@@ -18,6 +18,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Press Briefing", "MS. PSAKI:  Hi.\n\nQ    Why?\n\nMS. PSAKI:  Because.\n\nEND")
 	f.Add("‘us and them’: Blinken", "\"Nested \"inner\" outer,'' said Borrell. They said “a” and ‘b’.")
 	f.Add("", "The two secretaries wrote, \"x\". According to its state news agency, “y”.")
+	// Mentions that overlap ("THE WHITE HOUSE COUNSEL" holds "THE WHITE HOUSE") once sliced
+	// the text between them backwards.
+	f.Add("Memorandum to Resolve the Backlog", "January 20, 2025\n\nMEMORANDUM TO THE WHITE HOUSE COUNSEL\n\nSUBJECT:      Memorandum to Resolve the Backlog")
 	f.Fuzz(func(t *testing.T, title, text string) {
 		if !utf8.ValidString(title) || !utf8.ValidString(text) {
 			return // articles are checked for UTF-8 before they get here

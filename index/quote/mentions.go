@@ -291,7 +291,7 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 		// "U.S. Secretary of Energy Chris Wright": a country or an organisation just before a
 		// titled person is what the title is of.
 		if k > 0 && out[k-1].kind == mName && out[k-1].org && !out[k-1].person && out[k].kind == mName && out[k].person && len(out[k].nouns) > 0 {
-			if gap := text[out[k-1].end:out[k].start]; gap == " " || gap == ". " && strings.Contains(text[out[k-1].start:out[k-1].end], ".") {
+			if gapIs(text, out[k-1].end, out[k].start, " ") || gapIs(text, out[k-1].end, out[k].start, ". ") && strings.Contains(text[out[k-1].start:out[k-1].end], ".") {
 				out[k-1].object, out[k-1].modifies = true, true
 			}
 		}
@@ -304,7 +304,7 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 		}
 		// "Thackeray's wife, Joan,": a given name alone, in apposition to a description of a
 		// person, names that person; the description or the name tells the gender.
-		if k > 0 && out[k-1].kind == mDescription && out[k-1].person && out[k].kind == mName && len(out[k].words) == 1 && !out[k].person && text[out[k-1].end:out[k].start] == ", " {
+		if k > 0 && out[k-1].kind == mDescription && out[k-1].person && out[k].kind == mName && len(out[k].words) == 1 && !out[k].person && gapIs(text, out[k-1].end, out[k].start, ", ") {
 			if g, given := x.reg.GivenName(out[k].words[0]); given {
 				out[k].person = true
 				out[k].gender = cmp.Or(out[k-1].gender, g)
@@ -313,7 +313,7 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 		// "her running mate, Paul Dorsey,": a description in apposition before a person's name
 		// says what the person is, for "the running mate" to point back to.
 		// The name is a person's, as "The Kremlin spokesman, Ivo Saar," shows, given name or not.
-		if k > 0 && out[k-1].kind == mDescription && out[k-1].person && out[k].kind == mName && len(out[k].actors) == 0 && !out[k].org && len(out[k].words) >= 2 && text[out[k-1].end:out[k].start] == ", " {
+		if k > 0 && out[k-1].kind == mDescription && out[k-1].person && out[k].kind == mName && len(out[k].actors) == 0 && !out[k].org && len(out[k].words) >= 2 && gapIs(text, out[k-1].end, out[k].start, ", ") {
 			out[k].person = true
 			if h := out[k-1].head; h != "" && !slices.Contains(out[k].nouns, h) {
 				out[k].nouns = append(out[k].nouns, h)
@@ -322,7 +322,7 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 		// "Sofia Brandt, the foreign minister, and Arvo Tamm, the defense minister,": a
 		// description in apposition after a name says what the person is, in its own words, for
 		// "the foreign minister" to point back to the one and not the other minister.
-		if k > 0 && out[k].kind == mDescription && out[k].person && out[k].ownerEnd < 0 && out[k-1].kind == mName && !out[k-1].org && len(out[k-1].actors) == 0 && len(out[k-1].words) >= 2 && text[out[k-1].end:out[k].start] == ", " {
+		if k > 0 && out[k].kind == mDescription && out[k].person && out[k].ownerEnd < 0 && out[k-1].kind == mName && !out[k-1].org && len(out[k-1].actors) == 0 && len(out[k-1].words) >= 2 && gapIs(text, out[k-1].end, out[k].start, ", ") {
 			out[k-1].person = true
 			out[k-1].descs = append(out[k-1].descs, descPhrase(text[out[k].start:out[k].end]))
 		}
@@ -456,7 +456,7 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			// title's "of" or "to" does not end the run
 		case n > 1 && t == "the" && (toks[k-1].Text == "of" || toks[k-1].Text == "to") && k+1 < len(toks) && !covered[k+1] && nameCase(toks[k+1].Text):
 			// "Secretary of the Treasury Scott Bessent
-		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && (nameCase(toks[k+1].Text) || x.theThenName(toks, k+1)) && !x.reg.IsUtteranceWord(toks[k-1].Text) &&
+		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && !covered[k+1] && (nameCase(toks[k+1].Text) || x.theThenName(toks, covered, k+1, toks[k-1].Text)) && !x.reg.IsUtteranceWord(toks[k-1].Text) &&
 			(x.reg.IsOrgWord(strings.TrimSuffix(toks[k-1].Text, "s")) || x.reg.Language.TitleAbbreviations[toks[k-1].Text] != ""),
 			n > 0 && t == "on" && k+2 < len(toks) && nameCase(toks[k+1].Text) && nameCase(toks[k+2].Text) && !inLower(sentenceWords, toks[k+1].Text) &&
 				x.reg.IsOrgWord(toks[k-1].Text) && text[toks[k].End:toks[k+1].Start] == " " && text[toks[k+1].End:toks[k+2].Start] == " ":
@@ -676,9 +676,17 @@ func (x *extractor) titleInName(toks []registry.Token, i, k int) bool {
 	return (given || nameCase(w)) && !x.reg.IsHonorific(w) && !x.reg.IsTitleWord(strings.ToLower(w)) && !x.reg.IsOrgWord(w) && !x.reg.IsNotName(w) && !x.placeName(w)
 }
 
-// theThenName reports whether token k is "the" before a capitalised word.
-func (x *extractor) theThenName(toks []registry.Token, k int) bool {
-	return toks[k].Text == "the" && k+1 < len(toks) && nameCase(toks[k+1].Text)
+// theThenName reports whether token k is "the" before a capitalised word that is no
+// registered name's (not "Supreme Court of the United States", which leaves "of the" hanging),
+// after an organisation's word that a state's speech does not share ("State of the Union").
+func (x *extractor) theThenName(toks []registry.Token, covered []bool, k int, org string) bool {
+	return toks[k].Text == "the" && k+1 < len(toks) && nameCase(toks[k+1].Text) && !covered[k+1] && org != "State"
+}
+
+// gapIs reports whether text between offsets from and to is gap: mentions may overlap ("An
+// NPR editor" holds "An NPR"), and then nothing stands between them.
+func gapIs(text string, from, to int, gap string) bool {
+	return from <= to && text[from:to] == gap
 }
 
 // descPhrase returns a description's words in lower case without its article: "the foreign
