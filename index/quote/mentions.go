@@ -456,7 +456,7 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 			// title's "of" or "to" does not end the run
 		case n > 1 && t == "the" && (toks[k-1].Text == "of" || toks[k-1].Text == "to") && k+1 < len(toks) && !covered[k+1] && nameCase(toks[k+1].Text):
 			// "Secretary of the Treasury Scott Bessent
-		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && !covered[k+1] && (nameCase(toks[k+1].Text) || x.theThenName(toks, covered, k+1, toks[k-1].Text)) && !x.reg.IsUtteranceWord(toks[k-1].Text) &&
+		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && !covered[k+1] && (nameCase(toks[k+1].Text) || x.reg.IsOrgWord(toks[k-1].Text) && x.theThenName(toks, covered, k+1, toks[k-1].Text)) && !x.reg.IsUtteranceWord(toks[k-1].Text) &&
 			(x.reg.IsOrgWord(strings.TrimSuffix(toks[k-1].Text, "s")) || x.reg.Language.TitleAbbreviations[toks[k-1].Text] != ""),
 			n > 0 && t == "on" && k+2 < len(toks) && nameCase(toks[k+1].Text) && nameCase(toks[k+2].Text) && !inLower(sentenceWords, toks[k+1].Text) &&
 				x.reg.IsOrgWord(toks[k-1].Text) && text[toks[k].End:toks[k+1].Start] == " " && text[toks[k+1].End:toks[k+2].Start] == " ":
@@ -678,7 +678,8 @@ func (x *extractor) titleInName(toks []registry.Token, i, k int) bool {
 
 // theThenName reports whether token k is "the" before a capitalised word that is no
 // registered name's (not "Supreme Court of the United States", which leaves "of the" hanging),
-// after an organisation's word that a state's speech does not share ("State of the Union").
+// after an organisation's word (not a title's: "CEO of the Autism Society") that a state's speech
+// does not share ("State of the Union").
 func (x *extractor) theThenName(toks []registry.Token, covered []bool, k int, org string) bool {
 	return toks[k].Text == "the" && k+1 < len(toks) && nameCase(toks[k+1].Text) && !covered[k+1] && org != "State"
 }
@@ -762,6 +763,16 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	// An organisation's name keeps the titles in it: "Major Cities Chiefs Association",
 	// "Democratic Lieutenant Governors Association", "African American Mayors Association".
 	orgName := j-i > 2 && x.reg.IsOrgWord(toks[j-1].Text)
+	if orgName && j-i > 3 && toks[i+1].Text == "of" && (x.reg.Language.TitleAbbreviations[toks[i].Text] != "" || x.reg.IsTitleWord(strings.ToLower(toks[i].Text))) {
+		// "CEO of the Autism Society": an office of the organisation, then its name.
+		k := i + 2
+		if toks[k].Text == "the" {
+			k++
+		}
+		if k < j-1 {
+			m.start, i, core = toks[k].Start, k, k
+		}
+	}
 	for k := j - 2; k >= i && !orgName; k-- {
 		if strings.ToLower(toks[k].Text) == toks[k].Text {
 			continue // a particle ("del", "van") is no title
