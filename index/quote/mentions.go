@@ -156,8 +156,8 @@ func (x *extractor) placeName(w string) bool {
 // isSuffix reports whether a word ends a name ("Jr", "II").
 func isSuffix(w string) bool {
 	switch strings.ToLower(w) {
-	case "jr", "sr", "ii", "iii", "iv":
-		return true
+	case "jr", "sr", "ii", "iii", "iv", "md", "phd", "mph", "esq", "dds":
+		return true // and a doctor's or a lawyer's letters: "Rob Davidson MD", "Jane Doe, PhD"
 	}
 	return false
 }
@@ -684,6 +684,28 @@ func (x *extractor) theThenName(toks []registry.Token, covered []bool, k int, or
 	return toks[k].Text == "the" && k+1 < len(toks) && nameCase(toks[k+1].Text) && !covered[k+1] && org != "State"
 }
 
+// particleNotTitle reports whether token k of a name's run from token i, a title's short form
+// ("Del." for Delegate), is a name's particle instead: after a given name, with no period after
+// it ("Elizabeth Del Buono").
+func (x *extractor) particleNotTitle(text string, toks []registry.Token, i, k int) bool {
+	return k > i && x.reg.Language.TitleAbbreviations[toks[k].Text] != "" && !strings.HasPrefix(text[toks[k].End:], ".") &&
+		x.isGivenName(toks[k-1].Text) && x.reg.IsNameParticle(strings.ToLower(toks[k].Text))
+}
+
+// lettersAfter returns where a name's run [core, j) ends without the letters of a degree or a
+// profession after it ("MD", "PhD", "Esq"); a generation's suffix ("Jr.", "III") stays.
+func lettersAfter(toks []registry.Token, core, j int) int {
+	for j > core+1 {
+		switch strings.ToLower(toks[j-1].Text) {
+		case "md", "phd", "mph", "esq", "dds":
+			j--
+			continue
+		}
+		break
+	}
+	return j
+}
+
 // gapIs reports whether text between offsets from and to is gap: mentions may overlap ("An
 // NPR editor" holds "An NPR"), and then nothing stands between them.
 func gapIs(text string, from, to int, gap string) bool {
@@ -780,6 +802,9 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		if x.titleInName(toks, i, k) {
 			continue // "Hassan Sheikh Mohamud"
 		}
+		if x.particleNotTitle(text, toks, i, k) {
+			continue // "Elizabeth Del Buono": no Delegate
+		}
 		if x.reg.IsHonorific(toks[k].Text) || x.reg.Language.TitleAbbreviations[toks[k].Text] != "" || x.reg.TitleEndingAt(toks[i:k+1], k-i) != "" ||
 			k == j-2 && x.isTitleAcronym(toks[k].Text) || strings.HasSuffix(toks[k].Text, "s") && x.reg.IsTitle(x.reg.TitleNoun(singular(toks[k].Text))) {
 			core = k + 1 // "Secretaries Raimondo and Clouthier"
@@ -870,6 +895,9 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		return mention{}, false // a title alone is no name: "the Secretary said"
 	}
 	m.coreStart, m.coreEnd = toks[core].Start, toks[j-1].End
+	if shown := lettersAfter(toks, core, j); shown < j {
+		m.coreEnd = toks[shown-1].End // "Rob Davidson MD", "Jane Doe, PhD": the letters are no part of the name shown
+	}
 	m.caps = isUpper(text[m.coreStart:m.coreEnd])
 	// Particles written in lower case stay out of the words that identify a person ("von der
 	// Leyen" is "leyen"'s); "Al Sharpton" keeps his "Al".

@@ -279,6 +279,24 @@ func TestSpeakersShaped(t *testing.T) {
 			},
 		},
 		{
+			name:  "an office's label misspelt",
+			title: "Remarks by President Biden at a Town Hall",
+			text:  "THE PRESIDEN: Thank you all for coming out tonight.\n\nMODERATOR: Our first question comes from a teacher.\n\nTHE PRESIDENT: We will help the teachers.",
+			want: []found{
+				{"Thank you all for coming out tonight.", "Joe Biden", "full"},
+				{"Our first question comes from a teacher.", "Moderator", "full"},
+				{"We will help the teachers.", "Joe Biden", "full"},
+			},
+		},
+		{
+			name: "a particle that is a title's short form, and a doctor's letters",
+			text: "Elizabeth Del Qwuono, MD: “We thank the President for the order.”\n\nDr. Rob Qwavidson MD, CEO, Committee to Protect Healthcare: “This is a good day.”",
+			want: []found{
+				{"We thank the President for the order.", "Elizabeth Del Qwuono", "full"},
+				{"This is a good day.", "Rob Qwavidson", "full"},
+			},
+		},
+		{
 			name:  "a joint statement of governments",
 			title: "Joint Statement from the Governments of Australia, Canada and Denmark",
 			text:  "We condemn the attacks on shipping in the strongest terms.",

@@ -448,15 +448,17 @@ func titleCase(s string) string {
 	return b.String()
 }
 
-// misspeltLabel returns the press, role or anonymous label that a label of six letters or more
-// is with a typist's slip ("AUDIENE:", "AUDIECE MEMBER:", "ADUIENCE:", "MODERTOR:"): a letter
+// misspeltLabel returns the press, role or anonymous label, or the registered office's label, that
+// a label of six letters or more is with a typist's slip ("AUDIENE:", "AUDIECE MEMBER:",
+// "ADUIENCE:", "MODERTOR:", "THE PRESIDEN:"): a letter
 // wrong, missing or added, or two side by side swapped; "" when it is none. The first letter is
 // right, and no distance is worked out for most labels.
 func (x *extractor) misspeltLabel(label string) string {
-	if len(label) < 6 || len(label) > 40 || x.reg.IsPressLabel(label) || x.reg.IsRoleLabel(label) || x.reg.IsAnonymousLabel(label) {
+	if len(label) < 6 || len(label) > 40 || x.reg.IsPressLabel(label) || x.reg.IsRoleLabel(label) || x.reg.IsAnonymousLabel(label) ||
+		slices.Contains(x.reg.CapitalRoles(), label) {
 		return ""
 	}
-	for _, list := range [][]string{x.reg.Language.PressLabels, x.reg.Language.RoleLabels, x.reg.Language.AnonymousLabels} {
+	for _, list := range [][]string{x.reg.Language.PressLabels, x.reg.Language.RoleLabels, x.reg.Language.AnonymousLabels, x.reg.CapitalRoles()} {
 		for _, p := range list {
 			if len(p) >= 6 && p[0] == label[0] && len(p)-len(label) <= 1 && len(label)-len(p) <= 1 && (registry.EditDistance(p, label) == 1 || swapped(p, label)) {
 				return p

@@ -112,6 +112,18 @@ func (r *Registry) buildLookups() {
 	r.groups = lowerSet(r.Language.GroupNouns, strings.ToLower)
 	r.press = lowerSet(r.Language.PressLabels, strings.ToUpper)
 	r.roleLabels = lowerSet(r.Language.RoleLabels, strings.ToUpper)
+	seen := map[string]bool{}
+	for _, a := range r.Actors {
+		for _, role := range a.Roles {
+			for _, n := range role.Names {
+				if n = strings.TrimSpace(n); len(n) >= 8 && n == strings.ToUpper(n) && !seen[n] {
+					seen[n] = true
+					r.capitalRoles = append(r.capitalRoles, n)
+				}
+			}
+		}
+	}
+	slices.Sort(r.capitalRoles)
 	r.anonymous = lowerSet(r.Language.AnonymousLabels, strings.ToUpper)
 	r.notSpeak = lowerSet(r.Language.NotSpeakers, strings.ToLower)
 	r.titleWords = lowerSet(r.Language.Titles, func(s string) string {

@@ -287,29 +287,32 @@ type Registry struct {
 	surnames   map[string][]int
 	press      map[string]bool
 	roleLabels map[string]bool
-	anonymous  map[string]bool
-	notSpeak   map[string]bool
-	verbs      map[string]bool
-	honor      map[string]bool
-	titleWords map[string]bool // whole titles, lower case: "prime minister"
-	titleParts map[string]bool // each word of a title: "prime", "minister"
-	groups     map[string]bool
-	given      map[string]string // lower-case given name → "male", "female" or ""
-	personNoun map[string]string // lower-case noun → gender it tells, or ""
-	orgWords   map[string]bool
-	particles  map[string]bool
-	notNames   map[string]bool
-	function   map[string]bool
-	titlesIn   map[string]bool
-	documents  map[string]bool
-	modifiers  map[string]bool
-	heads      map[string]bool // person nouns, group nouns and the words of titles
-	works      map[string]bool
-	utterances map[string]bool
-	orgNouns   map[string]bool
-	docNouns   map[string]bool
-	demonyms   map[string]bool
-	procedural map[string]bool
+	// capitalRoles are the names of offices the registry writes in capitals, as transcripts
+	// label their holders ("THE PRESIDENT", "THE VICE PRESIDENT"), sorted.
+	capitalRoles []string
+	anonymous    map[string]bool
+	notSpeak     map[string]bool
+	verbs        map[string]bool
+	honor        map[string]bool
+	titleWords   map[string]bool // whole titles, lower case: "prime minister"
+	titleParts   map[string]bool // each word of a title: "prime", "minister"
+	groups       map[string]bool
+	given        map[string]string // lower-case given name → "male", "female" or ""
+	personNoun   map[string]string // lower-case noun → gender it tells, or ""
+	orgWords     map[string]bool
+	particles    map[string]bool
+	notNames     map[string]bool
+	function     map[string]bool
+	titlesIn     map[string]bool
+	documents    map[string]bool
+	modifiers    map[string]bool
+	heads        map[string]bool // person nouns, group nouns and the words of titles
+	works        map[string]bool
+	utterances   map[string]bool
+	orgNouns     map[string]bool
+	docNouns     map[string]bool
+	demonyms     map[string]bool
+	procedural   map[string]bool
 
 	furnitureLines    map[string]bool
 	furniturePrefixes []string
@@ -563,6 +566,10 @@ func (r *Registry) IsPressLabel(label string) bool { return r.press[label] }
 // IsRoleLabel reports whether a transcript label names a speaker by role, not by name
 // ("SENIOR ADMINISTRATION OFFICIAL", "MODERATOR").
 func (r *Registry) IsRoleLabel(label string) bool { return r.roleLabels[label] }
+
+// CapitalRoles returns the names of offices the registry writes in capitals, as transcripts
+// label their holders ("THE PRESIDENT"), sorted; the caller must not change them.
+func (r *Registry) CapitalRoles() []string { return r.capitalRoles }
 
 // IsAnonymousLabel reports whether a transcript label tells nothing of who speaks ("PARTICIPANT").
 func (r *Registry) IsAnonymousLabel(label string) bool { return r.anonymous[label] }
