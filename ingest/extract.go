@@ -17,7 +17,6 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/readout/readout/index/document"
 )
@@ -150,7 +149,8 @@ func oneLine(s string) string {
 	// A page that says it is UTF-8 and is not: what cannot be read is shown as such (U+FFFD).
 	s = strings.ToValidUTF8(s, "\ufffd")
 	s = strings.ReplaceAll(s, "\u00ad", "")
-	return norm.NFC.String(strings.Join(strings.Fields(s), " "))
+	// Accents in pieces mended as the archive mends them when it reads the file back.
+	return document.Mend(strings.Join(strings.Fields(s), " "))
 }
 
 // paragraphsOf turns the main content go-trafilatura found (HTML: headings, paragraphs, lists,

@@ -305,7 +305,7 @@ func publisher(u string) string {
 	return strings.TrimPrefix(strings.ToLower(parsed.Hostname()), "www.")
 }
 
-func cleanLine(s string) string { return strings.Join(strings.Fields(mend(s)), " ") }
+func cleanLine(s string) string { return strings.Join(strings.Fields(Mend(s)), " ") }
 
 func sameLine(a, b string) bool {
 	return strings.EqualFold(cleanLine(a), cleanLine(b))

@@ -11,11 +11,11 @@ import (
 // Text copied from the web arrives with its accents in pieces: decomposed ("e" and a combining
 // acute, as some systems store it), or UTF-8 read once or twice as Windows-1252 and written
 // out again ("FranÃ§ois", "FranÃƒÂ§ois", "itâ€™s"). A reader sees "François" and "it’s", and
-// so must search and attribution: a name in pieces is not the name. mend composes the text
+// so must search and attribution: a name in pieces is not the name. Mend composes the text
 // and decodes each such sequence back, as often as it was encoded, up to three times.
 
-// mend returns s composed (NFC) and with UTF-8 sequences misread as Windows-1252 decoded.
-func mend(s string) string {
+// Mend returns s composed (NFC) and with UTF-8 sequences misread as Windows-1252 decoded.
+func Mend(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {

@@ -285,7 +285,7 @@ func clean(s string) string {
 	if strings.Contains(s, "\\") {
 		s = unescape(s)
 	}
-	s = mend(s)
+	s = Mend(s)
 	if strings.Contains(s, "\u00a0") {
 		// A no-break space is a space to every reader; left as it is, "Van Hollen:\u00a0“…"
 		// is not a name and a colon before a quotation to anything that reads the text.
