@@ -96,6 +96,28 @@ func (st *state) warm() {
 	st.idx.Warm(st.nums)
 }
 
+// compact merges an index on disk into one segment once it is served (bleveindex.Index.Compact:
+// a fifth less CPU for an uncached search on the White House corpus), so that neither a cold
+// start nor a warm one waits for it; searches go on meanwhile on the segments they started
+// with. A merge that cannot be written is given up (its context cancelled: bleve would try it
+// again for ever) and logged; the index stays as it was.
+func (a *Archive) compact(ctx context.Context, st *state) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	start, before := time.Now(), st.idx.Segments()
+	if before <= 1 {
+		return
+	}
+	if err := st.idx.Compact(ctx); err != nil {
+		if ctx.Err() == nil {
+			a.log.Warn("the index could not be merged into one segment; searches read its segments", "path", a.path, "segments", before, "reason", err)
+		}
+		return
+	}
+	st.idx.Warm(st.nums) // the merged segment numbered before a search needs it
+	a.log.Info("index merged", "segments", before, "took", time.Since(start).Round(time.Millisecond).String())
+}
+
 // progress counts the files indexed, for the log and for pages shown while indexing.
 type progress struct {
 	total, done atomic.Int64
@@ -150,6 +172,9 @@ func Open(ctx context.Context, o Options) (*Archive, error) {
 		}
 		a.state.Store(st)
 		st.warm()
+		if st.dir != "" {
+			a.following.Go(func() { a.compact(bctx, st) })
+		}
 		if o.Rescan > 0 {
 			a.following.Go(func() { a.follow(bctx, o.Rescan) })
 		}
