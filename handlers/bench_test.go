@@ -95,9 +95,10 @@ func uncachedHandler(b *testing.B) http.Handler {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { a.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	if err := a.Wait(ctx); err != nil {
+	// Ready, and its index on disk merged into one segment in the background: not measured.
+	if err := a.WaitMerged(ctx); err != nil {
 		b.Fatal(err)
 	}
 	return handlers.New(handlers.Config{Archive: a})

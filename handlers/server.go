@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -237,9 +238,27 @@ func staticFiles(fsys fs.FS) http.Handler {
 
 // render writes a page whole: it is rendered into a buffer first, so a failure half-way cannot
 // send half a page under 200.
+// answerBufs are the buffers pages and JSON answers are written into before they are sent, reused
+// from one answer to the next: a page of hits is tens of kilobytes, grown from nothing each time
+// a fifth of the bytes a search allocated.
+var answerBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func answerBuf() *bytes.Buffer {
+	buf := answerBufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	return buf
+}
+
+func putAnswerBuf(buf *bytes.Buffer) {
+	if buf.Cap() <= 1<<20 { // a huge answer's buffer is not kept
+		answerBufs.Put(buf)
+	}
+}
+
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
-	var buf bytes.Buffer
-	if err := c.Render(r.Context(), &buf); err != nil {
+	buf := answerBuf()
+	defer putAnswerBuf(buf)
+	if err := c.Render(r.Context(), buf); err != nil {
 		if r.Context().Err() != nil {
 			s.fail(w, r, htmlFormat, context.Canceled)
 			return
@@ -256,8 +275,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c te
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
+	buf := answerBuf()
+	defer putAnswerBuf(buf)
+	enc := json.NewEncoder(buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil { // json.MarshalIndent's bytes, and a newline
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusInternalServerError)
 		w.Write([]byte(`{"error":{"status":500,"message":"the answer could not be written"}}`))
@@ -265,8 +287,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	w.Write(b)
-	w.Write([]byte("\n"))
+	w.Write(buf.Bytes())
 }
 
 // abs returns the public address of a path.

@@ -162,6 +162,8 @@ t1=$EPOCHREALTIME
 WARM_S=$(elapsed "$t0" "$t1")
 grep -q 'index=reused' "$RUN/warm.log" || log "warning: the warm start did not say index=reused; see $RUN/warm.log"
 log "warm: ready after ${WARM_S}s"
+# The index is merged into one segment in the background after a start: the loads below wait.
+wait_merged "$BIN/readout" "$INDEX" 900
 
 # --- 3. Loads on the corpus ----------------------------------------------------------------------
 # Every path must answer 200 before it is loaded. Each is asked twice, alone, and both times are

@@ -188,3 +188,21 @@ unpack_corpus() {
 }
 
 LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# wait_merged BINARY INDEX TIMEOUT: once a server is ready, wait until its index on disk (the
+# -index folder) is one segment: it is merged in the background after a start, and a load
+# measured meanwhile would measure the merge too. At once for a build of Readout that does not
+# merge it.
+wait_merged() {
+  local bin=$1 index=$2 timeout=$3 start=$EPOCHSECONDS current
+  grep -qa 'index in one segment' "$bin" || return 0
+  while :; do
+    current=$(cat "$index/CURRENT" 2>/dev/null || true)
+    [ -n "$current" ] && [ "$(find "$index/$current/bleve/store" -name '*.zap' 2>/dev/null | wc -l)" -eq 1 ] && return 0
+    if ((EPOCHSECONDS - start >= timeout)); then
+      log "warning: the index in $index was not merged into one segment after ${timeout}s"
+      return 0
+    fi
+    sleep 0.5
+  done
+}

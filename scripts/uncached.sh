@@ -58,6 +58,7 @@ for name in before after plain; do
   URL[$name]=http://127.0.0.1:$port
   log "$name: waiting for $WH to be indexed (the first run builds it)"
   wait_ready "${URL[$name]}/readyz" "${PID[$name]}" "$RUN/$name.log" 1800
+  [ "$name" = plain ] || wait_merged "$BIN/$name" "$CACHE/uncached-index-$name" 900
 done
 
 # measure NAME CONNECTIONS DURATION: one load; prints rps, p50 and p99 (ms), CPU per answer (ms).

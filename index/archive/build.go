@@ -25,11 +25,25 @@ const defaultBatchSize = 400
 // from an index in memory, until the next start tries the disk again.
 func (a *Archive) build(ctx context.Context, batchSize int) (*state, error) {
 	start := time.Now()
+	onDisk := a.path != ""
+	// A warm start's two costs, listing the folder (a stat a file) and decoding the catalog,
+	// are on different cores.
+	type stored struct {
+		st  *state
+		err error
+	}
+	opened := make(chan stored, 1)
+	if onDisk {
+		go func() {
+			st, err := a.openStored()
+			opened <- stored{st, err}
+		}()
+	}
 	files, problems := load.List(a.src)
 	a.progress.total.Store(int64(len(files)))
-	onDisk := a.path != ""
 	if onDisk {
-		st, err := a.openStored()
+		o := <-opened
+		st, err := o.st, o.err
 		switch {
 		case err == nil:
 			ch := load.Compare(a.src, st.cat.Files, files)

@@ -4,6 +4,7 @@ import (
 	"unsafe"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/highlight"
 	"github.com/readout/readout/lru"
 )
 
@@ -14,9 +15,22 @@ const defaultCacheBytes = 64 << 20
 // articleCache keeps the articles pages read last, analysed, so that a search page showing ten
 // hits does not read and analyse ten files each time. It is bounded in bytes, not in articles
 // (lru): an article may be anything up to 2 MB, and 512 of the largest were 2 GB.
+//
+// Beside each article read again from the cache it keeps its paragraphs' words
+// (highlight.Words), in a cache of half its bytes: a hit shown again is marked from them,
+// without reading its paragraphs. An article read for the first time is marked from its text,
+// as cheaply as reading its words would be, so a search of new articles pays nothing for them.
 type articleCache struct {
 	*lru.Cache[*index.Article]
 	maxEntry int // bytes of the largest article kept
+	words    *lru.Cache[articleWords]
+}
+
+// articleWords are the words of an article's paragraphs, and the paragraphs they were read
+// from (an article read again is another).
+type articleWords struct {
+	paras *index.Paragraph
+	words *highlight.Words
 }
 
 func newArticleCache(maxBytes int) *articleCache {
@@ -25,7 +39,40 @@ func newArticleCache(maxBytes int) *articleCache {
 	}
 	// One article may take at most a quarter of the cache, so that a few huge ones cannot
 	// push out everything else; a bigger one is analysed each time it is read.
-	return &articleCache{Cache: lru.New[*index.Article](maxBytes), maxEntry: maxBytes / 4}
+	return &articleCache{Cache: lru.New[*index.Article](maxBytes), maxEntry: maxBytes / 4, words: lru.New[articleWords](maxBytes / 2)}
+}
+
+// Clear drops every article and its words.
+func (c *articleCache) Clear() {
+	c.Cache.Clear()
+	c.words.Clear()
+}
+
+// wordMarks returns what marks an article's paragraphs for hl from their words, read when the
+// article is shown a second time (again: it came from the cache) and kept; nil to read them.
+func (c *articleCache) wordMarks(art *index.Article, again bool, an highlight.Analyzer, hl *highlight.Highlighter) *highlight.WordMarks {
+	if hl.Empty() || len(art.Paragraphs) == 0 {
+		return nil
+	}
+	paras := unsafe.SliceData(art.Paragraphs)
+	if w, ok := c.words.Get(art.ID); ok && w.paras == paras {
+		return hl.WordMarks(w.words)
+	}
+	if !again {
+		return nil
+	}
+	texts := make([]string, len(art.Paragraphs))
+	for i, p := range art.Paragraphs {
+		texts[i] = p.Text
+	}
+	words := highlight.ReadWords(an, texts)
+	if words == nil {
+		return nil
+	}
+	if size := words.Bytes(); size <= c.maxEntry/2 {
+		c.words.Put(art.ID, articleWords{paras, words}, size)
+	}
+	return hl.WordMarks(words)
 }
 
 func (c *articleCache) put(a *index.Article) {

@@ -45,23 +45,29 @@ func (a *Archive) Article(id string) (*index.Article, error) {
 }
 
 func (a *Archive) article(st *state, i int) (*index.Article, error) {
+	art, _, err := a.articleAgain(st, i)
+	return art, err
+}
+
+// articleAgain is article, and whether the article was read before (it came from the cache).
+func (a *Archive) articleAgain(st *state, i int) (*index.Article, bool, error) {
 	sum := &st.cat.Articles[i]
 	if art, ok := a.cache.Get(sum.ID); ok {
-		return st.cat.Canonical(art), nil
+		return st.cat.Canonical(art), true, nil
 	}
 	// The file is read again and must be what was indexed: a file removed, emptied, grown
 	// past the bound, made unreadable or edited since is gone until a restart indexes it (its
 	// quotes' ids and places would no longer match the index).
 	l := load.AnalyseFile(a.src, a.reg, sum.Path)
 	if l.Err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", index.ErrGone, sum.Path, l.Err)
+		return nil, false, fmt.Errorf("%w: %s: %v", index.ErrGone, sum.Path, l.Err)
 	}
 	// The ids the catalog gave it, and what it knows of the document's other files.
 	if err := st.cat.Identify(i, l.Article, l.Hash); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	a.cache.put(l.Article)
-	return st.cat.Canonical(l.Article), nil
+	return st.cat.Canonical(l.Article), false, nil
 }
 
 // Quote returns a quote with the article it is in. An old id of it is a *MovedError, a plain id

@@ -161,9 +161,10 @@ func (a *Archive) Search(ctx context.Context, q index.Query) (*index.Results, er
 // are cores, and an article several hits are in (a briefing's quotes) is read once.
 func (a *Archive) addHits(ctx context.Context, st *state, res *index.Results, hits []catalog.Hit, hl *highlight.Highlighter, q index.Query) error {
 	type read struct {
-		once sync.Once
-		art  *index.Article
-		err  error
+		once  sync.Once
+		art   *index.Article
+		again bool // read before this search: from the cache
+		err   error
 	}
 	reads := map[int]*read{}
 	for _, h := range hits {
@@ -171,10 +172,10 @@ func (a *Archive) addHits(ctx context.Context, st *state, res *index.Results, hi
 			reads[i] = &read{}
 		}
 	}
-	article := func(i int) (*index.Article, error) { // reads is only read from here on
+	article := func(i int) (*index.Article, bool, error) { // reads is only read from here on
 		r := reads[i]
-		r.once.Do(func() { r.art, r.err = a.article(st, i) })
-		return r.art, r.err
+		r.once.Do(func() { r.art, r.again, r.err = a.articleAgain(st, i) })
+		return r.art, r.again, r.err
 	}
 	done := make([]func(), len(hits)) // each adds its hit to res, or nothing
 	var next atomic.Int64
@@ -211,13 +212,13 @@ func (a *Archive) addHits(ctx context.Context, st *state, res *index.Results, hi
 
 // hitOf makes the article or quote of a document found, read from the catalog and the archive,
 // and returns what adds it to res; one whose file has gone since it was indexed is left out.
-func (a *Archive) hitOf(st *state, res *index.Results, h catalog.Hit, article func(int) (*index.Article, error), hl *highlight.Highlighter, q index.Query) func() {
+func (a *Archive) hitOf(st *state, res *index.Results, h catalog.Hit, article func(int) (*index.Article, bool, error), hl *highlight.Highlighter, q index.Query) func() {
 	i, ref := st.cat.Place(h.Doc)
 	if ref == nil {
 		ah := a.articleHit(st, i, article, h.Score, hl, q)
 		return func() { res.ArticleHits = append(res.ArticleHits, ah) }
 	}
-	art, err := article(i)
+	art, _, err := article(i)
 	if err != nil {
 		return func() {}
 	}
@@ -237,17 +238,17 @@ func searchErr(err error) error {
 }
 
 // articleHit reads a hit's article for its fragments and matching quotes.
-func (a *Archive) articleHit(st *state, i int, article func(int) (*index.Article, error), score float64, hl *highlight.Highlighter, q index.Query) index.ArticleHit {
+func (a *Archive) articleHit(st *state, i int, article func(int) (*index.Article, bool, error), score float64, hl *highlight.Highlighter, q index.Query) index.ArticleHit {
 	hit := index.ArticleHit{Summary: st.cat.Articles[i], Score: score}
 	if q.HitsOnly {
 		return hit
 	}
-	art, err := article(i)
+	art, again, err := article(i)
 	if err != nil {
 		return hit // listed without fragments: better than not at all
 	}
 	var paras *paraMarks
-	hit.Fragments, paras = fragments(art, hl, 2)
+	hit.Fragments, paras = fragments(art, hl, a.cache.wordMarks(art, again, a.text, hl), 2)
 	for k := range art.Quotes {
 		qu := &art.Quotes[k]
 		if qu.Procedural && !q.Procedural {
@@ -280,8 +281,9 @@ func (a *Archive) articleHit(st *state, i int, article func(int) (*index.Article
 
 // fragments returns up to n excerpts of an article's paragraphs with the most matches, in the
 // article's order; the opening of its text when nothing matches; and the paragraphs' matches
-// (nil when the highlighter marks nothing).
-func fragments(art *index.Article, hl *highlight.Highlighter, n int) ([]highlight.Fragment, *paraMarks) {
+// (nil when the highlighter marks nothing). The matches are read from the paragraphs' words
+// with wm, else from their text.
+func fragments(art *index.Article, hl *highlight.Highlighter, wm *highlight.WordMarks, n int) ([]highlight.Fragment, *paraMarks) {
 	var pm *paraMarks
 	var best []int // paragraphs with matches
 	if !hl.Empty() {
@@ -291,7 +293,13 @@ func fragments(art *index.Article, hl *highlight.Highlighter, n int) ([]highligh
 				continue
 			}
 			pm.read[p] = true
-			if ms := hl.Marks(para.Text); len(ms) > 0 {
+			var ms [][2]int
+			if wm != nil {
+				ms = wm.Marks(p)
+			} else {
+				ms = hl.Marks(para.Text)
+			}
+			if len(ms) > 0 {
 				pm.marks[p] = ms
 				best = append(best, p)
 			}

@@ -2,10 +2,12 @@ package bleveindex
 
 import (
 	"context"
+	"maps"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 )
 
 // Index is a bleve index of the archive's articles and quotes, in memory or on disk. Callers
@@ -18,7 +20,10 @@ type Index struct {
 // Create creates an empty scorch index in dir, or in memory when dir is "". Scorch, not
 // bleve.NewMemOnly: that builds the older upside_down index, several times slower here. On
 // disk, the errors of writing it are kept (PersistErr).
-func Create(dir string) (*Index, error) {
+func Create(dir string) (*Index, error) { return create(dir, nil) }
+
+// create is Create with more of scorch's settings (tests: a merge plan).
+func create(dir string, settings map[string]any) (*Index, error) {
 	m, err := NewMapping()
 	if err != nil {
 		return nil, err
@@ -33,7 +38,9 @@ func Create(dir string) (*Index, error) {
 	// On disk, a batch returns once it is searchable; the index is written in the background
 	// and is made current only when all of it is written (WaitPersisted).
 	watch := WatchPersisting(dir)
-	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, map[string]any{"unsafe_batch": true, "asyncErrorCallbackName": asyncErrorCallback})
+	config := map[string]any{"unsafe_batch": true, "asyncErrorCallbackName": asyncErrorCallback}
+	maps.Copy(config, settings)
+	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, config)
 	if err != nil {
 		watch.Stop()
 		return nil, err
@@ -91,4 +98,73 @@ func (x *Index) WaitPersisted(ctx context.Context) error {
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
+}
+
+// Compact merges an index on disk into one segment. A search looks each of its terms up, and
+// walks their postings, segment by segment, and a built index is a dozen segments of batches
+// merged as they came: one segment was a fifth less CPU for an uncached search on the White
+// House corpus, for about 8 s more of building it. An index in memory is left as it is (bleve
+// merges only indexes on disk). It returns when the index is one segment, or when writing it
+// fails (PersistErr: the caller then closes the index, which stops bleve trying the merge
+// again), or when ctx is done.
+func (x *Index) Compact(ctx context.Context) error {
+	if x.watch == nil {
+		return nil
+	}
+	adv, err := x.b.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	segments := func() uint64 {
+		m := s.StatsMap()
+		files, _ := m["num_root_filesegments"].(uint64)
+		mem, _ := m["num_root_memorysegments"].(uint64)
+		return files + mem
+	}
+	opts := mergeplan.SingleSegmentMergePlanOptions
+	opts.SegmentsPerMergeTask = 1 << 10 // all at once, not ten at a time
+	// A merge plan may leave more than one segment: asked again, it merges those.
+	for range 4 {
+		if segments() <= 1 {
+			return nil
+		}
+		merged := make(chan error, 1)
+		go func() { merged <- s.ForceMerge(ctx, &opts) }()
+	wait:
+		for {
+			select {
+			case err := <-merged:
+				if err != nil {
+					return err
+				}
+				break wait
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(20 * time.Millisecond):
+				// A merge that cannot be written is tried again for ever, and ForceMerge
+				// waits for it: the failure is told only to the watch.
+				if err := x.watch.Err(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Segments is the number of segments the index is in now.
+func (x *Index) Segments() int {
+	r, err := x.Reader()
+	if err != nil {
+		return 0
+	}
+	defer r.Close()
+	if snap, ok := r.r.(*scorch.IndexSnapshot); ok {
+		return len(snap.Segments())
+	}
+	return 0
 }

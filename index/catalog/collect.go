@@ -181,13 +181,7 @@ func (c *Collector) Hits(skip int) []Hit {
 func (c *Collector) Facets(q index.Query, res *index.Results) Facets {
 	out := Facets{Terms: map[string][]TermCount{}}
 	terms := func(field string, values []string, counts []int32, size int) {
-		var tc []TermCount
-		for code, n := range counts {
-			if n > 0 {
-				tc = append(tc, TermCount{values[code], int(n)})
-			}
-		}
-		out.Terms[field] = topTerms(tc, size)
+		out.Terms[field] = topTerms(values, counts, size)
 	}
 	terms(index.FacetActor, c.cols.actors.values, c.actors, facetSizeOf(q, index.FacetActor, index.FacetShown(index.FacetActor)+len(q.Actors)))
 	terms(index.FacetTopic, c.cols.topics.values, c.topics, facetSizeOf(q, index.FacetTopic, index.FacetShown(index.FacetTopic)+len(q.Topics)))
