@@ -61,6 +61,7 @@ func (x *extractor) labelName(p int, label string) string {
 	if len(toks) == 0 || len(toks) > 6 || isUpper(label) && len(toks) > 1 {
 		return ""
 	}
+	start := toks[0].Start
 	for k, t := range toks {
 		w := strings.ToLower(t.Text)
 		if k > 0 && k < len(toks)-1 && (w == "of" || w == "for" || w == "and" || w == "the") {
@@ -73,14 +74,16 @@ func (x *extractor) labelName(p int, label string) string {
 			return "" // "23 State Attorneys General": a count of people
 		}
 		if _, given := x.reg.GivenName(t.Text); given && k > 0 && (k == len(toks)-2 || k == len(toks)-3) && nameCase(t.Text) && x.reg.IsTitleWord(strings.ToLower(toks[k-1].Text)) {
-			// "San Francisco, CA Mayor London Breed": what the person is, then the person.
-			return strings.TrimRight(label[t.Start:], "*_ ")
+			// "San Francisco, CA Mayor London Breed": what the person is, then the person, whose
+			// words are read on (not "Congressman Hal Rogers said").
+			start = t.Start
+			continue
 		}
 		if !nameCase(t.Text) && !innerCapital(t.Text) && !isUpper(t.Text) || x.reg.IsFunctionWord(w) || x.reg.IsNotName(t.Text) || x.reg.IsSpeechVerb(w) || prepositions[w] || months[w] {
 			return "" // not "April 2020:" either: a date is when, not who
 		}
 	}
-	return strings.TrimRight(label[toks[0].Start:], "*_ ")
+	return strings.TrimRight(label[start:], "*_ ")
 }
 
 // months are the names of months and their short forms, in lower case.

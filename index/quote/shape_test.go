@@ -297,6 +297,15 @@ func TestSpeakersShaped(t *testing.T) {
 			},
 		},
 		{
+			name:  "a round-up's name and a verb before a colon",
+			title: "President Trump Takes Decisive Action to Deliver Relief",
+			text:  "Governor Andy Qweshear said: “We are thankful for the funding.”\n\nCongressman Hal Qwogers said: “I am grateful for the declaration.”",
+			want: []found{
+				{"We are thankful for the funding.", "Andy Qweshear", "full"},
+				{"I am grateful for the declaration.", "Hal Qwogers", "full"},
+			},
+		},
+		{
 			name:  "a joint statement of governments",
 			title: "Joint Statement from the Governments of Australia, Canada and Denmark",
 			text:  "We condemn the attacks on shipping in the strongest terms.",
