@@ -278,13 +278,66 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// apiQuote handles "GET /api/quotes/{id}": one quote.
+// apiQuoteFull is one quote with where else its statement is found.
+type apiQuoteFull struct {
+	apiQuote
+	AlsoIn []apiEcho `json:"also_in"`
+}
+
+// apiEcho is a quote's statement found in another quote, or in a document's text (Quote nil).
+type apiEcho struct {
+	Quote      *apiEchoQuote  `json:"quote,omitempty"`
+	Article    apiEchoArticle `json:"article"`
+	Match      string         `json:"match"` // "verbatim" or "variant"
+	Similarity float64        `json:"similarity"`
+}
+
+type apiEchoQuote struct {
+	ID  string `json:"id"`
+	URL string `json:"url"`
+}
+
+type apiEchoArticle struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Date   string `json:"date"`
+	Source string `json:"source"`
+}
+
+func echoesJSON(echoes []index.Echo) []apiEcho {
+	out := []apiEcho{}
+	for _, e := range echoes {
+		j := apiEcho{
+			Article:    apiEchoArticle{ID: e.Article.ID, Title: e.Article.Title, Date: e.Article.Date.ISO(), Source: sourceLabel(e.Article.Source, e.Article.URL)},
+			Match:      matchName(e.Verbatim),
+			Similarity: math.Round(e.Similarity*100) / 100,
+		}
+		if e.Quote != "" {
+			j.Quote = &apiEchoQuote{ID: e.Quote, URL: quoteURL(e.Quote)}
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+func matchName(verbatim bool) string {
+	if verbatim {
+		return "verbatim"
+	}
+	return "variant"
+}
+
+// apiQuote handles "GET /api/quotes/{id}": one quote, with where else its statement is found.
 func (s *Server) apiQuote(w http.ResponseWriter, r *http.Request) error {
 	_, q, err := byID(r, quoteID, "quote", s.quoteWithArticle)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, quoteJSON(q.Quote, q.Article.Paragraphs, q.Article.Title))
+	echoes, err := s.archive.Echoes(q.Quote.ID)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, apiQuoteFull{quoteJSON(q.Quote, q.Article.Paragraphs, q.Article.Title), echoesJSON(echoes)})
 	return nil
 }
 

@@ -498,6 +498,9 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 		q := &art.Quotes[i]
 		a.Quotes = append(a.Quotes, quoteCard(q, &art.Summary, plainQuote(q, 200)))
 	}
+	if counts, err := s.archive.EchoCounts(art.ID); err == nil {
+		markEchoes(a.Paras, counts)
+	}
 	s.render(w, r, http.StatusOK, web.ArticlePage(a))
 	return nil
 }
@@ -562,6 +565,11 @@ func (s *Server) quote(w http.ResponseWriter, r *http.Request) error {
 	from := max(0, q.Start.Para-1)
 	to := min(len(art.Paragraphs), q.End.Para+2, from+8)
 	page.Context = paras(art, from, to, nil)
+	echoes, err := s.archive.Echoes(q.ID)
+	if err != nil {
+		return err
+	}
+	page.Echoes = s.echoViews(q, echoes)
 	s.render(w, r, http.StatusOK, web.QuotePage(page))
 	return nil
 }

@@ -46,6 +46,10 @@ type Archive interface {
 	DidYouMean(ctx context.Context, text string) (*index.Respelling, error)
 	// Generation changes when the archive's files change while it serves.
 	Generation() uint64
+	// Echoes returns where else a quote's statement is found; EchoCounts, for each quote of an
+	// article found elsewhere, in how many places.
+	Echoes(quoteID string) ([]index.Echo, error)
+	EchoCounts(articleID string) (map[string]int, error)
 }
 
 // Config configures the handlers.

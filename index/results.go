@@ -168,3 +168,11 @@ type Respelling struct {
 
 // Change is one word replaced.
 type Change struct{ From, To string }
+
+// Echo is a quote's statement found elsewhere: in another quote, or in a document's own text.
+type Echo struct {
+	Quote      string // the other quote's id; empty when the statement is in a document's text without being one of its quotes
+	Article    Summary
+	Verbatim   bool    // word for word (the shorter wording in the longer), spelling and contractions aside
+	Similarity float64 // the share of the shorter wording found in the longer, 0 to 1
+}

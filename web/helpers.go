@@ -93,3 +93,22 @@ func ariaBool(b bool) string {
 	}
 	return "false"
 }
+
+// hasEchoes reports whether a list holds echoes of the kind asked (in the official record or
+// not).
+func hasEchoes(echoes []Echo, record bool) bool {
+	for _, e := range echoes {
+		if e.Record == record {
+			return true
+		}
+	}
+	return false
+}
+
+// cutNote says that a wording is shown in part.
+func cutNote(cut bool) string {
+	if cut {
+		return " (in part: the passage that carries the statement)"
+	}
+	return ""
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/a-h/templ"
 
@@ -100,7 +101,59 @@ func writeAttribution(w *writer, a Attribution) {
 	w.href(a.QuoteURL)
 	w.s(` title="Link to this quote" aria-label="Link to this quote">¶</a> <a class="cite"`)
 	w.href(a.QuoteURL + "#h-share")
-	w.s(`>cite</a></span>`)
+	w.s(`>cite</a>`)
+	writeEchoMark(w, a)
+	w.s(`</span>`)
+}
+
+// Wording writes one of two wordings of a statement, its differences from the other marked:
+// words the other lacks or words otherwise as ins (what the other wording brought: the
+// other side) or del (what it took away: the quote's own side), words written otherwise in a
+// span of their own. Paragraph breaks are kept as line breaks.
+func Wording(changes []Change, changed string) templ.Component {
+	return templ.ComponentFunc(func(_ context.Context, out io.Writer) error {
+		w := &writer{w: out}
+		for _, c := range changes {
+			switch c.Mark {
+			case "changed":
+				w.s("<" + changed + ">")
+			case "respelled":
+				w.s(`<span class="respelled">`)
+			}
+			for i, line := range strings.Split(c.Text, "\n\n") {
+				if i > 0 {
+					w.s("<br><br>")
+				}
+				w.text(line)
+			}
+			switch c.Mark {
+			case "changed":
+				w.s("</" + changed + ">")
+			case "respelled":
+				w.s(`</span>`)
+			}
+		}
+		return w.err
+	})
+}
+
+// writeEchoMark writes, after a quote found elsewhere, a link to where: its page's list.
+func writeEchoMark(w *writer, a Attribution) {
+	if a.Echoes == 0 {
+		return
+	}
+	w.s(` <a class="echo-mark"`)
+	w.href(a.QuoteURL + "#h-echoes")
+	w.s(`>`)
+	w.text(echoMarkText(a.Echoes))
+	w.s(`</a>`)
+}
+
+func echoMarkText(n int) string {
+	if n == 1 {
+		return "also in 1 other text"
+	}
+	return "also in " + strconv.Itoa(n) + " other texts"
 }
 
 func writeSpeakers(w *writer, speakers []Link) {

@@ -60,6 +60,7 @@ type Attribution struct {
 	QuoteID  string
 	QuoteURL string
 	Speakers []Link
+	Echoes   int // other places its statement is found (its page lists them)
 }
 
 // Para is an article's paragraph, cut into segments.
@@ -210,6 +211,31 @@ type Quote struct {
 	SourceURL   string
 	Topics      []Link
 	Turn        bool
+	Echoes      []Echo // where else its statement is found
+}
+
+// Echo is a quote's statement found elsewhere: another quote of it, or a document's text.
+type Echo struct {
+	Record     bool // in the official record: a transcript's turn, a whole statement, a document's own text
+	Title      string
+	ArticleURL string
+	QuoteURL   string // "" when the statement is in the document's text, not one of its quotes
+	Speakers   string
+	Date       string
+	Source     string
+	Match      string // "Verbatim" or "Variant"
+	Similarity string // "92 %"
+	// The two wordings, their differences marked; a side is cut to the passage that carries the
+	// statement when it is much longer.
+	This, Other       []Change
+	ThisCut, OtherCut bool
+}
+
+// Change is a piece of a wording beside another: Mark is "" (the same words), "changed" (words
+// the other lacks or has otherwise) or "respelled" (the same words written otherwise).
+type Change struct {
+	Text string
+	Mark string
 }
 
 // Actor is an actor's page: who they are, and their quotes, searched and filtered.

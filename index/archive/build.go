@@ -335,12 +335,20 @@ func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bo
 	if err != nil {
 		return nil, err
 	}
+	cat := cb.Catalog()
+	// The same statements are linked while bleve writes the index on disk and merges it.
+	linked := make(chan error, 1)
+	go func() { linked <- a.linkEchoes(ctx, cat, nil, nil) }()
 	if onDisk {
 		if err := waitPersisted(ctx, idx); err != nil {
+			<-linked
 			return nil, err
 		}
 	}
-	return cb.Catalog(), nil
+	if err := <-linked; err != nil {
+		return nil, err
+	}
+	return cat, nil
 }
 
 // indexAgain reads a document's first file again and indexes it under its final ids. A file

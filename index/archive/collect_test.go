@@ -59,7 +59,7 @@ func TestCollectorMatchesBleve(t *testing.T) {
 	})
 }
 
-func openForTest(t *testing.T, fsys fs.FS, path string) *Archive {
+func openForTest(t testing.TB, fsys fs.FS, path string) *Archive {
 	t.Helper()
 	reg, err := registry.Load(fsys, seeds.FS)
 	if err != nil {

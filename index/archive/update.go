@@ -114,6 +114,11 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 
 	// The new catalog, in file order: unchanged documents as they were, the others anew.
 	cat := cb.Catalog()
+	// Only the documents read again, and those near them in time, are scanned for echoes.
+	reread := func(path string) bool { _, ok := fresh[path]; return ok }
+	if err := a.linkEchoes(ctx, cat, old, reread); err != nil {
+		return nil, err
+	}
 	if !onDisk {
 		return newState(st.idx, cat, st.dir), nil
 	}

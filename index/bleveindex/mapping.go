@@ -37,8 +37,9 @@ import (
 // person's office and an organisation's officer speak for them, a quoted transcript's first
 // turn, titles inside names, round-ups' labels, no-break spaces; 20: accents in pieces mended
 // (composed, and UTF-8 misread as Windows-1252 decoded), and speakers made of no office's
-// domain, misspelt label or title's words.)
-const Version = 20
+// domain, misspelt label or title's words; 21: the catalog keeps quotes' sketches and what the
+// scans for the same statement elsewhere found.)
+const Version = 21
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

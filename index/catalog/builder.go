@@ -57,7 +57,7 @@ func (b *Builder) Read(i int, l load.Loaded) {
 	}
 	art := l.Article
 	f.Plain, f.Text = art.ID, textKey(art)
-	b.ents[i] = entryOf(art)
+	b.ents[i] = entryOf(art, l.Sketches)
 	b.speakers[i] = unknownSpeakers(art, b.reg)
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/readout/readout/index"
+	"github.com/readout/readout/index/echo"
 	"github.com/readout/readout/index/load"
 	"github.com/readout/readout/index/quote"
 	"github.com/readout/readout/index/registry"
@@ -49,6 +50,14 @@ type Catalog struct {
 	cols       *columns // facets' values and dates by document, for searches (columns.go)
 	actorsOnce sync.Once
 	actorRows  *actorIndex // the actors ready to be listed (actors.go)
+
+	// EchoFound is what each document's scan found (echoes.go); the links are chosen from it
+	// by the rules of a link once, when first asked for (so a warm start applies the rules of
+	// the running version).
+	EchoFound []echo.Link
+	echoOnce  sync.Once
+	echoes    []EchoLink       // every quote's statement found elsewhere, by quote
+	echoFrom  map[int32][2]int // a quote's place → its links in echoes
 }
 
 // QuoteRef is what the catalog keeps of a quote.
@@ -64,6 +73,10 @@ type QuoteRef struct {
 	// Procedural is set on a turn that carries no statement: not counted, nor listed unless
 	// asked for.
 	Procedural bool `json:",omitempty"`
+	// Start, End and Sketch find its statement in other texts (echoes.go): its place in its
+	// article, and its sketch (load.Sketches).
+	Start, End quote.Pos
+	Sketch     echo.Sketch
 }
 
 // indexedHash returns the hash of the content a file had when it was indexed (computed once).
@@ -202,10 +215,13 @@ type entry struct {
 }
 
 // entryOf is the entry of an article just analysed, under its plain ids.
-func entryOf(a *index.Article) *entry {
+func entryOf(a *index.Article, sketches []echo.Sketch) *entry {
 	e := &entry{sum: a.Summary, quotes: make([]QuoteRef, len(a.Quotes))}
 	for k, q := range a.Quotes {
-		ref := QuoteRef{ID: q.ID, Index: k, Topics: q.Topics, Kind: q.Kind, Procedural: q.Procedural}
+		ref := QuoteRef{ID: q.ID, Index: k, Topics: q.Topics, Kind: q.Kind, Procedural: q.Procedural, Start: q.Start, End: q.End}
+		if k < len(sketches) {
+			ref.Sketch = sketches[k]
+		}
 		for _, s := range q.Speakers {
 			ref.Speakers = append(ref.Speakers, s.ID)
 			if s.CountryID != "" && !slices.Contains(ref.Countries, s.CountryID) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/document"
+	"github.com/readout/readout/index/echo"
 	"github.com/readout/readout/index/registry"
 )
 
@@ -194,15 +195,22 @@ func ReadFile(fsys fs.FS, p string) ([]byte, error) {
 
 // loaded is one file read and analysed.
 type Loaded struct {
-	Article *index.Article
-	Hash    uint64 // of the file's content
-	Err     error
+	Article  *index.Article
+	Sketches []echo.Sketch // of its quotes, for finding them elsewhere (Sketches)
+	Hash     uint64        // of the file's content
+	Err      error
 }
 
 // AnalyseFiles reads and analyses files on every core and hands the results to fn in the files'
 // order, so that which of two files with the same id is served does not depend on timing.
 func AnalyseFiles(ctx context.Context, fsys fs.FS, reg *registry.Registry, files []File, fn func(i int, l Loaded) error) error {
-	return inOrder(ctx, len(files), func(i int) Loaded { return AnalyseFile(fsys, reg, files[i].Path) }, fn)
+	return inOrder(ctx, len(files), func(i int) Loaded {
+		l := AnalyseFile(fsys, reg, files[i].Path)
+		if l.Article != nil {
+			l.Sketches = Sketches(l.Article, reg)
+		}
+		return l
+	}, fn)
 }
 
 // ParseFiles reads and parses files on every core, as the archive reads them but without their
