@@ -306,6 +306,15 @@ func TestSpeakersShaped(t *testing.T) {
 			},
 		},
 		{
+			name:  "an honorific before an office in a label",
+			title: "Remarks by President Biden in a Press Gaggle",
+			text:  "THE PRESIDENT: How are you doing today?  Good to see you.\n\nQ: Mr. President, a question on the talks.\n\nMR. PRESIDENT: The talks will go on this week.",
+			want: []found{
+				{"How are you doing today?  Good to see you.", "Joe Biden", "full"},
+				{"The talks will go on this week.", "Joe Biden", "full"},
+			},
+		},
+		{
 			name:  "a joint statement of governments",
 			title: "Joint Statement from the Governments of Australia, Canada and Denmark",
 			text:  "We condemn the attacks on shipping in the strongest terms.",

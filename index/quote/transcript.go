@@ -299,6 +299,9 @@ func (x *extractor) turnHasWords(start, end Pos) bool {
 // surnames, "THE PRESIDENT" the President on the date; an unknown label is kept by its words
 // ("Senior Administration Official").
 func (x *extractor) labelSpeakers(name string) []Speaker {
+	if first, rest, ok := strings.Cut(name, " "); ok && x.reg.IsHonorific(strings.ToLower(strings.TrimSuffix(first, "."))) && x.titleWord(strings.ToLower(rest)) {
+		name = "THE " + rest // "MR. PRESIDENT:", "MADAM SECRETARY:": the office's holder, as "THE PRESIDENT:"
+	}
 	if ms := x.reg.LookupName(name, x.day); len(ms) == 1 && len(ms[0].Actors) == 1 && ms[0].Role {
 		a := ms[0].Actors[0]
 		return []Speaker{x.registered(a)}
