@@ -32,6 +32,14 @@ type apiArticle struct {
 	apiSummary
 	Body   string     `json:"body"`
 	Quotes []apiQuote `json:"quotes"`
+	// Neighbours are other governments' statements on the subjects it is about, dated near it.
+	Neighbours []apiNeighbour `json:"neighbours"`
+}
+
+type apiNeighbour struct {
+	Article apiSummary `json:"article"`
+	Topics  []string   `json:"topics"` // the topics both are about, ids
+	Days    int        `json:"days"`   // days between their dates
 }
 
 type apiQuote struct {
@@ -176,9 +184,14 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := apiArticle{apiSummary: summaryJSON(&art.Summary), Body: art.Body(), Quotes: []apiQuote{}}
+	out := apiArticle{apiSummary: summaryJSON(&art.Summary), Body: art.Body(), Quotes: []apiQuote{}, Neighbours: []apiNeighbour{}}
 	for i := range art.Quotes {
 		out.Quotes = append(out.Quotes, quoteJSON(&art.Quotes[i], art.Paragraphs, art.Title))
+	}
+	if ns, err := s.archive.Neighbours(art.ID); err == nil {
+		for i := range ns {
+			out.Neighbours = append(out.Neighbours, apiNeighbour{Article: summaryJSON(&ns[i].Article), Topics: ns[i].Topics, Days: ns[i].Days})
+		}
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"github.com/readout/readout/english"
 	"math"
 	"slices"
 	"strings"
@@ -135,4 +136,42 @@ func markEchoes(ps []web.Para, counts map[string]int) {
 			}
 		}
 	}
+}
+
+// neighbourViews shows other governments' statements on the subjects of the article an id names,
+// dated near it: who speaks, the title, when, and what both are about.
+func (s *Server) neighbourViews(articleID string) []web.Neighbour {
+	ns, err := s.archive.Neighbours(articleID)
+	if err != nil {
+		return nil
+	}
+	out := make([]web.Neighbour, 0, len(ns))
+	for _, n := range ns {
+		v := web.Neighbour{
+			Title: n.Article.Title, URL: articleURL(n.Article.ID), Date: n.Article.Date.String(),
+			Source: sourceLabel(n.Article.Source, n.Article.URL), Days: daysApart(n.Days),
+		}
+		var who, topics []string
+		for _, id := range n.Article.Countries {
+			if info, err := s.archive.Actor(id); err == nil {
+				who = append(who, info.Name)
+			}
+		}
+		for _, id := range n.Topics {
+			if info, err := s.archive.Topic(id); err == nil {
+				topics = append(topics, info.Name)
+			}
+		}
+		v.Who, v.Topics = english.List(who), english.List(topics)
+		out = append(out, v)
+	}
+	return out
+}
+
+// daysApart says how far apart two statements' dates are.
+func daysApart(days int) string {
+	if days == 0 {
+		return "the same day"
+	}
+	return english.Count(days, "day", "days") + " apart"
 }

@@ -50,6 +50,9 @@ type Archive interface {
 	// article found elsewhere, in how many places.
 	Echoes(quoteID string) ([]index.Echo, error)
 	EchoCounts(articleID string) (map[string]int, error)
+	// Neighbours returns other governments' statements on the subjects an article is about,
+	// dated near it.
+	Neighbours(articleID string) ([]index.Neighbour, error)
 }
 
 // Config configures the handlers.

@@ -176,3 +176,10 @@ type Echo struct {
 	Verbatim   bool    // word for word (the shorter wording in the longer), spelling and contractions aside
 	Similarity float64 // the share of the shorter wording found in the longer, 0 to 1
 }
+
+// Neighbour is another government's statement on a topic an article is about, dated near it.
+type Neighbour struct {
+	Article Summary
+	Topics  []string // the topics both are about, ids
+	Days    int      // days between their dates
+}

@@ -191,9 +191,10 @@ type Article struct {
 	Actors        []Link
 	Topics        []Link
 	Quotes        []QuoteCard
-	Highlight     string // the searched words, when reached from a result
-	Matches       int    // how many places they are marked in
-	Here          string // this page's address, with its hl=, for links to its matches
+	Neighbours    []Neighbour // other governments on its subjects in the days around it
+	Highlight     string      // the searched words, when reached from a result
+	Matches       int         // how many places they are marked in
+	Here          string      // this page's address, with its hl=, for links to its matches
 	ClearURL      string
 	Counts        string
 }
@@ -211,7 +212,19 @@ type Quote struct {
 	SourceURL   string
 	Topics      []Link
 	Turn        bool
-	Echoes      []Echo // where else its statement is found
+	Echoes      []Echo      // where else its statement is found
+	Neighbours  []Neighbour // other governments on its subjects in the days around it
+}
+
+// Neighbour is another government's statement on a subject a statement is about, dated near it.
+type Neighbour struct {
+	Title  string
+	URL    string
+	Who    string // the governments and organisations its speakers speak for
+	Date   string
+	Days   string // "the same day", "2 days before", "3 days after"
+	Topics string // the subjects both are about
+	Source string
 }
 
 // Echo is a quote's statement found elsewhere: another quote of it, or a document's text.

@@ -50,6 +50,8 @@ type Catalog struct {
 	cols       *columns // facets' values and dates by document, for searches (columns.go)
 	actorsOnce sync.Once
 	actorRows  *actorIndex // the actors ready to be listed (actors.go)
+	byDateOnce sync.Once
+	dated      []int32 // the dated articles, oldest first (neighbours.go)
 
 	// EchoFound is what each document's scan found (echoes.go); the links are chosen from it
 	// by the rules of a link once, when first asked for (so a warm start applies the rules of
