@@ -26,7 +26,11 @@ func Mend(s string) string {
 	if ascii {
 		return s
 	}
-	if !norm.NFC.IsNormalString(s) {
+	// Combining diacritical marks (U+0300 to U+036F, written with 0xCC or 0xCD first) are what
+	// decomposed Latin text holds; a text without them is taken as composed, which spares
+	// the normaliser's pass over every paragraph.
+	combining := strings.IndexByte(s, 0xCC) >= 0 || strings.IndexByte(s, 0xCD) >= 0
+	if combining && !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s) // "A" and a combining tilde are the "Ã" of "FranÃ§ois"
 	}
 	// Every lead byte's character (U+00C2 to U+00F4) is written with the byte 0xC3 in UTF-8.
@@ -40,8 +44,10 @@ func Mend(s string) string {
 		}
 		s = t
 	}
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s) // after decoding: "FrancÌ§ois" is a "c" and a combining cedilla
+	if combining || strings.IndexByte(s, 0xCC) >= 0 || strings.IndexByte(s, 0xCD) >= 0 {
+		if !norm.NFC.IsNormalString(s) {
+			s = norm.NFC.String(s) // after decoding: "FrancÌ§ois" is a "c" and a combining cedilla
+		}
 	}
 	return s
 }
