@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/echo"
@@ -140,8 +141,8 @@ func markEchoes(ps []web.Para, counts map[string]int) {
 
 // neighbourViews shows other governments' statements on the subjects of the article an id names,
 // dated near it: who speaks, the title, when, and what both are about.
-func (s *Server) neighbourViews(articleID string) []web.Neighbour {
-	ns, err := s.archive.Neighbours(articleID)
+func (s *Server) neighbourViews(art *index.Summary) []web.Neighbour {
+	ns, err := s.archive.Neighbours(art.ID)
 	if err != nil {
 		return nil
 	}
@@ -149,7 +150,7 @@ func (s *Server) neighbourViews(articleID string) []web.Neighbour {
 	for _, n := range ns {
 		v := web.Neighbour{
 			Title: n.Article.Title, URL: articleURL(n.Article.ID), Date: n.Article.Date.String(),
-			Source: sourceLabel(n.Article.Source, n.Article.URL), Days: daysApart(n.Days),
+			Source: sourceLabel(n.Article.Source, n.Article.URL), Days: daysApart(n.Days, art.Date, n.Article.Date),
 		}
 		var who, topics []string
 		for _, id := range n.Article.Countries {
@@ -168,10 +169,17 @@ func (s *Server) neighbourViews(articleID string) []web.Neighbour {
 	return out
 }
 
-// daysApart says how far apart two statements' dates are.
-func daysApart(days int) string {
-	if days == 0 {
-		return "the same day"
+// daysApart says how far apart two statements' dates are: days, or, when the periods of their
+// dates overlap, the same day, month or year (a General Debate's speech is dated to its month).
+func daysApart(days int, a, b index.Date) string {
+	if days > 0 {
+		return english.Count(days, "day", "days") + " apart"
 	}
-	return english.Count(days, "day", "days") + " apart"
+	switch longest := max(a.End().Sub(a.Start()), b.End().Sub(b.Start())); {
+	case longest > 31*24*time.Hour:
+		return "the same year"
+	case longest > 24*time.Hour:
+		return "the same month"
+	}
+	return "the same day"
 }

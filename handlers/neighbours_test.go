@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -48,6 +49,9 @@ func TestNeighbours(t *testing.T) {
 		links := d.Find("[data-testid=neighbours] a")
 		if links.Length() != 1 || links.AttrOr("href", "") != "/articles/2022-08-03-china" {
 			t.Errorf("%s: %d neighbours shown, want the one", path, links.Length())
+		}
+		if meta := d.Find("[data-testid=neighbours] .meta").Text(); !strings.Contains(meta, "1 day apart") || !strings.Contains(meta, "Taiwan") {
+			t.Errorf("%s: the neighbour's line %q does not say when and on what", path, meta)
 		}
 	}
 	decode(t, get(t, srv, "/api/articles/2022-08-03-weather"), &api)

@@ -501,7 +501,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 	if counts, err := s.archive.EchoCounts(art.ID); err == nil {
 		markEchoes(a.Paras, counts)
 	}
-	a.Neighbours = s.neighbourViews(art.ID)
+	a.Neighbours = s.neighbourViews(&art.Summary)
 	s.render(w, r, http.StatusOK, web.ArticlePage(a))
 	return nil
 }
@@ -571,7 +571,7 @@ func (s *Server) quote(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	page.Echoes = s.echoViews(q, echoes)
-	page.Neighbours = s.neighbourViews(art.ID)
+	page.Neighbours = s.neighbourViews(&art.Summary)
 	s.render(w, r, http.StatusOK, web.QuotePage(page))
 	return nil
 }
