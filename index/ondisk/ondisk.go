@@ -126,9 +126,15 @@ func (f *Folder) Current(want Meta, catalog any) (dir string, err error) {
 // EngineDir is where the search engine keeps its files in the index folder dir.
 func EngineDir(dir string) string { return filepath.Join(dir, engineDir) }
 
-// New makes the folder of a new index, beside the current one (other folders are removed).
+// New makes the folder of a new index, beside the current one (other folders are removed, and
+// the current one too when an update of it was cut short: it can never be used again, and a
+// disk that filled up needs its room for the new one).
 func (f *Folder) New() (string, error) {
-	f.removeStale(f.currentName())
+	keep := f.currentName()
+	if _, err := os.Stat(filepath.Join(f.path, keep, updatingFile)); keep != "" && err == nil {
+		keep = ""
+	}
+	f.removeStale(keep)
 	var r [4]byte
 	rand.Read(r[:])
 	dir := filepath.Join(f.path, dirPrefix+time.Now().UTC().Format("20060102T150405")+"-"+hex.EncodeToString(r[:]))

@@ -93,6 +93,28 @@ func TestProtocol(t *testing.T) {
 	if dir, err := f.Current(want, &got); err != nil || dir != second {
 		t.Errorf("after a second build: %q, %v", dir, err)
 	}
+
+	// An index whose update was cut short can never be used: a new build removes it at once,
+	// for the room a full disk needs.
+	if err := ondisk.BeginUpdate(second); err != nil {
+		t.Fatal(err)
+	}
+	third, err := f.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(second); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the index whose update was cut short %s is still there: %v", second, err)
+	}
+	if _, err := f.Current(want, &got); err == nil {
+		t.Error("an index removed is still current")
+	}
+	if err := f.Commit(third, want, catalog{}); err != nil {
+		t.Fatal(err)
+	}
+	if dir, err := f.Current(want, &got); err != nil || dir != third {
+		t.Errorf("after a build over an update cut short: %q, %v", dir, err)
+	}
 }
 
 // TestOpenRefuses: a folder of someone's files, and one another server holds.
