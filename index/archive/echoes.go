@@ -234,13 +234,3 @@ func (a *Archive) EchoedQuotes() ([]string, error) {
 	}
 	return st.cat.EchoedQuotes(), nil
 }
-
-// Neighbours returns other governments' statements on the subjects the article an id names is
-// about, dated near it (catalog.Neighbours).
-func (a *Archive) Neighbours(articleID string) ([]index.Neighbour, error) {
-	st, err := a.current()
-	if err != nil {
-		return nil, err
-	}
-	return st.cat.Neighbours(articleID)
-}

@@ -2949,8 +2949,7 @@ func (x *extractor) reportedSpeaker(sp span) []Speaker {
 // participle reports whether a capitalised word opening a sentence is a verb's participle
 // ("Asked", "Speaking", "Pressed"), which opens a clause before the subject.
 func participle(w string) bool {
-	n := utf8.RuneCountInString(w)
-	return nameCase(w) && (n >= 5 && strings.HasSuffix(w, "ed") || n >= 7 && strings.HasSuffix(w, "ing"))
+	return gerund(w) || nameCase(w) && utf8.RuneCountInString(w) >= 5 && strings.HasSuffix(w, "ed")
 }
 
 // nameLine returns the person a sentence of only a name and what they are names ("Katherine

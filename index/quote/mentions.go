@@ -156,8 +156,18 @@ func (x *extractor) placeName(w string) bool {
 // isSuffix reports whether a word ends a name ("Jr", "II").
 func isSuffix(w string) bool {
 	switch strings.ToLower(w) {
-	case "jr", "sr", "ii", "iii", "iv", "md", "phd", "mph", "esq", "dds":
-		return true // and a doctor's or a lawyer's letters: "Rob Davidson MD", "Jane Doe, PhD"
+	case "jr", "sr", "ii", "iii", "iv":
+		return true
+	}
+	return isDegree(w) // a doctor's or a lawyer's letters: "Rob Davidson MD", "Jane Doe, PhD"
+}
+
+// isDegree reports whether a word is the letters of a degree or a profession written after a
+// name ("MD", "PhD", "Esq"), which are no part of the name shown.
+func isDegree(w string) bool {
+	switch strings.ToLower(w) {
+	case "md", "phd", "mph", "esq", "dds":
+		return true
 	}
 	return false
 }
@@ -695,13 +705,8 @@ func (x *extractor) particleNotTitle(text string, toks []registry.Token, i, k in
 // lettersAfter returns where a name's run [core, j) ends without the letters of a degree or a
 // profession after it ("MD", "PhD", "Esq"); a generation's suffix ("Jr.", "III") stays.
 func lettersAfter(toks []registry.Token, core, j int) int {
-	for j > core+1 {
-		switch strings.ToLower(toks[j-1].Text) {
-		case "md", "phd", "mph", "esq", "dds":
-			j--
-			continue
-		}
-		break
+	for j > core+1 && isDegree(toks[j-1].Text) {
+		j--
 	}
 	return j
 }

@@ -150,10 +150,11 @@ func (x *extractor) transcript() bool {
 	// introduction says whom the answers are by; answers alone, or a list of questions a
 	// document answers itself, are not.
 	var interviewee []Speaker
+	analysed := -1 // the first label the paragraphs before were analysed up to
 	if slices.ContainsFunc(labels, func(l *label) bool { return l != nil && l.answer }) {
 		if questions > 0 && first > 0 {
 			x.analyse(0, first)
-			interviewee = x.interviewee(first)
+			analysed, interviewee = first, x.interviewee(first)
 		}
 		for p, l := range labels {
 			if l != nil && l.answer && interviewee == nil {
@@ -176,7 +177,9 @@ func (x *extractor) transcript() bool {
 		}
 	}
 	x.mendHonorifics(labels)
-	x.analyse(0, first) // the paragraphs before the first label are read for quotation marks
+	if analysed != first {
+		x.analyse(0, first) // the paragraphs before the first label are read for quotation marks
+	}
 	x.quotations(0, first)
 	speakers := map[string][]Speaker{}
 	for p := first; p < len(x.paras); {
@@ -458,7 +461,7 @@ func titleCase(s string) string {
 // right, and no distance is worked out for most labels.
 func (x *extractor) misspeltLabel(label string) string {
 	if len(label) < 6 || len(label) > 40 || x.reg.IsPressLabel(label) || x.reg.IsRoleLabel(label) || x.reg.IsAnonymousLabel(label) ||
-		slices.Contains(x.reg.CapitalRoles(), label) {
+		x.reg.IsCapitalRole(label) {
 		return ""
 	}
 	for _, list := range [][]string{x.reg.Language.PressLabels, x.reg.Language.RoleLabels, x.reg.Language.AnonymousLabels, x.reg.CapitalRoles()} {

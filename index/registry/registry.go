@@ -571,6 +571,13 @@ func (r *Registry) IsRoleLabel(label string) bool { return r.roleLabels[label] }
 // label their holders ("THE PRESIDENT"), sorted; the caller must not change them.
 func (r *Registry) CapitalRoles() []string { return r.capitalRoles }
 
+// IsCapitalRole reports whether a label is the name of an office the registry writes in
+// capitals ("THE PRESIDENT").
+func (r *Registry) IsCapitalRole(label string) bool {
+	_, ok := slices.BinarySearch(r.capitalRoles, label)
+	return ok
+}
+
 // IsAnonymousLabel reports whether a transcript label tells nothing of who speaks ("PARTICIPANT").
 func (r *Registry) IsAnonymousLabel(label string) bool { return r.anonymous[label] }
 
