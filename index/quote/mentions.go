@@ -469,9 +469,10 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 		case n > 0 && (t == "of" || t == "for") && k+1 < len(toks) && !covered[k+1] && (nameCase(toks[k+1].Text) || x.reg.IsOrgWord(toks[k-1].Text) && x.theThenName(toks, covered, k+1, toks[k-1].Text)) && !x.reg.IsUtteranceWord(toks[k-1].Text) &&
 			(x.reg.IsOrgWord(strings.TrimSuffix(toks[k-1].Text, "s")) || x.reg.Language.TitleAbbreviations[toks[k-1].Text] != ""),
 			n > 0 && t == "on" && k+2 < len(toks) && nameCase(toks[k+1].Text) && nameCase(toks[k+2].Text) && !inLower(sentenceWords, toks[k+1].Text) &&
-				x.reg.IsOrgWord(toks[k-1].Text) && text[toks[k].End:toks[k+1].Start] == " " && text[toks[k+1].End:toks[k+2].Start] == " ":
+				x.reg.IsOrgWord(toks[k-1].Text) && !x.reg.IsDocumentWord(toks[k-1].Text) && text[toks[k].End:toks[k+1].Start] == " " && text[toks[k+1].End:toks[k+2].Start] == " ":
 			// and through "on" before two capitalised words: "Intergovernmental Panel on Climate
-			// Change", "Council on Foreign Relations" (not "the Senate on Tuesday")
+			// Change", "Council on Foreign Relations" (not "the Senate on Tuesday", nor a
+			// document's "Boe Declaration on Regional Security", which speaks for no one)
 			// an organisation's name runs on: "Alliance for Retired Americans", "International
 			// Council of Museums", "National Institutes of Health", "National Museum of the
 			// American Latino"; so does a title's office: "CarMax VP of Regional Sales Corey Haire"

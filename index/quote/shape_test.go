@@ -315,6 +315,11 @@ func TestSpeakersShaped(t *testing.T) {
 			},
 		},
 		{
+			name: "a declaration on a subject is a document, no organisation",
+			text: "As the Qwerty Islands Forum’s Qwoe Declaration on Regional Security states, “climate change remains the single greatest threat to our peoples.”",
+			want: []found{{"climate change remains the single greatest threat to our peoples.", "", "full"}},
+		},
+		{
 			name:  "a joint statement of governments",
 			title: "Joint Statement from the Governments of Australia, Canada and Denmark",
 			text:  "We condemn the attacks on shipping in the strongest terms.",
