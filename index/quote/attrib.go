@@ -21,7 +21,7 @@ func (x *extractor) statement() bool {
 	if !ok {
 		return false
 	}
-	who = x.statementSpeakers(x.nameAfterOffice(who))
+	who = x.statementSpeakers(x.nameAfterOffice(x.nameEndingInSmallWord(who)))
 	first, last := -1, -1
 	for p, para := range x.paras {
 		if para.Kind == document.Title || isEndMarker(para.Text) || (first < 0 && isDateline(para.Text)) {
@@ -56,6 +56,26 @@ func (x *extractor) orgNameWithAnd(p, lo, at int) bool {
 		}
 	}
 	return true
+}
+
+// nameEndingInSmallWord returns a statement's speaker with the capitalised small word that the
+// title's pattern took for the start of what follows the name: "Statement by Lam To to the
+// General Debate …" is Lam To's: a title's phrase does not start with its small word written
+// twice.
+func (x *extractor) nameEndingInSmallWord(who string) string {
+	i := strings.Index(x.title, who)
+	if i < 0 {
+		return who
+	}
+	rest := strings.Fields(x.title[i+len(who):])
+	if len(rest) < 2 || !strings.HasPrefix(x.title[i+len(who):], " ") {
+		return who
+	}
+	w, next := rest[0], rest[1]
+	if !(nameCase(w) || isUpper(w)) || !isLowerWord(next) || !strings.EqualFold(w, next) || !x.reg.IsFunctionWord(next) {
+		return who
+	}
+	return who + " " + w
 }
 
 // nameAfterOffice returns the name a statement's title gives after an office whose words the
@@ -183,6 +203,7 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 		if n == 0 {
 			continue
 		}
+		n += x.restOfName(phrase, toks, covered, i+n)
 		if m, ok := x.nameMention(phrase, isUpper(phrase), toks, i, i+n, regMs); ok {
 			// Letters after a name ("Scott Morrison, MP") are no one's name, nor a word alone
 			// that nothing shows to be one ("Joint" of "… Joint Leaders' Statement"), nor words
@@ -214,6 +235,40 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 		}
 	}
 	return out
+}
+
+// restOfName returns how many of a phrase's last words, from k, go on the name a run of names
+// ended before: the phrase is only names, so what would end a name in running text is a
+// name's own word there. A word the text never uses for a name ("Kessai Note"), a name's word
+// past a run's bound (a Brunei minister's seventeen), the lower-case syllables of a name
+// written apart ("Bo wen", "Chan o cha", "Mu izzaddin Waddaulah", "Ga parovič", whose "š" a
+// scan dropped) and a short small word that ends the phrase ("Moon Jae in") go on it; a
+// function word before other words ("President Biden and Chancellor Scholz"), a verb's form
+// ("welcoming", "elected"), a word of figures or a registered name do not.
+func (x *extractor) restOfName(phrase string, toks []registry.Token, covered []bool, k int) int {
+	if k == 0 || isUpper(phrase) {
+		return 0
+	}
+	n := 0
+	for ; k+n < len(toks); n++ {
+		j := k + n
+		t := toks[j].Text
+		if covered[j] || phrase[toks[j-1].End:toks[j].Start] != " " || !hasLetter(t) || hasFigures(t) {
+			return 0
+		}
+		last := j == len(toks)-1
+		switch {
+		case nameCase(t) || isUpper(t):
+		case isLowerWord(t) && !x.reg.IsFunctionWord(t) && !strings.HasSuffix(t, "ing") && !strings.HasSuffix(t, "ed"):
+		case isLowerWord(t) && last && utf8.RuneCountInString(t) <= 3:
+		default:
+			return 0
+		}
+	}
+	if phrase[toks[len(toks)-1].End:] != "" && strings.TrimSpace(phrase[toks[len(toks)-1].End:]) != "" {
+		return 0 // the phrase goes on after its words: "Scott Morrison, MP"
+	}
+	return n
 }
 
 // realmOf reports whether a registered name in a phrase of names follows a person's name and

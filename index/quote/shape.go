@@ -284,7 +284,8 @@ func (x *extractor) headlineWords(words []string) bool {
 		if x.reg.IsOrgWord(w) && !verb {
 			return false
 		}
-		if k > 0 && nameCase(w) && x.reg.IsFunctionWord(w) {
+		if k > 0 && k < len(words)-1 && nameCase(w) && x.reg.IsFunctionWord(w) {
+			// between words: a name may end with one ("Lam To")
 			grammar = true
 		}
 	}
