@@ -978,9 +978,11 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if k > 0 && passiveListener(toks[k-1].Text, strings.ToLower(t.Text)) {
 			return x.passiveAgent(p, t.End, hi), true // "“…,” Halvorsen was told."
 		}
-		if endsSentence(s[:lo]) && opensClause(s[t.End:]) {
-			// "“The strike goes on.” Paul Dorsey said he would meet her.": a new sentence that
-			// reports other words, not the quotation's.
+		if endsSentence(s[:lo]) && (opensClause(s[t.End:]) || k > 0 && opensNounClause(s[t.End:])) {
+			// "“The strike goes on.” Paul Dorsey said he would meet her.", "“…” But
+			// Republicans said the early figures meant little.": a new sentence that reports
+			// other words, not the quotation's (where "“Why?” asked the senator." has its
+			// speaker after the verb)
 			return nil, false
 		}
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
@@ -1930,6 +1932,33 @@ func opensClause(rest string) bool {
 	return false
 }
 
+// opensNounClause reports whether the words after a verb open a clause whose subject is a
+// noun with its determiner: "said the early figures meant little". A verb's object alone ("told
+// the crowd.") does not: a verb must follow the noun within a few words.
+func opensNounClause(rest string) bool {
+	words := strings.Fields(rest)
+	if len(words) < 3 || !determiners[strings.ToLower(words[0])] || words[0] == "that" {
+		return false
+	}
+	for _, w := range words[1:min(len(words), 5)] {
+		if strings.ContainsAny(w, ",.;:!?") {
+			return false
+		}
+		if clauseVerbs[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseVerbs are the verbs and auxiliaries that show a clause after a verb of speech: "the
+// figures meant", "the plan would".
+var clauseVerbs = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "will": true, "would": true, "could": true, "should": true,
+	"had": true, "has": true, "have": true, "did": true, "does": true, "meant": true, "means": true, "might": true,
+	"may": true, "must": true, "can": true,
+}
+
 // endsSentence reports whether a quotation whose text runs to the end of s, closing marks
 // included, ends with a full stop, a question or an exclamation mark.
 func endsSentence(s string) bool {
@@ -2184,6 +2213,9 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 	}
 	switch m.kind {
 	case mName:
+		if org, ok := x.organisationNamedFor(p, m); ok {
+			return org
+		}
 		if m.ent < 0 {
 			return nil
 		}
@@ -2229,6 +2261,31 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 		return x.lastGroup(p, true)
 	}
 	return nil
+}
+
+// organisationNamedFor returns the organisation a name and a noun after it stand for: "the
+// Brant campaign said" is the Brant campaign's, not Brant's; "the Ortiz family", "the Obama
+// administration" the same. A noun for a person after it ("the Brant campaign manager") makes
+// it that person's description, whom the name does not name: no speaker.
+func (x *extractor) organisationNamedFor(p int, m mention) ([]Speaker, bool) {
+	text := x.paras[p].Text
+	if m.possessive || m.org || !strings.HasSuffix(text[:m.start], "the ") && !strings.HasSuffix(text[:m.start], "The ") {
+		return nil, false
+	}
+	if len(m.actors) > 0 && x.reg.ActorAt(m.actors[0]).Kind != registry.Person || m.ent >= 0 && (x.ents[m.ent].actor >= 0 && x.reg.ActorAt(x.ents[m.ent].actor).Kind != registry.Person || x.place[m.ent]) {
+		return nil, false // "the South Carolina organization": a place's, which the sentence may not be about
+	}
+	toks := tokensIn(x.toks[p], m.end, min(len(text), m.end+40))
+	if len(toks) == 0 || text[m.end:toks[0].Start] != " " || !isLowerWord(toks[0].Text) || !x.reg.IsOrganisationNoun(toks[0].Text) {
+		return nil, false
+	}
+	if len(toks) > 1 && text[toks[0].End:toks[1].Start] == " " && isLowerWord(toks[1].Text) {
+		if _, noun := x.reg.PersonNoun(toks[1].Text); noun || x.isTitleNoun(toks[1].Text) || x.reg.IsOrganisationNoun(toks[1].Text) {
+			return nil, true
+		}
+	}
+	name := displayName(text[m.coreStart:m.coreEnd] + " " + toks[0].Text)
+	return []Speaker{{Actor: -1, Name: name, Kind: registry.Organisation}}, true
 }
 
 // described resolves a description: "the senator" is the person last named with that noun
@@ -2444,6 +2501,9 @@ func (x *extractor) lastPerson(gender string) int {
 	if x.severalPeopleIn(prev, level) {
 		return -1 // "Ibsen and Brandt both spoke. “…,” she said": either may be meant
 	}
+	if e := x.nameOpening(prev); e >= 0 {
+		return e
+	}
 	// The main subject heard last, whose gender fits or is not known.
 	for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-12; i-- {
 		if h := x.heard[i]; h.ent >= 0 && h.person && h.main && level(h.ent) >= 1 {
@@ -2461,6 +2521,41 @@ func (x *extractor) lastPerson(gender string) int {
 		}
 	}
 	return -1
+}
+
+// nameOpening returns the entity of a name that opens sentence s as its subject, when the text
+// has not yet shown it to be a person and nothing shows it to be anything else: "Brant,
+// speaking later in Ohio, disagreed. “…,” he said." A pronoun of a person that follows says
+// what the name is. Not an organisation, a registered place or organisation, a place written
+// after "in" or "at", nor a word the text writes in lower case too.
+func (x *extractor) nameOpening(s struct{ p, lo, hi int }) int {
+	if s.p < 0 || s.lo >= s.hi {
+		return -1
+	}
+	ms := x.mentionsBetween(s.p, s.lo, s.hi)
+	if len(ms) == 0 {
+		return -1
+	}
+	m := ms[0]
+	text := x.paras[s.p].Text
+	if m.kind != mName || m.ent < 0 || m.possessive || strings.TrimLeft(text[s.lo:m.start], " “\"‘'") != "" {
+		return -1
+	}
+	en := &x.ents[m.ent]
+	if en.person || en.org || en.actor >= 0 || len(m.words) != 1 || x.isCommon(en.name) || x.place[m.ent] {
+		return -1
+	}
+	// Its verb, or the commas of a clause before it: "Brant disagreed", "Brant, speaking …,"
+	rest := text[m.end:s.hi]
+	if !strings.HasPrefix(rest, ", ") && !strings.HasPrefix(rest, " ") {
+		return -1
+	}
+	for _, o := range ms[1:] {
+		if o.ent >= 0 && o.ent != m.ent && (x.ents[o.ent].person || o.kind == mPronoun) {
+			return -1 // another person in the sentence may be meant
+		}
+	}
+	return m.ent
 }
 
 // unnamedSubject reports whether the quotation being attributed follows a sentence about a

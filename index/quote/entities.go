@@ -386,7 +386,7 @@ func (x *extractor) cluster() {
 			}
 			continue
 		}
-		if best < 0 && m.honorific == "" && len(m.nouns) == 0 && !m.explicit && (m.initial || x.reg.IsNameModifier(m.words[0])) {
+		if best < 0 && m.honorific == "" && len(m.nouns) == 0 && !m.explicit && (m.initial && !x.surnameOpening(r.p, m) || x.reg.IsNameModifier(m.words[0])) {
 			// A capitalised word that names no one the text knows: a sentence's first word,
 			// or an adjective ("Democratic").
 			continue
@@ -904,6 +904,7 @@ func pronounGender(w string) string {
 // gender ("“…,” Melanie said"), as news does with people it does not name in full; not when the
 // word is part of another name in the text or a registered person's surname ("Clinton").
 func (x *extractor) givenNamesAlone() {
+	place := x.places()
 	inOther := map[string]bool{}
 	for _, en := range x.ents {
 		if len(en.words) > 1 {
@@ -914,7 +915,8 @@ func (x *extractor) givenNamesAlone() {
 	}
 	for e := range x.ents {
 		en := &x.ents[e]
-		if !en.single || en.person || en.org || en.actor >= 0 || inOther[en.words[0]] {
+		if !en.single || en.person || en.org || en.actor >= 0 || inOther[en.words[0]] || place[e] {
+			// not "a rally in Dayton"
 			continue
 		}
 		if g, given := x.reg.GivenName(en.words[0]); given && g != "" && len(x.reg.ActorsBySurname(en.words[0])) == 0 {
@@ -923,10 +925,27 @@ func (x *extractor) givenNamesAlone() {
 	}
 }
 
-func (x *extractor) pronounGenders() {
-	votes := map[int][2]int{} // entity: male, female
-	// A name written after "in" or "at" somewhere is a place's ("in New York") unless the text
-	// has shown it to be a person.
+// surnameOpening reports whether a capitalised word that opens a sentence has a surname's
+// shape there: the document never writes it in small letters, and a verb in small letters
+// or a clause between commas follows it ("Brant disagreed.", "Brant, speaking later, …"), as
+// a name's does and an opening adverb's or a headline's does not.
+func (x *extractor) surnameOpening(p int, m *mention) bool {
+	w := m.words[0]
+	if x.isCommon(w) || x.reg.IsNotName(w) || x.reg.IsOrgWord(w) || x.reg.IsFunctionWord(w) || isAdverb(w) {
+		return false
+	}
+	text := x.paras[p].Text
+	toks := tokensIn(x.toks[p], m.end, min(len(text), m.end+24))
+	if len(toks) == 0 || !isLowerWord(toks[0].Text) || x.reg.IsFunctionWord(toks[0].Text) {
+		return false // not "Dayton, Ohio:", a place and its state
+	}
+	gap := text[m.end:toks[0].Start]
+	return gap == " " || gap == ", "
+}
+
+// places returns the entities not shown to be people that the text writes after "in" or "at"
+// somewhere: a place's names ("in New York", "a rally in Dayton").
+func (x *extractor) places() map[int]bool {
 	place := map[int]bool{}
 	for p, ms := range x.ments {
 		toks := x.toks[p]
@@ -940,6 +959,12 @@ func (x *extractor) pronounGenders() {
 			}
 		}
 	}
+	return place
+}
+
+func (x *extractor) pronounGenders() {
+	votes := map[int][2]int{} // entity: male, female
+	place := x.places()
 	for p, toks := range x.toks {
 		ms := x.ments[p]
 		if !slices.ContainsFunc(ms, func(m mention) bool { return m.kind == mName && m.ent >= 0 }) {

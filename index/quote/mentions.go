@@ -1199,6 +1199,11 @@ func (x *extractor) partisan(p int, toks []registry.Token, i, n int) (mention, b
 	default:
 		return mention{}, false
 	}
+	if k := i + n; k < len(toks) && text[toks[k-1].End:toks[k].Start] == " " && isLowerWord(toks[k].Text) {
+		if _, noun := x.reg.PersonNoun(toks[k].Text); noun || x.isTitleNoun(toks[k].Text) {
+			return mention{}, false // "the Republican nominee": the noun's description, not the party's
+		}
+	}
 	return mention{kind: mDescription, start: toks[i-1].Start, end: toks[i+n-1].End, head: last, person: true, definite: strings.EqualFold(art, "the"), ent: -1, ownerEnd: -1}, true
 }
 
