@@ -2504,9 +2504,12 @@ func (x *extractor) lastPerson(gender string) int {
 	if e := x.nameOpening(prev); e >= 0 {
 		return e
 	}
-	// The main subject heard last, whose gender fits or is not known.
+	// The main subject heard last, whose gender fits or is not known; the last quotation's
+	// speaker counts when the text has not shown it to be a person or anything else ("“…,”
+	// Crane said. … Brant, she added, “…”": Crane is a person), not any subject of a verb that
+	// may be of speech ("Report on Manufactures—offered a vision").
 	for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-12; i-- {
-		if h := x.heard[i]; h.ent >= 0 && h.person && h.main && level(h.ent) >= 1 {
+		if h := x.heard[i]; h.ent >= 0 && (h.person || h.spoke && x.lastQuoteBy(h.ent) && x.unknownKind(h.ent)) && h.main && level(h.ent) >= 1 {
 			return h.ent
 		}
 	}
@@ -2521,6 +2524,22 @@ func (x *extractor) lastPerson(gender string) int {
 		}
 	}
 	return -1
+}
+
+// lastQuoteBy reports whether the last quotation attributed so far is entity e's alone.
+func (x *extractor) lastQuoteBy(e int) bool {
+	if len(x.out) == 0 {
+		return false
+	}
+	sp := x.out[len(x.out)-1].Speakers
+	return len(sp) == 1 && sp[0].Actor < 0 && sp[0].Name == x.ents[e].name
+}
+
+// unknownKind reports whether entity e is a name of one word that nothing shows to be a person,
+// an organisation, a registered actor or a place.
+func (x *extractor) unknownKind(e int) bool {
+	en := &x.ents[e]
+	return !en.person && !en.org && en.actor < 0 && len(en.words) == 1 && !x.place[e] && !x.isCommon(en.name)
 }
 
 // nameOpening returns the entity of a name that opens sentence s as its subject, when the text

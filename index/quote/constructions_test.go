@@ -475,6 +475,16 @@ func TestConstructions(t *testing.T) {
 			want:  []found{{"We meet in hard times, and we must act together.", "Tano Bekele + Ruth Amare", quote.Full}},
 		},
 		{
+			name: "a surname the text misspells once is the person it names in full",
+			text: "Two voters, Maria Okonkwo and Bryce Hadley, saw the senator speak.\n\nOkonwo said the senator does not show consistency. “It is only when it suits her,” she said.",
+			want: []found{{"It is only when it suits her,", "Maria Okonkwo", quote.Full}},
+		},
+		{
+			name: "a surname one letter from another person's is not theirs when it is short",
+			text: "Voters, among them Tamsin Dorne, saw the senator speak.\n\n“It is only when it suits her,” Dorn said.",
+			want: []found{{"It is only when it suits her,", "Dorn", quote.Full}},
+		},
+		{
 			name:  "a name with Saint abbreviated",
 			title: "Statement by Marie de St. Amand to the General Debate",
 			text:  "We meet in hard times, and we must act together.",
