@@ -1055,6 +1055,9 @@ func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool)
 		}
 	}
 	before := x.sentenceBefore()
+	if before.p < 0 && v <= x.current.open && x.current.Start.Para == p {
+		before = x.sentenceBeforeOff(p, lo) // "It read, in part: “…”": the sentence before its verb's
+	}
 	if before.p < 0 {
 		return nil, true
 	}
@@ -1089,6 +1092,9 @@ func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool)
 		agent := m.object && x.afterWord(before.p, m.start, "by") // "released by Human Rights Watch"
 		if !x.subjectLike(before.p, m) && !agent {
 			continue
+		}
+		if who, ok := x.organisationNamedFor(before.p, m); ok && who != nil {
+			return who, true // "The Crane campaign put out a statement. It read: “…”"
 		}
 		if org || doc && person {
 			return x.resolve(before.p, m), true
@@ -1321,7 +1327,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 				return x.resolve(p, *m), true
 			}
 		}
-		if !x.reg.IsSpeechVerb(w) || x.inMention(p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
+		// "It read, in part:", "The letter reads:": a text's verb, when a text is its subject.
+		textVerb := (w == "read" || w == "reads") && x.textSubject(toks[:k])
+		if !textVerb && (!x.reg.IsSpeechVerb(w) || x.inMention(p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)]) {
 			continue
 		}
 		if strings.HasSuffix(w, "ing") {
@@ -1362,6 +1370,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
 		}
+		if who, ok := x.nounSpeaker(p, lo, t.Start, t.End, hi); ok {
+			return who, true // "It read, in part: “…”", "The statement said: “…”"
+		}
 		// "said Secretary Blinken: “…”", not the heading "PROMISE MADE: “…”".
 		// Not "Two aides said Keane “knew …”" nor "said he was “furious”": a name that runs on
 		// into the quotation, or into a verb of its own, is the subject of what is reported.
@@ -1371,6 +1382,18 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// textSubject reports whether the words before a verb are a text's: "It", "The statement",
+// "Her letter".
+func (x *extractor) textSubject(toks []registry.Token) bool {
+	switch {
+	case len(toks) == 1:
+		return strings.EqualFold(toks[0].Text, "it")
+	case len(toks) == 2:
+		return determiners[strings.ToLower(toks[0].Text)] && x.reg.IsDocumentNoun(strings.ToLower(toks[1].Text))
+	}
+	return false
 }
 
 // withoutAdverb returns the text before a verb without the adverb just before it and the

@@ -692,6 +692,9 @@ func displayName(s string) string {
 			words[i] = capitalise(w)
 		}
 	}
+	if last := words[len(words)-1]; len(words) > 1 && (last == "Jr" || last == "Sr") {
+		words[len(words)-1] += "." // the period a name's end shares with its sentence's
+	}
 	return strings.Join(words, " ")
 }
 
