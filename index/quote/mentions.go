@@ -548,6 +548,17 @@ func (x *extractor) insideName(text string, toks []registry.Token, m registry.Me
 			break
 		}
 	}
+	// A capitalised word before an organisation's name that opens with an organisation's word
+	// starts another organisation's name: "the Iowa Department of Education" is not the
+	// federal department, "New Hampshire Department of Education" neither.
+	if m.TokStart > 0 && len(m.Actors) > 0 && x.reg.ActorAt(m.Actors[0]).Kind == registry.Organisation && x.reg.IsOrgWord(toks[m.TokStart].Text) {
+		prev := toks[m.TokStart-1]
+		lp := strings.ToLower(prev.Text)
+		if text[prev.End:m.Start] == " " && (nameCase(prev.Text) || isUpper(prev.Text)) && utf8.RuneCountInString(prev.Text) > 1 &&
+			!x.reg.IsFunctionWord(lp) && !sentenceWords[lp] && !x.reg.IsTitleWord(lp) && !x.reg.IsHonorific(prev.Text) {
+			return true
+		}
+	}
 	// After a name's particles: "Miguel de la MADRID", "Alois von und zu Liechtenstein".
 	k := m.TokStart - 1
 	for k >= 0 && isLowerWord(toks[k].Text) && x.reg.IsNameParticle(toks[k].Text) && text[toks[k].End:toks[k+1].Start] == " " {
