@@ -239,6 +239,9 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 		if covered[i] || inQuote(toks[i].Start) {
 			continue
 		}
+		if toks[i].Start > 0 && text[toks[i].Start-1] == '#' {
+			continue // a hashtag ("#SOTU2022") names no one
+		}
 		t := toks[i].Text
 		if r := t[0]; namesOnly && 'a' <= r && r <= 'z' && (len(t) > 4 || !x.reg.IsNameParticle(t)) {
 			continue // names start with a capital or a particle

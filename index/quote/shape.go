@@ -112,6 +112,9 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 	if x.headlineWords(words) {
 		return sp, false // "Medal Of Honor", "Trump Keeps His Promises"
 	}
+	if len(words) >= 3 && gerund(words[0]) && !x.isGivenName(words[0]) && sp.Kind != registry.Organisation && !x.hasOrgWord(words) {
+		return sp, false // a heading that opens with its verb: "Addressing A Crypto Management Gap"
+	}
 	// A registered person's name, then words that name no one: "Biden Four Years",
 	// "Biden Welcoming", "Kamala Harris Three Years".
 	if sp.Kind != registry.Organisation {
