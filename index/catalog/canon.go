@@ -124,6 +124,9 @@ func (c *Catalog) mergeActors(reg *registry.Registry) {
 				if into == nil {
 					into = initialsOf(info, keys, bySurname[words[len(words)-1]], ev)
 				}
+				if into == nil {
+					into = middleNamesOf(info, words, keys, bySurname[words[len(words)-1]], ev)
+				}
 			}
 			if into != nil && into != info {
 				info.Canonical = into.ID
@@ -430,6 +433,39 @@ func initialsOf(info *index.ActorInfo, keys map[*index.ActorInfo][]string, candi
 		k := keys[cand]
 		if cand == info || cand.Canonical != "" || len(k) < 2 || len(k[0]) < 3 || !strings.HasPrefix(k[0], initial) {
 			continue
+		}
+		if !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) && !ev.spans[cand.ID].overlaps(ev.spans[info.ID], 366*24*time.Hour) || !ev.alive(cand.ID, info.ID) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = cand
+	}
+	return found
+}
+
+// middleNamesOf returns the one person whose name is info's with middle names more or fewer
+// ("Maria Salazar" and "Maria Elvira Salazar", "Andrea Campbell" and "Andrea Joy Campbell"): the
+// same first and last words, the shorter name's others in the longer one in the same order,
+// named in the same article or within a year, both alive then, the more quoted name kept. A
+// name two people fit joins neither.
+func middleNamesOf(info *index.ActorInfo, words []string, keys map[*index.ActorInfo][]string, candidates []*index.ActorInfo, ev *evidence) *index.ActorInfo {
+	var found *index.ActorInfo
+	for _, cand := range candidates {
+		k := keys[cand]
+		if cand == info || cand.Canonical != "" || len(k) == len(words) || k[0] != words[0] || k[len(k)-1] != words[len(words)-1] {
+			continue
+		}
+		if short, long := words, k; len(short) > len(long) {
+			if !subsequence(long, short) {
+				continue
+			}
+		} else if !subsequence(short, long) {
+			continue
+		}
+		if !cand.Registered && (cand.Quotes < info.Quotes || cand.Quotes == info.Quotes && cand.ID > info.ID) {
+			continue // the more quoted name is the one kept, as of spellings
 		}
 		if !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) && !ev.spans[cand.ID].overlaps(ev.spans[info.ID], 366*24*time.Hour) || !ev.alive(cand.ID, info.ID) {
 			continue

@@ -475,6 +475,11 @@ func TestConstructions(t *testing.T) {
 			want:  []found{{"We meet in hard times, and we must act together.", "Tano Bekele + Ruth Amare", quote.Full}},
 		},
 		{
+			name: "two people of one given name and surname, their middle names told apart",
+			text: "“We lend,” Mary Ann Qwennan said.\n\n“We borrow,” Mary Jo Qwennan said.\n\n“We save,” Mary A. Qwennan said.",
+			want: []found{{"We lend,", "Mary Ann Qwennan", quote.Fragment}, {"We borrow,", "Mary Jo Qwennan", quote.Fragment}, {"We save,", "Mary Ann Qwennan", quote.Fragment}},
+		},
+		{
 			name: "a surname the text misspells once is the person it names in full",
 			text: "Two voters, Maria Okonkwo and Bryce Hadley, saw the senator speak.\n\nOkonwo said the senator does not show consistency. “It is only when it suits her,” she said.",
 			want: []found{{"It is only when it suits her,", "Maria Okonkwo", quote.Full}},

@@ -609,11 +609,20 @@ func sameEntityName(a, b []string) bool {
 	if len(a) < 2 || len(b) < 2 || a[len(a)-1] != b[len(b)-1] {
 		return false
 	}
-	ga, gb := a[0], b[0]
-	if ga == gb {
-		return true
+	if len(a) == len(b) && len(a) >= 3 {
+		// "Mary Ann Smith" is not "Mary Jo Smith"; "Joseph R. Biden" is "Joseph Robinette Biden"
+		for k := 1; k < len(a)-1; k++ {
+			if !sameOrInitial(a[k], b[k]) {
+				return false
+			}
+		}
 	}
-	return len(ga) == 1 && strings.HasPrefix(gb, ga) || len(gb) == 1 && strings.HasPrefix(ga, gb)
+	return sameOrInitial(a[0], b[0])
+}
+
+// sameOrInitial reports whether two words of names are one, or one is the other's initial.
+func sameOrInitial(a, b string) bool {
+	return a == b || len(a) == 1 && strings.HasPrefix(b, a) || len(b) == 1 && strings.HasPrefix(a, b)
 }
 
 // fitsDate reports whether a registered actor may be the one a text dated x.day means. A
