@@ -225,9 +225,10 @@ func TestBoilerplate(t *testing.T) {
 }
 
 // TestRepeated: a stump passage said at two rallies is said again (Repeated), not one statement
-// reported; a news report quoting it is not; one briefing filed under two dates is a copy of one
-// occasion, whose turns are the same statement; and no quote lists a document twice
-// (testdata/repeated).
+// reported; a news report quoting it is not; one briefing filed under two dates, and a speech as
+// prepared and as delivered, are copies of one occasion, whose wordings are the same statement;
+// a term in quotation marks that the text gives no one is linked to nothing; and no quote lists
+// a document twice (testdata/repeated).
 func TestRepeated(t *testing.T) {
 	a := openForTest(t, os.DirFS("testdata/repeated"), "")
 	type link struct {
@@ -281,6 +282,13 @@ func TestRepeated(t *testing.T) {
 		{"2022-03-02-briefing-filed-again", "pipeline", []link{
 			{"2022-03-01-briefing", true, false},
 		}},
+		{"2023-05-10-summit-as-prepared", "twelve nations", []link{
+			{"2023-05-10-summit-as-delivered", true, false},
+		}},
+		{"2023-05-10-summit-as-delivered", "clean fuel for every port", []link{
+			{"2023-05-10-summit-as-prepared", true, false},
+		}},
+		{"2022-03-01-fact-sheet", "tactics, techniques", nil},
 	}
 	for _, c := range cases {
 		got := linksOf(c.article, c.words)

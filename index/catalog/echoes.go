@@ -8,6 +8,7 @@ import (
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/echo"
+	"github.com/readout/readout/index/quote"
 	"github.com/readout/readout/index/registry"
 )
 
@@ -201,7 +202,7 @@ func chooseEchoes(c *Catalog, found []echo.Link) []EchoLink {
 			// that the archive can name (a term, the text an order inserts in a law, a tariff
 			// schedule's heading; a call's moderator, who opens every call alike and may be
 			// anyone at each): linked only to a quote of someone named.
-			if !c.named(q) && (l.Other < 0 || !c.named(l.Other)) {
+			if !c.named(q) && (l.Other < 0 || !c.named(l.Other)) || c.term(q) || l.Other >= 0 && c.term(l.Other) {
 				continue
 			}
 			e := EchoLink{Quote: q, Other: l.Other, Article: l.Document, Share: l.Share, Verbatim: l.Verbatim}
@@ -268,11 +269,22 @@ func markRepeated(c *Catalog, links []EchoLink) {
 		}
 		return float64(linked[[2]int32{a, b}]) / float64(statements[a])
 	}
+	// Copies of one occasion: each with a good share of its statements linked to the other, or,
+	// the same days, one all linked to the other (a speech as prepared, one whole statement, and
+	// as delivered, in turns between the applause).
+	copies := func(a, b int32) bool {
+		x, y := share(a, b), share(b, a)
+		if x >= CopyShare && y >= CopyShare {
+			return true
+		}
+		gap := DayGap(c.Articles[a].Date, c.Articles[b].Date)
+		return gap >= 0 && gap <= echo.EventDays && max(x, y) >= 1
+	}
 	for i := range links {
 		l := &links[i]
 		q := &c.Quotes[l.Quote]
 		a := int32(q.Article)
-		if !q.Turn || share(a, l.Article) >= CopyShare && share(l.Article, a) >= CopyShare {
+		if !q.Turn || copies(a, l.Article) {
 			continue
 		}
 		if l.Other >= 0 {
@@ -307,6 +319,15 @@ func (c *Catalog) speaksIn(speakers []string, ai int) bool {
 		}
 	}
 	return false
+}
+
+// term reports whether a quote is a few words in quotation marks that the text gives no one
+// (every pair of them needed to hold it: echo.Need): a term or a title ("tactics, techniques, and
+// procedures" in a fact sheet, which a joint statement of the same day uses too), not anyone's
+// statement, linked to nothing.
+func (c *Catalog) term(q int32) bool {
+	r := &c.Quotes[q]
+	return r.Kind == quote.Fragment && len(r.Speakers) == 0 && echo.Need(r.Sketch) == 1
 }
 
 // named reports whether a quote has a speaker the archive can name: a registered actor or a

@@ -175,6 +175,9 @@ func draw(sources []string, indexPath string, n int, seed uint64) error {
 		if l.echo.Verbatim {
 			match = "verbatim"
 		}
+		if l.echo.Repeated {
+			match += ", said again"
+		}
 		fmt.Printf("## %d. %s, %.2f\n\n", k+1, match, l.echo.Similarity)
 		fmt.Printf("- quote %s in %s (%s, %s): %s; %s\n", q.ID, art.ID, art.Date, art.Source, art.Title, who(q))
 		where := "its text"
