@@ -289,6 +289,8 @@ func TestRepeated(t *testing.T) {
 			{"2023-05-10-summit-as-prepared", true, false},
 		}},
 		{"2022-03-01-fact-sheet", "tactics, techniques", nil},
+		// The briefing's words are the press secretary's, not the union's statement.
+		{"2022-03-02-round-up", "proven track record", nil},
 	}
 	for _, c := range cases {
 		got := linksOf(c.article, c.words)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/readout/readout/index"
 	"github.com/readout/readout/index/echo"
-	"github.com/readout/readout/index/quote"
 	"github.com/readout/readout/index/registry"
 )
 
@@ -197,12 +196,12 @@ func chooseEchoes(c *Catalog, found []echo.Link) []EchoLink {
 		if int(q) >= len(c.Quotes) {
 			break // not this catalog's: a catalog on disk that does not match
 		}
-		for _, l := range echo.Choose(c.Quotes[q].Sketch, byStatement[i:j], holding[q], agreeing[q]) {
+		for _, l := range echo.Choose(c.Quotes[q].Sketch, othersText(byStatement[i:j]), holding[q], agreeing[q]) {
 			// Words the texts give no one, or only a role without a name, are nobody's statement
 			// that the archive can name (a term, the text an order inserts in a law, a tariff
 			// schedule's heading; a call's moderator, who opens every call alike and may be
 			// anyone at each): linked only to a quote of someone named.
-			if !c.named(q) && (l.Other < 0 || !c.named(l.Other)) || c.term(q) || l.Other >= 0 && c.term(l.Other) {
+			if !c.named(q) && (l.Other < 0 || !c.named(l.Other)) || c.term(q) {
 				continue
 			}
 			e := EchoLink{Quote: q, Other: l.Other, Article: l.Document, Share: l.Share, Verbatim: l.Verbatim}
@@ -321,13 +320,41 @@ func (c *Catalog) speaksIn(speakers []string, ai int) bool {
 	return false
 }
 
-// term reports whether a quote is a few words in quotation marks that the text gives no one
-// (every pair of them needed to hold it: echo.Need): a term or a title ("tactics, techniques, and
-// procedures" in a fact sheet, which a joint statement of the same day uses too), not anyone's
-// statement, linked to nothing.
+// othersText returns a statement's records, a document's text counted as the quote it lies in
+// when one of its quotes holds it: the text of someone else's quote is someone else's words,
+// which a statement of its length is not linked to (echo.Accept). A union's post on a nominee
+// was linked to the press secretary's briefing, whose own turn said the same talking point. The
+// records are sorted anew.
+func othersText(records []echo.Link) []echo.Link {
+	others := map[int32]bool{}
+	for _, l := range records {
+		if l.Other >= 0 && l.OtherSpeaker {
+			others[l.Document] = true
+		}
+	}
+	if len(others) == 0 {
+		return records
+	}
+	out := records[:0:0]
+	for _, l := range records {
+		if l.Other < 0 && others[l.Document] {
+			l.OtherSpeaker = true
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// term reports whether a quote is a few words in quotation marks that the text gives no one (a
+// short statement: echo.ShortPairs): a term or a title ("tactics, techniques, and procedures" in
+// a fact sheet, which a joint statement of the same day uses too; a law's name, which the
+// President's statement on signing it gives), not a statement the archive can say is anyone's:
+// its own links are not chosen (a campaign promise listed without its speaker is lost with
+// them). A named statement held within it is still linked to it (a summit's summary that
+// quotes the President's sentence).
 func (c *Catalog) term(q int32) bool {
 	r := &c.Quotes[q]
-	return r.Kind == quote.Fragment && len(r.Speakers) == 0 && echo.Need(r.Sketch) == 1
+	return len(r.Speakers) == 0 && r.Sketch.Pairs <= echo.ShortPairs
 }
 
 // named reports whether a quote has a speaker the archive can name: a registered actor or a
