@@ -303,6 +303,9 @@ type apiEcho struct {
 	Article    apiEchoArticle `json:"article"`
 	Match      string         `json:"match"` // "verbatim" or "variant"
 	Similarity float64        `json:"similarity"`
+	// Repeated: the speaker's own words said again on another occasion (a stump line at
+	// another rally), not a report or a copy of the quote's occasion.
+	Repeated bool `json:"repeated"`
 }
 
 type apiEchoQuote struct {
@@ -324,6 +327,7 @@ func echoesJSON(echoes []index.Echo) []apiEcho {
 			Article:    apiEchoArticle{ID: e.Article.ID, Title: e.Article.Title, Date: e.Article.Date.ISO(), Source: sourceLabel(e.Article.Source, e.Article.URL)},
 			Match:      matchName(e.Verbatim),
 			Similarity: math.Round(e.Similarity*100) / 100,
+			Repeated:   e.Repeated,
 		}
 		if e.Quote != "" {
 			j.Quote = &apiEchoQuote{ID: e.Quote, URL: quoteURL(e.Quote)}

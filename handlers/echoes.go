@@ -28,7 +28,7 @@ func (s *Server) echoViews(q *index.Quote, echoes []index.Echo) []web.Echo {
 		}
 		v := web.Echo{
 			Title: e.Article.Title, ArticleURL: articleURL(e.Article.ID), Date: e.Article.Date.String(),
-			Source: sourceLabel(e.Article.Source, e.Article.URL), Record: e.Quote == "",
+			Source: sourceLabel(e.Article.Source, e.Article.URL), Record: e.Quote == "", Repeated: e.Repeated,
 			Match: "Variant", Similarity: fmt.Sprintf("%d %%", int(math.Round(e.Similarity*100))),
 		}
 		if e.Verbatim {

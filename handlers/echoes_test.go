@@ -3,9 +3,13 @@ package handlers_test
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/readout/readout/handlers"
 )
 
 type alsoIn struct {
@@ -108,6 +112,57 @@ func TestSameStatementElsewhere(t *testing.T) {
 		d := mustDoc(t, get(t, srv, "/articles/"+c.article).body)
 		if d.Find(`a.echo-mark[href="/quotes/`+url.PathEscape(c.quote)+`#h-echoes"]`).Length() != 1 {
 			t.Errorf("/articles/%s does not mark quote %s as found elsewhere", c.article, c.quote)
+		}
+	}
+}
+
+// TestSaidAgain: on a quote's page, the speaker's own words at another rally are listed apart
+// ("Said again on another occasion"), a report of them under "Also reported as"; the API tells
+// them by "repeated" (index/archive/testdata/repeated).
+func TestSaidAgain(t *testing.T) {
+	a, err := openArchive(os.DirFS("../index/archive/testdata/repeated"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	srv := httptest.NewServer(handlers.New(handlers.Config{Archive: a}))
+	t.Cleanup(srv.Close)
+	var art struct {
+		Quotes []struct{ ID, Text string }
+	}
+	decode(t, get(t, srv, "/api/articles/2024-10-10-rally-lansing"), &art)
+	id := ""
+	for _, q := range art.Quotes {
+		if strings.Contains(q.Text, "capped the cost of insulin") {
+			id = q.ID
+		}
+	}
+	if id == "" {
+		t.Fatalf("no stump passage among %+v", art.Quotes)
+	}
+	var q struct {
+		AlsoIn []struct {
+			Article  struct{ ID string }
+			Match    string
+			Repeated bool
+		} `json:"also_in"`
+	}
+	decode(t, get(t, srv, "/api/quotes/"+id), &q)
+	repeated := map[string]bool{}
+	for _, e := range q.AlsoIn {
+		repeated[e.Article.ID] = e.Repeated
+	}
+	if len(repeated) != 2 || !repeated["2024-10-12-rally-flint"] || repeated["2024-10-13-news"] {
+		t.Errorf("also_in %+v: want the other rally repeated, the report not", q.AlsoIn)
+	}
+	d := mustDoc(t, get(t, srv, "/quotes/"+id).body)
+	for _, c := range []struct{ heading, article string }{
+		{"h-repeated", "Flint"},
+		{"h-reported", "In Flint, the President makes his case"},
+	} {
+		list := d.Find("#" + c.heading).Next()
+		if !strings.Contains(list.Find(".echo-where a").Text(), c.article) || list.Find("li").Length() != 1 {
+			t.Errorf("the list under #%s holds %q, want %q alone", c.heading, list.Find(".echo-where a").Text(), c.article)
 		}
 	}
 }

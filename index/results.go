@@ -174,6 +174,7 @@ type Echo struct {
 	Quote      string // the other quote's id; empty when the statement is in a document's text without being one of its quotes
 	Article    Summary
 	Verbatim   bool    // word for word (the shorter wording in the longer), spelling and contractions aside
+	Repeated   bool    // the speaker's own words said again on another occasion, not a report or a copy of this one
 	Similarity float64 // the share of the shorter wording found in the longer, 0 to 1
 }
 

@@ -96,9 +96,9 @@ func ariaBool(b bool) string {
 
 // hasEchoes reports whether a list holds echoes of the kind asked (in the official record or
 // not).
-func hasEchoes(echoes []Echo, record bool) bool {
+func hasEchoes(echoes []Echo, group string) bool {
 	for _, e := range echoes {
-		if e.Record == record {
+		if e.Group() == group {
 			return true
 		}
 	}

@@ -230,6 +230,7 @@ type Neighbour struct {
 // Echo is a quote's statement found elsewhere: another quote of it, or a document's text.
 type Echo struct {
 	Record     bool // in the official record: a transcript's turn, a whole statement, a document's own text
+	Repeated   bool // the speaker's own words said again on another occasion (a stump line at another rally)
 	Title      string
 	ArticleURL string
 	QuoteURL   string // "" when the statement is in the document's text, not one of its quotes
@@ -242,6 +243,24 @@ type Echo struct {
 	// statement when it is much longer.
 	This, Other       []Change
 	ThisCut, OtherCut bool
+}
+
+// The lists of a quote's page that an Echo is shown in (Echo.Group).
+const (
+	EchoRecord   = "record"   // the same statement in the official record
+	EchoReported = "reported" // the same statement reported elsewhere
+	EchoRepeated = "repeated" // the same words said again on another occasion
+)
+
+// Group is the list an echo is shown in: said again, in the record, or reported.
+func (e Echo) Group() string {
+	switch {
+	case e.Repeated:
+		return EchoRepeated
+	case e.Record:
+		return EchoRecord
+	}
+	return EchoReported
 }
 
 // Change is a piece of a wording beside another: Mark is "" (the same words), "changed" (words

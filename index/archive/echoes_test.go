@@ -223,3 +223,80 @@ func TestBoilerplate(t *testing.T) {
 		t.Errorf("a call's closing words are linked; linked: %q", linked)
 	}
 }
+
+// TestRepeated: a stump passage said at two rallies is said again (Repeated), not one statement
+// reported; a news report quoting it is not; one briefing filed under two dates, and a speech as
+// prepared and as delivered, are copies of one occasion, whose wordings are the same statement;
+// a term in quotation marks that the text gives no one is linked to nothing; and no quote lists
+// a document twice (testdata/repeated).
+func TestRepeated(t *testing.T) {
+	a := openForTest(t, os.DirFS("testdata/repeated"), "")
+	type link struct {
+		article  string
+		quote    bool
+		repeated bool
+	}
+	linksOf := func(article, words string) []link {
+		t.Helper()
+		art, err := a.Article(article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range art.Quotes {
+			if !strings.Contains(q.Text, words) {
+				continue
+			}
+			echoes, err := a.Echoes(q.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []link
+			seen := map[string]bool{}
+			for _, e := range echoes {
+				if seen[e.Article.ID] {
+					t.Errorf("%s: %s is listed twice: %+v", q.ID, e.Article.ID, echoes)
+				}
+				seen[e.Article.ID] = true
+				out = append(out, link{e.Article.ID, e.Quote != "", e.Repeated})
+			}
+			return out
+		}
+		t.Fatalf("%s has no quote with %q", article, words)
+		return nil
+	}
+	cases := []struct {
+		article, words string
+		want           []link
+	}{
+		{"2024-10-10-rally-lansing", "capped the cost of insulin", []link{
+			{"2024-10-12-rally-flint", true, true},
+			{"2024-10-13-news", true, false},
+		}},
+		{"2024-10-12-rally-flint", "capped the cost of insulin", []link{
+			{"2024-10-10-rally-lansing", true, true},
+			{"2024-10-13-news", true, false},
+		}},
+		{"2022-03-01-briefing", "travel to Brussels on Wednesday", []link{
+			{"2022-03-02-briefing-filed-again", true, false},
+		}},
+		{"2022-03-02-briefing-filed-again", "pipeline", []link{
+			{"2022-03-01-briefing", true, false},
+		}},
+		{"2023-05-10-summit-as-prepared", "twelve nations", []link{
+			{"2023-05-10-summit-as-delivered", true, false},
+		}},
+		{"2023-05-10-summit-as-delivered", "clean fuel for every port", []link{
+			{"2023-05-10-summit-as-prepared", true, false},
+		}},
+		{"2022-03-01-fact-sheet", "tactics, techniques", nil},
+		// The briefing's words are the press secretary's, not the union's statement.
+		{"2022-03-02-round-up", "proven track record", nil},
+	}
+	for _, c := range cases {
+		got := linksOf(c.article, c.words)
+		slices.SortFunc(got, func(x, y link) int { return strings.Compare(x.article, y.article) })
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s, %q: links %+v, want %+v", c.article, c.words, got, c.want)
+		}
+	}
+}

@@ -39,8 +39,10 @@ import (
 // (composed, and UTF-8 misread as Windows-1252 decoded), and speakers made of no office's
 // domain, misspelt label or title's words; 21: the catalog keeps quotes' sketches and what the
 // scans for the same statement elsewhere found; 22: a statement title's speaker read whole
-// (syllables in small letters, words never names, long styles, a capital after a particle).)
-const Version = 22
+// (syllables in small letters, words never names, long styles, a capital after a particle); 23:
+// the catalog tells a quote that is a turn or a whole statement, so that a statement said
+// again is told from one reported.)
+const Version = 23
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

@@ -75,6 +75,9 @@ type QuoteRef struct {
 	// Procedural is set on a turn that carries no statement: not counted, nor listed unless
 	// asked for.
 	Procedural bool `json:",omitempty"`
+	// Turn is set on a transcript's turn or a whole statement: the speaker's own words as the
+	// record keeps them, not words a text quotes (echoes.go tells a statement said again by it).
+	Turn bool `json:",omitempty"`
 	// Start, End and Sketch find its statement in other texts (echoes.go): its place in its
 	// article, and its sketch (load.Sketches).
 	Start, End quote.Pos
@@ -220,7 +223,7 @@ type entry struct {
 func entryOf(a *index.Article, sketches []echo.Sketch) *entry {
 	e := &entry{sum: a.Summary, quotes: make([]QuoteRef, len(a.Quotes))}
 	for k, q := range a.Quotes {
-		ref := QuoteRef{ID: q.ID, Index: k, Topics: q.Topics, Kind: q.Kind, Procedural: q.Procedural, Start: q.Start, End: q.End}
+		ref := QuoteRef{ID: q.ID, Index: k, Topics: q.Topics, Kind: q.Kind, Procedural: q.Procedural, Turn: q.Turn, Start: q.Start, End: q.End}
 		if k < len(sketches) {
 			ref.Sketch = sketches[k]
 		}

@@ -24,6 +24,10 @@ type EchoLink struct {
 	Article  int32 // the other text's document
 	Share    float32
 	Verbatim bool
+	// Repeated is set when the other text is its speaker's own words on another occasion (a
+	// stump line at two rallies, talking points at two briefings), not a report or a copy of
+	// the occasion the quote is from (said again).
+	Repeated bool
 }
 
 // SetEchoFound replaces what the scans found; the links are chosen from it again.
@@ -192,12 +196,12 @@ func chooseEchoes(c *Catalog, found []echo.Link) []EchoLink {
 		if int(q) >= len(c.Quotes) {
 			break // not this catalog's: a catalog on disk that does not match
 		}
-		for _, l := range echo.Choose(c.Quotes[q].Sketch, byStatement[i:j], holding[q], agreeing[q]) {
+		for _, l := range echo.Choose(c.Quotes[q].Sketch, othersText(byStatement[i:j]), holding[q], agreeing[q]) {
 			// Words the texts give no one, or only a role without a name, are nobody's statement
 			// that the archive can name (a term, the text an order inserts in a law, a tariff
 			// schedule's heading; a call's moderator, who opens every call alike and may be
 			// anyone at each): linked only to a quote of someone named.
-			if !c.named(q) && (l.Other < 0 || !c.named(l.Other)) {
+			if !c.named(q) && (l.Other < 0 || !c.named(l.Other)) || c.term(q) {
 				continue
 			}
 			e := EchoLink{Quote: q, Other: l.Other, Article: l.Document, Share: l.Share, Verbatim: l.Verbatim}
@@ -221,10 +225,136 @@ func chooseEchoes(c *Catalog, found []echo.Link) []EchoLink {
 			EchoLink{Quote: key[0], Other: key[1], Article: int32(c.Quotes[key[1]].Article), Share: l.Share, Verbatim: l.Verbatim},
 			EchoLink{Quote: key[1], Other: key[0], Article: int32(c.Quotes[key[0]].Article), Share: l.Share, Verbatim: l.Verbatim})
 	}
+	// One link by document, as echo.Choose keeps for a quote's own: a link between two quotes
+	// is both quotes', chosen from either side, so a quote may be linked to two quotes of one
+	// document (a report that cuts a passage in two) or to a quote and to the text around it.
+	// The quote of the most words in common is kept, before the text.
 	slices.SortFunc(out, func(x, y EchoLink) int {
-		return cmp.Or(cmp.Compare(x.Quote, y.Quote), cmp.Compare(x.Article, y.Article), cmp.Compare(x.Other, y.Other))
+		return cmp.Or(cmp.Compare(x.Quote, y.Quote), cmp.Compare(x.Article, y.Article),
+			boolFirst(x.Other >= 0, y.Other >= 0), cmp.Compare(y.Share, x.Share), cmp.Compare(x.Other, y.Other))
 	})
+	out = slices.CompactFunc(out, func(x, y EchoLink) bool { return x.Quote == y.Quote && x.Article == y.Article })
+	markRepeated(c, out)
 	return out
+}
+
+// CopyShare is the share of each of two documents' statements linked to the other above which
+// they are copies of one occasion (one briefing filed under two dates or two titles, a speech as
+// prepared and as delivered), not two occasions: a briefing filed twice links nearly every
+// statement of each (at least 0.41 in the samples judged), two rallies of one stump speech a
+// part of each (0.32 at most on one side).
+const CopyShare = 0.4
+
+// markRepeated tells, among links (one by quote and document), the speaker's own words
+// said again on another occasion: both wordings their speaker's record (a turn or a whole
+// statement; for a document's text, a document where the speaker has turns), by the same
+// speaker, in two documents that are not copies of one occasion (CopyShare).
+func markRepeated(c *Catalog, links []EchoLink) {
+	// Each document's statements that can be linked, and how many of them are linked to each
+	// other document.
+	statements := make(map[int32]int)
+	for qi := range c.Quotes {
+		if q := &c.Quotes[qi]; !q.Procedural && q.Sketch.Linkable() && c.named(int32(qi)) {
+			statements[int32(q.Article)]++
+		}
+	}
+	linked := make(map[[2]int32]int)
+	for _, l := range links {
+		linked[[2]int32{int32(c.Quotes[l.Quote].Article), l.Article}]++
+	}
+	share := func(a, b int32) float64 {
+		if statements[a] == 0 {
+			return 0
+		}
+		return float64(linked[[2]int32{a, b}]) / float64(statements[a])
+	}
+	// Copies of one occasion: each with a good share of its statements linked to the other, or,
+	// the same days, one all linked to the other (a speech as prepared, one whole statement, and
+	// as delivered, in turns between the applause).
+	copies := func(a, b int32) bool {
+		x, y := share(a, b), share(b, a)
+		if x >= CopyShare && y >= CopyShare {
+			return true
+		}
+		gap := DayGap(c.Articles[a].Date, c.Articles[b].Date)
+		return gap >= 0 && gap <= echo.EventDays && max(x, y) >= 1
+	}
+	for i := range links {
+		l := &links[i]
+		q := &c.Quotes[l.Quote]
+		a := int32(q.Article)
+		if !q.Turn || copies(a, l.Article) {
+			continue
+		}
+		if l.Other >= 0 {
+			o := &c.Quotes[l.Other]
+			l.Repeated = o.Turn && sameSpeaker(q.Speakers, o.Speakers)
+			continue
+		}
+		l.Repeated = c.speaksIn(q.Speakers, int(l.Article))
+	}
+}
+
+func boolFirst(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return -1
+	}
+	return 1
+}
+
+func sameSpeaker(a, b []string) bool {
+	return slices.ContainsFunc(a, func(x string) bool { return slices.Contains(b, x) })
+}
+
+// speaksIn reports whether one of speakers has a turn or a whole statement in a document.
+func (c *Catalog) speaksIn(speakers []string, ai int) bool {
+	qi, _ := slices.BinarySearchFunc(c.Quotes, ai, func(q QuoteRef, ai int) int { return cmp.Compare(q.Article, ai) })
+	for ; qi < len(c.Quotes) && c.Quotes[qi].Article == ai; qi++ {
+		if c.Quotes[qi].Turn && sameSpeaker(speakers, c.Quotes[qi].Speakers) {
+			return true
+		}
+	}
+	return false
+}
+
+// othersText returns a statement's records, a document's text counted as the quote it lies in
+// when one of its quotes holds it: the text of someone else's quote is someone else's words,
+// which a statement of its length is not linked to (echo.Accept). A union's post on a nominee
+// was linked to the press secretary's briefing, whose own turn said the same talking point. The
+// records are sorted anew.
+func othersText(records []echo.Link) []echo.Link {
+	others := map[int32]bool{}
+	for _, l := range records {
+		if l.Other >= 0 && l.OtherSpeaker {
+			others[l.Document] = true
+		}
+	}
+	if len(others) == 0 {
+		return records
+	}
+	out := records[:0:0]
+	for _, l := range records {
+		if l.Other < 0 && others[l.Document] {
+			l.OtherSpeaker = true
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// term reports whether a quote is a few words in quotation marks that the text gives no one (a
+// short statement: echo.ShortPairs): a term or a title ("tactics, techniques, and procedures" in
+// a fact sheet, which a joint statement of the same day uses too; a law's name, which the
+// President's statement on signing it gives), not a statement the archive can say is anyone's:
+// its own links are not chosen (a campaign promise listed without its speaker is lost with
+// them). A named statement held within it is still linked to it (a summit's summary that
+// quotes the President's sentence).
+func (c *Catalog) term(q int32) bool {
+	r := &c.Quotes[q]
+	return len(r.Speakers) == 0 && r.Sketch.Pairs <= echo.ShortPairs
 }
 
 // named reports whether a quote has a speaker the archive can name: a registered actor or a
@@ -259,7 +389,7 @@ func (c *Catalog) Echoes(id string) ([]index.Echo, error) {
 	links := c.echoesOf(qi)
 	out := make([]index.Echo, 0, len(links))
 	for _, l := range links {
-		e := index.Echo{Article: c.canonicalSummary(c.Articles[l.Article]), Verbatim: l.Verbatim, Similarity: float64(l.Share)}
+		e := index.Echo{Article: c.canonicalSummary(c.Articles[l.Article]), Verbatim: l.Verbatim, Repeated: l.Repeated, Similarity: float64(l.Share)}
 		if l.Other >= 0 {
 			e.Quote = c.Quotes[l.Other].ID
 		}

@@ -29,7 +29,10 @@ func (c *Catalog) Neighbours(articleID string) ([]index.Neighbour, error) {
 		return nil, err
 	}
 	a := &c.Articles[ai]
-	if len(a.About) == 0 || a.Date.IsZero() {
+	// A statement of no government has no other governments' (a readout, a bill signed or a
+	// nomination no one is quoted in: every document of the archive's own government would be
+	// another's, since none is its).
+	if len(a.About) == 0 || a.Date.IsZero() || len(a.Countries) == 0 {
 		return nil, nil
 	}
 	order := c.byDate()
@@ -46,11 +49,15 @@ func (c *Catalog) Neighbours(articleID string) ([]index.Neighbour, error) {
 		if int(i) == ai || b.Date.End().Before(from) || len(b.Countries) == 0 || overlaps(a.Countries, b.Countries) {
 			continue
 		}
+		days := daysBetween(a.Date, b.Date)
+		if days > NeighbourDays {
+			continue // two periods apart: the General Debates of two years are no neighbours
+		}
 		shared := sharedTopics(a.About, b.About)
 		if len(shared) == 0 {
 			continue
 		}
-		out = append(out, index.Neighbour{Article: *b, Topics: shared, Days: daysBetween(a.Date, b.Date)})
+		out = append(out, index.Neighbour{Article: *b, Topics: shared, Days: days})
 	}
 	slices.SortFunc(out, func(x, y index.Neighbour) int {
 		return cmp.Or(cmp.Compare(len(y.Topics), len(x.Topics)), cmp.Compare(x.Days, y.Days), cmp.Compare(x.Article.ID, y.Article.ID))
@@ -91,8 +98,23 @@ func sharedTopics(a, b []string) []string {
 	return out
 }
 
-// daysBetween returns the days between two dates' periods, 0 when they overlap.
+// daysBetween returns the days between two dates' periods, 0 when they overlap. A period
+// longer than a day (a month, a year: the General Debate's speeches are dated so) that does not
+// overlap the other is taken at its middle, its day unknown: the speeches of 1999 and of 2000
+// are a year apart, not the day between 31 December and 1 January.
 func daysBetween(a, b index.Date) int {
+	if b.Start().After(a.End()) || a.Start().After(b.End()) {
+		x, y := a.Start(), b.Start()
+		if longerThanADay(a) {
+			x = a.Start().Add(a.End().Sub(a.Start()) / 2)
+		}
+		if longerThanADay(b) {
+			y = b.Start().Add(b.End().Sub(b.Start()) / 2)
+		}
+		if longerThanADay(a) || longerThanADay(b) {
+			return int(max(x.Sub(y), y.Sub(x)).Hours() / 24)
+		}
+	}
 	switch {
 	case b.Start().After(a.End()):
 		return int(b.Start().Sub(a.End()).Hours() / 24)
@@ -101,3 +123,5 @@ func daysBetween(a, b index.Date) int {
 	}
 	return 0
 }
+
+func longerThanADay(d index.Date) bool { return d.End().Sub(d.Start()) > 24*time.Hour }

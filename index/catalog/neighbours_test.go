@@ -28,6 +28,10 @@ func TestNeighbours(t *testing.T) {
 		{ID: "eu-statement", Date: day("2021-09-23", "day"), Countries: []string{"european-union"}, About: []string{"covid-19", "climate-change"}},
 		{ID: "nobody", Date: day("2021-09-20", "day"), About: []string{"climate-change"}},
 		{ID: "undated", Countries: []string{"japan"}, About: []string{"climate-change"}},
+		{ID: "un-2000", Date: day("2000", "year"), Countries: []string{"nepal"}, About: []string{"climate-change"}},
+		{ID: "un-1999", Date: day("1999", "year"), Countries: []string{"finland"}, About: []string{"climate-change"}},
+		{ID: "un-2000-again", Date: day("2000", "year"), Countries: []string{"france"}, About: []string{"climate-change"}},
+		{ID: "un-2021-08", Date: day("2021-08", "month"), Countries: []string{"chile"}, About: []string{"climate-change"}},
 	}
 	c := &Catalog{Articles: arts, byID: map[string]int{}}
 	for i, a := range arts {
@@ -42,6 +46,10 @@ func TestNeighbours(t *testing.T) {
 		{"china-speech", []string{"eu-statement", "us-again", "us-statement"}, []int{0, 0, 0}},
 		{"france-trade", nil, nil},
 		{"undated", nil, nil},
+		// A statement of no government has no other governments'.
+		{"nobody", nil, nil},
+		// Periods of a year or a month apart are not the day between them apart.
+		{"un-2000", []string{"un-2000-again"}, []int{0}},
 	}
 	for _, tt := range tests {
 		ns, err := c.Neighbours(tt.id)

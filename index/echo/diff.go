@@ -236,8 +236,9 @@ func sameSurface(a, b string) bool {
 }
 
 // Locate returns where in text a statement is carried: the stretch of text's words that holds
-// most of the statement's pairs of words, widened to its sentence. ok is false when the text
-// holds none of them.
+// most of the statement's distinct pairs of words, widened to its sentence. Distinct: a refrain
+// or a chant that repeats a few of its words ("We're not going back! We're not going back!")
+// holds those pairs many times, not the statement. ok is false when the text holds none of them.
 func Locate(statement, text string) (start, end int, ok bool) {
 	want := map[uint32]bool{}
 	for _, p := range Pairs(Words(statement)) {
@@ -247,22 +248,32 @@ func Locate(statement, text string) (start, end int, ok bool) {
 	if len(toks) < 2 || len(want) == 0 {
 		return 0, 0, false
 	}
-	hit := make([]bool, len(toks)-1)
+	// The pair each word ends that the statement holds, 0 for the others.
+	hit := make([]uint32, len(toks)-1)
 	prev := hashWord(toks[0].Word)
 	for i := 1; i < len(toks); i++ {
 		h := hashWord(toks[i].Word)
-		hit[i-1] = want[pairHash(prev, h)]
+		if p := pairHash(prev, h); want[p] {
+			hit[i-1] = p | 1 // never 0
+		}
 		prev = h
 	}
-	// The window as long as the statement (and a fifth more) holding the most pairs.
+	// The window as long as the statement (and a fifth more) holding the most distinct pairs.
 	n := min(len(hit), len(want)+len(want)/5+1)
+	inWindow := map[uint32]int{}
 	best, bestAt, cur := 0, 0, 0
 	for i := range hit {
-		if hit[i] {
-			cur++
+		if p := hit[i]; p != 0 {
+			if inWindow[p]++; inWindow[p] == 1 {
+				cur++
+			}
 		}
-		if i >= n && hit[i-n] {
-			cur--
+		if i >= n {
+			if p := hit[i-n]; p != 0 {
+				if inWindow[p]--; inWindow[p] == 0 {
+					cur--
+				}
+			}
 		}
 		if cur > best {
 			best, bestAt = cur, max(0, i-n+1)
@@ -273,7 +284,7 @@ func Locate(statement, text string) (start, end int, ok bool) {
 	}
 	first, last := -1, -1
 	for i := bestAt; i < bestAt+n && i < len(hit); i++ {
-		if hit[i] {
+		if hit[i] != 0 {
 			if first < 0 {
 				first = i
 			}

@@ -187,6 +187,15 @@ func TestLocate(t *testing.T) {
 	if _, _, ok := Locate("nothing like it at all", text); ok {
 		t.Error("found a statement the text does not hold")
 	}
+	// A chant repeats a few of a statement's words many times: the passage that carries the
+	// statement holds more of its words, each once.
+	rally := "THE VICE PRESIDENT: Instead, it was the same old show, that same tired playbook that we've heard for years, with no plans for how he would address the needs of the American people. Well, folks, it's time to turn the page. " +
+		"And we will protect Social Security and Medicare. " + strings.Repeat("AUDIENCE: We're not going back! We're not going back! THE VICE PRESIDENT: Well, we are not going back. ", 6)
+	stump := "Instead, it was the same old show, the same tired playbook we've heard for years with no plan on how he would address the needs of the American people. Well, folks, it's time to turn the page. We're not going back. We're not going back."
+	s, e, ok = Locate(stump, rally)
+	if !ok || !strings.Contains(rally[s:e], "same tired playbook") {
+		t.Errorf("Locate = %q, want the passage of the same old show", rally[s:e])
+	}
 }
 
 func TestChoose(t *testing.T) {

@@ -175,13 +175,21 @@ func draw(sources []string, indexPath string, n int, seed uint64) error {
 		if l.echo.Verbatim {
 			match = "verbatim"
 		}
+		if l.echo.Repeated {
+			match += ", said again"
+		}
 		fmt.Printf("## %d. %s, %.2f\n\n", k+1, match, l.echo.Similarity)
-		fmt.Printf("- quote %s in %s (%s, %s)\n", q.ID, art.ID, art.Date, art.Source)
+		fmt.Printf("- quote %s in %s (%s, %s): %s; %s\n", q.ID, art.ID, art.Date, art.Source, art.Title, who(q))
 		where := "its text"
 		if l.echo.Quote != "" {
 			where = "quote " + l.echo.Quote
+			for i := range other.Quotes {
+				if o := &other.Quotes[i]; o.ID == l.echo.Quote {
+					where += " (" + who(o) + ")"
+				}
+			}
 		}
-		fmt.Printf("- %s in %s (%s, %s)\n\n", where, other.ID, other.Date, other.Source)
+		fmt.Printf("- %s in %s (%s, %s): %s\n\n", where, other.ID, other.Date, other.Source, other.Title)
 		fmt.Printf("> %s\n\n> %s\n\n", show(left), show(right))
 		// A short quote is judged by what it is said of: its paragraph, and the other's.
 		if len(strings.Fields(q.Text)) <= 40 && q.Start.Para >= 0 && q.Start.Para < len(art.Paragraphs) {
@@ -200,6 +208,23 @@ func draw(sources []string, indexPath string, n int, seed uint64) error {
 		}
 	}
 	return nil
+}
+
+// who names a quote's speakers, and whether it is a turn or whole statement (the record) or
+// words quoted in a text.
+func who(q *index.Quote) string {
+	var names []string
+	for _, s := range q.Speakers {
+		names = append(names, s.Name)
+	}
+	how := "quoted"
+	if q.Turn {
+		how = "a turn or whole statement"
+	}
+	if len(names) == 0 {
+		return "no speaker, " + how
+	}
+	return strings.Join(names, ", ") + ", " + how
 }
 
 // cut bounds a wording shown in the sheet to its first 120 words.
