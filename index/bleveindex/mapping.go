@@ -38,9 +38,10 @@ import (
 // turn, titles inside names, round-ups' labels, no-break spaces; 20: accents in pieces mended
 // (composed, and UTF-8 misread as Windows-1252 decoded), and speakers made of no office's
 // domain, misspelt label or title's words; 21: the catalog keeps quotes' sketches and what the
-// scans for the same statement elsewhere found; 22: the catalog saved in ondisk's own encoding,
-// not gob.)
-const Version = 22
+// scans for the same statement elsewhere found; 22: a statement title's speaker read whole
+// (syllables in small letters, words never names, long styles, a capital after a particle); 23:
+// the catalog saved in ondisk's own encoding, not gob.)
+const Version = 23
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

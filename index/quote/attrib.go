@@ -21,7 +21,7 @@ func (x *extractor) statement() bool {
 	if !ok {
 		return false
 	}
-	who = x.statementSpeakers(x.nameAfterOffice(who))
+	who = x.statementSpeakers(x.nameAfterOffice(x.nameEndingInSmallWord(who)))
 	first, last := -1, -1
 	for p, para := range x.paras {
 		if para.Kind == document.Title || isEndMarker(para.Text) || (first < 0 && isDateline(para.Text)) {
@@ -56,6 +56,26 @@ func (x *extractor) orgNameWithAnd(p, lo, at int) bool {
 		}
 	}
 	return true
+}
+
+// nameEndingInSmallWord returns a statement's speaker with the capitalised small word that the
+// title's pattern took for the start of what follows the name: "Statement by Lam To to the
+// General Debate …" is Lam To's: a title's phrase does not start with its small word written
+// twice.
+func (x *extractor) nameEndingInSmallWord(who string) string {
+	i := strings.Index(x.title, who)
+	if i < 0 {
+		return who
+	}
+	rest := strings.Fields(x.title[i+len(who):])
+	if len(rest) < 2 || !strings.HasPrefix(x.title[i+len(who):], " ") {
+		return who
+	}
+	w, next := rest[0], rest[1]
+	if !(nameCase(w) || isUpper(w)) || !isLowerWord(next) || !strings.EqualFold(w, next) || !x.reg.IsFunctionWord(next) {
+		return who
+	}
+	return who + " " + w
 }
 
 // nameAfterOffice returns the name a statement's title gives after an office whose words the
@@ -183,6 +203,7 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 		if n == 0 {
 			continue
 		}
+		n += x.restOfName(phrase, toks, covered, i+n)
 		if m, ok := x.nameMention(phrase, isUpper(phrase), toks, i, i+n, regMs); ok {
 			// Letters after a name ("Scott Morrison, MP") are no one's name, nor a word alone
 			// that nothing shows to be one ("Joint" of "… Joint Leaders' Statement"), nor words
@@ -214,6 +235,40 @@ func (x *extractor) namedIn(phrase string) []Speaker {
 		}
 	}
 	return out
+}
+
+// restOfName returns how many of a phrase's last words, from k, go on the name a run of names
+// ended before: the phrase is only names, so what would end a name in running text is a
+// name's own word there. A word the text never uses for a name ("Kessai Note"), a name's word
+// past a run's bound (a Brunei minister's seventeen), the lower-case syllables of a name
+// written apart ("Bo wen", "Chan o cha", "Mu izzaddin Waddaulah", "Ga parovič", whose "š" a
+// scan dropped) and a short small word that ends the phrase ("Moon Jae in") go on it; a
+// function word before other words ("President Biden and Chancellor Scholz"), a verb's form
+// ("welcoming", "elected"), a word of figures or a registered name do not.
+func (x *extractor) restOfName(phrase string, toks []registry.Token, covered []bool, k int) int {
+	if k == 0 || isUpper(phrase) {
+		return 0
+	}
+	n := 0
+	for ; k+n < len(toks); n++ {
+		j := k + n
+		t := toks[j].Text
+		if covered[j] || phrase[toks[j-1].End:toks[j].Start] != " " || !hasLetter(t) || hasFigures(t) {
+			return 0
+		}
+		last := j == len(toks)-1
+		switch {
+		case nameCase(t) || isUpper(t):
+		case isLowerWord(t) && !x.reg.IsFunctionWord(t) && !strings.HasSuffix(t, "ing") && !strings.HasSuffix(t, "ed"):
+		case isLowerWord(t) && last && utf8.RuneCountInString(t) <= 3:
+		default:
+			return 0
+		}
+	}
+	if phrase[toks[len(toks)-1].End:] != "" && strings.TrimSpace(phrase[toks[len(toks)-1].End:]) != "" {
+		return 0 // the phrase goes on after its words: "Scott Morrison, MP"
+	}
+	return n
 }
 
 // realmOf reports whether a registered name in a phrase of names follows a person's name and
@@ -923,9 +978,11 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if k > 0 && passiveListener(toks[k-1].Text, strings.ToLower(t.Text)) {
 			return x.passiveAgent(p, t.End, hi), true // "“…,” Halvorsen was told."
 		}
-		if endsSentence(s[:lo]) && opensClause(s[t.End:]) {
-			// "“The strike goes on.” Paul Dorsey said he would meet her.": a new sentence that
-			// reports other words, not the quotation's.
+		if endsSentence(s[:lo]) && (opensClause(s[t.End:]) || k > 0 && opensNounClause(s[t.End:])) {
+			// "“The strike goes on.” Paul Dorsey said he would meet her.", "“…” But
+			// Republicans said the early figures meant little.": a new sentence that reports
+			// other words, not the quotation's (where "“Why?” asked the senator." has its
+			// speaker after the verb)
 			return nil, false
 		}
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
@@ -998,6 +1055,9 @@ func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool)
 		}
 	}
 	before := x.sentenceBefore()
+	if before.p < 0 && v <= x.current.open && x.current.Start.Para == p {
+		before = x.sentenceBeforeOff(p, lo) // "It read, in part: “…”": the sentence before its verb's
+	}
 	if before.p < 0 {
 		return nil, true
 	}
@@ -1032,6 +1092,9 @@ func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool)
 		agent := m.object && x.afterWord(before.p, m.start, "by") // "released by Human Rights Watch"
 		if !x.subjectLike(before.p, m) && !agent {
 			continue
+		}
+		if who, ok := x.organisationNamedFor(before.p, m); ok && who != nil {
+			return who, true // "The Crane campaign put out a statement. It read: “…”"
 		}
 		if org || doc && person {
 			return x.resolve(before.p, m), true
@@ -1264,7 +1327,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 				return x.resolve(p, *m), true
 			}
 		}
-		if !x.reg.IsSpeechVerb(w) || x.inMention(p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
+		// "It read, in part:", "The letter reads:": a text's verb, when a text is its subject.
+		textVerb := (w == "read" || w == "reads") && x.textSubject(toks[:k])
+		if !textVerb && (!x.reg.IsSpeechVerb(w) || x.inMention(p, t.Start) || k > 0 && determiners[strings.ToLower(toks[k-1].Text)]) {
 			continue
 		}
 		if strings.HasSuffix(w, "ing") {
@@ -1305,6 +1370,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
 		}
+		if who, ok := x.nounSpeaker(p, lo, t.Start, t.End, hi); ok {
+			return who, true // "It read, in part: “…”", "The statement said: “…”"
+		}
 		// "said Secretary Blinken: “…”", not the heading "PROMISE MADE: “…”".
 		// Not "Two aides said Keane “knew …”" nor "said he was “furious”": a name that runs on
 		// into the quotation, or into a verb of its own, is the subject of what is reported.
@@ -1314,6 +1382,18 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// textSubject reports whether the words before a verb are a text's: "It", "The statement",
+// "Her letter".
+func (x *extractor) textSubject(toks []registry.Token) bool {
+	switch {
+	case len(toks) == 1:
+		return strings.EqualFold(toks[0].Text, "it")
+	case len(toks) == 2:
+		return determiners[strings.ToLower(toks[0].Text)] && x.reg.IsDocumentNoun(strings.ToLower(toks[1].Text))
+	}
+	return false
 }
 
 // withoutAdverb returns the text before a verb without the adverb just before it and the
@@ -1875,6 +1955,33 @@ func opensClause(rest string) bool {
 	return false
 }
 
+// opensNounClause reports whether the words after a verb open a clause whose subject is a
+// noun with its determiner: "said the early figures meant little". A verb's object alone ("told
+// the crowd.") does not: a verb must follow the noun within a few words.
+func opensNounClause(rest string) bool {
+	words := strings.Fields(rest)
+	if len(words) < 3 || !determiners[strings.ToLower(words[0])] || words[0] == "that" {
+		return false
+	}
+	for _, w := range words[1:min(len(words), 5)] {
+		if strings.ContainsAny(w, ",.;:!?") {
+			return false
+		}
+		if clauseVerbs[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseVerbs are the verbs and auxiliaries that show a clause after a verb of speech: "the
+// figures meant", "the plan would".
+var clauseVerbs = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "will": true, "would": true, "could": true, "should": true,
+	"had": true, "has": true, "have": true, "did": true, "does": true, "meant": true, "means": true, "might": true,
+	"may": true, "must": true, "can": true,
+}
+
 // endsSentence reports whether a quotation whose text runs to the end of s, closing marks
 // included, ends with a full stop, a question or an exclamation mark.
 func endsSentence(s string) bool {
@@ -2129,6 +2236,9 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 	}
 	switch m.kind {
 	case mName:
+		if org, ok := x.organisationNamedFor(p, m); ok {
+			return org
+		}
 		if m.ent < 0 {
 			return nil
 		}
@@ -2174,6 +2284,31 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 		return x.lastGroup(p, true)
 	}
 	return nil
+}
+
+// organisationNamedFor returns the organisation a name and a noun after it stand for: "the
+// Brant campaign said" is the Brant campaign's, not Brant's; "the Ortiz family", "the Obama
+// administration" the same. A noun for a person after it ("the Brant campaign manager") makes
+// it that person's description, whom the name does not name: no speaker.
+func (x *extractor) organisationNamedFor(p int, m mention) ([]Speaker, bool) {
+	text := x.paras[p].Text
+	if m.possessive || m.org || !strings.HasSuffix(text[:m.start], "the ") && !strings.HasSuffix(text[:m.start], "The ") {
+		return nil, false
+	}
+	if len(m.actors) > 0 && x.reg.ActorAt(m.actors[0]).Kind != registry.Person || m.ent >= 0 && (x.ents[m.ent].actor >= 0 && x.reg.ActorAt(x.ents[m.ent].actor).Kind != registry.Person || x.place[m.ent]) {
+		return nil, false // "the South Carolina organization": a place's, which the sentence may not be about
+	}
+	toks := tokensIn(x.toks[p], m.end, min(len(text), m.end+40))
+	if len(toks) == 0 || text[m.end:toks[0].Start] != " " || !isLowerWord(toks[0].Text) || !x.reg.IsOrganisationNoun(toks[0].Text) {
+		return nil, false
+	}
+	if len(toks) > 1 && text[toks[0].End:toks[1].Start] == " " && isLowerWord(toks[1].Text) {
+		if _, noun := x.reg.PersonNoun(toks[1].Text); noun || x.isTitleNoun(toks[1].Text) || x.reg.IsOrganisationNoun(toks[1].Text) {
+			return nil, true
+		}
+	}
+	name := displayName(text[m.coreStart:m.coreEnd] + " " + toks[0].Text)
+	return []Speaker{{Actor: -1, Name: name, Kind: registry.Organisation}}, true
 }
 
 // described resolves a description: "the senator" is the person last named with that noun
@@ -2389,9 +2524,15 @@ func (x *extractor) lastPerson(gender string) int {
 	if x.severalPeopleIn(prev, level) {
 		return -1 // "Ibsen and Brandt both spoke. “…,” she said": either may be meant
 	}
-	// The main subject heard last, whose gender fits or is not known.
+	if e := x.nameOpening(prev); e >= 0 {
+		return e
+	}
+	// The main subject heard last, whose gender fits or is not known; the last quotation's
+	// speaker counts when the text has not shown it to be a person or anything else ("“…,”
+	// Crane said. … Brant, she added, “…”": Crane is a person), not any subject of a verb that
+	// may be of speech ("Report on Manufactures—offered a vision").
 	for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-12; i-- {
-		if h := x.heard[i]; h.ent >= 0 && h.person && h.main && level(h.ent) >= 1 {
+		if h := x.heard[i]; h.ent >= 0 && (h.person || h.spoke && x.lastQuoteBy(h.ent) && x.unknownKind(h.ent)) && h.main && level(h.ent) >= 1 {
 			return h.ent
 		}
 	}
@@ -2406,6 +2547,57 @@ func (x *extractor) lastPerson(gender string) int {
 		}
 	}
 	return -1
+}
+
+// lastQuoteBy reports whether the last quotation attributed so far is entity e's alone.
+func (x *extractor) lastQuoteBy(e int) bool {
+	if len(x.out) == 0 {
+		return false
+	}
+	sp := x.out[len(x.out)-1].Speakers
+	return len(sp) == 1 && sp[0].Actor < 0 && sp[0].Name == x.ents[e].name
+}
+
+// unknownKind reports whether entity e is a name of one word that nothing shows to be a person,
+// an organisation, a registered actor or a place.
+func (x *extractor) unknownKind(e int) bool {
+	en := &x.ents[e]
+	return !en.person && !en.org && en.actor < 0 && len(en.words) == 1 && !x.place[e] && !x.isCommon(en.name)
+}
+
+// nameOpening returns the entity of a name that opens sentence s as its subject, when the text
+// has not yet shown it to be a person and nothing shows it to be anything else: "Brant,
+// speaking later in Ohio, disagreed. “…,” he said." A pronoun of a person that follows says
+// what the name is. Not an organisation, a registered place or organisation, a place written
+// after "in" or "at", nor a word the text writes in lower case too.
+func (x *extractor) nameOpening(s struct{ p, lo, hi int }) int {
+	if s.p < 0 || s.lo >= s.hi {
+		return -1
+	}
+	ms := x.mentionsBetween(s.p, s.lo, s.hi)
+	if len(ms) == 0 {
+		return -1
+	}
+	m := ms[0]
+	text := x.paras[s.p].Text
+	if m.kind != mName || m.ent < 0 || m.possessive || strings.TrimLeft(text[s.lo:m.start], " “\"‘'") != "" {
+		return -1
+	}
+	en := &x.ents[m.ent]
+	if en.person || en.org || en.actor >= 0 || len(m.words) != 1 || x.isCommon(en.name) || x.place[m.ent] {
+		return -1
+	}
+	// Its verb, or the commas of a clause before it: "Brant disagreed", "Brant, speaking …,"
+	rest := text[m.end:s.hi]
+	if !strings.HasPrefix(rest, ", ") && !strings.HasPrefix(rest, " ") {
+		return -1
+	}
+	for _, o := range ms[1:] {
+		if o.ent >= 0 && o.ent != m.ent && (x.ents[o.ent].person || o.kind == mPronoun) {
+			return -1 // another person in the sentence may be meant
+		}
+	}
+	return m.ent
 }
 
 // unnamedSubject reports whether the quotation being attributed follows a sentence about a

@@ -358,6 +358,7 @@ func (x *extractor) cluster() {
 		}
 		pending = append(pending, r)
 	}
+	var slips *slipIndex
 	for _, r := range pending {
 		m := &x.ments[r.p][r.k]
 		here := Pos{r.p, m.start}
@@ -386,10 +387,21 @@ func (x *extractor) cluster() {
 			}
 			continue
 		}
-		if best < 0 && m.honorific == "" && len(m.nouns) == 0 && !m.explicit && (m.initial || x.reg.IsNameModifier(m.words[0])) {
+		if best < 0 && m.honorific == "" && len(m.nouns) == 0 && !m.explicit && (m.initial && !x.surnameOpening(r.p, m) || x.reg.IsNameModifier(m.words[0])) {
 			// A capitalised word that names no one the text knows: a sentence's first word,
 			// or an adjective ("Democratic").
 			continue
+		}
+		if best < 0 && m.honorific == "" && !m.explicit {
+			// A surname the text misspells once ("McLenney" after "Tyresha McClenney").
+			if slips == nil {
+				slips = x.surnameSlips()
+			}
+			if e := slips.find(m.words[0]); e >= 0 && compatible(&x.ents[e], m) && len(x.reg.ActorsBySurname(m.words[0])) == 0 && !x.isGivenName(m.words[0]) {
+				if _, ok := lastBefore(e, here); ok {
+					best = e
+				}
+			}
 		}
 		if best < 0 {
 			// Named by one word only: an entity of its own.
@@ -680,6 +692,9 @@ func displayName(s string) string {
 			words[i] = capitalise(w)
 		}
 	}
+	if last := words[len(words)-1]; len(words) > 1 && (last == "Jr" || last == "Sr") {
+		words[len(words)-1] += "." // the period a name's end shares with its sentence's
+	}
 	return strings.Join(words, " ")
 }
 
@@ -904,6 +919,7 @@ func pronounGender(w string) string {
 // gender ("“…,” Melanie said"), as news does with people it does not name in full; not when the
 // word is part of another name in the text or a registered person's surname ("Clinton").
 func (x *extractor) givenNamesAlone() {
+	place := x.places()
 	inOther := map[string]bool{}
 	for _, en := range x.ents {
 		if len(en.words) > 1 {
@@ -914,7 +930,8 @@ func (x *extractor) givenNamesAlone() {
 	}
 	for e := range x.ents {
 		en := &x.ents[e]
-		if !en.single || en.person || en.org || en.actor >= 0 || inOther[en.words[0]] {
+		if !en.single || en.person || en.org || en.actor >= 0 || inOther[en.words[0]] || place[e] {
+			// not "a rally in Dayton"
 			continue
 		}
 		if g, given := x.reg.GivenName(en.words[0]); given && g != "" && len(x.reg.ActorsBySurname(en.words[0])) == 0 {
@@ -923,10 +940,93 @@ func (x *extractor) givenNamesAlone() {
 	}
 }
 
-func (x *extractor) pronounGenders() {
-	votes := map[int][2]int{} // entity: male, female
-	// A name written after "in" or "at" somewhere is a place's ("in New York") unless the text
-	// has shown it to be a person.
+// slipIndex finds the person whose surname a word misspells by one letter, through the
+// surnames with one letter deleted: a lookup costs the word's length, not the text's names.
+type slipIndex struct {
+	byDeletion map[string][]int // a surname, and each with one letter deleted → entities
+	surname    map[int]string
+}
+
+// surnameSlips indexes the surnames of six letters or more of the people the text names in
+// full.
+func (x *extractor) surnameSlips() *slipIndex {
+	ix := &slipIndex{byDeletion: map[string][]int{}, surname: map[int]string{}}
+	for e := range x.ents {
+		en := &x.ents[e]
+		if !en.person || en.org || len(en.words) < 2 {
+			continue
+		}
+		sur := en.surname()
+		if utf8.RuneCountInString(sur) < 6 {
+			continue
+		}
+		ix.surname[e] = sur
+		for _, v := range deletions(sur) {
+			if !slices.Contains(ix.byDeletion[v], e) {
+				ix.byDeletion[v] = append(ix.byDeletion[v], e)
+			}
+		}
+	}
+	return ix
+}
+
+// find returns the one entity whose surname w misspells by one letter (added, dropped or
+// changed), -1 when none or several.
+func (ix *slipIndex) find(w string) int {
+	if utf8.RuneCountInString(w) < 6 {
+		return -1
+	}
+	found := -1
+	for _, v := range deletions(w) {
+		for _, e := range ix.byDeletion[v] {
+			if sur := ix.surname[e]; sur != w && registry.EditDistance(sur, w) == 1 {
+				if found >= 0 && found != e {
+					return -1
+				}
+				found = e
+			}
+		}
+	}
+	return found
+}
+
+// deletions returns w and w with each of its letters deleted in turn.
+func deletions(w string) []string {
+	rs := []rune(w)
+	out := []string{w}
+	for i := range rs {
+		out = append(out, string(rs[:i])+string(rs[i+1:]))
+	}
+	return out
+}
+
+// surnameOpening reports whether a capitalised word that opens a sentence has a surname's
+// shape there: the document never writes it in small letters, and a verb in small letters
+// or a clause between commas follows it ("Brant disagreed.", "Brant, speaking later, …"), as
+// a name's does and an opening adverb's or a headline's does not.
+func (x *extractor) surnameOpening(p int, m *mention) bool {
+	w := m.words[0]
+	if x.isCommon(w) || x.reg.IsNotName(w) || x.reg.IsOrgWord(w) || x.reg.IsFunctionWord(w) || isAdverb(w) {
+		return false
+	}
+	text := x.paras[p].Text
+	toks := tokensIn(x.toks[p], m.end, min(len(text), m.end+24))
+	if m.possessive && len(toks) > 1 && toks[0].Text == "s" {
+		toks = toks[1:] // "Brant's tweet read:"
+	}
+	if len(toks) == 0 || !isLowerWord(toks[0].Text) || x.reg.IsFunctionWord(toks[0].Text) && !auxiliaries[toks[0].Text] {
+		return false // not "Dayton, Ohio:", a place and its state
+	}
+	gap := text[m.end:toks[0].Start]
+	return gap == " " || gap == ", " || m.possessive && (gap == "’s " || gap == "'s ")
+}
+
+// auxiliaries are the function words that are verbs after a subject: "Brant has called".
+var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true, "will": true, "would": true, "can": true}
+
+// places returns the entities not shown to be people that the text writes after "in" or "at"
+// somewhere: a place's names ("in New York", "a rally in Dayton").
+func (x *extractor) places() map[int]bool {
 	place := map[int]bool{}
 	for p, ms := range x.ments {
 		toks := x.toks[p]
@@ -940,6 +1040,12 @@ func (x *extractor) pronounGenders() {
 			}
 		}
 	}
+	return place
+}
+
+func (x *extractor) pronounGenders() {
+	votes := map[int][2]int{} // entity: male, female
+	place := x.places()
 	for p, toks := range x.toks {
 		ms := x.ments[p]
 		if !slices.ContainsFunc(ms, func(m mention) bool { return m.kind == mName && m.ent >= 0 }) {

@@ -53,6 +53,8 @@ type extractor struct {
 	// givenBefore holds, for each surname in lower case, the capitalised words the text writes
 	// right before it that may be given names (built when first asked: shape.go).
 	givenBefore map[string][]string
+	// place holds the entities written after "in" or "at" and not shown to be people (places).
+	place map[int]bool
 	// headlines remembers which paragraphs are headlines: 1 yes, -1 no, 0 not asked yet.
 	headlines []int8
 	// labelled counts the paragraphs that open with a name and a colon before a quotation
@@ -181,6 +183,7 @@ func (x *extractor) analyse(from, to int) {
 	x.appositives()
 	x.givenNamesAlone()
 	x.pronounGenders()
+	x.place = x.places()
 	seen := map[int]bool{}
 	for p := range x.ments {
 		for _, m := range x.ments[p] {

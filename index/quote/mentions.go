@@ -113,12 +113,29 @@ func (x *extractor) nameSyllableApostrophe(text string, prev, next registry.Toke
 	if strings.HasPrefix(gap, " ") {
 		// An opening mark: a name has no closing one after it ("‘Akilisi Pohiva"), a quoted
 		// word does ("‘Akilisi’").
-		rest := text[next.End:min(len(text), next.End+40)]
-		return !strings.ContainsAny(rest, "’'")
+		return !closingMarkWithin(text, next.End, 40)
 	}
 	// A closing mark after a word: no opening one before the word.
 	before := text[max(0, prev.Start-40):prev.Start]
 	return !strings.ContainsAny(before, "‘'")
+}
+
+// closingMarkWithin reports whether a closing single quotation mark follows the byte at in the
+// next n bytes of text: an apostrophe not between two letters ("Uli'Uli" holds none).
+func closingMarkWithin(text string, at, n int) bool {
+	end := min(len(text), at+n)
+	for i := at; i < end; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '’' || r == '\'' {
+			before, _ := utf8.DecodeLastRuneInString(text[:i])
+			after, _ := utf8.DecodeRuneInString(text[i+size:])
+			if !unicode.IsLetter(before) || !unicode.IsLetter(after) {
+				return true
+			}
+		}
+		i += size
+	}
+	return false
 }
 
 // notNamePart are the lower-case ends of hyphenated words that are not names: "Clinton-era",
@@ -221,6 +238,9 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 		}
 		if covered[i] || inQuote(toks[i].Start) {
 			continue
+		}
+		if toks[i].Start > 0 && text[toks[i].Start-1] == '#' {
+			continue // a hashtag ("#SOTU2022") names no one
 		}
 		t := toks[i].Text
 		if r := t[0]; namesOnly && 'a' <= r && r <= 'z' && (len(t) > 4 || !x.reg.IsNameParticle(t)) {
@@ -428,7 +448,7 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 				// "O’Neill", "N'JIE", "Rifa'i"; not "Clinton’s" nor "don't"
 			case (gap == "’" || gap == "'") && isLowerWord(t) && !contraction[t]:
 				// "Mu’izzaddin", "N’tungamulongo", "Tu’i’onetoa": an apostrophe inside a name
-			case (gap == "’ " || gap == "' " || gap == " ‘" || gap == " '") && nameCase(prev.Text) && nameCase(t) && !contraction[strings.ToLower(t)] &&
+			case (gap == "’ " || gap == "' " || gap == " ‘" || gap == " '" || gap == " ’") && nameCase(prev.Text) && nameCase(t) && !contraction[strings.ToLower(t)] &&
 				!x.reg.IsHonorific(prev.Text) && x.nameSyllableApostrophe(text, prev, toks[k]):
 				// "Shia’ Al Sudani", "Samiuela ‘Akilisi Pohiva": an apostrophe at a name's edge
 			case (gap == "’ " || gap == "' ") && x.reg.IsHonorific(prev.Text) && (nameCase(t) || isUpper(t)):
@@ -530,6 +550,25 @@ func (x *extractor) insideName(text string, toks []registry.Token, m registry.Me
 		if !nameCase(toks[k].Text) && !isUpper(toks[k].Text) {
 			break
 		}
+	}
+	// A capitalised word before an organisation's name that opens with an organisation's word
+	// starts another organisation's name: "the Iowa Department of Education" is not the
+	// federal department, "New Hampshire Department of Education" neither.
+	if m.TokStart > 0 && len(m.Actors) > 0 && x.reg.ActorAt(m.Actors[0]).Kind == registry.Organisation && x.reg.IsOrgWord(toks[m.TokStart].Text) {
+		prev := toks[m.TokStart-1]
+		lp := strings.ToLower(prev.Text)
+		if text[prev.End:m.Start] == " " && (nameCase(prev.Text) || isUpper(prev.Text)) && utf8.RuneCountInString(prev.Text) > 1 &&
+			!x.reg.IsFunctionWord(lp) && !sentenceWords[lp] && !x.reg.IsTitleWord(lp) && !x.reg.IsHonorific(prev.Text) {
+			return true
+		}
+	}
+	// After a name's particles: "Miguel de la MADRID", "Alois von und zu Liechtenstein".
+	k := m.TokStart - 1
+	for k >= 0 && isLowerWord(toks[k].Text) && x.reg.IsNameParticle(toks[k].Text) && text[toks[k].End:toks[k+1].Start] == " " {
+		k--
+	}
+	if k >= 0 && k < m.TokStart-1 && (nameCase(toks[k].Text) || isUpper(toks[k].Text)) && text[toks[k].End:toks[k+1].Start] == " " && !x.reg.IsTitleWord(strings.ToLower(toks[k].Text)) {
+		return true
 	}
 	if m.TokStart > 0 {
 		prev := toks[m.TokStart-1]
@@ -1173,6 +1212,11 @@ func (x *extractor) partisan(p int, toks []registry.Token, i, n int) (mention, b
 		// "the Israeli said"; not "the Israeli government"
 	default:
 		return mention{}, false
+	}
+	if k := i + n; k < len(toks) && text[toks[k-1].End:toks[k].Start] == " " && isLowerWord(toks[k].Text) {
+		if _, noun := x.reg.PersonNoun(toks[k].Text); noun || x.isTitleNoun(toks[k].Text) {
+			return mention{}, false // "the Republican nominee": the noun's description, not the party's
+		}
 	}
 	return mention{kind: mDescription, start: toks[i-1].Start, end: toks[i+n-1].End, head: last, person: true, definite: strings.EqualFold(art, "the"), ent: -1, ownerEnd: -1}, true
 }

@@ -290,6 +290,10 @@ func TestUNGeneralDebate(t *testing.T) {
 	if report.Namesake != 0 {
 		t.Errorf("%d speeches credited to a registered namesake: %q", report.Namesake, report.Examples[:min(5, len(report.Examples))])
 	}
+	// Those left are names a scan garbled ("Roberto Flores Berm˙dez", "Mr. Qla|layangi").
+	if report.Else > 10 {
+		t.Errorf("%d speeches credited to someone else, more than 10: %q", report.Else, report.Examples[:min(5, len(report.Examples))])
+	}
 	if right := float64(report.Right) / float64(report.Speeches); right < 0.97 {
 		t.Errorf("%.3f of the speeches credited to the speaker the corpus names, below 0.97", right)
 	}

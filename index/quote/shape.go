@@ -112,6 +112,9 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 	if x.headlineWords(words) {
 		return sp, false // "Medal Of Honor", "Trump Keeps His Promises"
 	}
+	if len(words) >= 3 && gerund(words[0]) && !x.isGivenName(words[0]) && sp.Kind != registry.Organisation && !x.hasOrgWord(words) {
+		return sp, false // a heading that opens with its verb: "Addressing A Crypto Management Gap"
+	}
 	// A registered person's name, then words that name no one: "Biden Four Years",
 	// "Biden Welcoming", "Kamala Harris Three Years".
 	if sp.Kind != registry.Organisation {
@@ -284,7 +287,8 @@ func (x *extractor) headlineWords(words []string) bool {
 		if x.reg.IsOrgWord(w) && !verb {
 			return false
 		}
-		if k > 0 && nameCase(w) && x.reg.IsFunctionWord(w) {
+		if k > 0 && k < len(words)-1 && nameCase(w) && x.reg.IsFunctionWord(w) {
+			// between words: a name may end with one ("Lam To")
 			grammar = true
 		}
 	}

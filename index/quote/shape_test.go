@@ -22,6 +22,21 @@ func TestSpeakersShaped(t *testing.T) {
 		want              []found
 	}{
 		{
+			name: "a hashtag after a tweet's words is no one",
+			text: "Rep. Dana Whitfield: “The state of our union is strong.” #SOTU2022 [Tweet, 3/1/22]",
+			want: []found{{"The state of our union is strong.", "Dana Whitfield", "full"}},
+		},
+		{
+			name: "a heading that opens with its verb is no one",
+			text: "Funding for clinics\n\n“We are the last line of care,” Addressing A Funding Gap said.",
+			want: []found{{"We are the last line of care,", "", "full"}},
+		},
+		{
+			name: "a label whose honorific a typist ended with a colon",
+			text: "MR. SLAVITT:  Thank you, Jeff.\n\nMR: ZIENTS:  We will go on allocating doses by population.\n\nQ  Thanks.",
+			want: []found{{"Thank you, Jeff.", "Slavitt", "full"}, {"We will go on allocating doses by population.", "Jeff Zients", "full"}},
+		},
+		{
 			name:  "a statement title's words after a registered name",
 			title: "Statement by President Biden Four Years After the Storm",
 			text:  "Four years ago today, the storm took the homes of thousands.",

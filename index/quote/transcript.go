@@ -44,6 +44,14 @@ func (x *extractor) readLabel(s string, relaxed bool) (label, bool) {
 		return label{}, false
 	}
 	name := strings.TrimSpace(s[:colon])
+	if x.reg.IsHonorific(strings.TrimSuffix(name, ".")) {
+		// "MR: ZIENTS:": a typist's colon for the honorific's full stop; the label goes on
+		if next := strings.IndexByte(s[colon+1:], ':'); next > 0 && colon+1+next <= maxLabel {
+			if more := strings.TrimSpace(s[colon+1 : colon+1+next]); more != "" && isUpper(more) && !strings.ContainsAny(more, ".,;") && len(strings.Fields(more)) <= 3 {
+				name, colon = strings.TrimSuffix(name, ".")+". "+more, colon+1+next
+			}
+		}
+	}
 	letters := 0
 	for _, r := range name {
 		switch {

@@ -16,26 +16,47 @@ type Token struct {
 // Tokenize splits s into words. Apostrophes, hyphens and periods end a word, so "China’s"
 // gives "China" and "s", and "U.S." gives "U" and "S": names are matched the same way.
 func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/6)
+	toks := make([]Token, 0, len(s)/5+1)
 	start := -1
-	for i, r := range s {
-		if r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') ||
-			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			// ASCII, most of any text: a table, no rune decoding
+			if asciiWord[b] {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				toks = append(toks, Token{s[start:i], start, i})
+				start = -1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			if start < 0 {
 				start = i
 			}
-			continue
-		}
-		if start >= 0 {
+		} else if start >= 0 {
 			toks = append(toks, Token{s[start:i], start, i})
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		toks = append(toks, Token{s[start:], start, len(s)})
 	}
 	return toks
 }
+
+// asciiWord marks the ASCII bytes that are a word's: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for b := range t {
+		t[b] = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+	}
+	return t
+}()
 
 // caseRule says how a pattern word compares with a word of the text.
 type caseRule uint8
