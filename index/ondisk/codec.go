@@ -312,7 +312,8 @@ func compile(t reflect.Type, desc *strings.Builder, open map[reflect.Type]bool) 
 		dec := func(d *decoder, v reflect.Value) {
 			b := d.bytes(d.length())
 			if d.err == nil {
-				if err := v.Addr().Interface().(encoding.BinaryUnmarshaler).UnmarshalBinary(b); err != nil {
+				// A copy: the file's bytes may be a mapping, gone once read (map_linux.go).
+				if err := v.Addr().Interface().(encoding.BinaryUnmarshaler).UnmarshalBinary(slices.Clone(b)); err != nil {
 					d.err = fmt.Errorf("the catalog file: %s: %w", t, err)
 				}
 			}

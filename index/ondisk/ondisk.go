@@ -252,10 +252,12 @@ func writeCatalog(name string, catalog any) error {
 }
 
 func readCatalog(name string, catalog any) error {
-	data, err := os.ReadFile(name)
+	data, release, err := mapFile(name)
 	if err != nil {
 		return err
 	}
+	// Nothing decoded refers to data: strings and slices are copies.
+	defer release()
 	if err := decodeCatalog(data, catalog); err != nil {
 		return fmt.Errorf("%s: %w", catalogFile, err)
 	}
