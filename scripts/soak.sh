@@ -75,6 +75,8 @@ PID=$!
 started "$PID"
 wait_ready "$BASE/readyz" "$PID" "$RUN/server.log" 300
 log "ready: $(grep -o 'archive ready.*' "$RUN/server.log" | head -n 1 | tr -d '"')"
+# A new index is merged into one segment in the background once served: the soak starts after.
+[ "$ARCHIVE_KIND" = corpus ] && wait_merged "$CACHE/bin/readout" "$CACHE/index" 900
 
 # --- The lists the readers draw from: the archive's own ids and words -----------------------------
 L=$RUN/lists

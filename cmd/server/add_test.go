@@ -2,22 +2,39 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
 
-// TestAddWhileServing: "readout add" writes a page's article into the folder a server serves,
-// and the server indexes it while it runs, says so in its log, and serves it: its page, a search
-// asked before it came (the response cache) and the API. No restart.
+// buildAdd builds cmd/readout-add into a folder of its own and returns the path a server's binary
+// beside it would have.
+func buildAdd(t *testing.T) string {
+	t.Helper()
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to build readout-add with")
+	}
+	bin := t.TempDir()
+	if out, err := exec.Command(gobin, "build", "-o", filepath.Join(bin, addCommand), "../readout-add").CombinedOutput(); err != nil {
+		t.Fatalf("building readout-add: %v\n%s", err, out)
+	}
+	return filepath.Join(bin, "readout")
+}
+
+// TestAddWhileServing: "readout add" (the server's binary running readout-add beside it) writes a
+// page's article into the folder a server serves, and the server indexes it while it runs, says
+// so in its log, and serves it: its page, a search asked before it came (the response cache) and
+// the API. No restart.
 func TestAddWhileServing(t *testing.T) {
+	self := buildAdd(t)
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "one.md"), []byte("---\ntitle: One\ndate: 2024-05-01\n---\nText about surveillance law.\n"), 0o644)
 	base, logs := startServer(t, "-seeds", dir, "-rescan", "1s")
@@ -50,7 +67,7 @@ func TestAddWhileServing(t *testing.T) {
 	}))
 	defer site.Close()
 	var stdout, stderr bytes.Buffer
-	if code := add(context.Background(), []string{"-seeds", dir, "-into", "statements", "-allow-private", site.URL + "/statement"}, func(string) string { return "" }, &stdout, &stderr); code != 0 {
+	if code := add(self, []string{"-seeds", dir, "-into", "statements", "-allow-private", site.URL + "/statement"}, nil, &stdout, &stderr); code != 0 {
 		t.Fatalf("readout add: exit %d\n%s%s", code, &stdout, &stderr)
 	}
 	const id = "2024-04-17-statement-by-national-security-advisor-jake-sullivan-on-the-upcoming-vote-on-reauthorization-and"
@@ -86,31 +103,16 @@ func TestAddWhileServing(t *testing.T) {
 	}
 }
 
-// TestAddUsage: what cannot start says why, with exit status 2; a dry run writes nothing.
-func TestAddUsage(t *testing.T) {
-	dir := t.TempDir()
-	none := func(string) string { return "" }
-	for _, args := range [][]string{
-		{"x.html"},
-		{"-seeds", "archive.tar.gz", "x.html"},
-		{"-seeds", dir},
-		{"-seeds", "/no/such/folder", "x.html"},
-		{"-seeds", dir, "-max-mb", "0", "x.html"},
-		{"-seeds", dir, "-into", "../out", "x.html"},
-	} {
-		var stderr bytes.Buffer
-		if code := add(context.Background(), args, none, io.Discard, &stderr); code != 2 || stderr.Len() == 0 {
-			t.Errorf("%q: exit %d, %q; want 2 and a message", args, code, &stderr)
-		}
+// TestAddNotInstalled: "readout add" without readout-add beside the server's binary says how to
+// run it, with exit status 2; its exit status is readout-add's.
+func TestAddNotInstalled(t *testing.T) {
+	var stderr bytes.Buffer
+	if code := add(filepath.Join(t.TempDir(), "readout"), []string{"-seeds", t.TempDir(), "x.html"}, nil, io.Discard, &stderr); code != 2 || !strings.Contains(stderr.String(), "go run ./cmd/readout-add") {
+		t.Errorf("without readout-add: exit %d, %q; want 2 and how to run it", code, &stderr)
 	}
-	var stdout bytes.Buffer
-	if code := add(context.Background(), []string{"-seeds", dir, "-dry-run", "../../ingest/testdata/undated.html", "../../ingest/testdata/not-article.html"}, none, &stdout, io.Discard); code != 1 {
-		t.Errorf("a dry run with a page that is no article: exit %d, want 1", code)
-	}
-	if !strings.Contains(stdout.String(), "added   joint-statement-on-the-northern-fisheries-dialogue.md") || !strings.Contains(stdout.String(), "failed  ../../ingest/testdata/not-article.html  not an article") {
-		t.Errorf("the dry run said:\n%s", &stdout)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
-		t.Errorf("a dry run wrote %d files", len(entries))
+	self := buildAdd(t)
+	stderr.Reset()
+	if code := add(self, []string{"x.html"}, nil, io.Discard, &stderr); code != 2 || !strings.Contains(stderr.String(), "-seeds DIR is needed") {
+		t.Errorf("readout add without -seeds: exit %d, %q; want readout-add's 2 and message", code, &stderr)
 	}
 }

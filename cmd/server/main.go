@@ -2,7 +2,8 @@
 //
 //	go run ./cmd/server                      # the embedded seed archive on :8080
 //	go run ./cmd/server -seeds DIR -index .readout-index
-//	go run ./cmd/server add -seeds DIR URL…  # add articles to DIR from pages or feeds (add.go)
+//	go run ./cmd/readout-add -seeds DIR URL… # add articles to DIR from pages or feeds
+//	readout add -seeds DIR URL…              # the same, with readout-add installed beside the server (add.go)
 //
 // Every flag has an environment variable of the same meaning (READOUT_ADDR, READOUT_SEEDS,
 // READOUT_INDEX, READOUT_PUBLIC_URL, READOUT_CACHE_MB, READOUT_RESCAN, READOUT_LOG_LEVEL,
@@ -50,7 +51,12 @@ var wrapSource = func(fsys fs.FS) fs.FS { return fsys }
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "add" {
-		os.Exit(add(context.Background(), os.Args[2:], os.Getenv, os.Stdout, os.Stderr)) // add.go
+		self, err := os.Executable()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "readout add:", err)
+			os.Exit(2)
+		}
+		os.Exit(add(self, os.Args[2:], os.Stdin, os.Stdout, os.Stderr)) // add.go
 	}
 	os.Exit(serve(os.Args[1:]))
 }

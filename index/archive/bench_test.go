@@ -10,6 +10,7 @@ import (
 	"github.com/readout/readout/index/archive"
 	"github.com/readout/readout/index/document"
 	"github.com/readout/readout/index/quote"
+	"github.com/readout/readout/index/registry"
 	"github.com/readout/readout/seeds"
 )
 
@@ -121,5 +122,38 @@ func BenchmarkSearch(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// BenchmarkWarmStart opens the archive on its index on disk, unchanged since it was built, and
+// waits until it is ready: a warm start without the process's own. READOUT_BENCH_INDEX names the
+// index folder (built by the first open when missing), READOUT_BENCH_DIR the archive:
+//
+//	READOUT_BENCH_DIR=wh READOUT_BENCH_INDEX=/tmp/wh-index go test ./index/archive -run '^$' -bench WarmStart -benchtime 6x
+func BenchmarkWarmStart(b *testing.B) {
+	path := os.Getenv("READOUT_BENCH_INDEX")
+	if path == "" {
+		b.Skip("READOUT_BENCH_INDEX names no index folder")
+	}
+	fsys := benchFS(b)
+	reg, err := registry.Load(fsys, seeds.FS) // as the server loads it
+	if err != nil {
+		b.Fatal(err)
+	}
+	open := func() *archive.Archive {
+		a, err := archive.Open(context.Background(), archive.Options{Source: fsys, Registry: reg, Path: path})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := a.Wait(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		return a
+	}
+	a := open() // built when missing, and merged into one segment
+	a.WaitMerged(context.Background())
+	a.Close()
+	for b.Loop() {
+		open().Close()
 	}
 }

@@ -2,20 +2,19 @@
 // at any moment leaves either a usable index or one the next start notices and rebuilds:
 //
 //	PATH/CURRENT                  the name of the complete index in use, replaced atomically
-//	PATH/index-<stamp>/           one index: bleve/ (the engine's files), catalog.gob, meta.json
+//	PATH/index-<stamp>/           one index: bleve/ (the engine's files), catalog, meta.json
 //	PATH/index-<stamp>/UPDATING   present while the index is changed in place
 //	PATH/LOCK                     locked (flock) by the server using the folder
 //
 // A new index is built in a new index-<stamp> folder and becomes current only when complete,
 // by renaming a new CURRENT over the old one. Folders that CURRENT does not name are partial
 // or replaced, and are removed. Nothing needs a manual step. The package knows files, not what
-// is in them: the catalog is any gob-encodable value, the engine's folder is the engine's.
+// is in them: the catalog is any value of exported fields (codec.go), the engine's folder is
+// the engine's.
 package ondisk
 
 import (
-	"bufio"
 	"crypto/rand"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -29,7 +28,7 @@ import (
 const (
 	currentFile  = "CURRENT"
 	metaFile     = "meta.json"
-	catalogFile  = "catalog.gob"
+	catalogFile  = "catalog"
 	engineDir    = "bleve"
 	dirPrefix    = "index-"
 	lockFile     = "LOCK"     // held while a server uses the folder
@@ -241,12 +240,7 @@ func writeCatalog(name string, catalog any) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	if err := gob.NewEncoder(w).Encode(catalog); err != nil {
-		f.Close()
-		return err
-	}
-	if err := w.Flush(); err != nil {
+	if err := encodeCatalog(f, catalog); err != nil {
 		f.Close()
 		return err
 	}
@@ -258,12 +252,13 @@ func writeCatalog(name string, catalog any) error {
 }
 
 func readCatalog(name string, catalog any) error {
-	f, err := os.Open(name)
+	data, release, err := mapFile(name)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20)).Decode(catalog); err != nil {
+	// Nothing decoded refers to data: strings and slices are copies.
+	defer release()
+	if err := decodeCatalog(data, catalog); err != nil {
 		return fmt.Errorf("%s: %w", catalogFile, err)
 	}
 	return nil
