@@ -209,7 +209,7 @@ func (c *Catalog) mergeCutOrganisations(ev *evidence) []*index.ActorInfo {
 			if cand == info || len(k) <= len(words) || !slices.Equal(k[len(k)-len(words):], words) {
 				continue
 			}
-			if !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) && !ev.spans[cand.ID].overlaps(ev.spans[info.ID], 366*24*time.Hour) {
+			if !ev.near(cand.ID, info.ID) {
 				continue
 			}
 			if found != nil {
@@ -397,7 +397,7 @@ func spellingOf(reg *registry.Registry, info *index.ActorInfo, words []string, k
 			if cand == info || cand == found || cand.Canonical != "" || keys[cand] == nil {
 				continue
 			}
-			if !cand.Registered && (cand.Quotes < info.Quotes || cand.Quotes == info.Quotes && cand.ID > info.ID) {
+			if !keptOver(cand, info) {
 				continue // the more quoted spelling is the one kept (of two alike, the first id)
 			}
 			// A slip of the same name, named within four years ("Julianna" and "Juliana
@@ -434,7 +434,7 @@ func initialsOf(info *index.ActorInfo, keys map[*index.ActorInfo][]string, candi
 		if cand == info || cand.Canonical != "" || len(k) < 2 || len(k[0]) < 3 || !strings.HasPrefix(k[0], initial) {
 			continue
 		}
-		if !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) && !ev.spans[cand.ID].overlaps(ev.spans[info.ID], 366*24*time.Hour) || !ev.alive(cand.ID, info.ID) {
+		if !ev.near(cand.ID, info.ID) || !ev.alive(cand.ID, info.ID) {
 			continue
 		}
 		if found != nil {
@@ -457,17 +457,17 @@ func middleNamesOf(info *index.ActorInfo, words []string, keys map[*index.ActorI
 		if cand == info || cand.Canonical != "" || len(k) == len(words) || k[0] != words[0] || k[len(k)-1] != words[len(words)-1] {
 			continue
 		}
-		if short, long := words, k; len(short) > len(long) {
-			if !subsequence(long, short) {
-				continue
-			}
-		} else if !subsequence(short, long) {
+		short, long := words, k
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if !subsequence(short, long) {
 			continue
 		}
-		if !cand.Registered && (cand.Quotes < info.Quotes || cand.Quotes == info.Quotes && cand.ID > info.ID) {
+		if !keptOver(cand, info) {
 			continue // the more quoted name is the one kept, as of spellings
 		}
-		if !meet(ev.seenIn[cand.ID], ev.seenIn[info.ID]) && !ev.spans[cand.ID].overlaps(ev.spans[info.ID], 366*24*time.Hour) || !ev.alive(cand.ID, info.ID) {
+		if !ev.near(cand.ID, info.ID) || !ev.alive(cand.ID, info.ID) {
 			continue
 		}
 		if found != nil {
@@ -476,6 +476,12 @@ func middleNamesOf(info *index.ActorInfo, words []string, keys map[*index.ActorI
 		found = cand
 	}
 	return found
+}
+
+// keptOver reports whether cand's name is the one kept when info's joins it: a registered
+// actor's, or the more quoted (of two as quoted, the first id).
+func keptOver(cand, info *index.ActorInfo) bool {
+	return cand.Registered || cand.Quotes > info.Quotes || cand.Quotes == info.Quotes && cand.ID < info.ID
 }
 
 func isUpperASCII(w string) bool {

@@ -231,7 +231,7 @@ func chooseEchoes(c *Catalog, found []echo.Link) []EchoLink {
 	// The quote of the most words in common is kept, before the text.
 	slices.SortFunc(out, func(x, y EchoLink) int {
 		return cmp.Or(cmp.Compare(x.Quote, y.Quote), cmp.Compare(x.Article, y.Article),
-			boolFirst(x.Other >= 0, y.Other >= 0), cmp.Compare(y.Share, x.Share), cmp.Compare(x.Other, y.Other))
+			echo.TrueFirst(x.Other >= 0, y.Other >= 0), cmp.Compare(y.Share, x.Share), cmp.Compare(x.Other, y.Other))
 	})
 	out = slices.CompactFunc(out, func(x, y EchoLink) bool { return x.Quote == y.Quote && x.Article == y.Article })
 	markRepeated(c, out)
@@ -293,16 +293,6 @@ func markRepeated(c *Catalog, links []EchoLink) {
 		}
 		l.Repeated = c.speaksIn(q.Speakers, int(l.Article))
 	}
-}
-
-func boolFirst(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return -1
-	}
-	return 1
 }
 
 func sameSpeaker(a, b []string) bool {

@@ -149,18 +149,19 @@ func Choose(s Sketch, links []Link, holding, agreeing int) []Link {
 	slices.SortFunc(links, func(a, b Link) int {
 		return cmp.Or(
 			cmp.Compare(a.Document, b.Document),
-			boolFirst(a.Other >= 0, b.Other >= 0),
+			TrueFirst(a.Other >= 0, b.Other >= 0),
 			cmp.Compare(b.Share, a.Share),
 			cmp.Compare(a.Other, b.Other))
 	})
 	links = slices.CompactFunc(links, func(a, b Link) bool { return a.Document == b.Document })
 	slices.SortStableFunc(links, func(a, b Link) int {
-		return cmp.Or(boolFirst(a.SameSpeaker, b.SameSpeaker), cmp.Compare(a.GapDays, b.GapDays), cmp.Compare(b.Share, a.Share))
+		return cmp.Or(TrueFirst(a.SameSpeaker, b.SameSpeaker), cmp.Compare(a.GapDays, b.GapDays), cmp.Compare(b.Share, a.Share))
 	})
 	return links[:min(len(links), MaxLinks)]
 }
 
-func boolFirst(a, b bool) int {
+// TrueFirst orders true before false, for sorting by several keys with cmp.Or.
+func TrueFirst(a, b bool) int {
 	switch {
 	case a == b:
 		return 0

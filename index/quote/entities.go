@@ -928,7 +928,7 @@ func pronounGender(w string) string {
 // gender ("“…,” Melanie said"), as news does with people it does not name in full; not when the
 // word is part of another name in the text or a registered person's surname ("Clinton").
 func (x *extractor) givenNamesAlone() {
-	place := x.places()
+	place := x.place
 	inOther := map[string]bool{}
 	for _, en := range x.ents {
 		if len(en.words) > 1 {
@@ -1054,7 +1054,7 @@ func (x *extractor) places() map[int]bool {
 
 func (x *extractor) pronounGenders() {
 	votes := map[int][2]int{} // entity: male, female
-	place := x.places()
+	place := x.place
 	for p, toks := range x.toks {
 		ms := x.ments[p]
 		if !slices.ContainsFunc(ms, func(m mention) bool { return m.kind == mName && m.ent >= 0 }) {

@@ -181,9 +181,14 @@ func (x *extractor) analyse(from, to int) {
 	}
 	x.cluster()
 	x.appositives()
+	x.place = x.places()
 	x.givenNamesAlone()
 	x.pronounGenders()
-	x.place = x.places()
+	for e := range x.place {
+		if x.ents[e].person {
+			delete(x.place, e) // shown to be a person since: "in Chelsea", then "Chelsea said she …"
+		}
+	}
 	seen := map[int]bool{}
 	for p := range x.ments {
 		for _, m := range x.ments[p] {
