@@ -453,8 +453,8 @@ func initialsOf(info *index.ActorInfo, keys map[*index.ActorInfo][]string, candi
 func middleNamesOf(info *index.ActorInfo, words []string, keys map[*index.ActorInfo][]string, candidates []*index.ActorInfo, ev *evidence) *index.ActorInfo {
 	var found *index.ActorInfo
 	for _, cand := range candidates {
-		k := keys[cand]
-		if cand == info || cand.Canonical != "" || len(k) == len(words) || k[0] != words[0] || k[len(k)-1] != words[len(words)-1] {
+		k := keys[cand] // none for a surname with initials ("M. Bindzi"), listed by its surname
+		if cand == info || cand.Canonical != "" || len(k) < 2 || len(k) == len(words) || k[0] != words[0] || k[len(k)-1] != words[len(words)-1] {
 			continue
 		}
 		short, long := words, k

@@ -97,6 +97,8 @@ func TestOneActorAcrossSpellings(t *testing.T) {
 		"wh/y3.md": article("2022-03-02", "A Qwennan", "“We lend,” Pat Ann Qwennan said.\n\n“We lend more,” Pat Ann Qwennan said."),
 		"wh/y4.md": article("2022-03-03", "Another Qwennan", "“We save,” Pat Qwennan said."),
 		"wh/y5.md": article("2022-03-04", "A third Qwennan", "“We borrow,” Pat Joy Qwennan said.\n\n“We borrow more,” Pat Joy Qwennan said."),
+		// A surname with initials, years before, joins nobody and is no middle name's candidate.
+		"wh/y6.md": article("2010-03-05", "An initial", "“We spend,” P. J. Qwennan said."),
 		"wh/g1.md": article("2022-01-10", "Briefing", "“Next,” Zolley said.\n\n“Thanks,” Zolley said."),
 		"wh/g2.md": article("2022-01-12", "Briefing again", "“Next one,” Zolly said."),
 	}
