@@ -49,30 +49,37 @@ func encodeCatalog(w io.Writer, v any) error {
 	if err != nil {
 		return err
 	}
-	e := &encoder{index: map[string]uint64{}}
-	if err := c.enc(e, rv); err != nil {
+	body, err := encodeBody(c, rv)
+	if err != nil {
 		return err
 	}
-	table := binary.AppendUvarint(nil, uint64(len(e.strs)))
-	for _, s := range e.strs {
-		table = binary.AppendUvarint(table, uint64(len(s)))
-	}
-	sum := crc32.Update(0, castagnoli, table)
-	for _, s := range e.strs {
-		sum = crc32.Update(sum, castagnoli, []byte(s))
-	}
-	sum = crc32.Update(sum, castagnoli, e.buf)
 	head := append(slices.Clip(catalogMagic), make([]byte, 12)...)
 	binary.LittleEndian.PutUint64(head[len(catalogMagic):], c.schema)
-	binary.LittleEndian.PutUint32(head[len(catalogMagic)+8:], sum)
+	binary.LittleEndian.PutUint32(head[len(catalogMagic)+8:], crc32.Checksum(body, castagnoli))
 	bw := bufio.NewWriterSize(w, 1<<20)
 	bw.Write(head)
-	bw.Write(table)
-	for _, s := range e.strs {
-		bw.WriteString(s)
-	}
-	bw.Write(e.buf)
+	bw.Write(body)
 	return bw.Flush()
+}
+
+// encodeBody returns the encoding of rv without a header: the string table, then the value.
+func encodeBody(c *codec, rv reflect.Value) ([]byte, error) {
+	e := &encoder{index: map[string]uint64{}}
+	if err := c.enc(e, rv); err != nil {
+		return nil, err
+	}
+	size := len(e.buf) + binary.MaxVarintLen64*(len(e.strs)+1)
+	for _, s := range e.strs {
+		size += len(s)
+	}
+	body := binary.AppendUvarint(make([]byte, 0, size), uint64(len(e.strs)))
+	for _, s := range e.strs {
+		body = binary.AppendUvarint(body, uint64(len(s)))
+	}
+	for _, s := range e.strs {
+		body = append(body, s...)
+	}
+	return append(body, e.buf...), nil
 }
 
 // decodeCatalog reads data, written by encodeCatalog, into the value v points to.
@@ -96,7 +103,12 @@ func decodeCatalog(data []byte, v any) error {
 	if binary.LittleEndian.Uint32(data[head-4:]) != crc32.Checksum(data[head:], castagnoli) {
 		return errors.New("the catalog file is damaged (its checksum differs)")
 	}
-	d := &decoder{data: data, pos: head}
+	return decodeBody(data[head:], c, rv)
+}
+
+// decodeBody reads data, written by encodeBody, into rv.
+func decodeBody(data []byte, c *codec, rv reflect.Value) error {
+	d := &decoder{data: data}
 	n := d.length()
 	lens := make([]int, n)
 	total := 0
@@ -159,6 +171,9 @@ const chunkLen = 8192
 
 // strings returns a slice of n strings, not nil.
 func (d *decoder) strings(n int) []string {
+	if n == 0 {
+		return []string{} // (a slice of a nil chunk would be nil)
+	}
 	if n > chunkLen/8 {
 		return make([]string, n)
 	}
@@ -172,6 +187,9 @@ func (d *decoder) strings(n int) []string {
 
 // uint32s returns a slice of n numbers, not nil.
 func (d *decoder) uint32s(n int) []uint32 {
+	if n == 0 {
+		return []uint32{}
+	}
 	if n > chunkLen/8 {
 		return make([]uint32, n)
 	}
@@ -260,6 +278,7 @@ func (d *decoder) string() string {
 
 // codec encodes and decodes values of one type; schema hashes the type's description.
 type codec struct {
+	typ    reflect.Type
 	enc    func(*encoder, reflect.Value) error
 	dec    func(*decoder, reflect.Value)
 	schema uint64
@@ -278,7 +297,7 @@ func codecOf(t reflect.Type) (*codec, error) {
 	}
 	h := fnv.New64a()
 	h.Write([]byte(desc.String()))
-	c := &codec{enc: enc, dec: dec, schema: h.Sum64()}
+	c := &codec{typ: t, enc: enc, dec: dec, schema: h.Sum64()}
 	codecs.Store(t, c)
 	return c, nil
 }
