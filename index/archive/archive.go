@@ -81,14 +81,17 @@ type state struct {
 	nums  *bleveindex.Numbering // the index's documents in the catalog's numbers
 	dir   string                // the index's folder on disk, "" in memory
 	costs termCosts             // how often terms occur, for the cost of searches
+	// analyses are the articles' analyses saved with an index on disk (analysed.go); nil in
+	// memory. An update in place leaves them as they were.
+	analyses *ondisk.Analyses
 }
 
-func newState(idx *bleveindex.Index, cat *catalog.Catalog, dir string) *state {
-	return &state{idx: idx, cat: cat, nums: bleveindex.NewNumbering(cat.Number), dir: dir}
+func newState(idx *bleveindex.Index, cat *catalog.Catalog, dir string, analyses *ondisk.Analyses) *state {
+	return &state{idx: idx, cat: cat, nums: bleveindex.NewNumbering(cat.Number), dir: dir, analyses: analyses}
 }
 
 // close closes the index.
-func (st *state) close() error { return st.idx.Close() }
+func (st *state) close() error { return errors.Join(st.idx.Close(), st.analyses.Close()) }
 
 // warm builds the catalog's columns and maps the index's segments in the background, once a
 // state is served, so that its first search does not wait for them.

@@ -114,18 +114,38 @@ func (a *Archive) buildNew(ctx context.Context, onDisk bool, files []load.File, 
 		ondisk.Remove(folder)
 		return nil, fmt.Errorf("creating the index: %w", err)
 	}
-	cat, err := a.indexAll(ctx, idx, dir != "", files, problems, batchSize)
+	var saved *ondisk.AnalysesWriter
+	if onDisk {
+		if saved, err = ondisk.CreateAnalyses(folder, index.Article{}); err != nil {
+			idx.Close()
+			ondisk.Remove(folder)
+			return nil, fmt.Errorf("creating the index: %w", writing(err))
+		}
+	}
+	cat, err := a.indexAll(ctx, idx, dir != "", files, problems, batchSize, saved)
+	var analyses *ondisk.Analyses
 	if err == nil && onDisk {
-		if err = a.folder.Commit(folder, a.meta(), cat); err != nil {
+		err = saved.Close()
+		saved = nil
+		if err == nil {
+			err = a.folder.Commit(folder, a.meta(), cat)
+		}
+		if err != nil {
 			err = fmt.Errorf("saving the index: %w", writing(err))
+		} else if analyses, err = ondisk.OpenAnalyses(folder, index.Article{}); err != nil {
+			a.log.Warn("the articles' saved analyses cannot be read: articles will be analysed again when shown", "path", a.path, "reason", err)
+			err = nil
 		}
 	}
 	if err != nil {
+		if saved != nil {
+			saved.Abort()
+		}
 		idx.Close()
 		ondisk.Remove(folder)
 		return nil, err
 	}
-	return newState(idx, cat, dir), nil
+	return newState(idx, cat, dir, analyses), nil
 }
 
 // openStored opens the current index on disk, if it was built by this version of Readout with
@@ -141,8 +161,14 @@ func (a *Archive) openStored() (*state, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening the bleve index: %w", err)
 	}
+	// Without its analyses (an index saved before they were), articles are analysed again when
+	// shown: slower, the same pages.
+	analyses, err := ondisk.OpenAnalyses(folder, index.Article{})
+	if err != nil {
+		a.log.Warn("the articles' saved analyses cannot be read: articles will be analysed again when shown", "path", a.path, "reason", err)
+	}
 	cat.Finish(a.reg)
-	return newState(idx, &cat, dir), nil
+	return newState(idx, &cat, dir, analyses), nil
 }
 
 // meta is what an index is built with: one built otherwise is rebuilt.
@@ -241,8 +267,9 @@ func reasonClass(r string) string {
 // and analysed on every core; batches go to bleve from a goroutine of their own, so reading
 // goes on while bleve indexes the batch before. Each document is indexed under its plain ids
 // as it comes; the few plain ids that turn out to name documents of different texts are indexed
-// again under their final ids once every file has been read (catalog/ids.go).
-func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bool, files []load.File, problems []index.Problem, batchSize int) (*catalog.Catalog, error) {
+// again under their final ids once every file has been read (catalog/ids.go). Each article's
+// analysis is saved to saved, when not nil (an index on disk).
+func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bool, files []load.File, problems []index.Problem, batchSize int, saved *ondisk.AnalysesWriter) (*catalog.Catalog, error) {
 	if batchSize <= 0 {
 		batchSize = defaultBatchSize
 	}
@@ -273,6 +300,12 @@ func (a *Archive) indexAll(ctx context.Context, idx *bleveindex.Index, onDisk bo
 		// A disk that cannot take the index fails the build now, not once all is analysed.
 		if err := writing(idx.PersistErr()); err != nil {
 			return err
+		}
+		if saved != nil && l.Err == nil {
+			// Before the catalog's builder reads it: saved as load.Analyse made it.
+			if err := saveAnalysis(saved, l.Article, l.Hash); err != nil {
+				return writing(err)
+			}
 		}
 		cb.Read(i, l)
 		a.progress.done.Add(1)

@@ -58,7 +58,9 @@ func (a *Archive) articleAgain(st *state, i int) (*index.Article, bool, error) {
 	// The file is read again and must be what was indexed: a file removed, emptied, grown
 	// past the bound, made unreadable or edited since is gone until a restart indexes it (its
 	// quotes' ids and places would no longer match the index).
-	l := load.AnalyseFile(a.src, a.reg, sum.Path)
+	l := load.AnalyseFileOr(a.src, a.reg, sum.Path, func(path string, hash uint64) *index.Article {
+		return savedAnalysis(st.analyses, path, hash)
+	})
 	if l.Err != nil {
 		return nil, false, fmt.Errorf("%w: %s: %v", index.ErrGone, sum.Path, l.Err)
 	}

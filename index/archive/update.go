@@ -120,10 +120,10 @@ func (a *Archive) update(ctx context.Context, st *state, files []load.File, prob
 		return nil, err
 	}
 	if !onDisk {
-		return newState(st.idx, cat, st.dir), nil
+		return newState(st.idx, cat, st.dir, st.analyses), nil
 	}
 	if err := ondisk.EndUpdate(folder, cat); err != nil {
 		return nil, writing(err)
 	}
-	return newState(st.idx, cat, st.dir), nil
+	return newState(st.idx, cat, st.dir, st.analyses), nil
 }

@@ -295,7 +295,13 @@ func inOrder[T any](ctx context.Context, n int, work func(i int) T, fn func(i in
 	return err
 }
 
-func AnalyseFile(fsys fs.FS, reg *registry.Registry, p string) (l Loaded) {
+func AnalyseFile(fsys fs.FS, reg *registry.Registry, p string) Loaded {
+	return AnalyseFileOr(fsys, reg, p, nil)
+}
+
+// AnalyseFileOr is AnalyseFile, but takes the file's analysis from saved when saved has one of
+// its content (the analysis made when it was indexed), rather than analysing it again.
+func AnalyseFileOr(fsys fs.FS, reg *registry.Registry, p string, saved func(path string, hash uint64) *index.Article) (l Loaded) {
 	defer func() {
 		// A file must never take the archive down: whatever it holds, it is skipped with a reason.
 		if r := recover(); r != nil {
@@ -306,6 +312,12 @@ func AnalyseFile(fsys fs.FS, reg *registry.Registry, p string) (l Loaded) {
 	if err != nil {
 		return Loaded{Err: errors.New(cleanErr(err))}
 	}
-	a, err := Analyse(reg, path.Clean(p), b)
-	return Loaded{Article: a, Hash: Hash(b), Err: err}
+	p, h := path.Clean(p), Hash(b)
+	if saved != nil {
+		if a := saved(p, h); a != nil {
+			return Loaded{Article: a, Hash: h}
+		}
+	}
+	a, err := Analyse(reg, p, b)
+	return Loaded{Article: a, Hash: h, Err: err}
 }
