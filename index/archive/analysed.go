@@ -31,9 +31,10 @@ func savedAnalysis(a *ondisk.Analyses, path string, hash uint64) *index.Article 
 	return &art
 }
 
-// storedForm is art as the analyses file keeps it: a quote's text is cut from its paragraphs
-// again when read (a third of the corpus's text is quoted), so it is left out. Nil when a text
-// is not what its place gives.
+// storedForm is art as the analyses file keeps it: the text of a quote within one paragraph is
+// cut from it again when read (as load.Analyse cuts it, without a copy), so it is left out; a
+// quote over several paragraphs (a long turn) keeps its text, which would be joined anew. Nil
+// when a text is not what its place gives.
 func storedForm(art *index.Article) *index.Article {
 	cp := *art
 	cp.Quotes = slices.Clone(art.Quotes)
@@ -43,7 +44,9 @@ func storedForm(art *index.Article) *index.Article {
 		if !ok || t != q.Text || t == "" {
 			return nil
 		}
-		q.Text = ""
+		if q.Start.Para == q.End.Para {
+			q.Text = ""
+		}
 	}
 	return &cp
 }
@@ -52,8 +55,11 @@ func storedForm(art *index.Article) *index.Article {
 func restore(art *index.Article) bool {
 	for k := range art.Quotes {
 		q := &art.Quotes[k]
+		if q.Text != "" {
+			continue
+		}
 		t, ok := quoteText(art.Paragraphs, q.Start, q.End)
-		if !ok || q.Text != "" {
+		if !ok || q.Start.Para != q.End.Para {
 			return false
 		}
 		q.Text = t

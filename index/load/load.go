@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -183,9 +184,24 @@ func ReadFile(fsys fs.FS, p string) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (%s)", fileType(info.Mode()))
 	}
-	b, err := io.ReadAll(io.LimitReader(f, document.MaxSize+1))
-	if err != nil {
-		return nil, err
+	// Read into a buffer of the size stated (and a byte more, to see a file that grew), not
+	// one grown from 512 bytes: pages read articles again all the time.
+	b := make([]byte, 0, min(max(info.Size(), 0), document.MaxSize)+1)
+	for {
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(b) > document.MaxSize {
+			break
+		}
+		if len(b) == cap(b) {
+			b = slices.Grow(b, min(cap(b), document.MaxSize+1-len(b)))
+		}
 	}
 	if len(b) > document.MaxSize {
 		return nil, fmt.Errorf("more than the %d bytes an article may have", document.MaxSize)

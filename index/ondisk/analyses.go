@@ -243,7 +243,8 @@ func (a *Analyses) Read(path string, hash uint64, v any) bool {
 			return false
 		}
 		rv.Elem().SetZero()
-		if decodeBody(body, a.c, rv.Elem()) != nil {
+		// The strings decoded are cut from body, which nothing else holds.
+		if decodeBody(body, a.c, rv.Elem(), true) != nil {
 			rv.Elem().SetZero()
 			return false
 		}
