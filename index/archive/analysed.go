@@ -59,7 +59,7 @@ func restore(art *index.Article) bool {
 			continue
 		}
 		t, ok := quoteText(art.Paragraphs, q.Start, q.End)
-		if !ok || q.Start.Para != q.End.Para {
+		if !ok {
 			return false
 		}
 		q.Text = t
