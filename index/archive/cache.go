@@ -20,11 +20,21 @@ const defaultCacheBytes = 64 << 20
 // (highlight.Words), in a cache of half its bytes: a hit shown again is marked from them,
 // without reading its paragraphs. An article read for the first time is marked from its text,
 // as cheaply as reading its words would be, so a search of new articles pays nothing for them.
+// Reading the words costs about two markings of the text, and marking from them next to
+// nothing, so they are read at the third showing of the article as read (kept in the cache),
+// not the second: readers' new searches show most articles once or twice before the cache lets
+// them go (under the soak, words read at the second showing were a fifth of the server's CPU).
 type articleCache struct {
 	*lru.Cache[*index.Article]
 	maxEntry int // bytes of the largest article kept
 	words    *lru.Cache[articleWords]
+	// shown holds the articles shown a second time, by the address of their paragraphs (a
+	// number, so as not to keep them), whose words are not read yet.
+	shown *lru.Cache[uintptr]
 }
+
+// shownBytes bounds shown, counting 64 bytes an article: 4,096 of them.
+const shownBytes = 4096 * 64
 
 // articleWords are the words of an article's paragraphs, and the paragraphs they were read
 // from (an article read again is another).
@@ -39,17 +49,19 @@ func newArticleCache(maxBytes int) *articleCache {
 	}
 	// One article may take at most a quarter of the cache, so that a few huge ones cannot
 	// push out everything else; a bigger one is analysed each time it is read.
-	return &articleCache{Cache: lru.New[*index.Article](maxBytes), maxEntry: maxBytes / 4, words: lru.New[articleWords](maxBytes / 2)}
+	return &articleCache{Cache: lru.New[*index.Article](maxBytes), maxEntry: maxBytes / 4, words: lru.New[articleWords](maxBytes / 2), shown: lru.New[uintptr](shownBytes)}
 }
 
 // Clear drops every article and its words.
 func (c *articleCache) Clear() {
 	c.Cache.Clear()
 	c.words.Clear()
+	c.shown.Clear()
 }
 
 // wordMarks returns what marks an article's paragraphs for hl from their words, read when the
-// article is shown a second time (again: it came from the cache) and kept; nil to read them.
+// article is shown a third time as read (again: it came from the cache; see shown) and kept;
+// nil to read them.
 func (c *articleCache) wordMarks(art *index.Article, again bool, an highlight.Analyzer, hl *highlight.Highlighter) *highlight.WordMarks {
 	if hl.Empty() || len(art.Paragraphs) == 0 {
 		return nil
@@ -59,6 +71,10 @@ func (c *articleCache) wordMarks(art *index.Article, again bool, an highlight.An
 		return hl.WordMarks(w.words)
 	}
 	if !again {
+		return nil
+	}
+	if p, ok := c.shown.Get(art.ID); !ok || p != uintptr(unsafe.Pointer(paras)) {
+		c.shown.Put(art.ID, uintptr(unsafe.Pointer(paras)), 64)
 		return nil
 	}
 	texts := make([]string, len(art.Paragraphs))
