@@ -2,7 +2,7 @@
 // at any moment leaves either a usable index or one the next start notices and rebuilds:
 //
 //	PATH/CURRENT                  the name of the complete index in use, replaced atomically
-//	PATH/index-<stamp>/           one index: bleve/ (the engine's files), catalog, meta.json
+//	PATH/index-<stamp>/           one index: bleve/ (the engine's files), catalog, analyses, meta.json
 //	PATH/index-<stamp>/UPDATING   present while the index is changed in place
 //	PATH/LOCK                     locked (flock) by the server using the folder
 //
