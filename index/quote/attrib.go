@@ -84,7 +84,7 @@ func (x *extractor) nameEndingInSmallWord(who string) string {
 // name and the capitalised words after it; who itself when it is more than an office's word.
 func (x *extractor) nameAfterOffice(who string) string {
 	words := strings.Fields(who)
-	if len(words) == 0 || len(words) > 4 || !x.reg.IsTitleWord(strings.ToLower(words[len(words)-1])) {
+	if len(words) == 0 || len(words) > 4 || !x.reg.IsTitleWord(words[len(words)-1]) {
 		return who
 	}
 	for _, w := range words[:len(words)-1] {
@@ -1705,14 +1705,32 @@ func (x *extractor) adjacent(s string, from, to int) bool {
 }
 
 func tokensIn(toks []registry.Token, lo, hi int) []registry.Token {
-	i, _ := slices.BinarySearchFunc(toks, lo, func(t registry.Token, off int) int { return t.Start - off })
-	j, _ := slices.BinarySearchFunc(toks[i:], hi, func(t registry.Token, off int) int {
-		if t.End <= off {
-			return -1
+	// Called for every few words read: a search written out, not one through a closure.
+	i, j := 0, len(toks)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if toks[h].Start < lo {
+			i = h + 1
+		} else {
+			j = h
 		}
-		return 1
-	})
-	return toks[i : i+j]
+	}
+	// Most windows are a few words wide: step through them; a wide one is searched.
+	end := i
+	for end < len(toks) && end-i < 16 && toks[end].End <= hi {
+		end++
+	}
+	if end-i == 16 {
+		for k := len(toks); end < k; {
+			h := int(uint(end+k) >> 1)
+			if toks[h].End <= hi {
+				end = h + 1
+			} else {
+				k = h
+			}
+		}
+	}
+	return toks[i:end]
 }
 
 // passive are the auxiliaries of a passive voice: a verb of speech after them has no speaker
@@ -3083,7 +3101,7 @@ func (x *extractor) introSubject(sp span) []Speaker {
 		// "He said:" on a line of its own, before the quotation.
 		s := x.paras[p].Text
 		if m := ms[0]; m.kind == mPronoun && m.pronoun != "they" && strings.HasSuffix(strings.TrimSpace(s), ":") && strings.TrimSpace(s[lo:m.start]) == "" {
-			if toks := tokensIn(x.toks[p], m.end, len(s)); len(toks) > 0 && len(toks) <= 3 && x.reg.IsSpeechVerb(strings.ToLower(toks[len(toks)-1].Text)) {
+			if toks := tokensIn(x.toks[p], m.end, len(s)); len(toks) > 0 && len(toks) <= 3 && x.reg.IsSpeechVerb(toks[len(toks)-1].Text) {
 				return x.resolve(p, m)
 			}
 		}

@@ -102,11 +102,11 @@ func (x *extractor) subjectOfSpeech(e int) bool {
 					continue
 				}
 				k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.end })
-				if k < len(toks) && x.reg.IsSpeechVerb(strings.ToLower(toks[k].Text)) && strings.TrimSpace(x.paras[p].Text[m.end:toks[k].Start]) == "" {
+				if k < len(toks) && x.reg.IsSpeechVerb(toks[k].Text) && strings.TrimSpace(x.paras[p].Text[m.end:toks[k].Start]) == "" {
 					x.speakerNames[m.ent] = true
 				}
 				k = sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.start }) - 1
-				if k >= 0 && x.reg.IsSpeechVerb(strings.ToLower(toks[k].Text)) && strings.TrimSpace(x.paras[p].Text[toks[k].End:m.start]) == "" {
+				if k >= 0 && x.reg.IsSpeechVerb(toks[k].Text) && strings.TrimSpace(x.paras[p].Text[toks[k].End:m.start]) == "" {
 					x.speakerNames[m.ent] = true
 				}
 			}

@@ -85,7 +85,13 @@ func (x *extractor) words() *vocabulary {
 	if x.vocab != nil {
 		return x.vocab
 	}
-	v := &vocabulary{common: map[string]bool{}, surnames: map[string]bool{}, pairs: map[string]bool{}}
+	n := 0
+	for _, toks := range x.toks {
+		n += len(toks)
+	}
+	// About one word in four is new to the document: room for them, not a map grown again and again.
+	v := &vocabulary{common: make(map[string]bool, n/4), surnames: map[string]bool{}, pairs: map[string]bool{}}
+	var pair []byte
 	for p, toks := range x.toks {
 		for k, t := range toks {
 			if c, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(c) {
@@ -95,7 +101,10 @@ func (x *extractor) words() *vocabulary {
 			if k == 0 || x.paras[p].Text[toks[k-1].End:t.Start] != " " || !nameCase(t.Text) || !nameCase(toks[k-1].Text) {
 				continue
 			}
-			v.pairs[strings.ToLower(toks[k-1].Text+" "+t.Text)] = true
+			pair = registry.AppendLower(append(registry.AppendLower(pair[:0], toks[k-1].Text), ' '), t.Text)
+			if !v.pairs[string(pair)] { // a pair seen before costs no new string
+				v.pairs[string(pair)] = true
+			}
 			if _, given := x.reg.GivenName(toks[k-1].Text); given {
 				v.surnames[strings.ToLower(t.Text)] = true
 			}

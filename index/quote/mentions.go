@@ -92,6 +92,16 @@ func nickStart(gap, prev string) bool {
 // contraction are the endings of words after an apostrophe that are not part of a name.
 var contraction = map[string]bool{"s": true, "t": true, "re": true, "ve": true, "ll": true, "d": true, "m": true}
 
+// hasUpper reports whether lower case would change w: strings.ToLower(w) != w, without the copy.
+func hasUpper(w string) bool {
+	for _, r := range w {
+		if unicode.ToLower(r) != r {
+			return true
+		}
+	}
+	return false
+}
+
 // isLowerWord reports whether w is a word of lower-case letters only.
 func isLowerWord(w string) bool {
 	if w == "" {
@@ -172,6 +182,9 @@ func (x *extractor) placeName(w string) bool {
 
 // isSuffix reports whether a word ends a name ("Jr", "II").
 func isSuffix(w string) bool {
+	if len(w) > 4 {
+		return false // no lower-case copy of the names it is asked about
+	}
 	switch strings.ToLower(w) {
 	case "jr", "sr", "ii", "iii", "iv":
 		return true
@@ -182,6 +195,9 @@ func isSuffix(w string) bool {
 // isDegree reports whether a word is the letters of a degree or a profession written after a
 // name ("MD", "PhD", "Esq"), which are no part of the name shown.
 func isDegree(w string) bool {
+	if len(w) > 4 {
+		return false // no lower-case copy of the names it is asked about
+	}
 	switch strings.ToLower(w) {
 	case "md", "phd", "mph", "esq", "dds":
 		return true
@@ -372,11 +388,7 @@ func inLower(set map[string]bool, w string) bool {
 		return false
 	}
 	var buf [48]byte
-	b := buf[:0]
-	for _, r := range w {
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-	}
-	return set[string(b)]
+	return set[string(registry.AppendLower(buf[:0], w))]
 }
 
 // nameWords splits a name into its words as a reader counts them: separated by spaces, in lower
@@ -567,7 +579,7 @@ func (x *extractor) insideName(text string, toks []registry.Token, m registry.Me
 	for k >= 0 && isLowerWord(toks[k].Text) && x.reg.IsNameParticle(toks[k].Text) && text[toks[k].End:toks[k+1].Start] == " " {
 		k--
 	}
-	if k >= 0 && k < m.TokStart-1 && (nameCase(toks[k].Text) || isUpper(toks[k].Text)) && text[toks[k].End:toks[k+1].Start] == " " && !x.reg.IsTitleWord(strings.ToLower(toks[k].Text)) {
+	if k >= 0 && k < m.TokStart-1 && (nameCase(toks[k].Text) || isUpper(toks[k].Text)) && text[toks[k].End:toks[k+1].Start] == " " && !x.reg.IsTitleWord(toks[k].Text) {
 		return true
 	}
 	if m.TokStart > 0 {
@@ -582,7 +594,7 @@ func (x *extractor) insideName(text string, toks []registry.Token, m registry.Me
 		words := 0
 		for k := m.TokStart - 1; k >= 0 && k >= m.TokStart-3; k-- {
 			w := toks[k].Text
-			if text[toks[k].End:toks[k+1].Start] != " " || !nameCase(w) || isUpper(w) || x.reg.IsTitleWord(strings.ToLower(w)) || x.reg.IsOrgWord(w) || x.reg.IsNotName(w) ||
+			if text[toks[k].End:toks[k+1].Start] != " " || !nameCase(w) || isUpper(w) || x.reg.IsTitleWord(w) || x.reg.IsOrgWord(w) || x.reg.IsNotName(w) ||
 				x.reg.IsNameModifier(w) || slices.ContainsFunc(regMs, func(o registry.Mention) bool { return o.TokStart <= k && k < o.TokEnd && !o.Surname }) {
 				break
 			}
@@ -600,7 +612,7 @@ func (x *extractor) insideName(text string, toks []registry.Token, m registry.Me
 		!slices.ContainsFunc(regMs, func(o registry.Mention) bool { return o.TokStart == m.TokEnd }) {
 		return true // "America First Policy Institute": the words after it run on to an organisation's word
 	}
-	if text[m.End:next.Start] != " " || !nameCase(next.Text) || x.reg.IsTitleWord(strings.ToLower(next.Text)) || x.reg.IsOrgWord(next.Text) || x.reg.IsNotName(next.Text) {
+	if text[m.End:next.Start] != " " || !nameCase(next.Text) || x.reg.IsTitleWord(next.Text) || x.reg.IsOrgWord(next.Text) || x.reg.IsNotName(next.Text) {
 		return false
 	}
 	for _, o := range regMs {
@@ -723,7 +735,7 @@ func (x *extractor) titleInName(toks []registry.Token, i, k int) bool {
 	// A word of the name before it: a given name, or a capitalised word that is no title,
 	// honorific, organisation's word or place ("Pekerma Jaya Haji Mohd Yusof").
 	_, given := x.reg.GivenName(w)
-	return (given || nameCase(w)) && !x.reg.IsHonorific(w) && !x.reg.IsTitleWord(strings.ToLower(w)) && !x.reg.IsOrgWord(w) && !x.reg.IsNotName(w) && !x.placeName(w)
+	return (given || nameCase(w)) && !x.reg.IsHonorific(w) && !x.reg.IsTitleWord(w) && !x.reg.IsOrgWord(w) && !x.reg.IsNotName(w) && !x.placeName(w)
 }
 
 // theThenName reports whether token k is "the" before a capitalised word that is no
@@ -830,7 +842,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	// An organisation's name keeps the titles in it: "Major Cities Chiefs Association",
 	// "Democratic Lieutenant Governors Association", "African American Mayors Association".
 	orgName := j-i > 2 && x.reg.IsOrgWord(toks[j-1].Text)
-	if orgName && j-i > 3 && toks[i+1].Text == "of" && (x.reg.Language.TitleAbbreviations[toks[i].Text] != "" || x.reg.IsTitleWord(strings.ToLower(toks[i].Text))) {
+	if orgName && j-i > 3 && toks[i+1].Text == "of" && (x.reg.Language.TitleAbbreviations[toks[i].Text] != "" || x.reg.IsTitleWord(toks[i].Text)) {
 		// "CEO of the Autism Society": an office of the organisation, then its name.
 		k := i + 2
 		if toks[k].Text == "the" {
@@ -841,7 +853,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		}
 	}
 	for k := j - 2; k >= i && !orgName; k-- {
-		if strings.ToLower(toks[k].Text) == toks[k].Text {
+		if !hasUpper(toks[k].Text) {
 			continue // a particle ("del", "van") is no title
 		}
 		if x.titleInName(toks, i, k) {
@@ -894,7 +906,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		// Engineering Emil Michael", "… for Lands, Wildlife, and Oceans Drew Caputo".
 		field := k == j-2 && fieldWord(prev) && !x.isGivenName(prev) && !x.hasGivenName(toks[core:k-1]) // not "Francisco Guterres Lu-Olo"
 		if _, noun := x.reg.PersonNoun(prev); noun || x.reg.IsTitleWord(prev) || x.reg.IsOrgWord(prev) || isUpper(prev) && len(prev) > 1 || field {
-			if m.nouns = m.nouns[:0]; x.reg.IsTitleWord(strings.ToLower(toks[i].Text)) {
+			if m.nouns = m.nouns[:0]; x.reg.IsTitleWord(toks[i].Text) {
 				// "Secretary of Commerce John Doe": the office's name is the title
 				m.nouns = append(m.nouns, strings.ToLower(text[toks[i].Start:toks[k-1].End]))
 			} else {
@@ -1013,7 +1025,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	// A person noun just before the name: "MSNBC host Chris Matthews", "9/11 widow Terry Strada".
 	if i > 0 {
 		prev := toks[i-1]
-		if g, ok := x.reg.PersonNoun(strings.ToLower(prev.Text)); ok && !nameCase(prev.Text) && text[prev.End:toks[i].Start] == " " {
+		if g, ok := x.reg.PersonNoun(prev.Text); ok && !nameCase(prev.Text) && text[prev.End:toks[i].Start] == " " {
 			m.nouns = append(m.nouns, strings.ToLower(prev.Text))
 			if !m.org {
 				m.person = true
@@ -1225,12 +1237,12 @@ func (x *extractor) partisan(p int, toks []registry.Token, i, n int) (mention, b
 // something ("welder", "organizer", "novelist", "librarian"), and is none of the adverbs and
 // comparatives of those endings ("further", "later").
 func agentNoun(w string) bool {
-	if len(w) < 5 || notAgents[w] {
+	if len(w) < 5 {
 		return false
 	}
 	for _, end := range []string{"er", "or", "ist", "ian"} {
 		if strings.HasSuffix(w, end) {
-			return true
+			return !notAgents[w] // the ending first: most words have none, and cost no lookup
 		}
 	}
 	return false

@@ -447,7 +447,7 @@ func (r *Registry) ActorsBySurname(s string) []int {
 	if len(s) > 48 {
 		return r.surnames[strings.ToLower(s)]
 	}
-	return r.surnames[string(appendLower(buf[:0], s))]
+	return r.surnames[string(AppendLower(buf[:0], s))]
 }
 
 // LookupName returns the actors a whole phrase names (a name, alias, role description or

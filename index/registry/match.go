@@ -156,7 +156,7 @@ func (m *Matcher[T]) startingWith(t string, buf []byte) ([]*pattern[T], []byte) 
 	if isLowerASCII(t) {
 		return m.anyFirst[t], buf
 	}
-	buf = appendLower(buf[:0], t)
+	buf = AppendLower(buf[:0], t)
 	return m.byFirst[string(buf)], buf
 }
 
@@ -282,7 +282,25 @@ func isLowerASCII(s string) bool {
 	return true
 }
 
-func appendLower(dst []byte, s string) []byte {
+// AppendLower appends s in lower case to dst: a map key for a word without a new string.
+func AppendLower(dst []byte, s string) []byte {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii { // most words: a byte at a time, no rune decoding
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		return dst
+	}
 	for _, r := range s {
 		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}

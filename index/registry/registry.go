@@ -588,7 +588,7 @@ func (r *Registry) GivenName(w string) (gender string, ok bool) {
 		return "", false
 	}
 	var buf [64]byte
-	key := appendLower(buf[:0], w)
+	key := AppendLower(buf[:0], w)
 	if gender, ok = r.given[string(key)]; ok {
 		return gender, ok
 	}
@@ -643,7 +643,7 @@ func (r *Registry) PersonNoun(w string) (gender string, ok bool) {
 		return "", false
 	}
 	var buf [64]byte
-	gender, ok = r.personNoun[string(appendLower(buf[:0], w))]
+	gender, ok = r.personNoun[string(AppendLower(buf[:0], w))]
 	return gender, ok
 }
 
@@ -717,5 +717,5 @@ func has(set map[string]bool, w string) bool {
 		return set[strings.ToLower(w)]
 	}
 	var buf [64]byte
-	return set[string(appendLower(buf[:0], w))]
+	return set[string(AppendLower(buf[:0], w))]
 }
