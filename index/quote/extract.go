@@ -292,22 +292,26 @@ func (x *extractor) sentenceBounds(p int) []int {
 		}
 	}
 	k := 0
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if len(ends) > 0 && i == ends[0] {
-			out = append(out, i)
+	for i := 0; i < len(s); i++ {
+		// From one stop to the next: the ends of quotations (in order) on the way.
+		next := len(s)
+		if j := strings.IndexAny(s[i:], ".!?"); j >= 0 {
+			next = i + j
+		}
+		for len(ends) > 0 && ends[0] <= next && ends[0] < len(s) {
+			out = append(out, ends[0])
 			ends = ends[1:]
 		}
-		if r == '.' || r == '!' || r == '?' {
-			for k < len(spans) && x.spans[spans[k]].End.Para == p && x.spans[spans[k]].closeEnd <= i {
-				k++
-			}
-			inside := k < len(spans) && x.spans[spans[k]].covers(Pos{p, i})
-			if !inside && x.sentenceEndsAt(s, i) {
-				out = append(out, i+n)
-			}
+		if i = next; i == len(s) {
+			break
 		}
-		i += n
+		for k < len(spans) && x.spans[spans[k]].End.Para == p && x.spans[spans[k]].closeEnd <= i {
+			k++
+		}
+		inside := k < len(spans) && x.spans[spans[k]].covers(Pos{p, i})
+		if !inside && x.sentenceEndsAt(s, i) {
+			out = append(out, i+1)
+		}
 	}
 	return x.splitLong(p, out)
 }

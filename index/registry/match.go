@@ -86,7 +86,56 @@ type Matcher[T any] struct {
 	// written in lower case can start. Most words of a text are, so most lookups are here, in a
 	// small map, without making a lower-case copy.
 	anyFirst map[string][]*pattern[T]
+	// split holds byFirst's big buckets again by their second word: "President" starts a
+	// hundred names, and a text says "President" often.
+	split map[string]*byNext[T]
+	// maybe is a filter of first words, by their first and last letters and length, over
+	// both maps: most words of a text start no pattern and cost no map lookup.
+	maybe wordFilter
 }
+
+// wordFilter is a set of words that may answer yes for a word not in it, never no for one in
+// it. It looks at an ASCII word's first and last letters, in any case, and its length; a word
+// with other letters is always maybe.
+type wordFilter [1 << 16 / 64]uint64
+
+func filterSlot(w string) (uint, bool) {
+	if len(w) == 0 {
+		return 0, false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return 0, false // its lower case may be of another length ("İ")
+		}
+	}
+	a, z := w[0], w[len(w)-1]
+	return (uint(a|0x20)*131+uint(z|0x20))*67 + uint(min(len(w), 63)), true
+}
+
+func (f *wordFilter) add(w string) {
+	if h, ok := filterSlot(w); ok {
+		h %= 1 << 16
+		f[h/64] |= 1 << (h % 64)
+	}
+}
+
+func (f *wordFilter) mayHold(w string) bool {
+	h, ok := filterSlot(w)
+	if !ok {
+		return true
+	}
+	h %= 1 << 16
+	return f[h/64]&(1<<(h%64)) != 0
+}
+
+// byNext is a big bucket of patterns, split by their second word.
+type byNext[T any] struct {
+	single []*pattern[T]            // the patterns of one word
+	next   map[string][]*pattern[T] // the others, by their second word in lower case, longest first
+}
+
+// splitAbove is the size of a bucket split by second words: below it, trying each is as quick.
+const splitAbove = 8
 
 func newMatcher[T any]() *Matcher[T] {
 	return &Matcher[T]{byFirst: make(map[string][]*pattern[T]), anyFirst: make(map[string][]*pattern[T])}
@@ -141,6 +190,32 @@ func (m *Matcher[T]) finish() {
 			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 		}
 	}
+	m.maybe = wordFilter{}
+	for k := range m.byFirst { // anyFirst's keys are byFirst's too
+		m.maybe.add(k)
+	}
+	m.split = make(map[string]*byNext[T])
+	for k, ps := range m.byFirst {
+		if len(ps) <= splitAbove {
+			continue
+		}
+		b := &byNext[T]{next: make(map[string][]*pattern[T])}
+		for _, p := range ps { // longest first, and so is each part
+			if len(p.words) == 1 {
+				b.single = append(b.single, p)
+				continue
+			}
+			second := p.words[1].lower
+			keys := []string{second}
+			if p.plural && len(p.words) == 2 {
+				keys = append(keys, second+"s", second+"es")
+			}
+			for _, k := range keys {
+				b.next[k] = append(b.next[k], p)
+			}
+		}
+		m.split[k] = b
+	}
 }
 
 // Match is one phrase found in a text.
@@ -153,6 +228,9 @@ type Match[T any] struct {
 // startingWith returns the patterns whose first word is t, longest first; buf is scratch
 // space for t's lower case, returned for reuse.
 func (m *Matcher[T]) startingWith(t string, buf []byte) ([]*pattern[T], []byte) {
+	if !m.maybe.mayHold(t) {
+		return nil, buf
+	}
 	if isLowerASCII(t) {
 		return m.anyFirst[t], buf
 	}
@@ -165,18 +243,34 @@ func (m *Matcher[T]) startingWith(t string, buf []byte) ([]*pattern[T], []byte) 
 // does not run across a sentence's end.
 func (m *Matcher[T]) FindAll(text string, toks []Token) []Match[T] {
 	var out []Match[T]
-	var lowerBuf []byte
+	var lowerBuf, nextBuf []byte
 	for i := 0; i < len(toks); {
-		var candidates []*pattern[T]
+		var candidates, singles []*pattern[T]
 		candidates, lowerBuf = m.startingWith(toks[i].Text, lowerBuf)
-		best, bestLen := (*pattern[T])(nil), 0
-		for _, p := range candidates {
-			if i+len(p.words) > len(toks) {
-				continue
+		if len(candidates) > splitAbove && !isLowerASCII(toks[i].Text) {
+			// lowerBuf holds the word in lower case: the bucket's patterns of two words or
+			// more are those whose second word is the next one, then those of one word.
+			if b := m.split[string(lowerBuf)]; b != nil {
+				candidates, singles = nil, b.single
+				if i+1 < len(toks) {
+					nextBuf = AppendLower(nextBuf[:0], toks[i+1].Text)
+					candidates = b.next[string(nextBuf)]
+				}
 			}
-			if p.matchAt(text, toks, i) {
-				best, bestLen = p, len(p.words)
-				break // the bucket is longest first
+		}
+		best, bestLen := (*pattern[T])(nil), 0
+		for _, ps := range [2][]*pattern[T]{candidates, singles} {
+			for _, p := range ps {
+				if i+len(p.words) > len(toks) {
+					continue
+				}
+				if p.matchAt(text, toks, i) {
+					best, bestLen = p, len(p.words)
+					break // the bucket is longest first
+				}
+			}
+			if best != nil {
+				break
 			}
 		}
 		if best == nil {
