@@ -99,32 +99,40 @@ type Matcher[T any] struct {
 // with other letters is always maybe.
 type wordFilter [1 << 16 / 64]uint64
 
-func filterSlot(w string) (uint, bool) {
-	if len(w) == 0 {
-		return 0, false
-	}
+// wordShape reads a word once: whether it is all ASCII, and whether it is ASCII with no
+// capital (its lower case is itself).
+func wordShape(w string) (ascii, lower bool) {
+	var upper, high byte
 	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return 0, false // its lower case may be of another length ("İ")
+		c := w[i]
+		high |= c & 0x80
+		if 'A' <= c && c <= 'Z' {
+			upper = 1
 		}
 	}
-	a, z := w[0], w[len(w)-1]
-	return (uint(a|0x20)*131+uint(z|0x20))*67 + uint(min(len(w), 63)), true
+	return high == 0, high == 0 && upper == 0
+}
+
+// slot is an ASCII word's place in the filter: its first and last letters in any case, and its
+// length. (A word with other letters has none: its lower case may be of another length, "İ".)
+func slot(w string) uint {
+	h := (uint(w[0]|0x20)*131+uint(w[len(w)-1]|0x20))*67 + uint(min(len(w), 63))
+	return h % (1 << 16)
 }
 
 func (f *wordFilter) add(w string) {
-	if h, ok := filterSlot(w); ok {
-		h %= 1 << 16
+	if ascii, _ := wordShape(w); ascii && w != "" {
+		h := slot(w)
 		f[h/64] |= 1 << (h % 64)
 	}
 }
 
-func (f *wordFilter) mayHold(w string) bool {
-	h, ok := filterSlot(w)
-	if !ok {
-		return true
+// mayHoldASCII reports whether an ASCII word may be in the set: no means no.
+func (f *wordFilter) mayHoldASCII(w string) bool {
+	if w == "" {
+		return false
 	}
-	h %= 1 << 16
+	h := slot(w)
 	return f[h/64]&(1<<(h%64)) != 0
 }
 
@@ -228,10 +236,11 @@ type Match[T any] struct {
 // startingWith returns the patterns whose first word is t, longest first; buf is scratch
 // space for t's lower case, returned for reuse.
 func (m *Matcher[T]) startingWith(t string, buf []byte) ([]*pattern[T], []byte) {
-	if !m.maybe.mayHold(t) {
+	ascii, lower := wordShape(t)
+	if ascii && !m.maybe.mayHoldASCII(t) {
 		return nil, buf
 	}
-	if isLowerASCII(t) {
+	if lower {
 		return m.anyFirst[t], buf
 	}
 	buf = AppendLower(buf[:0], t)

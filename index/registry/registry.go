@@ -725,10 +725,11 @@ func newWordSet(words map[string]bool) *wordSet {
 // has reports whether the set holds w in lower case. The lower case is written into a buffer
 // on the stack, not a new string.
 func (s *wordSet) has(w string) bool {
-	if !s.maybe.mayHold(w) {
+	ascii, lower := wordShape(w)
+	if ascii && !s.maybe.mayHoldASCII(w) {
 		return false
 	}
-	if isLowerASCII(w) {
+	if lower {
 		return s.words[w]
 	}
 	if len(w) > 48 {
