@@ -719,6 +719,19 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 			x.via = "intro"
 		}
 	}
+	if who == nil && !cue && paraAlone && sp.End.Para+1 < len(x.paras) && x.reg.BackReference(x.paras[sp.End.Para+1].Text) {
+		// "“This is a dark day for international law.”" then "With those words, Ghana's
+		// ambassador, Kwame Asante-Boadu, opened the session": the person the next paragraph
+		// names first, in its first sentence.
+		next := sp.End.Para + 1
+		for _, m := range x.mentionsBetween(next, 0, x.sentenceEnd(next, 0)) {
+			if m.kind == mName && !m.possessive && (m.person || m.ent >= 0 && x.ents[m.ent].person) {
+				who, cue = x.resolve(next, m), true
+				x.via = "back reference"
+				break
+			}
+		}
+	}
 	if who == nil && !cue && alone && !paraAlone {
 		if who = x.reportedSpeaker(sp); who != nil {
 			cue = true
@@ -738,6 +751,12 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 		// quotation interrupted by "he said", or a paragraph that is only a quotation.
 		who, cue = prev.Speakers, true
 		x.via = "continuation"
+	}
+	if who == nil && prev != nil && len(prev.Speakers) > 0 && prev.End.Para == sp.Start.Para && x.coordinatedVerb(sp.Start.Para, prev.End.Off, sp.open) {
+		// "… called the talks “candid” and said both sides had agreed to “keep channels
+		// open”": a second verb of the same subject.
+		who, cue = prev.Speakers, true
+		x.via = "coordinated"
 	}
 	if len(who) == 1 && x.namesItsSpeaker(q, who[0]) {
 		// "Zelenskyy was called out for campaigning. “Zelenskyy was flown to Pennsylvania …”":
@@ -970,7 +989,7 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
 			continue // "to change my answer": a noun
 		}
-		if introducesNext(s[t.End:]) && endsSentence(s[:lo]) {
+		if endsSentence(s[:lo]) && (introducesNext(s[t.End:]) || strings.HasSuffix(strings.TrimRight(s[t.End:hi], " "), ":")) {
 			// "“… devil.” To which she said, “…”": a new sentence whose verb is the next
 			// quotation's; not "“We will win,” she said, “and …”", one quotation in two.
 			return nil, false
@@ -983,6 +1002,11 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			// Republicans said the early figures meant little.": a new sentence that reports
 			// other words, not the quotation's (where "“Why?” asked the senator." has its
 			// speaker after the verb)
+			return nil, false
+		}
+		if endsSentence(s[:lo]) && !tells(t.Text) && k+1 < len(toks) && s[t.End:toks[k+1].Start] == " " && takesObject(toks[k+1].Text) && x.subjectBefore(p, lo, t.Start) != nil {
+			// "“I can no longer serve.” Governor Peter Lasko thanked her …": a new sentence
+			// whose verb has an object of its own says nothing of the quotation before it.
 			return nil, false
 		}
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
@@ -1008,6 +1032,44 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// coordinatedVerb reports whether the words between two quotations of one sentence, from lo
+// to hi in paragraph p, join a verb of speech to the first one's with "and", naming no one else.
+func (x *extractor) coordinatedVerb(p, lo, hi int) bool {
+	if lo >= hi || x.sentenceStart(p, hi) > lo {
+		return false
+	}
+	toks := tokensIn(x.toks[p], lo, hi)
+	and := slices.IndexFunc(toks, func(t registry.Token) bool { return t.Text == "and" })
+	if and < 0 || and+1 >= len(toks) || !x.reg.IsSpeechVerb(toks[and+1].Text) {
+		return false
+	}
+	for _, m := range x.mentionsBetween(p, lo, toks[and+1].Start) {
+		if m.kind == mName || m.kind == mPronoun || m.kind == mDescription && m.person {
+			return false
+		}
+	}
+	return true
+}
+
+// orgEndingWith returns the organisation named last before offset off of paragraph p whose name
+// ends with words (in lower case) and is longer than them, within a few paragraphs; -1 when none.
+func (x *extractor) orgEndingWith(p, off int, words []string) int {
+	for q := p; q >= 0 && q > p-8; q-- {
+		ms := x.ments[q]
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if q == p && m.start >= off || m.ent < 0 {
+				continue
+			}
+			en := &x.ents[m.ent]
+			if en.org && !en.person && len(en.words) > len(words) && slices.Equal(en.words[len(en.words)-len(words):], words) {
+				return m.ent
+			}
+		}
+	}
+	return -1
 }
 
 // tells reports whether a verb of speech takes its listener after it: "told CNN".
@@ -1043,6 +1105,13 @@ func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool)
 				return x.resolve(p, *m), true
 			}
 			return nil, true
+		}
+	}
+	// "the coast guard said", "the ministry said": the last words of an organisation's name
+	// the text gave before ("the Philippine Coast Guard", "Russia's Foreign Ministry").
+	if toks := tokensIn(x.toks[p], lo, v); len(toks) >= 2 && len(toks) <= 4 && strings.EqualFold(toks[0].Text, "the") {
+		if e := x.orgEndingWith(p, lo, lowerWords(toks[1:])); e >= 0 {
+			return x.speakersOf(e), true
 		}
 	}
 	doc := x.reg.IsDocumentNoun(noun)
@@ -1240,8 +1309,14 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		// "Howard Kurtz, Fox News: “…”", "Varshini Prakash, Executive Director, Sunrise
 		// Movement: “…”": a name and what the person is, in capitals between commas; the
 		// person speaks, not the outlet or the organisation.
+		// "Lockheed Martin Chairman, President, and CEO Jim Taiclet:": the titles come first,
+		// and the label ends with the person's name in full.
 		if x.titleWords(p, lo, lo+len(b)-1, 24) && strings.Contains(b, ",") {
-			for _, m := range x.mentionsBetween(p, lo, hi) {
+			ms := x.mentionsBetween(p, lo, hi)
+			if k := len(ms) - 1; k > 0 && ms[k].kind == mName && ms[k].end == lo+len(b)-1 && ms[k].ent >= 0 && x.ents[ms[k].ent].person && len(ms[k].words) >= 2 {
+				return x.resolve(p, ms[k]), true
+			}
+			for _, m := range ms {
 				if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person {
 					return x.resolve(p, m), true
 				}
@@ -1260,7 +1335,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 				(len(pre) == 1 || strings.EqualFold(pre[1].Text, "the") || nameCase(pre[1].Text)) {
 				return nil, false // "On the One Big Beautiful Bill: “…”": what the words are about, not who says them
 			}
-			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) && x.afterWord(p, m.start, "of") && m.start > lo {
+			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && !(m.kind == mName && m.person && len(m.words) >= 2) && x.onlyTitleWords(p, lo, m.start) && x.afterWord(p, m.start, "of") && m.start > lo {
 				// "United Association of Journeymen … of the United States:": a country that
 				// ends an organisation's name is not the speaker; the organisation is.
 				name := strings.TrimPrefix(strings.TrimSpace(b[:len(b)-1]), "The ")
@@ -1978,6 +2053,18 @@ func opensClause(rest string) bool {
 // the crowd.") does not: a verb must follow the noun within a few words.
 func opensNounClause(rest string) bool {
 	words := strings.Fields(rest)
+	if len(words) >= 3 && nameCase(words[0]) && !strings.ContainsAny(words[0], ",.;:!?") {
+		// "He said Kenya was “ready …”", "she said North Korea would": a name, then its verb.
+		for _, w := range words[1:3] {
+			if clauseVerbs[strings.ToLower(w)] {
+				return true
+			}
+			if !nameCase(w) || strings.ContainsAny(w, ",.;:!?") {
+				break
+			}
+		}
+		return false
+	}
 	if len(words) < 3 || !determiners[strings.ToLower(words[0])] || words[0] == "that" {
 		return false
 	}
@@ -2005,6 +2092,16 @@ var clauseVerbs = map[string]bool{
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " ”\"’'")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
+}
+
+// takesObject reports whether a word after a verb is its object, or opens one: "thanked her",
+// "praised the plan", "welcomed his decision".
+func takesObject(w string) bool {
+	switch strings.ToLower(w) {
+	case "him", "her", "them", "us", "me", "his", "their", "its", "our", "my", "your", "the", "a", "an", "this", "these", "those":
+		return true
+	}
+	return false
 }
 
 // determiners make the word after them a noun: "my answer", "the statement", "a reply".

@@ -25,6 +25,41 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"We will hold the hearing in March,", "Carolyn Maloney", quote.Full}},
 		},
 		{
+			name: "a family name that opens the name, the registry knowing a leader of that family name",
+			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
+			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
+		},
+		{
+			name: "a son's suffix tells him from his father",
+			text: "Dale Hutchins Sr. founded the company in 1962; Dale Hutchins Jr. runs it now. “Dad built this place with his own hands,” Hutchins Jr. said.",
+			want: []found{{"Dad built this place with his own hands,", "Dale Hutchins Jr.", quote.Full}},
+		},
+		{
+			name: "a new sentence whose verb has an object of its own says nothing of the quotation before",
+			text: "In her letter, Commissioner Joyce Whitcombe wrote: “I can no longer serve.” Governor Peter Lasko thanked her.",
+			want: []found{{"I can no longer serve.", "Joyce Whitcombe", quote.Full}},
+		},
+		{
+			name: "the next paragraph gives the quotation to the person it names",
+			text: "“This is a dark day for international law.”\n\nWith those words, Ghana's ambassador, Kwame Asante-Boadu, opened the session.",
+			want: []found{{"This is a dark day for international law.", "Kwame Asante-Boadu", quote.Full}},
+		},
+		{
+			name: "a second verb of the same subject, joined by and",
+			text: "Foreign Secretary Helen Marsh called the talks “candid and constructive” and said both sides had agreed to “keep channels open” on trade.",
+			want: []found{{"candid and constructive", "Helen Marsh", quote.Fragment}, {"keep channels open", "Helen Marsh", quote.Fragment}},
+		},
+		{
+			name: "an organisation called back by the last words of its name",
+			text: "The Philippine Coast Guard said a vessel had fired a water cannon at a boat. “This is the third such incident this month,” the coast guard said in a statement.",
+			want: []found{{"This is the third such incident this month,", "Philippine Coast Guard", quote.Full}},
+		},
+		{
+			name: "titles, then the name that ends a round-up's label",
+			text: "Brightline Steel Chairman, President, and CEO Jim Tarrow: “This investment will create thousands of jobs.”",
+			want: []found{{"This investment will create thousands of jobs.", "Jim Tarrow", quote.Full}},
+		},
+		{
 			name: "a heading's word after a registered name is not part of it",
 			text: "In Case You Missed It: Statement from National Security Advisor Jake Sullivan Welcoming Ceasefire Talks\n\n“This is a welcome step toward peace,” he said. The talks resume on welcoming terms.",
 			want: []found{{"This is a welcome step toward peace,", "Jake Sullivan", quote.Full}},

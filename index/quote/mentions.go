@@ -54,6 +54,7 @@ type mention struct {
 	acronym    string   // the acronym given in parentheses after an organisation's name, lower case
 	modifies   bool     // the name modifies a noun for a person after it: "MSNBC host", "U.S. senator"
 	caps       bool     // the name is written in capitals
+	generation string   // a suffix that tells a father from a son: "jr", "sr", "iii"
 	// joint holds the speakers of each of several coordinated mentions ("Blinken and
 	// Austin"), when the attributor takes them together.
 	joint [][]Speaker
@@ -91,6 +92,42 @@ func nickStart(gap, prev string) bool {
 
 // contraction are the endings of words after an apostrophe that are not part of a name.
 var contraction = map[string]bool{"s": true, "t": true, "re": true, "ve": true, "ll": true, "d": true, "m": true}
+
+// possessedThing reports whether a one-word name at token i is a thing an office owns, not a
+// person: "Prime Minister's Questions", "the governor's Cabinet". After an outlet's or a
+// person's name it may be a person ("CNN's Tapper"), and a given name may be anyone's.
+func (x *extractor) possessedThing(text string, toks []registry.Token, i int, m mention) bool {
+	if len(m.words) != 1 || m.honorific != "" || len(m.nouns) > 0 || len(m.actors) > 0 || i < 2 {
+		return false
+	}
+	if gap := text[toks[i-1].End:toks[i].Start]; gap != " " || toks[i-1].Text != "s" {
+		return false
+	}
+	if apo := text[toks[i-2].End:toks[i-1].Start]; apo != "'" && apo != "’" || !x.reg.IsTitleWord(toks[i-2].Text) {
+		return false
+	}
+	_, given := x.reg.GivenName(m.words[0])
+	return !given
+}
+
+// descriptionBefore returns the index of the description of a person that mention k stands in
+// apposition to: the mention before it ("her running mate, Paul Dorsey"), or the one before the
+// organisations it is of ("the chairwoman of the African Union Commission, Fatoumata Keïta");
+// -1 when there is none.
+func descriptionBefore(text string, out []mention, k int) int {
+	j := k - 1
+	for j > 0 && out[j].org && out[j].kind == mName && out[j-1].end <= out[j].start {
+		gap := text[out[j-1].end:out[j].start]
+		if gap != " of " && gap != " of the " && gap != " " {
+			break
+		}
+		j--
+	}
+	if j < 0 || out[j].kind != mDescription || !out[j].person {
+		return -1
+	}
+	return j
+}
 
 // hasUpper reports whether lower case would change w: strings.ToLower(w) != w, without the copy.
 func hasUpper(w string) bool {
@@ -284,7 +321,7 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 				i += n - 1
 				continue
 			}
-			if m, ok := x.nameMention(text, caps, toks, i, i+n, regMs); ok && (!namesOnly || len(m.words) >= 2) {
+			if m, ok := x.nameMention(text, caps, toks, i, i+n, regMs); ok && (!namesOnly || len(m.words) >= 2) && !x.possessedThing(text, toks, i, m) {
 				out = append(out, m)
 				for i+n < len(toks) && toks[i+n].Start < m.end {
 					n++ // a party tag: "(R-Utah)"
@@ -354,23 +391,35 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 			if g, given := x.reg.GivenName(out[k].words[0]); given {
 				out[k].person = true
 				out[k].gender = cmp.Or(out[k-1].gender, g)
+			} else if out[k-1].head != "" && x.reg.IsTitleWord(out[k-1].head) && !out[k].org && len(out[k].actors) == 0 && strings.HasPrefix(text[out[k].end:], ",") && !x.isCommon(out[k].words[0]) {
+				// "Indonesia's foreign minister, Sutarmo, who …": an office, then a name of
+				// one word between commas.
+				out[k].person = true
+				out[k].gender = out[k-1].gender
+				out[k].nouns = append(out[k].nouns, out[k-1].head)
 			}
 		}
 		// "her running mate, Paul Dorsey,": a description in apposition before a person's name
 		// says what the person is, for "the running mate" to point back to.
 		// The name is a person's, as "The Kremlin spokesman, Ivo Saar," shows, given name or not.
-		if k > 0 && out[k-1].kind == mDescription && out[k-1].person && out[k].kind == mName && len(out[k].actors) == 0 && !out[k].org && len(out[k].words) >= 2 && gapIs(text, out[k-1].end, out[k].start, ", ") {
+		if d := descriptionBefore(text, out, k); d >= 0 && out[k].kind == mName && len(out[k].actors) == 0 && !out[k].org && len(out[k].words) >= 2 && gapIs(text, out[k-1].end, out[k].start, ", ") {
 			out[k].person = true
-			if h := out[k-1].head; h != "" && !slices.Contains(out[k].nouns, h) {
+			if h := out[d].head; h != "" && !slices.Contains(out[k].nouns, h) {
 				out[k].nouns = append(out[k].nouns, h)
+			}
+			if out[k].gender == "" {
+				out[k].gender = out[d].gender // "the chairwoman of the Commission, Fatoumata Keïta,"
 			}
 		}
 		// "Sofia Brandt, the foreign minister, and Arvo Tamm, the defense minister,": a
 		// description in apposition after a name says what the person is, in its own words, for
 		// "the foreign minister" to point back to the one and not the other minister.
-		if k > 0 && out[k].kind == mDescription && out[k].person && out[k].ownerEnd < 0 && out[k-1].kind == mName && !out[k-1].org && len(out[k-1].actors) == 0 && len(out[k-1].words) >= 2 && gapIs(text, out[k-1].end, out[k].start, ", ") {
+		if k > 0 && out[k].kind == mDescription && out[k].person && out[k-1].kind == mName && !out[k-1].org && len(out[k-1].actors) == 0 && len(out[k-1].words) >= 2 && gapIs(text, out[k-1].end, out[k].start, ", ") {
 			out[k-1].person = true
-			out[k-1].descs = append(out[k-1].descs, descPhrase(text[out[k].start:out[k].end]))
+			if out[k].ownerEnd < 0 {
+				out[k-1].descs = append(out[k-1].descs, descPhrase(text[out[k].start:out[k].end]))
+			}
+			// "Fang Haoran, China's foreign minister,": a person too, whoever the owner
 		}
 		// In a list, every name is what the first is: "to Joe Biden and Bernie Sanders".
 		if k > 0 && out[k-1].object && out[k].kind == mName {
@@ -870,8 +919,15 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	}
 	// "Chief of Staff", "Director of Communications": an office's last word after its "of" is
 	// no one's name.
-	if last := j - 1; last > i && core <= last && toks[last-1].Text == "of" && (core == last || core == last-1) && x.reg.IsTitleWord(toks[last].Text) && x.reg.TitleEndingAt(toks[i:j], last-i) != "" {
-		return mention{}, false
+	// "Leader of the Opposition" too.
+	if last := j - 1; last > i && core <= last && x.reg.IsTitleWord(toks[last].Text) && x.reg.TitleEndingAt(toks[i:j], last-i) != "" {
+		of := last - 1
+		if toks[of].Text == "the" && of-1 > i {
+			of--
+		}
+		if toks[of].Text == "of" && core >= of && core <= last {
+			return mention{}, false
+		}
 	}
 	for k := i; k < core; k++ {
 		w := toks[k].Text
@@ -946,6 +1002,9 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	}
 	end := j
 	for end > core+1 && isSuffix(toks[end-1].Text) {
+		if !isDegree(toks[end-1].Text) {
+			m.generation = strings.ToLower(toks[end-1].Text) // "Jr.": his father is someone else
+		}
 		end--
 	}
 	if core >= end || core == i && j-i == 1 && (x.isTitleNoun(toks[i].Text) && !x.isSurname(toks[i].Text) || x.reg.IsHonorific(toks[i].Text)) || core == i && x.reg.TitleEndingAt(toks[i:j], j-1-i) != "" && !x.hasGivenName(toks[i:j-1]) && (j-i > 1 || !x.isSurname(toks[i].Text)) {

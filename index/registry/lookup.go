@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // nameRef is one way a phrase can name an actor.
@@ -129,6 +130,14 @@ func (r *Registry) buildLookups() {
 	r.titleWords = lowerSet(r.Language.Titles, func(s string) string {
 		return strings.ToLower(strings.Join(strings.Fields(s), " "))
 	})
+	r.titleSpelling = map[string]string{}
+	for _, t := range r.Language.Titles {
+		for _, w := range strings.Fields(t) {
+			if utf8.RuneCountInString(w) >= 2 && isUpper(w) {
+				r.titleSpelling[strings.ToLower(w)] = w // "CEO", not "Ceo"
+			}
+		}
+	}
 	r.given = map[string]string{}
 	for _, l := range []struct {
 		names  []string
@@ -167,6 +176,7 @@ func (r *Registry) buildLookups() {
 	}
 	r.orgWords = newWordSet(lowerSet(r.Language.OrgWords, strings.ToLower))
 	r.particles = newWordSet(lowerSet(r.Language.NameParticles, strings.ToLower))
+	r.familyFirst = newWordSet(lowerSet(r.Language.FamilyNameFirst, strings.ToLower))
 	r.notNames = newWordSet(lowerSet(r.Language.NotNames, strings.ToLower))
 	r.function = newWordSet(lowerSet(r.Language.FunctionWords, strings.ToLower))
 	r.titlesIn = newWordSet(lowerSet(r.Language.TitlesInNames, strings.ToLower))
@@ -438,6 +448,10 @@ func (r *Registry) TopicMentions(text string, toks []Token) []TopicMention {
 	}
 	return out
 }
+
+// TitleWordSpelling returns how a word of a title, given in lower case, is written when that
+// is not with one capital ("ceo" is "CEO"); "" otherwise.
+func (r *Registry) TitleWordSpelling(w string) string { return r.titleSpelling[w] }
 
 // IsTitleWord reports whether the word, in any case, is part of some title ("prime" of "Prime
 // Minister").

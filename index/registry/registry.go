@@ -199,6 +199,11 @@ type Language struct {
 	OrgWords []string `yaml:"org_words"`
 	// NameParticles are small words inside a person's name ("von der Leyen", "da Silva").
 	NameParticles []string `yaml:"name_particles"`
+	// FamilyNameFirst are family names that names put first ("Wang" of "Wang Yi").
+	FamilyNameFirst []string `yaml:"family_name_first"`
+	// BackReferences open a paragraph that names who said the quotation just before it
+	// ("With those words,").
+	BackReferences []string `yaml:"back_references"`
 	// TitlesInNames are titles and honorifics that are part of a name when a name's word comes
 	// before them ("Hassan Sheikh Mohamud", "Najib bin Tun Haji Abdul Razak"), not a title that
 	// starts a new name.
@@ -295,24 +300,27 @@ type Registry struct {
 	verbs        *wordSet
 	honor        *wordSet
 	titleWords   map[string]bool // whole titles, lower case: "prime minister"
-	titleParts   *wordSet        // each word of a title: "prime", "minister"
-	groups       *wordSet
-	given        map[string]string // lower-case given name → "male", "female" or ""
-	personNoun   map[string]string // lower-case noun → gender it tells, or ""
-	orgWords     *wordSet
-	particles    *wordSet
-	notNames     *wordSet
-	function     *wordSet
-	titlesIn     *wordSet
-	documents    *wordSet
-	modifiers    *wordSet
-	heads        *wordSet // person nouns, group nouns and the words of titles
-	works        *wordSet
-	utterances   *wordSet
-	orgNouns     *wordSet
-	docNouns     *wordSet
-	demonyms     *wordSet
-	procedural   *wordSet
+	// titleSpelling holds the words of titles written in capitals ("ceo" → "CEO").
+	titleSpelling map[string]string
+	titleParts    *wordSet // each word of a title: "prime", "minister"
+	groups        *wordSet
+	given         map[string]string // lower-case given name → "male", "female" or ""
+	personNoun    map[string]string // lower-case noun → gender it tells, or ""
+	orgWords      *wordSet
+	particles     *wordSet
+	familyFirst   *wordSet
+	notNames      *wordSet
+	function      *wordSet
+	titlesIn      *wordSet
+	documents     *wordSet
+	modifiers     *wordSet
+	heads         *wordSet // person nouns, group nouns and the words of titles
+	works         *wordSet
+	utterances    *wordSet
+	orgNouns      *wordSet
+	docNouns      *wordSet
+	demonyms      *wordSet
+	procedural    *wordSet
 
 	furnitureLines    map[string]bool
 	furniturePrefixes []string
@@ -649,6 +657,22 @@ func (r *Registry) PersonNoun(w string) (gender string, ok bool) {
 
 // IsOrgWord reports whether a word ends an organisation's name ("Institute").
 func (r *Registry) IsOrgWord(w string) bool { return r.orgWords.has(w) }
+
+// BackReference reports whether a paragraph opens with words that give the quotation just
+// before it to the person it names ("With those words, …", "That was how …").
+func (r *Registry) BackReference(para string) bool {
+	for _, b := range r.Language.BackReferences {
+		if len(para) > len(b) && strings.EqualFold(para[:len(b)], b) && !isLetterByte(para[len(b)]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// IsFamilyNameFirst reports whether a word is a family name that names put first ("Wang").
+func (r *Registry) IsFamilyNameFirst(w string) bool { return r.familyFirst.has(w) }
 
 // IsNameParticle reports whether a lower-case word may stand inside a person's name ("von").
 func (r *Registry) IsNameParticle(w string) bool { return r.particles.has(w) }
