@@ -2040,7 +2040,19 @@ func (x *extractor) passiveAgent(p, from, hi int) []Speaker {
 // opensClause reports whether the words after a verb of speech open a clause of their own
 // ("… said he would", "… said that"), the words it reports.
 func opensClause(rest string) bool {
-	w, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
+	rest = strings.TrimLeft(rest, " ")
+	// "said in a statement that …", "said on Tuesday that …": a short phrase before the clause.
+	if words := strings.Fields(rest); len(words) > 2 && prepositions[strings.ToLower(words[0])] {
+		for k, w := range words[1:min(len(words), 5)] {
+			if strings.ContainsAny(w, ",.;:!?“”\"") {
+				break
+			}
+			if w == "that" && k > 0 {
+				return true
+			}
+		}
+	}
+	w, _, _ := strings.Cut(rest, " ")
 	switch strings.ToLower(w) {
 	case "he", "she", "they", "we", "i", "it", "that", "you":
 		return true

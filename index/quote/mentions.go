@@ -580,10 +580,10 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 		if n == 0 && x.reg.IsSpeechVerb(t) && (k+1 == len(toks) || text[toks[k].End:toks[k+1].Start] != "-") {
 			return 0 // "Said Ellis: …" opens with a verb, not a name
 		}
-		if n > 0 && x.reg.IsNotName(t) && !x.isTitle(t) && !strings.ContainsAny(text[toks[k-1].End:toks[k].Start], "-'’") && !hyphenated(text, toks[k]) &&
+		if n > 0 && x.reg.IsNotName(t) && !x.isTitle(t) && !x.reg.IsOrgWord(t) && !strings.ContainsAny(text[toks[k-1].End:toks[k].Start], "-'’") && !hyphenated(text, toks[k]) &&
 			!(isUpper(t) && (isUpper(toks[k-1].Text) || x.reg.IsHonorific(toks[k-1].Text))) &&
 			!(k+1 < len(toks) && text[toks[k].End:toks[k+1].Start] == " " && nameCase(toks[k+1].Text)) {
-			return n // "Mr. SHARE" and "Chicago Police Department" run on; "Clinton Yesterday" does not
+			return n // "Mr. SHARE", "Metropolitan Police" and "Chicago Police Department" run on; "Clinton Yesterday" does not
 		}
 		n++
 	}
