@@ -2491,6 +2491,9 @@ func (x *extractor) described(p int, m mention) []Speaker {
 			return x.speakersOf(h.ent)
 		}
 	}
+	if x.ownedByPronoun(p, m) {
+		return nil // "his lawyer said": someone the text has not named, never the one "his" is
+	}
 	// A description the text gave no one ("the New York businessman said", "Obama's former
 	// strategist said") is, by the habit of news writing, the one person the sentence before is
 	// about, when its gender fits; never the owner of "Obama's".
@@ -2589,8 +2592,24 @@ func (x *extractor) owner(p int, d mention) (mention, bool) {
 // ownedByPerson reports whether a description starts with a person's name ("Obama's former
 // strategist"): another person, not someone speaking for an organisation.
 func (x *extractor) ownedByPerson(p int, d mention) bool {
+	if x.ownedByPronoun(p, d) {
+		return true // "her husband": someone's kin or colleague, a person
+	}
 	o, ok := x.owner(p, d)
 	return ok && !o.org
+}
+
+// ownedByPronoun reports whether a description opens with a person's possessive pronoun: "her
+// husband", "his lawyer".
+func (x *extractor) ownedByPronoun(p int, d mention) bool {
+	if d.ownerEnd <= d.start {
+		return false
+	}
+	switch strings.ToLower(x.paras[p].Text[d.start:d.ownerEnd]) {
+	case "his", "her", "their", "my", "our", "your":
+		return true
+	}
+	return false
 }
 
 // hiddenIn returns the names inside a description ("a Treasury Department spokeswoman").
@@ -3261,9 +3280,19 @@ func (x *extractor) reportedSpeaker(sp span) []Speaker {
 		if m := ms[0]; m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(r.p, m) {
 			return x.resolve(r.p, m)
 		}
+		// "Her husband shook his head. ‘Next month never comes.’": a description the text
+		// has tied to one person.
+		if m := ms[0]; m.kind == mDescription && m.person && m.start == lo+leadingSpace(x.paras[r.p].Text[lo:r.hi]) && x.subjectLike(r.p, m) {
+			if who := x.resolve(r.p, m); len(who) == 1 && who[0].Kind == registry.Person {
+				return who
+			}
+		}
 	}
 	return nil
 }
+
+// leadingSpace counts the spaces that open s.
+func leadingSpace(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
 
 // participle reports whether a capitalised word opening a sentence is a verb's participle
 // ("Asked", "Speaking", "Pressed"), which opens a clause before the subject.
