@@ -935,6 +935,11 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			return x.resolve(p, *m), true
 		}
 	}
+	// "… told Keane: “You lied to us.” Keane disagreed.": a quotation that a colon brings in
+	// and that ends its sentence has its speaker before it, not in the sentence after.
+	if q := x.current; endsSentence(s[:lo]) && q.Start.Para == p && q.open <= lo && strings.HasSuffix(strings.TrimRight(s[:q.open], " "), ":") {
+		return nil, false
+	}
 	// The verb comes within a few words; the names and descriptions between count as one word
 	// each ("…,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said").
 	words := 0

@@ -244,6 +244,9 @@ func (x *extractor) cluster() {
 			continue
 		}
 		name := displayName(text[m.coreStart:m.coreEnd])
+		if m.fullName != "" {
+			name = m.fullName
+		}
 		if m.nick {
 			name = displayName(x.usedName(text[m.coreStart:m.coreEnd]))
 		}
@@ -518,15 +521,29 @@ func (x *extractor) surnameEntities(bySurname map[string][]int, w string) []int 
 			out = append(out, e)
 		}
 	}
-	for _, e := range lastOf(x.byInnerWord[w]) {
+	inner := lastOf(x.byInnerWord[w])
+	for _, e := range inner {
 		en := &x.ents[e]
 		if en.person && !en.org && !slices.Contains(out, e) {
-			if _, given := x.reg.GivenName(w); !given || en.words[0] != w || x.familyNameFirst(en, w) {
+			if _, given := x.reg.GivenName(w); !given || en.words[0] != w || x.familyNameFirst(en, w) || x.onlyOneCalled(inner, w) {
 				out = append(out, e)
 			}
 		}
 	}
 	return out
+}
+
+// onlyOneCalled reports whether one person alone of the entities es, named in full, has the given
+// name w: "Melanie said" after "Melanie Ortiz, 52, has driven the same bus route", as features
+// call people.
+func (x *extractor) onlyOneCalled(es []int, w string) bool {
+	n := 0
+	for _, e := range es {
+		if en := &x.ents[e]; en.person && !en.org && len(en.words) >= 2 && en.words[0] == w {
+			n++
+		}
+	}
+	return n == 1
 }
 
 // familyNameFirst reports whether w is the family name that opens the entity's name, as

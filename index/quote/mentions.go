@@ -55,6 +55,7 @@ type mention struct {
 	modifies   bool     // the name modifies a noun for a person after it: "MSNBC host", "U.S. senator"
 	caps       bool     // the name is written in capitals
 	generation string   // a suffix that tells a father from a son: "jr", "sr", "iii"
+	fullName   string   // the name in full when the text gives part of it elsewhere: "Kirsten Halvorsen" of "Kirsten and Per Halvorsen"
 	// joint holds the speakers of each of several coordinated mentions ("Blinken and
 	// Austin"), when the attributor takes them together.
 	joint [][]Speaker
@@ -427,8 +428,46 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 				out[k].object = true
 			}
 		}
+		x.shareSurname(text, out, k)
 	}
 	return out
+}
+
+// shareSurname gives the given names listed before a full name its surname: "Kirsten and Per
+// Halvorsen", "Nadia, Yasmin and Leila Farouk", "Bill and Hillary Clinton" are each two or
+// three people of one family name.
+func (x *extractor) shareSurname(text string, out []mention, k int) {
+	full := &out[k]
+	if full.kind != mName || len(full.words) < 2 || full.org || len(full.nouns) > 0 || full.honorific != "" {
+		return
+	}
+	if _, given := x.reg.GivenName(full.words[0]); !given {
+		return
+	}
+	shown := displayName(text[full.coreStart:full.coreEnd])
+	i := strings.LastIndexByte(shown, ' ')
+	if i < 0 {
+		return
+	}
+	surname, display := full.words[len(full.words)-1], shown[i+1:]
+	for j := k - 1; j >= 0; j-- {
+		m := &out[j]
+		gap := text[min(m.end, out[j+1].start):out[j+1].start]
+		if m.kind != mName || len(m.words) != 1 || m.explicit || m.org || gap != " and " && gap != ", " && gap != ", and " {
+			return
+		}
+		g, given := x.reg.GivenName(m.words[0])
+		if !given {
+			return
+		}
+		m.gender = cmp.Or(m.gender, g)
+		m.words = []string{m.words[0], surname}
+		m.fullName = displayName(text[m.coreStart:m.coreEnd]) + " " + display
+		m.person = true
+		if gap != ", " && gap != ", and " && j < k-1 {
+			return // "and" ends the list's start: "Ana and Ben, and Carla Ruiz" is not one family
+		}
+	}
 }
 
 // inLower reports whether the set holds w in lower case, without making a new string.
