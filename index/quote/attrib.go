@@ -923,6 +923,11 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 	if len(toks) == 0 {
 		return nil, false
 	}
+	// "… that Marchetti had “lost the room,” and accused ABC News of …": a verb joined to the
+	// sentence's own subject, or a clause of its own; never an inverted attribution.
+	if t := strings.ToLower(toks[0].Text); (t == "and" || t == "but") && strings.TrimLeft(s[lo:toks[0].Start], " ,") == "" {
+		return nil, false
+	}
 	// "… ― Sonya Herridge": a signature after a dash.
 	if gap := strings.TrimSpace(s[lo:toks[0].Start]); gap == "―" || gap == "—" || gap == "–" || gap == "-" || gap == "--" {
 		if ms := x.mentionsBetween(p, toks[0].Start, hi); len(ms) > 0 && ms[0].start == toks[0].Start && ms[0].kind == mName {
@@ -2453,6 +2458,13 @@ func (x *extractor) described(p int, m mention) []Speaker {
 	}
 	if m.ownerEnd >= 0 && !x.ownedByPerson(p, m) || !m.definite && m.ownerEnd < 0 {
 		for _, o := range x.hiddenIn(p, m) {
+			// "a Whitcomb campaign spokeswoman": the campaign, not Whitcomb.
+			if o.kind == mName && !o.org && !o.possessive && speaksForOthers(m.head) {
+				text := x.paras[p].Text
+				if toks := tokensIn(x.toks[p], o.end, m.end); len(toks) >= 2 && text[o.end:toks[0].Start] == " " && isLowerWord(toks[0].Text) && x.reg.IsOrganisationNoun(toks[0].Text) {
+					return []Speaker{{Actor: -1, Name: displayName(text[o.coreStart:o.coreEnd] + " " + toks[0].Text), Kind: registry.Organisation}}
+				}
+			}
 			// "a Treasury Department spokeswoman": the organisation inside the description.
 			if o.kind == mName && o.org && len(o.actors) == 1 {
 				return []Speaker{x.registered(o.actors[0])}

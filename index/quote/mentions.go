@@ -438,10 +438,7 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 // three people of one family name.
 func (x *extractor) shareSurname(text string, out []mention, k int) {
 	full := &out[k]
-	if full.kind != mName || len(full.words) < 2 || full.org || len(full.nouns) > 0 || full.honorific != "" {
-		return
-	}
-	if _, given := x.reg.GivenName(full.words[0]); !given {
+	if full.kind != mName || len(full.words) < 2 || len(full.words) > 3 || full.org || full.explicit || len(full.nouns) > 0 || full.honorific != "" {
 		return
 	}
 	shown := displayName(text[full.coreStart:full.coreEnd])
