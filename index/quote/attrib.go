@@ -1063,6 +1063,33 @@ func (x *extractor) coordinatedVerb(p, lo, hi int) bool {
 	return true
 }
 
+// documentFromColon reads "… a text from her son, Pfc. Eli Kowalczyk, who had been deployed for
+// seven months: “…”": a written text from a person named just after "from", in a clause that
+// ends with a colon before the quotation, is that person's.
+func (x *extractor) documentFromColon(p, lo, hi int) []Speaker {
+	s := x.paras[p].Text
+	if !strings.HasSuffix(strings.TrimRight(s[lo:hi], " "), ":") {
+		return nil
+	}
+	toks := tokensIn(x.toks[p], lo, hi)
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k+1].Text != "from" || !x.reg.IsDocumentNoun(strings.ToLower(toks[k].Text)) {
+			continue
+		}
+		// The first person named after "from", past a description in apposition ("her son,").
+		for _, m := range x.mentionsBetween(p, toks[k+1].End, min(hi, toks[k+1].End+60)) {
+			if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && !m.possessive {
+				return x.resolve(p, m)
+			}
+			if m.kind != mDescription {
+				break
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
 // orgEndingWith returns the organisation named last before offset off of paragraph p whose name
 // ends with words (in lower case) and is longer than them, within a few paragraphs; -1 when none.
 func (x *extractor) orgEndingWith(p, off int, words []string) int {
@@ -1384,6 +1411,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 	if who := x.ownUtteranceColon(p, lo, hi); who != nil {
 		return who, true
 	}
+	if who := x.documentFromColon(p, lo, hi); who != nil {
+		return who, true
+	}
 	if who, ok := x.nameVerbColon(p, lo, hi); ok {
 		return who, true
 	}
@@ -1637,7 +1667,13 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 	// "Kellerman was defiant:": a state of mind shown by what follows, only before a colon.
 	copula := len(words) == 2 && strings.HasSuffix(b, ":") && (words[0].Text == "was" || words[0].Text == "is" || words[0].Text == "were" || words[0].Text == "are")
 	v := strings.ToLower(words[len(words)-1].Text)
-	if !copula && !strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "s") && !x.reg.IsSpeechVerb(v) && words[0].Text != "fired" && words[0].Text != "shot" {
+	switch v {
+	case "back", "out", "in", "up", "off":
+		if len(words) == 2 {
+			v = strings.ToLower(words[0].Text) // "pushed back:", "lashed out:", "weighed in:"
+		}
+	}
+	if !copula && !strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "s") && !x.reg.IsSpeechVerb(v) && v != "shot" {
 		return nil, false
 	}
 	return x.resolve(p, m), true
@@ -2465,11 +2501,12 @@ func (x *extractor) described(p int, m mention) []Speaker {
 					return []Speaker{{Actor: -1, Name: displayName(text[o.coreStart:o.coreEnd] + " " + toks[0].Text), Kind: registry.Organisation}}
 				}
 			}
-			// "a Treasury Department spokeswoman": the organisation inside the description.
-			if o.kind == mName && o.org && len(o.actors) == 1 {
+			// "a Treasury Department spokeswoman": the organisation inside the description (not
+			// "one GOP consultant", who speaks for themself).
+			if o.kind == mName && o.org && len(o.actors) == 1 && speaksForOthers(m.head) {
 				return []Speaker{x.registered(o.actors[0])}
 			}
-			if o.kind == mName && (o.org || strings.HasPrefix(m.head, "spokes") && x.organisationLike(o)) {
+			if o.kind == mName && (o.org && speaksForOthers(m.head) || strings.HasPrefix(m.head, "spokes") && x.organisationLike(o)) {
 				name := x.paras[p].Text[o.coreStart:o.coreEnd]
 				for _, article := range []string{"A ", "An ", "The "} {
 					name = strings.TrimPrefix(name, article) // "A Treasury spokeswoman" opening a sentence
