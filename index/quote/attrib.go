@@ -1063,6 +1063,16 @@ func (x *extractor) coordinatedVerb(p, lo, hi int) bool {
 	return true
 }
 
+// givenFirst reports whether a name's words open with a given name: "Howard Kurtz", not
+// "Lockheed Martin Chairman".
+func (x *extractor) givenFirst(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	_, given := x.reg.GivenName(words[0])
+	return given
+}
+
 // documentFromColon reads "… a text from her son, Pfc. Eli Kowalczyk, who had been deployed for
 // seven months: “…”": a written text from a person named just after "from", in a clause that
 // ends with a colon before the quotation, is that person's.
@@ -1350,7 +1360,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		// and the label ends with the person's name in full.
 		if x.titleWords(p, lo, lo+len(b)-1, 24) && strings.Contains(b, ",") {
 			ms := x.mentionsBetween(p, lo, hi)
-			if k := len(ms) - 1; k > 0 && ms[k].kind == mName && ms[k].end == lo+len(b)-1 && ms[k].ent >= 0 && x.ents[ms[k].ent].person && len(ms[k].words) >= 2 {
+			if k := len(ms) - 1; k > 0 && ms[k].kind == mName && ms[k].end == lo+len(b)-1 && ms[k].ent >= 0 && x.ents[ms[k].ent].person && len(ms[k].words) >= 2 && !x.givenFirst(ms[0].words) && len(ms[0].actors) == 0 {
 				return x.resolve(p, ms[k]), true
 			}
 			for _, m := range ms {
