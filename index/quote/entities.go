@@ -895,6 +895,11 @@ func (x *extractor) writesPair(a, b string) bool {
 // titleOf writes a title's noun as a title: "press secretary" is "Press Secretary", "ceo" is
 // "CEO".
 func (x *extractor) titleOf(noun string) string {
+	if r, n := utf8.DecodeRuneInString(noun); n > 0 && !strings.Contains(noun, " ") {
+		if long := x.reg.Language.TitleAbbreviations[string(unicode.ToUpper(r))+noun[n:]]; long != "" {
+			noun = long // "Sen." is a Senator, "Pfc." a Private
+		}
+	}
 	words := strings.Fields(noun)
 	for i, w := range words {
 		if i > 0 && (w == "of" || w == "the" || w == "and" || w == "for") {
