@@ -60,6 +60,50 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"This investment will create thousands of jobs.", "Jim Tarrow", quote.Full}},
 		},
 		{
+			name: "a given name alone is the one person named in full with it",
+			text: "Melanie Ortiz, 52, has driven the same school bus route for 23 years.\n\n“You can tell by how they get on,” Melanie said.",
+			want: []found{{"You can tell by how they get on,", "Melanie Ortiz", quote.Full}},
+		},
+		{
+			name: "given names listed before a full name share its surname",
+			text: "Kirsten and Erik Halvorsen have argued about the dog for a decade.\n\n“He is not allowed on the couch,” Kirsten said.\n\n“He is near the couch,” said Erik.",
+			want: []found{{"He is not allowed on the couch,", "Kirsten Halvorsen", quote.Full}, {"He is near the couch,", "Erik Halvorsen", quote.Full}},
+		},
+		{
+			name: "a quotation a colon brings in has no speaker in the sentence after",
+			text: "Gov. Rob Keane took calls on the radio. A caller told Keane: “You lied to us.” Keane disagreed.",
+			want: []found{{"You lied to us.", "", quote.Full}},
+		},
+		{
+			name: "a campaign's unnamed spokeswoman speaks for the campaign",
+			text: "Asked about the post, a Whitcomb campaign spokeswoman said only that it “did not reflect the governor's views.”",
+			want: []found{{"did not reflect the governor's views.", "Whitcomb campaign", quote.Fragment}},
+		},
+		{
+			name: "a name, an appositive and a verb with its particle before a colon",
+			text: "Eli Rourke, a spokesman for the Whitcomb campaign, pushed back: “We have more paid staff in Arizona than anyone.”",
+			want: []found{{"We have more paid staff in Arizona than anyone.", "Eli Rourke", quote.Full}},
+		},
+		{
+			name: "a text from a person, in a clause that ends with a colon",
+			text: "At 2:14 a.m., Dana Kowalczyk's phone lit up with a text from her son, Pfc. Eli Kowalczyk, who had been deployed for months: “Landed. Love you.”",
+			want: []found{{"Landed. Love you.", "Eli Kowalczyk", quote.Full}},
+		},
+		{
+			name: "a person's kin before a quotation alone, and a lawyer who is not his client",
+			text: "Shirley Adeyemi and her husband, Tunde Adeyemi, have lived in Croydon for forty years.\n\n‘They keep telling me next month,’ she said. Her husband shook his head. ‘Next month never comes.’\n\nOwen Thackeray was charged on Monday.\n\n“My client is innocent,” his lawyer said.",
+			want: []found{
+				{"They keep telling me next month,", "Shirley Adeyemi", quote.Full},
+				{"Next month never comes.", "Tunde Adeyemi", quote.Full},
+				{"My client is innocent,", "", quote.Full},
+			},
+		},
+		{
+			name: "an organisation's name that ends in a word never a name alone",
+			text: "The Metropolitan Police said in a statement that the march had been “largely peaceful” and that four people were arrested.",
+			want: []found{{"largely peaceful", "Metropolitan Police", quote.Fragment}},
+		},
+		{
 			name: "a heading's word after a registered name is not part of it",
 			text: "In Case You Missed It: Statement from National Security Advisor Jake Sullivan Welcoming Ceasefire Talks\n\n“This is a welcome step toward peace,” he said. The talks resume on welcoming terms.",
 			want: []found{{"This is a welcome step toward peace,", "Jake Sullivan", quote.Full}},
