@@ -42,9 +42,10 @@ import (
 // (syllables in small letters, words never names, long styles, a capital after a particle); 23:
 // the catalog tells a quote that is a turn or a whole statement, so that a statement said
 // again is told from one reported; 24: with it, the catalog saved in ondisk's own encoding,
-// not gob (two branches each took 23), and this stop's later attribution; 25: each article's
-// analysis saved beside the catalog, read back rather than made again for a page.)
-const Version = 25
+// not gob (two branches each took 23), and this stop's later attribution; 25: attribution
+// from batteries 19 and 20 (family names first, Jr. and Sr., back references, …); 26: each
+// article's analysis saved beside the catalog, read back rather than made again for a page.)
+const Version = 26
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (

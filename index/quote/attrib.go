@@ -84,7 +84,7 @@ func (x *extractor) nameEndingInSmallWord(who string) string {
 // name and the capitalised words after it; who itself when it is more than an office's word.
 func (x *extractor) nameAfterOffice(who string) string {
 	words := strings.Fields(who)
-	if len(words) == 0 || len(words) > 4 || !x.reg.IsTitleWord(strings.ToLower(words[len(words)-1])) {
+	if len(words) == 0 || len(words) > 4 || !x.reg.IsTitleWord(words[len(words)-1]) {
 		return who
 	}
 	for _, w := range words[:len(words)-1] {
@@ -719,6 +719,19 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 			x.via = "intro"
 		}
 	}
+	if who == nil && !cue && paraAlone && sp.End.Para+1 < len(x.paras) && x.reg.BackReference(x.paras[sp.End.Para+1].Text) {
+		// "“This is a dark day for international law.”" then "With those words, Ghana's
+		// ambassador, Kwame Asante-Boadu, opened the session": the person the next paragraph
+		// names first, in its first sentence.
+		next := sp.End.Para + 1
+		for _, m := range x.mentionsBetween(next, 0, x.sentenceEnd(next, 0)) {
+			if m.kind == mName && !m.possessive && (m.person || m.ent >= 0 && x.ents[m.ent].person) {
+				who, cue = x.resolve(next, m), true
+				x.via = "back reference"
+				break
+			}
+		}
+	}
 	if who == nil && !cue && alone && !paraAlone {
 		if who = x.reportedSpeaker(sp); who != nil {
 			cue = true
@@ -738,6 +751,12 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 		// quotation interrupted by "he said", or a paragraph that is only a quotation.
 		who, cue = prev.Speakers, true
 		x.via = "continuation"
+	}
+	if who == nil && prev != nil && len(prev.Speakers) > 0 && prev.End.Para == sp.Start.Para && x.coordinatedVerb(sp.Start.Para, prev.End.Off, sp.open) {
+		// "… called the talks “candid” and said both sides had agreed to “keep channels
+		// open”": a second verb of the same subject.
+		who, cue = prev.Speakers, true
+		x.via = "coordinated"
 	}
 	if len(who) == 1 && x.namesItsSpeaker(q, who[0]) {
 		// "Zelenskyy was called out for campaigning. “Zelenskyy was flown to Pennsylvania …”":
@@ -904,6 +923,11 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 	if len(toks) == 0 {
 		return nil, false
 	}
+	// "… that Marchetti had “lost the room,” and accused ABC News of …": a verb joined to the
+	// sentence's own subject, or a clause of its own; never an inverted attribution.
+	if t := strings.ToLower(toks[0].Text); (t == "and" || t == "but") && strings.TrimLeft(s[lo:toks[0].Start], " ,") == "" {
+		return nil, false
+	}
 	// "… ― Sonya Herridge": a signature after a dash.
 	if gap := strings.TrimSpace(s[lo:toks[0].Start]); gap == "―" || gap == "—" || gap == "–" || gap == "-" || gap == "--" {
 		if ms := x.mentionsBetween(p, toks[0].Start, hi); len(ms) > 0 && ms[0].start == toks[0].Start && ms[0].kind == mName {
@@ -915,6 +939,11 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.firstMentionAfter(p, toks[0].End, hi); m != nil && !m.possessive && x.adjacent(s, toks[0].End, x.leadStart(p, *m)) {
 			return x.resolve(p, *m), true
 		}
+	}
+	// "… told Keane: “You lied to us.” Keane disagreed.": a quotation that a colon brings in
+	// and that ends its sentence has its speaker before it, not in the sentence after.
+	if q := x.current; endsSentence(s[:lo]) && q.Start.Para == p && q.open <= lo && strings.HasSuffix(strings.TrimRight(s[:q.open], " "), ":") {
+		return nil, false
 	}
 	// The verb comes within a few words; the names and descriptions between count as one word
 	// each ("…,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said").
@@ -970,7 +999,7 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if k > 0 && determiners[strings.ToLower(toks[k-1].Text)] {
 			continue // "to change my answer": a noun
 		}
-		if introducesNext(s[t.End:]) && endsSentence(s[:lo]) {
+		if endsSentence(s[:lo]) && (introducesNext(s[t.End:]) || strings.HasSuffix(strings.TrimRight(s[t.End:hi], " "), ":")) {
 			// "“… devil.” To which she said, “…”": a new sentence whose verb is the next
 			// quotation's; not "“We will win,” she said, “and …”", one quotation in two.
 			return nil, false
@@ -983,6 +1012,11 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			// Republicans said the early figures meant little.": a new sentence that reports
 			// other words, not the quotation's (where "“Why?” asked the senator." has its
 			// speaker after the verb)
+			return nil, false
+		}
+		if endsSentence(s[:lo]) && !tells(t.Text) && k+1 < len(toks) && s[t.End:toks[k+1].Start] == " " && takesObject(toks[k+1].Text) && x.subjectBefore(p, lo, t.Start) != nil {
+			// "“I can no longer serve.” Governor Peter Lasko thanked her …": a new sentence
+			// whose verb has an object of its own says nothing of the quotation before it.
 			return nil, false
 		}
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
@@ -1008,6 +1042,81 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// coordinatedVerb reports whether the words between two quotations of one sentence, from lo
+// to hi in paragraph p, join a verb of speech to the first one's with "and", naming no one else.
+func (x *extractor) coordinatedVerb(p, lo, hi int) bool {
+	if lo >= hi || x.sentenceStart(p, hi) > lo {
+		return false
+	}
+	toks := tokensIn(x.toks[p], lo, hi)
+	and := slices.IndexFunc(toks, func(t registry.Token) bool { return t.Text == "and" })
+	if and < 0 || and+1 >= len(toks) || !x.reg.IsSpeechVerb(toks[and+1].Text) {
+		return false
+	}
+	for _, m := range x.mentionsBetween(p, lo, toks[and+1].Start) {
+		if m.kind == mName || m.kind == mPronoun || m.kind == mDescription && m.person {
+			return false
+		}
+	}
+	return true
+}
+
+// givenFirst reports whether a name's words open with a given name: "Howard Kurtz", not
+// "Lockheed Martin Chairman".
+func (x *extractor) givenFirst(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	_, given := x.reg.GivenName(words[0])
+	return given
+}
+
+// documentFromColon reads "… a text from her son, Pfc. Eli Kowalczyk, who had been deployed for
+// seven months: “…”": a written text from a person named just after "from", in a clause that
+// ends with a colon before the quotation, is that person's.
+func (x *extractor) documentFromColon(p, lo, hi int) []Speaker {
+	s := x.paras[p].Text
+	if !strings.HasSuffix(strings.TrimRight(s[lo:hi], " "), ":") {
+		return nil
+	}
+	toks := tokensIn(x.toks[p], lo, hi)
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k+1].Text != "from" || !x.reg.IsDocumentNoun(strings.ToLower(toks[k].Text)) {
+			continue
+		}
+		// The first person named after "from", past a description in apposition ("her son,").
+		for _, m := range x.mentionsBetween(p, toks[k+1].End, min(hi, toks[k+1].End+60)) {
+			if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && !m.possessive {
+				return x.resolve(p, m)
+			}
+			if m.kind != mDescription {
+				break
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// orgEndingWith returns the organisation named last before offset off of paragraph p whose name
+// ends with words (in lower case) and is longer than them, within a few paragraphs; -1 when none.
+func (x *extractor) orgEndingWith(p, off int, words []string) int {
+	for q := p; q >= 0 && q > p-8; q-- {
+		ms := x.ments[q]
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if q == p && m.start >= off || m.ent < 0 {
+				continue
+			}
+			en := &x.ents[m.ent]
+			if en.org && !en.person && len(en.words) > len(words) && slices.Equal(en.words[len(en.words)-len(words):], words) {
+				return m.ent
+			}
+		}
+	}
+	return -1
 }
 
 // tells reports whether a verb of speech takes its listener after it: "told CNN".
@@ -1043,6 +1152,13 @@ func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool)
 				return x.resolve(p, *m), true
 			}
 			return nil, true
+		}
+	}
+	// "the coast guard said", "the ministry said": the last words of an organisation's name
+	// the text gave before ("the Philippine Coast Guard", "Russia's Foreign Ministry").
+	if toks := tokensIn(x.toks[p], lo, v); len(toks) >= 2 && len(toks) <= 4 && strings.EqualFold(toks[0].Text, "the") {
+		if e := x.orgEndingWith(p, lo, lowerWords(toks[1:])); e >= 0 {
+			return x.speakersOf(e), true
 		}
 	}
 	doc := x.reg.IsDocumentNoun(noun)
@@ -1240,8 +1356,14 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		// "Howard Kurtz, Fox News: “…”", "Varshini Prakash, Executive Director, Sunrise
 		// Movement: “…”": a name and what the person is, in capitals between commas; the
 		// person speaks, not the outlet or the organisation.
+		// "Lockheed Martin Chairman, President, and CEO Jim Taiclet:": the titles come first,
+		// and the label ends with the person's name in full.
 		if x.titleWords(p, lo, lo+len(b)-1, 24) && strings.Contains(b, ",") {
-			for _, m := range x.mentionsBetween(p, lo, hi) {
+			ms := x.mentionsBetween(p, lo, hi)
+			if k := len(ms) - 1; k > 0 && ms[k].kind == mName && ms[k].end == lo+len(b)-1 && ms[k].ent >= 0 && x.ents[ms[k].ent].person && len(ms[k].words) >= 2 && !x.givenFirst(ms[0].words) && len(ms[0].actors) == 0 {
+				return x.resolve(p, ms[k]), true
+			}
+			for _, m := range ms {
 				if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person {
 					return x.resolve(p, m), true
 				}
@@ -1260,7 +1382,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 				(len(pre) == 1 || strings.EqualFold(pre[1].Text, "the") || nameCase(pre[1].Text)) {
 				return nil, false // "On the One Big Beautiful Bill: “…”": what the words are about, not who says them
 			}
-			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && x.onlyTitleWords(p, lo, m.start) && x.afterWord(p, m.start, "of") && m.start > lo {
+			if m.end == lo+len(b)-1 && (m.kind == mName || m.kind == mRole) && !(m.kind == mName && m.person && len(m.words) >= 2) && x.onlyTitleWords(p, lo, m.start) && x.afterWord(p, m.start, "of") && m.start > lo {
 				// "United Association of Journeymen … of the United States:": a country that
 				// ends an organisation's name is not the speaker; the organisation is.
 				name := strings.TrimPrefix(strings.TrimSpace(b[:len(b)-1]), "The ")
@@ -1297,6 +1419,9 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		}
 	}
 	if who := x.ownUtteranceColon(p, lo, hi); who != nil {
+		return who, true
+	}
+	if who := x.documentFromColon(p, lo, hi); who != nil {
 		return who, true
 	}
 	if who, ok := x.nameVerbColon(p, lo, hi); ok {
@@ -1552,7 +1677,13 @@ func (x *extractor) nameVerbColon(p, lo, hi int) ([]Speaker, bool) {
 	// "Kellerman was defiant:": a state of mind shown by what follows, only before a colon.
 	copula := len(words) == 2 && strings.HasSuffix(b, ":") && (words[0].Text == "was" || words[0].Text == "is" || words[0].Text == "were" || words[0].Text == "are")
 	v := strings.ToLower(words[len(words)-1].Text)
-	if !copula && !strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "s") && !x.reg.IsSpeechVerb(v) && words[0].Text != "fired" && words[0].Text != "shot" {
+	switch v {
+	case "back", "out", "in", "up", "off":
+		if len(words) == 2 {
+			v = strings.ToLower(words[0].Text) // "pushed back:", "lashed out:", "weighed in:"
+		}
+	}
+	if !copula && !strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "s") && !x.reg.IsSpeechVerb(v) && v != "shot" {
 		return nil, false
 	}
 	return x.resolve(p, m), true
@@ -1705,14 +1836,32 @@ func (x *extractor) adjacent(s string, from, to int) bool {
 }
 
 func tokensIn(toks []registry.Token, lo, hi int) []registry.Token {
-	i, _ := slices.BinarySearchFunc(toks, lo, func(t registry.Token, off int) int { return t.Start - off })
-	j, _ := slices.BinarySearchFunc(toks[i:], hi, func(t registry.Token, off int) int {
-		if t.End <= off {
-			return -1
+	// Called for every few words read: a search written out, not one through a closure.
+	i, j := 0, len(toks)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if toks[h].Start < lo {
+			i = h + 1
+		} else {
+			j = h
 		}
-		return 1
-	})
-	return toks[i : i+j]
+	}
+	// Most windows are a few words wide: step through them; a wide one is searched.
+	end := i
+	for end < len(toks) && end-i < 16 && toks[end].End <= hi {
+		end++
+	}
+	if end-i == 16 {
+		for k := len(toks); end < k; {
+			h := int(uint(end+k) >> 1)
+			if toks[h].End <= hi {
+				end = h + 1
+			} else {
+				k = h
+			}
+		}
+	}
+	return toks[i:end]
 }
 
 // passive are the auxiliaries of a passive voice: a verb of speech after them has no speaker
@@ -1947,7 +2096,19 @@ func (x *extractor) passiveAgent(p, from, hi int) []Speaker {
 // opensClause reports whether the words after a verb of speech open a clause of their own
 // ("… said he would", "… said that"), the words it reports.
 func opensClause(rest string) bool {
-	w, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
+	rest = strings.TrimLeft(rest, " ")
+	// "said in a statement that …", "said on Tuesday that …": a short phrase before the clause.
+	if words := strings.Fields(rest); len(words) > 2 && prepositions[strings.ToLower(words[0])] {
+		for k, w := range words[1:min(len(words), 5)] {
+			if strings.ContainsAny(w, ",.;:!?“”\"") {
+				break
+			}
+			if w == "that" && k > 0 {
+				return true
+			}
+		}
+	}
+	w, _, _ := strings.Cut(rest, " ")
 	switch strings.ToLower(w) {
 	case "he", "she", "they", "we", "i", "it", "that", "you":
 		return true
@@ -1960,6 +2121,18 @@ func opensClause(rest string) bool {
 // the crowd.") does not: a verb must follow the noun within a few words.
 func opensNounClause(rest string) bool {
 	words := strings.Fields(rest)
+	if len(words) >= 3 && nameCase(words[0]) && !strings.ContainsAny(words[0], ",.;:!?") {
+		// "He said Kenya was “ready …”", "she said North Korea would": a name, then its verb.
+		for _, w := range words[1:3] {
+			if clauseVerbs[strings.ToLower(w)] {
+				return true
+			}
+			if !nameCase(w) || strings.ContainsAny(w, ",.;:!?") {
+				break
+			}
+		}
+		return false
+	}
 	if len(words) < 3 || !determiners[strings.ToLower(words[0])] || words[0] == "that" {
 		return false
 	}
@@ -1987,6 +2160,16 @@ var clauseVerbs = map[string]bool{
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " ”\"’'")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
+}
+
+// takesObject reports whether a word after a verb is its object, or opens one: "thanked her",
+// "praised the plan", "welcomed his decision".
+func takesObject(w string) bool {
+	switch strings.ToLower(w) {
+	case "him", "her", "them", "us", "me", "his", "their", "its", "our", "my", "your", "the", "a", "an", "this", "these", "those":
+		return true
+	}
+	return false
 }
 
 // determiners make the word after them a noun: "my answer", "the statement", "a reply".
@@ -2321,11 +2504,19 @@ func (x *extractor) described(p int, m mention) []Speaker {
 	}
 	if m.ownerEnd >= 0 && !x.ownedByPerson(p, m) || !m.definite && m.ownerEnd < 0 {
 		for _, o := range x.hiddenIn(p, m) {
-			// "a Treasury Department spokeswoman": the organisation inside the description.
-			if o.kind == mName && o.org && len(o.actors) == 1 {
+			// "a Whitcomb campaign spokeswoman": the campaign, not Whitcomb.
+			if o.kind == mName && !o.org && !o.possessive && speaksForOthers(m.head) {
+				text := x.paras[p].Text
+				if toks := tokensIn(x.toks[p], o.end, m.end); len(toks) >= 2 && text[o.end:toks[0].Start] == " " && isLowerWord(toks[0].Text) && x.reg.IsOrganisationNoun(toks[0].Text) {
+					return []Speaker{{Actor: -1, Name: displayName(text[o.coreStart:o.coreEnd] + " " + toks[0].Text), Kind: registry.Organisation}}
+				}
+			}
+			// "a Treasury Department spokeswoman": the organisation inside the description (not
+			// "one GOP consultant", who speaks for themself).
+			if o.kind == mName && o.org && len(o.actors) == 1 && speaksForOthers(m.head) {
 				return []Speaker{x.registered(o.actors[0])}
 			}
-			if o.kind == mName && (o.org || strings.HasPrefix(m.head, "spokes") && x.organisationLike(o)) {
+			if o.kind == mName && (o.org && speaksForOthers(m.head) || strings.HasPrefix(m.head, "spokes") && x.organisationLike(o)) {
 				name := x.paras[p].Text[o.coreStart:o.coreEnd]
 				for _, article := range []string{"A ", "An ", "The "} {
 					name = strings.TrimPrefix(name, article) // "A Treasury spokeswoman" opening a sentence
@@ -2363,6 +2554,9 @@ func (x *extractor) described(p int, m mention) []Speaker {
 		if slices.Contains(en.nouns, m.head) && (m.gender == "" || en.gender == "" || en.gender == m.gender) {
 			return x.speakersOf(h.ent)
 		}
+	}
+	if x.ownedByPronoun(p, m) {
+		return nil // "his lawyer said": someone the text has not named, never the one "his" is
 	}
 	// A description the text gave no one ("the New York businessman said", "Obama's former
 	// strategist said") is, by the habit of news writing, the one person the sentence before is
@@ -2462,8 +2656,24 @@ func (x *extractor) owner(p int, d mention) (mention, bool) {
 // ownedByPerson reports whether a description starts with a person's name ("Obama's former
 // strategist"): another person, not someone speaking for an organisation.
 func (x *extractor) ownedByPerson(p int, d mention) bool {
+	if x.ownedByPronoun(p, d) {
+		return true // "her husband": someone's kin or colleague, a person
+	}
 	o, ok := x.owner(p, d)
 	return ok && !o.org
+}
+
+// ownedByPronoun reports whether a description opens with a person's possessive pronoun: "her
+// husband", "his lawyer".
+func (x *extractor) ownedByPronoun(p int, d mention) bool {
+	if d.ownerEnd <= d.start {
+		return false
+	}
+	switch strings.ToLower(x.paras[p].Text[d.start:d.ownerEnd]) {
+	case "his", "her", "their", "my", "our", "your":
+		return true
+	}
+	return false
 }
 
 // hiddenIn returns the names inside a description ("a Treasury Department spokeswoman").
@@ -3083,7 +3293,7 @@ func (x *extractor) introSubject(sp span) []Speaker {
 		// "He said:" on a line of its own, before the quotation.
 		s := x.paras[p].Text
 		if m := ms[0]; m.kind == mPronoun && m.pronoun != "they" && strings.HasSuffix(strings.TrimSpace(s), ":") && strings.TrimSpace(s[lo:m.start]) == "" {
-			if toks := tokensIn(x.toks[p], m.end, len(s)); len(toks) > 0 && len(toks) <= 3 && x.reg.IsSpeechVerb(strings.ToLower(toks[len(toks)-1].Text)) {
+			if toks := tokensIn(x.toks[p], m.end, len(s)); len(toks) > 0 && len(toks) <= 3 && x.reg.IsSpeechVerb(toks[len(toks)-1].Text) {
 				return x.resolve(p, m)
 			}
 		}
@@ -3134,9 +3344,19 @@ func (x *extractor) reportedSpeaker(sp span) []Speaker {
 		if m := ms[0]; m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(r.p, m) {
 			return x.resolve(r.p, m)
 		}
+		// "Her husband shook his head. ‘Next month never comes.’": a description the text
+		// has tied to one person.
+		if m := ms[0]; m.kind == mDescription && m.person && m.start == lo+leadingSpace(x.paras[r.p].Text[lo:r.hi]) && x.subjectLike(r.p, m) {
+			if who := x.resolve(r.p, m); len(who) == 1 && who[0].Kind == registry.Person {
+				return who
+			}
+		}
 	}
 	return nil
 }
+
+// leadingSpace counts the spaces that open s.
+func leadingSpace(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
 
 // participle reports whether a capitalised word opening a sentence is a verb's participle
 // ("Asked", "Speaking", "Pressed"), which opens a clause before the subject.

@@ -25,6 +25,85 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"We will hold the hearing in March,", "Carolyn Maloney", quote.Full}},
 		},
 		{
+			name: "a family name that opens the name, the registry knowing a leader of that family name",
+			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
+			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
+		},
+		{
+			name: "a son's suffix tells him from his father",
+			text: "Dale Hutchins Sr. founded the company in 1962; Dale Hutchins Jr. runs it now. “Dad built this place with his own hands,” Hutchins Jr. said.",
+			want: []found{{"Dad built this place with his own hands,", "Dale Hutchins Jr.", quote.Full}},
+		},
+		{
+			name: "a new sentence whose verb has an object of its own says nothing of the quotation before",
+			text: "In her letter, Commissioner Joyce Whitcombe wrote: “I can no longer serve.” Governor Peter Lasko thanked her.",
+			want: []found{{"I can no longer serve.", "Joyce Whitcombe", quote.Full}},
+		},
+		{
+			name: "the next paragraph gives the quotation to the person it names",
+			text: "“This is a dark day for international law.”\n\nWith those words, Ghana's ambassador, Kwame Asante-Boadu, opened the session.",
+			want: []found{{"This is a dark day for international law.", "Kwame Asante-Boadu", quote.Full}},
+		},
+		{
+			name: "a second verb of the same subject, joined by and",
+			text: "Foreign Secretary Helen Marsh called the talks “candid and constructive” and said both sides had agreed to “keep channels open” on trade.",
+			want: []found{{"candid and constructive", "Helen Marsh", quote.Fragment}, {"keep channels open", "Helen Marsh", quote.Fragment}},
+		},
+		{
+			name: "an organisation called back by the last words of its name",
+			text: "The Philippine Coast Guard said a vessel had fired a water cannon at a boat. “This is the third such incident this month,” the coast guard said in a statement.",
+			want: []found{{"This is the third such incident this month,", "Philippine Coast Guard", quote.Full}},
+		},
+		{
+			name: "titles, then the name that ends a round-up's label",
+			text: "Brightline Steel Chairman, President, and CEO Jim Tarrow: “This investment will create thousands of jobs.”",
+			want: []found{{"This investment will create thousands of jobs.", "Jim Tarrow", quote.Full}},
+		},
+		{
+			name: "a given name alone is the one person named in full with it",
+			text: "Melanie Ortiz, 52, has driven the same school bus route for 23 years.\n\n“You can tell by how they get on,” Melanie said.",
+			want: []found{{"You can tell by how they get on,", "Melanie Ortiz", quote.Full}},
+		},
+		{
+			name: "given names listed before a full name share its surname",
+			text: "Kirsten and Erik Halvorsen have argued about the dog for a decade.\n\n“He is not allowed on the couch,” Kirsten said.\n\n“He is near the couch,” said Erik.",
+			want: []found{{"He is not allowed on the couch,", "Kirsten Halvorsen", quote.Full}, {"He is near the couch,", "Erik Halvorsen", quote.Full}},
+		},
+		{
+			name: "a quotation a colon brings in has no speaker in the sentence after",
+			text: "Gov. Rob Keane took calls on the radio. A caller told Keane: “You lied to us.” Keane disagreed.",
+			want: []found{{"You lied to us.", "", quote.Full}},
+		},
+		{
+			name: "a campaign's unnamed spokeswoman speaks for the campaign",
+			text: "Asked about the post, a Whitcomb campaign spokeswoman said only that it “did not reflect the governor's views.”",
+			want: []found{{"did not reflect the governor's views.", "Whitcomb campaign", quote.Fragment}},
+		},
+		{
+			name: "a name, an appositive and a verb with its particle before a colon",
+			text: "Eli Rourke, a spokesman for the Whitcomb campaign, pushed back: “We have more paid staff in Arizona than anyone.”",
+			want: []found{{"We have more paid staff in Arizona than anyone.", "Eli Rourke", quote.Full}},
+		},
+		{
+			name: "a text from a person, in a clause that ends with a colon",
+			text: "At 2:14 a.m., Dana Kowalczyk's phone lit up with a text from her son, Pfc. Eli Kowalczyk, who had been deployed for months: “Landed. Love you.”",
+			want: []found{{"Landed. Love you.", "Eli Kowalczyk", quote.Full}},
+		},
+		{
+			name: "a person's kin before a quotation alone, and a lawyer who is not his client",
+			text: "Shirley Adeyemi and her husband, Tunde Adeyemi, have lived in Croydon for forty years.\n\n‘They keep telling me next month,’ she said. Her husband shook his head. ‘Next month never comes.’\n\nOwen Thackeray was charged on Monday.\n\n“My client is innocent,” his lawyer said.",
+			want: []found{
+				{"They keep telling me next month,", "Shirley Adeyemi", quote.Full},
+				{"Next month never comes.", "Tunde Adeyemi", quote.Full},
+				{"My client is innocent,", "", quote.Full},
+			},
+		},
+		{
+			name: "an organisation's name that ends in a word never a name alone",
+			text: "The Metropolitan Police said in a statement that the march had been “largely peaceful” and that four people were arrested.",
+			want: []found{{"largely peaceful", "Metropolitan Police", quote.Fragment}},
+		},
+		{
 			name: "a heading's word after a registered name is not part of it",
 			text: "In Case You Missed It: Statement from National Security Advisor Jake Sullivan Welcoming Ceasefire Talks\n\n“This is a welcome step toward peace,” he said. The talks resume on welcoming terms.",
 			want: []found{{"This is a welcome step toward peace,", "Jake Sullivan", quote.Full}},

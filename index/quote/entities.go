@@ -37,6 +37,14 @@ type entity struct {
 	single  bool     // named by one word only
 	caps    bool     // named only in capitals ("PROMISES MADE:")
 	aliasOK bool     // the one word is a registered alias of actor
+	// generation is the suffix the name is given with ("jr", "sr"): Dale Hutchins Jr. is not
+	// Dale Hutchins Sr.
+	generation string
+}
+
+// sameGeneration reports whether a mention's suffix allows the entity: the same, or either none.
+func sameGeneration(en *entity, m *mention) bool {
+	return en.generation == "" || m.generation == "" || en.generation == m.generation
 }
 
 func (e *entity) surname() string { return e.words[len(e.words)-1] }
@@ -102,11 +110,11 @@ func (x *extractor) subjectOfSpeech(e int) bool {
 					continue
 				}
 				k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.end })
-				if k < len(toks) && x.reg.IsSpeechVerb(strings.ToLower(toks[k].Text)) && strings.TrimSpace(x.paras[p].Text[m.end:toks[k].Start]) == "" {
+				if k < len(toks) && x.reg.IsSpeechVerb(toks[k].Text) && strings.TrimSpace(x.paras[p].Text[m.end:toks[k].Start]) == "" {
 					x.speakerNames[m.ent] = true
 				}
 				k = sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.start }) - 1
-				if k >= 0 && x.reg.IsSpeechVerb(strings.ToLower(toks[k].Text)) && strings.TrimSpace(x.paras[p].Text[toks[k].End:m.start]) == "" {
+				if k >= 0 && x.reg.IsSpeechVerb(toks[k].Text) && strings.TrimSpace(x.paras[p].Text[toks[k].End:m.start]) == "" {
 					x.speakerNames[m.ent] = true
 				}
 			}
@@ -154,7 +162,7 @@ func (x *extractor) cluster() {
 		if len(words) == 0 {
 			words = []string{strings.ToLower(name)}
 		}
-		e := entity{name: name, words: words, gender: m.gender, person: m.person, org: m.org, actor: -1, caps: m.caps}
+		e := entity{name: name, words: words, gender: m.gender, person: m.person, org: m.org, actor: -1, caps: m.caps, generation: m.generation}
 		if len(words) == 1 {
 			e.single = true
 		}
@@ -200,7 +208,7 @@ func (x *extractor) cluster() {
 		en.titles = en.titles || m.honorific != "" || len(m.nouns) > 0
 		en.caps = en.caps && m.caps
 		if en.title == "" && len(m.nouns) > 0 && en.person {
-			en.title = titleOf(m.nouns[0])
+			en.title = x.titleOf(m.nouns[0])
 		}
 		for _, n := range m.nouns {
 			if !slices.Contains(en.nouns, n) {
@@ -236,12 +244,15 @@ func (x *extractor) cluster() {
 			continue
 		}
 		name := displayName(text[m.coreStart:m.coreEnd])
+		if m.fullName != "" {
+			name = m.fullName
+		}
 		if m.nick {
 			name = displayName(x.usedName(text[m.coreStart:m.coreEnd]))
 		}
 		e := -1
 		for _, c := range slices.Backward(lastOf(bySurname[m.words[len(m.words)-1]])) {
-			if sameEntityName(x.ents[c].words, m.words) {
+			if sameEntityName(x.ents[c].words, m.words) && sameGeneration(&x.ents[c], m) {
 				e = c
 				break
 			}
@@ -321,7 +332,7 @@ func (x *extractor) cluster() {
 		}
 		for _, c := range cands {
 			en := &x.ents[c]
-			if !compatible(en, m) || m.explicit && en.surname() != m.words[0] {
+			if !compatible(en, m) || !sameGeneration(en, m) || m.explicit && en.surname() != m.words[0] && !x.familyNameFirst(en, m.words[0]) {
 				continue // "Obama", a registered alias, is no one's given or middle name
 			}
 			if told != "" && en.gender != "" && en.gender != told {
@@ -366,10 +377,10 @@ func (x *extractor) cluster() {
 		var bestPos Pos
 		for _, c := range x.surnameEntities(bySurname, m.words[0]) {
 			en := &x.ents[c]
-			if !compatible(en, m) {
+			if !compatible(en, m) || !sameGeneration(en, m) {
 				continue
 			}
-			if m.explicit && en.surname() != m.words[0] {
+			if m.explicit && en.surname() != m.words[0] && !x.familyNameFirst(en, m.words[0]) {
 				continue
 			}
 			if lp, ok := lastBefore(c, here); ok && (best < 0 || after || bestPos.Before(lp)) {
@@ -510,15 +521,36 @@ func (x *extractor) surnameEntities(bySurname map[string][]int, w string) []int 
 			out = append(out, e)
 		}
 	}
-	for _, e := range lastOf(x.byInnerWord[w]) {
+	inner := lastOf(x.byInnerWord[w])
+	for _, e := range inner {
 		en := &x.ents[e]
 		if en.person && !en.org && !slices.Contains(out, e) {
-			if _, given := x.reg.GivenName(w); !given || en.words[0] != w {
+			if _, given := x.reg.GivenName(w); !given || en.words[0] != w || x.familyNameFirst(en, w) || x.onlyOneCalled(inner, w) {
 				out = append(out, e)
 			}
 		}
 	}
 	return out
+}
+
+// onlyOneCalled reports whether one person alone of the entities es, named in full, has the given
+// name w: "Melanie said" after "Melanie Ortiz, 52, has driven the same bus route", as features
+// call people.
+func (x *extractor) onlyOneCalled(es []int, w string) bool {
+	n := 0
+	for _, e := range es {
+		if en := &x.ents[e]; en.person && !en.org && len(en.words) >= 2 && en.words[0] == w {
+			n++
+		}
+	}
+	return n == 1
+}
+
+// familyNameFirst reports whether w is the family name that opens the entity's name, as
+// Chinese and Korean names put it: "Wang" of "Wang Yi", "Kim" of "Kim Seo-yeon" (Kim is a
+// given name elsewhere, and a registered leader's surname: the text's own Kim comes first).
+func (x *extractor) familyNameFirst(en *entity, w string) bool {
+	return en.person && len(en.words) >= 2 && len(en.words) <= 3 && en.words[0] == w && x.reg.IsFamilyNameFirst(w)
 }
 
 // orgNamedBefore returns, of the organisations es whose name ends with a word, the one named last
@@ -860,12 +892,22 @@ func (x *extractor) writesPair(a, b string) bool {
 	return x.words().pairs[strings.ToLower(a+" "+b)]
 }
 
-// titleOf writes a title's noun as a title: "press secretary" is "Press Secretary".
-func titleOf(noun string) string {
+// titleOf writes a title's noun as a title: "press secretary" is "Press Secretary", "ceo" is
+// "CEO".
+func (x *extractor) titleOf(noun string) string {
+	if r, n := utf8.DecodeRuneInString(noun); n > 0 && !strings.Contains(noun, " ") {
+		if long := x.reg.Language.TitleAbbreviations[string(unicode.ToUpper(r))+noun[n:]]; long != "" {
+			noun = long // "Sen." is a Senator, "Pfc." a Private
+		}
+	}
 	words := strings.Fields(noun)
 	for i, w := range words {
 		if i > 0 && (w == "of" || w == "the" || w == "and" || w == "for") {
 			continue // "Secretary of Commerce"
+		}
+		if spelt := x.reg.TitleWordSpelling(w); spelt != "" {
+			words[i] = spelt
+			continue
 		}
 		r, n := utf8.DecodeRuneInString(w)
 		words[i] = string(unicode.ToUpper(r)) + w[n:]

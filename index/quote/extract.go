@@ -85,7 +85,13 @@ func (x *extractor) words() *vocabulary {
 	if x.vocab != nil {
 		return x.vocab
 	}
-	v := &vocabulary{common: map[string]bool{}, surnames: map[string]bool{}, pairs: map[string]bool{}}
+	n := 0
+	for _, toks := range x.toks {
+		n += len(toks)
+	}
+	// About one word in four is new to the document: room for them, not a map grown again and again.
+	v := &vocabulary{common: make(map[string]bool, n/4), surnames: map[string]bool{}, pairs: map[string]bool{}}
+	var pair []byte
 	for p, toks := range x.toks {
 		for k, t := range toks {
 			if c, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(c) {
@@ -95,7 +101,10 @@ func (x *extractor) words() *vocabulary {
 			if k == 0 || x.paras[p].Text[toks[k-1].End:t.Start] != " " || !nameCase(t.Text) || !nameCase(toks[k-1].Text) {
 				continue
 			}
-			v.pairs[strings.ToLower(toks[k-1].Text+" "+t.Text)] = true
+			pair = registry.AppendLower(append(registry.AppendLower(pair[:0], toks[k-1].Text), ' '), t.Text)
+			if !v.pairs[string(pair)] { // a pair seen before costs no new string
+				v.pairs[string(pair)] = true
+			}
 			if _, given := x.reg.GivenName(toks[k-1].Text); given {
 				v.surnames[strings.ToLower(t.Text)] = true
 			}
@@ -283,22 +292,26 @@ func (x *extractor) sentenceBounds(p int) []int {
 		}
 	}
 	k := 0
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if len(ends) > 0 && i == ends[0] {
-			out = append(out, i)
+	for i := 0; i < len(s); i++ {
+		// From one stop to the next: the ends of quotations (in order) on the way.
+		next := len(s)
+		if j := strings.IndexAny(s[i:], ".!?"); j >= 0 {
+			next = i + j
+		}
+		for len(ends) > 0 && ends[0] <= next && ends[0] < len(s) {
+			out = append(out, ends[0])
 			ends = ends[1:]
 		}
-		if r == '.' || r == '!' || r == '?' {
-			for k < len(spans) && x.spans[spans[k]].End.Para == p && x.spans[spans[k]].closeEnd <= i {
-				k++
-			}
-			inside := k < len(spans) && x.spans[spans[k]].covers(Pos{p, i})
-			if !inside && x.sentenceEndsAt(s, i) {
-				out = append(out, i+n)
-			}
+		if i = next; i == len(s) {
+			break
 		}
-		i += n
+		for k < len(spans) && x.spans[spans[k]].End.Para == p && x.spans[spans[k]].closeEnd <= i {
+			k++
+		}
+		inside := k < len(spans) && x.spans[spans[k]].covers(Pos{p, i})
+		if !inside && x.sentenceEndsAt(s, i) {
+			out = append(out, i+1)
+		}
 	}
 	return x.splitLong(p, out)
 }

@@ -120,6 +120,10 @@ func findSpans(paras []string, headline func(int) bool) []span {
 		}
 		single := headline(p)
 		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+				i++ // most of a text: no mark of any kind
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(s[i:])
 			switch {
 			case r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»':

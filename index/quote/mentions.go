@@ -54,6 +54,8 @@ type mention struct {
 	acronym    string   // the acronym given in parentheses after an organisation's name, lower case
 	modifies   bool     // the name modifies a noun for a person after it: "MSNBC host", "U.S. senator"
 	caps       bool     // the name is written in capitals
+	generation string   // a suffix that tells a father from a son: "jr", "sr", "iii"
+	fullName   string   // the name in full when the text gives part of it elsewhere: "Kirsten Halvorsen" of "Kirsten and Per Halvorsen"
 	// joint holds the speakers of each of several coordinated mentions ("Blinken and
 	// Austin"), when the attributor takes them together.
 	joint [][]Speaker
@@ -91,6 +93,52 @@ func nickStart(gap, prev string) bool {
 
 // contraction are the endings of words after an apostrophe that are not part of a name.
 var contraction = map[string]bool{"s": true, "t": true, "re": true, "ve": true, "ll": true, "d": true, "m": true}
+
+// possessedThing reports whether a one-word name at token i is a thing an office owns, not a
+// person: "Prime Minister's Questions", "the governor's Cabinet". After an outlet's or a
+// person's name it may be a person ("CNN's Tapper"), and a given name may be anyone's.
+func (x *extractor) possessedThing(text string, toks []registry.Token, i int, m mention) bool {
+	if len(m.words) != 1 || m.honorific != "" || len(m.nouns) > 0 || len(m.actors) > 0 || i < 2 {
+		return false
+	}
+	if gap := text[toks[i-1].End:toks[i].Start]; gap != " " || toks[i-1].Text != "s" {
+		return false
+	}
+	if apo := text[toks[i-2].End:toks[i-1].Start]; apo != "'" && apo != "’" || !x.reg.IsTitleWord(toks[i-2].Text) {
+		return false
+	}
+	_, given := x.reg.GivenName(m.words[0])
+	return !given
+}
+
+// descriptionBefore returns the index of the description of a person that mention k stands in
+// apposition to: the mention before it ("her running mate, Paul Dorsey"), or the one before the
+// organisations it is of ("the chairwoman of the African Union Commission, Fatoumata Keïta");
+// -1 when there is none.
+func descriptionBefore(text string, out []mention, k int) int {
+	j := k - 1
+	for j > 0 && out[j].org && out[j].kind == mName && out[j-1].end <= out[j].start {
+		gap := text[out[j-1].end:out[j].start]
+		if gap != " of " && gap != " of the " && gap != " " {
+			break
+		}
+		j--
+	}
+	if j < 0 || out[j].kind != mDescription || !out[j].person {
+		return -1
+	}
+	return j
+}
+
+// hasUpper reports whether lower case would change w: strings.ToLower(w) != w, without the copy.
+func hasUpper(w string) bool {
+	for _, r := range w {
+		if unicode.ToLower(r) != r {
+			return true
+		}
+	}
+	return false
+}
 
 // isLowerWord reports whether w is a word of lower-case letters only.
 func isLowerWord(w string) bool {
@@ -172,6 +220,9 @@ func (x *extractor) placeName(w string) bool {
 
 // isSuffix reports whether a word ends a name ("Jr", "II").
 func isSuffix(w string) bool {
+	if len(w) > 4 {
+		return false // no lower-case copy of the names it is asked about
+	}
 	switch strings.ToLower(w) {
 	case "jr", "sr", "ii", "iii", "iv":
 		return true
@@ -182,6 +233,9 @@ func isSuffix(w string) bool {
 // isDegree reports whether a word is the letters of a degree or a profession written after a
 // name ("MD", "PhD", "Esq"), which are no part of the name shown.
 func isDegree(w string) bool {
+	if len(w) > 4 {
+		return false // no lower-case copy of the names it is asked about
+	}
 	switch strings.ToLower(w) {
 	case "md", "phd", "mph", "esq", "dds":
 		return true
@@ -268,7 +322,7 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 				i += n - 1
 				continue
 			}
-			if m, ok := x.nameMention(text, caps, toks, i, i+n, regMs); ok && (!namesOnly || len(m.words) >= 2) {
+			if m, ok := x.nameMention(text, caps, toks, i, i+n, regMs); ok && (!namesOnly || len(m.words) >= 2) && !x.possessedThing(text, toks, i, m) {
 				out = append(out, m)
 				for i+n < len(toks) && toks[i+n].Start < m.end {
 					n++ // a party tag: "(R-Utah)"
@@ -338,23 +392,35 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 			if g, given := x.reg.GivenName(out[k].words[0]); given {
 				out[k].person = true
 				out[k].gender = cmp.Or(out[k-1].gender, g)
+			} else if out[k-1].head != "" && x.reg.IsTitleWord(out[k-1].head) && !out[k].org && len(out[k].actors) == 0 && strings.HasPrefix(text[out[k].end:], ",") && !x.isCommon(out[k].words[0]) {
+				// "Indonesia's foreign minister, Sutarmo, who …": an office, then a name of
+				// one word between commas.
+				out[k].person = true
+				out[k].gender = out[k-1].gender
+				out[k].nouns = append(out[k].nouns, out[k-1].head)
 			}
 		}
 		// "her running mate, Paul Dorsey,": a description in apposition before a person's name
 		// says what the person is, for "the running mate" to point back to.
 		// The name is a person's, as "The Kremlin spokesman, Ivo Saar," shows, given name or not.
-		if k > 0 && out[k-1].kind == mDescription && out[k-1].person && out[k].kind == mName && len(out[k].actors) == 0 && !out[k].org && len(out[k].words) >= 2 && gapIs(text, out[k-1].end, out[k].start, ", ") {
+		if d := descriptionBefore(text, out, k); d >= 0 && out[k].kind == mName && len(out[k].actors) == 0 && !out[k].org && len(out[k].words) >= 2 && gapIs(text, out[k-1].end, out[k].start, ", ") {
 			out[k].person = true
-			if h := out[k-1].head; h != "" && !slices.Contains(out[k].nouns, h) {
+			if h := out[d].head; h != "" && !slices.Contains(out[k].nouns, h) {
 				out[k].nouns = append(out[k].nouns, h)
+			}
+			if out[k].gender == "" {
+				out[k].gender = out[d].gender // "the chairwoman of the Commission, Fatoumata Keïta,"
 			}
 		}
 		// "Sofia Brandt, the foreign minister, and Arvo Tamm, the defense minister,": a
 		// description in apposition after a name says what the person is, in its own words, for
 		// "the foreign minister" to point back to the one and not the other minister.
-		if k > 0 && out[k].kind == mDescription && out[k].person && out[k].ownerEnd < 0 && out[k-1].kind == mName && !out[k-1].org && len(out[k-1].actors) == 0 && len(out[k-1].words) >= 2 && gapIs(text, out[k-1].end, out[k].start, ", ") {
+		if k > 0 && out[k].kind == mDescription && out[k].person && out[k-1].kind == mName && !out[k-1].org && len(out[k-1].actors) == 0 && len(out[k-1].words) >= 2 && gapIs(text, out[k-1].end, out[k].start, ", ") {
 			out[k-1].person = true
-			out[k-1].descs = append(out[k-1].descs, descPhrase(text[out[k].start:out[k].end]))
+			if out[k].ownerEnd < 0 {
+				out[k-1].descs = append(out[k-1].descs, descPhrase(text[out[k].start:out[k].end]))
+			}
+			// "Fang Haoran, China's foreign minister,": a person too, whoever the owner
 		}
 		// In a list, every name is what the first is: "to Joe Biden and Bernie Sanders".
 		if k > 0 && out[k-1].object && out[k].kind == mName {
@@ -362,8 +428,43 @@ func (x *extractor) mentionsIn(p int, regMs []registry.Mention, namesOnly bool) 
 				out[k].object = true
 			}
 		}
+		x.shareSurname(text, out, k)
 	}
 	return out
+}
+
+// shareSurname gives the given names listed before a full name its surname: "Kirsten and Per
+// Halvorsen", "Nadia, Yasmin and Leila Farouk", "Bill and Hillary Clinton" are each two or
+// three people of one family name.
+func (x *extractor) shareSurname(text string, out []mention, k int) {
+	full := &out[k]
+	if full.kind != mName || len(full.words) < 2 || len(full.words) > 3 || full.org || full.explicit || len(full.nouns) > 0 || full.honorific != "" {
+		return
+	}
+	shown := displayName(text[full.coreStart:full.coreEnd])
+	i := strings.LastIndexByte(shown, ' ')
+	if i < 0 {
+		return
+	}
+	surname, display := full.words[len(full.words)-1], shown[i+1:]
+	for j := k - 1; j >= 0; j-- {
+		m := &out[j]
+		gap := text[min(m.end, out[j+1].start):out[j+1].start]
+		if m.kind != mName || len(m.words) != 1 || m.explicit || m.org || gap != " and " && gap != ", " && gap != ", and " {
+			return
+		}
+		g, given := x.reg.GivenName(m.words[0])
+		if !given {
+			return
+		}
+		m.gender = cmp.Or(m.gender, g)
+		m.words = []string{m.words[0], surname}
+		m.fullName = displayName(text[m.coreStart:m.coreEnd]) + " " + display
+		m.person = true
+		if gap != ", " && gap != ", and " && j < k-1 {
+			return // "and" ends the list's start: "Ana and Ben, and Carla Ruiz" is not one family
+		}
+	}
 }
 
 // inLower reports whether the set holds w in lower case, without making a new string.
@@ -372,11 +473,7 @@ func inLower(set map[string]bool, w string) bool {
 		return false
 	}
 	var buf [48]byte
-	b := buf[:0]
-	for _, r := range w {
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-	}
-	return set[string(b)]
+	return set[string(registry.AppendLower(buf[:0], w))]
 }
 
 // nameWords splits a name into its words as a reader counts them: separated by spaces, in lower
@@ -519,10 +616,10 @@ func (x *extractor) nameRun(text string, toks []registry.Token, covered []bool, 
 		if n == 0 && x.reg.IsSpeechVerb(t) && (k+1 == len(toks) || text[toks[k].End:toks[k+1].Start] != "-") {
 			return 0 // "Said Ellis: …" opens with a verb, not a name
 		}
-		if n > 0 && x.reg.IsNotName(t) && !x.isTitle(t) && !strings.ContainsAny(text[toks[k-1].End:toks[k].Start], "-'’") && !hyphenated(text, toks[k]) &&
+		if n > 0 && x.reg.IsNotName(t) && !x.isTitle(t) && !x.reg.IsOrgWord(t) && !strings.ContainsAny(text[toks[k-1].End:toks[k].Start], "-'’") && !hyphenated(text, toks[k]) &&
 			!(isUpper(t) && (isUpper(toks[k-1].Text) || x.reg.IsHonorific(toks[k-1].Text))) &&
 			!(k+1 < len(toks) && text[toks[k].End:toks[k+1].Start] == " " && nameCase(toks[k+1].Text)) {
-			return n // "Mr. SHARE" and "Chicago Police Department" run on; "Clinton Yesterday" does not
+			return n // "Mr. SHARE", "Metropolitan Police" and "Chicago Police Department" run on; "Clinton Yesterday" does not
 		}
 		n++
 	}
@@ -567,7 +664,7 @@ func (x *extractor) insideName(text string, toks []registry.Token, m registry.Me
 	for k >= 0 && isLowerWord(toks[k].Text) && x.reg.IsNameParticle(toks[k].Text) && text[toks[k].End:toks[k+1].Start] == " " {
 		k--
 	}
-	if k >= 0 && k < m.TokStart-1 && (nameCase(toks[k].Text) || isUpper(toks[k].Text)) && text[toks[k].End:toks[k+1].Start] == " " && !x.reg.IsTitleWord(strings.ToLower(toks[k].Text)) {
+	if k >= 0 && k < m.TokStart-1 && (nameCase(toks[k].Text) || isUpper(toks[k].Text)) && text[toks[k].End:toks[k+1].Start] == " " && !x.reg.IsTitleWord(toks[k].Text) {
 		return true
 	}
 	if m.TokStart > 0 {
@@ -582,7 +679,7 @@ func (x *extractor) insideName(text string, toks []registry.Token, m registry.Me
 		words := 0
 		for k := m.TokStart - 1; k >= 0 && k >= m.TokStart-3; k-- {
 			w := toks[k].Text
-			if text[toks[k].End:toks[k+1].Start] != " " || !nameCase(w) || isUpper(w) || x.reg.IsTitleWord(strings.ToLower(w)) || x.reg.IsOrgWord(w) || x.reg.IsNotName(w) ||
+			if text[toks[k].End:toks[k+1].Start] != " " || !nameCase(w) || isUpper(w) || x.reg.IsTitleWord(w) || x.reg.IsOrgWord(w) || x.reg.IsNotName(w) ||
 				x.reg.IsNameModifier(w) || slices.ContainsFunc(regMs, func(o registry.Mention) bool { return o.TokStart <= k && k < o.TokEnd && !o.Surname }) {
 				break
 			}
@@ -600,7 +697,7 @@ func (x *extractor) insideName(text string, toks []registry.Token, m registry.Me
 		!slices.ContainsFunc(regMs, func(o registry.Mention) bool { return o.TokStart == m.TokEnd }) {
 		return true // "America First Policy Institute": the words after it run on to an organisation's word
 	}
-	if text[m.End:next.Start] != " " || !nameCase(next.Text) || x.reg.IsTitleWord(strings.ToLower(next.Text)) || x.reg.IsOrgWord(next.Text) || x.reg.IsNotName(next.Text) {
+	if text[m.End:next.Start] != " " || !nameCase(next.Text) || x.reg.IsTitleWord(next.Text) || x.reg.IsOrgWord(next.Text) || x.reg.IsNotName(next.Text) {
 		return false
 	}
 	for _, o := range regMs {
@@ -723,7 +820,7 @@ func (x *extractor) titleInName(toks []registry.Token, i, k int) bool {
 	// A word of the name before it: a given name, or a capitalised word that is no title,
 	// honorific, organisation's word or place ("Pekerma Jaya Haji Mohd Yusof").
 	_, given := x.reg.GivenName(w)
-	return (given || nameCase(w)) && !x.reg.IsHonorific(w) && !x.reg.IsTitleWord(strings.ToLower(w)) && !x.reg.IsOrgWord(w) && !x.reg.IsNotName(w) && !x.placeName(w)
+	return (given || nameCase(w)) && !x.reg.IsHonorific(w) && !x.reg.IsTitleWord(w) && !x.reg.IsOrgWord(w) && !x.reg.IsNotName(w) && !x.placeName(w)
 }
 
 // theThenName reports whether token k is "the" before a capitalised word that is no
@@ -830,7 +927,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	// An organisation's name keeps the titles in it: "Major Cities Chiefs Association",
 	// "Democratic Lieutenant Governors Association", "African American Mayors Association".
 	orgName := j-i > 2 && x.reg.IsOrgWord(toks[j-1].Text)
-	if orgName && j-i > 3 && toks[i+1].Text == "of" && (x.reg.Language.TitleAbbreviations[toks[i].Text] != "" || x.reg.IsTitleWord(strings.ToLower(toks[i].Text))) {
+	if orgName && j-i > 3 && toks[i+1].Text == "of" && (x.reg.Language.TitleAbbreviations[toks[i].Text] != "" || x.reg.IsTitleWord(toks[i].Text)) {
 		// "CEO of the Autism Society": an office of the organisation, then its name.
 		k := i + 2
 		if toks[k].Text == "the" {
@@ -841,7 +938,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		}
 	}
 	for k := j - 2; k >= i && !orgName; k-- {
-		if strings.ToLower(toks[k].Text) == toks[k].Text {
+		if !hasUpper(toks[k].Text) {
 			continue // a particle ("del", "van") is no title
 		}
 		if x.titleInName(toks, i, k) {
@@ -858,8 +955,15 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	}
 	// "Chief of Staff", "Director of Communications": an office's last word after its "of" is
 	// no one's name.
-	if last := j - 1; last > i && core <= last && toks[last-1].Text == "of" && (core == last || core == last-1) && x.reg.IsTitleWord(toks[last].Text) && x.reg.TitleEndingAt(toks[i:j], last-i) != "" {
-		return mention{}, false
+	// "Leader of the Opposition" too.
+	if last := j - 1; last > i && core <= last && x.reg.IsTitleWord(toks[last].Text) && x.reg.TitleEndingAt(toks[i:j], last-i) != "" {
+		of := last - 1
+		if toks[of].Text == "the" && of-1 > i {
+			of--
+		}
+		if toks[of].Text == "of" && core >= of && core <= last {
+			return mention{}, false
+		}
 	}
 	for k := i; k < core; k++ {
 		w := toks[k].Text
@@ -894,7 +998,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		// Engineering Emil Michael", "… for Lands, Wildlife, and Oceans Drew Caputo".
 		field := k == j-2 && fieldWord(prev) && !x.isGivenName(prev) && !x.hasGivenName(toks[core:k-1]) // not "Francisco Guterres Lu-Olo"
 		if _, noun := x.reg.PersonNoun(prev); noun || x.reg.IsTitleWord(prev) || x.reg.IsOrgWord(prev) || isUpper(prev) && len(prev) > 1 || field {
-			if m.nouns = m.nouns[:0]; x.reg.IsTitleWord(strings.ToLower(toks[i].Text)) {
+			if m.nouns = m.nouns[:0]; x.reg.IsTitleWord(toks[i].Text) {
 				// "Secretary of Commerce John Doe": the office's name is the title
 				m.nouns = append(m.nouns, strings.ToLower(text[toks[i].Start:toks[k-1].End]))
 			} else {
@@ -934,6 +1038,9 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	}
 	end := j
 	for end > core+1 && isSuffix(toks[end-1].Text) {
+		if !isDegree(toks[end-1].Text) {
+			m.generation = strings.ToLower(toks[end-1].Text) // "Jr.": his father is someone else
+		}
 		end--
 	}
 	if core >= end || core == i && j-i == 1 && (x.isTitleNoun(toks[i].Text) && !x.isSurname(toks[i].Text) || x.reg.IsHonorific(toks[i].Text)) || core == i && x.reg.TitleEndingAt(toks[i:j], j-1-i) != "" && !x.hasGivenName(toks[i:j-1]) && (j-i > 1 || !x.isSurname(toks[i].Text)) {
@@ -1013,7 +1120,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	// A person noun just before the name: "MSNBC host Chris Matthews", "9/11 widow Terry Strada".
 	if i > 0 {
 		prev := toks[i-1]
-		if g, ok := x.reg.PersonNoun(strings.ToLower(prev.Text)); ok && !nameCase(prev.Text) && text[prev.End:toks[i].Start] == " " {
+		if g, ok := x.reg.PersonNoun(prev.Text); ok && !nameCase(prev.Text) && text[prev.End:toks[i].Start] == " " {
 			m.nouns = append(m.nouns, strings.ToLower(prev.Text))
 			if !m.org {
 				m.person = true
@@ -1225,12 +1332,12 @@ func (x *extractor) partisan(p int, toks []registry.Token, i, n int) (mention, b
 // something ("welder", "organizer", "novelist", "librarian"), and is none of the adverbs and
 // comparatives of those endings ("further", "later").
 func agentNoun(w string) bool {
-	if len(w) < 5 || notAgents[w] {
+	if len(w) < 5 {
 		return false
 	}
 	for _, end := range []string{"er", "or", "ist", "ian"} {
 		if strings.HasSuffix(w, end) {
-			return true
+			return !notAgents[w] // the ending first: most words have none, and cost no lookup
 		}
 	}
 	return false

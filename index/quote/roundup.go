@@ -73,7 +73,7 @@ func (x *extractor) labelName(p int, label string) string {
 		if t.Text[0] >= '0' && t.Text[0] <= '9' {
 			return "" // "23 State Attorneys General": a count of people
 		}
-		if _, given := x.reg.GivenName(t.Text); given && k > 0 && (k == len(toks)-2 || k == len(toks)-3) && nameCase(t.Text) && x.reg.IsTitleWord(strings.ToLower(toks[k-1].Text)) {
+		if _, given := x.reg.GivenName(t.Text); given && k > 0 && (k == len(toks)-2 || k == len(toks)-3) && nameCase(t.Text) && x.reg.IsTitleWord(toks[k-1].Text) {
 			// "San Francisco, CA Mayor London Breed": what the person is, then the person, whose
 			// words are read on (not "Congressman Hal Rogers said").
 			start = t.Start

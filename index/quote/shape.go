@@ -78,7 +78,7 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 	if len(words) > 2 && words[1] == "of" && x.reg.IsDocumentWord(words[0]) && !strings.HasPrefix(words[0], "Order") {
 		return sp, false // "Plan of Action", "Declaration of Independence"; not "Order of Malta"
 	}
-	if len(words) == 1 && sp.Role != "" && x.reg.IsTitleWord(strings.ToLower(words[0])) && !x.isGivenName(words[0]) {
+	if len(words) == 1 && sp.Role != "" && x.reg.IsTitleWord(words[0]) && !x.isGivenName(words[0]) {
 		// "Emeritus" of "Speaker Emeritus, … Nancy Pelosi": a title's word after a title, no
 		// name ("Statement by Mr. KING", "by Major" are surnames)
 		return sp, false
@@ -103,7 +103,7 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 		words = words[k:]
 	}
 	// A title run into a surname: "State Blinken" (of "Secretary of State Blinken").
-	for len(words) > 1 && sp.Kind != registry.Organisation && !x.hasOrgWord(words) && x.reg.IsTitleWord(strings.ToLower(strings.TrimSuffix(words[0], "."))) {
+	for len(words) > 1 && sp.Kind != registry.Organisation && !x.hasOrgWord(words) && x.reg.IsTitleWord(strings.TrimSuffix(words[0], ".")) {
 		words = words[1:]
 	}
 	if len(words) > 1 && x.reg.IsNotName(words[0]) && !x.hasOrgWord(words) {
@@ -264,7 +264,7 @@ func (x *extractor) givenNameAt(words []string, cut bool) int {
 		if k > 0 && evidence && x.isGivenName(w) && nameCase(words[k+1]) {
 			return k
 		}
-		if x.reg.IsTitleWord(strings.ToLower(strings.TrimSuffix(w, "."))) || x.reg.IsOrgWord(w) {
+		if x.reg.IsTitleWord(strings.TrimSuffix(w, ".")) || x.reg.IsOrgWord(w) {
 			evidence = true
 		}
 	}
@@ -355,14 +355,14 @@ func (x *extractor) statementSpeakers(who string) string {
 		// and never in small letters in the text).
 		ownWord := hyphenated(who, toks[k]) || len(toks[k].Text) == 1 || k == len(toks)-1 && !x.isCommon(toks[k].Text)
 		if !ownWord && nameCase(toks[k].Text) && x.reg.IsNotName(toks[k].Text) && nameCase(prev) && !isUpper(prev) &&
-			!x.reg.IsTitleWord(strings.ToLower(prev)) && !x.reg.IsFunctionWord(prev) && !x.reg.IsNotName(prev) {
+			!x.reg.IsTitleWord(prev) && !x.reg.IsFunctionWord(prev) && !x.reg.IsNotName(prev) {
 			return strings.TrimSpace(who[:toks[k].Start])
 		}
 	}
 	for k := 2; k+1 < len(toks); k++ {
 		next := toks[k+1].Text
 		if gerund(toks[k].Text) && !x.isGivenName(toks[k].Text) && nameCase(toks[k-1].Text) && nameCase(toks[k-2].Text) &&
-			(startsLower(next) || x.reg.IsTitleWord(strings.ToLower(next)) || x.isGivenName(toks[k-2].Text) || x.reg.IsTitleWord(strings.ToLower(toks[k-2].Text))) {
+			(startsLower(next) || x.reg.IsTitleWord(next) || x.isGivenName(toks[k-2].Text) || x.reg.IsTitleWord(toks[k-2].Text)) {
 			return strings.TrimSpace(who[:toks[k].Start])
 		}
 	}

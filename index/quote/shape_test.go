@@ -176,9 +176,10 @@ func TestSpeakersShaped(t *testing.T) {
 			want: []found{{"Remove all ghost gear from the sea this year.", "", "full"}},
 		},
 		{
+			// The titles, then the person's full name that ends the label.
 			name: "a title's modifier is no name",
 			text: "Speaker Emeritus, California Congresswoman Nancy Qwelosi: “The law was a monumental victory for families.”",
-			want: []found{{"The law was a monumental victory for families.", "", "full"}},
+			want: []found{{"The law was a monumental victory for families.", "Nancy Qwelosi", "full"}},
 		},
 		{
 			name:  "a transcript's label of a surname of two words after the full name in the title",

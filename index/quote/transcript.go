@@ -319,7 +319,7 @@ func (x *extractor) labelSpeakers(name string) []Speaker {
 	}
 	// "CUSTOMER:", "STEELWORKER:": a person the label names by a noun for what they are, no name.
 	if !strings.Contains(name, " ") {
-		if _, noun := x.reg.PersonNoun(strings.ToLower(name)); noun && !x.reg.IsTitleWord(strings.ToLower(name)) {
+		if _, noun := x.reg.PersonNoun(name); noun && !x.reg.IsTitleWord(name) {
 			return []Speaker{{Actor: -1, Name: titleCase(name), Kind: registry.Unnamed}}
 		}
 	}

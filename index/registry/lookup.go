@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // nameRef is one way a phrase can name an actor.
@@ -107,9 +108,9 @@ func (r *Registry) buildLookups() {
 		}
 		return m
 	}
-	r.verbs = lowerSet(r.Language.SpeechVerbs, strings.ToLower)
-	r.honor = lowerSet(r.Language.Honorifics, func(s string) string { return strings.ToLower(strings.TrimSuffix(s, ".")) })
-	r.groups = lowerSet(r.Language.GroupNouns, strings.ToLower)
+	r.verbs = newWordSet(lowerSet(r.Language.SpeechVerbs, strings.ToLower))
+	r.honor = newWordSet(lowerSet(r.Language.Honorifics, func(s string) string { return strings.ToLower(strings.TrimSuffix(s, ".")) }))
+	r.groups = newWordSet(lowerSet(r.Language.GroupNouns, strings.ToLower))
 	r.press = lowerSet(r.Language.PressLabels, strings.ToUpper)
 	r.roleLabels = lowerSet(r.Language.RoleLabels, strings.ToUpper)
 	seen := map[string]bool{}
@@ -125,10 +126,18 @@ func (r *Registry) buildLookups() {
 	}
 	slices.Sort(r.capitalRoles)
 	r.anonymous = lowerSet(r.Language.AnonymousLabels, strings.ToUpper)
-	r.notSpeak = lowerSet(r.Language.NotSpeakers, strings.ToLower)
+	r.notSpeak = newWordSet(lowerSet(r.Language.NotSpeakers, strings.ToLower))
 	r.titleWords = lowerSet(r.Language.Titles, func(s string) string {
 		return strings.ToLower(strings.Join(strings.Fields(s), " "))
 	})
+	r.titleSpelling = map[string]string{}
+	for _, t := range r.Language.Titles {
+		for _, w := range strings.Fields(t) {
+			if utf8.RuneCountInString(w) >= 2 && isUpper(w) {
+				r.titleSpelling[strings.ToLower(w)] = w // "CEO", not "Ceo"
+			}
+		}
+	}
 	r.given = map[string]string{}
 	for _, l := range []struct {
 		names  []string
@@ -165,34 +174,37 @@ func (r *Registry) buildLookups() {
 			r.personNoun[strings.ToLower(strings.TrimSpace(n))] = l.gender
 		}
 	}
-	r.orgWords = lowerSet(r.Language.OrgWords, strings.ToLower)
-	r.particles = lowerSet(r.Language.NameParticles, strings.ToLower)
-	r.notNames = lowerSet(r.Language.NotNames, strings.ToLower)
-	r.function = lowerSet(r.Language.FunctionWords, strings.ToLower)
-	r.titlesIn = lowerSet(r.Language.TitlesInNames, strings.ToLower)
-	r.documents = lowerSet(r.Language.DocumentWords, strings.ToLower)
-	r.modifiers = lowerSet(r.Language.NameModifiers, strings.ToLower)
-	r.works = lowerSet(r.Language.WorkTitles, strings.ToLower)
-	r.utterances = lowerSet(r.Language.UtteranceWords, strings.ToLower)
-	r.orgNouns = lowerSet(r.Language.OrganisationNouns, strings.ToLower)
-	r.docNouns = lowerSet(r.Language.DocumentNouns, strings.ToLower)
-	r.demonyms = lowerSet(r.Language.Demonyms, strings.ToLower)
-	r.procedural = lowerSet(r.Language.ProceduralWords, strings.ToLower)
-	r.titleParts = map[string]bool{}
+	r.orgWords = newWordSet(lowerSet(r.Language.OrgWords, strings.ToLower))
+	r.particles = newWordSet(lowerSet(r.Language.NameParticles, strings.ToLower))
+	r.familyFirst = newWordSet(lowerSet(r.Language.FamilyNameFirst, strings.ToLower))
+	r.notNames = newWordSet(lowerSet(r.Language.NotNames, strings.ToLower))
+	r.function = newWordSet(lowerSet(r.Language.FunctionWords, strings.ToLower))
+	r.titlesIn = newWordSet(lowerSet(r.Language.TitlesInNames, strings.ToLower))
+	r.documents = newWordSet(lowerSet(r.Language.DocumentWords, strings.ToLower))
+	r.modifiers = newWordSet(lowerSet(r.Language.NameModifiers, strings.ToLower))
+	r.works = newWordSet(lowerSet(r.Language.WorkTitles, strings.ToLower))
+	r.utterances = newWordSet(lowerSet(r.Language.UtteranceWords, strings.ToLower))
+	r.orgNouns = newWordSet(lowerSet(r.Language.OrganisationNouns, strings.ToLower))
+	r.docNouns = newWordSet(lowerSet(r.Language.DocumentNouns, strings.ToLower))
+	r.demonyms = newWordSet(lowerSet(r.Language.Demonyms, strings.ToLower))
+	r.procedural = newWordSet(lowerSet(r.Language.ProceduralWords, strings.ToLower))
+	titleParts := map[string]bool{}
 	for t := range r.titleWords {
 		for _, w := range strings.Fields(t) {
-			r.titleParts[w] = true
+			titleParts[w] = true
 		}
 	}
-	r.heads = map[string]bool{}
-	for _, set := range []map[string]bool{r.titleParts, r.groups} {
+	r.titleParts = newWordSet(titleParts)
+	heads := map[string]bool{}
+	for _, set := range []map[string]bool{titleParts, r.groups.words} {
 		for w := range set {
-			r.heads[w] = true
+			heads[w] = true
 		}
 	}
 	for w := range r.personNoun {
-		r.heads[w] = true
+		heads[w] = true
 	}
+	r.heads = newWordSet(heads)
 }
 
 // Mention is a place where a text names, or may name, a registered actor.
@@ -298,7 +310,7 @@ func (r *Registry) narrowByTitle(m *Mention, text string, toks []Token) {
 	}
 	word := strings.ToLower(prev.Text)
 	switch {
-	case r.honor[word]:
+	case r.honor.words[word]:
 		gender := ""
 		switch word {
 		case "mr", "mister", "sir":
@@ -339,14 +351,14 @@ func (r *Registry) IsTitle(phrase string) bool { return r.titleWords[phrase] }
 // taken. It returns "" when no title ends there.
 func (r *Registry) TitleEndingAt(toks []Token, k int) string {
 	// Most words end no title: only a word of some title is looked at further.
-	if len(toks[k].Text) > 32 || !has(r.titleParts, toks[k].Text) {
+	if len(toks[k].Text) > 32 || !r.titleParts.has(toks[k].Text) {
 		return ""
 	}
 	var buf [128]byte
 	title := buf[:0]
 	for j := k; j >= 0 && j > k-4; j-- {
 		w := strings.ToLower(toks[j].Text)
-		if !r.titleParts[w] {
+		if !r.titleParts.words[w] {
 			return ""
 		}
 		// Prepend w: titles are short, so the copy is cheap.
@@ -437,9 +449,13 @@ func (r *Registry) TopicMentions(text string, toks []Token) []TopicMention {
 	return out
 }
 
+// TitleWordSpelling returns how a word of a title, given in lower case, is written when that
+// is not with one capital ("ceo" is "CEO"); "" otherwise.
+func (r *Registry) TitleWordSpelling(w string) string { return r.titleSpelling[w] }
+
 // IsTitleWord reports whether the word, in any case, is part of some title ("prime" of "Prime
 // Minister").
-func (r *Registry) IsTitleWord(w string) bool { return has(r.titleParts, w) }
+func (r *Registry) IsTitleWord(w string) bool { return r.titleParts.has(w) }
 
 // ActorsBySurname returns the registered people with the lowercase surname.
 func (r *Registry) ActorsBySurname(s string) []int {
@@ -447,7 +463,7 @@ func (r *Registry) ActorsBySurname(s string) []int {
 	if len(s) > 48 {
 		return r.surnames[strings.ToLower(s)]
 	}
-	return r.surnames[string(appendLower(buf[:0], s))]
+	return r.surnames[string(AppendLower(buf[:0], s))]
 }
 
 // LookupName returns the actors a whole phrase names (a name, alias, role description or

@@ -86,7 +86,64 @@ type Matcher[T any] struct {
 	// written in lower case can start. Most words of a text are, so most lookups are here, in a
 	// small map, without making a lower-case copy.
 	anyFirst map[string][]*pattern[T]
+	// split holds byFirst's big buckets again by their second word: "President" starts a
+	// hundred names, and a text says "President" often.
+	split map[string]*byNext[T]
+	// maybe is a filter of first words, by their first and last letters and length, over
+	// both maps: most words of a text start no pattern and cost no map lookup.
+	maybe wordFilter
 }
+
+// wordFilter is a set of words that may answer yes for a word not in it, never no for one in
+// it. It looks at an ASCII word's first and last letters, in any case, and its length; a word
+// with other letters is always maybe.
+type wordFilter [1 << 16 / 64]uint64
+
+// wordShape reads a word once: whether it is all ASCII, and whether it is ASCII with no
+// capital (its lower case is itself).
+func wordShape(w string) (ascii, lower bool) {
+	var upper, high byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		high |= c & 0x80
+		if 'A' <= c && c <= 'Z' {
+			upper = 1
+		}
+	}
+	return high == 0, high == 0 && upper == 0
+}
+
+// slot is an ASCII word's place in the filter: its first and last letters in any case, and its
+// length. (A word with other letters has none: its lower case may be of another length, "İ".)
+func slot(w string) uint {
+	h := (uint(w[0]|0x20)*131+uint(w[len(w)-1]|0x20))*67 + uint(min(len(w), 63))
+	return h % (1 << 16)
+}
+
+func (f *wordFilter) add(w string) {
+	if ascii, _ := wordShape(w); ascii && w != "" {
+		h := slot(w)
+		f[h/64] |= 1 << (h % 64)
+	}
+}
+
+// mayHoldASCII reports whether an ASCII word may be in the set: no means no.
+func (f *wordFilter) mayHoldASCII(w string) bool {
+	if w == "" {
+		return false
+	}
+	h := slot(w)
+	return f[h/64]&(1<<(h%64)) != 0
+}
+
+// byNext is a big bucket of patterns, split by their second word.
+type byNext[T any] struct {
+	single []*pattern[T]            // the patterns of one word
+	next   map[string][]*pattern[T] // the others, by their second word in lower case, longest first
+}
+
+// splitAbove is the size of a bucket split by second words: below it, trying each is as quick.
+const splitAbove = 8
 
 func newMatcher[T any]() *Matcher[T] {
 	return &Matcher[T]{byFirst: make(map[string][]*pattern[T]), anyFirst: make(map[string][]*pattern[T])}
@@ -141,6 +198,32 @@ func (m *Matcher[T]) finish() {
 			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 		}
 	}
+	m.maybe = wordFilter{}
+	for k := range m.byFirst { // anyFirst's keys are byFirst's too
+		m.maybe.add(k)
+	}
+	m.split = make(map[string]*byNext[T])
+	for k, ps := range m.byFirst {
+		if len(ps) <= splitAbove {
+			continue
+		}
+		b := &byNext[T]{next: make(map[string][]*pattern[T])}
+		for _, p := range ps { // longest first, and so is each part
+			if len(p.words) == 1 {
+				b.single = append(b.single, p)
+				continue
+			}
+			second := p.words[1].lower
+			keys := []string{second}
+			if p.plural && len(p.words) == 2 {
+				keys = append(keys, second+"s", second+"es")
+			}
+			for _, k := range keys {
+				b.next[k] = append(b.next[k], p)
+			}
+		}
+		m.split[k] = b
+	}
 }
 
 // Match is one phrase found in a text.
@@ -153,10 +236,14 @@ type Match[T any] struct {
 // startingWith returns the patterns whose first word is t, longest first; buf is scratch
 // space for t's lower case, returned for reuse.
 func (m *Matcher[T]) startingWith(t string, buf []byte) ([]*pattern[T], []byte) {
-	if isLowerASCII(t) {
+	ascii, lower := wordShape(t)
+	if ascii && !m.maybe.mayHoldASCII(t) {
+		return nil, buf
+	}
+	if lower {
 		return m.anyFirst[t], buf
 	}
-	buf = appendLower(buf[:0], t)
+	buf = AppendLower(buf[:0], t)
 	return m.byFirst[string(buf)], buf
 }
 
@@ -165,18 +252,34 @@ func (m *Matcher[T]) startingWith(t string, buf []byte) ([]*pattern[T], []byte) 
 // does not run across a sentence's end.
 func (m *Matcher[T]) FindAll(text string, toks []Token) []Match[T] {
 	var out []Match[T]
-	var lowerBuf []byte
+	var lowerBuf, nextBuf []byte
 	for i := 0; i < len(toks); {
-		var candidates []*pattern[T]
+		var candidates, singles []*pattern[T]
 		candidates, lowerBuf = m.startingWith(toks[i].Text, lowerBuf)
-		best, bestLen := (*pattern[T])(nil), 0
-		for _, p := range candidates {
-			if i+len(p.words) > len(toks) {
-				continue
+		if len(candidates) > splitAbove && !isLowerASCII(toks[i].Text) {
+			// lowerBuf holds the word in lower case: the bucket's patterns of two words or
+			// more are those whose second word is the next one, then those of one word.
+			if b := m.split[string(lowerBuf)]; b != nil {
+				candidates, singles = nil, b.single
+				if i+1 < len(toks) {
+					nextBuf = AppendLower(nextBuf[:0], toks[i+1].Text)
+					candidates = b.next[string(nextBuf)]
+				}
 			}
-			if p.matchAt(text, toks, i) {
-				best, bestLen = p, len(p.words)
-				break // the bucket is longest first
+		}
+		best, bestLen := (*pattern[T])(nil), 0
+		for _, ps := range [2][]*pattern[T]{candidates, singles} {
+			for _, p := range ps {
+				if i+len(p.words) > len(toks) {
+					continue
+				}
+				if p.matchAt(text, toks, i) {
+					best, bestLen = p, len(p.words)
+					break // the bucket is longest first
+				}
+			}
+			if best != nil {
+				break
 			}
 		}
 		if best == nil {
@@ -282,7 +385,25 @@ func isLowerASCII(s string) bool {
 	return true
 }
 
-func appendLower(dst []byte, s string) []byte {
+// AppendLower appends s in lower case to dst: a map key for a word without a new string.
+func AppendLower(dst []byte, s string) []byte {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii { // most words: a byte at a time, no rune decoding
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		return dst
+	}
 	for _, r := range s {
 		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}

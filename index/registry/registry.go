@@ -199,6 +199,11 @@ type Language struct {
 	OrgWords []string `yaml:"org_words"`
 	// NameParticles are small words inside a person's name ("von der Leyen", "da Silva").
 	NameParticles []string `yaml:"name_particles"`
+	// FamilyNameFirst are family names that names put first ("Wang" of "Wang Yi").
+	FamilyNameFirst []string `yaml:"family_name_first"`
+	// BackReferences open a paragraph that names who said the quotation just before it
+	// ("With those words,").
+	BackReferences []string `yaml:"back_references"`
 	// TitlesInNames are titles and honorifics that are part of a name when a name's word comes
 	// before them ("Hassan Sheikh Mohamud", "Najib bin Tun Haji Abdul Razak"), not a title that
 	// starts a new name.
@@ -291,28 +296,31 @@ type Registry struct {
 	// label their holders ("THE PRESIDENT", "THE VICE PRESIDENT"), sorted.
 	capitalRoles []string
 	anonymous    map[string]bool
-	notSpeak     map[string]bool
-	verbs        map[string]bool
-	honor        map[string]bool
+	notSpeak     *wordSet
+	verbs        *wordSet
+	honor        *wordSet
 	titleWords   map[string]bool // whole titles, lower case: "prime minister"
-	titleParts   map[string]bool // each word of a title: "prime", "minister"
-	groups       map[string]bool
-	given        map[string]string // lower-case given name → "male", "female" or ""
-	personNoun   map[string]string // lower-case noun → gender it tells, or ""
-	orgWords     map[string]bool
-	particles    map[string]bool
-	notNames     map[string]bool
-	function     map[string]bool
-	titlesIn     map[string]bool
-	documents    map[string]bool
-	modifiers    map[string]bool
-	heads        map[string]bool // person nouns, group nouns and the words of titles
-	works        map[string]bool
-	utterances   map[string]bool
-	orgNouns     map[string]bool
-	docNouns     map[string]bool
-	demonyms     map[string]bool
-	procedural   map[string]bool
+	// titleSpelling holds the words of titles written in capitals ("ceo" → "CEO").
+	titleSpelling map[string]string
+	titleParts    *wordSet // each word of a title: "prime", "minister"
+	groups        *wordSet
+	given         map[string]string // lower-case given name → "male", "female" or ""
+	personNoun    map[string]string // lower-case noun → gender it tells, or ""
+	orgWords      *wordSet
+	particles     *wordSet
+	familyFirst   *wordSet
+	notNames      *wordSet
+	function      *wordSet
+	titlesIn      *wordSet
+	documents     *wordSet
+	modifiers     *wordSet
+	heads         *wordSet // person nouns, group nouns and the words of titles
+	works         *wordSet
+	utterances    *wordSet
+	orgNouns      *wordSet
+	docNouns      *wordSet
+	demonyms      *wordSet
+	procedural    *wordSet
 
 	furnitureLines    map[string]bool
 	furniturePrefixes []string
@@ -548,16 +556,16 @@ func (r *Registry) Topic(id string) (*Topic, bool) {
 }
 
 // IsSpeechVerb reports whether the word, in any case, reports speech ("said", "wrote", "told").
-func (r *Registry) IsSpeechVerb(w string) bool { return has(r.verbs, w) }
+func (r *Registry) IsSpeechVerb(w string) bool { return r.verbs.has(w) }
 
 // IsHonorific reports whether the word, without a trailing period, is an honorific ("Mr").
 func (r *Registry) IsHonorific(w string) bool {
-	return has(r.honor, strings.TrimSuffix(w, "."))
+	return r.honor.has(strings.TrimSuffix(w, "."))
 }
 
 // IsGroupNoun reports whether the plural noun, in any case, names a group of speakers
 // ("secretaries", "leaders", "ministers").
-func (r *Registry) IsGroupNoun(w string) bool { return has(r.groups, w) }
+func (r *Registry) IsGroupNoun(w string) bool { return r.groups.has(w) }
 
 // IsPressLabel reports whether a transcript label (upper case, without its colon) belongs to
 // the press or the call's staff rather than to someone making a statement.
@@ -588,7 +596,7 @@ func (r *Registry) GivenName(w string) (gender string, ok bool) {
 		return "", false
 	}
 	var buf [64]byte
-	key := appendLower(buf[:0], w)
+	key := AppendLower(buf[:0], w)
 	if gender, ok = r.given[string(key)]; ok {
 		return gender, ok
 	}
@@ -643,15 +651,31 @@ func (r *Registry) PersonNoun(w string) (gender string, ok bool) {
 		return "", false
 	}
 	var buf [64]byte
-	gender, ok = r.personNoun[string(appendLower(buf[:0], w))]
+	gender, ok = r.personNoun[string(AppendLower(buf[:0], w))]
 	return gender, ok
 }
 
 // IsOrgWord reports whether a word ends an organisation's name ("Institute").
-func (r *Registry) IsOrgWord(w string) bool { return has(r.orgWords, w) }
+func (r *Registry) IsOrgWord(w string) bool { return r.orgWords.has(w) }
+
+// BackReference reports whether a paragraph opens with words that give the quotation just
+// before it to the person it names ("With those words, …", "That was how …").
+func (r *Registry) BackReference(para string) bool {
+	for _, b := range r.Language.BackReferences {
+		if len(para) > len(b) && strings.EqualFold(para[:len(b)], b) && !isLetterByte(para[len(b)]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// IsFamilyNameFirst reports whether a word is a family name that names put first ("Wang").
+func (r *Registry) IsFamilyNameFirst(w string) bool { return r.familyFirst.has(w) }
 
 // IsNameParticle reports whether a lower-case word may stand inside a person's name ("von").
-func (r *Registry) IsNameParticle(w string) bool { return has(r.particles, w) }
+func (r *Registry) IsNameParticle(w string) bool { return r.particles.has(w) }
 
 // TitleNoun returns the person noun a title word stands for: its long form for a short one
 // ("Sen." is "senator"), else the word itself in lower case.
@@ -665,57 +689,76 @@ func (r *Registry) TitleNoun(w string) string {
 
 // MayHeadDescription reports whether a word may be the noun of a description of a person or a
 // group ("senator", "secretaries", "Lady"): one lookup for the words a text is mostly made of.
-func (r *Registry) MayHeadDescription(w string) bool { return has(r.heads, w) }
+func (r *Registry) MayHeadDescription(w string) bool { return r.heads.has(w) }
 
 // IsProceduralWord reports whether a word may be part of a turn that carries no statement.
-func (r *Registry) IsProceduralWord(w string) bool { return has(r.procedural, w) }
+func (r *Registry) IsProceduralWord(w string) bool { return r.procedural.has(w) }
 
 // IsWorkTitle reports whether a word before quotation marks says they hold a work's title.
-func (r *Registry) IsWorkTitle(w string) bool { return has(r.works, w) }
+func (r *Registry) IsWorkTitle(w string) bool { return r.works.has(w) }
 
 // IsUtteranceWord reports whether a word names what someone said or wrote ("Statement").
-func (r *Registry) IsUtteranceWord(w string) bool { return has(r.utterances, w) }
+func (r *Registry) IsUtteranceWord(w string) bool { return r.utterances.has(w) }
 
 // IsOrganisationNoun reports whether a word stands for an organisation ("group", "company").
-func (r *Registry) IsOrganisationNoun(w string) bool { return has(r.orgNouns, w) }
+func (r *Registry) IsOrganisationNoun(w string) bool { return r.orgNouns.has(w) }
 
 // IsDocumentNoun reports whether a word stands for a text that speaks for its author
 // ("statement", "report").
-func (r *Registry) IsDocumentNoun(w string) bool { return has(r.docNouns, w) }
+func (r *Registry) IsDocumentNoun(w string) bool { return r.docNouns.has(w) }
 
 // IsDemonym reports whether a word or phrase names people for where they are from ("Texan").
-func (r *Registry) IsDemonym(w string) bool { return has(r.demonyms, w) }
+func (r *Registry) IsDemonym(w string) bool { return r.demonyms.has(w) }
 
 // IsNameModifier reports whether a word written before a name describes the person
 // ("Democrat Hillary Clinton").
-func (r *Registry) IsNameModifier(w string) bool { return has(r.modifiers, w) }
+func (r *Registry) IsNameModifier(w string) bool { return r.modifiers.has(w) }
 
 // IsNotName reports whether a capitalised word is never anyone's name ("Yesterday").
-func (r *Registry) IsNotName(w string) bool { return has(r.notNames, w) }
+func (r *Registry) IsNotName(w string) bool { return r.notNames.has(w) }
 
 // IsFunctionWord reports whether a word is a small word of grammar ("Of", "His").
-func (r *Registry) IsFunctionWord(w string) bool { return has(r.function, w) }
+func (r *Registry) IsFunctionWord(w string) bool { return r.function.has(w) }
 
 // IsTitleInName reports whether a title or honorific is one that names carry inside them
 // ("Sheikh" of "Hassan Sheikh Mohamud").
-func (r *Registry) IsTitleInName(w string) bool { return has(r.titlesIn, w) }
+func (r *Registry) IsTitleInName(w string) bool { return r.titlesIn.has(w) }
 
 // IsDocumentWord reports whether a word ends the name of a document or a law ("Act", "Plan").
-func (r *Registry) IsDocumentWord(w string) bool { return has(r.documents, w) }
+func (r *Registry) IsDocumentWord(w string) bool { return r.documents.has(w) }
 
 // IsNotSpeaker reports whether a name is a listener or medium, never the speaker
 // ("Reuters" in "told Reuters").
-func (r *Registry) IsNotSpeaker(name string) bool { return has(r.notSpeak, name) }
+func (r *Registry) IsNotSpeaker(name string) bool { return r.notSpeak.has(name) }
 
-// has reports whether the set holds w in lower case. Words are looked up by the thousand for
-// each article: the lower case is written into a buffer on the stack, not a new string.
-func has(set map[string]bool, w string) bool {
-	if isLowerASCII(w) {
-		return set[w]
+// wordSet is a set of words in lower case. Its words are looked up by the thousand for each
+// article, most of them not in it: a filter answers those without hashing them.
+type wordSet struct {
+	words map[string]bool
+	maybe wordFilter
+}
+
+func newWordSet(words map[string]bool) *wordSet {
+	s := &wordSet{words: words}
+	for w := range words {
+		s.maybe.add(w)
+	}
+	return s
+}
+
+// has reports whether the set holds w in lower case. The lower case is written into a buffer
+// on the stack, not a new string.
+func (s *wordSet) has(w string) bool {
+	ascii, lower := wordShape(w)
+	if ascii && !s.maybe.mayHoldASCII(w) {
+		return false
+	}
+	if lower {
+		return s.words[w]
 	}
 	if len(w) > 48 {
-		return set[strings.ToLower(w)]
+		return s.words[strings.ToLower(w)]
 	}
 	var buf [64]byte
-	return set[string(appendLower(buf[:0], w))]
+	return s.words[string(AppendLower(buf[:0], w))]
 }
