@@ -1063,6 +1063,15 @@ func (x *extractor) coordinatedVerb(p, lo, hi int) bool {
 	return true
 }
 
+// isArticle reports whether a word is an article, in any case.
+func isArticle(w string) bool {
+	switch strings.ToLower(w) {
+	case "a", "an", "the":
+		return true
+	}
+	return false
+}
+
 // givenFirst reports whether a name's words open with a given name: "Howard Kurtz", not
 // "Lockheed Martin Chairman".
 func (x *extractor) givenFirst(words []string) bool {
@@ -2515,6 +2524,9 @@ func (x *extractor) described(p int, m mention) []Speaker {
 			// "one GOP consultant", who speaks for themself).
 			if o.kind == mName && o.org && len(o.actors) == 1 && speaksForOthers(m.head) {
 				return []Speaker{x.registered(o.actors[0])}
+			}
+			if o.kind == mName && isArticle(x.paras[p].Text[o.coreStart:o.coreEnd]) {
+				continue // "An" of "An FDA spokeswoman" opening a sentence
 			}
 			if o.kind == mName && (o.org && speaksForOthers(m.head) || strings.HasPrefix(m.head, "spokes") && x.organisationLike(o)) {
 				name := x.paras[p].Text[o.coreStart:o.coreEnd]
