@@ -1014,6 +1014,11 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			// speaker after the verb)
 			return nil, false
 		}
+		if endsSentence(s[:lo]) && tells(t.Text) && k+2 < len(toks) && (opensClause(s[toks[k+1].End:]) || opensNounClause(s[toks[k+1].End:])) {
+			// "“…risk.” The IMF's chief economist told reporters the world economy was …": a
+			// new sentence that reports other words to its listeners.
+			return nil, false
+		}
 		if endsSentence(s[:lo]) && !tells(t.Text) && k+1 < len(toks) && s[t.End:toks[k+1].Start] == " " && takesObject(toks[k+1].Text) && x.subjectBefore(p, lo, t.Start) != nil {
 			// "“I can no longer serve.” Governor Peter Lasko thanked her …": a new sentence
 			// whose verb has an object of its own says nothing of the quotation before it.
@@ -2510,6 +2515,17 @@ func (x *extractor) organisationNamedFor(p int, m mention) ([]Speaker, bool) {
 func (x *extractor) described(p int, m mention) []Speaker {
 	if who := x.officerOf(p, m); who != nil {
 		return who
+	}
+	// "Thorsby Paper's chief executive, Martin Achebe-Lund, said": the person named in
+	// apposition right after the description.
+	text := x.paras[p].Text
+	if strings.HasPrefix(text[m.end:], ", ") {
+		for _, n := range x.mentionsBetween(p, m.end, min(len(text), m.end+80)) {
+			if n.kind == mName && n.start == m.end+2 && n.ent >= 0 && x.ents[n.ent].person && !n.possessive && strings.HasPrefix(text[n.end:], ",") {
+				return x.speakersOf(n.ent)
+			}
+			break
+		}
 	}
 	if m.ownerEnd >= 0 && !x.ownedByPerson(p, m) || !m.definite && m.ownerEnd < 0 {
 		for _, o := range x.hiddenIn(p, m) {
