@@ -1068,6 +1068,22 @@ func (x *extractor) coordinatedVerb(p, lo, hi int) bool {
 	return true
 }
 
+// orgStartingWith returns the organisation the text names in full whose name opens with the one
+// word w and goes on ("Halvern Foods" for "Halvern"); -1 when none, or more than one, does.
+func (x *extractor) orgStartingWith(w string) int {
+	found := -1
+	for e := range x.ents {
+		en := &x.ents[e]
+		if en.org && !en.person && len(en.words) >= 2 && en.words[0] == w {
+			if found >= 0 {
+				return -1
+			}
+			found = e
+		}
+	}
+	return found
+}
+
 // isArticle reports whether a word is an article, in any case.
 func isArticle(w string) bool {
 	switch strings.ToLower(w) {
@@ -2548,6 +2564,9 @@ func (x *extractor) described(p int, m mention) []Speaker {
 				name := x.paras[p].Text[o.coreStart:o.coreEnd]
 				for _, article := range []string{"A ", "An ", "The "} {
 					name = strings.TrimPrefix(name, article) // "A Treasury spokeswoman" opening a sentence
+				}
+				if e := x.orgStartingWith(strings.ToLower(name)); e >= 0 {
+					return x.speakersOf(e) // "a Halvern spokeswoman" after "Halvern Foods is recalling"
 				}
 				return []Speaker{{Actor: -1, Name: displayName(name), Kind: registry.Organisation}}
 			}
