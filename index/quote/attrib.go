@@ -1957,6 +1957,13 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 			return &first
 		}
 	}
+	// "Ruth Baines, whose son Tyrell Baines, 22, was shot …, said": a relative clause about
+	// the person runs to the verb, whatever names and commas it holds.
+	if first := in[0]; first.kind == mName && first.ent >= 0 && x.ents[first.ent].person && !first.object && !first.possessive &&
+		first.start >= lo && opensWith(s[lo:first.start]) && (strings.HasPrefix(s[first.end:], ", who ") || strings.HasPrefix(s[first.end:], ", whose ")) &&
+		strings.HasSuffix(b, ",") && v-first.end < 250 && !strings.ContainsAny(s[first.end:v], ";:()\"“”") {
+		return &first
+	}
 	// Only a subject joined to the verb: nothing but adverbs, auxiliaries and an appositive
 	// between them.
 	if strings.HasSuffix(b, ",") {
