@@ -1014,6 +1014,11 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 			// speaker after the verb)
 			return nil, false
 		}
+		if endsSentence(s[:lo]) && tells(t.Text) && k+2 < len(toks) && (opensClause(s[toks[k+1].End:]) || opensNounClause(s[toks[k+1].End:])) {
+			// "“…risk.” The IMF's chief economist told reporters the world economy was …": a
+			// new sentence that reports other words to its listeners.
+			return nil, false
+		}
 		if endsSentence(s[:lo]) && !tells(t.Text) && k+1 < len(toks) && s[t.End:toks[k+1].Start] == " " && takesObject(toks[k+1].Text) && x.subjectBefore(p, lo, t.Start) != nil {
 			// "“I can no longer serve.” Governor Peter Lasko thanked her …": a new sentence
 			// whose verb has an object of its own says nothing of the quotation before it.
@@ -1061,6 +1066,31 @@ func (x *extractor) coordinatedVerb(p, lo, hi int) bool {
 		}
 	}
 	return true
+}
+
+// orgStartingWith returns the organisation the text names in full whose name opens with the one
+// word w and goes on ("Halvern Foods" for "Halvern"); -1 when none, or more than one, does.
+func (x *extractor) orgStartingWith(w string) int {
+	found := -1
+	for e := range x.ents {
+		en := &x.ents[e]
+		if en.org && !en.person && len(en.words) >= 2 && en.words[0] == w {
+			if found >= 0 {
+				return -1
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+// isArticle reports whether a word is an article, in any case.
+func isArticle(w string) bool {
+	switch strings.ToLower(w) {
+	case "a", "an", "the":
+		return true
+	}
+	return false
 }
 
 // givenFirst reports whether a name's words open with a given name: "Howard Kurtz", not
@@ -1927,6 +1957,13 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 			return &first
 		}
 	}
+	// "Ruth Baines, whose son Tyrell Baines, 22, was shot …, said": a relative clause about
+	// the person runs to the verb, whatever names and commas it holds.
+	if first := in[0]; first.kind == mName && first.ent >= 0 && x.ents[first.ent].person && !first.object && !first.possessive &&
+		first.start >= lo && opensWith(s[lo:first.start]) && (strings.HasPrefix(s[first.end:], ", who ") || strings.HasPrefix(s[first.end:], ", whose ")) &&
+		strings.HasSuffix(b, ",") && v-first.end < 250 && !strings.ContainsAny(s[first.end:v], ";:()\"“”") {
+		return &first
+	}
 	// Only a subject joined to the verb: nothing but adverbs, auxiliaries and an appositive
 	// between them.
 	if strings.HasSuffix(b, ",") {
@@ -2502,6 +2539,17 @@ func (x *extractor) described(p int, m mention) []Speaker {
 	if who := x.officerOf(p, m); who != nil {
 		return who
 	}
+	// "Thorsby Paper's chief executive, Martin Achebe-Lund, said": the person named in
+	// apposition right after the description.
+	text := x.paras[p].Text
+	if strings.HasPrefix(text[m.end:], ", ") {
+		for _, n := range x.mentionsBetween(p, m.end, min(len(text), m.end+80)) {
+			if n.kind == mName && n.start == m.end+2 && n.ent >= 0 && x.ents[n.ent].person && !n.possessive && strings.HasPrefix(text[n.end:], ",") {
+				return x.speakersOf(n.ent)
+			}
+			break
+		}
+	}
 	if m.ownerEnd >= 0 && !x.ownedByPerson(p, m) || !m.definite && m.ownerEnd < 0 {
 		for _, o := range x.hiddenIn(p, m) {
 			// "a Whitcomb campaign spokeswoman": the campaign, not Whitcomb.
@@ -2516,10 +2564,16 @@ func (x *extractor) described(p int, m mention) []Speaker {
 			if o.kind == mName && o.org && len(o.actors) == 1 && speaksForOthers(m.head) {
 				return []Speaker{x.registered(o.actors[0])}
 			}
+			if o.kind == mName && isArticle(x.paras[p].Text[o.coreStart:o.coreEnd]) {
+				continue // "An" of "An FDA spokeswoman" opening a sentence
+			}
 			if o.kind == mName && (o.org && speaksForOthers(m.head) || strings.HasPrefix(m.head, "spokes") && x.organisationLike(o)) {
 				name := x.paras[p].Text[o.coreStart:o.coreEnd]
 				for _, article := range []string{"A ", "An ", "The "} {
 					name = strings.TrimPrefix(name, article) // "A Treasury spokeswoman" opening a sentence
+				}
+				if e := x.orgStartingWith(strings.ToLower(name)); e >= 0 {
+					return x.speakersOf(e) // "a Halvern spokeswoman" after "Halvern Foods is recalling"
 				}
 				return []Speaker{{Actor: -1, Name: displayName(name), Kind: registry.Organisation}}
 			}

@@ -104,6 +104,16 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"largely peaceful", "Metropolitan Police", quote.Fragment}},
 		},
 		{
+			name: "a relative clause with another name and commas runs to the verb",
+			text: "Ruth Baines, whose son Tyrell Baines, 22, was shot by a trooper in March, said in a statement that she was “relieved, but not at peace.”",
+			want: []found{{"relieved, but not at peace.", "Ruth Baines", quote.Fragment}},
+		},
+		{
+			name: "a description with the person's name in apposition after it",
+			text: "Thorsby Paper's chief executive, Martin Achebe-Lund, said the closing of the mill was “painful but unavoidable.”",
+			want: []found{{"painful but unavoidable.", "Martin Achebe-Lund", quote.Fragment}},
+		},
+		{
 			name: "a heading's word after a registered name is not part of it",
 			text: "In Case You Missed It: Statement from National Security Advisor Jake Sullivan Welcoming Ceasefire Talks\n\n“This is a welcome step toward peace,” he said. The talks resume on welcoming terms.",
 			want: []found{{"This is a welcome step toward peace,", "Jake Sullivan", quote.Full}},

@@ -393,7 +393,14 @@ func (x *extractor) cluster() {
 		if best < 0 && m.honorific == "" && len(m.nouns) == 0 && !m.explicit && len(m.actors) == 0 && x.reg.IsOrgWord(m.words[0]) {
 			// "the Council", "the Department": the organisation of that kind named last before
 			// it, else no one ("Proclamation", "Administration" alone name no speaker).
-			if e := x.orgNamedBefore(bySurname[m.words[0]], here, lastBefore); e >= 0 {
+			es := bySurname[m.words[0]]
+			for e := range x.ents {
+				// "the Bank" after "the Bank of England": the name's first word, before "of".
+				if en := &x.ents[e]; len(en.words) >= 3 && en.words[0] == m.words[0] && en.words[1] == "of" {
+					es = append(es, e)
+				}
+			}
+			if e := x.orgNamedBefore(es, here, lastBefore); e >= 0 {
 				join(m, e, r.p)
 			}
 			continue

@@ -325,7 +325,7 @@ func TestConstructionBatteries(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Batteries 1 to 18 were written by the developers and the rules were made for them;
-	// 19 to 22 by helper sessions that had not read the rules, and the rules have only begun on
+	// 19 to 24 by helper sessions that had not read the rules, and the rules have only begun on
 	// them. Each group has its own floor.
 	groups := []struct {
 		name            string
@@ -334,7 +334,7 @@ func TestConstructionBatteries(t *testing.T) {
 		quotes, minimum int
 	}{
 		{name: "batteries 1-18", from: 1, to: 18, right: 0.95, wrong: 0.02, minimum: 700},
-		{name: "batteries 19-22", from: 19, to: 22, right: 0.69, wrong: 0.15, minimum: 250},
+		{name: "batteries 19-24", from: 19, to: 24, right: 0.67, wrong: 0.14, minimum: 390},
 	}
 	for _, g := range groups {
 		var quotes, right, wrong int
