@@ -2543,11 +2543,11 @@ func (x *extractor) described(p int, m mention) []Speaker {
 	// apposition right after the description.
 	text := x.paras[p].Text
 	if strings.HasPrefix(text[m.end:], ", ") {
-		for _, n := range x.mentionsBetween(p, m.end, min(len(text), m.end+80)) {
-			if n.kind == mName && n.start == m.end+2 && n.ent >= 0 && x.ents[n.ent].person && !n.possessive && strings.HasPrefix(text[n.end:], ",") {
+		// (only the first mention after the comma)
+		if ns := x.mentionsBetween(p, m.end, min(len(text), m.end+80)); len(ns) > 0 {
+			if n := ns[0]; n.kind == mName && n.start == m.end+2 && n.ent >= 0 && x.ents[n.ent].person && !n.possessive && strings.HasPrefix(text[n.end:], ",") {
 				return x.speakersOf(n.ent)
 			}
-			break
 		}
 	}
 	if m.ownerEnd >= 0 && !x.ownedByPerson(p, m) || !m.definite && m.ownerEnd < 0 {
