@@ -16,6 +16,7 @@ import (
 // its quotations found and its sentences bounded once; a quotation's attribution looks only at
 // its own sentence and a bounded window of what was heard before it.
 type extractor struct {
+	mentionBuf []mention // scratch for mentionsIn, kept from one paragraph to the next
 	// titleToks are the tokens of the text being read (a paragraph, or a title's phrase) that
 	// are words of a registered office before a name: "and" of "Secretary of Health and Human
 	// Services Robert F. Kennedy Jr." does not end the name. Set by registryMentions.
