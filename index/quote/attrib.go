@@ -1084,6 +1084,21 @@ func (x *extractor) orgStartingWith(w string) int {
 	return found
 }
 
+// objectAfterAdjectives reports whether the name at offset off is the object of a preposition
+// with an article and one or two words in small letters between: "at a large New York bank".
+func (x *extractor) objectAfterAdjectives(p, off int) bool {
+	s := x.paras[p].Text
+	toks := tokensIn(x.toks[p], max(0, off-60), off)
+	k := len(toks) - 1
+	for n := 0; n < 2 && k >= 0 && isLowerWord(toks[k].Text) && !x.reg.IsFunctionWord(toks[k].Text) && !isArticle(toks[k].Text); n++ {
+		k--
+	}
+	if k < 1 || k == len(toks)-1 || !isArticle(toks[k].Text) || !prepositions[strings.ToLower(toks[k-1].Text)] {
+		return false
+	}
+	return !strings.ContainsAny(s[toks[k-1].Start:off], ",;:\"“”()")
+}
+
 // isArticle reports whether a word is an article, in any case.
 func isArticle(w string) bool {
 	switch strings.ToLower(w) {
@@ -1989,7 +2004,7 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 			m.possessive = false // "Hale's office said": the office speaks for her
 			return &m
 		}
-		if m.object || m.possessive || x.opener(p, m) {
+		if m.object || m.possessive || x.opener(p, m) || x.objectAfterAdjectives(p, m.start) {
 			continue
 		}
 		c := x.coordinated(p, in[:k+1])

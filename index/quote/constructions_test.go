@@ -114,6 +114,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"painful but unavoidable.", "Martin Achebe-Lund", quote.Fragment}},
 		},
 		{
+			name: "a place inside an unnamed speaker's description is not the speaker",
+			text: "A bond trader at a large New York bank put it more bluntly: “Everybody just threw out their June forecasts.”",
+			want: []found{{"Everybody just threw out their June forecasts.", "", quote.Full}},
+		},
+		{
 			name: "a heading's word after a registered name is not part of it",
 			text: "In Case You Missed It: Statement from National Security Advisor Jake Sullivan Welcoming Ceasefire Talks\n\n“This is a welcome step toward peace,” he said. The talks resume on welcoming terms.",
 			want: []found{{"This is a welcome step toward peace,", "Jake Sullivan", quote.Full}},
