@@ -1096,7 +1096,7 @@ func (x *extractor) objectAfterAdjectives(p, off int) bool {
 	if k < 1 || k == len(toks)-1 || !isArticle(toks[k].Text) || !prepositions[strings.ToLower(toks[k-1].Text)] {
 		return false
 	}
-	return !strings.ContainsAny(s[toks[k-1].Start:off], ",;:\"“”()")
+	return !strings.ContainsAny(s[toks[k-1].Start:off], ".!?,;:\"“”()")
 }
 
 // isArticle reports whether a word is an article, in any case.
