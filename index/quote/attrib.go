@@ -1071,17 +1071,23 @@ func (x *extractor) coordinatedVerb(p, lo, hi int) bool {
 // orgStartingWith returns the organisation the text names in full whose name opens with the one
 // word w and goes on ("Halvern Foods" for "Halvern"); -1 when none, or more than one, does.
 func (x *extractor) orgStartingWith(w string) int {
-	found := -1
-	for e := range x.ents {
-		en := &x.ents[e]
-		if en.org && !en.person && len(en.words) >= 2 && en.words[0] == w {
-			if found >= 0 {
-				return -1
+	if x.orgByFirst == nil {
+		// Indexed once an analysis: descriptions are resolved after the entities are made.
+		x.orgByFirst = map[string]int{}
+		for e := range x.ents {
+			if en := &x.ents[e]; en.org && !en.person && len(en.words) >= 2 {
+				if _, seen := x.orgByFirst[en.words[0]]; seen {
+					x.orgByFirst[en.words[0]] = -1 // two organisations of that first word
+				} else {
+					x.orgByFirst[en.words[0]] = e
+				}
 			}
-			found = e
 		}
 	}
-	return found
+	if e, ok := x.orgByFirst[w]; ok {
+		return e
+	}
+	return -1
 }
 
 // objectAfterAdjectives reports whether the name at offset off is the object of a preposition
@@ -1106,16 +1112,6 @@ func isArticle(w string) bool {
 		return true
 	}
 	return false
-}
-
-// givenFirst reports whether a name's words open with a given name: "Howard Kurtz", not
-// "Lockheed Martin Chairman".
-func (x *extractor) givenFirst(words []string) bool {
-	if len(words) == 0 {
-		return false
-	}
-	_, given := x.reg.GivenName(words[0])
-	return given
 }
 
 // documentFromColon reads "… a text from her son, Pfc. Eli Kowalczyk, who had been deployed for
@@ -1145,14 +1141,24 @@ func (x *extractor) documentFromColon(p, lo, hi int) []Speaker {
 	return nil
 }
 
+// maxOrgLookBack bounds the mentions orgEndingWith reads back: the organisation a description
+// calls back is named within a few paragraphs, and a quotation's attribution costs no more than
+// a constant.
+const maxOrgLookBack = 200
+
 // orgEndingWith returns the organisation named last before offset off of paragraph p whose name
 // ends with words (in lower case) and is longer than them, within a few paragraphs; -1 when none.
 func (x *extractor) orgEndingWith(p, off int, words []string) int {
+	seen := 0 // mentions looked at: a paragraph dense with names is not read again for each
 	for q := p; q >= 0 && q > p-8; q-- {
 		ms := x.ments[q]
-		for k := len(ms) - 1; k >= 0; k-- {
+		if q == p {
+			ms = ms[:sort.Search(len(ms), func(i int) bool { return ms[i].start >= off })]
+		}
+		for k := len(ms) - 1; k >= 0 && seen < maxOrgLookBack; k-- {
+			seen++
 			m := ms[k]
-			if q == p && m.start >= off || m.ent < 0 {
+			if m.ent < 0 {
 				continue
 			}
 			en := &x.ents[m.ent]
@@ -1405,7 +1411,7 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		// and the label ends with the person's name in full.
 		if x.titleWords(p, lo, lo+len(b)-1, 24) && strings.Contains(b, ",") {
 			ms := x.mentionsBetween(p, lo, hi)
-			if k := len(ms) - 1; k > 0 && ms[k].kind == mName && ms[k].end == lo+len(b)-1 && ms[k].ent >= 0 && x.ents[ms[k].ent].person && len(ms[k].words) >= 2 && !x.givenFirst(ms[0].words) && len(ms[0].actors) == 0 {
+			if k := len(ms) - 1; k > 0 && ms[k].kind == mName && ms[k].end == lo+len(b)-1 && ms[k].ent >= 0 && x.ents[ms[k].ent].person && len(ms[k].words) >= 2 && !(len(ms[0].words) > 0 && x.isGivenName(ms[0].words[0])) && len(ms[0].actors) == 0 {
 				return x.resolve(p, ms[k]), true
 			}
 			for _, m := range ms {

@@ -370,6 +370,14 @@ func (x *extractor) cluster() {
 		pending = append(pending, r)
 	}
 	var slips *slipIndex
+	// "the Bank" after "the Bank of England": names of the shape "X of …", by their first word,
+	// indexed once (the passes below add only names of one word).
+	ofNames := map[string][]int{}
+	for e := range x.ents {
+		if en := &x.ents[e]; len(en.words) >= 3 && en.words[1] == "of" {
+			ofNames[en.words[0]] = append(ofNames[en.words[0]], e)
+		}
+	}
 	for _, r := range pending {
 		m := &x.ments[r.p][r.k]
 		here := Pos{r.p, m.start}
@@ -393,13 +401,7 @@ func (x *extractor) cluster() {
 		if best < 0 && m.honorific == "" && len(m.nouns) == 0 && !m.explicit && len(m.actors) == 0 && x.reg.IsOrgWord(m.words[0]) {
 			// "the Council", "the Department": the organisation of that kind named last before
 			// it, else no one ("Proclamation", "Administration" alone name no speaker).
-			es := bySurname[m.words[0]]
-			for e := range x.ents {
-				// "the Bank" after "the Bank of England": the name's first word, before "of".
-				if en := &x.ents[e]; len(en.words) >= 3 && en.words[0] == m.words[0] && en.words[1] == "of" {
-					es = append(es, e)
-				}
-			}
+			es := append(slices.Clip(bySurname[m.words[0]]), ofNames[m.words[0]]...)
 			if e := x.orgNamedBefore(es, here, lastBefore); e >= 0 {
 				join(m, e, r.p)
 			}

@@ -16,7 +16,8 @@ import (
 // its quotations found and its sentences bounded once; a quotation's attribution looks only at
 // its own sentence and a bounded window of what was heard before it.
 type extractor struct {
-	mentionBuf []mention // scratch for mentionsIn, kept from one paragraph to the next
+	mentionBuf []mention      // scratch for mentionsIn, kept from one paragraph to the next
+	orgByFirst map[string]int // organisations named in full, by their first word (-1: two); made by orgStartingWith
 	// titleToks are the tokens of the text being read (a paragraph, or a title's phrase) that
 	// are words of a registered office before a name: "and" of "Secretary of Health and Human
 	// Services Robert F. Kennedy Jr." does not end the name. Set by registryMentions.
@@ -183,6 +184,7 @@ func (x *extractor) registryMentions(text string, toks []registry.Token) []regis
 // actors it names.
 func (x *extractor) analyse(from, to int) {
 	x.ents, x.mentioned = x.ents[:0], x.mentioned[:0] // read again from the start, if read before
+	x.orgByFirst = nil
 	x.ments = make([][]mention, len(x.paras))
 	x.hidden = make([][]mention, len(x.paras))
 	for p := range x.paras {
