@@ -215,7 +215,7 @@ func (d *decoder) uint32s(n int) []uint32 {
 
 func (d *decoder) fail() {
 	if d.err == nil {
-		d.err = errors.New("the catalog file is cut short or damaged")
+		d.err = errors.New("the file is cut short or damaged") // callers name the file
 	}
 }
 
