@@ -16,11 +16,20 @@ import (
 	"github.com/readout/readout/index/registry"
 )
 
-// A constructionCase is a short text written to try one way of naming who speaks, and the speakers
-// of its quotations in order: "" where the text does not say, "A + B" for two.
+// A constructionCase is a text written to try ways of naming who speaks, and the speakers of its
+// quotations: "" where the text does not say, "A + B" for two. A short text lists them in order
+// (Want); a whole article names each quotation by its first words (Quotes), so that one term in
+// marks found or missed does not shift every answer after it.
 type constructionCase struct {
-	Text string   `yaml:"text"`
-	Want []string `yaml:"want"`
+	Text   string        `yaml:"text"`
+	Want   []string      `yaml:"want"`
+	Quotes []wantedQuote `yaml:"quotes"`
+}
+
+// A wantedQuote is one quotation of an article: its first words and its speaker.
+type wantedQuote struct {
+	Says string `yaml:"says"`
+	By   string `yaml:"by"`
 }
 
 // ConstructionReport counts, for each file of constructions, the texts whose every quotation has
@@ -61,7 +70,11 @@ func RunConstructions(fsys fs.FS, reg *registry.Registry) (*ConstructionReport, 
 		}
 		f := ConstructionFile{Name: strings.TrimSuffix(path.Base(name), ".yaml")}
 		for i, c := range cases {
-			got := speakersOf(reg, c.Text)
+			if c.Quotes != nil {
+				f.scoreArticle(i, speakersOf(reg, c.Text), c.Quotes)
+				continue
+			}
+			got := namesOf(speakersOf(reg, c.Text))
 			f.Texts++
 			if slices.Equal(got, c.Want) {
 				f.TextsRight++
@@ -90,19 +103,79 @@ func RunConstructions(fsys fs.FS, reg *registry.Registry) (*ConstructionReport, 
 	return r, nil
 }
 
+// scoreArticle matches each wanted quotation to the first quotation found after the last one
+// matched that holds its first words, and scores its speaker; a wanted quotation not found, and a
+// quotation found with a speaker that nobody wanted, are miscounted.
+func (f *ConstructionFile) scoreArticle(i int, got []extracted, want []wantedQuote) {
+	f.Texts++
+	used := make([]bool, len(got))
+	next, failed := 0, false
+	for k, w := range want {
+		f.Quotes++
+		says := strings.Join(strings.Fields(w.Says), " ")
+		at := -1
+		for j := next; j < len(got) && at < 0; j++ {
+			if !used[j] && strings.Contains(got[j].text, says) {
+				at = j
+			}
+		}
+		if at < 0 {
+			f.Miscounted++
+			failed = true
+			f.Failures = append(f.Failures, fmt.Sprintf("%s #%d q%d: not found, want %q: %q", f.Name, i, k, w.By, w.Says))
+			continue
+		}
+		used[at], next = true, at+1
+		switch name := got[at].name; {
+		case name == w.By:
+			f.Right++
+			continue
+		case name == "":
+			f.Unknown++
+		default:
+			f.Wrong++
+		}
+		failed = true
+		f.Failures = append(f.Failures, fmt.Sprintf("%s #%d q%d: got %q, want %q: %q", f.Name, i, k, got[at].name, w.By, w.Says))
+	}
+	for j, g := range got {
+		if !used[j] && g.name != "" {
+			f.Miscounted++
+			failed = true
+			f.Failures = append(f.Failures, fmt.Sprintf("%s #%d: found in excess, %q: %q", f.Name, i, g.name, g.text))
+		}
+	}
+	if !failed {
+		f.TextsRight++
+	}
+}
+
+// extracted is a quotation found: its words (spaces collapsed) and its speakers' names.
+type extracted struct {
+	text, name string
+}
+
 // speakersOf extracts the quotations of a text and names each one's speakers.
-func speakersOf(reg *registry.Registry, text string) []string {
+func speakersOf(reg *registry.Registry, text string) []extracted {
 	var paras []document.Paragraph
 	for _, p := range strings.Split(text, "\n\n") {
 		paras = append(paras, document.Paragraph{Text: p})
 	}
-	out := []string{}
+	out := []extracted{}
 	for _, q := range quote.Extract(reg, "", constructionDay, paras).Quotes {
 		names := make([]string, len(q.Speakers))
 		for i, s := range q.Speakers {
 			names[i] = s.Name
 		}
-		out = append(out, strings.Join(names, " + "))
+		out = append(out, extracted{text: strings.Join(strings.Fields(q.Text(paras)), " "), name: strings.Join(names, " + ")})
+	}
+	return out
+}
+
+func namesOf(got []extracted) []string {
+	out := make([]string, len(got))
+	for i, g := range got {
+		out[i] = g.name
 	}
 	return out
 }
