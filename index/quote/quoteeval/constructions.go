@@ -81,26 +81,72 @@ func RunConstructions(fsys fs.FS, reg *registry.Registry) (*ConstructionReport, 
 			} else {
 				f.Failures = append(f.Failures, fmt.Sprintf("%s #%d: got %q, want %q\n      %s", f.Name, i, got, c.Want, strings.ReplaceAll(c.Text, "\n\n", " ¶ ")))
 			}
+			pairs := align(got, c.Want)
 			for k, w := range c.Want {
 				f.Quotes++
-				switch {
-				case k >= len(got):
+				switch g := pairs[k]; {
+				case g < 0:
 					f.Miscounted++
-				case got[k] == w:
+				case got[g] == w:
 					f.Right++
-				case got[k] == "":
+				case got[g] == "":
 					f.Unknown++
 				default:
 					f.Wrong++
 				}
 			}
-			if len(got) > len(c.Want) {
-				f.Miscounted += len(got) - len(c.Want)
+			if n := len(got) - len(c.Want); n > 0 {
+				f.Miscounted += n
 			}
 		}
 		r.Files = append(r.Files, f)
 	}
 	return r, nil
+}
+
+// align pairs each wanted speaker with a quotation found, in order: one for one when as many
+// were found as wanted; otherwise the pairing that keeps the most quotations, a pair of the same
+// name counting twice, so that a term in marks that the text's writer listed and the extractor
+// does not take for a quotation (or the reverse) shifts no answer after it. It returns, for each
+// wanted quotation, the index of its quotation found, or -1.
+func align(got, want []string) []int {
+	pairs := make([]int, len(want))
+	if len(got) == len(want) {
+		for k := range pairs {
+			pairs[k] = k
+		}
+		return pairs
+	}
+	// best[k][g] is the best score of want[k:] against got[g:].
+	best := make([][]int, len(want)+1)
+	for k := range best {
+		best[k] = make([]int, len(got)+1)
+	}
+	for k := len(want) - 1; k >= 0; k-- {
+		for g := len(got) - 1; g >= 0; g-- {
+			best[k][g] = max(pairScore(got[g], want[k])+best[k+1][g+1], best[k+1][g], best[k][g+1])
+		}
+	}
+	for k, g := 0, 0; k < len(want); {
+		switch {
+		case g < len(got) && best[k][g] == pairScore(got[g], want[k])+best[k+1][g+1]:
+			pairs[k] = g
+			k, g = k+1, g+1
+		case g >= len(got) || best[k][g] == best[k+1][g]:
+			pairs[k] = -1
+			k++
+		default:
+			g++
+		}
+	}
+	return pairs
+}
+
+func pairScore(got, want string) int {
+	if got == want {
+		return 2
+	}
+	return 1
 }
 
 // scoreArticle matches each wanted quotation to the first quotation found after the last one
