@@ -751,6 +751,16 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 		// quotation interrupted by "he said", or a paragraph that is only a quotation.
 		who, cue = prev.Speakers, true
 		x.via = "continuation"
+		if reply, ok := x.replyTo(prev, sp, paraAlone); ok {
+			who = reply
+			x.via = "reply"
+		}
+	}
+	if who == nil && !cue && paraAlone {
+		if resumed := x.resumes(q); resumed != nil {
+			who, cue = resumed, true
+			x.via = "resumed"
+		}
 	}
 	if who == nil && prev != nil && len(prev.Speakers) > 0 && prev.End.Para == sp.Start.Para && x.coordinatedVerb(sp.Start.Para, prev.End.Off, sp.open) {
 		// "… called the talks “candid” and said both sides had agreed to “keep channels
@@ -865,6 +875,81 @@ func (x *extractor) continuesSpeaker(prev *Quote, sp span) bool {
 			if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && x.subjectLike(p, m) && !slices.Equal(x.speakersOf(m.ent), prev.Speakers) {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// replyTo tells a paragraph that is only a quotation and answers the one before from one that
+// goes on with it: when the quotation before ends by handing the word over (a question, words
+// broken off with a dash, a name called at its end: "…, Governor."), the answer is the other
+// side's of an exchange under way, the speaker of the quotation before that one when it is in the
+// paragraph just before and is someone else; with no exchange under way, broken-off words leave
+// the answer unidentified and a question leaves it to the one who asked, who often answers
+// themselves. ok is false when the quotation does not answer.
+func (x *extractor) replyTo(prev *Quote, sp span, paraAlone bool) (who []Speaker, ok bool) {
+	if !paraAlone || sp.Start.Para != prev.End.Para+1 || len(x.out) == 0 || &x.out[len(x.out)-1] != prev {
+		return nil, false
+	}
+	if x.paras[sp.Start.Para].Kind == document.ListItem || x.paras[prev.End.Para].Kind == document.ListItem {
+		return nil, false // a round-up's items under a headline quoted: the same source's
+	}
+	// Only what follows the quotation in its paragraph may stand between them: "he asked".
+	tail := strings.TrimLeft(x.paras[prev.End.Para].Text[prev.End.Off:], "?!.,—–-\"”’' ")
+	if strings.ContainsAny(tail, "\"“”") {
+		return nil, false
+	}
+	words := strings.TrimRight(x.quoteText(prev), " ,\"“”'’")
+	broken := strings.HasSuffix(words, "—") || strings.HasSuffix(words, "–") || strings.HasSuffix(words, "--")
+	if !broken && !strings.HasSuffix(words, "?") && !endsCallingName(words) {
+		return nil, false
+	}
+	if len(x.out) >= 2 {
+		if pp := x.out[len(x.out)-2]; len(pp.Speakers) > 0 && pp.End.Para+1 >= prev.Start.Para && !slices.Equal(pp.Speakers, prev.Speakers) {
+			return pp.Speakers, true
+		}
+	}
+	if broken {
+		return nil, true
+	}
+	return nil, false
+}
+
+// resumes gives words that open with a dash ("“—and you call that freedom.”") to whoever was cut
+// off with a dash in one of the two paragraphs before.
+func (x *extractor) resumes(q *Quote) []Speaker {
+	words := strings.TrimLeft(x.quoteText(q), " ")
+	if !strings.HasPrefix(words, "—") && !strings.HasPrefix(words, "–") && !strings.HasPrefix(words, "--") {
+		return nil
+	}
+	for i := len(x.out) - 1; i >= 0 && x.out[i].End.Para+2 >= q.Start.Para; i-- {
+		cut := strings.TrimRight(x.quoteText(&x.out[i]), " ,\"“”'’")
+		if strings.HasSuffix(cut, "—") || strings.HasSuffix(cut, "–") || strings.HasSuffix(cut, "--") {
+			return x.out[i].Speakers
+		}
+	}
+	return nil
+}
+
+// endsCallingName reports whether words end by calling someone by name or title: "…, Governor."
+// "…, Glenn?" (one or two capitalised words after a comma, closing the sentence).
+func endsCallingName(words string) bool {
+	w := strings.TrimRight(words, ".?!")
+	if len(w) == len(words) {
+		return false
+	}
+	i := strings.LastIndex(w, ", ")
+	if i < 0 {
+		return false
+	}
+	called := strings.Fields(w[i+2:])
+	if len(called) == 0 || len(called) > 2 {
+		return false
+	}
+	for _, c := range called {
+		r, _ := utf8.DecodeRuneInString(c)
+		if !unicode.IsUpper(r) {
+			return false
 		}
 	}
 	return true

@@ -25,6 +25,21 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"We will hold the hearing in March,", "Carolyn Maloney", quote.Full}},
 		},
 		{
+			name: "an answer to a question goes to the other side of the exchange, not to the one who asked",
+			text: "Asked by Judge Nora Castell how he pleaded, Tobias Brandvik leaned toward the microphone. “Guilty, your honor,” he said.\n\n“Do you understand that you are giving up your right to a trial?” Castell asked.\n\n“Yes, ma'am.”",
+			want: []found{{"Guilty, your honor,", "Tobias Brandvik", quote.Full}, {"Do you understand that you are giving up your right to a trial?", "Nora Castell", quote.Full}, {"Yes, ma'am.", "Tobias Brandvik", quote.Full}},
+		},
+		{
+			name: "a question with no exchange under way is answered by the one who asked it",
+			text: "Mayor Ilse Varga opened the meeting. “Why are we still waiting for the bridge?” she asked.\n\n“Because the state has not paid its share.”",
+			want: []found{{"Why are we still waiting for the bridge?", "Ilse Varga", quote.Full}, {"Because the state has not paid its share.", "Ilse Varga", quote.Full}},
+		},
+		{
+			name: "words broken off are answered by someone else, and taken up again by the one cut off",
+			text: "Rep. Marta Quell and Rep. Ivo Sandberg talked over each other.\n\n“You voted against the flood money, and the towns on the river—” Quell said.\n\n“That is not true.”\n\n“—are still waiting for it.”",
+			want: []found{{"You voted against the flood money, and the towns on the river—", "Marta Quell", quote.Full}, {"That is not true.", "", quote.Full}, {"—are still waiting for it.", "Marta Quell", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},

@@ -74,12 +74,13 @@ func RunConstructions(fsys fs.FS, reg *registry.Registry) (*ConstructionReport, 
 				f.scoreArticle(i, speakersOf(reg, c.Text), c.Quotes)
 				continue
 			}
-			got := namesOf(speakersOf(reg, c.Text))
+			quotes := speakersOf(reg, c.Text)
+			got := namesOf(quotes)
 			f.Texts++
 			if slices.Equal(got, c.Want) {
 				f.TextsRight++
 			} else {
-				f.Failures = append(f.Failures, fmt.Sprintf("%s #%d: got %q, want %q\n      %s", f.Name, i, got, c.Want, strings.ReplaceAll(c.Text, "\n\n", " ¶ ")))
+				f.Failures = append(f.Failures, fmt.Sprintf("%s #%d: got %q, want %q (by %s)\n      %s", f.Name, i, got, c.Want, viasOf(quotes), strings.ReplaceAll(c.Text, "\n\n", " ¶ ")))
 			}
 			pairs := align(got, c.Want)
 			for k, w := range c.Want {
@@ -182,7 +183,7 @@ func (f *ConstructionFile) scoreArticle(i int, got []extracted, want []wantedQuo
 			f.Wrong++
 		}
 		failed = true
-		f.Failures = append(f.Failures, fmt.Sprintf("%s #%d q%d: got %q, want %q: %q", f.Name, i, k, got[at].name, w.By, w.Says))
+		f.Failures = append(f.Failures, fmt.Sprintf("%s #%d q%d: got %q (%s), want %q: %q", f.Name, i, k, got[at].name, got[at].via, w.By, w.Says))
 	}
 	for j, g := range got {
 		if !used[j] && g.name != "" {
@@ -198,7 +199,7 @@ func (f *ConstructionFile) scoreArticle(i int, got []extracted, want []wantedQuo
 
 // extracted is a quotation found: its words (spaces collapsed) and its speakers' names.
 type extracted struct {
-	text, name string
+	text, name, via string
 }
 
 // speakersOf extracts the quotations of a text and names each one's speakers.
@@ -213,9 +214,17 @@ func speakersOf(reg *registry.Registry, text string) []extracted {
 		for i, s := range q.Speakers {
 			names[i] = s.Name
 		}
-		out = append(out, extracted{text: strings.Join(strings.Fields(q.Text(paras)), " "), name: strings.Join(names, " + ")})
+		out = append(out, extracted{text: strings.Join(strings.Fields(q.Text(paras)), " "), name: strings.Join(names, " + "), via: q.Via})
 	}
 	return out
+}
+
+func viasOf(got []extracted) string {
+	vias := make([]string, len(got))
+	for i, g := range got {
+		vias[i] = g.via
+	}
+	return strings.Join(vias, ", ")
 }
 
 func namesOf(got []extracted) []string {
