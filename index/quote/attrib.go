@@ -1376,7 +1376,19 @@ func (x *extractor) authorOf(p int, noun string) []Speaker {
 		}
 		toks := tokensIn(x.toks[q], 0, hi)
 		for k := len(toks) - 1; k >= 2; k-- {
-			if kind(toks[k].Text) != noun || !authorVerbs[strings.ToLower(toks[k-2].Text)] && !authorVerbs[strings.ToLower(toks[k-1].Text)] {
+			if kind(toks[k].Text) != noun {
+				continue
+			}
+			if k+2 < len(toks) && (toks[k+1].Text == "by" || toks[k+1].Text == "from") {
+				// "a web video by the Republican National Committee", "a statement from the
+				// mayor's office": the author named after it.
+				if m := x.firstMentionAfter(q, toks[k+1].End, len(x.paras[q].Text)); m != nil && !m.possessive && m.kind == mName && m.ent >= 0 && x.adjacent(x.paras[q].Text, toks[k+1].End, x.leadStart(q, *m)) {
+					return x.resolve(q, *m)
+				}
+			}
+			// "said in a statement", "wrote in his letter": the one who speaks in it wrote it.
+			spokeIn := k >= 3 && strings.EqualFold(toks[k-2].Text, "in") && inDeterminers[strings.ToLower(toks[k-1].Text)] && x.reg.IsSpeechVerb(strings.ToLower(toks[k-3].Text))
+			if !spokeIn && !authorVerbs[strings.ToLower(toks[k-2].Text)] && !authorVerbs[strings.ToLower(toks[k-1].Text)] {
 				continue
 			}
 			lo := x.sentenceStart(q, toks[k].Start)
@@ -1393,6 +1405,10 @@ func (x *extractor) authorOf(p int, noun string) []Speaker {
 	}
 	return nil
 }
+
+// inDeterminers are the words between "in" and a document that a speaker speaks in: "said in a
+// statement", "wrote in her letter".
+var inDeterminers = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true}
 
 // maxAuthorBack bounds how far back the writing of a document is looked for.
 const maxAuthorBack = 6
@@ -2455,8 +2471,8 @@ func (x *extractor) firstMentionAfter(p, lo, hi int) *mention {
 	for i+1 < len(ms) && ms[i].modifies && ms[i+1].start < hi {
 		i++
 	}
-	if i == len(ms) || ms[i].start >= hi {
-		return nil
+	if i == len(ms) || ms[i].start >= hi || ms[i].end > hi {
+		return nil // none, or a name that runs past hi: 'said Dolores "Dee" Kaminski' read up to "Dee"
 	}
 	// "said the Association's Senior Vice President for Government Relations Louis Finkel": the
 	// person's name closes their description.

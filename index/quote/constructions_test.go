@@ -40,6 +40,21 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"You voted against the flood money, and the towns on the river—", "Marta Quell", quote.Full}, {"That is not true.", "", quote.Full}, {"—are still waiting for it.", "Marta Quell", quote.Full}},
 		},
 		{
+			name: "the statement someone spoke in speaks for them",
+			text: "Marisol Ibarra, whose brother was killed in the crash, said in a statement released through her lawyer that she was “relieved.”\n\n“No verdict will bring him home,” the statement said.",
+			want: []found{{"relieved.", "Marisol Ibarra", quote.Fragment}, {"No verdict will bring him home,", "Marisol Ibarra", quote.Full}},
+		},
+		{
+			name: "a document by its author",
+			text: "A web video by the Harrow Tenants Union shows the flooded basement. The video says the landlord “has known for three years.”",
+			want: []found{{"has known for three years.", "Harrow Tenants Union", quote.Fragment}},
+		},
+		{
+			name: "a nickname in marks inside the name after the verb",
+			text: "“You knew,” said Dolores “Dee” Kaminski, 74, who has lived on the street since 1979.",
+			want: []found{{"You knew,", "Dolores Kaminski", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},

@@ -17,6 +17,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Statement from President Joe Biden", "“We will,” Blinken said.\n\nHe added: “Yes.\n\n“More.”")
 	f.Add("Press Briefing", "MS. PSAKI:  Hi.\n\nQ    Why?\n\nMS. PSAKI:  Because.\n\nEND")
 	f.Add("‘us and them’: Blinken", "\"Nested \"inner\" outer,'' said Borrell. They said “a” and ‘b’.")
+	f.Add("Interview", "\"You knew,\" said Dolores \"Dee\" Kaminski, 74.")
 	f.Add("", "The two secretaries wrote, \"x\". According to its state news agency, “y”.")
 	// Mentions that overlap ("THE WHITE HOUSE COUNSEL" holds "THE WHITE HOUSE") once sliced
 	// the text between them backwards.
