@@ -55,6 +55,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"You knew,", "Dolores Kaminski", quote.Fragment}},
 		},
 		{
+			name: "a hyphenated surname that ends in a word organisations end in",
+			text: "The campaign sent its spokeswoman, Inés Villanueva-Park, to the program. “He lost his composure,” Villanueva-Park said.",
+			want: []found{{"He lost his composure,", "Inés Villanueva-Park", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
