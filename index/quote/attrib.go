@@ -654,6 +654,14 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 	before := first[beforeLo:sp.open]
 	afterHi := x.sentenceEnd(sp.End.Para, sp.closeEnd)
 	after := last[sp.closeEnd:afterHi]
+	// “… of "fanatic recklessness." South Korean President Park Geun-hye said Kim's mental
+	// state is "spiraling …"”: a sentence after words that closed their own, that goes on to a
+	// quotation of its own, is that quotation's attribution, not theirs (unlike “….” Director
+	// Kratsios said.).
+	attribHi := afterHi
+	if x.endsWithPeriod(sp) && x.runsIntoQuotation(sp.End.Para, afterHi) {
+		attribHi = sp.closeEnd
+	}
 	multi := sp.Start.Para != sp.End.Para
 	alone := strings.TrimSpace(before) == "" && strings.Trim(after, " .,;:!?") == ""
 	// A paragraph that is only the quotation: the layout around it may say whose it is.
@@ -683,7 +691,7 @@ func (x *extractor) attribute(sp span, i int, prev *Quote) *Quote {
 		}
 	}
 	if who == nil {
-		who, cue = x.speakersAfter(sp.End.Para, sp.closeEnd, afterHi)
+		who, cue = x.speakersAfter(sp.End.Para, sp.closeEnd, attribHi)
 		x.via = "after " + x.via
 	}
 	if who == nil {
@@ -878,6 +886,25 @@ func (x *extractor) continuesSpeaker(prev *Quote, sp span) bool {
 		}
 	}
 	return true
+}
+
+// endsWithPeriod reports whether a quotation's words end with a period that ends the writer's
+// sentence too: a sentence opens after the closing mark.
+func (x *extractor) endsWithPeriod(sp span) bool {
+	s := x.paras[sp.End.Para].Text
+	if sp.End.Off == 0 || sp.closeEnd >= len(s) || !strings.HasSuffix(strings.TrimRight(s[:sp.End.Off], " "), ".") {
+		return false
+	}
+	b := x.bounds[sp.End.Para]
+	i := sort.SearchInts(b, sp.closeEnd)
+	return i < len(b) && b[i] == sp.closeEnd
+}
+
+// runsIntoQuotation reports whether offset end of paragraph p, where a sentence was cut, is
+// the opening of a quotation rather than the sentence's end.
+func (x *extractor) runsIntoQuotation(p, end int) bool {
+	at := x.spanAt[p][x.spanFrom(p, end):]
+	return len(at) > 0 && x.spans[at[0]].Start.Para == p && x.spans[at[0]].open == end
 }
 
 // replyTo tells a paragraph that is only a quotation and answers the one before from one that

@@ -60,6 +60,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"He lost his composure,", "Inés Villanueva-Park", quote.Full}},
 		},
 		{
+			name: "a sentence after words that closed their own, going on to its own quotation, is not their attribution",
+			text: "Norway accused the rebels' leader of \"open contempt.\" Norwegian envoy Edda Marsk said the talks were \"finished for now.\"",
+			want: []found{{"open contempt.", "Norway", quote.Fragment}, {"finished for now.", "Edda Marsk", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
