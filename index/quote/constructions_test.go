@@ -65,6 +65,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"open contempt.", "Norway", quote.Fragment}, {"finished for now.", "Edda Marsk", quote.Fragment}},
 		},
 		{
+			name: "a conjunction that opens the sentence is not part of the name after it",
+			text: "Katarzyna Wróblewska runs the sanctions unit. Yet Wróblewska and others warn that listing ships one at a time is slow. “Every time we list 40 ships, they buy 50,” she said.",
+			want: []found{{"Every time we list 40 ships, they buy 50,", "Katarzyna Wróblewska", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
