@@ -70,6 +70,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"Every time we list 40 ships, they buy 50,", "Katarzyna Wróblewska", quote.Full}},
 		},
 		{
+			name: "a country's ministry speaks for the country",
+			text: "Russia's Defense Ministry said it had carried out a \"massive strike\" on energy sites.\n\nRussia was not at the talks. Its Foreign Ministry said Moscow \"welcomes any steps toward peace.\" “We will watch closely,” the ministry said.",
+			want: []found{{"massive strike", "Russia", quote.Fragment}, {"welcomes any steps toward peace.", "Russia", quote.Fragment}, {"We will watch closely,", "Russia", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},

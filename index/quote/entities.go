@@ -40,6 +40,9 @@ type entity struct {
 	// generation is the suffix the name is given with ("jr", "sr"): Dale Hutchins Jr. is not
 	// Dale Hutchins Sr.
 	generation string
+	// state is one more than the registered country a ministry of the text belongs to
+	// ("Russia's Defense Ministry"), which speaks for it; 0 for none.
+	state int
 }
 
 // sameGeneration reports whether a mention's suffix allows the entity: the same, or either none.
@@ -57,6 +60,9 @@ func (x *extractor) speakersOf(e int) []Speaker {
 	en := &x.ents[e]
 	if en.actor >= 0 {
 		return []Speaker{x.registered(en.actor)}
+	}
+	if en.state > 0 {
+		return []Speaker{x.registered(en.state - 1)}
 	}
 	kind := registry.Kind("")
 	switch {
@@ -1167,6 +1173,39 @@ func (x *extractor) pronounGenders() {
 				en.gender, en.person = "male", true
 			case v[1] > 0 && v[0] == 0:
 				en.gender, en.person = "female", true
+			}
+		}
+	}
+}
+
+// statesBodies ties a ministry the text names to the country it belongs to, written just before
+// it ("Russia's Defense Ministry", "Britain's Foreign Office") or as "its" after the country
+// ("Russia … Its Foreign Ministry said"): a government's ministry speaks for its state, as
+// "the Kremlin" does.
+func (x *extractor) statesBodies() {
+	lastCountry := -1
+	for p := range x.ments {
+		text := x.paras[p].Text
+		for k, m := range x.ments[p] {
+			if a := x.mentionActors(m); len(a) > 0 && x.reg.ActorAt(a[0]).Kind == registry.Country {
+				lastCountry = a[0]
+				continue
+			}
+			if m.kind != mName || m.ent < 0 || x.ents[m.ent].actor >= 0 || !x.reg.IsGovernmentBody(text[m.coreStart:m.coreEnd]) {
+				continue
+			}
+			state := -1
+			before := strings.TrimRight(text[:m.start], " ")
+			switch {
+			case k > 0 && x.ments[p][k-1].possessive && strings.Trim(text[x.ments[p][k-1].end:m.start], " 's’") == "":
+				if a := x.mentionActors(x.ments[p][k-1]); len(a) > 0 && x.reg.ActorAt(a[0]).Kind == registry.Country {
+					state = a[0]
+				}
+			case strings.HasSuffix(before, " its") || strings.HasSuffix(before, " Its") || before == "Its" || before == "its":
+				state = lastCountry
+			}
+			if state >= 0 && x.ents[m.ent].state == 0 {
+				x.ents[m.ent].state = state + 1
 			}
 		}
 	}

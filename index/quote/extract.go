@@ -196,6 +196,7 @@ func (x *extractor) analyse(from, to int) {
 	x.place = x.places()
 	x.givenNamesAlone()
 	x.pronounGenders()
+	x.statesBodies()
 	for e := range x.place {
 		if x.ents[e].person {
 			delete(x.place, e) // shown to be a person since: "in Chelsea", then "Chelsea said she …"

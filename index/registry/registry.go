@@ -232,6 +232,8 @@ type Language struct {
 	OrganisationNouns []string `yaml:"organisation_nouns"`
 	// DocumentNouns stand for a text that speaks for its author ("the statement said").
 	DocumentNouns []string `yaml:"document_nouns"`
+	// GovernmentBodies are the names of ministries that do not say "Ministry" ("Foreign Office").
+	GovernmentBodies []string `yaml:"government_bodies"`
 	// Demonyms name people for where they are from ("Texan", "New Yorker").
 	Demonyms []string `yaml:"demonyms"`
 	// TitleAbbreviations maps a title's short form to the person noun it stands for ("Sen":
@@ -706,6 +708,20 @@ func (r *Registry) IsOrganisationNoun(w string) bool { return r.orgNouns.has(w) 
 // IsDocumentNoun reports whether a word stands for a text that speaks for its author
 // ("statement", "report").
 func (r *Registry) IsDocumentNoun(w string) bool { return r.docNouns.has(w) }
+
+// IsGovernmentBody reports whether an organisation's name is a ministry's, which speaks for its
+// state: "Defense Ministry", "Ministry of Foreign Affairs", "Foreign Office".
+func (r *Registry) IsGovernmentBody(name string) bool {
+	if strings.HasPrefix(name, "Ministry of ") || strings.HasSuffix(name, " Ministry") || name == "Ministry" {
+		return true
+	}
+	for _, b := range r.Language.GovernmentBodies {
+		if strings.EqualFold(name, b) {
+			return true
+		}
+	}
+	return false
+}
 
 // IsDemonym reports whether a word or phrase names people for where they are from ("Texan").
 func (r *Registry) IsDemonym(w string) bool { return r.demonyms.has(w) }
