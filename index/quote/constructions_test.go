@@ -75,6 +75,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"massive strike", "Russia", quote.Fragment}, {"welcomes any steps toward peace.", "Russia", quote.Fragment}, {"We will watch closely,", "Russia", quote.Full}},
 		},
 		{
+			name: "a family name before a given name of joined syllables, then the family name alone",
+			text: "The ruling party's chairwoman, Seo Yu-na, resigned on Thursday. \"All responsibility for this result lies with me,\" Seo said.",
+			want: []found{{"All responsibility for this result lies with me,", "Seo Yu-na", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},

@@ -1115,6 +1115,9 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		if utf8.RuneCountInString(first) == 1 && end-core >= 3 && x.isGivenName(toks[core+1].Text) {
 			m.person = true // an initial before a given name: "D. Lee Forsgren"
 		}
+		if x.reg.IsFamilyNameFirst(first) && text[toks[core].End:toks[core+1].Start] == " " && syllablesJoined(text[toks[core+1].Start:toks[end-1].End]) {
+			m.person = true // a family name and a given name of joined syllables: "Seo Yu-na", "Tseng Wen-hsiang"
+		}
 	}
 	last := toks[end-1].Text
 	orgOf := false // "Council of Museums", "Alliance for Retired Americans", "Council on Foreign Relations"
@@ -1368,6 +1371,18 @@ var notAgents = map[string]bool{
 
 // hyphenated reports whether a word is joined to the one before or after it by a hyphen, as in
 // a compound modifier ("first-term", "well-known").
+// syllablesJoined reports whether a word is two syllables joined by a hyphen, the second in
+// lower case, as Korean and Taiwanese given names are written: "Yu-na", "Wen-hsiang".
+func syllablesJoined(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	if !ok || a == "" || b == "" || strings.Contains(b, "-") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(a)
+	second, _ := utf8.DecodeRuneInString(b)
+	return unicode.IsUpper(first) && unicode.IsLower(second)
+}
+
 func hyphenated(text string, t registry.Token) bool {
 	return t.Start > 0 && text[t.Start-1] == '-' || t.End < len(text) && text[t.End] == '-'
 }
