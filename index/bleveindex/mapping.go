@@ -45,8 +45,9 @@ import (
 // not gob (two branches each took 23), and this stop's later attribution; 25: attribution
 // from batteries 19 and 20 (family names first, Jr. and Sr., back references, …); 26: each
 // article's analysis saved beside the catalog, read back rather than made again for a page;
-// 27: the attribution of batteries 21-24, which the saved analyses hold.)
-const Version = 27
+// 27: the attribution of batteries 21-24, which the saved analyses hold; 28: answers in an
+// exchange, documents spoken in, ministries for their states, the news batteries 25-26.)
+const Version = 28
 
 // Names of the analyzer and the fields, shared by indexing, queries and highlighting.
 const (
