@@ -80,6 +80,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"All responsibility for this result lies with me,", "Seo Yu-na", quote.Full}},
 		},
 		{
+			name: "a double-barrelled surname alone is the person named in full with it, though its first half is a given name",
+			text: "The president was introduced by Kayla Brennan-Osei, 29, of Columbus.\n\n\"I just want my name back,\" Brennan-Osei said.",
+			want: []found{{"I just want my name back,", "Kayla Brennan-Osei", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},

@@ -1100,7 +1100,9 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		m.person = true
 	}
 	first := toks[core].Text
-	if end-core >= 2 {
+	// Not the first half of a double-barrelled surname standing alone: "Brennan-Osei" (but
+	// "Anna-Marie Laura").
+	if end-core >= 2 && !(end-core == 2 && text[toks[core].End:toks[core+1].Start] == "-") {
 		if g, ok := x.reg.GivenName(first); ok {
 			m.person = true
 			if m.gender == "" {
