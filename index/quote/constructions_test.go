@@ -85,6 +85,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"I just want my name back,", "Kayla Brennan-Osei", quote.Full}},
 		},
 		{
+			name: "a state's name of two words that runs on to an organisation's word is the organisation's",
+			text: "Clinics say they are ready. The New Mexico Recovery Providers Network said it had \"beds, staff and patients ready.\"",
+			want: []found{{"beds, staff and patients ready.", "New Mexico Recovery Providers Network", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},

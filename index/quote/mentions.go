@@ -696,13 +696,18 @@ func (x *extractor) insideName(text string, toks []registry.Token, m registry.Me
 			return true
 		}
 	}
-	if m.TokEnd-m.TokStart != 1 || m.TokEnd >= len(toks) {
+	if m.TokEnd >= len(toks) {
 		return false
 	}
 	next := toks[m.TokEnd]
 	if text[m.End:next.Start] == " " && nameCase(next.Text) && !x.reg.IsOrgWord(next.Text) && x.orgWordWithin(toks, m.TokEnd+1, 3) &&
 		!slices.ContainsFunc(regMs, func(o registry.Mention) bool { return o.TokStart == m.TokEnd }) {
-		return true // "America First Policy Institute": the words after it run on to an organisation's word
+		// "America First Policy Institute", "New Mexico Recovery Providers Network": the words
+		// after it run on to an organisation's word.
+		return true
+	}
+	if m.TokEnd-m.TokStart != 1 {
+		return false
 	}
 	if text[m.End:next.Start] != " " || !nameCase(next.Text) || x.reg.IsTitleWord(next.Text) || x.reg.IsOrgWord(next.Text) || x.reg.IsNotName(next.Text) {
 		return false
