@@ -2929,6 +2929,18 @@ func (x *extractor) lastPerson(gender string) int {
 		return -1 // "A man in the crowd was less sure. “…,” he said": no one the text names
 	}
 	prev := x.sentenceBefore()
+	if asker := x.askerOf(prev, gender); asker >= 0 {
+		// "Ms. Bhattacharya asked her what she expected. “…,” she replied.": the one asked
+		// answers, the last person heard of that gender but the asker.
+		for _, lv := range []int{2, 1} {
+			for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-maxHeard; i-- {
+				if h := x.heard[i]; h.ent >= 0 && h.ent != asker && h.person && level(h.ent) == lv {
+					return h.ent
+				}
+			}
+		}
+		return -1
+	}
 	for _, lv := range []int{2, 1} {
 		if e := x.onlyPersonIn(prev, lv, level); e >= 0 {
 			return e
@@ -2961,6 +2973,28 @@ func (x *extractor) lastPerson(gender string) int {
 	}
 	return -1
 }
+
+// askerOf returns the person a sentence says asked or pressed someone of the given gender, by
+// a pronoun ("Ms. Bhattacharya asked her what she expected"), or -1.
+func (x *extractor) askerOf(s struct{ p, lo, hi int }, gender string) int {
+	object := map[string]string{"female": "her", "male": "him"}[gender]
+	if s.p < 0 || object == "" {
+		return -1
+	}
+	for _, m := range x.mentionsBetween(s.p, s.lo, s.hi) {
+		if m.kind != mName && m.kind != mRole || m.ent < 0 || !x.ents[m.ent].person || m.possessive || !x.subjectLike(s.p, m) {
+			continue
+		}
+		after := tokensIn(x.toks[s.p], m.end, s.hi)
+		if len(after) >= 2 && askVerbs[strings.ToLower(after[0].Text)] && strings.EqualFold(after[1].Text, object) {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// askVerbs are the verbs whose object is the one who answers next.
+var askVerbs = map[string]bool{"asked": true, "asks": true, "pressed": true, "presses": true, "questioned": true, "challenged": true, "quizzed": true}
 
 // lastQuoteBy reports whether the last quotation attributed so far is entity e's alone.
 func (x *extractor) lastQuoteBy(e int) bool {

@@ -90,6 +90,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"beds, staff and patients ready.", "New Mexico Recovery Providers Network", quote.Fragment}},
 		},
 		{
+			name: "the one asked answers, not the one who asked",
+			text: "“It was $5,000 each time,” Ms. Fitzwilliam-Ahn said, under questioning from Nora Bhatt, a prosecutor.\n\nMs. Bhatt asked her what she expected in return.\n\n“That the ordinance would die in committee,” she replied.",
+			want: []found{{"It was $5,000 each time,", "Fitzwilliam-Ahn", quote.Full}, {"That the ordinance would die in committee,", "Fitzwilliam-Ahn", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
