@@ -2113,6 +2113,17 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 		strings.HasSuffix(b, ",") && v-first.end < 250 && !strings.ContainsAny(s[first.end:v], ";:()\"“”") {
 		return &first
 	}
+	// "Sen. Walter Grigsby of North Carolina, the top Republican on the Senate Health,
+	// Education, Labor and Pensions Committee, said": a person at the clause's start, the
+	// place or affiliation "of" or "from" brings in, and an appositive to the verb.
+	if len(in) > 1 && strings.HasSuffix(b, ",") {
+		if o, m := in[0], in[1]; o.kind == mName && o.ent >= 0 && x.ents[o.ent].person && !o.object && !o.possessive && o.start >= lo && opensWith(s[lo:o.start]) &&
+			m.kind == mName && strings.HasPrefix(s[m.end:], ", ") && x.appositiveAfter(p, m.end) {
+			if g := s[o.end:m.start]; g == " of " || g == " from " || g == " of the " {
+				return &o
+			}
+		}
+	}
 	// Only a subject joined to the verb: nothing but adverbs, auxiliaries and an appositive
 	// between them.
 	if strings.HasSuffix(b, ",") {
@@ -3693,6 +3704,11 @@ func (x *extractor) appositives() {
 			en := &x.ents[m.ent]
 			toks := tokensIn(x.toks[p], lo, hi)
 			if en.org || len(toks) == 0 {
+				continue
+			}
+			// "Sen. Walter Grigsby of North Carolina, the top Republican on …": a name after
+			// "of" or "from" is a place or an affiliation, and the appositive is the person's.
+			if before := strings.TrimRight(s[:m.start], " "); strings.HasSuffix(before, " of") || strings.HasSuffix(before, " from") || strings.HasSuffix(before, " of the") {
 				continue
 			}
 			// "Ryan Ellis, a Republican tax consultant", "Henry Crespo, president of …": the

@@ -95,6 +95,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"It was $5,000 each time,", "Fitzwilliam-Ahn", quote.Full}, {"That the ordinance would die in committee,", "Fitzwilliam-Ahn", quote.Full}},
 		},
 		{
+			name: "a person, the place 'of' brings in, and an appositive with a list of names to the verb",
+			text: "Sen. Walter Grigsby of North Carolina, the top Republican on the Senate Health, Education, Labor and Pensions Committee, said the rule amounted to \"loan forgiveness by another name.\"",
+			want: []found{{"loan forgiveness by another name.", "Walter Grigsby", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
