@@ -1151,6 +1151,12 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		if m := x.namedAfterDescription(p, t.End, hi); m != nil {
 			return x.resolve(p, *m), true
 		}
+		if k > 0 && (strings.EqualFold(toks[k-1].Text, "and") || strings.EqualFold(toks[k-1].Text, "but")) {
+			// "… remained “fully committed” to holding the seat and called Ms. Okonkwo-Lewis
+			// …": a verb joined by "and" to a clause before has that clause's subject, and
+			// the name after it is its object, not an inverted speaker.
+			return nil, false
+		}
 		// "…,” said CNN.": a medium the registry lists as a listener ("told CNN") speaks
 		// when it is the subject of the inverted verb.
 		if m := x.firstMentionAfter(p, t.End, min(hi, t.End+80)); m != nil && !m.possessive && x.adjacent(s, t.End, x.leadStart(p, *m)) && (!x.listener(*m) || !tells(t.Text)) {

@@ -100,6 +100,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"loan forgiveness by another name.", "Walter Grigsby", quote.Fragment}},
 		},
 		{
+			name: "a verb joined by 'and' after the quotation has the clause's subject; the name after it is its object",
+			text: "Brianna Castellanos-Reyes, a spokeswoman for the committee, said the party remained “fully committed” to holding the seat and called Ms. Okonkwo-Lewis “a candidate with no record.”",
+			want: []found{{"fully committed", "Brianna Castellanos-Reyes", quote.Fragment}, {"a candidate with no record.", "Brianna Castellanos-Reyes", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
