@@ -2119,6 +2119,16 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 		strings.HasSuffix(b, ",") && v-first.end < 250 && !strings.ContainsAny(s[first.end:v], ";:()\"“”") {
 		return &first
 	}
+	// "But a former member of the charity's board, who spoke on condition of anonymity
+	// because he feared retaliation, said": the same for a description, its complement
+	// before the clause; "he" in the clause is the one described.
+	if first := in[0]; first.kind == mDescription && first.person && !first.definite && !first.object && !first.possessive && first.start >= lo && (opensWith(s[lo:first.start]) || openingConjunction(s[lo:first.start])) &&
+		strings.HasSuffix(b, ",") && v-first.end < 250 && !strings.ContainsAny(s[first.end:v], ";:()\"“”") {
+		rest := s[first.end:v]
+		if i := strings.Index(rest, ", who "); i >= 0 && !strings.Contains(rest[:i], ",") {
+			return &first
+		}
+	}
 	// "Sen. Walter Grigsby of North Carolina, the top Republican on the Senate Health,
 	// Education, Labor and Pensions Committee, said": a person at the clause's start, the
 	// place or affiliation "of" or "from" brings in, and an appositive to the verb.
@@ -2228,6 +2238,16 @@ func (x *extractor) dashAside(sp span) *mention {
 func opensWith(before string) bool {
 	b := strings.TrimSpace(before)
 	return b == "" || b == "As" || b == "as"
+}
+
+// openingConjunction reports whether the words before a sentence's subject are only a
+// conjunction or a sentence adverb: "But", "Yet", "Still,", "Privately, though,".
+func openingConjunction(before string) bool {
+	switch strings.TrimSpace(before) {
+	case "But", "And", "Yet", "Still", "Still,", "However,", "Meanwhile,", "Privately,", "Privately, though,", "Separately,":
+		return true
+	}
+	return false
 }
 
 // closedAppositive returns an appositive without the comma that closes it and the adverb after

@@ -105,6 +105,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"fully committed", "Brianna Castellanos-Reyes", quote.Fragment}, {"a candidate with no record.", "Brianna Castellanos-Reyes", quote.Fragment}},
 		},
 		{
+			name: "an unnamed source with a relative clause: the pronoun in it is the source, who is unidentified",
+			text: "Travis Engebretsen, the nominee, declined to comment.\n\nBut a former member of the charity's board, who spoke on condition of anonymity because he feared retaliation, said the board \"never once voted on that contract.\"",
+			want: []found{{"never once voted on that contract.", "", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
