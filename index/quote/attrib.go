@@ -2240,6 +2240,34 @@ func opensWith(before string) bool {
 	return b == "" || b == "As" || b == "as"
 }
 
+// unnamedBefore reports whether the last one the text gave a definite description's noun before
+// it, in its paragraph or the two before, is a person it did not name: an indefinite
+// description with that noun ("One Border Patrol agent", "a senior official") and no name in
+// apposition, after any person named with it.
+func (x *extractor) unnamedBefore(p int, m mention) bool {
+	if m.head == "" {
+		return false
+	}
+	for q := p; q >= 0 && q >= p-2; q-- {
+		ms := x.ments[q]
+		for k := len(ms) - 1; k >= 0; k-- {
+			o := ms[k]
+			if q == p && o.start >= m.start {
+				continue
+			}
+			switch {
+			case o.kind == mName && o.ent >= 0 && x.ents[o.ent].person && slices.Contains(x.ents[o.ent].nouns, m.head):
+				return false
+			case o.kind == mDescription && o.head == m.head && !o.definite && o.ownerEnd < 0:
+				next := k + 1
+				named := next < len(ms) && ms[next].kind == mName && ms[next].start <= o.end+2
+				return !named
+			}
+		}
+	}
+	return false
+}
+
 // openingConjunction reports whether the words before a sentence's subject are only a
 // conjunction or a sentence adverb: "But", "Yet", "Still,", "Privately, though,".
 func openingConjunction(before string) bool {
@@ -2784,6 +2812,11 @@ func (x *extractor) described(p int, m mention) []Speaker {
 				return x.speakersOf(h.ent)
 			}
 		}
+	}
+	if x.unnamedBefore(p, m) {
+		// "One Border Patrol agent, who spoke on condition of anonymity, said … “…,” the
+		// agent said.": the last one the text called so is someone it does not name.
+		return nil
 	}
 	for i := len(x.heard) - 1; i >= 0 && i >= len(x.heard)-maxHeard; i-- {
 		h := x.heard[i]

@@ -110,6 +110,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"never once voted on that contract.", "", quote.Fragment}},
 		},
 		{
+			name: "a definite description after an unnamed one of that noun is the unnamed one",
+			text: "Garrett Lindahl, an agent in the sector for 20 years, testified first.\n\nOne Border Patrol agent, who spoke on condition of anonymity, said the numbers understate the problem. \"We catch the ones we see,\" the agent said.",
+			want: []found{{"We catch the ones we see,", "", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
