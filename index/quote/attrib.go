@@ -1071,7 +1071,9 @@ func (x *extractor) speakersAfter(p, lo, hi int) (who []Speaker, cue bool) {
 		// "…,” Robert Lane, director of the Tax Center and a professor at the university,
 		// said": an appositive after a name counts as none of the words before the verb.
 		if k > 0 && s[toks[k-1].End:t.Start] == ", " && x.inMention(p, toks[k-1].Start) && x.opensAppositive(t.Text) {
-			if c := strings.IndexByte(s[t.Start:min(hi, t.Start+200)], ','); c > 0 && !strings.ContainsAny(s[t.Start:t.Start+c], "\"“”;:") {
+			// Only where the verb follows the appositive's closing comma: not "… in the South
+			// China Sea, a day after …, according to Manila", where no one was named.
+			if c := strings.IndexByte(s[t.Start:min(hi, t.Start+200)], ','); c > 0 && !strings.ContainsAny(s[t.Start:t.Start+c], "\"“”;:") && x.verbAfterComma(p, t.Start+c+1, hi) {
 				skipTo = t.Start + c
 				continue
 			}
@@ -2266,6 +2268,16 @@ func (x *extractor) unnamedBefore(p int, m mention) bool {
 		}
 	}
 	return false
+}
+
+// verbAfterComma reports whether a verb of speech is the first word from off, an adverb aside:
+// "…, director of the Tax Center, said", "…, a professor, later wrote".
+func (x *extractor) verbAfterComma(p, off, hi int) bool {
+	toks := tokensIn(x.toks[p], off, hi)
+	if len(toks) > 1 && isAdverb(toks[0].Text) {
+		toks = toks[1:]
+	}
+	return len(toks) > 0 && x.reg.IsSpeechVerb(strings.ToLower(toks[0].Text))
 }
 
 // openingConjunction reports whether the words before a sentence's subject are only a

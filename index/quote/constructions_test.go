@@ -115,6 +115,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"We catch the ones we see,", "", quote.Full}},
 		},
 		{
+			name: "a clause after a place's name is no appositive of a speaker: 'according to' far after the quotation is another clause's",
+			text: "China accused the Philippines on Monday of “deliberately provoking a confrontation” near a disputed shoal in the South China Sea, a day after coast guard ships fired water cannon at a supply boat and, according to Manila, injured three of its crew.",
+			want: []found{{"deliberately provoking a confrontation", "China", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
