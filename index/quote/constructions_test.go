@@ -120,6 +120,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"deliberately provoking a confrontation", "China", quote.Fragment}},
 		},
 		{
+			name: "a party tag with a district of two words between commas",
+			text: "Sen. Ignacio Baca, D-Las Cruces, the committee's chairman, said both officials had “good intentions and bad timing.”",
+			want: []found{{"good intentions and bad timing.", "Ignacio Baca", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},

@@ -1223,7 +1223,9 @@ func partyTag(rest string) int {
 		return 0
 	}
 	k := 4
-	for k < len(rest) && k < 18 && (rest[k] >= 'A' && rest[k] <= 'Z' || rest[k] >= 'a' && rest[k] <= 'z' || rest[k] == '.') {
+	// A place of two words is a district's: ", D-Las Cruces,", ", R-Grand Rapids,".
+	for k < len(rest) && k < 26 && (rest[k] >= 'A' && rest[k] <= 'Z' || rest[k] >= 'a' && rest[k] <= 'z' || rest[k] == '.' ||
+		rest[k] == ' ' && k+1 < len(rest) && rest[k+1] >= 'A' && rest[k+1] <= 'Z' && strings.IndexByte(rest[k+1:], ',') > 0) {
 		k++
 	}
 	if k == 4 || rest[4] < 'A' || rest[4] > 'Z' || k < len(rest) && rest[k] != ',' && rest[k] != ' ' && rest[k] != ')' {
