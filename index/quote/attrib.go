@@ -498,6 +498,13 @@ func (x *extractor) subjectLike(p int, m mention) bool {
 	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, ":") || before == "The" {
 		return true // "The Pentagon released …"
 	}
+	// "U.S. District Judge Aaron Feinstein-Rojas then cut in": only a country or an
+	// organisation that the title is of stands before the name.
+	if lo := x.sentenceStart(p, m.start); lo < m.start {
+		if ms := x.mentionsBetween(p, lo, m.start); len(ms) == 1 && ms[0].modifies && strings.TrimSpace(s[lo:ms[0].start]) == "" && strings.Trim(s[ms[0].end:m.start], ". ") == "" {
+			return true
+		}
+	}
 	w := strings.ToLower(before[strings.LastIndexAny(before, " \u00a0")+1:])
 	return w == "and" || w == "but" || w == "while" || w == "when" || w == "as" || w == "because" || w == "that" || w == "after" || w == "before" || w == "since" || w == "if"
 }

@@ -125,6 +125,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"good intentions and bad timing.", "Ignacio Baca", quote.Fragment}},
 		},
 		{
+			name: "a subject whose title is of a country written before it",
+			text: "\"It's a precinct line, your honor,\" Brett Kallenbach said.\n\nU.S. District Judge Aaron Feinstein-Rojas then cut in. \"Then why did the consultant draw it six blocks east?\" he asked.",
+			want: []found{{"It's a precinct line, your honor,", "Brett Kallenbach", quote.Full}, {"Then why did the consultant draw it six blocks east?", "Aaron Feinstein-Rojas", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
