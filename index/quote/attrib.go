@@ -2287,6 +2287,43 @@ func (x *extractor) verbAfterComma(p, off, hi int) bool {
 	return len(toks) > 0 && x.reg.IsSpeechVerb(strings.ToLower(toks[0].Text))
 }
 
+// namedInLede returns the person a news article's lede describes without a name and its next
+// paragraph names with the description's noun: "A Texas sheriff told a House subcommittee that
+// his deputies are “overwhelmed”" then "Sheriff Ramiro Quintanilla, who has run …"; "A lawyer
+// for Black voters told …" then "Adaora Nwachukwu, the lead lawyer for the plaintiffs, said".
+// Only in the article's first paragraph, only the next paragraph's first person, and only
+// when no one else in the lede has that noun; else -1.
+func (x *extractor) namedInLede(p int, m mention) int {
+	if p != x.firstTextPara() || m.head == "" || p+1 >= len(x.ments) {
+		return -1
+	}
+	for _, o := range x.ments[p] {
+		if o.kind == mName && o.ent >= 0 && slices.Contains(x.ents[o.ent].nouns, m.head) {
+			return -1
+		}
+	}
+	for _, o := range x.ments[p+1] {
+		if o.kind != mName || o.ent < 0 || !x.ents[o.ent].person {
+			continue
+		}
+		if slices.Contains(x.ents[o.ent].nouns, m.head) && (m.gender == "" || x.ents[o.ent].gender == "" || x.ents[o.ent].gender == m.gender) {
+			return o.ent
+		}
+		return -1 // the first person the paragraph names is someone else
+	}
+	return -1
+}
+
+// firstTextPara returns the index of the first paragraph that is not a heading.
+func (x *extractor) firstTextPara() int {
+	for p := range x.paras {
+		if !x.headline(p) {
+			return p
+		}
+	}
+	return 0
+}
+
 // openingConjunction reports whether the words before a sentence's subject are only a
 // conjunction or a sentence adverb: "But", "Yet", "Still,", "Privately, though,".
 func openingConjunction(before string) bool {
@@ -2820,6 +2857,9 @@ func (x *extractor) described(p int, m mention) []Speaker {
 			if o.kind == mName && o.ent >= 0 && x.ents[o.ent].org && !x.ents[o.ent].person && x.afterPreposition(p, o.start) {
 				return x.speakersOf(o.ent)
 			}
+		}
+		if e := x.namedInLede(p, m); e >= 0 {
+			return x.speakersOf(e)
 		}
 		return nil
 	}

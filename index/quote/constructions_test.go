@@ -130,6 +130,16 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"It's a precinct line, your honor,", "Brett Kallenbach", quote.Full}, {"Then why did the consultant draw it six blocks east?", "Aaron Feinstein-Rojas", quote.Full}},
 		},
 		{
+			name: "a lede describes the speaker without a name, and the next paragraph names them with the noun",
+			text: "A Texas sheriff told a House subcommittee on Thursday that his deputies are \"overwhelmed and outgunned\" along the river.\n\nSheriff Ramiro Quintanilla, who has run the county's office for 14 years, testified that arrests had tripled.",
+			want: []found{{"overwhelmed and outgunned", "Ramiro Quintanilla", quote.Fragment}},
+		},
+		{
+			name: "a lede's description is not given to someone else the next paragraph names first",
+			text: "A lawyer for the tenants told the court on Monday that the landlord had \"abandoned the building.\"\n\nJudge Miriam Osterhout, who presided, said she would rule by Friday.",
+			want: []found{{"abandoned the building.", "", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
