@@ -2756,6 +2756,9 @@ func (x *extractor) resolve(p int, m mention) []Speaker {
 			}
 			return x.speakersOf(e)
 		}
+		if who := x.describedSubjectBefore(m.gender); who != nil {
+			return who // "The chairwoman was not satisfied. “…?” she asked."
+		}
 		if e := x.lastPerson(m.gender); e >= 0 {
 			if x.ents[e].gender == "" {
 				x.ents[e].gender = m.gender // "Figueroa said … she added": Figueroa is a woman
@@ -3174,6 +3177,37 @@ func (x *extractor) nameOpening(s struct{ p, lo, hi int }) int {
 		}
 	}
 	return m.ent
+}
+
+// describedSubjectBefore returns the person a pronoun after a sentence points back to when that
+// sentence opens with a definite description of a person the text named before, and names no
+// one else: "The chairwoman was not satisfied. “…?” she asked." is the chairwoman named
+// before.
+func (x *extractor) describedSubjectBefore(gender string) []Speaker {
+	r := x.sentenceBefore()
+	if r.p < 0 || r.lo >= r.hi {
+		return nil
+	}
+	ms := x.mentionsBetween(r.p, r.lo, r.hi)
+	if len(ms) == 0 {
+		return nil
+	}
+	m := ms[0]
+	if m.kind != mDescription || !m.definite || m.ownerEnd >= 0 || strings.TrimSpace(x.paras[r.p].Text[r.lo:m.start]) != "" || m.gender != "" && gender != "" && m.gender != gender {
+		return nil
+	}
+	for _, o := range ms[1:] {
+		if o.kind == mName || o.kind == mPronoun && !o.possessive {
+			return nil // "The chairwoman told Ms. Vuković …": another person in the sentence
+		}
+	}
+	saved := x.via
+	who := x.described(r.p, m)
+	x.via = saved
+	if len(who) != 1 || who[0].Kind != registry.Person {
+		return nil
+	}
+	return who
 }
 
 // unnamedSubject reports whether the quotation being attributed follows a sentence about a
@@ -3811,6 +3845,7 @@ func (x *extractor) appositives() {
 	for p := range x.ments {
 		s := x.paras[p].Text
 		for _, m := range x.ments[p] {
+			x.nounBefore(p, m)
 			if m.kind != mName || m.ent < 0 || !strings.HasPrefix(s[m.end:], ", ") {
 				continue
 			}
@@ -3856,6 +3891,37 @@ func (x *extractor) appositives() {
 				}
 			}
 		}
+	}
+}
+
+// nounBefore gives a person named right after a description and a comma the description's noun:
+// "The committee's chairwoman, Senator Rosalind Achterberg," is the one "the chairwoman" means
+// later. The description runs from the sentence's start or a comma, in a few lower-case words
+// (an article and a possessive aside).
+func (x *extractor) nounBefore(p int, m mention) {
+	s := x.paras[p].Text
+	if m.kind != mName || m.ent < 0 || !x.ents[m.ent].person || m.start < 2 || s[m.start-2:m.start] != ", " {
+		return
+	}
+	lo := max(x.sentenceStart(p, m.start), m.start-80)
+	if c := strings.LastIndexAny(s[lo:m.start-2], ",;:"); c >= 0 {
+		lo += c + 1
+	}
+	toks := tokensIn(x.toks[p], lo, m.start-2)
+	if len(toks) < 2 || len(toks) > 6 {
+		return
+	}
+	for i, t := range toks {
+		if i > 0 && !isLowerWord(t.Text) && t.Text != "s" {
+			return
+		}
+	}
+	w := strings.ToLower(toks[len(toks)-1].Text)
+	if _, ok := x.reg.PersonNoun(w); !ok || !determiners[strings.ToLower(toks[0].Text)] && !strings.HasSuffix(toks[0].Text, "'s") && !strings.HasSuffix(toks[0].Text, "’s") {
+		return
+	}
+	if en := &x.ents[m.ent]; !slices.Contains(en.nouns, w) {
+		en.nouns = append(en.nouns, w)
 	}
 }
 

@@ -140,6 +140,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"abandoned the building.", "", quote.Fragment}},
 		},
 		{
+			name: "a description before a name and a comma gives the name its noun; a pronoun after a sentence about the description is that person",
+			text: "The committee's chairwoman, Senator Rosalind Achterberg, opened the questioning.\n\nMs. Helena Vukovic said the agency had hired instructors. The chairwoman was not satisfied.\n\n“How many of those will still be there in three years?” she asked.",
+			want: []found{{"How many of those will still be there in three years?", "Rosalind Achterberg", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
