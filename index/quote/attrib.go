@@ -1313,6 +1313,10 @@ func tells(verb string) bool {
 func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool) {
 	s := x.paras[p].Text
 	noun := ""
+	// "Later, the company said": an opening adverb and its comma aside.
+	if toks := tokensIn(x.toks[p], lo, v); len(toks) >= 2 && strings.HasPrefix(s[toks[0].End:], ",") && (isAdverb(toks[0].Text) || x.reg.IsNotName(toks[0].Text)) {
+		lo = toks[1].Start
+	}
 	if toks := tokensIn(x.toks[p], lo, v); len(toks) == 1 && strings.EqualFold(toks[0].Text, "it") {
 		noun = "it"
 	} else if len(toks) == 2 && strings.EqualFold(toks[0].Text, "the") {

@@ -145,6 +145,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"How many of those will still be there in three years?", "Rosalind Achterberg", quote.Full}},
 		},
 		{
+			name: "an opening adverb before 'the company said'",
+			text: "Halvern Foods did not answer calls on Monday. Later, the company said in an email that it \"does not comment on pending litigation.\"",
+			want: []found{{"does not comment on pending litigation.", "Halvern Foods", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
