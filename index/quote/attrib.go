@@ -2153,6 +2153,24 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 			}
 		}
 	}
+	// "… joined by Senator Tim Kaine of Virginia, Mrs. Clinton's running mate, who told": the
+	// subject of "who" is the person it follows, past a description in apposition and a place.
+	if strings.HasSuffix(b, ", who") {
+		for k := len(in) - 1; k >= 0; k-- {
+			m := in[k]
+			if m.kind == mName && strings.HasSuffix(s[:m.start], " of ") {
+				continue // "Tim Kaine of Virginia": a place or an affiliation
+			}
+			if m.kind == mName && m.ent >= 0 && x.ents[m.ent].person && !m.possessive {
+				return &m
+			}
+			c := strings.LastIndex(s[:m.start], ", ")
+			apposed := m.kind == mDescription && c >= 0 && m.start-c <= 8 // ", Mrs. Clinton's running mate"
+			if !apposed && !m.possessive {
+				break
+			}
+		}
+	}
 	// Only a subject joined to the verb: nothing but adverbs, auxiliaries and an appositive
 	// between them.
 	if strings.HasSuffix(b, ",") {

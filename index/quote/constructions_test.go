@@ -150,6 +150,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"does not comment on pending litigation.", "Halvern Foods", quote.Fragment}},
 		},
 		{
+			name: "'who' after a person, a place and a description in apposition is that person",
+			text: "On Saturday she was joined by Senator Tim Kaine of Virginia, Mrs. Clinton's running mate, who told about 200 people that Ms. Okonkwo-Lewis was “the kind of prosecutor who reads the fine print.”",
+			want: []found{{"the kind of prosecutor who reads the fine print.", "Tim Kaine", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
