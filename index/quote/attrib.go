@@ -2153,6 +2153,12 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 			}
 		}
 	}
+	// "The Fairmont Health Department's inspection report, obtained by the Ledger, describes":
+	// the document speaks for whose it is.
+	if first := in[0]; first.possessive && first.kind == mName && first.ent >= 0 && first.start >= lo && (opensWith(s[lo:first.start]) || strings.TrimSpace(s[lo:first.start]) == "The") && x.ownDocument(p, first, v) {
+		first.possessive = false
+		return &first
+	}
 	// "… joined by Senator Tim Kaine of Virginia, Mrs. Clinton's running mate, who told": the
 	// subject of "who" is the person it follows, past a description in apposition and a place.
 	if strings.HasSuffix(b, ", who") {
@@ -2228,6 +2234,33 @@ func (x *extractor) ownOffice(p int, m mention, v int) bool {
 		toks = toks[:len(toks)-1]
 	}
 	return officeNoun(toks[len(toks)-1].Text) && (len(toks) == 1 || len(toks) == 2 && strings.EqualFold(toks[0].Text, "press"))
+}
+
+// ownDocument reports whether a possessive name is followed, up to offset v, by a document of
+// theirs in a few words and, at most, an appositive about it between commas: "Hale's letter",
+// "the department's inspection report, obtained by the Ledger,".
+func (x *extractor) ownDocument(p int, m mention, v int) bool {
+	s := x.paras[p].Text
+	end := v
+	if c := strings.IndexByte(s[m.end:v], ','); c >= 0 {
+		if !strings.HasSuffix(strings.TrimRight(s[:v], " "), ",") || strings.ContainsAny(s[m.end+c+1:v], "\"“”;:") {
+			return false
+		}
+		end = m.end + c
+	}
+	toks := tokensIn(x.toks[p], m.end, end)
+	if len(toks) > 0 && (toks[0].Text == "s" || toks[0].Text == "'s" || toks[0].Text == "’s") {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 || len(toks) > 3 {
+		return false
+	}
+	for _, t := range toks {
+		if !isLowerWord(t.Text) {
+			return false
+		}
+	}
+	return x.reg.IsDocumentNoun(strings.ToLower(toks[len(toks)-1].Text))
 }
 
 // officeNoun reports whether a noun names those who speak in a person's name: "office",

@@ -155,6 +155,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"the kind of prosecutor who reads the fine print.", "Tim Kaine", quote.Fragment}},
 		},
 		{
+			name: "an organisation's document speaks for it, an appositive about the document aside",
+			text: "The Fairmont Health Department's inspection report, obtained by the Ledger, describes “an active rodent infestation” in the kitchen.",
+			want: []found{{"an active rodent infestation", "Fairmont Health Department", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
