@@ -1355,6 +1355,10 @@ func (x *extractor) nounSpeaker(p, lo, v, vEnd, hi int) (who []Speaker, ok bool)
 	before := x.sentenceBefore()
 	if before.p < 0 && v <= x.current.open && x.current.Start.Para == p {
 		before = x.sentenceBeforeOff(p, lo) // "It read, in part: “…”": the sentence before its verb's
+	} else if before.p < 0 && x.current.Start.Para == p && v > x.current.open && !doc {
+		// "The recall is “a precautionary measure,” the company said": the sentence before
+		// the quotation's.
+		before = x.sentenceBeforeOff(p, x.current.open)
 	}
 	if before.p < 0 {
 		return nil, true

@@ -160,6 +160,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"an active rodent infestation", "Fairmont Health Department", quote.Fragment}},
 		},
 		{
+			name: "'the company said' after a quotation inside a sentence is the company the sentence before is about",
+			text: "Halvern Foods is recalling about 120,000 pounds of chicken nuggets, the company said Saturday.\n\nThe recall is \"a precautionary measure,\" the company said in a statement.",
+			want: []found{{"a precautionary measure,", "Halvern Foods", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
