@@ -1694,6 +1694,11 @@ func (x *extractor) speakersBefore(p, lo, hi int) (who []Speaker, cue bool) {
 		if k > 0 && passiveListener(toks[k-1].Text, w) {
 			return x.passiveAgent(p, t.End, hi), true
 		}
+		if x.anonymousSubject(p, lo, t.Start) {
+			// "One of them, who spoke on the condition of anonymity because he was not
+			// authorized to discuss the data, described …": someone the text does not name.
+			return nil, true
+		}
 		if m := x.subjectBefore(p, lo, t.Start); m != nil {
 			return x.resolve(p, *m), true
 		}
@@ -2381,6 +2386,17 @@ func (x *extractor) firstTextPara() int {
 		}
 	}
 	return 0
+}
+
+// anonymousSubject reports whether the clause before a verb, from lo to v, is about someone who
+// spoke on condition of anonymity and whom it does not open by naming.
+func (x *extractor) anonymousSubject(p, lo, v int) bool {
+	s := x.paras[p].Text
+	if !strings.Contains(s[lo:v], "condition of anonymity") && !strings.Contains(s[lo:v], "condition of not being named") {
+		return false
+	}
+	ms := x.mentionsBetween(p, lo, v)
+	return len(ms) == 0 || ms[0].kind != mName || strings.Contains(s[lo:ms[0].start], "who")
 }
 
 // openingConjunction reports whether the words before a sentence's subject are only a

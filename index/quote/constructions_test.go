@@ -165,6 +165,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"a precautionary measure,", "Halvern Foods", quote.Fragment}},
 		},
 		{
+			name: "someone who spoke on condition of anonymity is unidentified, not the last man named",
+			text: "Republican leaders have stood by Gregory Halvorsen. Privately, two strategists said the party's polling had shown his lead shrinking. One of them, who spoke on the condition of anonymity because he was not authorized to discuss the data, described the mood as “somewhere between nervous and grim.”",
+			want: []found{{"somewhere between nervous and grim.", "", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
