@@ -2600,8 +2600,14 @@ func (x *extractor) opener(p int, m mention) bool {
 // sentence that is its clause's subject.
 func (x *extractor) clauseSubject(p, lo, v int) *mention {
 	ms := x.mentionsBetween(p, lo, v)
-	if len(ms) > 0 && (ms[0].kind == mPronoun || x.subjectLike(p, ms[0]) && ms[0].kind != mGroup) {
-		return x.firstMentionAfter(p, ms[0].start, v) // with the names listed after it
+	// "At a rally in Council Bluffs, Iowa, on Monday, he called …": places the clause opens
+	// with, after a preposition and in apposition to one another, are not its subject.
+	k := 0
+	for k < len(ms) && ms[k].kind == mName && !ms[k].possessive && (x.afterPreposition(p, ms[k].start) || k > 0 && ms[k].start == ms[k-1].end+2 && x.paras[p].Text[ms[k-1].end:ms[k].start] == ", " && x.afterPreposition(p, ms[k-1].start)) {
+		k++
+	}
+	if k < len(ms) && (ms[k].kind == mPronoun || x.subjectLike(p, ms[k]) && ms[k].kind != mGroup) {
+		return x.firstMentionAfter(p, ms[k].start, v) // with the names listed after it
 	}
 	return nil
 }

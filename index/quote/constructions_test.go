@@ -170,6 +170,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"somewhere between nervous and grim.", "", quote.Fragment}},
 		},
 		{
+			name: "'and said' after a quotation shares the clause's subject, past the places the clause opens with",
+			text: "Trump spoke in Iowa. At a rally in Council Bluffs, Iowa, on Monday, he called the Clinton Foundation \"the most corrupt enterprise in political history\" and said it should be \"shut down on day one.\"",
+			want: []found{{"the most corrupt enterprise in political history", "Donald Trump", quote.Fragment}, {"shut down on day one.", "Donald Trump", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
