@@ -2619,8 +2619,10 @@ func (x *extractor) afterPreposition(p, off int) bool {
 	toks := tokensIn(x.toks[p], max(0, off-80), off)
 	end := off
 	for k, n := len(toks)-1, 0; k >= 0 && n < 6; k, n = k-1, n+1 {
-		// Only words of the same phrase: a comma or a quotation mark ends the look.
-		if gap := s[toks[k].End:end]; strings.ContainsAny(gap, ",;:\"“”()") {
+		// Only words of the same phrase: a comma or a quotation mark ends the look, and so does
+		// a sentence's end ("agreed with her. Rep. Harlan Betancourt"), not an abbreviation's
+		// period ("U.N. secretary general").
+		if gap := s[toks[k].End:end]; strings.ContainsAny(gap, ",;:\"“”()") || strings.HasPrefix(gap, ". ") && !isUpper(toks[k].Text) && utf8.RuneCountInString(toks[k].Text) > 2 {
 			return false
 		}
 		end = toks[k].Start

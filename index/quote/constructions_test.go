@@ -175,6 +175,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"the most corrupt enterprise in political history", "Donald Trump", quote.Fragment}, {"shut down on day one.", "Donald Trump", quote.Fragment}},
 		},
 		{
+			name: "a sentence's end stops the look for a preposition before a name",
+			text: "Not everyone on the call agreed with her. Rep. Harlan Betancourt of Texas, a Freedom Caucus member who endorsed Trump in the spring, accused colleagues of \"running for the hills the minute it gets hard.\"",
+			want: []found{{"running for the hills the minute it gets hard.", "Harlan Betancourt", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
