@@ -180,6 +180,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"running for the hills the minute it gets hard.", "Harlan Betancourt", quote.Fragment}},
 		},
 		{
+			name: "a word that describes people keeps its place in an organisation's name of 'X of Y'",
+			text: "The American Federation of Teachers said the plan was \"a promise without a budget.\" The Democratic Party of Wisconsin said its volunteers had \"knocked on more doors than ever.\"",
+			want: []found{{"a promise without a budget.", "American Federation of Teachers", quote.Fragment}, {"knocked on more doors than ever.", "Democratic Party of Wisconsin", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},

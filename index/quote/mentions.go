@@ -992,7 +992,8 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 	// Words that describe the person are not their name: "Democrat Hillary Clinton", "French
 	// President François Hollande" (after the title), "Republican nominee" does not reach here.
 	// An organisation keeps them: "American Wildlife Conservation Partners".
-	for core < j-2 && x.reg.IsNameModifier(toks[core].Text) && !x.reg.IsOrgWord(toks[j-1].Text) {
+	// ("Democratic Party of Wisconsin" too: an organisation's word inside the name, before "of").
+	for core < j-2 && x.reg.IsNameModifier(toks[core].Text) && !x.reg.IsOrgWord(toks[j-1].Text) && !x.orgWordBeforeOf(toks[core+1:j]) {
 		core++
 	}
 	// What is left of an office's long name before a person's ("Technology Policy Michael
@@ -1380,6 +1381,17 @@ var notAgents = map[string]bool{
 
 // hyphenated reports whether a word is joined to the one before or after it by a hyphen, as in
 // a compound modifier ("first-term", "well-known").
+// orgWordBeforeOf reports whether a name holds an organisation's word followed by "of", "for"
+// or "on": "Party of Wisconsin", "Alliance for Retired Americans".
+func (x *extractor) orgWordBeforeOf(toks []registry.Token) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		if n := toks[k+1].Text; (n == "of" || n == "for" || n == "on") && x.reg.IsOrgWord(toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
 // syllablesJoined reports whether a word is two syllables joined by a hyphen, the second in
 // lower case, as Korean and Taiwanese given names are written: "Yu-na", "Wen-hsiang".
 func syllablesJoined(w string) bool {
