@@ -185,6 +185,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"a promise without a budget.", "American Federation of Teachers", quote.Fragment}, {"knocked on more doors than ever.", "Democratic Party of Wisconsin", quote.Fragment}},
 		},
 		{
+			name: "'the country's' department speaks for the country named before",
+			text: "Mexico's government says it will not pay for a wall along the border.\n\n\"Mexico will not pay for a wall under any circumstances,\" the country's Foreign Relations Department said in a statement.",
+			want: []found{{"Mexico will not pay for a wall under any circumstances,", "Mexico", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},

@@ -1201,7 +1201,8 @@ func (x *extractor) statesBodies() {
 				if a := x.mentionActors(x.ments[p][k-1]); len(a) > 0 && x.reg.ActorAt(a[0]).Kind == registry.Country {
 					state = a[0]
 				}
-			case strings.HasSuffix(before, " its") || strings.HasSuffix(before, " Its") || before == "Its" || before == "its":
+			case strings.HasSuffix(before, " its") || strings.HasSuffix(before, " Its") || before == "Its" || before == "its",
+				strings.HasSuffix(before, "the country's") || strings.HasSuffix(before, "the country’s") || strings.HasSuffix(before, "The country's") || strings.HasSuffix(before, "The country’s"):
 				state = lastCountry
 			}
 			if state >= 0 && x.ents[m.ent].state == 0 {

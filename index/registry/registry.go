@@ -710,9 +710,10 @@ func (r *Registry) IsOrganisationNoun(w string) bool { return r.orgNouns.has(w) 
 func (r *Registry) IsDocumentNoun(w string) bool { return r.docNouns.has(w) }
 
 // IsGovernmentBody reports whether an organisation's name is a ministry's, which speaks for its
-// state: "Defense Ministry", "Ministry of Foreign Affairs", "Foreign Office".
+// state when a country owns it in the text: "Defense Ministry", "Ministry of Foreign Affairs",
+// "Foreign Office", "Foreign Relations Department".
 func (r *Registry) IsGovernmentBody(name string) bool {
-	if strings.HasPrefix(name, "Ministry of ") || strings.HasSuffix(name, " Ministry") || name == "Ministry" {
+	if strings.HasPrefix(name, "Ministry of ") || strings.HasSuffix(name, " Ministry") || name == "Ministry" || strings.HasSuffix(name, " Department") {
 		return true
 	}
 	for _, b := range r.Language.GovernmentBodies {
