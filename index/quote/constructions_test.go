@@ -190,6 +190,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"Mexico will not pay for a wall under any circumstances,", "Mexico", quote.Full}},
 		},
 		{
+			name: "an organisation's first word that looks like a misspelt title stays",
+			text: "Observers were in every region. The Economic Community of West African States said voting had been \"peaceful, transparent and well organised.\"",
+			want: []found{{"peaceful, transparent and well organised.", "Economic Community of West African States", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},

@@ -84,7 +84,8 @@ func (x *extractor) shape(sp Speaker) (Speaker, bool) {
 		return sp, false
 	}
 	// A title misspelt before a name: "Commisioner McGonigle".
-	if len(words) > 1 && !x.isGivenName(words[0]) && !startsLower(words[1]) && x.misspeltTitle(words[0]) {
+	// Not an organisation's first word: "Economic Community of West African States".
+	if len(words) > 1 && sp.Kind != registry.Organisation && !x.isGivenName(words[0]) && !startsLower(words[1]) && x.misspeltTitle(words[0]) {
 		// not "Commission on Federal Election Reform": an organisation's word and its phrase
 		words = words[1:]
 	}
