@@ -195,6 +195,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"peaceful, transparent and well organised.", "Economic Community of West African States", quote.Fragment}},
 		},
 		{
+			name: "a given name and a surname that is an organisation's word name a person",
+			text: "West Virginia Governor Jim Justice said the plan was \"a disaster for coal country.\" The Los Angeles Times said it was \"long overdue.\"",
+			want: []found{{"a disaster for coal country.", "Jim Justice", quote.Fragment}, {"long overdue.", "Los Angeles Times", quote.Fragment}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},

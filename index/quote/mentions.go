@@ -1135,8 +1135,10 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		}
 	}
 	// Not the second half of a given name's hyphenated surname: "Inés Villanueva-Park", not
-	// "Scranton Times-Tribune".
-	if x.reg.IsOrgWord(last) && !(end-1 > core && text[toks[end-2].End:toks[end-1].Start] == "-" && x.isGivenName(toks[core].Text)) || orgOf || end-core == 1 && isUpper(last) && utf8.RuneCountInString(last) > 1 && m.honorific == "" && len(m.nouns) == 0 && !caps {
+	// "Scranton Times-Tribune"; nor a surname that is an organisation's word after a given
+	// name: "Jim Justice".
+	surname := end-core >= 2 && text[toks[end-2].End:toks[end-1].Start] == " " && x.reg.IsSurnameOrgWord(last) && x.isGivenName(toks[end-2].Text)
+	if x.reg.IsOrgWord(last) && !(end-1 > core && text[toks[end-2].End:toks[end-1].Start] == "-" && x.isGivenName(toks[core].Text)) && !surname || orgOf || end-core == 1 && isUpper(last) && utf8.RuneCountInString(last) > 1 && m.honorific == "" && len(m.nouns) == 0 && !caps {
 		m.org, m.person = true, false
 	}
 	// A person noun just before the name: "MSNBC host Chris Matthews", "9/11 widow Terry Strada".

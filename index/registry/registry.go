@@ -197,6 +197,9 @@ type Language struct {
 	MaleNouns   []string `yaml:"male_nouns"`
 	// OrgWords end the names of organisations, not people ("Party", "Institute", "News").
 	OrgWords []string `yaml:"org_words"`
+	// SurnameOrgWords are organisation words that are also surnames: after a given name they
+	// end a person's name ("Jim Justice", "Grace Park").
+	SurnameOrgWords []string `yaml:"surname_org_words"`
 	// NameParticles are small words inside a person's name ("von der Leyen", "da Silva").
 	NameParticles []string `yaml:"name_particles"`
 	// FamilyNameFirst are family names that names put first ("Wang" of "Wang Yi").
@@ -309,6 +312,7 @@ type Registry struct {
 	given         map[string]string // lower-case given name → "male", "female" or ""
 	personNoun    map[string]string // lower-case noun → gender it tells, or ""
 	orgWords      *wordSet
+	surnameOrg    *wordSet
 	particles     *wordSet
 	familyFirst   *wordSet
 	notNames      *wordSet
@@ -659,6 +663,9 @@ func (r *Registry) PersonNoun(w string) (gender string, ok bool) {
 
 // IsOrgWord reports whether a word ends an organisation's name ("Institute").
 func (r *Registry) IsOrgWord(w string) bool { return r.orgWords.has(w) }
+
+// IsSurnameOrgWord reports whether an organisation's word is also a surname ("Justice").
+func (r *Registry) IsSurnameOrgWord(w string) bool { return r.surnameOrg.has(w) }
 
 // BackReference reports whether a paragraph opens with words that give the quotation just
 // before it to the person it names ("With those words, …", "That was how …").
