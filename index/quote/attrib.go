@@ -3354,14 +3354,30 @@ func (x *extractor) sentenceBeforeOff(p, off int) (r struct{ p, lo, hi int }) {
 		hi = lo
 		lo = x.sentenceStart(p, max(0, lo-1))
 	}
-	// The first quotation that ends after lo is the only one that may be in [lo, hi).
+	// The first quotation that ends after lo is the only one that may be in [lo, hi); a title
+	// or a term in marks that was not taken for a quotation ("defended her record on “Meet
+	// the Press.”") leaves the sentence one of narration.
 	if k := x.spanFrom(p, lo); k < len(x.spanAt[p]) {
-		if sp := x.spans[x.spanAt[p][k]]; sp.Start.Para < p || sp.open < hi {
+		if sp := x.spans[x.spanAt[p][k]]; sp.Start.Para < p || sp.open < hi && x.extractedFrom(Pos{p, lo}, Pos{p, hi}) {
 			return r
 		}
 	}
 	r.p, r.lo, r.hi = p, lo, hi
 	return r
+}
+
+// extractedFrom reports whether a quotation already extracted starts in [from, to).
+func (x *extractor) extractedFrom(from, to Pos) bool {
+	for i := len(x.out) - 1; i >= 0; i-- {
+		q := x.out[i].Start
+		if q.Before(from) {
+			return false
+		}
+		if q.Before(to) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyPersonIn returns the one person of the level named in a sentence, or -1 when none or

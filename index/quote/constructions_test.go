@@ -200,6 +200,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"a disaster for coal country.", "Jim Justice", quote.Fragment}, {"long overdue.", "Los Angeles Times", quote.Fragment}},
 		},
 		{
+			name: "a sentence with a show's title in marks is still narration for a description after it",
+			text: "Tim Kaine, Clinton’s running mate, defended her record on Sunday on “Meet the Press.” “Hillary has sat across the table from these leaders,” the Virginia senator said.",
+			want: []found{{"Hillary has sat across the table from these leaders,", "Tim Kaine", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
@@ -1003,9 +1008,9 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"… he delivered a mix of orthodoxy that Reagan might have admired,", "Mark Barabak", quote.Fragment}},
 		},
 		{
-			name: "a quoted title and a comma before a name leave it the subject: the quotation after is not the last speaker's",
+			name: "a quoted title and a comma before a name leave it the subject: the quotation after is hers, not the last speaker's",
 			text: "“We will win,” Dorsey said on Sunday.\n\nOn “Face the Nation,” Sen. Ruth Okafor, who lost the primary, named bigotry as the reason to vote. “The young are sick of it.”",
-			want: []found{{"We will win,", "Dorsey", quote.Full}, {"The young are sick of it.", "", quote.Full}},
+			want: []found{{"We will win,", "Dorsey", quote.Full}, {"The young are sick of it.", "Ruth Okafor", quote.Full}},
 		},
 		{
 			name: "a pronoun after a sentence about someone the text does not name is no one's it names",
