@@ -498,6 +498,9 @@ func (x *extractor) subjectLike(p int, m mention) bool {
 	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, ":") || before == "The" {
 		return true // "The Pentagon released …"
 	}
+	if strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") || strings.HasSuffix(before, " --") {
+		return true // a dateline's dash: "CONCORD, N.H. — Caroline Whitcombe has …"
+	}
 	// "U.S. District Judge Aaron Feinstein-Rojas then cut in": only a country or an
 	// organisation that the title is of stands before the name.
 	if lo := x.sentenceStart(p, m.start); lo < m.start {

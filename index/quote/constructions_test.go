@@ -205,6 +205,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"Hillary has sat across the table from these leaders,", "Tim Kaine", quote.Full}},
 		},
 		{
+			name: "a name after a dateline's dash is its sentence's subject",
+			text: "CONCORD, N.H. — Caroline Whitcombe has a standard answer for voters who are not sure about Donald Trump. \"I'm asking you to vote for me,\" the Republican nominee for governor says.",
+			want: []found{{"I'm asking you to vote for me,", "Caroline Whitcombe", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
