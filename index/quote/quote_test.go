@@ -326,8 +326,8 @@ func TestConstructionBatteries(t *testing.T) {
 	}
 	// Batteries 1 to 18 were written by the developers and the rules were made for them;
 	// 19 to 24 by helper sessions that had not read the rules, and the rules have only begun on
-	// them; 25 to 29 are whole news articles, written the same way (27, 28 and 29 held out
-	// when written). Each group has its own floor.
+	// them; 25 to 31 are whole news articles, written the same way (27 to 31 held out when
+	// written). Each group has its own floor.
 	groups := []struct {
 		name            string
 		from, to        int
@@ -336,7 +336,7 @@ func TestConstructionBatteries(t *testing.T) {
 	}{
 		{name: "batteries 1-18", from: 1, to: 18, right: 0.95, wrong: 0.02, minimum: 700},
 		{name: "batteries 19-24", from: 19, to: 24, right: 0.72, wrong: 0.09, minimum: 390},
-		{name: "batteries 25-29", from: 25, to: 29, right: 0.88, wrong: 0.05, minimum: 715},
+		{name: "batteries 25-31", from: 25, to: 31, right: 0.88, wrong: 0.05, minimum: 995},
 	}
 	for _, g := range groups {
 		var quotes, right, wrong int
