@@ -501,6 +501,13 @@ func (x *extractor) subjectLike(p int, m mention) bool {
 	if strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") || strings.HasSuffix(before, " --") {
 		return true // a dateline's dash: "CONCORD, N.H. — Caroline Whitcombe has …"
 	}
+	// "Her friend Ilse Marchand-Obi, 55, was less impressed": a possessive and a noun for a
+	// person, in apposition before the name.
+	if w := strings.Fields(before); len(w) >= 2 && len(w) <= 3 && determiners[strings.ToLower(w[0])] && strings.ToLower(w[0]) != "the" && strings.ToLower(w[0]) != "a" && strings.ToLower(w[0]) != "an" {
+		if _, ok := x.reg.PersonNoun(strings.ToLower(w[len(w)-1])); ok && isLowerWord(w[len(w)-1]) {
+			return true
+		}
+	}
 	// "U.S. District Judge Aaron Feinstein-Rojas then cut in": only a country or an
 	// organisation that the title is of stands before the name.
 	if lo := x.sentenceStart(p, m.start); lo < m.start {

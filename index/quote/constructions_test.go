@@ -210,6 +210,11 @@ func TestConstructions(t *testing.T) {
 			want: []found{{"I'm asking you to vote for me,", "Caroline Whitcombe", quote.Full}},
 		},
 		{
+			name: "a possessive and a noun for a person before a name leave it the subject",
+			text: "“Good for her,” Grace Kowalczyk said.\n\nHer friend Ilse Marchand-Obi, 55, a Democrat, was less impressed. “It took her long enough,” she said.",
+			want: []found{{"Good for her,", "Grace Kowalczyk", quote.Full}, {"It took her long enough,", "Ilse Marchand-Obi", quote.Full}},
+		},
+		{
 			name: "a family name that opens the name, the registry knowing a leader of that family name",
 			text: "South Korea's unification minister, Pak Seo-yeon, and her deputy, Kim Ha-na, urged talks. “The door to dialogue remains open,” Kim said in Seoul.",
 			want: []found{{"The door to dialogue remains open,", "Kim Ha-na", quote.Full}},
