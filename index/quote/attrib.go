@@ -339,7 +339,7 @@ func (x *extractor) speakerOfName(text string, m mention) Speaker {
 		}
 		return Speaker{Actor: -1, Name: name, Kind: kind}
 	}
-	e := entity{words: m.words, gender: m.gender, nouns: m.nouns, single: true}
+	e := entity{words: m.words, gender: m.gender, nouns: m.nouns, single: true, state: -1}
 	if a := x.surnameActor(&e); a >= 0 {
 		return x.registered(a)
 	}
@@ -2154,7 +2154,7 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	// "But a former member of the charity's board, who spoke on condition of anonymity
 	// because he feared retaliation, said": the same for a description, its complement
 	// before the clause; "he" in the clause is the one described.
-	if first := in[0]; first.kind == mDescription && first.person && !first.definite && !first.object && !first.possessive && first.start >= lo && (opensWith(s[lo:first.start]) || openingConjunction(s[lo:first.start])) &&
+	if first := in[0]; first.kind == mDescription && first.person && !first.definite && !first.object && !first.possessive && first.start >= lo && (opensWith(s[lo:first.start]) || x.openingConjunction(s[lo:first.start])) &&
 		strings.HasSuffix(b, ",") && v-first.end < 250 && !strings.ContainsAny(s[first.end:v], ";:()\"“”") {
 		rest := s[first.end:v]
 		if i := strings.Index(rest, ", who "); i >= 0 && !strings.Contains(rest[:i], ",") {
@@ -2167,7 +2167,7 @@ func (x *extractor) subjectBefore(p, lo, v int) *mention {
 	if len(in) > 1 && strings.HasSuffix(b, ",") {
 		if o, m := in[0], in[1]; o.kind == mName && o.ent >= 0 && x.ents[o.ent].person && !o.object && !o.possessive && o.start >= lo && opensWith(s[lo:o.start]) &&
 			m.kind == mName && strings.HasPrefix(s[m.end:], ", ") && x.appositiveAfter(p, m.end) {
-			if g := s[o.end:m.start]; g == " of " || g == " from " || g == " of the " {
+			if g := s[o.end:max(o.end, m.start)]; g == " of " || g == " from " || g == " of the " {
 				return &o
 			}
 		}
@@ -2242,17 +2242,27 @@ func (x *extractor) ownOffice(p int, m mention, v int) bool {
 	if m.kind != mName && m.kind != mPronoun || m.kind == mName && (m.ent < 0 || !x.ents[m.ent].person) || m.kind == mPronoun && m.pronoun == "they" {
 		return false
 	}
-	toks := tokensIn(x.toks[p], m.end, v)
-	if len(toks) > 0 && (toks[0].Text == "s" || toks[0].Text == "'s" || toks[0].Text == "’s") {
-		toks = toks[1:]
-	}
-	if len(toks) == 0 || len(toks) > 3 {
+	toks := x.possessed(p, m, v)
+	if len(toks) == 0 {
 		return false
 	}
 	if len(toks) > 1 && strings.HasSuffix(toks[len(toks)-1].Text, "ly") {
 		toks = toks[:len(toks)-1]
 	}
 	return officeNoun(toks[len(toks)-1].Text) && (len(toks) == 1 || len(toks) == 2 && strings.EqualFold(toks[0].Text, "press"))
+}
+
+// possessed returns the one to three words a possessive mention owns up to offset end ("Hale's
+// press office" gives "press office"), or nil.
+func (x *extractor) possessed(p int, m mention, end int) []registry.Token {
+	toks := tokensIn(x.toks[p], m.end, end)
+	if len(toks) > 0 && (toks[0].Text == "s" || toks[0].Text == "'s" || toks[0].Text == "’s") {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 || len(toks) > 3 {
+		return nil
+	}
+	return toks
 }
 
 // ownDocument reports whether a possessive name is followed, up to offset v, by a document of
@@ -2267,11 +2277,8 @@ func (x *extractor) ownDocument(p int, m mention, v int) bool {
 		}
 		end = m.end + c
 	}
-	toks := tokensIn(x.toks[p], m.end, end)
-	if len(toks) > 0 && (toks[0].Text == "s" || toks[0].Text == "'s" || toks[0].Text == "’s") {
-		toks = toks[1:]
-	}
-	if len(toks) == 0 || len(toks) > 3 {
+	toks := x.possessed(p, m, end)
+	if len(toks) == 0 {
 		return false
 	}
 	for _, t := range toks {
@@ -2388,14 +2395,19 @@ func (x *extractor) namedInLede(p int, m mention) int {
 	return -1
 }
 
-// firstTextPara returns the index of the first paragraph that is not a heading.
+// firstTextPara returns the index of the first paragraph that is not a heading, found once: a
+// document of headings only would otherwise be read again for each description in it.
 func (x *extractor) firstTextPara() int {
-	for p := range x.paras {
-		if !x.headline(p) {
-			return p
+	if x.firstText < 0 {
+		x.firstText = 0
+		for p := range x.paras {
+			if !x.headline(p) {
+				x.firstText = p
+				break
+			}
 		}
 	}
-	return 0
+	return x.firstText
 }
 
 // anonymousSubject reports whether the clause before a verb, from lo to v, is about someone who
@@ -2409,14 +2421,20 @@ func (x *extractor) anonymousSubject(p, lo, v int) bool {
 	return len(ms) == 0 || ms[0].kind != mName || strings.Contains(s[lo:ms[0].start], "who")
 }
 
-// openingConjunction reports whether the words before a sentence's subject are only a
-// conjunction or a sentence adverb: "But", "Yet", "Still,", "Privately, though,".
-func openingConjunction(before string) bool {
-	switch strings.TrimSpace(before) {
-	case "But", "And", "Yet", "Still", "Still,", "However,", "Meanwhile,", "Privately,", "Privately, though,", "Separately,":
-		return true
+// openingConjunction reports whether the words before a sentence's subject are only one to
+// three conjunctions or sentence adverbs, words that never name anyone (`not_names`): "But",
+// "Yet", "Still,", "Privately, though,".
+func (x *extractor) openingConjunction(before string) bool {
+	words := strings.Fields(before)
+	if len(words) == 0 || len(words) > 3 {
+		return false
 	}
-	return false
+	for _, w := range words {
+		if !x.reg.IsNotName(strings.TrimSuffix(w, ",")) {
+			return false
+		}
+	}
+	return true
 }
 
 // closedAppositive returns an appositive without the comma that closes it and the adverb after
@@ -2613,13 +2631,26 @@ func (x *extractor) clauseSubject(p, lo, v int) *mention {
 	// "At a rally in Council Bluffs, Iowa, on Monday, he called …": places the clause opens
 	// with, after a preposition and in apposition to one another, are not its subject.
 	k := 0
-	for k < len(ms) && ms[k].kind == mName && !ms[k].possessive && (x.afterPreposition(p, ms[k].start) || k > 0 && ms[k].start == ms[k-1].end+2 && x.paras[p].Text[ms[k-1].end:ms[k].start] == ", " && x.afterPreposition(p, ms[k-1].start)) {
+	for k < len(ms) && x.openingPlace(p, ms, k) {
 		k++
 	}
 	if k < len(ms) && (ms[k].kind == mPronoun || x.subjectLike(p, ms[k]) && ms[k].kind != mGroup) {
 		return x.firstMentionAfter(p, ms[k].start, v) // with the names listed after it
 	}
 	return nil
+}
+
+// openingPlace reports whether name ms[k] is the object of a preposition, or in apposition to
+// one ("in Council Bluffs, Iowa,").
+func (x *extractor) openingPlace(p int, ms []mention, k int) bool {
+	m := ms[k]
+	if m.kind != mName || m.possessive {
+		return false
+	}
+	if x.afterPreposition(p, m.start) {
+		return true
+	}
+	return k > 0 && ms[k-1].end+2 == m.start && x.paras[p].Text[ms[k-1].end:m.start] == ", " && x.afterPreposition(p, ms[k-1].start)
 }
 
 // afterPreposition reports whether the mention at off is the object of a preposition: "of",

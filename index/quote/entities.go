@@ -40,8 +40,8 @@ type entity struct {
 	// generation is the suffix the name is given with ("jr", "sr"): Dale Hutchins Jr. is not
 	// Dale Hutchins Sr.
 	generation string
-	// state is one more than the registered country a ministry of the text belongs to
-	// ("Russia's Defense Ministry"), which speaks for it; 0 for none.
+	// state is the registered country a ministry of the text belongs to ("Russia's Defense
+	// Ministry"), which speaks for it; -1 for none.
 	state int
 }
 
@@ -61,8 +61,8 @@ func (x *extractor) speakersOf(e int) []Speaker {
 	if en.actor >= 0 {
 		return []Speaker{x.registered(en.actor)}
 	}
-	if en.state > 0 {
-		return []Speaker{x.registered(en.state - 1)}
+	if en.state >= 0 {
+		return []Speaker{x.registered(en.state)}
 	}
 	kind := registry.Kind("")
 	switch {
@@ -168,7 +168,7 @@ func (x *extractor) cluster() {
 		if len(words) == 0 {
 			words = []string{strings.ToLower(name)}
 		}
-		e := entity{name: name, words: words, gender: m.gender, person: m.person, org: m.org, actor: -1, caps: m.caps, generation: m.generation}
+		e := entity{name: name, words: words, gender: m.gender, person: m.person, org: m.org, actor: -1, state: -1, caps: m.caps, generation: m.generation}
 		if len(words) == 1 {
 			e.single = true
 		}
@@ -1205,8 +1205,8 @@ func (x *extractor) statesBodies() {
 				strings.HasSuffix(before, "the country's") || strings.HasSuffix(before, "the country’s") || strings.HasSuffix(before, "The country's") || strings.HasSuffix(before, "The country’s"):
 				state = lastCountry
 			}
-			if state >= 0 && x.ents[m.ent].state == 0 {
-				x.ents[m.ent].state = state + 1
+			if state >= 0 && x.ents[m.ent].state < 0 {
+				x.ents[m.ent].state = state
 			}
 		}
 	}

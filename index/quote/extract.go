@@ -18,6 +18,7 @@ import (
 type extractor struct {
 	mentionBuf []mention      // scratch for mentionsIn, kept from one paragraph to the next
 	orgByFirst map[string]int // organisations named in full, by their first word (-1: two); made by orgStartingWith
+	firstText  int            // the first paragraph that is not a heading, -1 until firstTextPara finds it
 	// titleToks are the tokens of the text being read (a paragraph, or a title's phrase) that
 	// are words of a registered office before a name: "and" of "Secretary of Health and Human
 	// Services Robert F. Kennedy Jr." does not end the name. Set by registryMentions.
@@ -138,7 +139,7 @@ type heard struct {
 const maxHeard = 64
 
 func newExtractor(reg *registry.Registry, title string, day time.Time, paras []document.Paragraph) *extractor {
-	x := &extractor{reg: reg, title: title, day: day, paras: paras, labelledLines: -1}
+	x := &extractor{reg: reg, title: title, day: day, paras: paras, labelledLines: -1, firstText: -1}
 	x.toks = make([][]registry.Token, len(paras))
 	texts := make([]string, len(paras))
 	for i, p := range paras {

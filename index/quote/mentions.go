@@ -1128,12 +1128,7 @@ func (x *extractor) nameMention(text string, caps bool, toks []registry.Token, i
 		}
 	}
 	last := toks[end-1].Text
-	orgOf := false // "Council of Museums", "Alliance for Retired Americans", "Council on Foreign Relations"
-	for k := core; k+1 < end; k++ {
-		if (toks[k+1].Text == "of" || toks[k+1].Text == "for" || toks[k+1].Text == "on") && x.reg.IsOrgWord(strings.TrimSuffix(toks[k].Text, "s")) {
-			orgOf = true
-		}
-	}
+	orgOf := x.orgWordBeforeOf(toks[core:end]) // "Council of Museums", "Alliance for Retired Americans"
 	// Not the second half of a given name's hyphenated surname: "Inés Villanueva-Park", not
 	// "Scranton Times-Tribune"; nor a surname that is an organisation's word after a given
 	// name: "Jim Justice".
@@ -1381,13 +1376,12 @@ var notAgents = map[string]bool{
 	"november": true, "december": true, "september": true, "asian": true, "christian": true,
 }
 
-// hyphenated reports whether a word is joined to the one before or after it by a hyphen, as in
-// a compound modifier ("first-term", "well-known").
-// orgWordBeforeOf reports whether a name holds an organisation's word followed by "of", "for"
-// or "on": "Party of Wisconsin", "Alliance for Retired Americans".
+// orgWordBeforeOf reports whether a name holds an organisation's word (or its plural) followed
+// by "of", "for" or "on": "Party of Wisconsin", "Alliance for Retired Americans", "Council on
+// Foreign Relations".
 func (x *extractor) orgWordBeforeOf(toks []registry.Token) bool {
 	for k := 0; k+1 < len(toks); k++ {
-		if n := toks[k+1].Text; (n == "of" || n == "for" || n == "on") && x.reg.IsOrgWord(toks[k].Text) {
+		if n := toks[k+1].Text; (n == "of" || n == "for" || n == "on") && x.reg.IsOrgWord(strings.TrimSuffix(toks[k].Text, "s")) {
 			return true
 		}
 	}
@@ -1406,6 +1400,8 @@ func syllablesJoined(w string) bool {
 	return unicode.IsUpper(first) && unicode.IsLower(second)
 }
 
+// hyphenated reports whether a word is joined to the one before or after it by a hyphen, as in
+// a compound modifier ("first-term", "well-known").
 func hyphenated(text string, t registry.Token) bool {
 	return t.Start > 0 && text[t.Start-1] == '-' || t.End < len(text) && text[t.End] == '-'
 }

@@ -176,6 +176,7 @@ func (r *Registry) buildLookups() {
 	}
 	r.orgWords = newWordSet(lowerSet(r.Language.OrgWords, strings.ToLower))
 	r.surnameOrg = newWordSet(lowerSet(r.Language.SurnameOrgWords, strings.ToLower))
+	r.govBodies = newWordSet(lowerSet(r.Language.GovernmentBodies, strings.ToLower))
 	r.particles = newWordSet(lowerSet(r.Language.NameParticles, strings.ToLower))
 	r.familyFirst = newWordSet(lowerSet(r.Language.FamilyNameFirst, strings.ToLower))
 	r.notNames = newWordSet(lowerSet(r.Language.NotNames, strings.ToLower))

@@ -313,6 +313,7 @@ type Registry struct {
 	personNoun    map[string]string // lower-case noun → gender it tells, or ""
 	orgWords      *wordSet
 	surnameOrg    *wordSet
+	govBodies     *wordSet
 	particles     *wordSet
 	familyFirst   *wordSet
 	notNames      *wordSet
@@ -723,12 +724,7 @@ func (r *Registry) IsGovernmentBody(name string) bool {
 	if strings.HasPrefix(name, "Ministry of ") || strings.HasSuffix(name, " Ministry") || name == "Ministry" || strings.HasSuffix(name, " Department") {
 		return true
 	}
-	for _, b := range r.Language.GovernmentBodies {
-		if strings.EqualFold(name, b) {
-			return true
-		}
-	}
-	return false
+	return r.govBodies.has(name)
 }
 
 // IsDemonym reports whether a word or phrase names people for where they are from ("Texan").
